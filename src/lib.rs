@@ -1,0 +1,154 @@
+//! quotelens finds *who said what* in news text.
+//!
+//! [`annotate`] reads plain text (paragraphs separated by blank lines, headline first) and
+//! returns direct quotes with their speakers and cues, reported and check-worthy claims, and the
+//! entities that speak. All ranges are byte ranges into the input; [`schema`] turns them into
+//! the JSON shape (UTF-16 offsets) that the CLI prints and the WASM binding returns.
+//!
+//! The pipeline runs one way, one module a stage:
+//! [`segment`] → [`quotes`] → [`mentions`] → [`attribution`] → [`claims`].
+
+pub mod attribution;
+pub mod checkworthy;
+pub mod claims;
+mod lexicon;
+pub mod mentions;
+pub mod offsets;
+pub mod quotes;
+pub mod schema;
+pub mod segment;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+/// A half-open byte range `start..end` into the annotated text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub const fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub const fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub const fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    /// The text this span covers. Spans made by this crate always fall on char boundaries.
+    pub fn of<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// How much of a sentence a quotation covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteKind {
+    /// A whole sentence or more in quote marks.
+    Direct,
+    /// A fragment inside a sentence of the reporter's own words.
+    Partial,
+    /// A quotation running over two or more paragraphs.
+    Block,
+}
+
+/// The mention a cue attaches to, and the entity it resolves to (index into
+/// [`Annotations::entities`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Speaker {
+    pub mention: Span,
+    pub entity: Option<usize>,
+}
+
+/// A direct quotation. `span` runs from the first quoted word to the last; `parts` lists the
+/// pieces when the attribution interrupts the quote (“A,” she said, “B.”).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    pub span: Span,
+    pub parts: Vec<Span>,
+    pub kind: QuoteKind,
+    pub speaker: Option<Speaker>,
+    pub cue: Option<Span>,
+    pub confidence: f32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClaimKind {
+    /// An assertion attributed to a source in reported speech ("X argued that …").
+    Reported,
+    /// An unattributed sentence that asserts something checkable.
+    Factual,
+}
+
+/// A claim: reported speech with its source, or a check-worthy statement with its score and
+/// the signals that made it one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Claim {
+    pub span: Span,
+    pub kind: ClaimKind,
+    pub speaker: Option<Speaker>,
+    pub cue: Option<Span>,
+    pub score: f32,
+    pub signals: Vec<&'static str>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Group,
+}
+
+/// Someone who speaks (or is spoken of), with every mention that refers to them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// The fullest name the text gives ("Kirill Dmitriev" for "Dmitriev", "he", "the official").
+    pub name: String,
+    pub kind: EntityKind,
+    pub mentions: Vec<Span>,
+}
+
+/// Everything [`annotate`] found, each list sorted by start offset.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Annotations {
+    pub quotes: Vec<Quote>,
+    pub claims: Vec<Claim>,
+    pub entities: Vec<Entity>,
+}
+
+/// What to look for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    pub quotes: bool,
+    pub claims: bool,
+    /// Emit factual claims scoring at least this; `None` uses the model's own threshold,
+    /// chosen for precision. `Some(0.0)` emits every candidate with its score.
+    pub min_claim_score: Option<f32>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            quotes: true,
+            claims: true,
+            min_claim_score: None,
+        }
+    }
+}
+
+/// Finds quotes, claims and speakers in `text`. Never panics; any input gives a result.
+pub fn annotate(text: &str, options: &Options) -> Annotations {
+    let doc = segment::Document::new(text);
+    let quotes = quotes::find(&doc);
+    let mentions = mentions::find(&doc, &quotes);
+    let attributed = attribution::attribute(&doc, &quotes, &mentions);
+    claims::assemble(&doc, attributed, mentions, options)
+}

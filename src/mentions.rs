@@ -1,0 +1,4 @@
+//! stub
+use crate::{segment::Document, quotes::Quoted};
+pub struct Mentions;
+pub fn find(_doc: &Document, _q: &[Quoted]) -> Mentions { Mentions }

@@ -1,0 +1,210 @@
+//! The JSON shape that the CLI prints and the WASM binding returns (DESIGN.md, "Schema").
+//!
+//! This is the boundary: ranges leave the core as byte offsets and leave here as UTF-16 code
+//! units, converted for the whole result in one pass. Fields may be added; renaming or removing
+//! one means bumping [`VERSION`].
+
+use crate::offsets::Utf16Offsets;
+use crate::{Annotations, ClaimKind, EntityKind, QuoteKind, Span, Speaker};
+use serde::Serialize;
+
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize, Debug)]
+pub struct Output<'t> {
+    pub version: u32,
+    pub quotes: Vec<QuoteOut<'t>>,
+    pub claims: Vec<ClaimOut<'t>>,
+    pub entities: Vec<EntityOut<'t>>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct SpanOut<'t> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'t str,
+}
+
+#[derive(Serialize, Debug)]
+pub struct SpeakerOut<'t> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'t str,
+    pub name: Option<&'t str>,
+    pub entity: Option<String>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct QuoteOut<'t> {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'t str,
+    pub kind: &'static str,
+    pub parts: Vec<[usize; 2]>,
+    pub speaker: Option<SpeakerOut<'t>>,
+    pub cue: Option<SpanOut<'t>>,
+    pub confidence: f64,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ClaimOut<'t> {
+    pub id: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: &'t str,
+    pub kind: &'static str,
+    pub speaker: Option<SpeakerOut<'t>>,
+    pub cue: Option<SpanOut<'t>>,
+    pub score: f64,
+    pub signals: Vec<&'static str>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct EntityOut<'t> {
+    pub id: String,
+    pub name: &'t str,
+    pub kind: &'static str,
+    pub mentions: Vec<SpanOut<'t>>,
+}
+
+/// An error line, for input that could not be annotated (the CLI's unreadable files).
+#[derive(Serialize, Debug)]
+pub struct ErrorOut {
+    pub error: String,
+}
+
+impl QuoteKind {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Block => "block",
+        }
+    }
+}
+
+impl ClaimKind {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Reported => "reported",
+            ClaimKind::Factual => "factual",
+        }
+    }
+}
+
+impl EntityKind {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Group => "group",
+        }
+    }
+}
+
+/// Scores travel as three decimals: enough to rank, and free of f32 noise like 0.699999988.
+fn round3(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+/// Shapes `ann` (byte ranges into `text`) as the public schema with UTF-16 offsets.
+pub fn to_output<'t>(text: &'t str, ann: &'t Annotations) -> Output<'t> {
+    let table = Utf16Offsets::new(text, every_offset(ann));
+    let span = |s: Span| SpanOut {
+        start: table.get(s.start),
+        end: table.get(s.end),
+        text: s.of(text),
+    };
+    let speaker = |sp: &Option<Speaker>| {
+        sp.map(|sp| SpeakerOut {
+            start: table.get(sp.mention.start),
+            end: table.get(sp.mention.end),
+            text: sp.mention.of(text),
+            name: sp.entity.and_then(|e| ann.entities.get(e)).map(|e| e.name.as_str()),
+            entity: sp.entity.map(|e| format!("e{}", e + 1)),
+        })
+    };
+    Output {
+        version: VERSION,
+        quotes: ann
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| QuoteOut {
+                id: format!("q{}", i + 1),
+                start: table.get(q.span.start),
+                end: table.get(q.span.end),
+                text: q.span.of(text),
+                kind: q.kind.as_str(),
+                parts: q
+                    .parts
+                    .iter()
+                    .map(|p| [table.get(p.start), table.get(p.end)])
+                    .collect(),
+                speaker: speaker(&q.speaker),
+                cue: q.cue.map(span),
+                confidence: round3(q.confidence),
+            })
+            .collect(),
+        claims: ann
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| ClaimOut {
+                id: format!("c{}", i + 1),
+                start: table.get(c.span.start),
+                end: table.get(c.span.end),
+                text: c.span.of(text),
+                kind: c.kind.as_str(),
+                speaker: speaker(&c.speaker),
+                cue: c.cue.map(span),
+                score: round3(c.score),
+                signals: c.signals.clone(),
+            })
+            .collect(),
+        entities: ann
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| EntityOut {
+                id: format!("e{}", i + 1),
+                name: e.name.as_str(),
+                kind: e.kind.as_str(),
+                mentions: e.mentions.iter().map(|&m| span(m)).collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Every byte offset the output will mention, for the one-pass UTF-16 table.
+fn every_offset(ann: &Annotations) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut push = |s: Span| {
+        out.push(s.start);
+        out.push(s.end);
+    };
+    for q in &ann.quotes {
+        push(q.span);
+        q.parts.iter().copied().for_each(&mut push);
+        if let Some(s) = q.speaker {
+            push(s.mention);
+        }
+        if let Some(c) = q.cue {
+            push(c);
+        }
+    }
+    for c in &ann.claims {
+        push(c.span);
+        if let Some(s) = c.speaker {
+            push(s.mention);
+        }
+        if let Some(cue) = c.cue {
+            push(cue);
+        }
+    }
+    for e in &ann.entities {
+        e.mentions.iter().copied().for_each(&mut push);
+    }
+    out
+}

@@ -1,0 +1,1 @@
+//! stub: the wasm-bindgen binding (issue 3).
