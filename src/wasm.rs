@@ -11,18 +11,6 @@ use crate::{schema, Options};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-/// What JS may pass as `options`. Missing, `undefined` and `null` fields take the defaults;
-/// unknown fields are ignored so that the front end's own options (`observe`, `onError`, …) can
-/// be passed straight through.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct JsOptions {
-    #[serde(default)]
-    kinds: Option<Vec<Kind>>,
-    #[serde(default)]
-    min_score: Option<f64>,
-}
-
 /// The kinds of finding a caller can ask for; an unknown name is an error naming the known ones.
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -50,29 +38,58 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-/// Turns the JS options object into the core's [`Options`], or a `JsError` saying what is wrong.
+/// Turns the JS options object (`{kinds?: ["quotes", "claims"], minScore?: number}`) into the
+/// core's [`Options`], or a `JsError` naming the field that is wrong.
+///
+/// Fields are read one by one, so unknown ones are ignored (the front end's own options such as
+/// `observe` or `onError` can be passed straight through) and each error can name its field.
+/// Missing, `undefined` and `null` fields take the defaults.
 fn parse_options(value: JsValue) -> Result<Options, JsError> {
+    let mut options = Options::default();
     if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
+        return Ok(options);
     }
     if !value.is_object() || js_sys::Array::is_array(&value) {
         return Err(JsError::new(
             "quotelens: options must be a plain object such as {kinds: ['quotes', 'claims'], minScore: 0.5}",
         ));
     }
-    let js: JsOptions = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| JsError::new(&format!("quotelens: invalid options: {e}")))?;
-    let mut options = Options::default();
-    if let Some(kinds) = js.kinds {
+    if let Some(kinds) = field(&value, "kinds")? {
+        // A lone string would otherwise be read as a list of characters.
+        if !js_sys::Array::is_array(&kinds) {
+            return Err(JsError::new(
+                "quotelens: options.kinds must be an array such as ['quotes', 'claims']",
+            ));
+        }
+        let kinds: Vec<Kind> = parse("kinds", kinds)?;
         options.quotes = kinds.contains(&Kind::Quotes);
         options.claims = kinds.contains(&Kind::Claims);
     }
-    if let Some(score) = js.min_score {
+    if let Some(score) = field(&value, "minScore")? {
+        let score: f64 = parse("minScore", score)?;
         if score.is_nan() {
-            return Err(JsError::new("quotelens: invalid options: minScore is NaN"));
+            return Err(JsError::new(
+                "quotelens: options.minScore must be a number, not NaN",
+            ));
         }
-        // Scores live in 0..=1; clamping keeps ±Infinity meaningful ("all" / "none").
+        // Scores live in 0..=1; clamping keeps ±Infinity meaningful ("every claim" / "none").
         options.min_claim_score = Some(score.clamp(-1.0, 2.0) as f32);
     }
     Ok(options)
+}
+
+/// `object[name]`, with `undefined` and `null` as `None`. A throwing getter or proxy is an error.
+fn field(object: &JsValue, name: &str) -> Result<Option<JsValue>, JsError> {
+    let value = js_sys::Reflect::get(object, &JsValue::from_str(name))
+        .map_err(|_| JsError::new(&format!("quotelens: options.{name} could not be read")))?;
+    Ok((!value.is_undefined() && !value.is_null()).then_some(value))
+}
+
+/// Deserializes one option with serde-wasm-bindgen; the error names the field.
+fn parse<T: serde::de::DeserializeOwned>(name: &str, value: JsValue) -> Result<T, JsError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        let e = e.to_string();
+        let reason = e.strip_prefix("Error: ").unwrap_or(&e);
+        JsError::new(&format!("quotelens: options.{name}: {reason}"))
+    })
 }
