@@ -1,0 +1,172 @@
+#!/usr/bin/env node
+/**
+ * Builds the browser package into dist/ (git-ignored, rebuilt from scratch every time):
+ *
+ *   1. cargo      src/ → target/wasm32-unknown-unknown/wasm/quotelens.wasm   ([profile.wasm]: size)
+ *   2. wasm-bindgen     → target/wasm-bindgen/quotelens.js + quotelens_bg.wasm (--target web)
+ *   3. wasm-opt -Oz     → dist/quotelens_bg.wasm                               (npm `binaryen`)
+ *   4. esbuild          → dist/quotelens.js        ES module: core + page overlay (www/lib)
+ *                         dist/quotelens.embed.js  classic script, wasm inlined as base64
+ *   5. types            → dist/quotelens.d.ts      (hand-written www/lib/quotelens.d.ts)
+ *
+ * and prints raw and gzip sizes against the budgets of DESIGN.md. Tools missing? `npm run setup`.
+ * docs/BUILD.md explains the choices.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, copyFileSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const lib = join(root, 'www/lib');
+const dist = join(root, 'dist');
+const glueDir = join(root, 'target/wasm-bindgen');
+const cargoWasm = join(root, 'target/wasm32-unknown-unknown/wasm/quotelens.wasm');
+
+/** Features rustc enables by default for wasm32 (all in Chrome 105+, Safari 17.2+, Firefox 140+). */
+const WASM_FEATURES = [
+  '--enable-bulk-memory',
+  '--enable-nontrapping-float-to-int',
+  '--enable-sign-ext',
+  '--enable-mutable-globals',
+  '--enable-reference-types',
+  '--enable-multivalue',
+];
+
+/** Size budgets from DESIGN.md, in gzip bytes. */
+const BUDGET = { wasm: 150 * 1024, js: 15 * 1024 };
+
+/** Runs a tool with its output shown; a failure ends the build with the tool's own message. */
+function run(cmd, args) {
+  console.log(`$ ${[cmd, ...args].map((a) => relative(root, a) || a).join(' ')}`);
+  try {
+    execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  } catch (err) {
+    console.error(`build failed: ${cmd} ${err.status === undefined ? `could not run (${err.code})` : `exited with ${err.status}`}`);
+    process.exit(1);
+  }
+}
+
+/** wasm-bindgen from PATH or cargo's bin folder, checked against the version Cargo.lock pins. */
+function wasmBindgen() {
+  const lock = readFileSync(join(root, 'Cargo.lock'), 'utf8');
+  const want = lock.match(/name = "wasm-bindgen"\nversion = "([^"]+)"/)?.[1];
+  const cargoBin = join(process.env.CARGO_HOME || join(homedir(), '.cargo'), 'bin', 'wasm-bindgen');
+  for (const candidate of ['wasm-bindgen', cargoBin]) {
+    let have;
+    try {
+      have = execFileSync(candidate, ['--version'], { encoding: 'utf8' }).trim().split(/\s+/)[1];
+    } catch {
+      continue;
+    }
+    if (have === want) return candidate;
+    console.error(`${candidate} is ${have}, Cargo.lock wants ${want}`);
+  }
+  throw new Error(`wasm-bindgen-cli ${want} is missing: run \`npm run setup\``);
+}
+
+/** Resolves the `#wasm-glue` import in core.js to wasm-bindgen's output. */
+const glue = {
+  name: 'wasm-glue',
+  setup(build) {
+    build.onResolve({ filter: /^#wasm-glue$/ }, () => ({ path: join(glueDir, 'quotelens.js') }));
+  },
+};
+
+/** Bundles `contents` (an entry written here, resolving imports from www/lib) to `outfile`. */
+async function bundle(contents, outfile, options) {
+  await esbuild.build({
+    stdin: { contents, resolveDir: lib, sourcefile: relative(root, outfile) },
+    outfile,
+    bundle: true,
+    minify: true,
+    target: ['es2022', 'chrome105', 'safari17', 'firefox115'],
+    legalComments: 'none',
+    plugins: [glue],
+    logLevel: 'warning',
+    ...options,
+  });
+}
+
+// 1–3: the WebAssembly module.
+run('cargo', ['build', '--lib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm']);
+rmSync(glueDir, { recursive: true, force: true });
+run(wasmBindgen(), ['--target', 'web', '--no-typescript', '--out-dir', glueDir, '--out-name', 'quotelens', cargoWasm]);
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+const wasmOut = join(dist, 'quotelens_bg.wasm');
+run(join(root, 'node_modules/.bin/wasm-opt'), [
+  '-Oz',
+  ...WASM_FEATURES,
+  '--strip-debug',
+  '--strip-producers',
+  '--strip-target-features',
+  join(glueDir, 'quotelens_bg.wasm'),
+  '-o',
+  wasmOut,
+]);
+
+// 4: the JavaScript. The UI modules (index.js, embed.js) come from the page-overlay work; until
+// they exist the package is built from the core alone, and says so.
+const hasIndex = existsSync(join(lib, 'index.js'));
+const hasEmbed = existsSync(join(lib, 'embed.js'));
+const entry = [
+  "export { init, annotate, annotateSync, version } from './core.js';",
+  hasIndex ? "export { highlight, toWebAnnotations } from './index.js';" : '',
+].join('\n');
+if (!hasIndex) console.warn('note: www/lib/index.js not found; dist/quotelens.js has the core API only');
+await bundle(entry, join(dist, 'quotelens.js'), { format: 'esm', platform: 'neutral' });
+
+if (hasEmbed) {
+  // The inlined bytes start compiling as soon as the script runs; embed.js's own init() then
+  // shares that promise. import.meta has no meaning in a classic script and is never reached.
+  const base64 = readFileSync(wasmOut).toString('base64');
+  const embedEntry = [
+    "import { init } from './core.js';",
+    `const b = atob(${JSON.stringify(base64)}), bytes = new Uint8Array(b.length);`,
+    'for (let i = 0; i < b.length; i++) bytes[i] = b.charCodeAt(i);',
+    'init(bytes).catch(() => {}); // reported again, with onError, by the first real use',
+  ].join('\n');
+  await bundle("import './embed-wasm.js';\nimport './embed.js';", join(dist, 'quotelens.embed.js'), {
+    format: 'iife',
+    platform: 'browser',
+    define: { 'import.meta.url': 'undefined' },
+    plugins: [
+      glue,
+      {
+        name: 'embed-wasm',
+        setup(build) {
+          build.onResolve({ filter: /^\.\/embed-wasm\.js$/ }, () => ({ path: 'embed-wasm', namespace: 'embed' }));
+          build.onLoad({ filter: /.*/, namespace: 'embed' }, () => ({ contents: embedEntry, resolveDir: lib }));
+        },
+      },
+    ],
+  });
+} else {
+  console.warn('note: www/lib/embed.js not found; dist/quotelens.embed.js not built');
+}
+
+// 5: the types.
+copyFileSync(join(lib, 'quotelens.d.ts'), join(dist, 'quotelens.d.ts'));
+
+// Sizes.
+const rows = [
+  ['quotelens_bg.wasm', BUDGET.wasm],
+  ['quotelens.js', BUDGET.js],
+  ['quotelens.embed.js', null],
+];
+let over = false;
+console.log('\nfile                     raw bytes   gzip bytes   budget (gzip)');
+for (const [name, budget] of rows) {
+  const path = join(dist, name);
+  if (!existsSync(path)) continue;
+  const raw = statSync(path).size;
+  const gz = gzipSync(readFileSync(path), { level: 9 }).length;
+  const verdict = budget === null ? '—' : `${(budget / 1024).toFixed(0)} KB ${gz <= budget ? 'ok' : 'OVER'}`;
+  over ||= budget !== null && gz > budget;
+  console.log(`${name.padEnd(24)} ${String(raw).padStart(9)}   ${String(gz).padStart(10)}   ${verdict}`);
+}
+if (over) console.warn('warning: a file is over its size budget (DESIGN.md, "Budgets")');

@@ -1,0 +1,58 @@
+// Compiles only if the declarations describe the API as README shows it. Never run.
+import {
+  annotate,
+  annotateSync,
+  highlight,
+  init,
+  toWebAnnotations,
+  version,
+  type Annotations,
+  type Claim,
+  type Entity,
+  type Quote,
+  type Speaker,
+  type View,
+  type WebAnnotation,
+} from 'quotelens';
+
+export async function usage(article: Element): Promise<void> {
+  await init();
+  await init(new URL('./quotelens_bg.wasm', import.meta.url));
+  await init(new Uint8Array([0, 97, 115, 109]));
+
+  const result: Annotations = await annotate('“Hi,” she said.', { kinds: ['quotes'], minScore: 0.5 });
+  const again: Annotations = annotateSync('text', null);
+  const v: string = version();
+  const schemaVersion: 1 = result.version;
+
+  const quote: Quote | undefined = result.quotes[0];
+  if (quote) {
+    const [first] = quote.parts;
+    const start: number = first ? first[0] : quote.start;
+    const speaker: Speaker | null = quote.speaker;
+    const name: string | null = speaker ? speaker.name : null;
+    const kind: 'direct' | 'partial' | 'block' = quote.kind;
+    console.log(start, name, kind, quote.cue?.text, quote.confidence);
+  }
+  const claim: Claim | undefined = again.claims[0];
+  if (claim) console.log(claim.score.toFixed(2), claim.signals.includes('figure'), claim.kind);
+  const entity: Entity | undefined = result.entities[0];
+  if (entity) console.log(entity.name, entity.kind, entity.mentions.map((m) => m.text));
+
+  const view: View = await highlight(article, {
+    kinds: ['quotes', 'claims'],
+    minScore: 0.6,
+    observe: true,
+    onError: (error: Error) => console.error(error.message),
+  });
+  console.log(view.annotations.quotes.length, v, schemaVersion);
+  view.clear();
+
+  const exported: WebAnnotation[] = toWebAnnotations(result, { source: 'https://example.com/a' });
+  console.log(exported[0]?.target.selector);
+
+  // @ts-expect-error kinds are 'quotes' | 'claims'
+  await annotate('x', { kinds: ['entities'] });
+  // @ts-expect-error text must be a string
+  await annotate(42);
+}

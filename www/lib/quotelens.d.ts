@@ -1,0 +1,197 @@
+/**
+ * quotelens: who said what in news text. Types for the package entry (`dist/quotelens.js`).
+ *
+ * Every `start`/`end` is a UTF-16 code unit offset into the annotated text (a JavaScript string
+ * index), half-open: `text.slice(start, end) === span.text`.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Schema (DESIGN.md, "Schema"). Fields may be added; none is renamed or removed without bumping
+// `version`.
+// ---------------------------------------------------------------------------------------------
+
+/** A stretch of the annotated text. */
+export interface SpanRef {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The mention a cue attaches to ("he") and the entity it resolves to ("Kirill Dmitriev"). */
+export interface Speaker extends SpanRef {
+  /** The entity's canonical name, or null when the mention resolves to no entity. */
+  name: string | null;
+  /** The entity's id (`"e1"`, …) in {@link Annotations.entities}, or null. */
+  entity: string | null;
+}
+
+/** The reporting verb or phrase that attributes a quote or claim ("said", "according to"). */
+export type Cue = SpanRef;
+
+/** How much of a sentence a quotation covers. */
+export type QuoteKind = 'direct' | 'partial' | 'block';
+
+/** A direct quotation; its span is the quoted words without the quote marks. */
+export interface Quote extends SpanRef {
+  /** `"q1"`, `"q2"`, … in text order. */
+  id: string;
+  kind: QuoteKind;
+  /**
+   * The pieces `[start, end]` when the attribution interrupts the quote
+   * (“A,” she said, “B.”); `start`/`end` of the quote cover them all.
+   */
+  parts: [number, number][];
+  speaker: Speaker | null;
+  cue: Cue | null;
+  /** 0…1. */
+  confidence: number;
+}
+
+/** `reported`: attributed in reported speech; `factual`: an unattributed check-worthy sentence. */
+export type ClaimKind = 'reported' | 'factual';
+
+/** Known reasons a sentence is check-worthy; the list is open, so any string may appear. */
+export type Signal = 'figure' | 'comparison' | 'cause' | 'event' | 'attribution' | (string & {});
+
+export interface Claim extends SpanRef {
+  /** `"c1"`, `"c2"`, … in text order. */
+  id: string;
+  kind: ClaimKind;
+  speaker: Speaker | null;
+  cue: Cue | null;
+  /** 0…1. */
+  score: number;
+  signals: Signal[];
+}
+
+export type EntityKind = 'person' | 'organisation' | 'group';
+
+/** Someone who speaks or is spoken of, with every mention that refers to them. */
+export interface Entity {
+  /** `"e1"`, `"e2"`, … */
+  id: string;
+  /** The fullest name the text gives. */
+  name: string;
+  kind: EntityKind;
+  mentions: SpanRef[];
+}
+
+/** What {@link annotate} returns: plain objects, absent values are `null`, lists sorted by start. */
+export interface Annotations {
+  /** Schema version; bumped when a field is renamed or removed. */
+  version: 1;
+  quotes: Quote[];
+  claims: Claim[];
+  entities: Entity[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Core API
+// ---------------------------------------------------------------------------------------------
+
+export type Kind = 'quotes' | 'claims';
+
+/** What to look for. Missing or null fields take the defaults; unknown fields are ignored. */
+export interface Options {
+  /** Which findings to return. Default: both. */
+  kinds?: Kind[] | null;
+  /**
+   * Return factual claims scoring at least this (0…1). Default: the model's own threshold,
+   * chosen for precision; `0` returns every candidate with its score.
+   */
+  minScore?: number | null;
+}
+
+/** Where {@link init} may load the WebAssembly module from. */
+export type InitInput =
+  | URL
+  | string
+  | Request
+  | Response
+  | BufferSource
+  | WebAssembly.Module
+  | Promise<URL | string | Request | Response | BufferSource | WebAssembly.Module>;
+
+/**
+ * Loads the WebAssembly core. Optional (everything else loads it lazily) and idempotent: later
+ * calls share the first call's promise. By default the `.wasm` beside the module is fetched
+ * (in browsers) or read from disk (in Node ≥ 20).
+ */
+export function init(input?: InitInput): Promise<void>;
+
+/**
+ * Annotates `text`. Any string is valid; a non-string `text` or malformed `options` reject
+ * with an `Error` whose message starts with "quotelens:".
+ */
+export function annotate(text: string, options?: Options | null): Promise<Annotations>;
+
+/** {@link annotate} without the promise, after `await init()`; throws if the core isn't loaded. */
+export function annotateSync(text: string, options?: Options | null): Annotations;
+
+/** The core's version, after `await init()`. */
+export function version(): string;
+
+// ---------------------------------------------------------------------------------------------
+// Page overlay
+// ---------------------------------------------------------------------------------------------
+
+export interface HighlightOptions extends Options {
+  /** Re-annotate when the element's content changes (MutationObserver, debounced). Default false. */
+  observe?: boolean;
+  /**
+   * Called with any error instead of letting it reach the host page (errors are also logged to
+   * the console).
+   */
+  onError?: (error: Error) => void;
+  /** Show the who-said-what panel. */
+  panel?: boolean;
+  /** Show tooltips on hover, focus and tap. */
+  tooltips?: boolean;
+}
+
+/** A painted element. */
+export interface View {
+  /** The findings, with offsets into the element's collected text ({@link View.text}). */
+  readonly annotations: Annotations;
+  /** The element's text as collected for annotation (block boundaries become `\n\n`, `<br>` `\n`). */
+  readonly text: string;
+  /** Removes every trace: highlights, wrappers, tooltip, panel, observers. */
+  clear(): void;
+}
+
+/** Annotates `element`'s text and paints the findings on the page. */
+export function highlight(element: Element, options?: HighlightOptions | null): Promise<View>;
+
+// ---------------------------------------------------------------------------------------------
+// W3C Web Annotation export
+// ---------------------------------------------------------------------------------------------
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+/** One finding as a W3C Web Annotation (JSON-LD), importable by tools such as Hypothesis. */
+export interface WebAnnotation {
+  '@context': 'http://www.w3.org/ns/anno.jsonld';
+  id?: string;
+  type: 'Annotation';
+  motivation?: string;
+  body?: unknown;
+  target: {
+    source: string;
+    selector: (TextQuoteSelector | TextPositionSelector)[];
+  };
+  [key: string]: unknown;
+}
+
+/** Exports `result`'s findings as Web Annotations on the document `source` (its URL). */
+export function toWebAnnotations(result: Annotations, options: { source: string }): WebAnnotation[];
