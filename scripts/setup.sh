@@ -55,7 +55,7 @@ if [ "$browser" = 1 ]; then
   # The Vite test project depends on this package by path (file:../..): a link, no download.
   if [ ! -e tests/vite/node_modules/quotelens ]; then
     say "linking the package into tests/vite"
-    (cd tests/vite && npm install --no-audit --no-fund)
+    (cd tests/vite && npm install --no-package-lock --no-audit --no-fund)
   fi
 
   chromium=${CHROMIUM:-/usr/bin/chromium}

@@ -54,10 +54,18 @@ async function load(input) {
 async function defaultInput() {
   const url = new URL('./quotelens_bg.wasm', import.meta.url);
   if (url.protocol !== 'file:') return url;
-  // A variable specifier keeps bundlers from trying to resolve (or polyfill) a Node built-in.
-  const fsModule = 'node:fs/promises';
-  const { readFile } = await import(/* @vite-ignore */ /* webpackIgnore: true */ fsModule);
+  const { readFile } = await nodeModule('fs/promises');
   return readFile(url);
+}
+
+/**
+ * A Node built-in, out of bundlers' sight: they would otherwise stub it for browsers (Vite adds
+ * a `__vite-browser-external` chunk). `process.getBuiltinModule` exists from Node 20.16; the
+ * computed `import()` covers older runtimes.
+ */
+function nodeModule(name) {
+  const builtin = globalThis.process?.getBuiltinModule?.(`node:${name}`);
+  return builtin ? Promise.resolve(builtin) : import(/* @vite-ignore */ /* webpackIgnore: true */ `node:${name}`);
 }
 
 /**

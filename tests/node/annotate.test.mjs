@@ -1,0 +1,106 @@
+// annotate() from the built package, in Node: findings on sentences written for these tests,
+// UTF-16 offsets around emoji and non-Latin text, the schema's shape, and the options.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { annotate } from 'quotelens';
+import { assertOffsets, findQuote } from './helpers.mjs';
+
+const MAYOR = '“We will rebuild the bridge by spring,” Mayor Ana Lopez said on Tuesday.';
+
+test('finds a quote with its speaker and cue', async () => {
+  const result = await annotate(MAYOR);
+  assertOffsets(MAYOR, result);
+  const quote = findQuote(result, 'We will rebuild the bridge by spring');
+  assert.ok(!quote.text.startsWith('“'), 'the span leaves the quote marks out');
+  assert.equal(quote.kind, 'direct');
+  assert.equal(quote.cue?.text, 'said');
+  assert.match(quote.speaker?.name ?? '', /Ana Lopez/);
+  assert.match(quote.speaker.entity, /^e\d+$/);
+  const entity = result.entities.find((e) => e.id === quote.speaker.entity);
+  assert.equal(entity?.name, quote.speaker.name);
+  assert.equal(entity.kind, 'person');
+});
+
+test('offsets are UTF-16 code units around emoji and non-Latin scripts', async () => {
+  const text = [
+    '🚀🇺🇦 Talks resume 👩‍👩‍👧',
+    '',
+    '“Мы готовы к переговорам уже завтра,” said Olena Kovalenko, a spokeswoman for the ministry. 😀',
+    '',
+    '🎉 “東京の会議は成功しました,” she added. Ministers from 12 countries attended, 3 more than last year.',
+  ].join('\n');
+  const result = await annotate(text);
+  assert.ok(assertOffsets(text, result) > 0, 'something was found');
+  const first = findQuote(result, 'Мы готовы к переговорам');
+  assert.match(first.speaker?.name ?? '', /Olena Kovalenko/);
+  const second = findQuote(result, '東京の会議は成功しました');
+  assert.equal(second.speaker?.text, 'she');
+  assert.match(second.speaker?.name ?? '', /Olena Kovalenko/);
+  // The emoji before each quote shift UTF-16 offsets away from both byte and code point offsets.
+  assert.equal(text.indexOf('東京'), second.start);
+});
+
+test('a quote interrupted by its attribution is one quote with two parts', async () => {
+  const text = '“The river is rising,” the engineer said, “and the levee will not hold past Friday.”';
+  const result = await annotate(text);
+  assertOffsets(text, result);
+  const quote = findQuote(result, 'The river is rising');
+  assert.ok(quote.text.includes('levee will not hold'), 'start/end cover both pieces');
+  assert.equal(quote.parts.length, 2);
+  assert.equal(quote.cue?.text, 'said');
+});
+
+test('the result is plain JSON data: null for absent values, plain objects and arrays', async () => {
+  const text = `${MAYOR}\n\n“Nobody knows who wrote this.”\n\nThe city spent $4.2 million on repairs in 2023, twice the 2022 budget.`;
+  const result = await annotate(text);
+  assertOffsets(text, result);
+  assert.deepEqual(Object.keys(result).sort(), ['claims', 'entities', 'quotes', 'version']);
+  assert.equal(result.version, 1);
+  // JSON round trip drops undefined and turns Maps into {}: equality proves there are neither.
+  assert.deepEqual(JSON.parse(JSON.stringify(result)), result);
+  const plain = (value) => {
+    if (Array.isArray(value)) return value.forEach(plain);
+    if (value !== null && typeof value === 'object') {
+      assert.equal(Object.getPrototypeOf(value), Object.prototype, 'a plain object');
+      Object.values(value).forEach(plain);
+    } else {
+      assert.ok(value === null || ['string', 'number'].includes(typeof value), `JSON value, got ${typeof value}`);
+    }
+  };
+  plain(result);
+  for (const q of result.quotes) {
+    assert.deepEqual(Object.keys(q).sort(), ['confidence', 'cue', 'end', 'id', 'kind', 'parts', 'speaker', 'start', 'text']);
+    assert.ok(['direct', 'partial', 'block'].includes(q.kind));
+    assert.ok(q.confidence >= 0 && q.confidence <= 1);
+  }
+  const orphan = findQuote(result, 'Nobody knows who wrote this');
+  assert.equal(orphan.speaker, null, 'no speaker is null, not undefined or missing');
+  assert.equal(orphan.cue, null);
+  const claim = result.claims.find((c) => c.text.includes('$4.2 million'));
+  assert.ok(claim, `a claim about the spending; found ${JSON.stringify(result.claims.map((c) => c.text))}`);
+  assert.equal(claim.kind, 'factual');
+  assert.equal(claim.speaker, null);
+  assert.ok(claim.signals.includes('figure'), `signals: ${claim.signals}`);
+  assert.ok(claim.score > 0 && claim.score <= 1);
+});
+
+test('kinds selects quotes or claims; minScore filters factual claims', async () => {
+  const text = `${MAYOR}\n\nThe city spent $4.2 million on repairs in 2023, twice the 2022 budget.`;
+  const quotesOnly = await annotate(text, { kinds: ['quotes'] });
+  assert.ok(quotesOnly.quotes.length > 0);
+  assert.deepEqual(quotesOnly.claims, []);
+  const claimsOnly = await annotate(text, { kinds: ['claims'] });
+  assert.deepEqual(claimsOnly.quotes, []);
+  assert.ok(claimsOnly.claims.length > 0);
+  const none = await annotate(text, { kinds: [] });
+  assert.deepEqual([none.quotes, none.claims], [[], []]);
+  const strict = await annotate(text, { minScore: Infinity });
+  assert.deepEqual(strict.claims.filter((c) => c.kind === 'factual'), []);
+  const all = await annotate(text, { minScore: 0 });
+  assert.ok(all.claims.length >= (await annotate(text)).claims.length, 'minScore 0 keeps at least the default set');
+  // Missing, undefined and null mean the defaults; unknown fields (the overlay's) are ignored.
+  const defaults = await annotate(text);
+  for (const options of [undefined, null, {}, { kinds: null, minScore: undefined }, { observe: true, onError() {} }]) {
+    assert.deepEqual(await annotate(text, options), defaults);
+  }
+});
