@@ -1,0 +1,195 @@
+/**
+ * Painting: shows spans of a TextMap as highlights, and takes them away again exactly.
+ *
+ * Where the CSS Custom Highlight API exists, each kind is one `Highlight` in `CSS.highlights`
+ * (`quotelens-quote`, `quotelens-claim`, `quotelens-focus`) and the page's DOM is not touched:
+ * safe under React and any other framework that owns the nodes. Views share those Highlights;
+ * each adds and later deletes its own ranges.
+ *
+ * Elsewhere the fallback wraps text in `<quotelens-mark>` elements. It splits a Text node into
+ * pieces with `splitText` (the original node stays the first piece), and on removal puts the
+ * ORIGINAL node back with its original data and drops the pieces and marks — never
+ * `normalize()`, which would also merge text nodes the page had on purpose. While wrapped, the
+ * TextMap's segments point at the pieces so ranges and hit-testing keep working.
+ *
+ * Colours come from CSS custom properties the page may set: --quotelens-quote-bg,
+ * --quotelens-claim-line, --quotelens-focus-bg (and -dark variants for dark schemes).
+ */
+import { search } from './collect.js';
+
+export const hasHighlights = () =>
+  typeof Highlight === 'function' && typeof CSS !== 'undefined' && !!CSS.highlights;
+
+const css = (dark) => {
+  const v = (name, light, darkValue) =>
+    `var(--quotelens-${name}${dark ? '-dark' : ''}, ${dark ? darkValue : light})`;
+  const quote = `background-color:${v('quote-bg', '#fde68a', '#6b5300')}`;
+  const claim = `text-decoration:underline 2px ${v('claim-line', '#2563eb', '#93c5fd')};text-underline-offset:3px`;
+  const focus = `background-color:${v('focus-bg', '#fb923c', '#c2410c')}`;
+  return `::highlight(quotelens-quote){${quote}}::highlight(quotelens-claim){${claim}}` +
+    `::highlight(quotelens-focus){${focus}}quotelens-mark{display:inline}` +
+    `quotelens-mark[data-kind~=quote]{${quote}}quotelens-mark[data-kind~=claim]{${claim}}` +
+    `quotelens-mark[data-focus]{${focus}}`;
+};
+const CSS_TEXT = css(false) + `@media (prefers-color-scheme:dark){${css(true)}}`;
+
+/** One stylesheet for all views on a document, added with the first paint, removed with the last. */
+const sheets = new WeakMap(); // document → { users, remove }
+
+function addSheet(doc) {
+  let entry = sheets.get(doc);
+  if (!entry) {
+    entry = { users: 0, remove: adoptSheet(doc, doc, CSS_TEXT) };
+    sheets.set(doc, entry);
+  }
+  entry.users++;
+  return () => {
+    if (--entry.users === 0) { entry.remove(); sheets.delete(doc); }
+  };
+}
+
+/**
+ * Adds CSS to a document or shadow root; returns its removal. A constructed stylesheet where
+ * possible: it adds no node and passes a strict `style-src` CSP; else one `<style>` element.
+ */
+export function adoptSheet(doc, scope, text) {
+  const win = doc.defaultView;
+  if (win?.CSSStyleSheet && 'adoptedStyleSheets' in scope) {
+    try {
+      const sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(text);
+      scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, sheet];
+      return () => { scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((s) => s !== sheet); };
+    } catch { /* fall through to a <style> element */ }
+  }
+  const style = doc.createElement('style');
+  style.textContent = text;
+  (scope === doc ? doc.head || doc.documentElement : scope).appendChild(style);
+  return () => style.remove();
+}
+
+/**
+ * Paints `items` (`[{ kind: 'quote' | 'claim', spans: [[start, end], …] }]`) over `map`.
+ * Returns a painting: `{ remove(), flash(spans, ms) }`; remove is idempotent.
+ */
+export function paint(map, items, doc = document) {
+  const removeSheet = addSheet(doc);
+  const undo = hasHighlights() ? paintHighlights(map, items) : wrap(map, items, doc);
+  let flashTimer = 0, unflash = null;
+  let done = false;
+  return {
+    remove() {
+      if (done) return;
+      done = true;
+      clearTimeout(flashTimer);
+      unflash?.();
+      undo();
+      removeSheet();
+    },
+    /** Briefly marks spans with the focus colour: the "here it is" after a panel click. */
+    flash(spans, ms = 1600) {
+      if (done) return;
+      clearTimeout(flashTimer);
+      unflash?.();
+      unflash = hasHighlights() ? paintHighlights(map, [{ kind: 'focus', spans }]) : markFocus(map, spans);
+      flashTimer = setTimeout(() => { unflash?.(); unflash = null; }, ms);
+    },
+  };
+}
+
+function paintHighlights(map, items) {
+  const added = [];
+  for (const { kind, spans } of items) {
+    const name = `quotelens-${kind}`;
+    let hl = CSS.highlights.get(name);
+    if (!hl) {
+      hl = new Highlight();
+      hl.priority = { claim: 1, quote: 2, focus: 3 }[kind] || 0;
+      CSS.highlights.set(name, hl);
+    }
+    for (const [s, e] of spans) {
+      const r = map.range(s, e);
+      if (r) { hl.add(r); added.push([name, hl, r]); }
+    }
+  }
+  return () => {
+    for (const [name, hl, r] of added) {
+      hl.delete(r);
+      if (!hl.size && CSS.highlights.get(name) === hl) CSS.highlights.delete(name);
+    }
+  };
+}
+
+/** The fallback: wraps the painted parts of each Text node in <quotelens-mark>. */
+function wrap(map, items, doc) {
+  const original = map.segments;
+  // Node-local intervals per segment index: [from, to, kind].
+  const cuts = new Map();
+  for (const { kind, spans } of items) {
+    for (const [s, e] of spans) {
+      for (let i = Math.max(0, search(original, s)); i < original.length && original[i].start < e; i++) {
+        const seg = original[i];
+        if (seg.end <= s) continue;
+        const from = seg.from + Math.max(s, seg.start) - seg.start;
+        const to = seg.from + Math.min(e, seg.end) - seg.start;
+        if (from < to) (cuts.get(i) || cuts.set(i, []).get(i)).push([from, to, kind]);
+      }
+    }
+  }
+  const restores = [];
+  const segments = [];
+  original.forEach((seg, i) => {
+    const intervals = cuts.get(i);
+    const node = seg.node;
+    if (!intervals || !node.parentNode) { segments.push(seg); return; }
+    const data = node.data;
+    const points = [...new Set(intervals.flatMap(([a, b]) => [a, b]))]
+      .filter((p) => p > 0 && p < data.length).sort((a, b) => b - a);
+    // Split from the end so `node` keeps the first piece; pieces[k] starts at bounds[k].
+    const pieces = [node];
+    for (const p of points) pieces.splice(1, 0, node.splitText(p));
+    const bounds = [0, ...points.slice().reverse(), data.length];
+    const marks = [];
+    pieces.forEach((piece, k) => {
+      const a = bounds[k], b = bounds[k + 1];
+      const kinds = [...new Set(intervals.filter(([x, y]) => x <= a && b <= y).map((iv) => iv[2]))];
+      if (kinds.length) {
+        const mark = doc.createElement('quotelens-mark');
+        mark.setAttribute('data-kind', kinds.join(' '));
+        piece.parentNode.insertBefore(mark, piece);
+        mark.appendChild(piece);
+        marks.push(mark);
+      }
+      // The part of this piece that the segment covered, in flat offsets.
+      const lo = Math.max(a, seg.from), hi = Math.min(b, seg.from + seg.end - seg.start);
+      if (lo < hi) segments.push({ ...seg, node: piece, start: seg.start + lo - seg.from, end: seg.start + hi - seg.from, from: lo - a });
+    });
+    restores.push({ node, data, pieces, marks });
+  });
+  map.segments = segments;
+
+  return () => {
+    for (const { node, data, pieces, marks } of restores) {
+      const first = marks[0] && marks[0].firstChild === pieces[0] ? marks[0] : pieces[0];
+      const parent = first.parentNode;
+      if (!parent) continue; // the page removed it meanwhile: nothing of ours is left there
+      parent.insertBefore(node, first);
+      node.data = data;
+      for (const p of pieces) if (p !== node) p.remove();
+      for (const m of marks) m.remove();
+    }
+    map.segments = original;
+  };
+}
+
+/** Fallback focus: an attribute on the marks inside the spans. */
+function markFocus(map, spans) {
+  const marks = [];
+  for (const [s, e] of spans) {
+    for (let i = Math.max(0, search(map.segments, s)); i < map.segments.length && map.segments[i].start < e; i++) {
+      const m = map.segments[i].node.parentNode;
+      if (map.segments[i].end > s && m?.localName === 'quotelens-mark') { m.setAttribute('data-focus', ''); marks.push(m); }
+    }
+  }
+  return () => marks.forEach((m) => m.removeAttribute('data-focus'));
+}

@@ -1,0 +1,144 @@
+/**
+ * The who-said-what panel and the screen-reader list.
+ *
+ * The panel groups findings by speaker, filters by speaker and kind, switches the highlights on
+ * and off, and is the keyboard path to every finding: each one is a button (Tab, arrow keys,
+ * Enter/Space) whose activation scrolls to it, flashes it and shows its tooltip.
+ * The visually hidden list reads every finding in text order, whatever the filters.
+ */
+import { el } from './ui.js';
+
+const KINDS = ['quote', 'claim'];
+const speakerKey = (item) => item.a.speaker?.entity || item.a.speaker?.name || '';
+const speakerName = (item) => item.a.speaker?.name || item.a.speaker?.text || 'Unattributed';
+const clip = (s, n = 110) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A sentence for assistive technology: "Quote by Kirill Dmitriev (he), stated: …". */
+export function sentence(item) {
+  const s = item.a.speaker;
+  const by = s ? ` by ${speakerName(item)}${s.text && s.text !== s.name ? ` (${s.text})` : ''}` : ', unattributed';
+  const cue = item.a.cue?.text ? `, ${item.a.cue.text}` : '';
+  return `${item.kind === 'quote' ? 'Quote' : 'Claim'}${by}${cue}: ${item.a.text}`;
+}
+
+/**
+ * Builds the panel (when `withPanel`) and the hidden list into `box`.
+ * `settings` is `{ speaker: '', kinds: Set, visible: bool }`, shared with the view;
+ * `onChange()` follows a filter or switch change, `onActivate(item, button)` an item activation.
+ * Returns `{ render(items) }`.
+ */
+export function createPanel(doc, box, settings, { withPanel, onChange, onActivate }) {
+  const sr = el(doc, 'section', 'sr');
+  sr.setAttribute('aria-label', 'quotelens findings');
+  const srList = el(doc, 'ol');
+  sr.appendChild(srList);
+  box.appendChild(sr);
+  if (!withPanel) return { render: (items) => srList.replaceChildren(...items.map((it) => el(doc, 'li', '', sentence(it)))) };
+
+  const panel = el(doc, 'section', 'panel');
+  panel.setAttribute('role', 'region');
+  panel.setAttribute('aria-label', 'Who said what');
+  const head = el(doc, 'div', 'head');
+  const count = el(doc, 'span', 'count');
+  count.setAttribute('aria-live', 'polite');
+  const fold = el(doc, 'button', '', '–');
+  fold.setAttribute('aria-label', 'Collapse panel');
+  fold.setAttribute('aria-expanded', 'true');
+  const body = el(doc, 'div', 'body');
+  body.id = 'quotelens-body';
+  fold.setAttribute('aria-controls', body.id);
+  head.append(el(doc, 'h2', '', 'Who said what'), count, fold);
+
+  const controls = el(doc, 'div', 'controls');
+  const pick = el(doc, 'select');
+  pick.setAttribute('aria-label', 'Filter by speaker');
+  const checks = KINDS.map((kind) => {
+    const label = el(doc, 'label', '', ` ${kind}s`);
+    const box_ = el(doc, 'input');
+    box_.type = 'checkbox';
+    box_.checked = settings.kinds.has(kind);
+    box_.addEventListener('change', () => {
+      box_.checked ? settings.kinds.add(kind) : settings.kinds.delete(kind);
+      onChange();
+    });
+    label.prepend(box_);
+    return label;
+  });
+  const toggle = el(doc, 'button', '', 'Highlights');
+  toggle.setAttribute('aria-pressed', String(settings.visible));
+  toggle.addEventListener('click', () => {
+    settings.visible = !settings.visible;
+    toggle.setAttribute('aria-pressed', String(settings.visible));
+    onChange();
+  });
+  pick.addEventListener('change', () => { settings.speaker = pick.value; onChange(); });
+  controls.append(pick, ...checks, toggle);
+  const list = el(doc, 'div');
+  body.append(controls, list);
+  panel.append(head, body);
+  box.appendChild(panel);
+
+  fold.addEventListener('click', () => {
+    body.hidden = !body.hidden;
+    fold.textContent = body.hidden ? '+' : '–';
+    fold.setAttribute('aria-expanded', String(!body.hidden));
+    fold.setAttribute('aria-label', body.hidden ? 'Expand panel' : 'Collapse panel');
+  });
+  // Arrow keys move between the finding buttons; Tab still leaves the list.
+  list.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    const buttons = [...list.querySelectorAll('li button')];
+    const i = buttons.indexOf(e.target);
+    if (i < 0) return;
+    e.preventDefault();
+    buttons[Math.max(0, Math.min(buttons.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))].focus();
+  });
+
+  let all = [];
+  const renderList = () => {
+    const shown = all.filter((it) => settings.kinds.has(it.kind) && (!settings.speaker || speakerKey(it) === settings.speaker));
+    const groups = new Map();
+    for (const it of shown) {
+      const key = speakerKey(it);
+      if (!groups.has(key)) groups.set(key, { name: speakerName(it), items: [] });
+      groups.get(key).items.push(it);
+    }
+    const sections = [];
+    for (const { name, items } of groups.values()) {
+      const ul = el(doc, 'ul');
+      for (const it of items) {
+        const b = el(doc, 'button', it.kind, clip(it.a.text));
+        b.setAttribute('aria-label', sentence(it));
+        b.addEventListener('click', () => onActivate(it, b));
+        const li = el(doc, 'li');
+        li.appendChild(b);
+        ul.appendChild(li);
+      }
+      sections.push(el(doc, 'h3', '', name), ul);
+    }
+    if (!sections.length) sections.push(el(doc, 'p', 'count', all.length ? 'Nothing matches the filters.' : 'No quotes or claims found.'));
+    list.replaceChildren(...sections);
+  };
+
+  return {
+    render(items) {
+      all = items;
+      srList.replaceChildren(...items.map((it) => el(doc, 'li', '', sentence(it))));
+      const quotes = items.filter((it) => it.kind === 'quote').length;
+      count.textContent = `${plural(quotes, 'quote')} · ${plural(items.length - quotes, 'claim')}`;
+      const speakers = new Map(items.filter(speakerKey).map((it) => [speakerKey(it), speakerName(it)]));
+      if (settings.speaker && !speakers.has(settings.speaker)) settings.speaker = '';
+      const opts = [['', 'All speakers'], ...speakers].map(([value, label]) => {
+        const o = el(doc, 'option', '', label);
+        o.value = value;
+        return o;
+      });
+      pick.replaceChildren(...opts);
+      pick.value = settings.speaker;
+      renderList();
+    },
+    /** Filters changed elsewhere (the view calls this after onChange). */
+    update: () => renderList(),
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * A view: one element collected, annotated, painted and explained — and everything it added
+ * taken away again by clear().
+ *
+ * The annotator is passed in (index.js passes the WebAssembly core's `annotate`) so the page
+ * logic can be tested with hand-made results. Nothing here lets an error reach the host page:
+ * failures go to `options.onError` and, once per message, to the console.
+ */
+import { collect, textMap, UI_ATTR } from './collect.js';
+import { paint } from './paint.js';
+import { createHost } from './ui.js';
+import { createTooltip, hitTest } from './tooltip.js';
+import { createPanel } from './panel.js';
+
+const EMPTY = Object.freeze({ version: 1, quotes: [], claims: [], entities: [] });
+const said = new Set();
+
+/** Logs an error once per message and hands it to onError; never throws. */
+export function report(err, onError) {
+  let e = err instanceof Error ? err : new Error(String(err));
+  if (/Content.Security.Policy|wasm-(unsafe-)?eval/i.test(e.message)) {
+    e = new Error("quotelens: this page's Content-Security-Policy blocks WebAssembly (it needs 'wasm-unsafe-eval'), so quotelens does nothing here.", { cause: e });
+  }
+  if (!said.has(e.message)) {
+    said.add(e.message);
+    console.warn(e.message.startsWith('quotelens') ? e.message : `quotelens: ${e.message}`);
+  }
+  try { onError?.(e); } catch { /* the page's handler failing is not our error to raise */ }
+}
+
+/** The painted units: one per quote or claim, with the spans to paint (a split quote has two). */
+export function toItems(result, { kinds, minScore } = {}) {
+  const want = (k) => !kinds || kinds.includes(k);
+  const spans = (a) => (a.parts?.length ? a.parts : [[a.start, a.end]]);
+  const items = [];
+  if (want('quotes')) for (const a of result.quotes || []) items.push({ kind: 'quote', a, spans: spans(a) });
+  if (want('claims')) {
+    for (const a of result.claims || []) {
+      if (minScore == null || !(a.score < minScore)) items.push({ kind: 'claim', a, spans: spans(a) });
+    }
+  }
+  return items.sort((p, q) => p.a.start - q.a.start);
+}
+
+/**
+ * Annotates and paints `target` (an Element or a selector). Resolves to the view once the first
+ * pass is done, also when it failed (then with empty annotations): never rejects.
+ */
+export async function createView(target, options, annotate) {
+  const opts = { panel: true, tooltips: true, ...options };
+  const doc = typeof target === 'string' ? document : target?.ownerDocument;
+  const element = typeof target === 'string' ? document.querySelector(target) : target;
+  const settings = { speaker: '', kinds: new Set(['quote', 'claim']), visible: true };
+  const fail = (err) => report(err, opts.onError);
+
+  let map = textMap('', []);
+  let items = [];
+  let painting = null;
+  let ui = null; // { host, tooltip, panel }
+  let observer = null;
+  let timer = 0;
+  let generation = 0;
+  let cleared = false;
+
+  const view = {
+    annotations: EMPTY,
+    text: '',
+    element,
+    clear,
+    refresh: () => (cleared ? Promise.resolve(view) : run().then(() => view)),
+  };
+  if (!element || element.nodeType !== 1) {
+    fail(new TypeError('quotelens: highlight() needs an element'));
+    cleared = true;
+    return view;
+  }
+
+  // --- Mutations: ours are never a reason to re-annotate ----------------------------------------
+  const ours = (r) => (r.target.nodeType === 1 ? r.target : r.target.parentElement)?.closest(`[${UI_ATTR}]`) ||
+    (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeType === 1 && n.hasAttribute(UI_ATTR)));
+  const schedule = () => { clearTimeout(timer); timer = setTimeout(() => view.refresh(), opts.debounce ?? 250); };
+  const watch = () => observer?.observe(element, { childList: true, subtree: true, characterData: true });
+  /** Runs a DOM change of ours (the fallback's wrapping) out of the observer's sight. */
+  const quietly = (fn) => {
+    const pending = observer?.takeRecords() || [];
+    observer?.disconnect();
+    try { return fn(); } finally {
+      watch();
+      if (pending.some((r) => !ours(r))) schedule();
+    }
+  };
+  if (opts.observe && doc.defaultView?.MutationObserver) {
+    observer = new doc.defaultView.MutationObserver((records) => { if (records.some((r) => !ours(r))) schedule(); });
+    watch();
+  }
+
+  // --- Painting -------------------------------------------------------------------------------
+  const shown = () => items.filter((it) => settings.kinds.has(it.kind) &&
+    (!settings.speaker || (it.a.speaker?.entity || it.a.speaker?.name || '') === settings.speaker));
+  const repaint = () => quietly(() => {
+    painting?.remove();
+    painting = settings.visible && element.isConnected ? paint(map, shown(), doc) : null;
+  });
+
+  // --- Pointer and keyboard -------------------------------------------------------------------
+  let frame = 0, last = null;
+  const hoverable = () => (settings.visible ? shown() : []);
+  const showAt = (e, keep) => {
+    if (!ui?.tooltip || cleared) return;
+    if (e.composedPath?.().includes(ui.host)) return; // over our own UI
+    const hit = hitTest(doc, map, hoverable(), e.clientX, e.clientY);
+    if (hit) ui.tooltip.show(hit.item, hit.range);
+    else if (!keep) ui.tooltip.hide();
+  };
+  const listeners = {
+    pointermove: (e) => {
+      if (e.pointerType === 'touch') return;
+      last = e;
+      frame ||= requestAnimationFrame(() => { frame = 0; guard(() => showAt(last, ui?.pinned)); });
+    },
+    click: (e) => guard(() => { ui.pinned = false; showAt(e); ui.pinned = !!ui.tooltip?.item; }),
+    keydown: (e) => { if (e.key === 'Escape') guard(() => { ui.pinned = false; ui.tooltip?.hide(); }); },
+    scroll: () => guard(() => ui?.tooltip?.place()),
+  };
+  const guard = (fn) => { try { fn(); } catch (err) { fail(err); } };
+
+  /** Panel activation: scroll there, flash it, and show its tooltip (the keyboard path). */
+  const activate = (item, button) => guard(() => {
+    const range = map.range(...item.spans[0]);
+    if (!range) return;
+    const box = range.startContainer.parentElement;
+    box?.scrollIntoView?.({ block: 'center' });
+    painting?.flash(item.spans);
+    if (ui.tooltip) {
+      ui.tooltip.show(item, range);
+      ui.pinned = true;
+      button.setAttribute('aria-describedby', ui.tooltip.tip.id);
+    }
+  });
+
+  const mountUI = () => {
+    const host = createHost(doc);
+    ui = { host: host.host, remove: host.remove, pinned: false };
+    if (opts.tooltips) ui.tooltip = createTooltip(doc, host.box);
+    ui.panel = createPanel(doc, host.box, settings, {
+      withPanel: opts.panel,
+      onChange: () => guard(() => { ui.tooltip?.hide(); repaint(); ui.panel.update(); }),
+      onActivate: activate,
+    });
+    for (const [type, fn] of Object.entries(listeners)) doc.addEventListener(type, fn, { capture: true, passive: true });
+  };
+
+  // --- The pass ---------------------------------------------------------------------------------
+  async function run() {
+    const gen = ++generation;
+    try {
+      let next, result;
+      // The page may change while the core works: annotate again (at most twice more) if so.
+      // The old painting goes first: the fallback's wrapping splits the very nodes we map.
+      for (let tries = 0; ; tries++) {
+        const text = collect(element).text;
+        const kinds = opts.kinds ?? ['quotes', 'claims'];
+        result = await annotate(text, { kinds, minScore: opts.minScore });
+        if (gen !== generation) return; // cleared, or a newer pass started
+        quietly(() => { painting?.remove(); painting = null; });
+        next = collect(element);
+        if (next.text === text) break;
+        if (tries >= 2) return; // the page keeps changing; the observer (if any) comes back
+      }
+      map = next;
+      items = toItems(result || EMPTY, opts);
+      view.annotations = result || EMPTY;
+      view.text = next.text;
+      if (!element.isConnected) return; // detached meanwhile: nothing to paint on
+      repaint();
+      if (!ui) mountUI();
+      ui.tooltip?.hide();
+      ui.panel.render(items);
+    } catch (err) {
+      fail(err);
+    }
+  }
+
+  function clear() {
+    if (cleared) return;
+    cleared = true;
+    generation++;
+    clearTimeout(timer);
+    cancelAnimationFrame(frame);
+    observer?.disconnect();
+    observer = null;
+    guard(() => painting?.remove());
+    painting = null;
+    if (ui) {
+      for (const [type, fn] of Object.entries(listeners)) doc.removeEventListener(type, fn, { capture: true });
+      ui.remove();
+      ui = null;
+    }
+  }
+
+  await run();
+  return view;
+}
