@@ -8,6 +8,7 @@ import {
   version,
   type Annotations,
   type Claim,
+  type EmbedGlobal,
   type Entity,
   type Quote,
   type Speaker,
@@ -49,7 +50,15 @@ export async function usage(article: Element): Promise<void> {
   view.clear();
 
   const exported: WebAnnotation[] = toWebAnnotations(result, { source: 'https://example.com/a' });
+  const fromView: WebAnnotation[] = toWebAnnotations(view, { source: location.href });
+  const again2: View = await view.refresh();
+  console.log(fromView.length, again2.text.length, view.element?.tagName);
+  await highlight('article', { debounce: 100, panel: false, tooltips: false });
   console.log(exported[0]?.target.selector);
+
+  const embed = (window as unknown as { quotelens?: EmbedGlobal }).quotelens;
+  const painted: View | null | undefined = await embed?.ready;
+  console.log(painted?.annotations.version);
 
   // @ts-expect-error kinds are 'quotes' | 'claims'
   await annotate('x', { kinds: ['entities'] });

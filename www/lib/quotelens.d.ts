@@ -138,29 +138,38 @@ export function version(): string;
 export interface HighlightOptions extends Options {
   /** Re-annotate when the element's content changes (MutationObserver, debounced). Default false. */
   observe?: boolean;
+  /** Milliseconds of quiet before `observe` re-annotates. Default 250. */
+  debounce?: number;
   /**
-   * Called with any error instead of letting it reach the host page (errors are also logged to
-   * the console).
+   * Receives every error instead of letting it reach the host page (each message is also
+   * logged to the console once).
    */
   onError?: (error: Error) => void;
-  /** Show the who-said-what panel. */
+  /** Show the who-said-what panel. Default true. */
   panel?: boolean;
-  /** Show tooltips on hover, focus and tap. */
+  /** Show tooltips on hover, focus and tap. Default true. */
   tooltips?: boolean;
 }
 
 /** A painted element. */
 export interface View {
-  /** The findings, with offsets into the element's collected text ({@link View.text}). */
-  readonly annotations: Annotations;
+  /** The findings, with offsets into {@link View.text}; empty if annotation failed. */
+  annotations: Annotations;
   /** The element's text as collected for annotation (block boundaries become `\n\n`, `<br>` `\n`). */
-  readonly text: string;
-  /** Removes every trace: highlights, wrappers, tooltip, panel, observers. */
+  text: string;
+  /** The element painted, or null if the target matched nothing. */
+  element: Element | null;
+  /** Removes every trace: highlights, wrappers, tooltip, panel, observers. Idempotent. */
   clear(): void;
+  /** Collects, annotates and paints again (what `observe` does on a change). */
+  refresh(): Promise<View>;
 }
 
-/** Annotates `element`'s text and paints the findings on the page. */
-export function highlight(element: Element, options?: HighlightOptions | null): Promise<View>;
+/**
+ * Annotates `element` (or the first match of a selector) and paints the findings on the page.
+ * Never rejects: errors go to `options.onError` and the console.
+ */
+export function highlight(element: Element | string, options?: HighlightOptions | null): Promise<View>;
 
 // ---------------------------------------------------------------------------------------------
 // W3C Web Annotation export
@@ -193,5 +202,28 @@ export interface WebAnnotation {
   [key: string]: unknown;
 }
 
-/** Exports `result`'s findings as Web Annotations on the document `source` (its URL). */
-export function toWebAnnotations(result: Annotations, options: { source: string }): WebAnnotation[];
+export interface WebAnnotationOptions {
+  /** The annotated document's URL. */
+  source?: string;
+  /** The annotated text; needed for prefix, suffix and TextPositionSelector (a View knows it). */
+  text?: string;
+  /** Prefix for each annotation's `id`. Default `"urn:quotelens:"`. */
+  idPrefix?: string;
+}
+
+/**
+ * Exports the quotes and claims of `result` (or of a {@link View}, which also supplies the
+ * text) as Web Annotations on the document `source`.
+ */
+export function toWebAnnotations(result: Annotations | View, options?: WebAnnotationOptions): WebAnnotation[];
+
+// ---------------------------------------------------------------------------------------------
+// The one-tag embed (dist/quotelens.embed.js, a classic script)
+// ---------------------------------------------------------------------------------------------
+
+/** What the embed puts on `window.quotelens` (unless the page already has one). */
+export interface EmbedGlobal {
+  /** The view of the article it painted, or null if it found nothing to paint. */
+  ready: Promise<View | null>;
+  highlight: typeof highlight;
+}
