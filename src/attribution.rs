@@ -1,4 +1,725 @@
-//! stub
-use crate::{segment::Document, quotes::Quoted, mentions::Mentions};
-pub struct Attributed;
-pub fn attribute(_doc: &Document, _q: &[Quoted], _m: &Mentions) -> Attributed { Attributed }
+//! Attribution: for each quotation and each reported statement, the cue that introduces it
+//! and the mention of who said it.
+//!
+//! Quotations are attributed from their own sentence: a cue right after the closing mark
+//! (“…,” she said / “…,” said the minister / “…,” Smith told reporters) or before the opening
+//! one (Smith said: “…” / Smith: “…” / what he called a “…”). A quotation split by its
+//! attribution (“A,” she said, “B.”) becomes one quotation with two parts. A quotation with
+//! no cue of its own that follows an attributed one inherits its speaker.
+//!
+//! Reported speech is found per sentence from the cues no quotation used: "X argued (that) …",
+//! "X told reporters …", "…, X said.", "according to X, …", "…, according to X." and the
+//! headline shapes "…, Says Official" and "Source: …".
+
+use crate::lexicon::{
+    CueClass, DescKind, CUE_MODIFIER, DETERMINER, FUNCTION, LABEL, NOT_CLAUSE_START, PRONOUN, TIME, TITLE,
+};
+use crate::mentions::{strip_possessive, MentionKind, Mentions};
+use crate::quotes::Quoted;
+use crate::segment::{Document, Mark, TokenKind};
+use crate::{QuoteKind, Span, Speaker};
+
+/// A quotation with what attribution found for it.
+#[derive(Clone, Debug)]
+pub struct AttributedQuote {
+    pub parts: Vec<Span>,
+    pub kind: QuoteKind,
+    pub speaker: Option<Speaker>,
+    pub cue: Option<Span>,
+    pub confidence: f32,
+}
+
+/// A reported statement: content in the reporter's words, with its source and cue.
+#[derive(Clone, Debug)]
+pub struct Reported {
+    pub content: Span,
+    pub speaker: Option<Speaker>,
+    pub cue: Span,
+}
+
+pub struct Found {
+    pub quotes: Vec<AttributedQuote>,
+    pub reported: Vec<Reported>,
+}
+
+/// A speaker mention found next to a cue, before resolution.
+#[derive(Clone, Copy, Debug)]
+struct Source {
+    span: Span,
+    /// The token that decides what the mention is (the pronoun, the noun, the name's last word).
+    head: usize,
+    kind: MentionKind,
+}
+
+/// How far (in tokens) a cue may stand from the quotation it introduces.
+const CUE_WINDOW: usize = 12;
+
+pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> Found {
+    let mut used_cues: Vec<usize> = Vec::new();
+    let mut last_speaker: Option<usize> = None;
+    let mut out: Vec<AttributedQuote> = Vec::with_capacity(quotes.len());
+    let mut previous: Option<(usize, Option<Speaker>)> = None; // (paragraph, speaker) of the last quote
+    let mut i = 0;
+    while i < quotes.len() {
+        let quote = &quotes[i];
+        let mut parts = quote.parts.clone();
+        let mut close = quote.close;
+        let found = cue_after(doc, quote.close).or_else(|| cue_before(doc, quote.open));
+        // “A,” she said, “B.” — the second piece joins the first.
+        if let (Some((cue_t, _)), Some(next)) = (found, quotes.get(i + 1)) {
+            if cue_t > quote.close && cue_t < next.open && joins(doc, quote, next, cue_t) {
+                parts.extend(next.parts.iter().copied());
+                close = next.close;
+                i += 1;
+            }
+        }
+        let paragraph = doc.lines[doc.tokens[quote.open].line as usize].paragraph;
+        let sentence = doc.sentence_of(quote.open);
+        let kind = quote_kind(doc, quote, close, &parts);
+        let (speaker, cue, confidence) = match found {
+            Some((cue_t, source)) => {
+                // A fragment leaves its cue to the reported statement around it (mixed quote).
+                if kind != QuoteKind::Partial {
+                    used_cues.push(cue_t);
+                }
+                let speaker = source.map(|src| speaker_of(doc, mentions, src, sentence, last_speaker));
+                if let Some(e) = speaker.and_then(|s| s.entity) {
+                    last_speaker = Some(e);
+                }
+                let confidence = match source.map(|s| s.kind) {
+                    Some(MentionKind::Name) => 0.9,
+                    Some(_) => 0.8,
+                    None => 0.5,
+                };
+                (speaker, Some(cue_span(doc, cue_t)), confidence)
+            }
+            // A quotation standing alone right after an attributed one continues it.
+            None => match previous {
+                Some((p, Some(sp))) if kind != QuoteKind::Partial && p + 1 >= paragraph && p <= paragraph => {
+                    (Some(sp), None, 0.6)
+                }
+                _ => (None, None, 0.3),
+            },
+        };
+        previous = Some((paragraph, speaker));
+        out.push(AttributedQuote {
+            parts,
+            kind,
+            speaker,
+            cue,
+            confidence,
+        });
+        i += 1;
+    }
+    let reported = reported_speech(doc, mentions, &used_cues, &mut out, &mut last_speaker);
+    Found { quotes: out, reported }
+}
+
+/// Two quotations are one when only their attribution (with cue `cue`) stands between them:
+/// “A,” she said, “B.” — or, across a full stop, “A,” she said. “B.” when B has no cue of
+/// its own.
+fn joins(doc: &Document, first: &Quoted, second: &Quoted, cue: usize) -> bool {
+    let between = second.open - first.close;
+    let another_cue = (first.close + 1..second.open).any(|t| t != cue && cue_class(doc, t, false).is_some());
+    if between > CUE_WINDOW || another_cue {
+        return false;
+    }
+    let same_paragraph = doc.lines[doc.tokens[first.close].line as usize].paragraph
+        == doc.lines[doc.tokens[second.open].line as usize].paragraph;
+    match doc.tokens[second.open - 1].punct(doc.text) {
+        Some(',' | ':' | ';' | '—' | '–') => doc.sentence_of(first.close) == doc.sentence_of(second.open),
+        Some('.') => {
+            same_paragraph
+                && cue_after(doc, second.close).is_none()
+                && first.parts[first.parts.len() - 1].of(doc.text).ends_with(',')
+        }
+        _ => false,
+    }
+}
+
+fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span]) -> QuoteKind {
+    let first_line = doc.tokens[quote.open].line;
+    if doc.tokens[close].line != first_line {
+        let first_paragraph = doc.lines[first_line as usize].paragraph;
+        let last_paragraph = doc.lines[doc.tokens[close].line as usize].paragraph;
+        if last_paragraph != first_paragraph || parts.len() > 1 {
+            return QuoteKind::Block;
+        }
+    }
+    let words = parts[0].of(doc.text);
+    let starts_sentence = words.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let ends_sentence = parts[parts.len() - 1]
+        .of(doc.text)
+        .trim_end_matches(['’', '\'', '"', '”'])
+        .ends_with(['.', ',', '!', '?', '…', ';', ':', '—']);
+    let word_count = parts
+        .iter()
+        .map(|p| p.of(doc.text).split_whitespace().count())
+        .sum::<usize>();
+    if starts_sentence && (ends_sentence || word_count >= 6) && word_count >= 3 {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+fn cue_span(doc: &Document, cue_t: usize) -> Span {
+    let token = doc.tokens[cue_t];
+    // "according to" is one cue.
+    if doc.word(cue_t).eq_ignore_ascii_case("according") {
+        if let Some(to) = doc.tokens.get(cue_t + 1) {
+            return Span::new(token.span.start, to.span.end);
+        }
+    }
+    token.span
+}
+
+fn speaker_of(
+    doc: &Document,
+    mentions: &mut Mentions,
+    source: Source,
+    s: usize,
+    last_speaker: Option<usize>,
+) -> Speaker {
+    let entity = mentions
+        .resolve(doc, source.head, s, source.kind, last_speaker)
+        .or_else(|| description_entity(doc, mentions, source));
+    if let Some(e) = entity {
+        let entity = &mut mentions.entities[e];
+        entity.speaks += 1;
+        if !entity.mentions.contains(&source.span) {
+            entity.mentions.push(source.span);
+        }
+    }
+    Speaker {
+        mention: source.span,
+        entity,
+    }
+}
+
+/// An unresolved description still names a speaker the reader can follow ("Democrats",
+/// "a spokesman for the ministry"): it becomes an entity of its own, merged with others
+/// worded the same way.
+fn description_entity(doc: &Document, mentions: &mut Mentions, source: Source) -> Option<usize> {
+    let kind = match source.kind {
+        MentionKind::Description(DescKind::Organisation) => crate::EntityKind::Organisation,
+        MentionKind::Description(DescKind::Group) => crate::EntityKind::Group,
+        MentionKind::Description(_) => crate::EntityKind::Person,
+        _ => return None,
+    };
+    let name = source.span.of(doc.text).to_string();
+    if let Some(e) = mentions
+        .entities
+        .iter()
+        .position(|e| e.name.eq_ignore_ascii_case(&name))
+    {
+        return Some(e);
+    }
+    mentions.entities.push(crate::mentions::EntityDraft {
+        name,
+        kind,
+        gender: Default::default(),
+        mentions: Vec::new(),
+        roles: Vec::new(),
+        speaks: 0,
+    });
+    Some(mentions.entities.len() - 1)
+}
+
+fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
+    let token = &doc.tokens[t];
+    if token.kind != TokenKind::Word || token.in_quote || (token.cap && !headline && t != sentence_start(doc, t)) {
+        return None;
+    }
+    let class = token.info.cue?;
+    // "his claims", "the reported figure": a determiner before makes it a noun or adjective.
+    if t > 0 && doc.tokens[t - 1].info.has(DETERMINER) && !doc.tokens[t - 1].info.has(PRONOUN) {
+        return None;
+    }
+    Some(class)
+}
+
+fn sentence_start(doc: &Document, t: usize) -> usize {
+    doc.sentences.get(doc.sentence_of(t)).map_or(0, |s| s.tokens.start)
+}
+
+fn is_headline(doc: &Document, t: usize, mentions: &Mentions) -> bool {
+    mentions.headline == Some(doc.tokens[t].line as usize)
+}
+
+/// “…,” she said / “…,” said Smith / “…,” Smith told reporters: a cue just after the close.
+fn cue_after(doc: &Document, close: usize) -> Option<(usize, Option<Source>)> {
+    let s = doc.sentence_of(close);
+    let end = doc.sentences.get(s)?.tokens.end.min(close + 1 + CUE_WINDOW);
+    let mut t = close + 1;
+    // Skip the comma and closing punctuation that sit between mark and attribution.
+    while t < end && matches!(doc.tokens[t].punct(doc.text), Some(',' | '—' | '–')) {
+        t += 1;
+    }
+    for cue in t..end {
+        let token = &doc.tokens[cue];
+        if token.mark == Mark::Open || matches!(token.punct(doc.text), Some('.' | ';' | '!' | '?')) {
+            break;
+        }
+        let Some(class) = cue_class(doc, cue, false) else {
+            continue;
+        };
+        if class == CueClass::Think && cue == t {
+            continue;
+        }
+        let source =
+            source_left(doc, cue, t).or_else(|| (class != CueClass::Tell).then(|| source_right(doc, cue)).flatten());
+        if (source.is_some() || cue == t) && ends_attribution(doc, cue, end) {
+            return Some((cue, source));
+        }
+    }
+    None
+}
+
+/// After a quotation, its attribution is a tail: it ends the sentence or hands over to the
+/// next quotation, instead of going on to a statement of its own (“X,” Smith said the plan …).
+fn ends_attribution(doc: &Document, cue: usize, sentence_end: usize) -> bool {
+    let mut words = 0;
+    for t in cue + 1..sentence_end {
+        let token = &doc.tokens[t];
+        if token.mark == Mark::Open {
+            break;
+        }
+        if token.kind == TokenKind::Word {
+            if words == 0 && doc.word(t).eq_ignore_ascii_case("that") {
+                return false;
+            }
+            words += 1;
+        }
+    }
+    words <= 8
+}
+
+/// Smith said: “…” / Smith said, “…” / Smith: “…” / what he called a “…”: a cue before the open.
+fn cue_before(doc: &Document, open: usize) -> Option<(usize, Option<Source>)> {
+    let s = doc.sentence_of(open);
+    let start = doc.sentences.get(s)?.tokens.start.max(open.saturating_sub(CUE_WINDOW));
+    let mut t = open;
+    while t > start {
+        t -= 1;
+        let token = &doc.tokens[t];
+        if token.mark == Mark::Close {
+            break;
+        }
+        if token.punct(doc.text) == Some(':') && t + 1 == open {
+            if let Some(source) = source_left(doc, t, sentence_start(doc, t)) {
+                return Some((t, Some(source)));
+            }
+            continue;
+        }
+        let Some(class) = cue_class(doc, t, false) else {
+            continue;
+        };
+        let gap = open - t - 1;
+        let allowed = match class {
+            CueClass::Quote => gap <= 4,
+            CueClass::Think => gap <= 2,
+            _ => true,
+        };
+        if !allowed {
+            continue;
+        }
+        let source = source_left(doc, t, sentence_start(doc, t)).or_else(|| subject_of(doc, t));
+        return Some((t, source));
+    }
+    None
+}
+
+/// The mention just left of a cue: "he said", "Smith, the chairman, said", "the official
+/// said", "Russian President Vladimir Putin also said".
+fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
+    let mut t = cue;
+    // Skip "also", "has", "later", and a stray comma-free adverb.
+    while t > floor && doc.tokens[t - 1].info.has(CUE_MODIFIER) && !doc.tokens[t - 1].info.has(PRONOUN) {
+        t -= 1;
+    }
+    if t == floor {
+        return None;
+    }
+    let mut head = t - 1;
+    // "Smith, the party's chairman, said" / "Smith, who leads it, said": step over the aside.
+    if doc.tokens[head].punct(doc.text) == Some(',') {
+        let mut j = head;
+        let limit = head.saturating_sub(CUE_WINDOW).max(floor);
+        while j > limit {
+            j -= 1;
+            if doc.tokens[j].punct(doc.text) == Some(',') {
+                break;
+            }
+        }
+        if j == head || j <= floor || doc.tokens[j].punct(doc.text) != Some(',') {
+            return None;
+        }
+        head = j - 1;
+    }
+    if doc.word(head).eq_ignore_ascii_case("who") && head > floor {
+        head -= 1;
+        if doc.tokens[head].punct(doc.text) == Some(',') && head > floor {
+            head -= 1;
+        }
+    }
+    phrase_ending_at(doc, head, floor)
+}
+
+/// A mention ending at token `head`: a pronoun, a name, or a description.
+fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source> {
+    let token = &doc.tokens[head];
+    if token.in_quote || token.kind != TokenKind::Word || token.info.has(TIME) || token.info.has(LABEL) {
+        return None;
+    }
+    if token.info.has(PRONOUN) {
+        return Some(Source {
+            span: token.span,
+            head,
+            kind: MentionKind::Pronoun,
+        });
+    }
+    let is_desc = token.info.desc.is_some() || strip_possessive(doc.word(head)).len() != doc.word(head).len() && false;
+    if token.cap && !(is_desc && doc.tokens[head].info.has(TITLE) && head == floor) {
+        let mut start = head;
+        while start > floor
+            && (doc.tokens[start - 1].cap
+                && doc.tokens[start - 1].kind == TokenKind::Word
+                && !doc.tokens[start - 1].in_quote)
+        {
+            start -= 1;
+        }
+        // "The" at the start of a sentence is not part of a name.
+        if start < head && doc.tokens[start].info.has(FUNCTION) {
+            start += 1;
+        }
+        if doc.tokens[start].info.has(FUNCTION) && start == head {
+            return None;
+        }
+        let kind = match token.info.desc {
+            Some(desc) if !is_proper_name(doc, start, head) => MentionKind::Description(desc),
+            _ => MentionKind::Name,
+        };
+        return Some(Source {
+            span: Span::new(doc.tokens[start].span.start, token.span.end),
+            head,
+            kind,
+        });
+    }
+    let desc = token.info.desc?;
+    // Walk left over modifiers to the determiner: "a senior Russian government advisor".
+    let mut start = head;
+    while start > floor && head - start < 6 {
+        let prev = &doc.tokens[start - 1];
+        if prev.kind != TokenKind::Word || prev.in_quote || prev.info.cue.is_some() {
+            break;
+        }
+        start -= 1;
+        if prev.info.has(DETERMINER) || strip_possessive(doc.word(start)).len() != doc.word(start).len() {
+            break;
+        }
+        if prev.info.has(FUNCTION) {
+            start += 1;
+            break;
+        }
+    }
+    Some(Source {
+        span: Span::new(doc.tokens[start].span.start, token.span.end),
+        head,
+        kind: MentionKind::Description(desc),
+    })
+}
+
+/// "Russian Official" in a title-case headline is a description; "Kirill Dmitriev" a name.
+fn is_proper_name(doc: &Document, start: usize, head: usize) -> bool {
+    (start..head).any(|t| doc.tokens[t].info.has(crate::lexicon::GIVEN_NAME))
+}
+
+/// The mention just right of a cue: “…,” said Smith / said the official / Says Russian Official.
+fn source_right(doc: &Document, cue: usize) -> Option<Source> {
+    let line_end = doc.lines[doc.tokens[cue].line as usize].tokens.end;
+    let first = cue + 1;
+    if first >= line_end {
+        return None;
+    }
+    let token = &doc.tokens[first];
+    if token.in_quote || token.kind != TokenKind::Word || token.info.has(TIME) {
+        return None;
+    }
+    if token.info.has(PRONOUN) {
+        return Some(Source {
+            span: token.span,
+            head: first,
+            kind: MentionKind::Pronoun,
+        });
+    }
+    // The phrase runs to the next punctuation, bounded.
+    let mut end = first;
+    while end + 1 < line_end && end - first < 7 {
+        let next = &doc.tokens[end + 1];
+        if next.kind != TokenKind::Word
+            || next.in_quote
+            || (!next.cap && next.info.has(FUNCTION) && !next.info.has(DETERMINER))
+        {
+            break;
+        }
+        if !next.cap && doc.tokens[end].cap && !doc.tokens[first].info.has(DETERMINER) {
+            break;
+        }
+        end += 1;
+    }
+    // The head is the last word; a possessive or a determiner alone is no speaker.
+    let head_token = &doc.tokens[end];
+    let kind = if head_token.cap && !head_token.info.desc.is_some_and(|_| !is_proper_name(doc, first, end)) {
+        MentionKind::Name
+    } else {
+        MentionKind::Description(head_token.info.desc?)
+    };
+    if kind == MentionKind::Name && !doc.tokens[first].cap {
+        return None;
+    }
+    Some(Source {
+        span: Span::new(token.span.start, head_token.span.end),
+        head: end,
+        kind,
+    })
+}
+
+/// The subject of the sentence holding `cue`, for cues that share it: "Putin expressed hope,
+/// stating, “…”" / "… but warned that …".
+fn subject_of(doc: &Document, cue: usize) -> Option<Source> {
+    let s = doc.sentence_of(cue);
+    let sentence = doc.sentences.get(s)?;
+    let mut t = sentence.tokens.start;
+    while t < cue {
+        let token = &doc.tokens[t];
+        if token.kind == TokenKind::Word
+            && !token.in_quote
+            && (token.info.has(PRONOUN) || token.cap || token.info.desc.is_some())
+            && !token.info.has(FUNCTION)
+        {
+            // Extend to the end of the phrase.
+            let mut end = t;
+            while end + 1 < cue
+                && doc.tokens[end + 1].kind == TokenKind::Word
+                && (doc.tokens[end + 1].cap || doc.tokens[end + 1].info.desc.is_some())
+            {
+                end += 1;
+            }
+            let possessive = strip_possessive(doc.word(end)).len() != doc.word(end).len();
+            if possessive {
+                t = end + 1;
+                continue;
+            }
+            return phrase_ending_at(doc, end, sentence.tokens.start);
+        }
+        if token.kind == TokenKind::Punct && token.punct(doc.text) == Some(',') {
+            // An opening phrase ("On Tuesday, …") is not the subject.
+            t += 1;
+            continue;
+        }
+        t += 1;
+    }
+    None
+}
+
+/// Reported speech from the cues no quotation used.
+fn reported_speech(
+    doc: &Document,
+    mentions: &mut Mentions,
+    used: &[usize],
+    quotes: &mut [AttributedQuote],
+    last_speaker: &mut Option<usize>,
+) -> Vec<Reported> {
+    let mut out = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let sentence = doc.sentences[s].clone();
+        let headline = is_headline(doc, sentence.tokens.start, mentions);
+        let mut t = sentence.tokens.start;
+        while t < sentence.tokens.end {
+            let found = if used.contains(&t) {
+                None
+            } else if doc.word(t).eq_ignore_ascii_case("according")
+                && doc
+                    .tokens
+                    .get(t + 1)
+                    .is_some_and(|n| n.span.of(doc.text).eq_ignore_ascii_case("to"))
+                && !doc.tokens[t].in_quote
+            {
+                according_to(doc, t, &sentence)
+            } else if doc.tokens[t].punct(doc.text) == Some(':')
+                && t - sentence.tokens.start <= 4
+                && (headline || sentence.tokens.start == doc.lines[sentence.line].tokens.start)
+                && t + 1 < sentence.tokens.end
+                && doc.tokens[t + 1].mark == Mark::None
+            {
+                source_left(doc, t, sentence.tokens.start).map(|src| {
+                    (
+                        src,
+                        Span::new(
+                            doc.tokens[t + 1..sentence.tokens.end]
+                                .first()
+                                .map_or(doc.tokens[t].span.end, |x| x.span.start),
+                            content_end(doc, &sentence),
+                        ),
+                    )
+                })
+            } else if let Some(class) = cue_class(doc, t, headline) {
+                reported_from_verb(doc, t, class, &sentence)
+            } else {
+                None
+            };
+            if let Some((source, content)) = found {
+                if content.len() >= 8 && !covered_by_quote(quotes, content) {
+                    let speaker = speaker_of(doc, mentions, source, s, *last_speaker);
+                    if let Some(e) = speaker.entity {
+                        *last_speaker = Some(e);
+                    }
+                    let cue = cue_span(doc, t);
+                    // A quoted fragment inside reported speech is a partial quote of the same speaker.
+                    for q in quotes.iter_mut() {
+                        if content.contains(q.parts[0]) && q.speaker.is_none() {
+                            q.speaker = Some(speaker);
+                            q.cue = Some(cue);
+                            q.kind = QuoteKind::Partial;
+                            q.confidence = 0.7;
+                        }
+                    }
+                    out.push(Reported {
+                        content,
+                        speaker: Some(speaker),
+                        cue,
+                    });
+                    // One statement per cue; skip past the content when it follows the cue.
+                    if content.start > doc.tokens[t].span.start {
+                        t = doc.tokens.partition_point(|x| x.span.start < content.end).max(t + 1);
+                        continue;
+                    }
+                }
+            }
+            t += 1;
+        }
+    }
+    out
+}
+
+/// Is `content` just a direct quotation that is already reported as one?
+fn covered_by_quote(quotes: &[AttributedQuote], content: Span) -> bool {
+    quotes.iter().any(|q| {
+        let span = Span::new(q.parts[0].start, q.parts[q.parts.len() - 1].end);
+        q.kind != QuoteKind::Partial && span.overlaps(content) && span.len() * 2 >= content.len()
+    })
+}
+
+/// Where the content of a sentence ends: before its final stop and closing marks.
+fn content_end(doc: &Document, sentence: &crate::segment::Sentence) -> usize {
+    let mut last = sentence.tokens.end;
+    while last > sentence.tokens.start + 1 {
+        let token = &doc.tokens[last - 1];
+        let trailing = matches!(token.punct(doc.text), Some('.' | '!' | '?' | ',' | ';' | ':' | '…'))
+            || (token.mark == Mark::Close && !token.in_quote);
+        if !trailing {
+            break;
+        }
+        last -= 1;
+    }
+    doc.tokens[last - 1].span.end
+}
+
+fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -> Option<(Source, Span)> {
+    let source = source_right(doc, t + 1)?;
+    let sentence_first = sentence.tokens.start;
+    let initial = t == sentence_first || (t == sentence_first + 1 && doc.tokens[sentence_first].info.has(FUNCTION));
+    if initial {
+        // According to X, content.
+        let comma = (source.head + 1..sentence.tokens.end).find(|&i| doc.tokens[i].punct(doc.text) == Some(','))?;
+        let first = doc.tokens.get(comma + 1).filter(|_| comma + 1 < sentence.tokens.end)?;
+        Some((source, Span::new(first.span.start, content_end(doc, sentence))))
+    } else {
+        // Content, according to X.
+        let mut end = t;
+        while end > sentence_first && matches!(doc.tokens[end - 1].punct(doc.text), Some(',' | '—')) {
+            end -= 1;
+        }
+        if end == sentence_first {
+            return None;
+        }
+        Some((
+            source,
+            Span::new(doc.tokens[sentence_first].span.start, doc.tokens[end - 1].span.end),
+        ))
+    }
+}
+
+/// "X argued (that) …", "X told reporters …" or "…, X said." around a verb cue.
+fn reported_from_verb(
+    doc: &Document,
+    cue: usize,
+    class: CueClass,
+    sentence: &crate::segment::Sentence,
+) -> Option<(Source, Span)> {
+    if class == CueClass::Quote {
+        return None;
+    }
+    let first = sentence.tokens.start;
+    let end = sentence.tokens.end;
+    // Content before: "…, X said." / "…, said X." with the cue in the sentence's tail.
+    let comma_before = (first..cue)
+        .rev()
+        .take(8)
+        .find(|&i| doc.tokens[i].punct(doc.text) == Some(','));
+    let tail_is_short = (cue + 1..end)
+        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .count()
+        <= 6
+        && !(cue + 1..end).any(|i| doc.word(i).eq_ignore_ascii_case("that"));
+    if let Some(comma) = comma_before.filter(|&c| c > first + 2 && tail_is_short && class != CueClass::Think) {
+        let source = source_left(doc, cue, comma + 1).or_else(|| source_right(doc, cue))?;
+        let content = Span::new(doc.tokens[first].span.start, doc.tokens[comma - 1].span.end);
+        return Some((source, content));
+    }
+    // Content after the cue.
+    let source = source_left(doc, cue, first).or_else(|| subject_of(doc, cue))?;
+    let mut c = cue + 1;
+    if class == CueClass::Tell {
+        // Step over the listener: "told reporters", "told The Washington Post on Sunday".
+        let that = (c..end.min(c + 8)).find(|&i| doc.word(i).eq_ignore_ascii_case("that"));
+        c = match that {
+            Some(i) => i,
+            None => {
+                let mut i = c;
+                while i < end
+                    && doc.tokens[i].kind == TokenKind::Word
+                    && (doc.tokens[i].cap || doc.tokens[i].info.has(DETERMINER) || i == c)
+                {
+                    i += 1;
+                }
+                i
+            }
+        };
+    }
+    while c < end && (doc.tokens[c].info.has(CUE_MODIFIER) || matches!(doc.tokens[c].punct(doc.text), Some(',' | ':')))
+    {
+        c += 1;
+    }
+    let explicit_that = doc
+        .tokens
+        .get(c)
+        .is_some_and(|_| c < end && doc.word(c).eq_ignore_ascii_case("that"));
+    if class == CueClass::Think && !explicit_that {
+        return None;
+    }
+    if !explicit_that {
+        // Without "that", the content must look like a clause: a subject word first, not a
+        // preposition, a particle or an object ("said on Tuesday", "said goodbye").
+        let token = doc.tokens.get(c).filter(|_| c < end)?;
+        if token.info.has(NOT_CLAUSE_START) || token.kind == TokenKind::Punct && token.mark != Mark::Open {
+            return None;
+        }
+    }
+    if c >= end {
+        return None;
+    }
+    let content = Span::new(doc.tokens[c].span.start, content_end(doc, sentence));
+    (content.end > content.start).then_some((source, content))
+}

@@ -1,3 +1,184 @@
-//! stub
-use crate::{segment::Document, mentions::Mentions, attribution::Attributed, Annotations, Options};
-pub fn assemble(_doc: &Document, _a: Attributed, _m: Mentions, _o: &Options) -> Annotations { Annotations::default() }
+//! Claims: reported statements with their sources, and check-worthy statements nobody is
+//! credited with, each scored by [`crate::checkworthy`]; and the final shaping of everything
+//! into [`Annotations`].
+
+use crate::attribution::Found;
+use crate::checkworthy;
+use crate::mentions::Mentions;
+use crate::segment::{Document, Sentence};
+use crate::{Annotations, Claim, ClaimKind, Entity, EntityKind, Options, Quote, Span, Speaker};
+
+/// Lines that are furniture, not journalism: photo captions and credits, bylines. They are
+/// never claims.
+fn is_furniture(doc: &Document, sentence: &Sentence) -> bool {
+    let line = doc.lines[sentence.line].span.of(doc.text);
+    let lower_start: String = line.chars().take(24).collect::<String>().to_lowercase();
+    line.contains('©')
+        || [
+            "photo",
+            "file photo",
+            "image",
+            "credit",
+            "caption",
+            "by ",
+            "video",
+            "watch:",
+            "read more",
+            "related",
+            "advertisement",
+            "getty",
+            "source:",
+        ]
+        .iter()
+        .any(|p| lower_start.starts_with(p))
+        || line.split(':').next().is_some_and(|label| {
+            line.contains(':')
+                && label.len() <= 20
+                && label.chars().any(|c| c.is_alphabetic())
+                && label.chars().all(|c| !c.is_lowercase())
+        })
+}
+
+pub fn assemble(doc: &Document, found: Found, mut mentions: Mentions, options: &Options) -> Annotations {
+    let headline_span = mentions.headline.map(|l| doc.lines[l].span);
+    // A description in the headline ("…, Says Russian Official") stands for the article's main
+    // speaker.
+    let main_speaker = mentions
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person && e.name.chars().next().is_some_and(char::is_uppercase))
+        .max_by_key(|(i, e)| (e.speaks, std::cmp::Reverse(*i)))
+        .filter(|(_, e)| e.speaks > 0)
+        .map(|(i, _)| i);
+    let fix_headline = |sp: Option<Speaker>, mentions: &mut Mentions| -> Option<Speaker> {
+        let mut sp = sp?;
+        let in_headline = headline_span.is_some_and(|h| h.contains(sp.mention));
+        let described = sp
+            .entity
+            .is_none_or(|e| mentions.entities[e].name == sp.mention.of(doc.text));
+        if in_headline && described {
+            if let Some(main) = main_speaker {
+                sp.entity = Some(main);
+                mentions.entities[main].mentions.push(sp.mention);
+            }
+        }
+        Some(sp)
+    };
+
+    let mut quotes = Vec::new();
+    if options.quotes {
+        for q in found.quotes.iter().cloned() {
+            // A fragment nobody is credited with is a title or a scare quote, not who-said-what.
+            if q.kind == crate::QuoteKind::Partial && q.speaker.is_none() && q.cue.is_none() {
+                continue;
+            }
+            let speaker = fix_headline(q.speaker, &mut mentions);
+            quotes.push(Quote {
+                span: Span::new(q.parts[0].start, q.parts[q.parts.len() - 1].end),
+                parts: q.parts,
+                kind: q.kind,
+                speaker,
+                cue: q.cue,
+                confidence: q.confidence,
+            });
+        }
+    }
+
+    let mut claims = Vec::new();
+    if options.claims {
+        let threshold = options.min_claim_score.unwrap_or(checkworthy::THRESHOLD);
+        for r in &found.reported {
+            let assessment = checkworthy::assess(r.content.of(doc.text));
+            let mut signals = vec!["attribution"];
+            signals.extend(assessment.signals.iter().copied().filter(|s| *s != "attribution"));
+            claims.push(Claim {
+                span: r.content,
+                kind: ClaimKind::Reported,
+                speaker: fix_headline(r.speaker, &mut mentions),
+                cue: Some(r.cue),
+                score: assessment.score,
+                signals,
+            });
+        }
+        for sentence in &doc.sentences {
+            if is_furniture(doc, sentence) {
+                continue;
+            }
+            let span = sentence.span;
+            let taken = found.reported.iter().any(|r| r.content.overlaps(span))
+                || found
+                    .quotes
+                    .iter()
+                    .any(|q| q.parts.iter().any(|p| p.overlaps(span) && p.len() * 2 >= span.len()));
+            if taken {
+                continue;
+            }
+            let assessment = checkworthy::assess(span.of(doc.text));
+            if assessment.score >= threshold && assessment.score > 0.0 {
+                claims.push(Claim {
+                    span,
+                    kind: ClaimKind::Factual,
+                    speaker: None,
+                    cue: None,
+                    score: assessment.score,
+                    signals: assessment.signals,
+                });
+            }
+        }
+        claims.sort_by_key(|c| (c.span.start, c.span.end));
+    }
+
+    let entities = roster(doc, &mentions, &mut quotes, &mut claims);
+    Annotations {
+        quotes,
+        claims,
+        entities,
+    }
+}
+
+/// The who-said-what roster: every entity that speaks, with all its mentions, numbered in
+/// order of first mention; speakers are renumbered to match.
+fn roster(doc: &Document, mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Vec<Entity> {
+    let _ = doc;
+    let mut speaking: Vec<usize> = quotes
+        .iter()
+        .filter_map(|q| q.speaker)
+        .chain(claims.iter().filter_map(|c| c.speaker))
+        .filter_map(|s| s.entity)
+        .collect();
+    speaking.sort_unstable();
+    speaking.dedup();
+    let mut entities: Vec<(usize, Entity)> = speaking
+        .iter()
+        .map(|&e| {
+            let draft = &mentions.entities[e];
+            let mut spans: Vec<Span> = mentions
+                .names
+                .iter()
+                .filter(|n| n.entity == e)
+                .map(|n| n.span)
+                .chain(draft.mentions.iter().copied())
+                .collect();
+            spans.sort_unstable();
+            spans.dedup();
+            (
+                e,
+                Entity {
+                    name: draft.name.clone(),
+                    kind: draft.kind,
+                    mentions: spans,
+                },
+            )
+        })
+        .collect();
+    entities.sort_by_key(|(_, e)| e.mentions.first().map_or(usize::MAX, |m| m.start));
+    let renumber = |sp: &mut Option<Speaker>| {
+        if let Some(sp) = sp {
+            sp.entity = sp.entity.and_then(|old| entities.iter().position(|(e, _)| *e == old));
+        }
+    };
+    quotes.iter_mut().for_each(|q| renumber(&mut q.speaker));
+    claims.iter_mut().for_each(|c| renumber(&mut c.speaker));
+    entities.into_iter().map(|(_, e)| e).collect()
+}

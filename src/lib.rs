@@ -146,9 +146,10 @@ impl Default for Options {
 
 /// Finds quotes, claims and speakers in `text`. Never panics; any input gives a result.
 pub fn annotate(text: &str, options: &Options) -> Annotations {
-    let doc = segment::Document::new(text);
-    let quotes = quotes::find(&doc);
-    let mentions = mentions::find(&doc, &quotes);
-    let attributed = attribution::attribute(&doc, &quotes, &mentions);
-    claims::assemble(&doc, attributed, mentions, options)
+    let mut doc = segment::Document::new(text);
+    let quotes = quotes::find(&mut doc);
+    doc.split_sentences();
+    let mut mentions = mentions::find(&doc);
+    let found = attribution::attribute(&doc, &quotes, &mut mentions);
+    claims::assemble(&doc, found, mentions, options)
 }

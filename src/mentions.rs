@@ -1,4 +1,418 @@
-//! stub
-use crate::{segment::Document, quotes::Quoted};
-pub struct Mentions;
-pub fn find(_doc: &Document, _q: &[Quoted]) -> Mentions { Mentions }
+//! Mentions and entities: who the text talks about, and which mentions are the same someone.
+//!
+//! Names are found from capitalisation (outside quotations, outside the headline), titles are
+//! stripped ("Russian President Vladimir Putin" → "Vladimir Putin"), and a shorter name joins
+//! the entity whose name ends the same way ("Dmitriev" → "Kirill Dmitriev"). Pronouns and
+//! descriptions ("he", "the official", "the ministry") are resolved only where they speak,
+//! by salience: the nearest sentence first, and in a sentence its first compatible name.
+
+use crate::lexicon::{
+    DescKind, Gender, ABBREVIATION, DETERMINER, FUNCTION, GIVEN_NAME, ORG_WORD, PLURAL, PRONOUN, TITLE,
+};
+use crate::segment::{Document, Mark, TokenKind};
+use crate::{EntityKind, Span};
+
+/// A capitalised name in the text.
+#[derive(Clone, Debug)]
+pub struct Name {
+    /// The name without titles ("Vladimir Putin").
+    pub span: Span,
+    /// Token range of the whole run, titles included.
+    pub tokens: std::ops::Range<usize>,
+    pub sentence: usize,
+    pub entity: usize,
+}
+
+/// Someone the text talks about, while it is being built.
+#[derive(Clone, Debug)]
+pub struct EntityDraft {
+    pub name: String,
+    pub kind: EntityKind,
+    pub gender: Gender,
+    pub mentions: Vec<Span>,
+    /// Lowercase role words seen with the name ("minister", "advisor"), for descriptions.
+    pub roles: Vec<String>,
+    /// How many quotes and claims it speaks.
+    pub speaks: u32,
+}
+
+pub struct Mentions {
+    pub names: Vec<Name>,
+    pub entities: Vec<EntityDraft>,
+    /// The line index of the headline, when the document starts with one.
+    pub headline: Option<usize>,
+}
+
+/// Is the first line a headline: a paragraph of its own, short, and not shaped like a
+/// sentence (no final full stop, or Title Case)?
+pub fn headline(doc: &Document) -> Option<usize> {
+    let first = doc.lines.first()?;
+    let own_paragraph = doc
+        .lines
+        .get(1)
+        .is_some_and(|second| second.paragraph != first.paragraph);
+    if !own_paragraph || first.tokens.len() > 40 {
+        return None;
+    }
+    let last = doc.tokens.get(first.tokens.end.checked_sub(1)?)?;
+    let ends_sentence = matches!(last.punct(doc.text), Some('.' | '!')) && !last.span.of(doc.text).ends_with("..");
+    let words = || {
+        doc.tokens[first.tokens.clone()]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && !t.info.has(FUNCTION))
+    };
+    let capitalised = words().filter(|t| t.cap).count();
+    let title_case = words().count() >= 3 && capitalised * 4 >= words().count() * 3;
+    (!ends_sentence || title_case).then_some(0)
+}
+
+/// A word that can be part of a name: capitalised, not a pronoun, not a shouted label.
+fn is_name_word(doc: &Document, t: usize, sentence_start: usize) -> bool {
+    let token = &doc.tokens[t];
+    if !token.cap || token.kind != TokenKind::Word || token.in_quote || token.info.has(PRONOUN) {
+        return false;
+    }
+    if t == sentence_start && (token.info.has(FUNCTION) || token.info.cue.is_some() || token.info.desc.is_some()) {
+        return false;
+    }
+    // "FILE PHOTO", "UPDATE": all-capital words longer than an acronym are labels, not names.
+    let word = token.span.of(doc.text);
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    !(letters > 4 && word.chars().all(|c| !c.is_lowercase()))
+}
+
+/// Strips a possessive ending ("Biden’s" → "Biden").
+pub fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("’s")
+        .or_else(|| word.strip_suffix("'s"))
+        .unwrap_or(word)
+}
+
+/// Finds the names of the document and groups them into entities.
+pub fn find(doc: &Document) -> Mentions {
+    let headline = headline(doc);
+    let mut mentions = Mentions {
+        names: Vec::new(),
+        entities: Vec::new(),
+        headline,
+    };
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        if Some(sentence.line) == headline {
+            continue;
+        }
+        let mut t = sentence.tokens.start;
+        while t < sentence.tokens.end {
+            if !is_name_word(doc, t, sentence.tokens.start) {
+                t += 1;
+                continue;
+            }
+            let start = t;
+            let mut end = t + 1;
+            while end < sentence.tokens.end {
+                let prev_possessive = strip_possessive(doc.word(end - 1)).len() != doc.word(end - 1).len();
+                if prev_possessive {
+                    break;
+                }
+                if is_name_word(doc, end, sentence.tokens.start) {
+                    end += 1;
+                } else if is_connector(doc, end)
+                    && end + 1 < sentence.tokens.end
+                    && is_name_word(doc, end + 1, sentence.tokens.start)
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            add_name(doc, &mut mentions, start..end, s);
+            t = end;
+        }
+    }
+    mentions
+}
+
+/// Lowercase words inside names: "Bank of America", "Ludwig van Beethoven".
+fn is_connector(doc: &Document, t: usize) -> bool {
+    matches!(
+        doc.word(t),
+        "of" | "de" | "van" | "von" | "der" | "bin" | "al" | "la" | "le" | "del" | "da" | "di" | "du"
+    )
+}
+
+fn add_name(doc: &Document, mentions: &mut Mentions, run: std::ops::Range<usize>, sentence: usize) {
+    let tokens = &doc.tokens[run.clone()];
+    // The name proper starts after the last title ("Russian President | Vladimir Putin").
+    let after_title = tokens[..tokens.len() - 1]
+        .iter()
+        .rposition(|t| t.info.has(TITLE))
+        .map_or(0, |i| i + 1);
+    let name_tokens = run.start + after_title..run.end;
+    let first = &doc.tokens[name_tokens.start];
+    let last_word = strip_possessive(doc.word(name_tokens.end - 1));
+    let span = Span::new(
+        first.span.start,
+        doc.tokens[name_tokens.end - 1].span.start + last_word.len(),
+    );
+    let words: Vec<&str> = name_tokens.clone().map(|t| strip_possessive(doc.word(t))).collect();
+    let is_org = tokens.iter().any(|t| t.info.has(ORG_WORD))
+        || (words.len() == 1 && words[0].len() >= 2 && words[0].chars().all(|c| c.is_uppercase() || c == '.'));
+    let titled = after_title > 0 || preceded_by_role(doc, run.start).is_some();
+    let kind = if is_org {
+        EntityKind::Organisation
+    } else if titled || first.info.has(GIVEN_NAME) || words.len() >= 2 {
+        EntityKind::Person
+    } else if words[0].ends_with('s') && words.len() == 1 && doc.tokens[run.start].info.desc.is_none() {
+        EntityKind::Group
+    } else {
+        EntityKind::Person
+    };
+    let gender = if first.info.has(GIVEN_NAME) {
+        first.info.gender
+    } else {
+        title_gender(doc, run.start, after_title)
+    };
+    let mut roles: Vec<String> = tokens[..after_title]
+        .iter()
+        .map(|t| t.span.of(doc.text).to_lowercase())
+        .collect();
+    if let Some(role) = preceded_by_role(doc, run.start) {
+        roles.push(role.to_lowercase());
+    }
+    let entity = match find_entity(doc, mentions, &words, kind) {
+        Some(e) => {
+            let entity = &mut mentions.entities[e];
+            if words.len() > entity.name.split(' ').count() && kind != EntityKind::Organisation {
+                entity.name = words.join(" ");
+            }
+            if entity.gender == Gender::Unknown {
+                entity.gender = gender;
+            }
+            if kind == EntityKind::Person && entity.kind != EntityKind::Person && titled {
+                entity.kind = EntityKind::Person;
+            }
+            entity.roles.extend(roles);
+            e
+        }
+        None => {
+            mentions.entities.push(EntityDraft {
+                name: words.join(" "),
+                kind,
+                gender,
+                mentions: Vec::new(),
+                roles,
+                speaks: 0,
+            });
+            mentions.entities.len() - 1
+        }
+    };
+    mentions.names.push(Name {
+        span,
+        tokens: run,
+        sentence,
+        entity,
+    });
+}
+
+/// "former U.S. leader Donald Trump": the lowercase role word just before a name.
+fn preceded_by_role<'t>(doc: &Document<'t>, t: usize) -> Option<&'t str> {
+    let prev = doc.tokens.get(t.checked_sub(1)?)?;
+    (prev.kind == TokenKind::Word && !prev.cap && (prev.info.desc.is_some() || prev.info.has(TITLE)))
+        .then(|| prev.span.of(doc.text))
+}
+
+fn title_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
+    for t in start..start + after_title {
+        match doc.word(t) {
+            "Mr." | "Mr" | "Sir" | "King" | "Prince" | "Lord" => return Gender::Male,
+            "Mrs." | "Mrs" | "Ms." | "Ms" | "Miss" | "Queen" | "Princess" | "Lady" | "Dame" => return Gender::Female,
+            _ => {}
+        }
+    }
+    Gender::Unknown
+}
+
+/// The entity a name belongs to: the same name, or one ending in the same surname (most
+/// recently mentioned first), when the first names do not conflict.
+fn find_entity(doc: &Document, mentions: &Mentions, words: &[&str], kind: EntityKind) -> Option<usize> {
+    let _ = doc;
+    let joined = words.join(" ");
+    let last = *words.last()?;
+    let mut best = None;
+    for name in mentions.names.iter().rev() {
+        let entity = &mentions.entities[name.entity];
+        if entity.name == joined {
+            return Some(name.entity);
+        }
+        if best.is_some() || kind == EntityKind::Organisation || entity.kind == EntityKind::Organisation {
+            continue;
+        }
+        let theirs: Vec<&str> = entity.name.split(' ').collect();
+        if theirs.last() == Some(&last) && (words.len() == 1 || theirs.len() == 1 || theirs[0] == words[0]) {
+            best = Some(name.entity);
+        }
+    }
+    best
+}
+
+/// What a speaker mention is, for resolution.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    Name,
+    Pronoun,
+    Description(DescKind),
+}
+
+impl Mentions {
+    /// The entity of the name that covers token `t`, if any.
+    pub fn name_at(&self, t: usize) -> Option<&Name> {
+        let i = self.names.partition_point(|n| n.tokens.end <= t);
+        self.names.get(i).filter(|n| n.tokens.start <= t)
+    }
+
+    /// Resolves a pronoun or description at token `t` (sentence `s`) to an entity.
+    pub fn resolve(
+        &self,
+        doc: &Document,
+        t: usize,
+        s: usize,
+        kind: MentionKind,
+        last_speaker: Option<usize>,
+    ) -> Option<usize> {
+        let token = &doc.tokens[t];
+        // The headline is read before the story: its descriptions are resolved once every
+        // speaker is known (see `claims`).
+        if self.headline == Some(token.line as usize) && kind != MentionKind::Name {
+            return None;
+        }
+        match kind {
+            MentionKind::Name => self.name_at(t).map(|n| n.entity),
+            MentionKind::Pronoun => {
+                let plural = token.info.has(PLURAL);
+                let word = doc.word(t).to_ascii_lowercase();
+                if word == "i" || word == "we" {
+                    return None;
+                }
+                let gender = token.info.gender;
+                let fits = |e: &EntityDraft| {
+                    if plural {
+                        e.kind != EntityKind::Person
+                    } else if word == "it" {
+                        e.kind == EntityKind::Organisation
+                    } else {
+                        e.kind == EntityKind::Person && (e.gender == Gender::Unknown || e.gender == gender)
+                    }
+                };
+                self.salient(doc, t, s, &fits, last_speaker)
+            }
+            MentionKind::Description(desc) => {
+                let head = doc.word(t).to_lowercase();
+                let role_match = |e: &EntityDraft| e.roles.iter().any(|r| *r == head);
+                let definite = self.is_definite(doc, t);
+                if let Some(e) = self.salient(doc, t, s, &|e: &EntityDraft| role_match(e), None) {
+                    return Some(e);
+                }
+                match desc {
+                    DescKind::Person if definite => {
+                        self.salient(doc, t, s, &|e: &EntityDraft| e.kind == EntityKind::Person, last_speaker)
+                    }
+                    DescKind::Message => {
+                        self.salient(doc, t, s, &|e: &EntityDraft| e.kind == EntityKind::Person, last_speaker)
+                    }
+                    DescKind::Organisation if definite => self.salient(
+                        doc,
+                        t,
+                        s,
+                        &|e: &EntityDraft| e.kind == EntityKind::Organisation && e.name.to_lowercase().contains(&head),
+                        None,
+                    ),
+                    DescKind::Person if self.named_next(doc, s).is_some() => {
+                        // A lede that introduces someone before naming them: "A senior advisor
+                        // said … . Kirill Dmitriev, …, made the claim".
+                        self.named_next(doc, s)
+                    }
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    fn is_definite(&self, doc: &Document, head: usize) -> bool {
+        let mut t = head;
+        while t > 0 && head - t < 6 {
+            t -= 1;
+            let w = doc.word(t);
+            if doc.tokens[t].info.has(DETERMINER) {
+                return !w.eq_ignore_ascii_case("a") && !w.eq_ignore_ascii_case("an");
+            }
+        }
+        true
+    }
+
+    /// The person the next sentence opens with, in apposition ("Kirill Dmitriev, a key
+    /// figure …"): how a lede names someone it first only described.
+    fn named_next(&self, doc: &Document, s: usize) -> Option<usize> {
+        let next = doc.sentences.get(s + 1)?;
+        let i = self.names.partition_point(|n| n.sentence <= s);
+        let name = self.names.get(i).filter(|n| n.tokens.start == next.tokens.start)?;
+        let comma_follows = doc
+            .tokens
+            .get(name.tokens.end)
+            .is_some_and(|t| t.punct(doc.text) == Some(','));
+        (comma_follows && self.entities[name.entity].kind == EntityKind::Person).then_some(name.entity)
+    }
+
+    /// The most salient entity before token `t` that `fits`: the previous speaker when it
+    /// fits and is recent, else the first fitting name in this sentence (before `t`), then in
+    /// each earlier sentence (a bounded window).
+    fn salient(
+        &self,
+        doc: &Document,
+        t: usize,
+        s: usize,
+        fits: &dyn Fn(&EntityDraft) -> bool,
+        last_speaker: Option<usize>,
+    ) -> Option<usize> {
+        const WINDOW: usize = 6;
+        let _ = doc;
+        let end = self.names.partition_point(|n| n.tokens.start < t);
+        let mut i = end;
+        let mut current_sentence = s;
+        let mut first_fit: Option<usize> = None;
+        let mut speaker_seen = false;
+        while i > 0 {
+            let name = &self.names[i - 1];
+            if name.sentence != current_sentence {
+                if first_fit.is_some() {
+                    break;
+                }
+                if s - name.sentence > WINDOW {
+                    break;
+                }
+                current_sentence = name.sentence;
+            }
+            let entity = &self.entities[name.entity];
+            if fits(entity) {
+                first_fit = Some(name.entity);
+                speaker_seen |= Some(name.entity) == last_speaker;
+            }
+            i -= 1;
+        }
+        // The first fitting name of the nearest sentence that has one.
+        match (first_fit, last_speaker) {
+            (Some(e), Some(sp)) if e != sp && speaker_seen => Some(sp),
+            (Some(e), _) => Some(e),
+            (None, Some(sp)) if fits(&self.entities[sp]) => Some(sp),
+            _ => None,
+        }
+    }
+}
+
+/// True for a token that cannot be inside a noun phrase.
+pub fn breaks_phrase(doc: &Document, t: usize) -> bool {
+    let token = &doc.tokens[t];
+    token.kind == TokenKind::Punct
+        && token.mark == Mark::None
+        && !matches!(token.punct(doc.text), Some('-' | '&' | '.'))
+        || token.mark != Mark::None
+        || token.info.has(ABBREVIATION) && false
+}
