@@ -58,7 +58,7 @@ if [ "$browser" = 1 ]; then
     (cd tests/vite && npm install --no-package-lock --no-audit --no-fund)
   fi
 
-  chromium=${CHROMIUM:-/usr/bin/chromium}
+  chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
   if [ ! -x "$chromium" ] || ! command -v chromedriver >/dev/null; then
     if [ "$(id -u)" = 0 ] && [ -f /etc/debian_version ] && command -v apt-get >/dev/null; then
       say "installing Debian's chromium and chromium-driver"
@@ -66,7 +66,7 @@ if [ "$browser" = 1 ]; then
       apt-get update -qq
       apt-get install -y -qq --no-install-recommends chromium chromium-driver
     else
-      say "the browser tests need Chromium at $chromium (or set CHROMIUM=/path/to/chromium)."
+      say "the browser tests need Chromium at $chromium (or set CHROMIUM_PATH=/path/to/chromium)."
       say "On Debian or Ubuntu, as root: apt-get install chromium chromium-driver"
     fi
   fi

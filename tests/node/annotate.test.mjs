@@ -51,7 +51,9 @@ test('a quote interrupted by its attribution is one quote with two parts', async
 });
 
 test('the result is plain JSON data: null for absent values, plain objects and arrays', async () => {
-  const text = `${MAYOR}\n\n“Nobody knows who wrote this.”\n\nThe city spent $4.2 million on repairs in 2023, twice the 2022 budget.`;
+  // The unattributed quote comes first: a quote paragraph right after an attributed one is, by
+  // news convention, the same speaker's.
+  const text = `“Nobody knows who wrote this.”\n\n${MAYOR}\n\nThe city spent $4.2 million on repairs in 2023, twice the 2022 budget.`;
   const result = await annotate(text);
   assertOffsets(text, result);
   assert.deepEqual(Object.keys(result).sort(), ['claims', 'entities', 'quotes', 'version']);

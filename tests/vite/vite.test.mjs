@@ -13,7 +13,7 @@ import { serve } from '../../scripts/serve.mjs';
 const run = promisify(execFile);
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 let server;
 let browser;
