@@ -68,9 +68,7 @@ fn parse_options(value: JsValue) -> Result<Options, JsError> {
     if let Some(score) = field(&value, "minScore")? {
         let score: f64 = parse("minScore", score)?;
         if score.is_nan() {
-            return Err(JsError::new(
-                "quotelens: options.minScore must be a number, not NaN",
-            ));
+            return Err(JsError::new("quotelens: options.minScore must be a number, not NaN"));
         }
         // Scores live in 0..=1; clamping keeps ±Infinity meaningful ("every claim" / "none").
         options.min_claim_score = Some(score.clamp(-1.0, 2.0) as f32);
