@@ -8,10 +8,17 @@
  * data-min-score, data-panel="false", data-tooltips="false", data-observe="true"
  *
  * `document.currentScript` exists only while the script first runs, so the attributes are read
- * at once; the work waits for the DOM. The view is reachable as `window.quotelens.ready`.
+ * at once; the work waits for the DOM. `await window.quotelens.ready` is the view (null when the
+ * core could not load, which is reported once in the console).
  */
+import { init } from './core.js';
 import { highlight } from './index.js';
 import { report } from './view.js';
+
+// The bundle runs its inlined-wasm module first, which has started init(bytes); holding that
+// promise here means its failure (e.g. a CSP without 'wasm-unsafe-eval') is the one reported,
+// rather than a retry that has no URL to load from inside a classic script.
+const loading = init();
 
 const data = { ...document.currentScript?.dataset };
 
@@ -42,7 +49,7 @@ function start() {
   };
   if (data.kinds) options.kinds = data.kinds.split(',').map((k) => k.trim()).filter(Boolean);
   if (data.minScore) options.minScore = Number(data.minScore);
-  return highlight(target, options);
+  return loading.then(() => highlight(target, options), (err) => { report(err); return null; });
 }
 
 const ready = new Promise((resolve) => {

@@ -19,7 +19,7 @@ export function sentence(item) {
   const s = item.a.speaker;
   const by = s ? ` by ${speakerName(item)}${s.text && s.text !== s.name ? ` (${s.text})` : ''}` : ', unattributed';
   const cue = item.a.cue?.text ? `, ${item.a.cue.text}` : '';
-  return `${item.kind === 'quote' ? 'Quote' : 'Claim'}${by}${cue}: ${item.a.text}`;
+  return `${item.kind === 'quote' ? 'Quote' : 'Claim'}${by}${cue}: ${item.label ?? item.a.text}`;
 }
 
 /**
@@ -108,7 +108,7 @@ export function createPanel(doc, box, settings, { withPanel, onChange, onActivat
     for (const { name, items } of groups.values()) {
       const ul = el(doc, 'ul');
       for (const it of items) {
-        const b = el(doc, 'button', it.kind, clip(it.a.text));
+        const b = el(doc, 'button', it.kind, clip(it.label ?? it.a.text));
         b.setAttribute('aria-label', sentence(it));
         b.addEventListener('click', () => onActivate(it, b));
         const li = el(doc, 'li');

@@ -169,6 +169,8 @@ export async function createView(target, options, annotate) {
       }
       map = next;
       items = toItems(result || EMPTY, opts);
+      // A split quote reads as its pieces ("A, … B."), not with the attribution between them.
+      for (const it of items) if (it.spans.length > 1) it.label = it.spans.map(([s, e]) => next.text.slice(s, e)).join(' … ');
       view.annotations = result || EMPTY;
       view.text = next.text;
       if (!element.isConnected) return; // detached meanwhile: nothing to paint on
