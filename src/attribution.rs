@@ -279,24 +279,41 @@ fn cue_after(doc: &Document, close: usize) -> Option<(usize, Option<Source>)> {
 /// After a quotation, its attribution is a tail: it ends the sentence or hands over to the
 /// next quotation, instead of going on to a statement of its own (“X,” Smith said the plan …).
 fn ends_attribution(doc: &Document, cue: usize, sentence_end: usize) -> bool {
-    let mut words = 0;
-    for t in cue + 1..sentence_end {
-        let token = &doc.tokens[t];
-        if token.mark == Mark::Open {
-            break;
-        }
-        if token.kind == TokenKind::Word {
-            if words == 0 && doc.word(t).eq_ignore_ascii_case("that") {
-                return false;
-            }
-            words += 1;
-        }
+    let mut t = cue + 1;
+    // Step over a speaker or listener after the verb: "said Smith", "told CNN", "said the aide".
+    while t < sentence_end
+        && doc.tokens[t].kind == TokenKind::Word
+        && (doc.tokens[t].cap
+            || doc.tokens[t].info.has(DETERMINER)
+            || doc.tokens[t].info.desc.is_some()
+            || doc.tokens[t].info.has(PRONOUN))
+        && !doc.tokens[t].info.has(TIME)
+    {
+        t += 1;
     }
-    words <= 8
+    let Some(next) = doc.tokens.get(t).filter(|_| t < sentence_end) else {
+        return true;
+    };
+    if next.kind == TokenKind::Punct
+        || next.info.has(NOT_CLAUSE_START)
+        || next.info.has(TIME)
+        || next.info.has(CUE_MODIFIER)
+    {
+        return !doc.word(t).eq_ignore_ascii_case("that");
+    }
+    // Otherwise only a short tail ("he said proudly") is still an attribution.
+    (t..sentence_end)
+        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .count()
+        <= 3
 }
 
 /// Smith said: “…” / Smith said, “…” / Smith: “…” / what he called a “…”: a cue before the open.
 fn cue_before(doc: &Document, open: usize) -> Option<(usize, Option<Source>)> {
+    let line = &doc.lines[doc.tokens[open].line as usize];
+    if open == line.tokens.start {
+        return introduced_by_previous_line(doc, open);
+    }
     let s = doc.sentence_of(open);
     let start = doc.sentences.get(s)?.tokens.start.max(open.saturating_sub(CUE_WINDOW));
     let mut t = open;
@@ -328,6 +345,24 @@ fn cue_before(doc: &Document, open: usize) -> Option<(usize, Option<Source>)> {
         return Some((t, source));
     }
     None
+}
+
+/// “Q” opening a paragraph after one that ends "Smith said:" or "Smith told reporters:".
+fn introduced_by_previous_line(doc: &Document, open: usize) -> Option<(usize, Option<Source>)> {
+    let line_index = doc.tokens[open].line as usize;
+    let previous = doc.lines.get(line_index.checked_sub(1)?)?;
+    let colon = previous.tokens.end.checked_sub(1)?;
+    if doc.tokens[colon].punct(doc.text) != Some(':') || colon == previous.tokens.start {
+        return None;
+    }
+    let floor = sentence_start(doc, colon).max(colon.saturating_sub(CUE_WINDOW));
+    for t in (floor..colon).rev() {
+        if cue_class(doc, t, false).is_some() {
+            let source = source_left(doc, t, sentence_start(doc, t)).or_else(|| subject_of(doc, t));
+            return Some((t, source));
+        }
+    }
+    source_left(doc, colon, sentence_start(doc, colon)).map(|source| (colon, Some(source)))
 }
 
 /// The mention just left of a cue: "he said", "Smith, the chairman, said", "the official
@@ -379,11 +414,15 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
             kind: MentionKind::Pronoun,
         });
     }
-    let is_desc = token.info.desc.is_some() || strip_possessive(doc.word(head)).len() != doc.word(head).len() && false;
+    let is_desc = token.info.desc.is_some();
+    // A capitalised word that is no name ("Years later, …") and no role is not a speaker.
+    if token.cap && !token.name_like && !is_desc {
+        return None;
+    }
     if token.cap && !(is_desc && doc.tokens[head].info.has(TITLE) && head == floor) {
         let mut start = head;
         while start > floor
-            && (doc.tokens[start - 1].cap
+            && ((doc.tokens[start - 1].name_like || doc.tokens[start - 1].info.has(TITLE))
                 && doc.tokens[start - 1].kind == TokenKind::Word
                 && !doc.tokens[start - 1].in_quote)
         {
@@ -495,7 +534,7 @@ fn subject_of(doc: &Document, cue: usize) -> Option<Source> {
         let token = &doc.tokens[t];
         if token.kind == TokenKind::Word
             && !token.in_quote
-            && (token.info.has(PRONOUN) || token.cap || token.info.desc.is_some())
+            && (token.info.has(PRONOUN) || token.name_like || token.info.desc.is_some())
             && !token.info.has(FUNCTION)
         {
             // Extend to the end of the phrase.
@@ -658,11 +697,13 @@ fn reported_from_verb(
     class: CueClass,
     sentence: &crate::segment::Sentence,
 ) -> Option<(Source, Span)> {
-    if class == CueClass::Quote {
-        return None;
-    }
     let first = sentence.tokens.start;
     let end = sentence.tokens.end;
+    // "called the plan “a disaster”", "described the talks as “productive”": these verbs
+    // report only words that carry a quotation.
+    if class == CueClass::Quote && !(cue + 1..end).any(|t| doc.tokens[t].mark == Mark::Open) {
+        return None;
+    }
     // Content before: "…, X said." / "…, said X." with the cue in the sentence's tail.
     let comma_before = (first..cue)
         .rev()

@@ -69,7 +69,7 @@ pub fn headline(doc: &Document) -> Option<usize> {
 /// A word that can be part of a name: capitalised, not a pronoun, not a shouted label.
 fn is_name_word(doc: &Document, t: usize, sentence_start: usize) -> bool {
     let token = &doc.tokens[t];
-    if !token.cap || token.kind != TokenKind::Word || token.in_quote || token.info.has(PRONOUN) {
+    if !token.name_like || token.kind != TokenKind::Word || token.in_quote || token.info.has(PRONOUN) {
         return false;
     }
     if t == sentence_start && (token.info.has(FUNCTION) || token.info.cue.is_some() || token.info.desc.is_some()) {

@@ -38,6 +38,9 @@ pub struct Token {
     pub cap: bool,
     /// Inside a quotation's words (set by [`crate::quotes`]).
     pub in_quote: bool,
+    /// Capitalised like a name: not only because it starts a sentence, and not a shouted
+    /// all-capital label or dateline ("FILE PHOTO", "WASHINGTON"). Set with the sentences.
+    pub name_like: bool,
     pub mark: Mark,
     pub line: u32,
 }
@@ -143,6 +146,43 @@ impl<'t> Document<'t> {
             }
         }
         self.sentences = sentences;
+        self.mark_name_like();
+    }
+
+    /// A capitalised word starting a sentence ("Years later", "Reached by phone") is a name
+    /// only if the text also capitalises it elsewhere, it is a known given name, or another
+    /// capitalised word follows.
+    fn mark_name_like(&mut self) {
+        let text = self.text;
+        let shouted = |t: &Token| {
+            let word = t.span.of(text);
+            word.chars().filter(|c| c.is_alphabetic()).count() > 4 && !word.chars().any(char::is_lowercase)
+        };
+        let mut initial = vec![false; self.tokens.len()];
+        for sentence in &self.sentences {
+            initial[sentence.tokens.start] = true;
+        }
+        let mut elsewhere: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for (i, t) in self.tokens.iter().enumerate() {
+            if t.cap && t.kind == TokenKind::Word && !initial[i] {
+                elsewhere.insert(t.span.of(text));
+            }
+        }
+        for i in 0..self.tokens.len() {
+            let t = &self.tokens[i];
+            if !t.cap || t.kind != TokenKind::Word || shouted(t) {
+                continue;
+            }
+            let next_cap = self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| n.cap && n.kind == TokenKind::Word && n.line == t.line);
+            let name_like = !initial[i]
+                || t.info.has(crate::lexicon::GIVEN_NAME)
+                || (next_cap && !t.info.has(crate::lexicon::FUNCTION))
+                || elsewhere.contains(t.span.of(text));
+            self.tokens[i].name_like = name_like;
+        }
     }
 
     fn sentence(&self, tokens: Range<usize>, line: usize) -> Sentence {
@@ -212,6 +252,7 @@ fn tokenize(text: &str, line: Span, line_no: u32, out: &mut Vec<Token>) {
                 info: WordInfo::default(),
                 cap: false,
                 in_quote: false,
+                name_like: false,
                 mark: Mark::None,
                 line: line_no,
             });
@@ -274,6 +315,7 @@ fn tokenize(text: &str, line: Span, line_no: u32, out: &mut Vec<Token>) {
             info,
             cap: c.is_uppercase(),
             in_quote: false,
+            name_like: false,
             mark: Mark::None,
             line: line_no,
         });
