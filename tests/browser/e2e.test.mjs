@@ -79,6 +79,14 @@ before(async () => {
       headers: { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'" },
     },
     '/www/test-pages/xss.html': { body: xssPage() },
+    '/www/test-pages/no-target.html': { body: `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+<header><p>The Daily Example</p></header><div class="wrap"><div class="story">
+${SEED.trim().split(/\n\s*\n/).map((b) => `<p>${esc(b)}</p>`).join('')}</div>
+<div class="side"><p>Most read: a short list.</p></div></div>
+<script src="/dist/quotelens.embed.js" data-panel="false"></script>` },
+    '/www/test-pages/itemprop.html': { body: `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+<main><h1>Headline</h1><div itemprop="articleBody"><p>“Found by itemprop,” she said.</p></div></main>
+<script src="/dist/quotelens.embed.js"></script>` },
   });
   browser = await launch();
 });
@@ -277,4 +285,57 @@ test('lone surrogates in DOM text: the real core keeps offsets lined up', async 
   });
   assert.ok(r.expected.length >= 2, JSON.stringify(r));
   assert.deepEqual(r.painted, r.expected);
+});
+
+test('the embed without data-target finds the article: [itemprop=articleBody], else the largest block of text', async () => {
+  for (const [url, expected] of [['/www/test-pages/no-target.html', 'story'], ['/www/test-pages/itemprop.html', 'articleBody']]) {
+    const page = await open(browser, server.url(url));
+    const r = await page.evaluate(async () => {
+      const view = await window.quotelens.ready;
+      const root = document.querySelector('[data-quotelens-ui]').shadowRoot;
+      return { el: view.element.className || view.element.getAttribute('itemprop'), quotes: view.annotations.quotes.length,
+        panel: !!root.querySelector('.panel'), sr: root.querySelectorAll('.sr li').length };
+    });
+    assert.equal(r.el, expected);
+    assert.ok(r.quotes > 0);
+    assert.equal(r.panel, expected !== 'story', 'data-panel="false" leaves the panel out');
+    assert.equal(r.sr, r.quotes + (await page.evaluate(async () => (await window.quotelens.ready).annotations.claims.length)),
+      'the screen-reader list mirrors every finding');
+    assert.deepEqual(page.errors, []);
+  }
+});
+
+test('a 10,000-word article: annotate and paint time (reported; the budget is one frame)', async (t) => {
+  const page = await open(browser, server.url('/tests/browser/fixtures/blank.html'));
+  const r = await page.evaluate(async (seed) => {
+    const { init, highlight } = await import('/dist/quotelens.js');
+    await init();
+    const app = document.getElementById('app');
+    const paras = seed.trim().split(/\n\s*\n/);
+    let words = 0;
+    while (words < 10000) {
+      for (const text of paras) {
+        const p = document.createElement('p');
+        p.textContent = text;
+        app.append(p);
+        words += text.split(/\s+/).length;
+      }
+    }
+    (await highlight(app, { panel: false })).clear(); // warm up
+    const times = [];
+    let view;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      view = await highlight(app, { panel: false });
+      times.push(performance.now() - t0);
+      if (i < 4) view.clear();
+    }
+    const painted = CSS.highlights.get('quotelens-quote')?.size || 0;
+    view.clear();
+    times.sort((a, b) => a - b);
+    return { words, median: times[2], painted };
+  }, SEED);
+  t.diagnostic(`10,000-word article (${r.words} words, ${r.painted} quote ranges): highlight() median ${r.median.toFixed(1)} ms`);
+  assert.ok(r.painted > 100);
+  assert.ok(r.median < 1000, `${r.median} ms`);
 });

@@ -372,3 +372,29 @@ test('dark colour scheme themes the panel', async () => {
   });
   assert.equal(bg, 'rgb(17, 24, 39)');
 });
+
+test('a tap (click) on a highlight pins its tooltip; a click elsewhere closes it', async () => {
+  const page = await mount(ARTICLE);
+  const p = await pointOf(page, 'did not wait');
+  await page.mouse.click(p.x, p.y);
+  assert.match((await ui(page)).tip || '', /she → Ines Caldwell/);
+  const h = await pointOf(page, 'Harbour');
+  await page.mouse.click(h.x, h.y);
+  assert.equal((await ui(page)).tip, null);
+});
+
+test('toWebAnnotations: TextQuoteSelector with prefix/suffix and TextPositionSelector in code points', async () => {
+  const page = await mount('<p>😀 “Gamma delta,” he said.</p>');
+  const [anno] = await page.evaluate(async () => {
+    const { toWebAnnotations } = await import('/www/lib/webannotation.js');
+    return toWebAnnotations(view, { source: 'https://example.org/story' });
+  });
+  assert.equal(anno['@context'], 'http://www.w3.org/ns/anno.jsonld');
+  assert.equal(anno.type, 'Annotation');
+  assert.equal(anno.target.source, 'https://example.org/story');
+  assert.deepEqual(anno.target.selector, [
+    { type: 'TextQuoteSelector', exact: 'Gamma delta,', prefix: '😀 “', suffix: '” he said.' },
+    { type: 'TextPositionSelector', start: 3, end: 15 }, // the emoji is one code point, two UTF-16 units
+  ]);
+  assert.deepEqual(anno.body.map((b) => b.value), ['Quote by Tom Reyes (he), said: Gamma delta,', 'quote', 'Tom Reyes']);
+});

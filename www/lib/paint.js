@@ -17,8 +17,8 @@
  */
 import { search } from './collect.js';
 
-export const hasHighlights = () =>
-  typeof Highlight === 'function' && typeof CSS !== 'undefined' && !!CSS.highlights;
+/** The Highlight API of the element's own window (a frame's document has its own registry). */
+export const hasHighlights = (win) => typeof win?.Highlight === 'function' && !!win.CSS?.highlights;
 
 const css = (dark) => {
   const v = (name, light, darkValue) =>
@@ -73,8 +73,10 @@ export function adoptSheet(doc, scope, text) {
  * Returns a painting: `{ remove(), flash(spans, ms) }`; remove is idempotent.
  */
 export function paint(map, items, doc = document) {
+  const win = doc.defaultView;
+  const api = hasHighlights(win);
   const removeSheet = addSheet(doc);
-  const undo = hasHighlights() ? paintHighlights(map, items) : wrap(map, items, doc);
+  const undo = api ? paintHighlights(win, map, items) : wrap(map, items, doc);
   let flashTimer = 0, unflash = null;
   let done = false;
   return {
@@ -91,13 +93,14 @@ export function paint(map, items, doc = document) {
       if (done) return;
       clearTimeout(flashTimer);
       unflash?.();
-      unflash = hasHighlights() ? paintHighlights(map, [{ kind: 'focus', spans }]) : markFocus(map, spans);
+      unflash = api ? paintHighlights(win, map, [{ kind: 'focus', spans }]) : markFocus(map, spans);
       flashTimer = setTimeout(() => { unflash?.(); unflash = null; }, ms);
     },
   };
 }
 
-function paintHighlights(map, items) {
+function paintHighlights(win, map, items) {
+  const { CSS, Highlight } = win;
   const added = [];
   for (const { kind, spans } of items) {
     const name = `quotelens-${kind}`;

@@ -108,6 +108,7 @@ export async function createView(target, options, annotate) {
   const showAt = (e, keep) => {
     if (!ui?.tooltip || cleared) return;
     if (e.composedPath?.().includes(ui.host)) return; // over our own UI
+    if (!element.contains(e.target)) { if (!keep) ui.tooltip.hide(); return; } // cheap miss
     const hit = hitTest(doc, map, hoverable(), e.clientX, e.clientY);
     if (hit) ui.tooltip.show(hit.item, hit.range);
     else if (!keep) ui.tooltip.hide();
