@@ -184,8 +184,14 @@ test('panel: grouped by speaker, keyboard activation flashes and shows the toolt
   assert.equal(u.count, '2 quotes · 1 claim');
   assert.equal(u.sr.length, 3);
   assert.match(u.sr[0], /^Quote by Ines Caldwell \(she\), said: We waited/);
-  // Keyboard: focus the first finding, move down with the arrow key, activate with Enter.
-  await page.evaluate(() => document.querySelector('[data-quotelens-ui]').shadowRoot.querySelector('li button').focus());
+  // Keyboard: unfold the panel if it started folded, focus the first finding, move down with the
+  // arrow key, activate with Enter.
+  await page.evaluate(() => {
+    const root = document.querySelector('[data-quotelens-ui]').shadowRoot;
+    const fold = root.querySelector('.head button');
+    if (fold.getAttribute('aria-expanded') === 'false') fold.click();
+    root.querySelector('li button').focus();
+  });
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   const state = await page.evaluate(() => ({
@@ -354,7 +360,10 @@ test('the UI lives in a shadow root: page CSS does not reach it, and no request 
     document.head.append(s);
   }).toString() });
   const visible = await page.evaluate(() => {
-    const b = document.querySelector('[data-quotelens-ui]').shadowRoot.querySelector('li button');
+    const root = document.querySelector('[data-quotelens-ui]').shadowRoot;
+    const fold = root.querySelector('.head button');
+    if (fold.getAttribute('aria-expanded') === 'false') fold.click(); // folded when it would cover the article
+    const b = root.querySelector('li button');
     return getComputedStyle(b).display !== 'none' && b.getClientRects().length > 0;
   });
   assert.equal(visible, true);

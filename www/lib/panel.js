@@ -24,11 +24,12 @@ export function sentence(item) {
 
 /**
  * Builds the panel (when `withPanel`) and the hidden list into `box`.
- * `settings` is `{ speaker: '', kinds: Set, visible: bool }`, shared with the view;
+ * `settings` is `{ speaker: '', kinds: Set, visible: bool }`, shared with the view; `collapsed`
+ * starts the panel folded to its header;
  * `onChange()` follows a filter or switch change, `onActivate(item, button)` an item activation.
  * Returns `{ render(items) }`.
  */
-export function createPanel(doc, box, settings, { withPanel, onChange, onActivate }) {
+export function createPanel(doc, box, settings, { withPanel, collapsed, onChange, onActivate }) {
   const sr = el(doc, 'section', 'sr');
   sr.setAttribute('aria-label', 'quotelens findings');
   const srList = el(doc, 'ol');
@@ -79,12 +80,14 @@ export function createPanel(doc, box, settings, { withPanel, onChange, onActivat
   panel.append(head, body);
   box.appendChild(panel);
 
-  fold.addEventListener('click', () => {
-    body.hidden = !body.hidden;
-    fold.textContent = body.hidden ? '+' : '–';
-    fold.setAttribute('aria-expanded', String(!body.hidden));
-    fold.setAttribute('aria-label', body.hidden ? 'Expand panel' : 'Collapse panel');
-  });
+  const setOpen = (open) => {
+    body.hidden = !open;
+    fold.textContent = open ? '–' : '+';
+    fold.setAttribute('aria-expanded', String(open));
+    fold.setAttribute('aria-label', open ? 'Collapse panel' : 'Expand panel');
+  };
+  fold.addEventListener('click', () => setOpen(body.hidden));
+  setOpen(!collapsed);
   // Arrow keys move between the finding buttons; Tab still leaves the list.
   list.addEventListener('keydown', (e) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;

@@ -145,6 +145,8 @@ export async function createView(target, options, annotate) {
     if (opts.tooltips) ui.tooltip = createTooltip(doc, host.box);
     ui.panel = createPanel(doc, host.box, settings, {
       withPanel: opts.panel,
+      // Start folded when the open panel (fixed, bottom right, ~22rem) would cover the article.
+      collapsed: element.getBoundingClientRect().right > (doc.documentElement.clientWidth || 0) - 368,
       onChange: () => guard(() => { ui.tooltip?.hide(); repaint(); ui.panel.update(); }),
       onActivate: activate,
     });
