@@ -66,9 +66,7 @@ fn parse_args() -> Result<Option<Args>, String> {
                 args.options.min_claim_score = Some(score);
             }
             "--" => args.files.extend(it.by_ref()),
-            flag if flag.starts_with('-') && flag != "-" => {
-                return Err(format!("unknown option {flag} (see --help)"))
-            }
+            flag if flag.starts_with('-') && flag != "-" => return Err(format!("unknown option {flag} (see --help)")),
             _ => args.files.push(arg),
         }
     }
@@ -125,8 +123,12 @@ fn run_documents(args: &Args, out: &mut impl Write) -> io::Result<bool> {
 
 fn emit(args: &Args, out: &mut impl Write, name: &str, read: io::Result<Vec<u8>>) -> io::Result<bool> {
     let text = match read {
-        Ok(bytes) => String::from_utf8(bytes)
-            .map_err(|e| format!("{name}: not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())),
+        Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
+            format!(
+                "{name}: not UTF-8 (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            )
+        }),
         Err(e) => Err(format!("{name}: {e}")),
     };
     match text {
