@@ -1,20 +1,124 @@
 //! Check-worthiness: how much a sentence asserts something a fact-checker could verify.
 //!
-//! STUB — being replaced by the model (issue 4). The interface below is what `claims` calls.
+//! A small linear model, trained on debate sentences labelled by ClaimBuster annotators
+//! (CheckThat! 2024), small enough to ship in the browser. Reading order:
+//! - [`tokens`]: words scanned in place, each with a fixed hash of its lowercased bytes;
+//! - [`lexicon`]: the `data/lexicons/claims-*.txt` word lists, one hash table;
+//! - [`signals`]: small detectors (figure, percent, money, date, comparison, superlative, cause,
+//!   trend, named-entity, attribution, event) and the cues against a claim;
+//! - [`features`]: what the model sees: the signals and cues, plus hashed word n-grams;
+//! - [`model`]: the quantised weights compiled in from `data/claims-model.bin`, and scoring;
+//! - [`train`]: the learner behind `examples/train_claims.rs`.
+//!
+//! How it was trained and how well it does: docs/CLAIMS.md.
+
+pub mod features;
+mod lexicon;
+pub mod model;
+pub mod signals;
+pub mod tokens;
+pub mod train;
 
 /// A sentence's check-worthiness and the signals behind it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Assessment {
-    /// 0..1, higher is more check-worthy.
+    /// 0..1, higher is more check-worthy; [`THRESHOLD`] and up is a claim by default.
     pub score: f32,
-    /// Why, e.g. `figure`, `comparison`, `cause` (an open list of stable names).
+    /// Why, e.g. `figure`, `comparison`, `cause` (an open list of stable names, see
+    /// [`signals::SIGNAL_NAMES`]).
     pub signals: Vec<&'static str>,
 }
 
-/// Scores at or above this are emitted as factual claims by default (chosen on dev for precision).
+/// Scores at or above this are emitted as factual claims by default. The trainer picks the
+/// operating point on dev, precision first, and shifts the model's bias so that it falls at 0.5.
 pub const THRESHOLD: f32 = 0.5;
 
-/// Assesses one sentence (plain text, no surrounding context).
-pub fn assess(_sentence: &str) -> Assessment {
-    Assessment::default()
+/// The highest score a caption, credit, byline, dateline or navigation line can get.
+const BOILERPLATE_MAX: f32 = 0.02;
+
+/// Assesses one sentence (plain text, no surrounding context). No allocation unless signals
+/// are found (then one small `Vec`).
+pub fn assess(sentence: &str) -> Assessment {
+    assess_with(model::shipped(), sentence)
+}
+
+/// [`assess`] with a given model (the trainer measures a model before shipping it).
+pub fn assess_with(model: &model::Model, sentence: &str) -> Assessment {
+    let (score, profile) = model.score(sentence);
+    if profile.is_boilerplate() {
+        return Assessment {
+            score: score.min(BOILERPLATE_MAX),
+            signals: Vec::new(),
+        };
+    }
+    Assessment {
+        score,
+        signals: profile.signal_names(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_model_separates_the_obvious() {
+        let claim = assess("Unemployment fell to 4.1 percent in March, the lowest rate since 2001.");
+        assert!(claim.score >= THRESHOLD, "{claim:?}");
+        for s in ["figure", "percent", "date", "superlative", "trend"] {
+            assert!(claim.signals.contains(&s), "{s} missing from {claim:?}");
+        }
+        let thanks = assess("Thank you all for being here tonight.");
+        assert!(thanks.score < THRESHOLD, "{thanks:?}");
+    }
+
+    #[test]
+    fn captions_credits_and_bylines_score_low() {
+        for s in [
+            "Photo: Jane Smith/Getty Images",
+            "President Biden speaks in Washington on Tuesday. (AP Photo/Evan Vucci)",
+            "© 2024 Reuters. All rights reserved.",
+            "By Maria Lopez and Tom Chen",
+            "WASHINGTON (AP) —",
+            "ADVERTISEMENT",
+        ] {
+            let a = assess(s);
+            assert!(a.score <= BOILERPLATE_MAX && a.signals.is_empty(), "{s}: {a:?}");
+        }
+    }
+
+    #[test]
+    fn any_input_scores_in_range() {
+        for s in ["", " ", "?", "\u{2019}\u{2019}", "1", &"word ".repeat(10_000)] {
+            let a = assess(s);
+            assert!((0.0..=1.0).contains(&a.score), "{a:?}");
+        }
+    }
+
+    /// The issue's bar on the CheckThat! dev split, through `assess` alone (the CLI adds the
+    /// sentence filters of `claims.rs`). Skipped, with a note, where ../shared is absent.
+    #[test]
+    fn dev_split_meets_the_bar() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/claims/ct24_dev.tsv");
+        let Ok(text) = std::fs::read_to_string(path) else {
+            eprintln!("note: {path} absent, dev check skipped");
+            return;
+        };
+        let scored: Vec<(f32, bool)> = text
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let mut f = line.split('\t');
+                let (_, sentence, label) = (f.next()?, f.next()?, f.next()?);
+                let sentence = match sentence.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
+                    Some(inner) => inner.replace("\"\"", "\""),
+                    None => sentence.to_string(),
+                };
+                Some((assess(&sentence).score, label.trim() == "Yes"))
+            })
+            .collect();
+        assert_eq!(scored.len(), 1032);
+        let m = train::prf(&scored, THRESHOLD);
+        assert!(m.precision >= 0.85 && m.f1 >= 0.83, "{m:?}");
+    }
 }

@@ -1,0 +1,194 @@
+//! The claim lexicons (`data/lexicons/claims-*.txt`): words and short phrases by category.
+//!
+//! Every file is compiled in with `include_str!` and parsed once into one open-addressing table
+//! from the hash of a word or phrase to the categories it belongs to (a bit set). A phrase of
+//! two or three words is keyed by [`pair`]-ing its word hashes, exactly as the scanner combines
+//! consecutive tokens, so a look-up is a hash probe whatever the phrase length.
+
+use super::tokens::{pair, tokens};
+use std::sync::OnceLock;
+
+/// Lexicon categories, one bit each.
+pub mod cat {
+    pub const NUMBER: u32 = 1 << 0;
+    pub const PERCENT: u32 = 1 << 1;
+    pub const MONEY: u32 = 1 << 2;
+    pub const CALENDAR: u32 = 1 << 3;
+    pub const TIME: u32 = 1 << 4;
+    pub const COMPARISON: u32 = 1 << 5;
+    pub const SUPERLATIVE: u32 = 1 << 6;
+    pub const NOT_SUPERLATIVE: u32 = 1 << 7;
+    pub const CAUSE: u32 = 1 << 8;
+    pub const TREND: u32 = 1 << 9;
+    pub const ATTRIBUTION: u32 = 1 << 10;
+    pub const EVENT: u32 = 1 << 11;
+    pub const FIRST_PERSON: u32 = 1 << 12;
+    pub const WE: u32 = 1 << 13;
+    pub const YOU: u32 = 1 << 14;
+    pub const MODAL: u32 = 1 << 15;
+    pub const OPINION: u32 = 1 << 16;
+    pub const COURTESY: u32 = 1 << 17;
+    pub const BOILERPLATE: u32 = 1 << 18;
+    pub const CREDIT: u32 = 1 << 19;
+    /// Some phrase of two or three words starts with this word: only then does the scanner
+    /// look the next pair up (most words start none, which saves the probe).
+    pub const STARTS_PHRASE: u32 = 1 << 30;
+    /// Some three-word phrase starts with this pair.
+    pub const STARTS_TRIPLE: u32 = 1 << 31;
+}
+
+/// Each lexicon file and the category its entries get.
+const FILES: &[(u32, &str)] = &[
+    (cat::NUMBER, include_str!("../../data/lexicons/claims-numbers.txt")),
+    (cat::PERCENT, include_str!("../../data/lexicons/claims-percent.txt")),
+    (cat::MONEY, include_str!("../../data/lexicons/claims-money.txt")),
+    (cat::CALENDAR, include_str!("../../data/lexicons/claims-dates.txt")),
+    (cat::TIME, include_str!("../../data/lexicons/claims-time.txt")),
+    (
+        cat::COMPARISON,
+        include_str!("../../data/lexicons/claims-comparison.txt"),
+    ),
+    (
+        cat::SUPERLATIVE,
+        include_str!("../../data/lexicons/claims-superlative.txt"),
+    ),
+    (
+        cat::NOT_SUPERLATIVE,
+        include_str!("../../data/lexicons/claims-not-superlative.txt"),
+    ),
+    (cat::CAUSE, include_str!("../../data/lexicons/claims-cause.txt")),
+    (cat::TREND, include_str!("../../data/lexicons/claims-trend.txt")),
+    (
+        cat::ATTRIBUTION,
+        include_str!("../../data/lexicons/claims-attribution.txt"),
+    ),
+    (cat::EVENT, include_str!("../../data/lexicons/claims-events.txt")),
+    (
+        cat::FIRST_PERSON,
+        include_str!("../../data/lexicons/claims-first-person.txt"),
+    ),
+    (cat::WE, include_str!("../../data/lexicons/claims-we.txt")),
+    (cat::YOU, include_str!("../../data/lexicons/claims-you.txt")),
+    (cat::MODAL, include_str!("../../data/lexicons/claims-modal.txt")),
+    (cat::OPINION, include_str!("../../data/lexicons/claims-opinion.txt")),
+    (cat::COURTESY, include_str!("../../data/lexicons/claims-courtesy.txt")),
+    (
+        cat::BOILERPLATE,
+        include_str!("../../data/lexicons/claims-boilerplate.txt"),
+    ),
+];
+
+/// Open-addressing hash table from key to categories, behind a one-bit-per-slot filter that
+/// answers most misses (most words are in no lexicon) from 4 KB that stay in cache.
+pub struct Lexicon {
+    /// Key 0 marks an empty slot (no real hash is 0 in practice; if one were, that entry would
+    /// simply never match).
+    slots: Vec<(u64, u32)>,
+    mask: usize,
+    filter: Vec<u64>,
+}
+
+const FILTER_BITS: u32 = 15;
+
+fn filter_bit(k: u64) -> (usize, u64) {
+    let bit = (k >> 40) as usize & ((1 << FILTER_BITS) - 1);
+    (bit >> 6, 1 << (bit & 63))
+}
+
+impl Lexicon {
+    fn build() -> Lexicon {
+        let mut entries: Vec<(u64, u32)> = Vec::new();
+        for &(c, text) in FILES {
+            for phrase in text.lines().filter_map(entry) {
+                let words: Vec<u64> = tokens(phrase).map(|t| t.hash).collect();
+                if let [first, second, ..] = words[..] {
+                    entries.push((first, cat::STARTS_PHRASE));
+                    if words.len() == 3 {
+                        entries.push((pair(first, second), cat::STARTS_TRIPLE));
+                    }
+                }
+                if let Some(k) = words.into_iter().reduce(pair) {
+                    entries.push((k, c));
+                }
+            }
+        }
+        let size = (entries.len() * 2).next_power_of_two().max(64);
+        let mut t = Lexicon {
+            slots: vec![(0, 0); size],
+            mask: size - 1,
+            filter: vec![0; 1 << (FILTER_BITS - 6)],
+        };
+        for (k, c) in entries {
+            let mut i = k as usize & t.mask;
+            while t.slots[i].0 != 0 && t.slots[i].0 != k {
+                i = (i + 1) & t.mask;
+            }
+            t.slots[i].0 = k;
+            t.slots[i].1 |= c;
+            let (word, bit) = filter_bit(k);
+            t.filter[word] |= bit;
+        }
+        t
+    }
+
+    /// The categories of a word hash, or of a phrase key made with [`pair`]; 0 if none.
+    #[inline]
+    pub fn lookup(&self, k: u64) -> u32 {
+        let (word, bit) = filter_bit(k);
+        if self.filter[word] & bit == 0 {
+            return 0;
+        }
+        let mut i = k as usize & self.mask;
+        loop {
+            match self.slots[i] {
+                (0, _) => return 0,
+                (x, c) if x == k => return c,
+                _ => i = (i + 1) & self.mask,
+            }
+        }
+    }
+}
+
+/// A lexicon line without its comment and surrounding blanks, or `None` if nothing is left.
+fn entry(line: &str) -> Option<&str> {
+    let text = line.split('#').next().unwrap_or("").trim();
+    (!text.is_empty()).then_some(text)
+}
+
+/// The lexicon, built on first use.
+pub fn get() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::build)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checkworthy::tokens::hash_lower;
+
+    fn lookup(key: u64) -> u32 {
+        get().lookup(key)
+    }
+
+    #[test]
+    fn words_and_phrases_are_found() {
+        assert_eq!(lookup(hash_lower(b"Percent")), cat::PERCENT);
+        assert!(lookup(hash_lower(b"because")) & cat::CAUSE != 0);
+        let due_to = pair(hash_lower(b"due"), hash_lower(b"to"));
+        assert!(lookup(due_to) & cat::CAUSE != 0);
+        let as_a_result = pair(pair(hash_lower(b"as"), hash_lower(b"a")), hash_lower(b"result"));
+        assert!(lookup(as_a_result) & cat::CAUSE != 0);
+        assert_eq!(lookup(hash_lower(b"zebra")), 0);
+    }
+
+    #[test]
+    fn every_entry_is_a_short_phrase() {
+        for &(_, text) in FILES {
+            for line in text.lines().filter_map(entry) {
+                let n = tokens(line).count();
+                assert!((1..=3).contains(&n), "{line:?} has {n} tokens");
+                assert_eq!(line, line.to_lowercase(), "lexicon entries are lowercase");
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! The quantised linear model: its file format, the shipped copy, and scoring.
+//!
+//! `data/claims-model.bin` is written by `cargo run --release --example train_claims` and
+//! compiled in with `include_bytes!`. Layout, little-endian:
+//!
+//! | bytes            | content                                                   |
+//! |------------------|-----------------------------------------------------------|
+//! | 4                | magic `QLCW`                                              |
+//! | 1                | format version (1)                                        |
+//! | 1                | `HASH_BITS` the weights were trained with                 |
+//! | 2                | `DENSE`, the number of dense weights                      |
+//! | 4                | bias (f32)                                                |
+//! | 4 × `DENSE`      | dense weights (f32: few, and they matter most)            |
+//! | 4                | scale of the hashed weights (f32)                         |
+//! | 2^`HASH_BITS`    | hashed weights, i8, each times the scale                  |
+//!
+//! The trainer shifts the bias so that the threshold it chose on dev maps to a score of 0.5:
+//! [`super::THRESHOLD`] stays 0.5 whatever the retraining.
+
+use super::features::{self, BUCKETS, DENSE, HASH_BITS};
+use super::signals::Profile;
+use std::sync::OnceLock;
+
+const MAGIC: &[u8; 4] = b"QLCW";
+const VERSION: u8 = 1;
+
+/// A model whose hashed weights borrow from the bytes it was read from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model<'a> {
+    pub bias: f32,
+    pub dense: [f32; DENSE],
+    pub hash_scale: f32,
+    /// `BUCKETS` weights, stored as bytes; each is an `i8`.
+    hashed: &'a [u8],
+}
+
+/// Why a model file was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormatError(pub &'static str);
+
+impl<'a> Model<'a> {
+    /// Reads a model file, checking that it was made for this code's feature layout.
+    pub fn from_bytes(bytes: &'a [u8]) -> Result<Model<'a>, FormatError> {
+        let mut r = Reader(bytes);
+        if r.take(4)? != MAGIC {
+            return Err(FormatError("not a quotelens claims model"));
+        }
+        if r.take(1)?[0] != VERSION {
+            return Err(FormatError("unknown model version"));
+        }
+        if r.take(1)?[0] as u32 != HASH_BITS {
+            return Err(FormatError("model trained with another HASH_BITS"));
+        }
+        if u16::from_le_bytes([r.take(1)?[0], r.take(1)?[0]]) as usize != DENSE {
+            return Err(FormatError("model trained with another DENSE"));
+        }
+        let bias = r.f32()?;
+        let mut dense = [0.0; DENSE];
+        for w in &mut dense {
+            *w = r.f32()?;
+        }
+        let hash_scale = r.f32()?;
+        let hashed = r.take(BUCKETS)?;
+        if !r.0.is_empty() {
+            return Err(FormatError("trailing bytes"));
+        }
+        Ok(Model {
+            bias,
+            dense,
+            hash_scale,
+            hashed,
+        })
+    }
+
+    /// Writes a model file (the trainer's side of [`Model::from_bytes`]).
+    pub fn to_bytes(bias: f32, dense: &[f32; DENSE], hash_scale: f32, hashed: &[i8]) -> Vec<u8> {
+        assert_eq!(hashed.len(), BUCKETS);
+        let mut out = Vec::with_capacity(16 + 4 * DENSE + BUCKETS);
+        out.extend_from_slice(MAGIC);
+        out.push(VERSION);
+        out.push(HASH_BITS as u8);
+        out.extend_from_slice(&(DENSE as u16).to_le_bytes());
+        out.extend_from_slice(&bias.to_le_bytes());
+        for w in dense {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out.extend_from_slice(&hash_scale.to_le_bytes());
+        out.extend(hashed.iter().map(|&w| w as u8));
+        out
+    }
+
+    /// The hashed weight of a bucket, unscaled.
+    pub fn hashed(&self, bucket: usize) -> i8 {
+        self.hashed[bucket] as i8
+    }
+
+    /// Scores a sentence: the logistic of the weighted features, in 0..1. Returns the profile
+    /// too, for the signals. No allocation: the hashed weights are summed as integers and
+    /// scaled once.
+    pub fn score(&self, sentence: &str) -> (f32, Profile) {
+        let mut sum: i32 = 0;
+        let (profile, n) = features::extract(sentence, |b| sum += self.hashed[b as usize] as i8 as i32);
+        let x = features::dense(&profile);
+        let mut z = self.bias + sum as f32 * self.hash_scale * features::hash_norm(n);
+        for (w, v) in self.dense.iter().zip(x) {
+            z += w * v;
+        }
+        (sigmoid(z), profile)
+    }
+}
+
+/// The logistic function.
+pub fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
+}
+
+/// The model compiled into the crate.
+pub fn shipped() -> &'static Model<'static> {
+    static BYTES: &[u8] = include_bytes!("../../data/claims-model.bin");
+    static MODEL: OnceLock<Model<'static>> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        // A file that does not fit the code is a build mistake caught by the tests; in the
+        // browser a zero model (every score 0.5 - bias 0) must never take the page down, so
+        // fall back to all zeros, which flags nothing.
+        Model::from_bytes(BYTES).unwrap_or(Model {
+            bias: -10.0,
+            dense: [0.0; DENSE],
+            hash_scale: 0.0,
+            hashed: &[0; BUCKETS],
+        })
+    })
+}
+
+/// A cursor over the model bytes.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], FormatError> {
+        if self.0.len() < n {
+            return Err(FormatError("truncated model"));
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Ok(head)
+    }
+    fn f32(&mut self) -> Result<f32, FormatError> {
+        let b = self.take(4)?;
+        Ok(f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_rejects_bad_files() {
+        let mut dense = [0.0; DENSE];
+        dense[3] = 1.5;
+        let hashed: Vec<i8> = (0..BUCKETS).map(|i| (i % 255) as i8).collect();
+        let bytes = Model::to_bytes(-0.25, &dense, 0.01, &hashed);
+        let m = Model::from_bytes(&bytes).unwrap();
+        assert_eq!((m.bias, m.dense[3], m.hash_scale), (-0.25, 1.5, 0.01));
+        assert_eq!(m.hashed(300), hashed[300]);
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(Model::from_bytes(b"QLCX").is_err());
+    }
+
+    #[test]
+    fn shipped_model_fits_the_code() {
+        let bytes = include_bytes!("../../data/claims-model.bin");
+        assert!(
+            Model::from_bytes(bytes).is_ok(),
+            "retrain: cargo run --release --example train_claims"
+        );
+    }
+}

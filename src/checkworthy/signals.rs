@@ -1,0 +1,545 @@
+//! Signals: small detectors that say *why* a sentence may be check-worthy, plus the cues that
+//! say it is not (first person, modals, opinion, courtesy, captions and credits).
+//!
+//! [`scan`] walks the tokens once. At each token it looks the word, and the two- and three-word
+//! phrases ending there, up in the claim lexicons and hands a [`Window`] to every detector.
+//! Each detector is a plain function of the window, so each can be read, and tested, alone.
+//! The model uses the signals as features; [`Profile::signal_names`] reports them to readers.
+
+use super::lexicon::{self, cat};
+use super::tokens::{hash_lower, pair, shape, tokens, Token};
+
+/// The signals reported to readers, in this order. Stable names: they appear in the JSON.
+pub const SIGNAL_NAMES: [&str; 11] = [
+    "figure",
+    "percent",
+    "money",
+    "date",
+    "comparison",
+    "superlative",
+    "cause",
+    "trend",
+    "named-entity",
+    "attribution",
+    "event",
+];
+
+/// Signal bits, indices into [`SIGNAL_NAMES`].
+pub mod signal {
+    pub const FIGURE: u16 = 1 << 0;
+    pub const PERCENT: u16 = 1 << 1;
+    pub const MONEY: u16 = 1 << 2;
+    pub const DATE: u16 = 1 << 3;
+    pub const COMPARISON: u16 = 1 << 4;
+    pub const SUPERLATIVE: u16 = 1 << 5;
+    pub const CAUSE: u16 = 1 << 6;
+    pub const TREND: u16 = 1 << 7;
+    pub const NAMED_ENTITY: u16 = 1 << 8;
+    pub const ATTRIBUTION: u16 = 1 << 9;
+    pub const EVENT: u16 = 1 << 10;
+}
+
+/// One token in context: the two before it, and the lexicon categories of the word alone and
+/// of the phrases of two and three words ending at it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Window {
+    /// 0 for the first token of the sentence.
+    pub index: usize,
+    pub cur: Token,
+    pub prev: Option<Token>,
+    pub prev2: Option<Token>,
+    /// Categories of the word alone.
+    pub word: u32,
+    /// Categories of the previous word alone.
+    pub prev_word: u32,
+    /// Categories of the two- or three-word phrase ending here.
+    pub phrase: u32,
+}
+
+impl Window {
+    fn any(&self, cats: u32) -> bool {
+        (self.word | self.phrase) & cats != 0
+    }
+    fn prev_is(&self, hash: u64) -> bool {
+        self.prev.is_some_and(|p| p.hash == hash)
+    }
+}
+
+// ---- The detectors: each answers for one token in context. ----
+
+/// A quantity: a number that is not a year ("4.1", "1,000") or a number word ("two million").
+pub fn figure(w: &Window) -> bool {
+    (w.cur.is(shape::NUMBER) && !w.cur.is(shape::YEAR)) || w.any(cat::NUMBER)
+}
+
+/// "%", "percent", "per cent", "percentage points".
+pub fn percent(w: &Window) -> bool {
+    w.cur.hash == hash_lower(b"%") || w.any(cat::PERCENT)
+}
+
+/// A currency sign or word: "$", "£", "€", "¥", "dollars", "euros".
+pub fn money(w: &Window) -> bool {
+    const SIGNS: [u64; 4] = [
+        hash_lower("$".as_bytes()),
+        hash_lower("£".as_bytes()),
+        hash_lower("€".as_bytes()),
+        hash_lower("¥".as_bytes()),
+    ];
+    (w.cur.is(shape::SYMBOL) && SIGNS.contains(&w.cur.hash)) || w.any(cat::MONEY)
+}
+
+/// A year or decade ("1998", "the 1990s"), a capitalised month or weekday not opening the
+/// sentence ("in March"; "May" the modal opens questions), a month before a number ("May 5"),
+/// or a time phrase ("last year", "ago").
+pub fn date(w: &Window) -> bool {
+    let calendar =
+        w.word & cat::CALENDAR != 0 && w.cur.is(shape::CAPITALISED) && !w.cur.is(shape::ALL_CAPS) && w.index > 0;
+    let month_then_number =
+        w.cur.is(shape::NUMBER) && w.prev_word & cat::CALENDAR != 0 && w.prev.is_some_and(|p| p.is(shape::CAPITALISED));
+    w.cur.is(shape::YEAR) || calendar || month_then_number || w.any(cat::TIME)
+}
+
+/// A comparison: "more than", "compared", "twice as", or any "<word> than" except "rather than"
+/// and "other than".
+pub fn comparison(w: &Window) -> bool {
+    let than = w.cur.hash == hash_lower(b"than")
+        && w.prev.is_some()
+        && !w.prev_is(hash_lower(b"rather"))
+        && !w.prev_is(hash_lower(b"other"));
+    than || w.any(cat::COMPARISON)
+}
+
+/// A superlative or record: "the highest", "the most", "record", "all-time", or
+/// "the <word>est" unless the word only looks like one ("the interest").
+pub fn superlative(w: &Window, sentence: &str) -> bool {
+    let est = w.prev_is(hash_lower(b"the"))
+        && w.cur.end - w.cur.start >= 5
+        && w.cur.text(sentence).ends_with("est")
+        && w.word & cat::NOT_SUPERLATIVE == 0;
+    est || w.any(cat::SUPERLATIVE)
+}
+
+/// A causal link: "because", "due to", "led to", "as a result".
+pub fn cause(w: &Window) -> bool {
+    w.any(cat::CAUSE)
+}
+
+/// A change over time: "rose", "fell", "doubled", "went up".
+pub fn trend(w: &Window) -> bool {
+    w.any(cat::TREND)
+}
+
+/// A name: a capitalised word that does not open the sentence ("the Senate", "Obama"), or an
+/// acronym anywhere ("NATO", "U.S"). "I" and month names do not count.
+pub fn named_entity(w: &Window) -> bool {
+    let acronym = w.cur.is(shape::ALL_CAPS) && w.cur.hash != hash_lower(b"i");
+    let name = w.cur.is(shape::CAPITALISED)
+        && w.index > 0
+        && w.word & (cat::FIRST_PERSON | cat::CALENDAR) == 0
+        && !w.prev_is(hash_lower(b":"));
+    acronym || name
+}
+
+/// A cited source: "according to", "a study", "the census", "reported".
+pub fn attribution(w: &Window) -> bool {
+    w.any(cat::ATTRIBUTION)
+}
+
+/// A public act a record would show: "voted", "signed", "vetoed", "invaded".
+pub fn event(w: &Window) -> bool {
+    w.any(cat::EVENT)
+}
+
+/// What one pass over a sentence found: signals, and the counts the model and the boilerplate
+/// rule use.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Profile {
+    /// Bits from [`signal`].
+    pub signals: u16,
+    /// Word tokens (symbols not counted).
+    pub words: u16,
+    /// Words starting with a lowercase letter.
+    pub lowercase_words: u16,
+    /// Words of two or more letters, all capitals.
+    pub all_caps_words: u16,
+    pub figures: u16,
+    pub entities: u16,
+    pub first_person: u16,
+    pub we: u16,
+    pub you: u16,
+    pub modals: u16,
+    pub opinion: u16,
+    pub courtesy: u16,
+    pub boilerplate_words: u16,
+    pub question: bool,
+    pub exclamation: bool,
+    pub copyright: bool,
+    /// A credit phrase ("Getty Images", "AP Photo") or a credit word before a slash
+    /// ("Photo/", "Reuters/").
+    pub credit: bool,
+    /// "By" then a capitalised word, as bylines open.
+    pub opens_with_by_name: bool,
+    /// A colon right after the first word, as in "Photo: …", "Credit: …".
+    pub label_colon: bool,
+}
+
+impl Profile {
+    /// Records one token.
+    pub fn observe(&mut self, w: &Window, sentence: &str) {
+        let t = &w.cur;
+        // Fast path for most tokens: a lowercase word in no lexicon can only be the "than" of a
+        // comparison or the "-est" of a superlative; every other detector and count says no.
+        if t.shape == 0 && w.word | w.phrase == 0 {
+            self.words += 1;
+            self.lowercase_words += sentence.as_bytes()[t.start].is_ascii_lowercase() as u16;
+            if comparison(w) {
+                self.signals |= signal::COMPARISON;
+            }
+            if superlative(w, sentence) {
+                self.signals |= signal::SUPERLATIVE;
+            }
+            return;
+        }
+        if t.is(shape::SYMBOL) {
+            match t.text(sentence) {
+                "?" => self.question = true,
+                "!" => self.exclamation = true,
+                "©" => self.copyright = true,
+                "/" if w.prev_word & cat::BOILERPLATE != 0 => self.credit = true,
+                ":" if w.index == 1 => self.label_colon = true,
+                _ => {}
+            }
+        } else {
+            self.words += 1;
+            let first = sentence.as_bytes()[t.start];
+            self.lowercase_words += first.is_ascii_lowercase() as u16;
+            self.all_caps_words += t.is(shape::ALL_CAPS) as u16;
+            if w.index == 1
+                && t.is(shape::CAPITALISED)
+                && w.prev_is(hash_lower(b"by"))
+                && w.prev.is_some_and(|p| p.is(shape::CAPITALISED))
+            {
+                self.opens_with_by_name = true;
+            }
+        }
+        let detectors: [(u16, bool); 11] = [
+            (signal::FIGURE, figure(w)),
+            (signal::PERCENT, percent(w)),
+            (signal::MONEY, money(w)),
+            (signal::DATE, date(w)),
+            (signal::COMPARISON, comparison(w)),
+            (signal::SUPERLATIVE, superlative(w, sentence)),
+            (signal::CAUSE, cause(w)),
+            (signal::TREND, trend(w)),
+            (signal::NAMED_ENTITY, named_entity(w)),
+            (signal::ATTRIBUTION, attribution(w)),
+            (signal::EVENT, event(w)),
+        ];
+        for (bit, found) in detectors {
+            if found {
+                self.signals |= bit;
+            }
+        }
+        self.figures += figure(w) as u16;
+        self.entities += named_entity(w) as u16;
+        let count = |c: u32| w.any(c) as u16;
+        self.first_person += count(cat::FIRST_PERSON);
+        self.we += count(cat::WE);
+        self.you += count(cat::YOU);
+        self.modals += count(cat::MODAL);
+        self.opinion += count(cat::OPINION);
+        self.courtesy += count(cat::COURTESY);
+        self.boilerplate_words += count(cat::BOILERPLATE);
+        self.credit |= w.any(cat::CREDIT);
+    }
+
+    /// Captions, photo credits, bylines, datelines and navigation: never claims, whatever the
+    /// model says (its training data, debate transcripts, has none of them).
+    pub fn is_boilerplate(&self) -> bool {
+        let short = self.words <= 4;
+        let shouting = self.all_caps_words >= 3 && self.all_caps_words * 4 >= self.words * 3;
+        let all_caps_label = self.words >= 1 && self.all_caps_words == self.words;
+        let byline = self.opens_with_by_name && self.words <= 10 && self.lowercase_words <= 2;
+        self.copyright
+            || self.credit
+            || (self.boilerplate_words >= 2 && self.words <= 15)
+            || (self.boilerplate_words >= 1 && (short || self.label_colon))
+            || shouting
+            || all_caps_label
+            || byline
+    }
+
+    /// The names of the signals found, in [`SIGNAL_NAMES`] order.
+    pub fn signal_names(&self) -> Vec<&'static str> {
+        SIGNAL_NAMES
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.signals & (1 << i) != 0)
+            .map(|(_, n)| *n)
+            .collect()
+    }
+}
+
+/// Scans `sentence` once: calls `on_token` with every window (the features use it for word
+/// n-grams) and returns what the detectors found.
+pub fn scan(sentence: &str, mut on_token: impl FnMut(&Window)) -> Profile {
+    let mut profile = Profile::default();
+    let lexicon = lexicon::get();
+    let mut w = Window::default();
+    // Categories of the last pair, to know whether a three-word phrase may end here.
+    let mut prev_pair = 0;
+    for (index, cur) in tokens(sentence).enumerate() {
+        w.prev2 = if index >= 2 { w.prev } else { None };
+        w.prev = if index >= 1 { Some(w.cur) } else { None };
+        w.prev_word = if index >= 1 { w.word } else { 0 };
+        w.cur = cur;
+        w.index = index;
+        w.word = lexicon.lookup(cur.hash);
+        // Phrases are looked up only where the lexicon says one may end (see `cat::STARTS_*`).
+        let pair_cats = match w.prev {
+            Some(p) if w.prev_word & cat::STARTS_PHRASE != 0 => lexicon.lookup(pair(p.hash, cur.hash)),
+            _ => 0,
+        };
+        let triple_cats = match (w.prev2, w.prev) {
+            (Some(a), Some(b)) if prev_pair & cat::STARTS_TRIPLE != 0 => {
+                lexicon.lookup(pair(pair(a.hash, b.hash), cur.hash))
+            }
+            _ => 0,
+        };
+        prev_pair = pair_cats;
+        w.phrase = pair_cats | triple_cats;
+        profile.observe(&w, sentence);
+        on_token(&w);
+    }
+    profile
+}
+
+/// The signals of a sentence, by name (for tests and tools).
+pub fn detect(sentence: &str) -> Vec<&'static str> {
+    scan(sentence, |_| {}).signal_names()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has(sentence: &str, name: &str) -> bool {
+        detect(sentence).contains(&name)
+    }
+
+    /// Each row: a sentence in the shape of news or debate text, and whether the signal fires.
+    fn check(name: &str, rows: &[(&str, bool)]) {
+        for &(sentence, expected) in rows {
+            assert_eq!(
+                has(sentence, name),
+                expected,
+                "{name} on {sentence:?}: {:?}",
+                detect(sentence)
+            );
+        }
+    }
+
+    #[test]
+    fn figure() {
+        check(
+            "figure",
+            &[
+                ("The plant employs 1,200 people.", true),
+                ("Inflation was 3.2 in the last reading.", true),
+                ("We lost two million jobs.", true),
+                ("Dozens of schools closed.", true),
+                ("He was elected in 1998.", false),
+                ("No one wants that.", false),
+                ("That is the one thing I know.", false),
+            ],
+        );
+    }
+
+    #[test]
+    fn percent() {
+        check(
+            "percent",
+            &[
+                ("Unemployment fell to 4.1% last month.", true),
+                ("Turnout rose 12 percent.", true),
+                ("Prices rose 3 per cent in Britain.", true),
+                ("Rates climbed two percentage points.", true),
+                ("I am one hundred and ten per", false),
+                ("We gave it everything.", false),
+            ],
+        );
+    }
+
+    #[test]
+    fn money() {
+        check(
+            "money",
+            &[
+                ("The bill costs $1.5 trillion.", true),
+                ("It raised £40m for the NHS.", true),
+                ("They spent 300 million dollars on ads.", true),
+                ("That is a waste of taxpayer dollars.", true),
+                ("He has a lot of money.", false),
+            ],
+        );
+    }
+
+    #[test]
+    fn date() {
+        check(
+            "date",
+            &[
+                ("The law was signed in 1996.", true),
+                ("Crime was higher in the 1990s.", true),
+                ("The summit ended on Tuesday.", true),
+                ("Sales fell in March.", true),
+                ("May 5 is the deadline.", true),
+                ("Ten years ago the plant closed.", true),
+                ("Exports grew last year.", true),
+                ("May I say something?", false),
+                ("We may march together.", false),
+                ("We have 1,998 members.", false),
+            ],
+        );
+    }
+
+    #[test]
+    fn comparison() {
+        check(
+            "comparison",
+            &[
+                ("Crime is lower than it was.", true),
+                ("We have more than 30 bases.", true),
+                ("Wages grew faster than prices.", true),
+                ("Costs doubled compared with 2010.", true),
+                ("I would rather than argue, listen.", false),
+                ("There is no answer other than this.", false),
+                ("He said nothing.", false),
+            ],
+        );
+    }
+
+    #[test]
+    fn superlative() {
+        check(
+            "superlative",
+            &[
+                ("It is the lowest rate since 2001.", true),
+                ("The deadliest storm struck in 2005.", true),
+                ("Exports hit a record in June.", true),
+                ("This is the most expensive war.", true),
+                ("It is in the interest of all.", false),
+                ("We walked through the forest.", false),
+            ],
+        );
+    }
+
+    #[test]
+    fn cause() {
+        check(
+            "cause",
+            &[
+                ("Prices rose because of the tariffs.", true),
+                ("The strike led to shortages.", true),
+                ("Delays were due to the storm.", true),
+                ("As a result, 300 workers lost their jobs.", true),
+                ("The storm hit the coast.", false),
+            ],
+        );
+    }
+
+    #[test]
+    fn trend() {
+        check(
+            "trend",
+            &[
+                ("Crime rose in every city.", true),
+                ("Enrollment declined for a third year.", true),
+                ("The deficit has gone down.", true),
+                ("Imports doubled.", true),
+                ("We went to the city.", false),
+            ],
+        );
+    }
+
+    #[test]
+    fn named_entity() {
+        check(
+            "named-entity",
+            &[
+                ("The Senate passed the bill.", true),
+                ("My opponent met with Putin.", true),
+                ("NATO has 32 members.", true),
+                ("The U.S. economy grew.", true),
+                ("Thank you all for coming.", false),
+                ("I think so.", false),
+                ("It happened in March.", false),
+            ],
+        );
+    }
+
+    #[test]
+    fn attribution() {
+        check(
+            "attribution",
+            &[
+                ("According to the census, the city grew.", true),
+                ("A study found that the drug works.", true),
+                ("The agency reported 40 cases.", true),
+                ("I like it.", false),
+            ],
+        );
+    }
+
+    #[test]
+    fn event() {
+        check(
+            "event",
+            &[
+                ("He voted against the bill.", true),
+                ("The governor vetoed it twice.", true),
+                ("Russia invaded Ukraine.", true),
+                ("I want to talk about families.", false),
+            ],
+        );
+    }
+
+    #[test]
+    fn cues_against_claims() {
+        let p = scan("I think we should help you, and I would.", |_| {});
+        assert_eq!((p.first_person, p.we, p.you), (2, 1, 1));
+        assert!(p.modals >= 2 && p.opinion >= 1);
+        let p = scan("Thank you, thank you very much!", |_| {});
+        assert!(p.courtesy >= 2 && p.exclamation);
+        assert!(scan("Why did you vote for it?", |_| {}).question);
+    }
+
+    #[test]
+    fn boilerplate() {
+        let yes = [
+            "Photo: Jane Smith/Getty Images",
+            "© 2024 The Daily Herald. All rights reserved.",
+            "By Maria Lopez and Tom Chen",
+            "WASHINGTON (Reuters) -",
+            "BREAKING NEWS: LIVE UPDATES",
+            "Sign up for our newsletter",
+            "AP Photo/Evan Vucci",
+            "Read more",
+        ];
+        for s in yes {
+            assert!(scan(s, |_| {}).is_boilerplate(), "{s}");
+        }
+        let no = [
+            "By 2020, unemployment had fallen to 3.5 percent.",
+            "The photographer was arrested in Moscow in March, the agency said.",
+            "Unemployment fell to 4.1 percent in March, the lowest rate since 2001.",
+            "The U.S. and NATO sent troops.",
+            "Satellite photos show 40 ships.",
+            "Its market share rose 5 percent.",
+            "The child tax credit cut poverty by 30 percent.",
+        ];
+        for s in no {
+            assert!(!scan(s, |_| {}).is_boilerplate(), "{s}");
+        }
+    }
+}

@@ -1,0 +1,389 @@
+//! Word tokens for the check-worthiness model, scanned in place with no allocation.
+//!
+//! A token is a word ("don't", "U.S", "record-breaking", "4.1", "1,000") or one of the few
+//! symbols that carry meaning for claims (`%`, `$`, `£`, `€`, `¥`, `©`, `?`, `!`, `:`, `/`).
+//! Each token carries a hash of its lowercased bytes, so lexicon look-ups and n-gram features
+//! never build a `String`. The hash is fixed (see [`hash_lower`]): the same on every
+//! platform, native and wasm32, unlike std's randomly seeded hasher.
+
+/// Lowercases eight bytes at once: OR-ing 0x20 maps `A`..`Z` to `a`..`z` and leaves what else
+/// a word holds (digits and the joiners `'`, `-`, `.`, `,`) unchanged, as they have that bit.
+/// (Bytes of non-ASCII letters change too, the same way on both sides, so hashes still match.)
+const CASE_BITS: u64 = 0x2020_2020_2020_2020;
+const SEED: u64 = 0x243f_6a88_85a3_08d3;
+
+/// A 64-bit mixer (two multiply-xorshift rounds, splitmix64's finaliser).
+#[inline]
+const fn mix(x: u64) -> u64 {
+    let x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    let x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// The hash of a word: its bytes lowercased (OR 0x20), packed little-endian into 64-bit chunks,
+/// each chunk mixed in, then the length. Chunking keeps the multiplications off the per-byte
+/// path (a byte-at-a-time hash such as FNV-1a waits on one multiply per byte). `const`, so
+/// fixed words hash at compile time; the scanner computes the same value from 8-byte loads.
+pub const fn hash_lower(bytes: &[u8]) -> u64 {
+    let mut h = SEED;
+    let mut chunk = 0u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        chunk |= ((bytes[i] | 0x20) as u64) << (8 * (i % 8));
+        i += 1;
+        if i % 8 == 0 {
+            h = mix(h ^ chunk);
+            chunk = 0;
+        }
+    }
+    mix(h ^ chunk ^ ((bytes.len() as u64) << 56))
+}
+
+/// [`hash_lower`] of `bytes[start..end]`, reading eight bytes at a time.
+#[inline]
+fn hash_span(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let load = |at: usize| -> u64 {
+        match bytes.get(at..at + 8) {
+            Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+            None => bytes[at..].iter().rev().fold(0, |x, &b| x << 8 | b as u64),
+        }
+    };
+    let mut h = SEED;
+    let mut at = start;
+    while end - at >= 8 {
+        h = mix(h ^ (load(at) | CASE_BITS));
+        at += 8;
+    }
+    let n = end - at;
+    let last = if n == 0 {
+        0
+    } else {
+        let mask = u64::MAX >> (64 - 8 * n);
+        (load(at) | CASE_BITS) & mask
+    };
+    mix(h ^ last ^ (((end - start) as u64) << 56))
+}
+
+/// [`hash_lower`] of a word spelled with `’` as its apostrophe, hashed as `'` (rare: slow path).
+fn hash_with_rsquo(word: &[u8]) -> u64 {
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    let mut i = 0;
+    while i < word.len() && n < buf.len() {
+        if word[i..].starts_with(RSQUO) {
+            buf[n] = b'\'';
+            i += RSQUO.len();
+        } else {
+            buf[n] = word[i];
+            i += 1;
+        }
+        n += 1;
+    }
+    hash_lower(&buf[..n])
+}
+
+/// Combines two hashes into the hash of the pair (order matters): used for two- and three-word
+/// lexicon phrases and for word bigram features.
+pub const fn pair(a: u64, b: u64) -> u64 {
+    // Multiply-xorshift mixing (from splitmix64's finaliser); cheap and well spread.
+    let mut x = a.rotate_left(29) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 31)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^ (x >> 27)
+}
+
+/// What a token looks like, as bit flags.
+pub mod shape {
+    /// First character is an uppercase ASCII letter ("Senate", "U.S").
+    pub const CAPITALISED: u16 = 1 << 0;
+    /// Capitals and no lowercase letter, two bytes or more ("NATO", "GDP", "U.S", "F-35").
+    pub const ALL_CAPS: u16 = 1 << 1;
+    /// Contains a digit ("4.1", "1990s", "F-35").
+    pub const HAS_DIGIT: u16 = 1 << 2;
+    /// Only digits and inner `,` or `.` ("1,000", "4.1").
+    pub const NUMBER: u16 = 1 << 3;
+    /// A number from 1900 to 2099, or a decade such as "1990s".
+    pub const YEAR: u16 = 1 << 4;
+    /// A single symbol: `%`, `$`, `?`, …
+    pub const SYMBOL: u16 = 1 << 5;
+}
+
+/// One token: its byte range in the sentence, the hash of its lowercased text, its shape.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub hash: u64,
+    pub shape: u16,
+}
+
+impl Token {
+    pub fn is(&self, flag: u16) -> bool {
+        self.shape & flag != 0
+    }
+
+    /// The hash used for n-gram features: numbers collapse to their shape (`<year>`, `<num>`)
+    /// so that "5 percent" and "12 percent" share a feature.
+    pub fn ngram_hash(&self) -> u64 {
+        const YEAR: u64 = hash_lower(b"<year>");
+        const NUM: u64 = hash_lower(b"<num>");
+        if self.is(shape::YEAR) {
+            YEAR
+        } else if self.is(shape::NUMBER) {
+            NUM
+        } else {
+            self.hash
+        }
+    }
+
+    pub fn text<'t>(&self, sentence: &'t str) -> &'t str {
+        sentence.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Iterates over the tokens of `sentence`.
+pub fn tokens(sentence: &str) -> Tokens<'_> {
+    Tokens { text: sentence, pos: 0 }
+}
+
+/// The token iterator (see [`tokens`]).
+pub struct Tokens<'t> {
+    text: &'t str,
+    pos: usize,
+}
+
+/// The right single quotation mark, used as an apostrophe ("don’t"); hashed as `'`.
+const RSQUO: &[u8] = "\u{2019}".as_bytes();
+
+/// Byte classes, looked up in [`CLASS`] so the scanner's inner loop is one load per byte.
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+const ALNUM: u8 = LOWER | UPPER | DIGIT;
+/// `'`, `-`, `.`: part of a word when a letter or digit follows.
+const JOINER: u8 = 8;
+/// `%`, `$`, `?`, `!`, `:`, `/`: a token of their own.
+const SYMBOL: u8 = 16;
+/// The first byte of a multi-byte UTF-8 character (a letter, or `’`, `£`, `€`, `©`, …).
+const HIGH: u8 = 32;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c == b'\'' || c == b'-' || c == b'.' {
+            JOINER
+        } else if matches!(c, b'%' | b'$' | b'?' | b'!' | b':' | b'/') {
+            SYMBOL
+        } else if c >= 0xc0 {
+            HIGH
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Multi-byte symbols that are tokens of their own.
+fn is_symbol(c: char) -> bool {
+    matches!(c, '£' | '€' | '¥' | '©')
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(self.pos) {
+            let class = CLASS[b as usize];
+            let start = self.pos;
+            if class & ALNUM != 0 {
+                return Some(self.word(start));
+            }
+            if class & SYMBOL != 0 {
+                self.pos += 1;
+                return Some(symbol(start, &bytes[start..start + 1]));
+            }
+            if class & HIGH != 0 {
+                let c = self.text[start..].chars().next().unwrap_or(' ');
+                if c.is_alphanumeric() {
+                    return Some(self.word(start));
+                }
+                self.pos += c.len_utf8();
+                if is_symbol(c) {
+                    return Some(symbol(start, &bytes[start..self.pos]));
+                }
+                continue;
+            }
+            self.pos += 1;
+        }
+        None
+    }
+}
+
+fn symbol(start: usize, bytes: &[u8]) -> Token {
+    Token {
+        start,
+        end: start + bytes.len(),
+        hash: hash_lower(bytes),
+        shape: shape::SYMBOL,
+    }
+}
+
+impl Tokens<'_> {
+    /// Scans a word starting at `start`: letters and digits, joined by an apostrophe, a hyphen
+    /// or a dot when a letter or digit follows ("don't", "all-time", "U.S", "4.1"), and by a
+    /// comma between digits ("1,000").
+    fn word(&mut self, start: usize) -> Token {
+        let bytes = self.text.as_bytes();
+        let mut rsquo = false;
+        // The classes seen, OR-ed: enough for the shape, and cheaper than counting.
+        let mut seen = 0u8;
+        let mut i = start;
+        loop {
+            // The common case: a run of ASCII letters and digits.
+            while let Some(&b) = bytes.get(i) {
+                let class = CLASS[b as usize];
+                if class & ALNUM == 0 {
+                    break;
+                }
+                seen |= class;
+                i += 1;
+            }
+            let Some(&b) = bytes.get(i) else { break };
+            let next_alnum = |at: usize| bytes.get(at).is_some_and(|&n| CLASS[n as usize] & ALNUM != 0);
+            let prev_digit = i > start && bytes[i - 1].is_ascii_digit();
+            let joins = CLASS[b as usize] == JOINER && next_alnum(i + 1);
+            let digit_comma = b == b',' && prev_digit && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+            if joins || digit_comma {
+                i += 1;
+            } else if bytes[i..].starts_with(RSQUO) && next_alnum(i + RSQUO.len()) {
+                rsquo = true;
+                i += RSQUO.len();
+            } else if b >= 0xc0 {
+                let c = self.text[i..].chars().next().unwrap_or(' ');
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                seen |= HIGH;
+                i += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        self.pos = i;
+        let mut shape = 0;
+        if bytes[start].is_ascii_uppercase() {
+            shape |= shape::CAPITALISED;
+        }
+        if seen & (LOWER | HIGH) == 0 && seen & UPPER != 0 && i - start >= 2 {
+            shape |= shape::ALL_CAPS;
+        }
+        if seen & DIGIT != 0 {
+            shape |= shape::HAS_DIGIT;
+            let word = &bytes[start..i];
+            if seen & (LOWER | UPPER | HIGH) == 0 && word.iter().all(|b| b.is_ascii_digit() || *b == b',' || *b == b'.')
+            {
+                shape |= shape::NUMBER;
+                if is_year(word) {
+                    shape |= shape::YEAR;
+                }
+            } else if is_decade(word) {
+                shape |= shape::YEAR;
+            }
+        }
+        Token {
+            start,
+            end: i,
+            hash: if rsquo {
+                hash_with_rsquo(&bytes[start..i])
+            } else {
+                hash_span(bytes, start, i)
+            },
+            shape,
+        }
+    }
+}
+
+/// "1900" to "2099".
+fn is_year(word: &[u8]) -> bool {
+    word.len() == 4 && (word.starts_with(b"19") || word.starts_with(b"20"))
+}
+
+/// "1990s", "80s".
+fn is_decade(word: &[u8]) -> bool {
+    match word.split_last() {
+        Some((b's', digits)) => {
+            (digits.len() == 4 || digits.len() == 2)
+                && digits.iter().all(u8::is_ascii_digit)
+                && digits.last() == Some(&b'0')
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokens(s).map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_and_symbols() {
+        assert_eq!(
+            words("The U.S. spent $1,000.50 (4.1%) — don’t it?"),
+            ["The", "U.S", "spent", "$", "1,000.50", "4.1", "%", "don’t", "it", "?"]
+        );
+        assert_eq!(
+            words("an all-time high, \"record\" 'quoted'"),
+            ["an", "all-time", "high", "record", "quoted"]
+        );
+        assert_eq!(words("café – naïve"), ["café", "naïve"]);
+    }
+
+    #[test]
+    fn hashes_ignore_case_and_apostrophe_style() {
+        let h: Vec<u64> = tokens("Don’t don't DON'T").map(|t| t.hash).collect();
+        assert_eq!(h[0], h[1]);
+        assert_eq!(h[1], h[2]);
+        assert_eq!(h[0], hash_lower(b"don't"));
+    }
+
+    #[test]
+    fn span_hash_is_the_const_hash() {
+        let text = "Unemployment fell 4.1 in the U.S. Department-of-Labor's survey x";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let want = hash_lower(&text.as_bytes()[start..end].to_ascii_lowercase());
+                assert_eq!(hash_span(text.as_bytes(), start, end), want, "{start}..{end}");
+            }
+        }
+    }
+
+    #[test]
+    fn shapes() {
+        let t: Vec<Token> = tokens("In 1998 NATO had 1,200 Jets in the 1990s").collect();
+        assert!(t[0].is(shape::CAPITALISED) && !t[0].is(shape::ALL_CAPS));
+        assert!(t[1].is(shape::YEAR) && t[1].is(shape::NUMBER));
+        assert!(t[2].is(shape::ALL_CAPS));
+        assert!(t[4].is(shape::NUMBER) && !t[4].is(shape::YEAR));
+        assert!(t[8].is(shape::YEAR) && !t[8].is(shape::NUMBER));
+        assert_eq!(t[1].ngram_hash(), t[8].ngram_hash());
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for s in ["", "'", "-", "1,", "a.", "’", "\u{0}", "é’", "$$", "x\u{2019}"] {
+            let _ = tokens(s).count();
+        }
+    }
+}
