@@ -13,6 +13,7 @@
  * docs/BUILD.md explains the choices.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, copyFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -168,5 +169,11 @@ for (const [name, budget] of rows) {
   const verdict = budget === null ? '—' : `${(budget / 1024).toFixed(0)} KB ${gz <= budget ? 'ok' : 'OVER'}`;
   over ||= budget !== null && gz > budget;
   console.log(`${name.padEnd(24)} ${String(raw).padStart(9)}   ${String(gz).padStart(10)}   ${verdict}`);
+}
+// Subresource Integrity for the one-tag embed, as the README's <script integrity="…"> shows it.
+const embedPath = join(dist, 'quotelens.embed.js');
+if (existsSync(embedPath)) {
+  const sri = createHash('sha384').update(readFileSync(embedPath)).digest('base64');
+  console.log(`\nquotelens.embed.js integrity="sha384-${sri}"`);
 }
 if (over) console.warn('warning: a file is over its size budget (DESIGN.md, "Budgets")');

@@ -17,12 +17,15 @@ import initGlue, { annotate as annotateWasm, version as versionWasm } from '#was
 
 /** The promise of the first `init()`; later calls share it. Reset on failure so a retry can work. */
 let ready = null;
+/** The last explicit input, reused by a retry without one (the embed's inlined bytes). */
+let source;
 /** True once the instance exists, which is what `annotateSync` needs. */
 let loaded = false;
 
 /**
  * Loads and instantiates the WebAssembly core. Idempotent: every call returns the same promise,
- * and `input` is only used by the first one.
+ * and `input` is only used by the first one. After a failure the next call tries again, with
+ * its own input or else the last one given (so the embed's retry reports the same error).
  *
  * @param {URL | string | Request | Response | BufferSource | WebAssembly.Module | Promise<any>} [input]
  *   where to load the `.wasm` from; by default the file beside this module.
@@ -30,7 +33,8 @@ let loaded = false;
  */
 export function init(input) {
   if (!ready) {
-    ready = load(input).then(
+    if (input !== undefined) source = input;
+    ready = load(source).then(
       () => {
         loaded = true;
       },
