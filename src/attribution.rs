@@ -111,7 +111,11 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         });
         i += 1;
     }
-    let reported = reported_speech(doc, mentions, &used_cues, &mut out, &mut last_speaker);
+    let mut used = vec![false; doc.tokens.len()];
+    for t in used_cues {
+        used[t] = true;
+    }
+    let reported = reported_speech(doc, mentions, &used, &mut out, &mut last_speaker);
     Found { quotes: out, reported }
 }
 
@@ -187,9 +191,7 @@ fn speaker_of(
     if let Some(e) = entity {
         let entity = &mut mentions.entities[e];
         entity.speaks += 1;
-        if !entity.mentions.contains(&source.span) {
-            entity.mentions.push(source.span);
-        }
+        entity.mentions.push(source.span); // sorted and deduplicated for the roster
     }
     Speaker {
         mention: source.span,
@@ -509,7 +511,7 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
     }
     // The head is the last word; a possessive or a determiner alone is no speaker.
     let head_token = &doc.tokens[end];
-    let kind = if head_token.cap && !head_token.info.desc.is_some_and(|_| !is_proper_name(doc, first, end)) {
+    let kind = if head_token.cap && head_token.info.desc.is_none_or(|_| is_proper_name(doc, first, end)) {
         MentionKind::Name
     } else {
         MentionKind::Description(head_token.info.desc?)
@@ -566,7 +568,7 @@ fn subject_of(doc: &Document, cue: usize) -> Option<Source> {
 fn reported_speech(
     doc: &Document,
     mentions: &mut Mentions,
-    used: &[usize],
+    used: &[bool],
     quotes: &mut [AttributedQuote],
     last_speaker: &mut Option<usize>,
 ) -> Vec<Reported> {
@@ -576,7 +578,7 @@ fn reported_speech(
         let headline = is_headline(doc, sentence.tokens.start, mentions);
         let mut t = sentence.tokens.start;
         while t < sentence.tokens.end {
-            let found = if used.contains(&t) {
+            let found = if used[t] {
                 None
             } else if doc.word(t).eq_ignore_ascii_case("according")
                 && doc
@@ -609,6 +611,10 @@ fn reported_speech(
                 None
             };
             if let Some((source, content)) = found {
+                // Quotations are in text order: only those starting before the content ends matter.
+                let nearby = quotes.partition_point(|q| q.parts[0].start < content.start.saturating_sub(2000));
+                let until = quotes.partition_point(|q| q.parts[0].start < content.end);
+                let quotes = &mut quotes[nearby..until.max(nearby)];
                 if content.len() >= 8 && !covered_by_quote(quotes, content) {
                     let speaker = speaker_of(doc, mentions, source, s, *last_speaker);
                     if let Some(e) = speaker.entity {

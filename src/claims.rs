@@ -149,17 +149,16 @@ fn roster(doc: &Document, mentions: &Mentions, quotes: &mut [Quote], claims: &mu
         .collect();
     speaking.sort_unstable();
     speaking.dedup();
+    let mut names_of: Vec<Vec<Span>> = vec![Vec::new(); mentions.entities.len()];
+    for name in &mentions.names {
+        names_of[name.entity].push(name.span);
+    }
     let mut entities: Vec<(usize, Entity)> = speaking
         .iter()
         .map(|&e| {
             let draft = &mentions.entities[e];
-            let mut spans: Vec<Span> = mentions
-                .names
-                .iter()
-                .filter(|n| n.entity == e)
-                .map(|n| n.span)
-                .chain(draft.mentions.iter().copied())
-                .collect();
+            let mut spans: Vec<Span> = std::mem::take(&mut names_of[e]);
+            spans.extend(draft.mentions.iter().copied());
             spans.sort_unstable();
             spans.dedup();
             (
@@ -173,9 +172,13 @@ fn roster(doc: &Document, mentions: &Mentions, quotes: &mut [Quote], claims: &mu
         })
         .collect();
     entities.sort_by_key(|(_, e)| e.mentions.first().map_or(usize::MAX, |m| m.start));
+    let mut new_index = vec![None; mentions.entities.len()];
+    for (i, (old, _)) in entities.iter().enumerate() {
+        new_index[*old] = Some(i);
+    }
     let renumber = |sp: &mut Option<Speaker>| {
         if let Some(sp) = sp {
-            sp.entity = sp.entity.and_then(|old| entities.iter().position(|(e, _)| *e == old));
+            sp.entity = sp.entity.and_then(|old| new_index[old]);
         }
     };
     quotes.iter_mut().for_each(|q| renumber(&mut q.speaker));

@@ -6,11 +6,10 @@
 //! descriptions ("he", "the official", "the ministry") are resolved only where they speak,
 //! by salience: the nearest sentence first, and in a sentence its first compatible name.
 
-use crate::lexicon::{
-    DescKind, Gender, ABBREVIATION, DETERMINER, FUNCTION, GIVEN_NAME, ORG_WORD, PLURAL, PRONOUN, TITLE,
-};
-use crate::segment::{Document, Mark, TokenKind};
+use crate::lexicon::{DescKind, Gender, DETERMINER, FUNCTION, GIVEN_NAME, ORG_WORD, PLURAL, PRONOUN, TITLE};
+use crate::segment::{Document, TokenKind};
 use crate::{EntityKind, Span};
+use std::collections::HashMap;
 
 /// A capitalised name in the text.
 #[derive(Clone, Debug)]
@@ -39,6 +38,10 @@ pub struct EntityDraft {
 pub struct Mentions {
     pub names: Vec<Name>,
     pub entities: Vec<EntityDraft>,
+    /// Entity by its full name, and the most recent entity by its last word: constant-time
+    /// grouping instead of a scan of every earlier name.
+    by_name: HashMap<String, usize>,
+    by_last_word: HashMap<String, usize>,
     /// The line index of the headline, when the document starts with one.
     pub headline: Option<usize>,
 }
@@ -94,6 +97,8 @@ pub fn find(doc: &Document) -> Mentions {
     let mut mentions = Mentions {
         names: Vec::new(),
         entities: Vec::new(),
+        by_name: HashMap::new(),
+        by_last_word: HashMap::new(),
         headline,
     };
     for (s, sentence) in doc.sentences.iter().enumerate() {
@@ -178,7 +183,7 @@ fn add_name(doc: &Document, mentions: &mut Mentions, run: std::ops::Range<usize>
     if let Some(role) = preceded_by_role(doc, run.start) {
         roles.push(role.to_lowercase());
     }
-    let entity = match find_entity(doc, mentions, &words, kind) {
+    let entity = match find_entity(mentions, &words, kind) {
         Some(e) => {
             let entity = &mut mentions.entities[e];
             if words.len() > entity.name.split(' ').count() && kind != EntityKind::Organisation {
@@ -205,6 +210,12 @@ fn add_name(doc: &Document, mentions: &mut Mentions, run: std::ops::Range<usize>
             mentions.entities.len() - 1
         }
     };
+    let name = mentions.entities[entity].name.clone();
+    mentions.by_name.insert(words.join(" "), entity);
+    mentions.by_name.insert(name, entity);
+    if let Some(last) = words.last() {
+        mentions.by_last_word.insert((*last).to_string(), entity);
+    }
     mentions.names.push(Name {
         span,
         tokens: run,
@@ -231,27 +242,21 @@ fn title_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
     Gender::Unknown
 }
 
-/// The entity a name belongs to: the same name, or one ending in the same surname (most
-/// recently mentioned first), when the first names do not conflict.
-fn find_entity(doc: &Document, mentions: &Mentions, words: &[&str], kind: EntityKind) -> Option<usize> {
-    let _ = doc;
-    let joined = words.join(" ");
-    let last = *words.last()?;
-    let mut best = None;
-    for name in mentions.names.iter().rev() {
-        let entity = &mentions.entities[name.entity];
-        if entity.name == joined {
-            return Some(name.entity);
-        }
-        if best.is_some() || kind == EntityKind::Organisation || entity.kind == EntityKind::Organisation {
-            continue;
-        }
-        let theirs: Vec<&str> = entity.name.split(' ').collect();
-        if theirs.last() == Some(&last) && (words.len() == 1 || theirs.len() == 1 || theirs[0] == words[0]) {
-            best = Some(name.entity);
-        }
+/// The entity a name belongs to: the same name, or the most recent one ending in the same
+/// word when the first names do not conflict ("Dmitriev" → "Kirill Dmitriev").
+fn find_entity(mentions: &Mentions, words: &[&str], kind: EntityKind) -> Option<usize> {
+    if let Some(&e) = mentions.by_name.get(&words.join(" ")) {
+        return Some(e);
     }
-    best
+    if kind == EntityKind::Organisation {
+        return None;
+    }
+    let e = *mentions.by_last_word.get(*words.last()?)?;
+    let entity = &mentions.entities[e];
+    let theirs: Vec<&str> = entity.name.split(' ').collect();
+    let compatible =
+        entity.kind != EntityKind::Organisation && (words.len() == 1 || theirs.len() == 1 || theirs[0] == words[0]);
+    compatible.then_some(e)
 }
 
 /// What a speaker mention is, for resolution.
@@ -306,7 +311,7 @@ impl Mentions {
             }
             MentionKind::Description(desc) => {
                 let head = doc.word(t).to_lowercase();
-                let role_match = |e: &EntityDraft| e.roles.iter().any(|r| *r == head);
+                let role_match = |e: &EntityDraft| e.roles.contains(&head);
                 let definite = self.is_definite(doc, t);
                 if let Some(e) = self.salient(doc, t, s, &|e: &EntityDraft| role_match(e), None) {
                     return Some(e);
@@ -405,14 +410,4 @@ impl Mentions {
             _ => None,
         }
     }
-}
-
-/// True for a token that cannot be inside a noun phrase.
-pub fn breaks_phrase(doc: &Document, t: usize) -> bool {
-    let token = &doc.tokens[t];
-    token.kind == TokenKind::Punct
-        && token.mark == Mark::None
-        && !matches!(token.punct(doc.text), Some('-' | '&' | '.'))
-        || token.mark != Mark::None
-        || token.info.has(ABBREVIATION) && false
 }

@@ -9,7 +9,7 @@
 //! a paragraph, an opening mark at the start of the next — gives one quotation with a part per
 //! paragraph. A mark that never closes is skipped; the rest of the text is still paired.
 
-use crate::segment::{Document, Mark, TokenKind};
+use crate::segment::{Document, Mark};
 use crate::Span;
 
 /// A quotation found by its marks: the quoted words of each line it covers.
@@ -127,8 +127,8 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
     found
 }
 
-fn first_mark(doc: &Document, line: &crate::segment::Line) -> usize {
-    let _ = doc;
+/// The first token of a line: where a reopening mark must stand to continue a quotation.
+fn first_mark(_doc: &Document, line: &crate::segment::Line) -> usize {
     line.tokens.start
 }
 
@@ -212,7 +212,7 @@ fn role_of(c: char, before: Option<char>, after: Option<char>, stack: &[Opener])
         },
         '"' => match closable {
             // A straight mark closes the open one unless it plainly opens a new quotation.
-            Some(depth) if !(space_or_start(before) && !space_or_end(after)) || stack.len() > depth + 1 => {
+            Some(depth) if !space_or_start(before) || space_or_end(after) || stack.len() > depth + 1 => {
                 Role::Close(depth)
             }
             Some(_) => Role::Neither,
@@ -230,11 +230,6 @@ fn role_of(c: char, before: Option<char>, after: Option<char>, stack: &[Opener])
             _ => Role::Neither,
         },
     }
-}
-
-/// Is this token a punctuation token of the text at all? (Helper for callers' filters.)
-pub fn is_punct_mark(doc: &Document, t: usize) -> bool {
-    doc.tokens[t].kind == TokenKind::Punct && doc.tokens[t].mark != Mark::None
 }
 
 #[cfg(test)]

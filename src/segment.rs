@@ -168,20 +168,24 @@ impl<'t> Document<'t> {
                 elsewhere.insert(t.span.of(text));
             }
         }
-        for i in 0..self.tokens.len() {
-            let t = &self.tokens[i];
-            if !t.cap || t.kind != TokenKind::Word || shouted(t) {
-                continue;
-            }
-            let next_cap = self
-                .tokens
-                .get(i + 1)
-                .is_some_and(|n| n.cap && n.kind == TokenKind::Word && n.line == t.line);
-            let name_like = !initial[i]
-                || t.info.has(crate::lexicon::GIVEN_NAME)
-                || (next_cap && !t.info.has(crate::lexicon::FUNCTION))
-                || elsewhere.contains(t.span.of(text));
-            self.tokens[i].name_like = name_like;
+        let decisions: Vec<bool> = (0..self.tokens.len())
+            .map(|i| {
+                let t = &self.tokens[i];
+                if !t.cap || t.kind != TokenKind::Word || shouted(t) {
+                    return false;
+                }
+                let next_cap = self
+                    .tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.cap && n.kind == TokenKind::Word && n.line == t.line);
+                !initial[i]
+                    || t.info.has(crate::lexicon::GIVEN_NAME)
+                    || (next_cap && !t.info.has(crate::lexicon::FUNCTION))
+                    || elsewhere.contains(t.span.of(text))
+            })
+            .collect();
+        for (token, name_like) in self.tokens.iter_mut().zip(decisions) {
+            token.name_like = name_like;
         }
     }
 
