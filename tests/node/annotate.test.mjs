@@ -41,13 +41,17 @@ test('offsets are UTF-16 code units around emoji and non-Latin scripts', async (
 });
 
 test('a quote interrupted by its attribution is one quote with two parts', async () => {
-  const text = '“The river is rising,” the engineer said, “and the levee will not hold past Friday.”';
+  const text = "“The river is rising,” Maria Chen said, “and the levee will not hold past Friday.”";
   const result = await annotate(text);
   assertOffsets(text, result);
   const quote = findQuote(result, 'The river is rising');
   assert.ok(quote.text.includes('levee will not hold'), 'start/end cover both pieces');
-  assert.equal(quote.parts.length, 2);
+  const parts = quote.parts.map(([s, e]) => text.slice(s, e));
+  assert.equal(parts.length, 2, `two parts: ${JSON.stringify(parts)}`);
+  assert.match(parts[0], /^The river is rising,?$/);
+  assert.match(parts[1], /^and the levee will not hold past Friday\.?$/);
   assert.equal(quote.cue?.text, 'said');
+  assert.equal(quote.speaker?.name, 'Maria Chen');
 });
 
 test('the result is plain JSON data: null for absent values, plain objects and arrays', async () => {
