@@ -1,0 +1,174 @@
+#!/usr/bin/env node
+/**
+ * The page side in Debian's Chromium (headless, via playwright-core): `highlight()` from the
+ * BUILT dist/quotelens.js on generated article pages, module already initialised.
+ *
+ *   node bench/page.mjs [--runs N] [--json]      (npm run build first)
+ *
+ * - 10,000-word page: median of N `await highlight(article)` calls (each view cleared before
+ *   the next), timed with performance.now(); also the core's share (`annotateSync` on the same
+ *   text) and the longest main-thread task seen meanwhile. Budget: under 16 ms (one frame).
+ * - 1 MB page: one `highlight()` on a fresh page; every main-thread task over 50 ms reported by
+ *   the Long Tasks API (PerformanceObserver type 'longtask') from just before the call until
+ *   after it settled. Budget: no task over 50 ms.
+ *
+ * The pages are made from the same corpus as the other benchmarks (articles as <h2> + <p>), and
+ * served with the repository root by a tiny static server on 127.0.0.1.
+ */
+import http from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { ROOT, loadCorpus, articlesOfWords, utf8Length, median } from './corpus.mjs';
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json' };
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** An article page: each article a <section> with its first paragraph as <h2>. */
+function page(articles, title) {
+  const body = articles.map((a) => {
+    const [head, ...paras] = a.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+    return `<section><h2>${esc(head)}</h2>\n${paras.map((p) => `<p>${esc(p)}</p>`).join('\n')}</section>`;
+  }).join('\n');
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title>
+<body><main><article id="story">${body}</article></main>
+<script type="module">
+  import { init, highlight, annotateSync } from '/dist/quotelens.js';
+  await init();
+  window.ql = { highlight, annotateSync };
+  window.ready = true;
+</script></body></html>`;
+}
+
+async function serve(pages) {
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (pages[url.pathname]) {
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(pages[url.pathname]);
+      return;
+    }
+    const file = path.join(ROOT, path.normalize(decodeURIComponent(url.pathname)));
+    if (!file.startsWith(ROOT + path.sep)) return void res.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** In the page: every long task from now until `stop()`, and the longest. */
+const LONGTASKS = `(() => {
+  const tasks = [];
+  const po = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+  po.observe({ type: 'longtask' });
+  window.__longtasks = { tasks, stop: async () => {
+    await new Promise((r) => setTimeout(r, 200)); // let the observer deliver
+    for (const e of po.takeRecords()) tasks.push(e.duration);
+    po.disconnect();
+    return tasks;
+  } };
+})()`;
+
+export async function benchPage({ runs = 7, corpus = loadCorpus(), words = 10_000, bigBytes = 1_000_000 } = {}) {
+  if (!existsSync(path.join(ROOT, 'dist/quotelens.js'))) throw new Error('dist/quotelens.js is missing: run `npm run build`');
+  const small = articlesOfWords(corpus.docs, words);
+  const big = [];
+  for (let i = 0, n = 0; n < bigBytes; i = (i + 1) % corpus.docs.length) {
+    big.push(corpus.docs[i].trimEnd());
+    n += utf8Length(corpus.docs[i]);
+  }
+  const server = await serve({ '/bench-10k.html': page(small, '10,000 words'), '/bench-1mb.html': page(big, '1 MB') });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const open = async (p) => {
+      const tab = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+      const errors = [];
+      tab.on('pageerror', (e) => errors.push(String(e)));
+      await tab.goto(server.origin + p);
+      await tab.waitForFunction(() => window.ready === true, null, { timeout: 60_000 });
+      tab.errors = errors;
+      return tab;
+    };
+
+    // 10,000 words, repeated.
+    const tab = await open('/bench-10k.html');
+    await tab.evaluate(LONGTASKS);
+    // Run from a page task (setTimeout), not from the DevTools evaluation itself, so the Long
+    // Tasks API sees the work as it would on a real page.
+    const small10k = await tab.evaluate((runs) => new Promise((resolve, reject) => setTimeout(async () => {
+      try {
+        const el = document.getElementById('story');
+        const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        const highlight = [], core = [];
+        let view, found = 0;
+        for (let i = 0; i <= runs; i++) {
+          view?.clear();
+          await frame();
+          const t0 = performance.now();
+          view = await window.ql.highlight(el);
+          const t1 = performance.now();
+          await frame();
+          const c0 = performance.now();
+          window.ql.annotateSync(view.text);
+          const c1 = performance.now();
+          if (i > 0) { highlight.push(t1 - t0); core.push(c1 - c0); } // the first is the warm-up
+          found = view.annotations.quotes.length + view.annotations.claims.length;
+        }
+        const words = view.text.split(/\s+/).filter(Boolean).length;
+        resolve({ highlight, core, chars: view.text.length, words, found });
+      } catch (err) { reject(err); }
+    }, 0)), runs);
+    const tasks10k = await tab.evaluate(() => window.__longtasks.stop());
+
+    // 1 MB, once, on a fresh page.
+    const tabBig = await open('/bench-1mb.html');
+    await tabBig.evaluate(LONGTASKS);
+    const bigRun = await tabBig.evaluate(() => new Promise((resolve, reject) => setTimeout(async () => {
+      try {
+        const t0 = performance.now();
+        const view = await window.ql.highlight(document.getElementById('story'));
+        const t1 = performance.now();
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        resolve({ ms: t1 - t0, chars: view.text.length, found: view.annotations.quotes.length + view.annotations.claims.length });
+      } catch (err) { reject(err); }
+    }, 0)));
+    const tasksBig = await tabBig.evaluate(() => window.__longtasks.stop());
+
+    return {
+      chromium: browser.version(),
+      words10k: {
+        words: small10k.words, chars: small10k.chars, found: small10k.found, runs,
+        highlight_ms: median(small10k.highlight), highlight_min_ms: Math.min(...small10k.highlight),
+        core_ms: median(small10k.core), core_min_ms: Math.min(...small10k.core),
+        highlight_all: small10k.highlight, core_all: small10k.core, longest_task_ms: Math.max(0, ...tasks10k), long_tasks: tasks10k.length,
+      },
+      mb1: {
+        chars: bigRun.chars, found: bigRun.found, highlight_ms: bigRun.ms,
+        longest_task_ms: Math.max(0, ...tasksBig), long_tasks: tasksBig.length, tasks: tasksBig,
+      },
+      errors: [...tab.errors, ...tabBig.errors],
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
+  const out = await benchPage({ runs });
+  if (args.includes('--json')) console.log(JSON.stringify(out));
+  else console.log(JSON.stringify(out, null, 2));
+}

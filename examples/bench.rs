@@ -1,0 +1,409 @@
+//! Native throughput benchmark of the core (one thread, so one core).
+//!
+//! ```sh
+//! cargo run --release --example bench                      # PolNeAR train texts from ../shared
+//! cargo run --release --example bench -- --corpus DIR      # or QUOTELENS_BENCH_CORPUS=DIR
+//! cargo run --release --example bench -- --runs 9 --json   # more repeats; one JSON object out
+//! cargo run --release --example bench -- --quick           # no 10 MB document
+//! cargo run --release --example bench -- --only 1mb --runs 1   # one workload, for a profiler
+//!                                                  (corpus | 1mb | scaling)
+//! ```
+//!
+//! Measures, each the median of `--runs` repeats (default 5):
+//!
+//! - `corpus`: every `*.txt` of the corpus, one document each, through `annotate` alone and
+//!   through `annotate` + `schema::to_output` + `serde_json::to_writer` into a sink (what the
+//!   CLI does per document, minus the terminal);
+//! - `1 MB`: the articles concatenated (blank line between) into one ~1 MB document;
+//! - `scaling`: one document of ~100 KB, ~1 MB and ~10 MB (articles repeated in turn), so that
+//!   time per byte can be compared across 1×, 10× and 100× the input.
+//!
+//! If the corpus is missing it says so and uses generated news-like text instead.
+//! Not a test: nothing here asserts; `scripts/bench.mjs` (`npm run bench`) prints it with the rest.
+
+use quotelens::schema::to_output;
+use quotelens::{annotate, Options};
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+struct Args {
+    corpus: PathBuf,
+    runs: usize,
+    json: bool,
+    quick: bool,
+    /// `corpus`, `1mb` or `scaling`: measure only that (for profilers).
+    only: Option<String>,
+}
+
+fn parse_args() -> Args {
+    let default = std::env::var_os("QUOTELENS_BENCH_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/polnear/train/text"));
+    let mut args = Args {
+        corpus: default,
+        runs: 5,
+        json: false,
+        quick: false,
+        only: None,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--corpus" => args.corpus = it.next().expect("--corpus needs a directory").into(),
+            "--runs" => args.runs = it.next().and_then(|n| n.parse().ok()).expect("--runs needs a number"),
+            "--json" => args.json = true,
+            "--quick" => args.quick = true,
+            "--only" => args.only = it.next(),
+            "--bench" => {} // cargo passes this to `cargo bench` targets; harmless here
+            other => panic!("unknown argument {other} (see the comment at the top of examples/bench.rs)"),
+        }
+    }
+    args.runs = args.runs.max(1);
+    args
+}
+
+/// The corpus's documents in file-name order, or `None` if the directory has no `.txt`.
+fn read_corpus(dir: &Path) -> Option<Vec<String>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let docs: Vec<String> = paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+    (!docs.is_empty()).then_some(docs)
+}
+
+/// Deterministic news-like articles (headline, quotes, reported speech, numbers) for when the
+/// corpus is absent. Not as varied as real news, so its figures are only indicative.
+fn generated_corpus() -> Vec<String> {
+    const NAMES: [&str; 6] = [
+        "Maria Lopez",
+        "John Smith",
+        "Angela Merkel",
+        "Kirill Dmitriev",
+        "Ana Silva",
+        "Tom Baker",
+    ];
+    const ORGS: [&str; 4] = ["the Treasury", "Reuters", "the World Bank", "the city council"];
+    let mut docs = Vec::new();
+    let mut seed: u32 = 12345;
+    let mut next = |n: usize| {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        (seed >> 16) as usize % n
+    };
+    while docs.iter().map(String::len).sum::<usize>() < 4_000_000 {
+        let mut doc = format!("{} warns on budget as costs rise\n\n", NAMES[next(6)]);
+        for p in 0..12 {
+            let (who, org) = (NAMES[next(6)], ORGS[next(4)]);
+            let para = match (p + next(3)) % 4 {
+                0 => format!("\u{201c}We will not accept a deal that costs {} jobs,\u{201d} {who} said on Tuesday. \u{201c}It is simply wrong.\u{201d}", next(9000) + 100),
+                1 => format!("{who}, a spokesperson for {org}, said that inflation rose {}.{} percent in March, the highest rate since 2008.", next(9), next(9)),
+                2 => format!("Unemployment fell to {} percent last year, according to {org}. Officials argued the figures were \u{201c}encouraging but fragile.\u{201d}", next(12) + 2),
+                _ => format!("\"The market has been very volatile,\" said {who}. \"Nobody knows what comes next.\" The shares closed {} cents lower.", next(90) + 1),
+            };
+            doc.push_str(&para);
+            doc.push_str("\n\n");
+        }
+        docs.push(doc);
+    }
+    docs
+}
+
+/// One document of at least `bytes` bytes: the articles in turn, a blank line between.
+fn concatenated(docs: &[String], bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + 64 * 1024);
+    for doc in docs.iter().cycle() {
+        if out.len() >= bytes {
+            break;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(doc.trim_end());
+    }
+    out
+}
+
+/// What one pass does with each document.
+#[derive(Clone, Copy)]
+enum Work {
+    Annotate,
+    AnnotateAndSerialise,
+}
+
+fn process(text: &str, options: &Options, work: Work) -> usize {
+    let ann = annotate(black_box(text), options);
+    match work {
+        Work::Annotate => ann.quotes.len() + ann.claims.len() + ann.entities.len(),
+        Work::AnnotateAndSerialise => {
+            let mut sink = CountingSink(0);
+            serde_json::to_writer(&mut sink, &to_output(text, &ann)).expect("writing to a sink cannot fail");
+            sink.0
+        }
+    }
+}
+
+/// `io::sink()` that counts bytes, so the JSON is provably produced and its size reported.
+struct CountingSink(usize);
+impl std::io::Write for CountingSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// CPU time of this thread. The machine is shared (other builds and browsers run beside the
+/// benchmark), so wall time counts their turns too; thread CPU time counts only ours.
+#[cfg(target_os = "linux")]
+fn cpu_time() -> Duration {
+    #[repr(C)]
+    struct Timespec {
+        sec: i64,
+        nsec: i64,
+    }
+    extern "C" {
+        fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
+    }
+    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
+    let mut ts = Timespec { sec: 0, nsec: 0 };
+    // SAFETY: `ts` is a valid, writable timespec (64-bit Linux layout); the call only writes it.
+    let rc = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    if rc != 0 {
+        return Duration::ZERO;
+    }
+    Duration::new(ts.sec as u64, ts.nsec as u32)
+}
+#[cfg(not(target_os = "linux"))]
+fn cpu_time() -> Duration {
+    Duration::ZERO
+}
+
+/// A median of repeated passes: thread CPU time (the figure reported) and wall time.
+#[derive(Clone, Copy)]
+struct Timing {
+    cpu: Duration,
+    wall: Duration,
+}
+
+impl Timing {
+    /// CPU time where the platform gives it, wall time otherwise.
+    fn best(&self) -> Duration {
+        if self.cpu.is_zero() {
+            self.wall
+        } else {
+            self.cpu
+        }
+    }
+}
+
+/// Medians of `runs` passes over `docs` (after one warm-up pass, which is the only pass when it
+/// alone takes longer than `slow`), and the last pass's output size (items or JSON bytes).
+fn measure(docs: &[&str], runs: usize, work: Work, slow: Duration) -> (Timing, usize) {
+    let options = Options::default();
+    let pass = || {
+        let (wall0, cpu0) = (Instant::now(), cpu_time());
+        let mut total = 0;
+        for d in docs {
+            total += black_box(process(d, &options, work));
+        }
+        (
+            Timing {
+                cpu: cpu_time().saturating_sub(cpu0),
+                wall: wall0.elapsed(),
+            },
+            total,
+        )
+    };
+    let (warm, mut out) = pass();
+    let runs = if warm.best() > slow { 0 } else { runs };
+    let mut timings = vec![warm];
+    if runs > 0 {
+        timings.clear();
+        for _ in 0..runs {
+            let (t, total) = pass();
+            timings.push(t);
+            out = total;
+        }
+    }
+    let median = |mut v: Vec<Duration>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    let timing = Timing {
+        cpu: median(timings.iter().map(|t| t.cpu).collect()),
+        wall: median(timings.iter().map(|t| t.wall).collect()),
+    };
+    (timing, out)
+}
+
+struct Row {
+    name: String,
+    bytes: usize,
+    docs: usize,
+    /// `annotate` alone.
+    annotate: Timing,
+    /// `annotate` + `to_output` + `serde_json::to_writer`.
+    full: Timing,
+    json_bytes: usize,
+}
+
+fn mbps(bytes: usize, t: Duration) -> f64 {
+    bytes as f64 / 1e6 / t.as_secs_f64()
+}
+
+impl Row {
+    fn ns_per_byte(&self) -> f64 {
+        self.full.best().as_nanos() as f64 / self.bytes as f64
+    }
+}
+
+/// A passes slower than this is measured once (the 10 MB document while the core is quadratic).
+const SLOW: Duration = Duration::from_secs(20);
+
+fn row(name: &str, docs: &[&str], runs: usize, annotate_alone: bool) -> Row {
+    let bytes = docs.iter().map(|d| d.len()).sum();
+    let (full, json_bytes) = measure(docs, runs, Work::AnnotateAndSerialise, SLOW);
+    let annotate = if annotate_alone {
+        measure(docs, runs, Work::Annotate, SLOW).0
+    } else {
+        full
+    };
+    Row {
+        name: name.to_string(),
+        bytes,
+        docs: docs.len(),
+        annotate,
+        full,
+        json_bytes,
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn main() {
+    let args = parse_args();
+    let (source, docs) = match read_corpus(&args.corpus) {
+        Some(docs) => (args.corpus.display().to_string(), docs),
+        None => {
+            eprintln!(
+                "bench: no corpus at {} (set --corpus or QUOTELENS_BENCH_CORPUS); using generated text",
+                args.corpus.display()
+            );
+            ("generated".to_string(), generated_corpus())
+        }
+    };
+    let all: Vec<&str> = docs.iter().map(String::as_str).collect();
+    let mb1 = concatenated(&docs, 1_000_000);
+    let sizes: &[(&str, usize)] = if args.quick {
+        &[("100 KB (1x)", 100_000), ("1 MB (10x)", 1_000_000)]
+    } else {
+        &[
+            ("100 KB (1x)", 100_000),
+            ("1 MB (10x)", 1_000_000),
+            ("10 MB (100x)", 10_000_000),
+        ]
+    };
+
+    let wanted = |what: &str| args.only.as_deref().map_or(true, |o| o == what);
+    let mut rows = Vec::new();
+    if wanted("corpus") {
+        rows.push(row(
+            &format!("corpus ({} docs)", all.len()),
+            &all,
+            args.runs,
+            args.only.is_none(),
+        ));
+    }
+    if wanted("1mb") {
+        rows.push(row("one 1 MB document", &[&mb1], args.runs, args.only.is_none()));
+    }
+    let mut scaling: Vec<Row> = Vec::new();
+    let mut skipped = Vec::new();
+    for &(name, bytes) in sizes.iter().filter(|_| wanted("scaling")) {
+        // Predict from the last size (assuming the growth seen so far continues) and skip a size
+        // that would take minutes; the table says so rather than hanging `npm run bench`.
+        if let [.., a, b] = &scaling[..] {
+            let growth = b.full.best().as_secs_f64() / a.full.best().as_secs_f64().max(1e-9);
+            let predicted = b.full.best().as_secs_f64() * growth;
+            if predicted > 120.0 {
+                skipped.push(format!("{name}: skipped, predicted {predicted:.0} s per pass"));
+                continue;
+            }
+        }
+        let doc = concatenated(&docs, bytes);
+        scaling.push(row(name, &[&doc], args.runs, false));
+    }
+
+    if args.json {
+        let to_json = |r: &Row| {
+            serde_json::json!({
+                "name": r.name, "bytes": r.bytes, "docs": r.docs,
+                "annotate_ms": ms(r.annotate.best()),
+                "annotate_wall_ms": ms(r.annotate.wall),
+                "full_ms": ms(r.full.best()),
+                "full_wall_ms": ms(r.full.wall),
+                "annotate_mbps": mbps(r.bytes, r.annotate.best()),
+                "full_mbps": mbps(r.bytes, r.full.best()),
+                "ns_per_byte": r.ns_per_byte(),
+                "json_bytes": r.json_bytes,
+            })
+        };
+        let out = serde_json::json!({
+            "source": source, "runs": args.runs,
+            "clock": if cpu_time().is_zero() { "wall" } else { "thread-cpu" },
+            "throughput": rows.iter().map(to_json).collect::<Vec<_>>(),
+            "scaling": scaling.iter().map(to_json).collect::<Vec<_>>(),
+            "skipped": skipped,
+        });
+        println!("{out}");
+        return;
+    }
+
+    println!(
+        "quotelens native core, one thread; median of {} runs (thread CPU time; wall in brackets); corpus: {source}",
+        args.runs
+    );
+    println!();
+    println!("| input | bytes | annotate ms | annotate MB/s | annotate+to_output+JSON ms | MB/s | JSON bytes |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for r in &rows {
+        println!(
+            "| {} | {} | {:.1} ({:.1}) | {:.2} | {:.1} ({:.1}) | {:.2} | {} |",
+            r.name,
+            r.bytes,
+            ms(r.annotate.best()),
+            ms(r.annotate.wall),
+            mbps(r.bytes, r.annotate.best()),
+            ms(r.full.best()),
+            ms(r.full.wall),
+            mbps(r.bytes, r.full.best()),
+            r.json_bytes
+        );
+    }
+    println!();
+    println!("Scaling, one document, annotate+to_output+JSON (linear means ns/byte stays flat):");
+    println!();
+    println!("| size | bytes | ms | ns/byte | ns/byte vs 1x |");
+    println!("|---|---:|---:|---:|---:|");
+    let base = scaling.first().map(Row::ns_per_byte).unwrap_or(1.0);
+    for r in &scaling {
+        println!(
+            "| {} | {} | {:.1} | {:.1} | {:.2}x |",
+            r.name,
+            r.bytes,
+            ms(r.full.best()),
+            r.ns_per_byte(),
+            r.ns_per_byte() / base
+        );
+    }
+    for s in &skipped {
+        println!("| {s} | | | | |");
+    }
+}
