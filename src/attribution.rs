@@ -696,6 +696,19 @@ fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -
     }
 }
 
+/// Without "that", what follows a reporting verb is a statement unless it starts like an
+/// adverbial or an object ("said on Tuesday", "said goodbye"). Requiring a verb form as well
+/// was measured on PolNeAR train and lost more statements than it saved (F1 0.545 → 0.541).
+fn looks_like_clause(doc: &Document, c: usize, end: usize) -> bool {
+    let Some(token) = doc.tokens.get(c).filter(|_| c < end) else {
+        return false;
+    };
+    if token.info.has(NOT_CLAUSE_START) || token.kind == TokenKind::Punct && token.mark != Mark::Open {
+        return false;
+    }
+    true
+}
+
 /// "X argued (that) …", "X told reporters …" or "…, X said." around a verb cue.
 fn reported_from_verb(
     doc: &Document,
@@ -705,6 +718,16 @@ fn reported_from_verb(
 ) -> Option<(Source, Span)> {
     let first = sentence.tokens.start;
     let end = sentence.tokens.end;
+    // “…,” said the man who …: a verb right after a quotation attributes that quotation.
+    let mut before = cue;
+    while before > first
+        && (doc.tokens[before - 1].info.has(CUE_MODIFIER) || doc.tokens[before - 1].punct(doc.text) == Some(','))
+    {
+        before -= 1;
+    }
+    if before > first && doc.tokens[before - 1].mark == Mark::Close {
+        return None;
+    }
     // "called the plan “a disaster”", "described the talks as “productive”": these verbs
     // report only words that carry a quotation.
     if class == CueClass::Quote && !(cue + 1..end).any(|t| doc.tokens[t].mark == Mark::Open) {
@@ -756,13 +779,8 @@ fn reported_from_verb(
     if class == CueClass::Think && !explicit_that {
         return None;
     }
-    if !explicit_that {
-        // Without "that", the content must look like a clause: a subject word first, not a
-        // preposition, a particle or an object ("said on Tuesday", "said goodbye").
-        let token = doc.tokens.get(c).filter(|_| c < end)?;
-        if token.info.has(NOT_CLAUSE_START) || token.kind == TokenKind::Punct && token.mark != Mark::Open {
-            return None;
-        }
+    if !explicit_that && class != CueClass::Quote && !looks_like_clause(doc, c, end) {
+        return None;
     }
     if c >= end {
         return None;
