@@ -30,6 +30,8 @@ pub mod cat {
     pub const COURTESY: u32 = 1 << 17;
     pub const BOILERPLATE: u32 = 1 << 18;
     pub const CREDIT: u32 = 1 << 19;
+    pub const THEY: u32 = 1 << 20;
+    pub const PAST: u32 = 1 << 21;
     /// Some phrase of two or three words starts with this word: only then does the scanner
     /// look the next pair up (most words start none, which saves the probe).
     pub const STARTS_PHRASE: u32 = 1 << 30;
@@ -69,6 +71,8 @@ const FILES: &[(u32, &str)] = &[
     ),
     (cat::WE, include_str!("../../data/lexicons/claims-we.txt")),
     (cat::YOU, include_str!("../../data/lexicons/claims-you.txt")),
+    (cat::THEY, include_str!("../../data/lexicons/claims-they.txt")),
+    (cat::PAST, include_str!("../../data/lexicons/claims-past.txt")),
     (cat::MODAL, include_str!("../../data/lexicons/claims-modal.txt")),
     (cat::OPINION, include_str!("../../data/lexicons/claims-opinion.txt")),
     (cat::COURTESY, include_str!("../../data/lexicons/claims-courtesy.txt")),

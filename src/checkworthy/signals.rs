@@ -39,15 +39,18 @@ pub mod signal {
     pub const EVENT: u16 = 1 << 10;
 }
 
-/// One token in context: the two before it, and the lexicon categories of the word alone and
-/// of the phrases of two and three words ending at it.
+/// One token in context: what the detectors need of the token before it, and the lexicon
+/// categories of the word alone and of the phrases of two and three words ending at it.
+/// Plain values, no `Option`s: copied once per token, it stays small.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Window {
     /// 0 for the first token of the sentence.
     pub index: usize,
     pub cur: Token,
-    pub prev: Option<Token>,
-    pub prev2: Option<Token>,
+    /// Hash of the previous token; 0 (no real hash) before the first.
+    pub prev_hash: u64,
+    /// Shape of the previous token; 0 before the first.
+    pub prev_shape: u16,
     /// Categories of the word alone.
     pub word: u32,
     /// Categories of the previous word alone.
@@ -61,7 +64,7 @@ impl Window {
         (self.word | self.phrase) & cats != 0
     }
     fn prev_is(&self, hash: u64) -> bool {
-        self.prev.is_some_and(|p| p.hash == hash)
+        self.prev_hash == hash
     }
 }
 
@@ -95,7 +98,7 @@ pub fn date(w: &Window) -> bool {
     let calendar =
         w.word & cat::CALENDAR != 0 && w.cur.is(shape::CAPITALISED) && !w.cur.is(shape::ALL_CAPS) && w.index > 0;
     let month_then_number =
-        w.cur.is(shape::NUMBER) && w.prev_word & cat::CALENDAR != 0 && w.prev.is_some_and(|p| p.is(shape::CAPITALISED));
+        w.cur.is(shape::NUMBER) && w.prev_word & cat::CALENDAR != 0 && w.prev_shape & shape::CAPITALISED != 0;
     w.cur.is(shape::YEAR) || calendar || month_then_number || w.any(cat::TIME)
 }
 
@@ -103,7 +106,7 @@ pub fn date(w: &Window) -> bool {
 /// and "other than".
 pub fn comparison(w: &Window) -> bool {
     let than = w.cur.hash == hash_lower(b"than")
-        && w.prev.is_some()
+        && w.index > 0
         && !w.prev_is(hash_lower(b"rather"))
         && !w.prev_is(hash_lower(b"other"));
     than || w.any(cat::COMPARISON)
@@ -150,6 +153,11 @@ pub fn event(w: &Window) -> bool {
     w.any(cat::EVENT)
 }
 
+/// A regular past tense or participle: "voted", "increased" (not "red", "need", "indeed").
+fn ends_in_ed(word: &str) -> bool {
+    word.len() >= 5 && word.ends_with("ed") && !word.ends_with("eed")
+}
+
 /// What one pass over a sentence found: signals, and the counts the model and the boilerplate
 /// rule use.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -167,6 +175,11 @@ pub struct Profile {
     pub first_person: u16,
     pub we: u16,
     pub you: u16,
+    /// Third-person pronouns ("she", "his", "they").
+    pub they: u16,
+    /// Past-tense verbs: irregular ones from the lexicon, and words of five or more letters
+    /// ending in "-ed".
+    pub past: u16,
     pub modals: u16,
     pub opinion: u16,
     pub courtesy: u16,
@@ -192,6 +205,7 @@ impl Profile {
         if t.shape == 0 && w.word | w.phrase == 0 {
             self.words += 1;
             self.lowercase_words += sentence.as_bytes()[t.start].is_ascii_lowercase() as u16;
+            self.past += ends_in_ed(t.text(sentence)) as u16;
             if comparison(w) {
                 self.signals |= signal::COMPARISON;
             }
@@ -217,7 +231,7 @@ impl Profile {
             if w.index == 1
                 && t.is(shape::CAPITALISED)
                 && w.prev_is(hash_lower(b"by"))
-                && w.prev.is_some_and(|p| p.is(shape::CAPITALISED))
+                && w.prev_shape & shape::CAPITALISED != 0
             {
                 self.opens_with_by_name = true;
             }
@@ -246,6 +260,8 @@ impl Profile {
         self.first_person += count(cat::FIRST_PERSON);
         self.we += count(cat::WE);
         self.you += count(cat::YOU);
+        self.they += count(cat::THEY);
+        self.past += (w.word & cat::PAST != 0 || ends_in_ed(t.text(sentence))) as u16;
         self.modals += count(cat::MODAL);
         self.opinion += count(cat::OPINION);
         self.courtesy += count(cat::COURTESY);
@@ -286,27 +302,30 @@ pub fn scan(sentence: &str, mut on_token: impl FnMut(&Window)) -> Profile {
     let mut profile = Profile::default();
     let lexicon = lexicon::get();
     let mut w = Window::default();
-    // Categories of the last pair, to know whether a three-word phrase may end here.
-    let mut prev_pair = 0;
+    // The key and categories of the last two words, for three-word phrases.
+    let mut prev_pair = (0u64, 0u32);
     for (index, cur) in tokens(sentence).enumerate() {
-        w.prev2 = if index >= 2 { w.prev } else { None };
-        w.prev = if index >= 1 { Some(w.cur) } else { None };
-        w.prev_word = if index >= 1 { w.word } else { 0 };
+        if index > 0 {
+            w.prev_hash = w.cur.hash;
+            w.prev_shape = w.cur.shape;
+            w.prev_word = w.word;
+        }
         w.cur = cur;
         w.index = index;
         w.word = lexicon.lookup(cur.hash);
-        // Phrases are looked up only where the lexicon says one may end (see `cat::STARTS_*`).
-        let pair_cats = match w.prev {
-            Some(p) if w.prev_word & cat::STARTS_PHRASE != 0 => lexicon.lookup(pair(p.hash, cur.hash)),
-            _ => 0,
+        // Phrases are looked up only where the lexicon says one may go on (`cat::STARTS_*`).
+        let pair_key = pair(w.prev_hash, cur.hash);
+        let pair_cats = if w.prev_word & cat::STARTS_PHRASE != 0 {
+            lexicon.lookup(pair_key)
+        } else {
+            0
         };
-        let triple_cats = match (w.prev2, w.prev) {
-            (Some(a), Some(b)) if prev_pair & cat::STARTS_TRIPLE != 0 => {
-                lexicon.lookup(pair(pair(a.hash, b.hash), cur.hash))
-            }
-            _ => 0,
+        let triple_cats = if prev_pair.1 & cat::STARTS_TRIPLE != 0 {
+            lexicon.lookup(pair(prev_pair.0, cur.hash))
+        } else {
+            0
         };
-        prev_pair = pair_cats;
+        prev_pair = (pair_key, pair_cats);
         w.phrase = pair_cats | triple_cats;
         profile.observe(&w, sentence);
         on_token(&w);

@@ -40,7 +40,7 @@ pub const fn hash_lower(bytes: &[u8]) -> u64 {
 }
 
 /// [`hash_lower`] of `bytes[start..end]`, reading eight bytes at a time.
-#[inline]
+#[inline(always)]
 fn hash_span(bytes: &[u8], start: usize, end: usize) -> u64 {
     let load = |at: usize| -> u64 {
         match bytes.get(at..at + 8) {
@@ -199,6 +199,7 @@ fn is_symbol(c: char) -> bool {
 impl Iterator for Tokens<'_> {
     type Item = Token;
 
+    #[inline]
     fn next(&mut self) -> Option<Token> {
         let bytes = self.text.as_bytes();
         while let Some(&b) = bytes.get(self.pos) {
@@ -241,6 +242,7 @@ impl Tokens<'_> {
     /// Scans a word starting at `start`: letters and digits, joined by an apostrophe, a hyphen
     /// or a dot when a letter or digit follows ("don't", "all-time", "U.S", "4.1"), and by a
     /// comma between digits ("1,000").
+    #[inline(always)]
     fn word(&mut self, start: usize) -> Token {
         let bytes = self.text.as_bytes();
         let mut rsquo = false;
