@@ -360,7 +360,9 @@ fn introduced_by_previous_line(doc: &Document, open: usize) -> Option<(usize, Op
     let floor = sentence_start(doc, colon).max(colon.saturating_sub(CUE_WINDOW));
     for t in (floor..colon).rev() {
         if cue_class(doc, t, false).is_some() {
-            let source = source_left(doc, t, sentence_start(doc, t)).or_else(|| subject_of(doc, t));
+            let source = source_left(doc, t, sentence_start(doc, t))
+                .or_else(|| source_right(doc, t))
+                .or_else(|| subject_of(doc, t));
             return Some((t, source));
         }
     }

@@ -15,7 +15,7 @@ impl Utf16Offsets {
     /// Builds the table for `offsets` (any order, duplicates allowed). Offsets past the end are
     /// clamped to the end; offsets inside a character map to that character's start.
     pub fn new(text: &str, mut offsets: Vec<usize>) -> Self {
-        if text.is_ascii() {
+        if text.is_ascii() && offsets.iter().all(|&o| o <= text.len()) {
             return Utf16Offsets {
                 table: Vec::new(),
                 ascii: true,
@@ -39,10 +39,7 @@ impl Utf16Offsets {
         for want in wanted {
             table.push((want, utf16));
         }
-        Utf16Offsets {
-            table,
-            ascii: false,
-        }
+        Utf16Offsets { table, ascii: false }
     }
 
     /// The UTF-16 offset of byte offset `byte` (which must have been passed to [`new`]).

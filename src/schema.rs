@@ -137,11 +137,7 @@ pub fn to_output<'t>(text: &'t str, ann: &'t Annotations) -> Output<'t> {
                 end: table.get(q.span.end),
                 text: q.span.of(text),
                 kind: q.kind.as_str(),
-                parts: q
-                    .parts
-                    .iter()
-                    .map(|p| [table.get(p.start), table.get(p.end)])
-                    .collect(),
+                parts: q.parts.iter().map(|p| [table.get(p.start), table.get(p.end)]).collect(),
                 speaker: speaker(&q.speaker),
                 cue: q.cue.map(span),
                 confidence: round3(q.confidence),

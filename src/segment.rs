@@ -217,6 +217,11 @@ impl<'t> Document<'t> {
         if self.tokens[last].in_quote && self.tokens[last].mark != Mark::Close {
             return None;
         }
+        // “We will win.” Obama told the crowd: a name and a reporting verb after a closed
+        // quotation attribute it, so the sentence goes on.
+        if self.tokens[last].mark == Mark::Close && self.attribution_follows(last + 1, line_end) {
+            return None;
+        }
         match self.tokens.get(last + 1) {
             None => Some(last),
             Some(_) if last + 1 >= line_end => Some(last),
@@ -228,6 +233,20 @@ impl<'t> Document<'t> {
                 starts_new.then_some(last)
             }
         }
+    }
+
+    /// A reporting verb within the next few words, before any punctuation.
+    fn attribution_follows(&self, from: usize, line_end: usize) -> bool {
+        (from..line_end.min(from + 6))
+            .take_while(|&t| self.tokens[t].kind == TokenKind::Word)
+            .any(|t| {
+                let token = &self.tokens[t];
+                !token.cap
+                    && matches!(
+                        token.info.cue,
+                        Some(crate::lexicon::CueClass::Speech | crate::lexicon::CueClass::Tell)
+                    )
+            })
     }
 
     /// The sentence holding token `t` (binary search).
