@@ -518,7 +518,7 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
     } else {
         MentionKind::Description(head_token.info.desc?)
     };
-    if kind == MentionKind::Name && !doc.tokens[first].cap {
+    if kind == MentionKind::Name && !doc.tokens[first].cap && !doc.tokens[first].info.has(DETERMINER) {
         return None;
     }
     Some(Source {
@@ -658,6 +658,47 @@ fn covered_by_quote(quotes: &[AttributedQuote], content: Span) -> bool {
     })
 }
 
+/// Where a statement that follows its cue ends: at the sentence's end, or earlier where the
+/// sentence goes on to another attribution (", adding that …", "and warned …", ", according
+/// to …"); for a verb that only reports quoted words ("called it “a disgrace”"), at the end
+/// of the first quotation.
+fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate::segment::Sentence) -> usize {
+    let end = sentence.tokens.end;
+    if class == CueClass::Quote {
+        if let Some(close) = (from..end).find(|&t| doc.tokens[t].mark == Mark::Close) {
+            return doc.tokens[close - 1].span.end.max(doc.tokens[from].span.end);
+        }
+    }
+    for t in from + 2..end {
+        let token = &doc.tokens[t];
+        if token.in_quote {
+            continue;
+        }
+        let joiner = token.punct(doc.text) == Some(',') || matches!(doc.word(t), "and" | "but" | "while");
+        let next_is_cue = doc.tokens.get(t + 1).is_some_and(|n| {
+            t + 1 < end
+                && !n.in_quote
+                && (matches!(n.info.cue, Some(CueClass::Speech | CueClass::Tell))
+                    || doc.word(t + 1).eq_ignore_ascii_case("according"))
+        });
+        // ", but …" and ";" start another thought.
+        let turn = token.punct(doc.text) == Some(';')
+            || (token.punct(doc.text) == Some(',')
+                && doc
+                    .tokens
+                    .get(t + 1)
+                    .is_some_and(|n| t + 1 < end && doc.word(t + 1) == "but"));
+        if (joiner && next_is_cue) || turn {
+            let mut last = t;
+            while last > from + 1 && matches!(doc.tokens[last - 1].punct(doc.text), Some(',' | ';')) {
+                last -= 1;
+            }
+            return doc.tokens[last - 1].span.end;
+        }
+    }
+    content_end(doc, sentence)
+}
+
 /// Where the content of a sentence ends: before its final stop and closing marks.
 fn content_end(doc: &Document, sentence: &crate::segment::Sentence) -> usize {
     let mut last = sentence.tokens.end;
@@ -674,7 +715,7 @@ fn content_end(doc: &Document, sentence: &crate::segment::Sentence) -> usize {
 }
 
 fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -> Option<(Source, Span)> {
-    let source = source_right(doc, t + 1)?;
+    let source = source_right(doc, t + 1).or_else(|| any_phrase_after(doc, t + 1, sentence.tokens.end))?;
     let sentence_first = sentence.tokens.start;
     let initial = t == sentence_first || (t == sentence_first + 1 && doc.tokens[sentence_first].info.has(FUNCTION));
     if initial {
@@ -709,6 +750,34 @@ fn looks_like_clause(doc: &Document, c: usize, end: usize) -> bool {
         return false;
     }
     true
+}
+
+/// After "according to", any phrase is the source: "the 2009 paper", "exit polls", "the FBI".
+fn any_phrase_after(doc: &Document, to: usize, end: usize) -> Option<Source> {
+    let first = to + 1;
+    let mut last = first;
+    while last + 1 < end
+        && last - first < 8
+        && doc.tokens[last + 1].kind == TokenKind::Word
+        && !doc.tokens[last + 1].in_quote
+    {
+        last += 1;
+    }
+    let token = doc
+        .tokens
+        .get(first)
+        .filter(|t| first < end && t.kind == TokenKind::Word && !t.in_quote)?;
+    let head = &doc.tokens[last];
+    let kind = match head.info.desc {
+        Some(desc) => MentionKind::Description(desc),
+        None if head.name_like => MentionKind::Name,
+        None => MentionKind::Description(DescKind::Organisation),
+    };
+    Some(Source {
+        span: Span::new(token.span.start, head.span.end),
+        head: last,
+        kind,
+    })
 }
 
 /// "X argued (that) …", "X told reporters …" or "…, X said." around a verb cue.
@@ -750,6 +819,22 @@ fn reported_from_verb(
         let content = Span::new(doc.tokens[first].span.start, doc.tokens[comma - 1].span.end);
         return Some((source, content));
     }
+    // A parenthetical attribution: "These rules, the lawyers said, apply to everyone." The
+    // statement is the whole sentence around it.
+    let parenthetical = comma_before.is_some_and(|c| c > first + 1)
+        && doc
+            .tokens
+            .get(cue + 1)
+            .is_some_and(|t| cue + 1 < end && t.punct(doc.text) == Some(','))
+        && class != CueClass::Think;
+    if parenthetical {
+        let comma = comma_before?;
+        let source = source_left(doc, cue, comma + 1)?;
+        return Some((
+            source,
+            Span::new(doc.tokens[first].span.start, content_end(doc, sentence)),
+        ));
+    }
     // Content after the cue.
     let source = source_left(doc, cue, first).or_else(|| subject_of(doc, cue))?;
     let mut c = cue + 1;
@@ -787,6 +872,6 @@ fn reported_from_verb(
     if c >= end {
         return None;
     }
-    let content = Span::new(doc.tokens[c].span.start, content_end(doc, sentence));
+    let content = Span::new(doc.tokens[c].span.start, statement_end(doc, c, class, sentence));
     (content.end > content.start).then_some((source, content))
 }

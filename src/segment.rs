@@ -235,18 +235,25 @@ impl<'t> Document<'t> {
         }
     }
 
-    /// A reporting verb within the next few words, before any punctuation.
+    /// A short attribution tail next: a reporting verb within a few words, itself followed by
+    /// the end of the sentence or a comma ("… .” Obama told reporters." but not "… .” He says
+    /// referees cheat.").
     fn attribution_follows(&self, from: usize, line_end: usize) -> bool {
-        (from..line_end.min(from + 6))
+        let cue = (from..line_end.min(from + 6))
             .take_while(|&t| self.tokens[t].kind == TokenKind::Word)
-            .any(|t| {
+            .find(|&t| {
                 let token = &self.tokens[t];
                 !token.cap
                     && matches!(
                         token.info.cue,
                         Some(crate::lexicon::CueClass::Speech | crate::lexicon::CueClass::Tell)
                     )
-            })
+            });
+        let Some(cue) = cue else {
+            return false;
+        };
+        (cue + 1..line_end.min(cue + 5)).any(|t| matches!(self.tokens[t].punct(self.text), Some('.' | ',' | ';')))
+            || cue + 1 >= line_end
     }
 
     /// The sentence holding token `t` (binary search).
