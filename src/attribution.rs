@@ -209,23 +209,7 @@ fn description_entity(doc: &Document, mentions: &mut Mentions, source: Source) -
         MentionKind::Description(_) => crate::EntityKind::Person,
         _ => return None,
     };
-    let name = source.span.of(doc.text).to_string();
-    if let Some(e) = mentions
-        .entities
-        .iter()
-        .position(|e| e.name.eq_ignore_ascii_case(&name))
-    {
-        return Some(e);
-    }
-    mentions.entities.push(crate::mentions::EntityDraft {
-        name,
-        kind,
-        gender: Default::default(),
-        mentions: Vec::new(),
-        roles: Vec::new(),
-        speaks: 0,
-    });
-    Some(mentions.entities.len() - 1)
+    Some(mentions.described(source.span.of(doc.text), kind))
 }
 
 fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
@@ -687,7 +671,7 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
                 && doc
                     .tokens
                     .get(t + 1)
-                    .is_some_and(|n| t + 1 < end && doc.word(t + 1) == "but"));
+                    .is_some_and(|_| t + 1 < end && doc.word(t + 1) == "but"));
         if (joiner && next_is_cue) || turn {
             let mut last = t;
             while last > from + 1 && matches!(doc.tokens[last - 1].punct(doc.text), Some(',' | ';')) {

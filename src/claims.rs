@@ -101,16 +101,31 @@ pub fn assemble(doc: &Document, found: Found, mut mentions: Mentions, options: &
                 signals,
             });
         }
+        // Sentences, reported contents and quotation parts are all in text order: one sweep
+        // finds what each sentence overlaps, instead of a scan of every claim per sentence.
+        let mut reported: Vec<Span> = found.reported.iter().map(|r| r.content).collect();
+        reported.sort_unstable();
+        let parts: Vec<Span> = found.quotes.iter().flat_map(|q| q.parts.iter().copied()).collect();
+        let (mut r, mut p) = (0, 0);
         for sentence in &doc.sentences {
+            let span = sentence.span;
+            while r < reported.len() && reported[r].end <= span.start {
+                r += 1;
+            }
+            while p < parts.len() && parts[p].end <= span.start {
+                p += 1;
+            }
             if is_furniture(doc, sentence) {
                 continue;
             }
-            let span = sentence.span;
-            let taken = found.reported.iter().any(|r| r.content.overlaps(span))
-                || found
-                    .quotes
+            let taken = reported[r..]
+                .iter()
+                .take_while(|c| c.start < span.end)
+                .any(|c| c.overlaps(span))
+                || parts[p..]
                     .iter()
-                    .any(|q| q.parts.iter().any(|p| p.overlaps(span) && p.len() * 2 >= span.len()));
+                    .take_while(|q| q.start < span.end)
+                    .any(|q| q.overlaps(span) && q.len() * 2 >= span.len());
             if taken {
                 continue;
             }

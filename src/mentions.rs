@@ -42,6 +42,8 @@ pub struct Mentions {
     /// grouping instead of a scan of every earlier name.
     by_name: HashMap<String, usize>,
     by_last_word: HashMap<String, usize>,
+    /// Entities made from descriptions, by their lowercase wording.
+    by_description: HashMap<String, usize>,
     /// The line index of the headline, when the document starts with one.
     pub headline: Option<usize>,
 }
@@ -99,6 +101,7 @@ pub fn find(doc: &Document) -> Mentions {
         entities: Vec::new(),
         by_name: HashMap::new(),
         by_last_word: HashMap::new(),
+        by_description: HashMap::new(),
         headline,
     };
     for (s, sentence) in doc.sentences.iter().enumerate() {
@@ -268,6 +271,26 @@ pub enum MentionKind {
 }
 
 impl Mentions {
+    /// The entity for a description nobody it could refer to was found for ("Democrats", "a
+    /// spokesman for the ministry"), shared by every description worded the same way.
+    pub fn described(&mut self, wording: &str, kind: EntityKind) -> usize {
+        let key = wording.to_lowercase();
+        if let Some(&e) = self.by_description.get(&key) {
+            return e;
+        }
+        self.entities.push(EntityDraft {
+            name: wording.to_string(),
+            kind,
+            gender: Gender::Unknown,
+            mentions: Vec::new(),
+            roles: Vec::new(),
+            speaks: 0,
+        });
+        let e = self.entities.len() - 1;
+        self.by_description.insert(key, e);
+        e
+    }
+
     /// The entity of the name that covers token `t`, if any.
     pub fn name_at(&self, t: usize) -> Option<&Name> {
         let i = self.names.partition_point(|n| n.tokens.end <= t);
