@@ -311,7 +311,7 @@ fn main() {
         ]
     };
 
-    let wanted = |what: &str| args.only.as_deref().map_or(true, |o| o == what);
+    let wanted = |what: &str| args.only.as_deref().is_none_or(|o| o == what);
     let mut rows = Vec::new();
     if wanted("corpus") {
         rows.push(row(
