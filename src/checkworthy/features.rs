@@ -16,7 +16,7 @@ use super::signals::{self, Profile, SIGNAL_NAMES};
 use super::tokens::{hash_lower, pair, shape};
 
 /// log2 of the number of hash buckets.
-pub const HASH_BITS: u32 = 15;
+pub const HASH_BITS: u32 = 14;
 /// Hash buckets for word n-grams.
 pub const BUCKETS: usize = 1 << HASH_BITS;
 /// Slots for dense features (some spare, so adding one does not change the file layout).
@@ -134,7 +134,7 @@ pub fn extract(sentence: &str, mut on_bucket: impl FnMut(u32)) -> (Profile, u32)
         n += 2;
         prev = h;
         if !w.cur.is(shape::SYMBOL | shape::NUMBER) {
-            let (prefix, suffix) = affixes(w.cur.text(sentence).as_bytes());
+            let (prefix, suffix) = affixes(w.cur.bytes(sentence));
             on_bucket(bucket(prefix));
             on_bucket(bucket(suffix));
             n += 2;

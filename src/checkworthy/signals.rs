@@ -117,7 +117,7 @@ pub fn comparison(w: &Window) -> bool {
 pub fn superlative(w: &Window, sentence: &str) -> bool {
     let est = w.prev_is(hash_lower(b"the"))
         && w.cur.end - w.cur.start >= 5
-        && w.cur.text(sentence).ends_with("est")
+        && w.cur.bytes(sentence).ends_with(b"est")
         && w.word & cat::NOT_SUPERLATIVE == 0;
     est || w.any(cat::SUPERLATIVE)
 }
@@ -154,8 +154,8 @@ pub fn event(w: &Window) -> bool {
 }
 
 /// A regular past tense or participle: "voted", "increased" (not "red", "need", "indeed").
-fn ends_in_ed(word: &str) -> bool {
-    word.len() >= 5 && word.ends_with("ed") && !word.ends_with("eed")
+fn ends_in_ed(word: &[u8]) -> bool {
+    word.len() >= 5 && word.ends_with(b"ed") && !word.ends_with(b"eed")
 }
 
 /// What one pass over a sentence found: signals, and the counts the model and the boilerplate
@@ -198,6 +198,7 @@ pub struct Profile {
 
 impl Profile {
     /// Records one token.
+    #[inline(always)]
     pub fn observe(&mut self, w: &Window, sentence: &str) {
         let t = &w.cur;
         // Fast path for most tokens: a lowercase word in no lexicon can only be the "than" of a
@@ -205,7 +206,7 @@ impl Profile {
         if t.shape == 0 && w.word | w.phrase == 0 {
             self.words += 1;
             self.lowercase_words += sentence.as_bytes()[t.start].is_ascii_lowercase() as u16;
-            self.past += ends_in_ed(t.text(sentence)) as u16;
+            self.past += ends_in_ed(t.bytes(sentence)) as u16;
             if comparison(w) {
                 self.signals |= signal::COMPARISON;
             }
@@ -261,7 +262,7 @@ impl Profile {
         self.we += count(cat::WE);
         self.you += count(cat::YOU);
         self.they += count(cat::THEY);
-        self.past += (w.word & cat::PAST != 0 || ends_in_ed(t.text(sentence))) as u16;
+        self.past += (w.word & cat::PAST != 0 || ends_in_ed(t.bytes(sentence))) as u16;
         self.modals += count(cat::MODAL);
         self.opinion += count(cat::OPINION);
         self.courtesy += count(cat::COURTESY);
