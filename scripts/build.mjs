@@ -66,7 +66,8 @@ function wasmBindgen() {
     if (have === want) return candidate;
     console.error(`${candidate} is ${have}, Cargo.lock wants ${want}`);
   }
-  throw new Error(`wasm-bindgen-cli ${want} is missing: run \`npm run setup\``);
+  console.error(`build failed: wasm-bindgen-cli ${want} is missing; run \`npm run setup\``);
+  process.exit(1);
 }
 
 /** Resolves the `#wasm-glue` import in core.js to wasm-bindgen's output. */
