@@ -80,6 +80,7 @@ const FILES: &[(u32, &str)] = &[
         cat::BOILERPLATE,
         include_str!("../../data/lexicons/claims-boilerplate.txt"),
     ),
+    (cat::CREDIT, include_str!("../../data/lexicons/claims-credit.txt")),
 ];
 
 /// Open-addressing hash table from key to categories, behind a one-bit-per-slot filter that
