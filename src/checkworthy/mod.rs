@@ -97,6 +97,29 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 512,
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Any text: no panic (the wasm build aborts on one), a score in 0..1, and tokens that
+        /// lie in order on char boundaries. The alphabet favours what the scanner treats
+        /// specially: joiners, digits, symbols, `’`, non-ASCII letters.
+        #[test]
+        fn any_text_is_safe(s in "[a-zA-Z0-9 ,.'’\\-%$£€©?!:/éÉ\u{1F600}\n\t]{0,80}") {
+            let a = assess(&s);
+            proptest::prop_assert!((0.0..=1.0).contains(&a.score));
+            let mut end = 0;
+            for t in tokens::tokens(&s) {
+                proptest::prop_assert!(end <= t.start && t.start < t.end && t.end <= s.len());
+                proptest::prop_assert!(s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
+                end = t.end;
+            }
+        }
+    }
+
     /// The bar on the CheckThat! dev split, through `assess` alone (the CLI adds the
     /// sentence filters of `claims.rs`). Skipped, with a note, where ../shared is absent.
     #[test]
