@@ -69,6 +69,7 @@ pub const DENSE_NAMES: [&str; 42] = [
 ];
 
 /// The dense features of a scanned sentence.
+#[inline]
 pub fn dense(p: &Profile) -> [f32; DENSE] {
     let mut x = [0.0f32; DENSE];
     for (i, slot) in x.iter_mut().enumerate().take(SIGNAL_NAMES.len()) {
@@ -116,6 +117,7 @@ pub fn dense(p: &Profile) -> [f32; DENSE] {
 }
 
 /// The bucket of a hash: its top bits (the hashes are well mixed).
+#[inline(always)]
 fn bucket(h: u64) -> u32 {
     (h >> (64 - HASH_BITS)) as u32
 }

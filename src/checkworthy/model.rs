@@ -30,8 +30,9 @@ pub struct Model<'a> {
     pub bias: f32,
     pub dense: [f32; DENSE],
     pub hash_scale: f32,
-    /// `BUCKETS` weights, stored as bytes; each is an `i8`.
-    hashed: &'a [u8],
+    /// The weights, stored as bytes; each is an `i8`. A fixed-size array, so indexing by a
+    /// bucket (always below `BUCKETS`) needs no bounds check.
+    hashed: &'a [u8; BUCKETS],
 }
 
 /// Why a model file was refused.
@@ -60,7 +61,10 @@ impl<'a> Model<'a> {
             *w = r.f32()?;
         }
         let hash_scale = r.f32()?;
-        let hashed = r.take(BUCKETS)?;
+        let hashed: &[u8; BUCKETS] = r
+            .take(BUCKETS)?
+            .try_into()
+            .map_err(|_| FormatError("truncated model"))?;
         if !r.0.is_empty() {
             return Err(FormatError("trailing bytes"));
         }
