@@ -380,11 +380,15 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         }
         head = j - 1;
     }
+    // "voters who say …", "Smith, who said …": the cue attaches to "who", which stands for
+    // the phrase before it.
     if doc.word(head).eq_ignore_ascii_case("who") && head > floor {
-        head -= 1;
-        if doc.tokens[head].punct(doc.text) == Some(',') && head > floor {
-            head -= 1;
+        let who = doc.tokens[head].span;
+        let mut antecedent = head - 1;
+        if doc.tokens[antecedent].punct(doc.text) == Some(',') && antecedent > floor {
+            antecedent -= 1;
         }
+        return phrase_ending_at(doc, antecedent, floor).map(|source| Source { span: who, ..source });
     }
     phrase_ending_at(doc, head, floor)
 }
@@ -517,13 +521,15 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
 fn subject_of(doc: &Document, cue: usize) -> Option<Source> {
     let s = doc.sentence_of(cue);
     let sentence = doc.sentences.get(s)?;
-    let mut t = sentence.tokens.start;
+    let mut t = sentence.tokens.start.max(cue.saturating_sub(STATEMENT_WINDOW));
     while t < cue {
         let token = &doc.tokens[t];
+        let after_preposition = t > sentence.tokens.start && doc.tokens[t - 1].info.has(NOT_CLAUSE_START);
         if token.kind == TokenKind::Word
             && !token.in_quote
-            && (token.info.has(PRONOUN) || token.name_like || token.info.desc.is_some())
-            && !token.info.has(FUNCTION)
+            && (token.info.has(PRONOUN)
+                || ((token.name_like || token.info.desc.is_some()) && !token.info.has(FUNCTION)))
+            && !after_preposition
         {
             // Extend to the end of the phrase.
             let mut end = t;
@@ -560,10 +566,19 @@ fn reported_speech(
 ) -> Vec<Reported> {
     let mut out = Vec::new();
     for s in 0..doc.sentences.len() {
-        let sentence = doc.sentences[s].clone();
-        let headline = is_headline(doc, sentence.tokens.start, mentions);
-        let mut t = sentence.tokens.start;
-        while t < sentence.tokens.end {
+        let whole = doc.sentences[s].clone();
+        let headline = is_headline(doc, whole.tokens.start, mentions);
+        let mut t = whole.tokens.start;
+        // Statements do not overlap: the next one starts after the last cue or content.
+        let mut floor = whole.tokens.start;
+        while t < whole.tokens.end {
+            // Every look around a cue stays within a bounded window of its sentence, so a
+            // sentence of a million words costs no more per cue than an ordinary one.
+            let mut sentence = clip(doc, &whole, t);
+            if floor > sentence.tokens.start {
+                sentence.tokens.start = floor.min(t);
+                sentence.span.start = doc.tokens[sentence.tokens.start].span.start;
+            }
             let found = if used[t] {
                 None
             } else if doc.word(t).eq_ignore_ascii_case("according")
@@ -596,6 +611,7 @@ fn reported_speech(
             } else {
                 None
             };
+            let found = found.filter(|(_, content)| content.start < content.end);
             if let Some((source, content)) = found {
                 // Quotations are in text order: only those starting before the content ends matter.
                 let nearby = quotes.partition_point(|q| q.parts[0].start < content.start.saturating_sub(2000));
@@ -621,6 +637,8 @@ fn reported_speech(
                         speaker: Some(speaker),
                         cue,
                     });
+                    let after_content = doc.tokens.partition_point(|x| x.span.start < content.end);
+                    floor = floor.max(after_content).max(t + 2);
                     // One statement per cue; skip past the content when it follows the cue.
                     if content.start > doc.tokens[t].span.start {
                         t = doc.tokens.partition_point(|x| x.span.start < content.end).max(t + 1);
@@ -632,6 +650,19 @@ fn reported_speech(
         }
     }
     out
+}
+
+/// How many tokens on each side of a cue its statement and source may reach.
+const STATEMENT_WINDOW: usize = 80;
+
+fn clip(doc: &Document, sentence: &crate::segment::Sentence, cue: usize) -> crate::segment::Sentence {
+    let first = sentence.tokens.start.max(cue.saturating_sub(STATEMENT_WINDOW));
+    let end = sentence.tokens.end.min(cue + STATEMENT_WINDOW);
+    crate::segment::Sentence {
+        span: Span::new(doc.tokens[first].span.start, doc.tokens[end - 1].span.end),
+        tokens: first..end,
+        line: sentence.line,
+    }
 }
 
 /// Is `content` just a direct quotation that is already reported as one?
@@ -796,7 +827,8 @@ fn reported_from_verb(
     let tail_is_short = (cue + 1..end)
         .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
         .count()
-        <= 6
+        <= 3
+        && class != CueClass::Quote
         && !(cue + 1..end).any(|i| doc.word(i).eq_ignore_ascii_case("that"));
     if let Some(comma) = comma_before.filter(|&c| c > first + 2 && tail_is_short && class != CueClass::Think) {
         let source = source_left(doc, cue, comma + 1).or_else(|| source_right(doc, cue))?;

@@ -32,7 +32,7 @@ impl Span {
         Span { start, end }
     }
     pub const fn len(&self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
     pub const fn is_empty(&self) -> bool {
         self.end <= self.start

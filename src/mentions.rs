@@ -132,7 +132,19 @@ pub fn find(doc: &Document) -> Mentions {
                     break;
                 }
             }
-            add_name(doc, &mut mentions, start..end, s);
+            // "Soviet leader Joseph Stalin", "Russian officials": a capitalised word before a
+            // role is an adjective, not a name.
+            let possessive = strip_possessive(doc.word(end - 1)).len() != doc.word(end - 1).len();
+            let before_role = !possessive
+                && doc.tokens.get(end).is_some_and(|next| {
+                    end < sentence.tokens.end
+                        && next.kind == TokenKind::Word
+                        && !next.cap
+                        && (next.info.desc.is_some() || next.info.has(TITLE))
+                });
+            if !before_role {
+                add_name(doc, &mut mentions, start..end, s);
+            }
             t = end;
         }
     }
@@ -407,7 +419,9 @@ impl Mentions {
         let mut current_sentence = s;
         let mut first_fit: Option<usize> = None;
         let mut speaker_seen = false;
-        while i > 0 {
+        // A bounded look back: salience fades, and a sentence full of names stays linear.
+        let floor = end.saturating_sub(64);
+        while i > floor {
             let name = &self.names[i - 1];
             if name.sentence != current_sentence {
                 if first_fit.is_some() {

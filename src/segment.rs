@@ -165,7 +165,7 @@ impl<'t> Document<'t> {
         let mut elsewhere: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for (i, t) in self.tokens.iter().enumerate() {
             if t.cap && t.kind == TokenKind::Word && !initial[i] {
-                elsewhere.insert(t.span.of(text));
+                elsewhere.insert(crate::mentions::strip_possessive(t.span.of(text)));
             }
         }
         let decisions: Vec<bool> = (0..self.tokens.len())
@@ -181,7 +181,7 @@ impl<'t> Document<'t> {
                 !initial[i]
                     || t.info.has(crate::lexicon::GIVEN_NAME)
                     || (next_cap && !t.info.has(crate::lexicon::FUNCTION))
-                    || elsewhere.contains(t.span.of(text))
+                    || elsewhere.contains(crate::mentions::strip_possessive(t.span.of(text)))
             })
             .collect();
         for (token, name_like) in self.tokens.iter_mut().zip(decisions) {
