@@ -187,7 +187,12 @@ fn speaker_of(
 ) -> Speaker {
     let entity = mentions
         .resolve(doc, source.head, s, source.kind, last_speaker)
-        .or_else(|| description_entity(doc, mentions, source));
+        .or_else(|| description_entity(doc, mentions, source))
+        .or_else(|| {
+            // A name the mention finder did not keep ("Ruiz" opening a one-line text).
+            (source.kind == MentionKind::Name)
+                .then(|| mentions.described(source.span.of(doc.text), crate::EntityKind::Person))
+        });
     if let Some(e) = entity {
         let entity = &mut mentions.entities[e];
         entity.speaks += 1;
@@ -407,8 +412,10 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
         });
     }
     let is_desc = token.info.desc.is_some();
-    // A capitalised word that is no name ("Years later, …") and no role is not a speaker.
-    if token.cap && !token.name_like && !is_desc {
+    // A capitalised word that is no name ("Years later, …") and no role is not a speaker,
+    // unless a reporting verb follows it directly ("Ruiz said …" opening a sentence).
+    let verb_follows = doc.tokens.get(head + 1).is_some_and(|n| n.info.cue.is_some() && !n.cap);
+    if token.cap && !token.name_like && !is_desc && (!verb_follows || token.info.has(FUNCTION)) {
         return None;
     }
     if token.cap && !(is_desc && doc.tokens[head].info.has(TITLE) && head == floor) {
@@ -874,6 +881,16 @@ fn reported_from_verb(
     while c < end && (doc.tokens[c].info.has(CUE_MODIFIER) || matches!(doc.tokens[c].punct(doc.text), Some(',' | ':')))
     {
         c += 1;
+    }
+    // "said on Tuesday that …", "said in a statement that …": step over the adverbial.
+    if doc
+        .tokens
+        .get(c)
+        .is_some_and(|t| c < end && (t.info.has(NOT_CLAUSE_START) || t.info.has(TIME)))
+    {
+        if let Some(that) = (c..end.min(c + 8)).find(|&i| doc.word(i).eq_ignore_ascii_case("that")) {
+            c = that;
+        }
     }
     let explicit_that = doc
         .tokens
