@@ -39,7 +39,20 @@ fn is_furniture(doc: &Document, sentence: &Sentence) -> bool {
         })
 }
 
-pub fn assemble(doc: &Document, found: Found, mut mentions: Mentions, options: &Options) -> Annotations {
+/// "I", "we", "you", also contracted ("I'll", "we’ve").
+fn is_first_or_second_person(mention: &str) -> bool {
+    let word = mention.split(['\'', '’']).next().unwrap_or("");
+    ["i", "we", "you"].iter().any(|p| word.eq_ignore_ascii_case(p))
+}
+
+pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, options: &Options) -> Annotations {
+    // "I think that …", "We believe …", "You said …": outside quotations, reporting by the
+    // first or second person is the writer's or debater's own assertion, scored like any
+    // sentence rather than attributed.
+    found.reported.retain(|r| {
+        r.speaker
+            .is_none_or(|sp| !is_first_or_second_person(sp.mention.of(doc.text)))
+    });
     let headline_span = mentions.headline.map(|l| doc.lines[l].span);
     // A description in the headline ("…, Says Russian Official") stands for the article's main
     // speaker.
