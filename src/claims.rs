@@ -12,7 +12,10 @@ use crate::{Annotations, Claim, ClaimKind, Entity, EntityKind, Options, Quote, S
 /// never claims.
 fn is_furniture(doc: &Document, sentence: &Sentence) -> bool {
     let line = doc.lines[sentence.line].span.of(doc.text);
-    let lower_start: String = line.chars().take(24).collect::<String>().to_lowercase();
+    let starts_with = |prefix: &str| {
+        line.get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
     line.contains('©')
         || [
             "photo",
@@ -30,7 +33,7 @@ fn is_furniture(doc: &Document, sentence: &Sentence) -> bool {
             "source:",
         ]
         .iter()
-        .any(|p| lower_start.starts_with(p))
+        .any(|p| starts_with(p))
         || line.split(':').next().is_some_and(|label| {
             line.contains(':')
                 && label.len() <= 20

@@ -65,7 +65,7 @@ impl WordInfo {
 /// FxHash: the lexicon keys are short ASCII words, where SipHash's DoS resistance buys nothing
 /// and costs most of the lookup.
 #[derive(Default)]
-struct FxHasher(u64);
+pub struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -83,7 +83,11 @@ impl Hasher for FxHasher {
     }
 }
 
-type Table = HashMap<&'static str, WordInfo, BuildHasherDefault<FxHasher>>;
+/// A map with the fast hasher, for the short keys of the core's own tables.
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
+
+type Table = FxMap<&'static str, WordInfo>;
 
 /// Lines of a lexicon file: comments (`#`) and blank lines skipped, fields split on spaces.
 fn entries(source: &'static str) -> impl Iterator<Item = (&'static str, Option<&'static str>, Option<&'static str>)> {

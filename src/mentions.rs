@@ -6,10 +6,10 @@
 //! descriptions ("he", "the official", "the ministry") are resolved only where they speak,
 //! by salience: the nearest sentence first, and in a sentence its first compatible name.
 
+use crate::lexicon::FxMap;
 use crate::lexicon::{DescKind, Gender, DETERMINER, FUNCTION, GIVEN_NAME, ORG_WORD, PLURAL, PRONOUN, TITLE};
 use crate::segment::{Document, TokenKind};
 use crate::{EntityKind, Span};
-use std::collections::HashMap;
 
 /// A capitalised name in the text.
 #[derive(Clone, Debug)]
@@ -35,15 +35,15 @@ pub struct EntityDraft {
     pub speaks: u32,
 }
 
-pub struct Mentions {
+pub struct Mentions<'t> {
     pub names: Vec<Name>,
     pub entities: Vec<EntityDraft>,
     /// Entity by its full name, and the most recent entity by its last word: constant-time
     /// grouping instead of a scan of every earlier name.
-    by_name: HashMap<String, usize>,
-    by_last_word: HashMap<String, usize>,
+    by_name: FxMap<String, usize>,
+    by_last_word: FxMap<&'t str, usize>,
     /// Entities made from descriptions, by their lowercase wording.
-    by_description: HashMap<String, usize>,
+    by_description: FxMap<String, usize>,
     /// The line index of the headline, when the document starts with one.
     pub headline: Option<usize>,
 }
@@ -94,14 +94,14 @@ pub fn strip_possessive(word: &str) -> &str {
 }
 
 /// Finds the names of the document and groups them into entities.
-pub fn find(doc: &Document) -> Mentions {
+pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
     let headline = headline(doc);
     let mut mentions = Mentions {
         names: Vec::new(),
         entities: Vec::new(),
-        by_name: HashMap::new(),
-        by_last_word: HashMap::new(),
-        by_description: HashMap::new(),
+        by_name: FxMap::default(),
+        by_last_word: FxMap::default(),
+        by_description: FxMap::default(),
         headline,
     };
     for (s, sentence) in doc.sentences.iter().enumerate() {
@@ -159,7 +159,7 @@ fn is_connector(doc: &Document, t: usize) -> bool {
     )
 }
 
-fn add_name(doc: &Document, mentions: &mut Mentions, run: std::ops::Range<usize>, sentence: usize) {
+fn add_name<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, run: std::ops::Range<usize>, sentence: usize) {
     let tokens = &doc.tokens[run.clone()];
     // The name proper starts after the last title ("Russian President | Vladimir Putin").
     let after_title = tokens[..tokens.len() - 1]
@@ -198,11 +198,12 @@ fn add_name(doc: &Document, mentions: &mut Mentions, run: std::ops::Range<usize>
     if let Some(role) = preceded_by_role(doc, run.start) {
         roles.push(role.to_lowercase());
     }
-    let entity = match find_entity(mentions, &words, kind) {
+    let joined = words.join(" ");
+    let entity = match find_entity(mentions, &words, &joined, kind) {
         Some(e) => {
             let entity = &mut mentions.entities[e];
             if words.len() > entity.name.split(' ').count() && kind != EntityKind::Organisation {
-                entity.name = words.join(" ");
+                entity.name = joined.clone();
             }
             if entity.gender == Gender::Unknown {
                 entity.gender = gender;
@@ -215,7 +216,7 @@ fn add_name(doc: &Document, mentions: &mut Mentions, run: std::ops::Range<usize>
         }
         None => {
             mentions.entities.push(EntityDraft {
-                name: words.join(" "),
+                name: joined.clone(),
                 kind,
                 gender,
                 mentions: Vec::new(),
@@ -225,11 +226,14 @@ fn add_name(doc: &Document, mentions: &mut Mentions, run: std::ops::Range<usize>
             mentions.entities.len() - 1
         }
     };
-    let name = mentions.entities[entity].name.clone();
-    mentions.by_name.insert(words.join(" "), entity);
-    mentions.by_name.insert(name, entity);
+    if !mentions.by_name.contains_key(&joined) {
+        mentions.by_name.insert(joined, entity);
+    }
+    if !mentions.by_name.contains_key(&mentions.entities[entity].name) {
+        mentions.by_name.insert(mentions.entities[entity].name.clone(), entity);
+    }
     if let Some(last) = words.last() {
-        mentions.by_last_word.insert((*last).to_string(), entity);
+        mentions.by_last_word.insert(last, entity);
     }
     mentions.names.push(Name {
         span,
@@ -259,14 +263,14 @@ fn title_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
 
 /// The entity a name belongs to: the same name, or the most recent one ending in the same
 /// word when the first names do not conflict ("Dmitriev" → "Kirill Dmitriev").
-fn find_entity(mentions: &Mentions, words: &[&str], kind: EntityKind) -> Option<usize> {
-    if let Some(&e) = mentions.by_name.get(&words.join(" ")) {
+fn find_entity(mentions: &Mentions<'_>, words: &[&str], joined: &str, kind: EntityKind) -> Option<usize> {
+    if let Some(&e) = mentions.by_name.get(joined) {
         return Some(e);
     }
     if kind == EntityKind::Organisation {
         return None;
     }
-    let e = *mentions.by_last_word.get(*words.last()?)?;
+    let e = *mentions.by_last_word.get(words.last()?)?;
     let entity = &mentions.entities[e];
     let theirs: Vec<&str> = entity.name.split(' ').collect();
     let compatible =
@@ -282,7 +286,7 @@ pub enum MentionKind {
     Description(DescKind),
 }
 
-impl Mentions {
+impl<'t> Mentions<'t> {
     /// The entity for a description nobody it could refer to was found for ("Democrats", "a
     /// spokesman for the ministry"), shared by every description worded the same way.
     pub fn described(&mut self, wording: &str, kind: EntityKind) -> usize {

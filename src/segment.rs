@@ -162,7 +162,7 @@ impl<'t> Document<'t> {
         for sentence in &self.sentences {
             initial[sentence.tokens.start] = true;
         }
-        let mut elsewhere: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut elsewhere: crate::lexicon::FxSet<&str> = Default::default();
         for (i, t) in self.tokens.iter().enumerate() {
             if t.cap && t.kind == TokenKind::Word && !initial[i] {
                 elsewhere.insert(crate::mentions::strip_possessive(t.span.of(text)));
