@@ -226,9 +226,7 @@ fn add_name<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, run: std::ops::
             mentions.entities.len() - 1
         }
     };
-    if !mentions.by_name.contains_key(&joined) {
-        mentions.by_name.insert(joined, entity);
-    }
+    mentions.by_name.entry(joined).or_insert(entity);
     if !mentions.by_name.contains_key(&mentions.entities[entity].name) {
         mentions.by_name.insert(mentions.entities[entity].name.clone(), entity);
     }
