@@ -5,13 +5,13 @@
 use crate::attribution::Found;
 use crate::checkworthy;
 use crate::mentions::Mentions;
-use crate::segment::{Document, Sentence};
+use crate::segment::Document;
 use crate::{Annotations, Claim, ClaimKind, Entity, EntityKind, Options, Quote, Span, Speaker};
 
 /// Lines that are furniture, not journalism: photo captions and credits, bylines. They are
 /// never claims.
-fn is_furniture(doc: &Document, sentence: &Sentence) -> bool {
-    let line = doc.lines[sentence.line].span.of(doc.text);
+fn is_furniture_line(doc: &Document, line: usize) -> bool {
+    let line = doc.lines[line].span.of(doc.text);
     let starts_with = |prefix: &str| {
         line.get(..prefix.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
@@ -123,6 +123,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         reported.sort_unstable();
         let parts: Vec<Span> = found.quotes.iter().flat_map(|q| q.parts.iter().copied()).collect();
         let (mut r, mut p) = (0, 0);
+        let (mut furniture_line, mut furniture) = (None, false);
         for sentence in &doc.sentences {
             let span = sentence.span;
             while r < reported.len() && reported[r].end <= span.start {
@@ -131,7 +132,12 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             while p < parts.len() && parts[p].end <= span.start {
                 p += 1;
             }
-            if is_furniture(doc, sentence) {
+            // Decided once per line: a line of many sentences is scanned once, not per sentence.
+            if furniture_line != Some(sentence.line) {
+                furniture_line = Some(sentence.line);
+                furniture = is_furniture_line(doc, sentence.line);
+            }
+            if furniture {
                 continue;
             }
             let taken = reported[r..]

@@ -429,6 +429,12 @@ impl<'t> Mentions<'t> {
                 if first_fit.is_some() {
                     break;
                 }
+                // A name past the pronoun's own sentence (its sentence was split around a
+                // quotation) is no antecedent; one too far back ends the search.
+                if name.sentence > s {
+                    i -= 1;
+                    continue;
+                }
                 if s - name.sentence > WINDOW {
                     break;
                 }

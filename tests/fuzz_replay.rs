@@ -60,14 +60,13 @@ fn utf16_hand_picked() {
     }
 }
 
-/// Found by the `annotate` fuzzer (docs/RELIABILITY.md): `mentions::Mentions::salient` computes
+/// Found by the `annotate` fuzzer (docs/RELIABILITY.md): `mentions::Mentions::salient` computed
 /// `s - name.sentence` for a name whose sentence comes *after* the quote's sentence `s`, which
-/// overflows (a panic in debug builds, a silent wrap to "out of window" in release). The 19-byte
-/// input is a stray `|` (any non-space punctuation or control character does) between a name and
-/// the cue, after an unbalanced pair of opening marks. Overflow checks are on only in debug
-/// builds: `cargo test --test fuzz_replay -- --ignored` (not `--release`) shows the panic.
+/// overflowed (a panic in debug builds, a silent wrap in release). Fixed: later names are
+/// skipped. The 19-byte input is a stray `|` between a name and the cue, after an unbalanced
+/// pair of opening marks; overflow checks are on in debug builds, so run it without `--release`
+/// to see the original panic come back if the fix regresses.
 #[test]
-#[ignore = "bug: mentions::salient subtracts with overflow (`s - name.sentence`), see docs/RELIABILITY.md"]
 fn salient_sentence_distance_overflow() {
     checks::check_annotate("““.”A”A|said Office");
 }
