@@ -697,12 +697,19 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
             continue;
         }
         let joiner = token.punct(doc.text) == Some(',') || matches!(doc.word(t), "and" | "but" | "while");
-        let next_is_cue = doc.tokens.get(t + 1).is_some_and(|n| {
-            t + 1 < end
-                && !n.in_quote
-                && (matches!(n.info.cue, Some(CueClass::Speech | CueClass::Tell))
-                    || doc.word(t + 1).eq_ignore_ascii_case("according"))
-        });
+        // The next attribution may bring its own subject: ", and he said …", "but Smith argued".
+        let next_is_cue = (t + 1..end.min(t + 4))
+            .take_while(|&i| {
+                let n = &doc.tokens[i];
+                !n.in_quote
+                    && n.kind == TokenKind::Word
+                    && (i == t + 1 || n.info.cue.is_some() || n.info.has(PRONOUN) || n.name_like)
+            })
+            .any(|i| {
+                let n = &doc.tokens[i];
+                (matches!(n.info.cue, Some(CueClass::Speech | CueClass::Tell)) && !n.cap)
+                    || (i == t + 1 && doc.word(i).eq_ignore_ascii_case("according"))
+            });
         // ", but …" and ";" start another thought.
         let turn = token.punct(doc.text) == Some(';')
             || (token.punct(doc.text) == Some(',')

@@ -74,7 +74,13 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             .entity
             .is_none_or(|e| mentions.entities[e].name == sp.mention.of(doc.text));
         if in_headline && described {
-            if let Some(main) = main_speaker {
+            // "…, Says Mayor": the entity known by that role, else the main speaker.
+            let head = sp.mention.of(doc.text).rsplit(' ').next().unwrap_or("").to_lowercase();
+            let by_role = mentions
+                .entities
+                .iter()
+                .position(|e| e.speaks > 0 && e.kind == EntityKind::Person && e.roles.contains(&head));
+            if let Some(main) = by_role.or(main_speaker) {
                 sp.entity = Some(main);
                 mentions.entities[main].mentions.push(sp.mention);
             }
@@ -147,7 +153,11 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
                 || parts[p..]
                     .iter()
                     .take_while(|q| q.start < span.end)
-                    .any(|q| q.overlaps(span) && q.len() * 2 >= span.len());
+                    .filter(|q| q.overlaps(span))
+                    .map(|q| q.len())
+                    .sum::<usize>()
+                    * 2
+                    >= span.len();
             if taken {
                 continue;
             }
