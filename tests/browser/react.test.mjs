@@ -76,8 +76,7 @@ for (const fallback of [false, true]) {
   // fallback has wrapped in <quotelens-mark>, the next refresh (and clear()) unwraps by restoring the node's
   // *original* data, so React's in-place text update is silently reverted ("by June" goes back to "by May")
   // and the DOM no longer matches React's state. Paragraph replacement, clear() and later updates are fine.
-  const todo = fallback && 'fallback unwrap restores stale Text data, reverting React in-place text updates (www/lib/paint.js)';
-  test(`React re-renders the article after highlight(): no React error, highlights follow, clear() is clean${how}`, { todo }, async () => {
+  test(`React re-renders the article after highlight(): no React error, highlights follow, clear() is clean${how}`, async () => {
     const page = await open(browser, server.url('/tests/browser/fixtures/react.html'), { fallback });
     await page.waitForFunction(() => window.ready === true);
     const pristine = await outside(page);

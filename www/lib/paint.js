@@ -167,17 +167,19 @@ function wrap(map, items, doc) {
       const lo = Math.max(a, seg.from), hi = Math.min(b, seg.from + seg.end - seg.start);
       if (lo < hi) segments.push({ ...seg, node: piece, start: seg.start + lo - seg.from, end: seg.start + hi - seg.from, from: lo - a });
     });
-    restores.push({ node, data, pieces, marks });
+    restores.push({ node, data, first: node.data, pieces, marks });
   });
   map.segments = segments;
 
   return () => {
-    for (const { node, data, pieces, marks } of restores) {
+    for (const { node, data, first: firstData, pieces, marks } of restores) {
       const first = marks[0] && marks[0].firstChild === pieces[0] ? marks[0] : pieces[0];
       const parent = first.parentNode;
       if (!parent) continue; // the page removed it meanwhile: nothing of ours is left there
       parent.insertBefore(node, first);
-      node.data = data;
+      // A framework that re-rendered the text (React sets the whole new text on the node it
+      // owns, our first piece) wins: keep its text, and drop our stale remainder pieces.
+      if (node.data === firstData) node.data = data;
       for (const p of pieces) if (p !== node) p.remove();
       for (const m of marks) m.remove();
     }
