@@ -50,6 +50,9 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
         let mut stack: Vec<Opener> = Vec::new();
         let mut carried = pending.take();
         let mut in_tag = false;
+        // Pairs closed just inside an outer opener that may never close: if it does not, they
+        // are quotations of their own (“a stray mark. “Real quote,” he said).
+        let mut nested: Vec<(usize, usize)> = Vec::new();
         for t in line.tokens.clone() {
             let token = doc.tokens[t];
             // Markup left in the text (<tweet author="…">) holds attribute quotes, not quotations.
@@ -74,7 +77,25 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
                 .chars()
                 .next()
                 .filter(|_| token.span.end < line.span.end);
-            let role = role_of(c, before, after, &stack);
+            let mut role = role_of(c, before, after, &stack);
+            // "players’ union", "rock ’n’ roll" inside a ‘…’ quotation: a ’ after a letter with
+            // the sentence going on is an apostrophe when a later ’ can still close the quote.
+            if c == '’' && matches!(role, Role::Close(_)) && before.is_some_and(char::is_alphabetic) {
+                let rest = &text[token.span.end..line.span.end];
+                let goes_on = rest.starts_with(' ') && rest[1..].starts_with(|x: char| x.is_lowercase());
+                let mut cut = rest.len().min(300);
+                while !rest.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                let window = &rest[..cut];
+                let later_close = window
+                    .char_indices()
+                    .filter(|&(_, x)| x == '’')
+                    .any(|(i, _)| !window[i + '’'.len_utf8()..].starts_with(char::is_alphanumeric));
+                if goes_on && later_close {
+                    role = Role::Neither;
+                }
+            }
             match role {
                 Role::Open if stack.len() < MAX_DEPTH => stack.push(Opener { ch: c, token: t }),
                 Role::Close(depth) => {
@@ -83,6 +104,7 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
                     doc.tokens[opener.token].mark = Mark::Open;
                     doc.tokens[t].mark = Mark::Close;
                     if depth == 0 {
+                        nested.clear();
                         let inner = trim(text, doc.tokens[opener.token].span.end, token.span.start);
                         // A reopened quotation continues the one left open on the line before.
                         let (mut parts, open) = match carried.take() {
@@ -95,6 +117,8 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
                         if !parts.is_empty() {
                             found.push(Quoted { parts, open, close: t });
                         }
+                    } else if depth == 1 {
+                        nested.push((opener.token, t));
                     }
                 }
                 _ => {}
@@ -108,6 +132,18 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
                 .get(line_index + 1)
                 .and_then(|next| doc.tokens.get(next.tokens.start))
                 .is_some_and(|first| first.punct(text) == Some(opener.ch));
+            if !(next_opens && !inner.is_empty()) {
+                for &(open, close) in &nested {
+                    let inner = trim(text, doc.tokens[open].span.end, doc.tokens[close].span.start);
+                    if !inner.is_empty() {
+                        found.push(Quoted {
+                            parts: vec![inner],
+                            open,
+                            close,
+                        });
+                    }
+                }
+            }
             if next_opens && !inner.is_empty() {
                 doc.tokens[opener.token].mark = Mark::Open;
                 let (mut parts, open) = match carried.take() {
