@@ -132,7 +132,8 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
                 .get(line_index + 1)
                 .and_then(|next| doc.tokens.get(next.tokens.start))
                 .is_some_and(|first| first.punct(text) == Some(opener.ch));
-            if !(next_opens && !inner.is_empty()) {
+            let continues = next_opens && !inner.is_empty();
+            if !continues {
                 for &(open, close) in &nested {
                     let inner = trim(text, doc.tokens[open].span.end, doc.tokens[close].span.start);
                     if !inner.is_empty() {
@@ -144,7 +145,7 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
                     }
                 }
             }
-            if next_opens && !inner.is_empty() {
+            if continues {
                 doc.tokens[opener.token].mark = Mark::Open;
                 let (mut parts, open) = match carried.take() {
                     Some((parts, open, _)) if opener.token == first_mark(doc, &line) => (parts, open),
