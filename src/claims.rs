@@ -176,7 +176,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         claims.sort_by_key(|c| (c.span.start, c.span.end));
     }
 
-    let entities = roster(doc, &mentions, &mut quotes, &mut claims);
+    let entities = roster(&mentions, &mut quotes, &mut claims);
     Annotations {
         quotes,
         claims,
@@ -186,8 +186,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
 
 /// The who-said-what roster: every entity that speaks, with all its mentions, numbered in
 /// order of first mention; speakers are renumbered to match.
-fn roster(doc: &Document, mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Vec<Entity> {
-    let _ = doc;
+fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Vec<Entity> {
     let mut speaking: Vec<usize> = quotes
         .iter()
         .filter_map(|q| q.speaker)

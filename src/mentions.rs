@@ -344,24 +344,23 @@ impl<'t> Mentions<'t> {
                         e.kind == EntityKind::Person && (e.gender == Gender::Unknown || e.gender == gender)
                     }
                 };
-                self.salient(doc, t, s, &fits, last_speaker)
+                self.salient(t, s, &fits, last_speaker)
             }
             MentionKind::Description(desc) => {
                 let head = doc.word(t).to_lowercase();
                 let role_match = |e: &EntityDraft| e.roles.contains(&head);
                 let definite = self.is_definite(doc, t);
-                if let Some(e) = self.salient(doc, t, s, &|e: &EntityDraft| role_match(e), None) {
+                if let Some(e) = self.salient(t, s, &|e: &EntityDraft| role_match(e), None) {
                     return Some(e);
                 }
                 match desc {
                     DescKind::Person if definite => {
-                        self.salient(doc, t, s, &|e: &EntityDraft| e.kind == EntityKind::Person, last_speaker)
+                        self.salient(t, s, &|e: &EntityDraft| e.kind == EntityKind::Person, last_speaker)
                     }
                     DescKind::Message => {
-                        self.salient(doc, t, s, &|e: &EntityDraft| e.kind == EntityKind::Person, last_speaker)
+                        self.salient(t, s, &|e: &EntityDraft| e.kind == EntityKind::Person, last_speaker)
                     }
                     DescKind::Organisation if definite => self.salient(
-                        doc,
                         t,
                         s,
                         &|e: &EntityDraft| e.kind == EntityKind::Organisation && e.name.to_lowercase().contains(&head),
@@ -408,14 +407,12 @@ impl<'t> Mentions<'t> {
     /// each earlier sentence (a bounded window).
     fn salient(
         &self,
-        doc: &Document,
         t: usize,
         s: usize,
         fits: &dyn Fn(&EntityDraft) -> bool,
         last_speaker: Option<usize>,
     ) -> Option<usize> {
         const WINDOW: usize = 6;
-        let _ = doc;
         let end = self.names.partition_point(|n| n.tokens.start < t);
         let mut i = end;
         let mut current_sentence = s;

@@ -44,7 +44,7 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
     let text = doc.text;
     let mut found = Vec::new();
     // A quotation left open at the end of a line, waiting for the next line to reopen it.
-    let mut pending: Option<(Vec<Span>, usize, char)> = None;
+    let mut pending: Option<Carried> = None;
     for line_index in 0..doc.lines.len() {
         let line = doc.lines[line_index].clone();
         let mut stack: Vec<Opener> = Vec::new();
@@ -107,10 +107,7 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
                         nested.clear();
                         let inner = trim(text, doc.tokens[opener.token].span.end, token.span.start);
                         // A reopened quotation continues the one left open on the line before.
-                        let (mut parts, open) = match carried.take() {
-                            Some((parts, open, _)) if opener.token == first_mark(doc, &line) => (parts, open),
-                            _ => (Vec::new(), opener.token),
-                        };
+                        let (mut parts, open) = continue_or_start(&mut carried, opener.token, line.tokens.start);
                         if !inner.is_empty() {
                             parts.push(inner);
                         }
@@ -147,12 +144,9 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
             }
             if continues {
                 doc.tokens[opener.token].mark = Mark::Open;
-                let (mut parts, open) = match carried.take() {
-                    Some((parts, open, _)) if opener.token == first_mark(doc, &line) => (parts, open),
-                    _ => (Vec::new(), opener.token),
-                };
+                let (mut parts, open) = continue_or_start(&mut carried, opener.token, line.tokens.start);
                 parts.push(inner);
-                pending = Some((parts, open, opener.ch));
+                pending = Some(Carried { parts, open });
             }
         }
     }
@@ -164,9 +158,20 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
     found
 }
 
-/// The first token of a line: where a reopening mark must stand to continue a quotation.
-fn first_mark(_doc: &Document, line: &crate::segment::Line) -> usize {
-    line.tokens.start
+/// A quotation left open at the end of a line: its parts so far and its first opening mark.
+struct Carried {
+    parts: Vec<Span>,
+    open: usize,
+}
+
+/// The parts and first mark for a quotation opened at token `opener`: those of the quotation
+/// carried from the line before when the opener reopens it (it stands first on its line),
+/// else a new quotation's.
+fn continue_or_start(carried: &mut Option<Carried>, opener: usize, line_start: usize) -> (Vec<Span>, usize) {
+    match carried.take() {
+        Some(c) if opener == line_start => (c.parts, c.open),
+        _ => (Vec::new(), opener),
+    }
 }
 
 /// Flags every token inside `span` as quoted.

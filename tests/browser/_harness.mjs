@@ -58,7 +58,7 @@ export function launch() {
  * `page.requests`, `page.errors`, `page.logs`. `fallback: true` removes the Custom Highlight
  * API before any script runs, to exercise the wrapping path.
  */
-export async function open(browser, url, { fallback = false, colorScheme } = {}) {
+export async function open(browser, url, { fallback = false, colorScheme, initScripts = [] } = {}) {
   const context = await browser.newContext({ colorScheme });
   const page = await context.newPage();
   page.requests = [];
@@ -74,6 +74,9 @@ export async function open(browser, url, { fallback = false, colorScheme } = {})
       if (CSS.highlights) Object.defineProperty(CSS, 'highlights', { value: undefined });
     });
   }
+  // Scripts that must run before the page's own (a trap for payloads, say) without copying
+  // the page under test into a fixture.
+  for (const path of initScripts) await page.addInitScript({ path });
   if (url) await page.goto(url);
   return page;
 }

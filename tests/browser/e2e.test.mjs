@@ -256,7 +256,9 @@ test('50 XSS payloads in article text, attributes and the demo paste box: none r
     for (const b of document.querySelector('[data-quotelens-ui]').shadowRoot.querySelectorAll('li button')) b.click();
   });
   await hoverTooltip(page, 'article', 'onerror');
-  const demo = await open(browser, server.url('/tests/browser/fixtures/xss-demo.html'));
+  const demo = await open(browser, server.url('/www/index.html'), {
+    initScripts: [new URL('./fixtures/xss-trap.js', import.meta.url).pathname],
+  });
   await demo.evaluate(() => window.demo.done);
   await demo.fill('#input', PAYLOADS.map((p, i) => (i % 2 ? `Officials argued that ${p} is harmless.` : `“${p},” he said.`)).join('\n\n'));
   await demo.click('#run');
