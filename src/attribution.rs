@@ -54,6 +54,7 @@ struct Source {
 /// How far (in tokens) a cue may stand from the quotation it introduces.
 const CUE_WINDOW: usize = 12;
 
+#[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> Found {
     let mut used_cues: Vec<usize> = Vec::new();
     let mut last_speaker: Option<usize> = None;

@@ -48,6 +48,7 @@ fn is_first_or_second_person(mention: &str) -> bool {
     ["i", "we", "you"].iter().any(|p| word.eq_ignore_ascii_case(p))
 }
 
+#[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, options: &Options) -> Annotations {
     // "I think that …", "We believe …", "You said …": outside quotations, reporting by the
     // first or second person is the writer's or debater's own assertion, scored like any

@@ -85,9 +85,113 @@ impl Hasher for FxHasher {
 
 /// A map with the fast hasher, for the short keys of the core's own tables.
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-pub type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
-type Table = FxMap<&'static str, WordInfo>;
+/// The merged lexicons: an open-addressing table keyed by the lowercase word packed into three
+/// little-endian `u64`s. A lookup lowercases eight bytes at a time, hashes one multiply per eight
+/// bytes and compares whole words: no string built, no UTF-8 check, no byte loop.
+struct Table {
+    slots: Vec<Slot>,
+    mask: usize,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// 0 marks an empty slot (a real word's hash is forced odd).
+    hash: u64,
+    key: Key,
+    info: WordInfo,
+}
+
+/// The longest word any lexicon may hold; longer tokens are in none and cost nothing.
+const LONGEST: usize = 24;
+
+/// A word of at most [`LONGEST`] bytes, zero-padded.
+type Key = [u64; LONGEST / 8];
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// Lowercases the ASCII capitals among eight bytes at once (bytes known to be ASCII).
+const fn lower8(w: u64) -> u64 {
+    // No byte carries into the next: each is below 0x80 and gains at most 0x3f.
+    let at_least_a = w.wrapping_add(ONES * (0x80 - b'A' as u64));
+    let above_z = w.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
+    let capital = at_least_a & !above_z & HIGH;
+    w | (capital >> 2)
+}
+
+/// `word` lowercased into a [`Key`]; `None` if it is too long or not ASCII (no lexicon entry is
+/// either).
+fn key_of(word: &[u8]) -> Option<Key> {
+    if word.len() > LONGEST {
+        return None;
+    }
+    let mut bytes = [0u8; LONGEST];
+    bytes[..word.len()].copy_from_slice(word);
+    let mut key = Key::default();
+    let mut high = 0;
+    for (k, chunk) in key.iter_mut().zip(bytes.chunks_exact(8)) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        high |= w;
+        *k = lower8(w);
+    }
+    (high & HIGH == 0).then_some(key)
+}
+
+fn hash_key(key: &Key, len: usize) -> u64 {
+    let mut h = len as u64;
+    for &w in key.iter().take(len.div_ceil(8)) {
+        h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    (h ^ (h >> 29)) | 1
+}
+
+impl Table {
+    fn with_entries(entries: FxMap<&'static str, WordInfo>) -> Table {
+        let size = (entries.len() * 2).next_power_of_two().max(16);
+        let mut table = Table {
+            slots: vec![Slot::default(); size],
+            mask: size - 1,
+        };
+        for (word, info) in entries {
+            // Entries too long, not ASCII or not lowercase could never be found (the files
+            // hold none).
+            let Some(key) = key_of(word.as_bytes()) else {
+                continue;
+            };
+            if word.bytes().any(|b| b.is_ascii_uppercase()) || word.is_empty() {
+                continue;
+            }
+            let hash = hash_key(&key, word.len());
+            let mut i = hash as usize & table.mask;
+            while table.slots[i].hash != 0 {
+                i = (i + 1) & table.mask;
+            }
+            table.slots[i] = Slot { hash, key, info };
+        }
+        table
+    }
+
+    fn get(&self, word: &[u8]) -> WordInfo {
+        let Some(key) = key_of(word) else {
+            return WordInfo::default();
+        };
+        // The length is in the hash; equal padded keys of different lengths cannot both be
+        // words (no word ends in a NUL byte).
+        let hash = hash_key(&key, word.len());
+        let mut i = hash as usize & self.mask;
+        loop {
+            let slot = &self.slots[i];
+            if slot.hash == hash && slot.key == key {
+                return slot.info;
+            }
+            if slot.hash == 0 {
+                return WordInfo::default();
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
 
 /// Lines of a lexicon file: comments (`#`) and blank lines skipped, fields split on spaces.
 fn entries(source: &'static str) -> impl Iterator<Item = (&'static str, Option<&'static str>, Option<&'static str>)> {
@@ -102,7 +206,7 @@ fn entries(source: &'static str) -> impl Iterator<Item = (&'static str, Option<&
 }
 
 fn build() -> Table {
-    let mut table = Table::default();
+    let mut table: FxMap<&'static str, WordInfo> = FxMap::default();
     let mut add = |word: &'static str, f: &mut dyn FnMut(&mut WordInfo)| f(table.entry(word).or_default());
     for (word, class, _) in entries(include_str!("../data/lexicons/cue-verbs.txt")) {
         let class = match class {
@@ -153,7 +257,7 @@ fn build() -> Table {
             add(word, &mut |w| w.flags |= flag);
         }
     }
-    table
+    Table::with_entries(table)
 }
 
 fn gender_of(field: Option<&str>) -> Gender {
@@ -172,18 +276,7 @@ fn table() -> &'static Table {
 /// Looks a word up case-insensitively. Words longer than any lexicon entry, or not ASCII, are
 /// in no lexicon and cost nothing.
 pub fn lookup(word: &str) -> WordInfo {
-    const LONGEST: usize = 24;
-    let bytes = word.as_bytes();
-    if bytes.len() > LONGEST || !word.is_ascii() {
-        return WordInfo::default();
-    }
-    let mut buf = [0u8; LONGEST];
-    for (dst, src) in buf.iter_mut().zip(bytes) {
-        *dst = src.to_ascii_lowercase();
-    }
-    // ASCII in, ASCII out: always valid UTF-8.
-    let lower = std::str::from_utf8(&buf[..bytes.len()]).unwrap_or("");
-    table().get(lower).copied().unwrap_or_default()
+    table().get(word.as_bytes())
 }
 
 #[cfg(test)]

@@ -72,18 +72,15 @@ pub fn headline(doc: &Document) -> Option<usize> {
 }
 
 /// A word that can be part of a name: capitalised, not a pronoun, not a shouted label.
+#[inline]
 fn is_name_word(doc: &Document, t: usize, sentence_start: usize) -> bool {
     let token = &doc.tokens[t];
     if !token.name_like || token.kind != TokenKind::Word || token.in_quote || token.info.has(PRONOUN) {
         return false;
     }
-    if t == sentence_start && (token.info.has(FUNCTION) || token.info.cue.is_some() || token.info.desc.is_some()) {
-        return false;
-    }
-    // "FILE PHOTO", "UPDATE": all-capital words longer than an acronym are labels, not names.
-    let word = token.span.of(doc.text);
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    !(letters > 4 && word.chars().all(|c| !c.is_lowercase()))
+    // ("FILE PHOTO", "UPDATE": all-capital words longer than an acronym are labels, and never
+    // `name_like`.)
+    !(t == sentence_start && (token.info.has(FUNCTION) || token.info.cue.is_some() || token.info.desc.is_some()))
 }
 
 /// Strips a possessive ending ("Biden’s" → "Biden").
@@ -94,6 +91,7 @@ pub fn strip_possessive(word: &str) -> &str {
 }
 
 /// Finds the names of the document and groups them into entities.
+#[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
     let headline = headline(doc);
     let mut mentions = Mentions {
@@ -104,6 +102,8 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
         by_description: FxMap::default(),
         headline,
     };
+    // Reused for every name: most names repeat, and then nothing is allocated.
+    let mut scratch = NameScratch::default();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         if Some(sentence.line) == headline {
             continue;
@@ -143,7 +143,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
                         && (next.info.desc.is_some() || next.info.has(TITLE))
                 });
             if !before_role {
-                add_name(doc, &mut mentions, start..end, s);
+                add_name(doc, &mut mentions, start..end, s, &mut scratch);
             }
             t = end;
         }
@@ -159,7 +159,20 @@ fn is_connector(doc: &Document, t: usize) -> bool {
     )
 }
 
-fn add_name<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, run: std::ops::Range<usize>, sentence: usize) {
+/// Buffers [`add_name`] reuses from one name to the next.
+#[derive(Default)]
+struct NameScratch<'t> {
+    words: Vec<&'t str>,
+    joined: String,
+}
+
+fn add_name<'t>(
+    doc: &Document<'t>,
+    mentions: &mut Mentions<'t>,
+    run: std::ops::Range<usize>,
+    sentence: usize,
+    scratch: &mut NameScratch<'t>,
+) {
     let tokens = &doc.tokens[run.clone()];
     // The name proper starts after the last title ("Russian President | Vladimir Putin").
     let after_title = tokens[..tokens.len() - 1]
@@ -173,7 +186,9 @@ fn add_name<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, run: std::ops::
         first.span.start,
         doc.tokens[name_tokens.end - 1].span.start + last_word.len(),
     );
-    let words: Vec<&str> = name_tokens.clone().map(|t| strip_possessive(doc.word(t))).collect();
+    let words = &mut scratch.words;
+    words.clear();
+    words.extend(name_tokens.clone().map(|t| strip_possessive(doc.word(t))));
     let is_org = tokens.iter().any(|t| t.info.has(ORG_WORD))
         || (words.len() == 1 && words[0].len() >= 2 && words[0].chars().all(|c| c.is_uppercase() || c == '.'));
     let titled = after_title > 0 || preceded_by_role(doc, run.start).is_some();
@@ -198,12 +213,19 @@ fn add_name<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, run: std::ops::
     if let Some(role) = preceded_by_role(doc, run.start) {
         roles.push(role.to_lowercase());
     }
-    let joined = words.join(" ");
-    let entity = match find_entity(mentions, &words, &joined, kind) {
+    let joined = &mut scratch.joined;
+    joined.clear();
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    let entity = match find_entity(mentions, words, joined, kind) {
         Some(e) => {
             let entity = &mut mentions.entities[e];
             if words.len() > entity.name.split(' ').count() && kind != EntityKind::Organisation {
-                entity.name = joined.clone();
+                entity.name.clone_from(joined);
             }
             if entity.gender == Gender::Unknown {
                 entity.gender = gender;
@@ -226,7 +248,9 @@ fn add_name<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, run: std::ops::
             mentions.entities.len() - 1
         }
     };
-    mentions.by_name.entry(joined).or_insert(entity);
+    if !mentions.by_name.contains_key(joined.as_str()) {
+        mentions.by_name.insert(joined.clone(), entity);
+    }
     if !mentions.by_name.contains_key(&mentions.entities[entity].name) {
         mentions.by_name.insert(mentions.entities[entity].name.clone(), entity);
     }
@@ -270,9 +294,9 @@ fn find_entity(mentions: &Mentions<'_>, words: &[&str], joined: &str, kind: Enti
     }
     let e = *mentions.by_last_word.get(words.last()?)?;
     let entity = &mentions.entities[e];
-    let theirs: Vec<&str> = entity.name.split(' ').collect();
-    let compatible =
-        entity.kind != EntityKind::Organisation && (words.len() == 1 || theirs.len() == 1 || theirs[0] == words[0]);
+    let their_first = entity.name.split(' ').next().unwrap_or("");
+    let single = their_first.len() == entity.name.len();
+    let compatible = entity.kind != EntityKind::Organisation && (words.len() == 1 || single || their_first == words[0]);
     compatible.then_some(e)
 }
 

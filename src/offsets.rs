@@ -23,20 +23,17 @@ impl Utf16Offsets {
         }
         offsets.sort_unstable();
         offsets.dedup();
+        let bytes = text.as_bytes();
         let mut table = Vec::with_capacity(offsets.len());
-        let mut wanted = offsets.into_iter().peekable();
-        let mut utf16 = 0usize;
-        for (byte, ch) in text.char_indices() {
-            while let Some(&want) = wanted.peek() {
-                if want >= byte + ch.len_utf8() {
-                    break;
-                }
-                table.push((want, utf16));
-                wanted.next();
+        let (mut byte, mut utf16) = (0usize, 0usize);
+        for want in offsets {
+            // An offset inside a character counts up to that character's start.
+            let mut boundary = want.min(text.len());
+            while !text.is_char_boundary(boundary) {
+                boundary -= 1;
             }
-            utf16 += ch.len_utf16();
-        }
-        for want in wanted {
+            utf16 += utf16_units(&bytes[byte..boundary]);
+            byte = boundary;
             table.push((want, utf16));
         }
         Utf16Offsets { table, ascii: false }
@@ -56,6 +53,15 @@ impl Utf16Offsets {
             Err(i) => self.table[i - 1].1,
         }
     }
+}
+
+/// UTF-16 code units in `bytes` (whole characters of UTF-8): one per character, two for a
+/// four-byte one. Counting lead bytes needs no decoding and vectorises.
+fn utf16_units(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xf0))
+        .sum()
 }
 
 /// Converts one byte offset; for many, build a [`Utf16Offsets`].

@@ -40,6 +40,7 @@ struct Opener {
 
 /// Pairs the marks of every line, marks the tokens inside quotations, and returns the
 /// outermost quotations in text order.
+#[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn find(doc: &mut Document) -> Vec<Quoted> {
     let text = doc.text;
     let mut found = Vec::new();

@@ -10,6 +10,51 @@ use serde::Serialize;
 
 pub const VERSION: u32 = 1;
 
+/// An id like "q3" or "e12": a letter for the list and the 1-based position in it. Written
+/// straight into the output, so a result with thousands of items allocates no id strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Id {
+    pub prefix: char,
+    pub number: usize,
+}
+
+impl Id {
+    const fn new(prefix: char, index: usize) -> Self {
+        Id {
+            prefix,
+            number: index + 1,
+        }
+    }
+}
+
+impl std::fmt::Display for Id {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}", self.prefix, self.number)
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // A char and at most 20 digits: formatted on the stack.
+        let mut buf = [0u8; 24];
+        let mut at = buf.len();
+        let mut n = self.number;
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let mut prefix = [0u8; 4];
+        let prefix = self.prefix.encode_utf8(&mut prefix).as_bytes();
+        at -= prefix.len();
+        buf[at..at + prefix.len()].copy_from_slice(prefix);
+        serializer.serialize_str(std::str::from_utf8(&buf[at..]).unwrap_or_default())
+    }
+}
+
 #[derive(Serialize, Debug)]
 pub struct Output<'t> {
     pub version: u32,
@@ -31,12 +76,12 @@ pub struct SpeakerOut<'t> {
     pub end: usize,
     pub text: &'t str,
     pub name: Option<&'t str>,
-    pub entity: Option<String>,
+    pub entity: Option<Id>,
 }
 
 #[derive(Serialize, Debug)]
 pub struct QuoteOut<'t> {
-    pub id: String,
+    pub id: Id,
     pub start: usize,
     pub end: usize,
     pub text: &'t str,
@@ -49,7 +94,7 @@ pub struct QuoteOut<'t> {
 
 #[derive(Serialize, Debug)]
 pub struct ClaimOut<'t> {
-    pub id: String,
+    pub id: Id,
     pub start: usize,
     pub end: usize,
     pub text: &'t str,
@@ -57,12 +102,12 @@ pub struct ClaimOut<'t> {
     pub speaker: Option<SpeakerOut<'t>>,
     pub cue: Option<SpanOut<'t>>,
     pub score: f64,
-    pub signals: Vec<&'static str>,
+    pub signals: &'t [&'static str],
 }
 
 #[derive(Serialize, Debug)]
 pub struct EntityOut<'t> {
-    pub id: String,
+    pub id: Id,
     pub name: &'t str,
     pub kind: &'static str,
     pub mentions: Vec<SpanOut<'t>>,
@@ -109,6 +154,7 @@ fn round3(x: f32) -> f64 {
 }
 
 /// Shapes `ann` (byte ranges into `text`) as the public schema with UTF-16 offsets.
+#[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn to_output<'t>(text: &'t str, ann: &'t Annotations) -> Output<'t> {
     let table = Utf16Offsets::new(text, every_offset(ann));
     let span = |s: Span| SpanOut {
@@ -122,7 +168,7 @@ pub fn to_output<'t>(text: &'t str, ann: &'t Annotations) -> Output<'t> {
             end: table.get(sp.mention.end),
             text: sp.mention.of(text),
             name: sp.entity.and_then(|e| ann.entities.get(e)).map(|e| e.name.as_str()),
-            entity: sp.entity.map(|e| format!("e{}", e + 1)),
+            entity: sp.entity.map(|e| Id::new('e', e)),
         })
     };
     Output {
@@ -132,7 +178,7 @@ pub fn to_output<'t>(text: &'t str, ann: &'t Annotations) -> Output<'t> {
             .iter()
             .enumerate()
             .map(|(i, q)| QuoteOut {
-                id: format!("q{}", i + 1),
+                id: Id::new('q', i),
                 start: table.get(q.span.start),
                 end: table.get(q.span.end),
                 text: q.span.of(text),
@@ -148,7 +194,7 @@ pub fn to_output<'t>(text: &'t str, ann: &'t Annotations) -> Output<'t> {
             .iter()
             .enumerate()
             .map(|(i, c)| ClaimOut {
-                id: format!("c{}", i + 1),
+                id: Id::new('c', i),
                 start: table.get(c.span.start),
                 end: table.get(c.span.end),
                 text: c.span.of(text),
@@ -156,7 +202,7 @@ pub fn to_output<'t>(text: &'t str, ann: &'t Annotations) -> Output<'t> {
                 speaker: speaker(&c.speaker),
                 cue: c.cue.map(span),
                 score: round3(c.score),
-                signals: c.signals.clone(),
+                signals: &c.signals,
             })
             .collect(),
         entities: ann
@@ -164,7 +210,7 @@ pub fn to_output<'t>(text: &'t str, ann: &'t Annotations) -> Output<'t> {
             .iter()
             .enumerate()
             .map(|(i, e)| EntityOut {
-                id: format!("e{}", i + 1),
+                id: Id::new('e', i),
                 name: e.name.as_str(),
                 kind: e.kind.as_str(),
                 mentions: e.mentions.iter().map(|&m| span(m)).collect(),

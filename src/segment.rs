@@ -83,6 +83,7 @@ pub struct Document<'t> {
 impl<'t> Document<'t> {
     /// Splits `text` into lines, paragraphs and tokens. Sentences come later, once quotations
     /// are known.
+    #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     pub fn new(text: &'t str) -> Self {
         let mut doc = Document {
             text,
@@ -126,6 +127,7 @@ impl<'t> Document<'t> {
     }
 
     /// Splits every line into sentences. Call after quotation marks are known.
+    #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     pub fn split_sentences(&mut self) {
         let mut sentences = Vec::with_capacity(self.lines.len() * 2);
         for (line_index, line) in self.lines.iter().enumerate() {
@@ -152,40 +154,75 @@ impl<'t> Document<'t> {
     /// A capitalised word starting a sentence ("Years later", "Reached by phone") is a name
     /// only if the text also capitalises it elsewhere, it is a known given name, or another
     /// capitalised word follows.
+    #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     fn mark_name_like(&mut self) {
         let text = self.text;
+        // More than four letters and none lowercase (checked first: it fails on the second
+        // letter of most capitalised words).
         let shouted = |t: &Token| {
             let word = t.span.of(text);
-            word.chars().filter(|c| c.is_alphabetic()).count() > 4 && !word.chars().any(char::is_lowercase)
+            word.len() > 4
+                && !word.chars().any(char::is_lowercase)
+                && word.chars().filter(|c| c.is_alphabetic()).count() > 4
         };
+        let capital_word = |t: &Token| t.cap && t.kind == TokenKind::Word;
         let mut initial = vec![false; self.tokens.len()];
         for sentence in &self.sentences {
             initial[sentence.tokens.start] = true;
         }
-        let mut elsewhere: crate::lexicon::FxSet<&str> = Default::default();
-        for (i, t) in self.tokens.iter().enumerate() {
-            if t.cap && t.kind == TokenKind::Word && !initial[i] {
-                elsewhere.insert(crate::mentions::strip_possessive(t.span.of(text)));
+        // Sentence-initial words only "capitalised elsewhere" can decide, decided below.
+        let mut undecided = Vec::new();
+        for (i, &is_initial) in initial.iter().enumerate() {
+            let t = &self.tokens[i];
+            if !capital_word(t) || shouted(t) {
+                continue;
+            }
+            let next_cap = self
+                .tokens
+                .get(i + 1)
+                .is_some_and(|n| capital_word(n) && n.line == t.line);
+            let name_like = !is_initial
+                || t.info.has(crate::lexicon::GIVEN_NAME)
+                || (next_cap && !t.info.has(crate::lexicon::FUNCTION));
+            if name_like {
+                self.tokens[i].name_like = true;
+            } else {
+                undecided.push(i);
             }
         }
-        let decisions: Vec<bool> = (0..self.tokens.len())
-            .map(|i| {
-                let t = &self.tokens[i];
-                if !t.cap || t.kind != TokenKind::Word || shouted(t) {
-                    return false;
+        if undecided.is_empty() {
+            return;
+        }
+        // Which undecided words the text capitalises elsewhere. A filter on (length, first
+        // byte) spares hashing most capitalised words, which are names, not "The" or "But".
+        let stripped = |i: usize| crate::mentions::strip_possessive(self.tokens[i].span.of(text));
+        let bloom_bit = |w: &str| (w.len() % 64, 1u64 << (w.as_bytes().first().copied().unwrap_or(0) % 64));
+        let mut bloom = [0u64; 64];
+        let mut wanted: crate::lexicon::FxMap<&str, bool> = Default::default();
+        for &i in &undecided {
+            let word = stripped(i);
+            let (slot, bit) = bloom_bit(word);
+            bloom[slot] |= bit;
+            wanted.insert(word, false);
+        }
+        for (i, t) in self.tokens.iter().enumerate() {
+            if initial[i] || !capital_word(t) {
+                continue;
+            }
+            let word = crate::mentions::strip_possessive(t.span.of(text));
+            let (slot, bit) = bloom_bit(word);
+            if bloom[slot] & bit != 0 {
+                if let Some(seen) = wanted.get_mut(word) {
+                    *seen = true;
                 }
-                let next_cap = self
-                    .tokens
-                    .get(i + 1)
-                    .is_some_and(|n| n.cap && n.kind == TokenKind::Word && n.line == t.line);
-                !initial[i]
-                    || t.info.has(crate::lexicon::GIVEN_NAME)
-                    || (next_cap && !t.info.has(crate::lexicon::FUNCTION))
-                    || elsewhere.contains(crate::mentions::strip_possessive(t.span.of(text)))
-            })
+            }
+        }
+        let decided: Vec<bool> = undecided
+            .iter()
+            .map(|&i| wanted.get(stripped(i)) == Some(&true))
             .collect();
-        for (token, name_like) in self.tokens.iter_mut().zip(decisions) {
-            token.name_like = name_like;
+        for (i, name_like) in undecided.into_iter().zip(decided) {
+            self.tokens[i].name_like = name_like;
         }
     }
 
@@ -266,39 +303,116 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// What the tokenizer needs to know about a character, as bits.
+const SPACE: u8 = 1;
+const WORD: u8 = 1 << 1;
+const UPPER: u8 = 1 << 2;
+
+/// [`SPACE`]/[`WORD`]/[`UPPER`] for every byte below 0x80 (0 from 0x80 up: those start or
+/// continue a multi-byte character, classified by [`classify`]).
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_uppercase() {
+            WORD | UPPER
+        } else if c.is_ascii_alphanumeric() {
+            WORD
+        } else if c.is_ascii_whitespace() || c == 0x0b {
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The class bits of any character (the table for ASCII, Unicode properties otherwise).
+fn classify(c: char) -> u8 {
+    if c.is_ascii() {
+        return ASCII_CLASS[c as usize];
+    }
+    let mut class = 0;
+    if c.is_whitespace() {
+        class |= SPACE;
+    }
+    if c.is_alphanumeric() {
+        class |= WORD;
+    }
+    if c.is_uppercase() {
+        class |= UPPER;
+    }
+    class
+}
+
+/// The character starting at byte `i` of `s` (a char boundary), if any: ASCII without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match s.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => s[i..].chars().next(),
+        None => None,
+    }
+}
+
 /// Appends the tokens of `line` (a span of `text`) to `out`.
+///
+/// Works on bytes and decodes a character only where a byte is not ASCII: news text is mostly
+/// ASCII, and this loop sees every byte of the input.
+#[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 fn tokenize(text: &str, line: Span, line_no: u32, out: &mut Vec<Token>) {
     let s = &text[line.start..line.end];
     let bytes = s.as_bytes();
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
+    let token = |start: usize, end: usize, kind: TokenKind, info: WordInfo, cap: bool| Token {
+        span: Span::new(line.start + start, line.start + end),
+        kind,
+        info,
+        cap,
+        in_quote: false,
+        name_like: false,
+        mark: Mark::None,
+        line: line_no,
+    };
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
+        let width = c.len_utf8();
+        let class = classify(c);
+        if class & SPACE != 0 {
+            i += width;
             continue;
         }
-        if !is_word_char(c) {
-            out.push(Token {
-                span: Span::new(line.start + i, line.start + i + c.len_utf8()),
-                kind: TokenKind::Punct,
-                info: WordInfo::default(),
-                cap: false,
-                in_quote: false,
-                name_like: false,
-                mark: Mark::None,
-                line: line_no,
-            });
+        if class & WORD == 0 {
+            out.push(token(i, i + width, TokenKind::Punct, WordInfo::default(), false));
+            i += width;
             continue;
         }
         let numeric = c.is_ascii_digit();
-        let mut end = i + c.len_utf8();
+        let mut end = i + width;
         let mut piece_len = 1; // characters since the last inner full stop
         let mut has_inner_stop = false;
         let mut prev = c;
-        while let Some(&(j, d)) = chars.peek() {
-            if is_word_char(d) {
+        loop {
+            // The common case first: a run of ASCII letters and digits.
+            let run = bytes[end..]
+                .iter()
+                .take_while(|&&b| ASCII_CLASS[b as usize] & WORD != 0)
+                .count();
+            if run > 0 {
+                end += run;
+                piece_len += run;
+                prev = bytes[end - 1] as char;
+            }
+            let Some(d) = char_at(s, end) else {
+                break;
+            };
+            let d_end = end + d.len_utf8();
+            if classify(d) & WORD != 0 {
                 piece_len += 1;
             } else {
                 // A joiner continues the word only between two word characters.
-                let after = s[j + d.len_utf8()..].chars().next();
+                let after = char_at(s, d_end);
                 let joins = match d {
                     '-' | '\'' | '’' | '‑' => after.is_some_and(is_word_char) && is_word_char(prev),
                     ',' => numeric && prev.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()),
@@ -306,7 +420,7 @@ fn tokenize(text: &str, line: Span, line_no: u32, out: &mut Vec<Token>) {
                         (numeric && prev.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()))
                             || (!numeric && piece_len <= 2 && after.is_some_and(|a| a.is_alphabetic()) && {
                                 // "U.S", "a.m": a short piece followed by another short piece.
-                                let rest = &s[j + 1..];
+                                let rest = &s[d_end..];
                                 let next_piece = rest.find(|x: char| !x.is_alphabetic()).unwrap_or(rest.len());
                                 next_piece <= 2
                             })
@@ -322,8 +436,7 @@ fn tokenize(text: &str, line: Span, line_no: u32, out: &mut Vec<Token>) {
                 }
             }
             prev = d;
-            end = j + d.len_utf8();
-            chars.next();
+            end = d_end;
         }
         // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D. Roosevelt".
         let word = &s[i..end];
@@ -332,23 +445,21 @@ fn tokenize(text: &str, line: Span, line_no: u32, out: &mut Vec<Token>) {
         } else {
             lexicon::lookup(word)
         };
+        let cap = class & UPPER != 0;
         if bytes.get(end) == Some(&b'.') && !numeric {
-            let single_capital = word.chars().count() == 1 && c.is_uppercase();
+            let single_capital = end == i + width && cap;
             if single_capital || has_inner_stop || info.has(ABBREVIATION) {
                 end += 1;
-                chars.next();
             }
         }
-        out.push(Token {
-            span: Span::new(line.start + i, line.start + end),
-            kind: if numeric { TokenKind::Number } else { TokenKind::Word },
+        out.push(token(
+            i,
+            end,
+            if numeric { TokenKind::Number } else { TokenKind::Word },
             info,
-            cap: c.is_uppercase(),
-            in_quote: false,
-            name_like: false,
-            mark: Mark::None,
-            line: line_no,
-        });
+            cap,
+        ));
+        i = end;
     }
 }
 

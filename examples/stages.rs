@@ -1,0 +1,81 @@
+//! Where `annotate`'s time goes, stage by stage, on the PolNeAR train texts (a profiling aid;
+//! fat LTO inlines the stages into one symbol, so `perf` alone cannot split them).
+//!
+//! ```sh
+//! cargo run --release --example stages [-- DIR]
+//! ```
+use quotelens::{attribution, claims, mentions, quotes, schema, segment, Options};
+use std::time::{Duration, Instant};
+
+fn main() {
+    let dir = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/polnear/train/text").into());
+    let mut texts: Vec<String> = std::fs::read_dir(&dir)
+        .expect("corpus directory")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    texts.sort();
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let names = [
+        "segment",
+        "quotes",
+        "sentences",
+        "mentions",
+        "attribution",
+        "claims",
+        "to_output",
+    ];
+    let mut best = [Duration::MAX; 7];
+    let options = Options::default();
+    let runs: usize = std::env::var("STAGES_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(7);
+    for _ in 0..runs {
+        let mut spent = [Duration::ZERO; 7];
+        for text in &texts {
+            let mut clock = Instant::now();
+            let mut lap = |i: usize| {
+                let now = Instant::now();
+                spent[i] += now - clock;
+                clock = now;
+            };
+            let mut doc = segment::Document::new(text);
+            lap(0);
+            let found_quotes = quotes::find(&mut doc);
+            lap(1);
+            doc.split_sentences();
+            lap(2);
+            let mut found_mentions = mentions::find(&doc);
+            lap(3);
+            let found = attribution::attribute(&doc, &found_quotes, &mut found_mentions);
+            lap(4);
+            let annotations = claims::assemble(&doc, found, found_mentions, &options);
+            lap(5);
+            std::hint::black_box(schema::to_output(text, &annotations));
+            lap(6);
+        }
+        for i in 0..7 {
+            best[i] = best[i].min(spent[i]);
+        }
+    }
+    let total: Duration = best.iter().sum();
+    println!("{bytes} bytes; best of {runs} per stage");
+    for (name, d) in names.iter().zip(best) {
+        println!(
+            "{name:12} {:8.1} ms {:5.1}%  {:6.2} ns/byte",
+            d.as_secs_f64() * 1e3,
+            100.0 * d.as_secs_f64() / total.as_secs_f64(),
+            d.as_secs_f64() * 1e9 / bytes as f64
+        );
+    }
+    println!(
+        "{:12} {:8.1} ms  {:.1} MB/s",
+        "total",
+        total.as_secs_f64() * 1e3,
+        bytes as f64 / total.as_secs_f64() / 1e6
+    );
+}
