@@ -86,20 +86,16 @@ impl Hasher for FxHasher {
 /// A map with the fast hasher, for the short keys of the core's own tables.
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// The merged lexicons: an open-addressing table keyed by the lowercase word packed into three
-/// little-endian `u64`s. A lookup lowercases eight bytes at a time, hashes one multiply per eight
-/// bytes and compares whole words: no string built, no UTF-8 check, no byte loop.
+/// The merged lexicons: an open-addressing index over a dense list of entries, keyed by the
+/// lowercase word packed into three little-endian `u64`s. A lookup lowercases eight bytes at a
+/// time, hashes one multiply per eight bytes and probes a 16 KB index of 32-bit slots (a tag of
+/// the hash and the entry's position), so most words — the ones in no lexicon — are answered
+/// from the first cache line they touch, and no string is built.
 struct Table {
-    slots: Vec<Slot>,
+    /// `tag << 16 | (entry + 1)`; 0 is an empty slot.
+    index: Vec<u32>,
     mask: usize,
-}
-
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    /// 0 marks an empty slot (a real word's hash is forced odd).
-    hash: u64,
-    key: Key,
-    info: WordInfo,
+    entries: Vec<(Key, WordInfo)>,
 }
 
 /// The longest word any lexicon may hold; longer tokens are in none and cost nothing.
@@ -120,18 +116,27 @@ const fn lower8(w: u64) -> u64 {
     w | (capital >> 2)
 }
 
-/// `word` lowercased into a [`Key`]; `None` if it is too long or not ASCII (no lexicon entry is
-/// either).
-fn key_of(word: &[u8]) -> Option<Key> {
-    if word.len() > LONGEST {
+/// The word of `len` bytes at `start` in `text`, lowercased into a [`Key`]; `None` if it is
+/// too long or not ASCII (no lexicon entry is either). Reads eight bytes at a time straight
+/// from the text where it can, and masks off what lies past the word.
+fn key_at(text: &[u8], start: usize, len: usize) -> Option<Key> {
+    if len > LONGEST || start + len > text.len() {
         return None;
     }
-    let mut bytes = [0u8; LONGEST];
-    bytes[..word.len()].copy_from_slice(word);
     let mut key = Key::default();
     let mut high = 0;
-    for (k, chunk) in key.iter_mut().zip(bytes.chunks_exact(8)) {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+    for (k, chunk_start) in key.iter_mut().zip((0..len).step_by(8)) {
+        let from = start + chunk_start;
+        let take = (len - chunk_start).min(8);
+        let w = match text.get(from..from + 8) {
+            Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()),
+            None => {
+                let mut eight = [0u8; 8];
+                eight[..take].copy_from_slice(&text[from..from + take]);
+                u64::from_le_bytes(eight)
+            }
+        };
+        let w = if take == 8 { w } else { w & ((1u64 << (take * 8)) - 1) };
         high |= w;
         *k = lower8(w);
     }
@@ -147,50 +152,62 @@ fn hash_key(key: &Key, len: usize) -> u64 {
 }
 
 impl Table {
-    fn with_entries(entries: FxMap<&'static str, WordInfo>) -> Table {
-        let size = (entries.len() * 2).next_power_of_two().max(16);
+    fn with_entries(words: FxMap<&'static str, WordInfo>) -> Table {
+        let size = (words.len() * 4).next_power_of_two().max(16);
         let mut table = Table {
-            slots: vec![Slot::default(); size],
+            index: vec![0; size],
             mask: size - 1,
+            entries: Vec::with_capacity(words.len()),
         };
-        for (word, info) in entries {
+        for (word, info) in words {
             // Entries too long, not ASCII or not lowercase could never be found (the files
             // hold none).
-            let Some(key) = key_of(word.as_bytes()) else {
+            let Some(key) = key_at(word.as_bytes(), 0, word.len()) else {
                 continue;
             };
-            if word.bytes().any(|b| b.is_ascii_uppercase()) || word.is_empty() {
+            if word.bytes().any(|b| b.is_ascii_uppercase()) || word.is_empty() || table.entries.len() >= 0xffff {
                 continue;
             }
             let hash = hash_key(&key, word.len());
             let mut i = hash as usize & table.mask;
-            while table.slots[i].hash != 0 {
+            while table.index[i] != 0 {
                 i = (i + 1) & table.mask;
             }
-            table.slots[i] = Slot { hash, key, info };
+            table.entries.push((key, info));
+            table.index[i] = tag(hash) | table.entries.len() as u32;
         }
         table
     }
 
-    fn get(&self, word: &[u8]) -> WordInfo {
-        let Some(key) = key_of(word) else {
+    fn get(&self, text: &[u8], start: usize, len: usize) -> WordInfo {
+        let Some(key) = key_at(text, start, len) else {
             return WordInfo::default();
         };
         // The length is in the hash; equal padded keys of different lengths cannot both be
         // words (no word ends in a NUL byte).
-        let hash = hash_key(&key, word.len());
+        let hash = hash_key(&key, len);
+        let tag = tag(hash);
         let mut i = hash as usize & self.mask;
         loop {
-            let slot = &self.slots[i];
-            if slot.hash == hash && slot.key == key {
-                return slot.info;
-            }
-            if slot.hash == 0 {
+            let slot = self.index[i];
+            if slot == 0 {
                 return WordInfo::default();
+            }
+            if slot & 0xffff_0000 == tag {
+                if let Some((k, info)) = self.entries.get((slot & 0xffff) as usize - 1) {
+                    if *k == key {
+                        return *info;
+                    }
+                }
             }
             i = (i + 1) & self.mask;
         }
     }
+}
+
+/// The high 16 bits of a slot: hash bits the slot position does not already use.
+fn tag(hash: u64) -> u32 {
+    ((hash >> 48) as u32) << 16
 }
 
 /// Lines of a lexicon file: comments (`#`) and blank lines skipped, fields split on spaces.
@@ -274,9 +291,16 @@ fn table() -> &'static Table {
 }
 
 /// Looks a word up case-insensitively. Words longer than any lexicon entry, or not ASCII, are
-/// in no lexicon and cost nothing.
+/// in no lexicon and cost nothing. (The tokenizer uses [`lookup_in`].)
+#[cfg(test)]
 pub fn lookup(word: &str) -> WordInfo {
-    table().get(word.as_bytes())
+    table().get(word.as_bytes(), 0, word.len())
+}
+
+/// [`lookup`] for the word at `span` of `text`, reading the text around it in whole 8-byte
+/// words (the tokenizer's way: no copy of the word).
+pub fn lookup_in(text: &str, span: std::ops::Range<usize>) -> WordInfo {
+    table().get(text.as_bytes(), span.start, span.len())
 }
 
 #[cfg(test)]

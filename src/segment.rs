@@ -439,11 +439,10 @@ fn tokenize(text: &str, line: Span, line_no: u32, out: &mut Vec<Token>) {
             end = d_end;
         }
         // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D. Roosevelt".
-        let word = &s[i..end];
         let info = if numeric {
             WordInfo::default()
         } else {
-            lexicon::lookup(word)
+            lexicon::lookup_in(s, i..end)
         };
         let cap = class & UPPER != 0;
         if bytes.get(end) == Some(&b'.') && !numeric {
