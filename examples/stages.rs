@@ -19,9 +19,13 @@ fn main() {
         .collect();
     texts.sort();
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let runs: usize = std::env::var("STAGES_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(7);
     if std::env::var("STAGES_ONLY").is_ok_and(|v| v == "segment") {
         // Segmentation alone, thread CPU time: for comparing tokenizer changes on a busy machine.
-        let best = (0..15)
+        let best = (0..runs * 2)
             .map(|_| {
                 let start = cpu_time();
                 for text in &texts {
@@ -49,10 +53,6 @@ fn main() {
     ];
     let mut best = [Duration::MAX; 7];
     let options = Options::default();
-    let runs: usize = std::env::var("STAGES_RUNS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(7);
     for _ in 0..runs {
         let mut spent = [Duration::ZERO; 7];
         for text in &texts {

@@ -92,6 +92,9 @@ pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// the hash and the entry's position), so most words — the ones in no lexicon — are answered
 /// from the first cache line they touch, and no string is built.
 struct Table {
+    /// One bit per [`filter_bit`] of every entry's hash: 4 KB that stay in the L1 cache and
+    /// turn away most words in no lexicon before the index (tens of KB) is touched.
+    filter: Vec<u64>,
     /// `tag << 16 | (entry + 1)`; 0 is an empty slot.
     index: Vec<u32>,
     mask: usize,
@@ -116,37 +119,56 @@ const fn lower8(w: u64) -> u64 {
     w | (capital >> 2)
 }
 
-/// The word of `len` bytes at `start` in `text`, lowercased into a [`Key`]; `None` if it is
-/// too long or not ASCII (no lexicon entry is either). Reads eight bytes at a time straight
-/// from the text where it can, and masks off what lies past the word.
-fn key_at(text: &[u8], start: usize, len: usize) -> Option<Key> {
-    if len > LONGEST || start + len > text.len() {
-        return None;
+/// Up to eight bytes of `text` from `from` (`take` of them, 1..=8) as a little-endian word,
+/// the rest zero: one unaligned load where eight bytes are there to read.
+#[inline(always)]
+fn load_word(text: &[u8], from: usize, take: usize) -> u64 {
+    let w = match text.get(from..from + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()),
+        None => {
+            let mut eight = [0u8; 8];
+            eight[..take].copy_from_slice(&text[from..from + take]);
+            u64::from_le_bytes(eight)
+        }
+    };
+    if take >= 8 {
+        w
+    } else {
+        w & ((1u64 << (take * 8)) - 1)
     }
-    let mut key = Key::default();
-    let mut high = 0;
-    for (k, chunk_start) in key.iter_mut().zip((0..len).step_by(8)) {
-        let from = start + chunk_start;
-        let take = (len - chunk_start).min(8);
-        let w = match text.get(from..from + 8) {
-            Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()),
-            None => {
-                let mut eight = [0u8; 8];
-                eight[..take].copy_from_slice(&text[from..from + take]);
-                u64::from_le_bytes(eight)
-            }
-        };
-        let w = if take == 8 { w } else { w & ((1u64 << (take * 8)) - 1) };
-        high |= w;
-        *k = lower8(w);
-    }
-    (high & HIGH == 0).then_some(key)
 }
 
+/// The word of `len` bytes at `start` in `text`, lowercased into a [`Key`]; `None` if it is
+/// too long or not ASCII (no lexicon entry is either). Reads eight bytes at a time straight
+/// from the text, and masks off what lies past the word. Unrolled: most words fit one `u64`.
+#[inline(always)]
+fn key_at(text: &[u8], start: usize, len: usize) -> Option<Key> {
+    if len == 0 || len > LONGEST || start + len > text.len() {
+        return (len == 0).then_some(Key::default());
+    }
+    let mut key = Key::default();
+    key[0] = load_word(text, start, len.min(8));
+    if len > 8 {
+        key[1] = load_word(text, start + 8, (len - 8).min(8));
+        if len > 16 {
+            key[2] = load_word(text, start + 16, len - 16);
+        }
+    }
+    if (key[0] | key[1] | key[2]) & HIGH != 0 {
+        return None;
+    }
+    Some(key.map(lower8))
+}
+
+#[inline(always)]
 fn hash_key(key: &Key, len: usize) -> u64 {
-    let mut h = len as u64;
-    for &w in key.iter().take(len.div_ceil(8)) {
-        h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h = ((len as u64).rotate_left(5) ^ key[0]).wrapping_mul(K);
+    if len > 8 {
+        h = (h.rotate_left(5) ^ key[1]).wrapping_mul(K);
+        if len > 16 {
+            h = (h.rotate_left(5) ^ key[2]).wrapping_mul(K);
+        }
     }
     (h ^ (h >> 29)) | 1
 }
@@ -155,6 +177,7 @@ impl Table {
     fn with_entries(words: FxMap<&'static str, WordInfo>) -> Table {
         let size = (words.len() * 4).next_power_of_two().max(16);
         let mut table = Table {
+            filter: vec![0; FILTER_BITS / 64],
             index: vec![0; size],
             mask: size - 1,
             entries: Vec::with_capacity(words.len()),
@@ -175,10 +198,13 @@ impl Table {
             }
             table.entries.push((key, info));
             table.index[i] = tag(hash) | table.entries.len() as u32;
+            let bit = filter_bit(hash);
+            table.filter[bit / 64] |= 1 << (bit % 64);
         }
         table
     }
 
+    #[inline]
     fn get(&self, text: &[u8], start: usize, len: usize) -> WordInfo {
         let Some(key) = key_at(text, start, len) else {
             return WordInfo::default();
@@ -186,6 +212,10 @@ impl Table {
         // The length is in the hash; equal padded keys of different lengths cannot both be
         // words (no word ends in a NUL byte).
         let hash = hash_key(&key, len);
+        let bit = filter_bit(hash);
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return WordInfo::default();
+        }
         let tag = tag(hash);
         let mut i = hash as usize & self.mask;
         loop {
@@ -203,6 +233,13 @@ impl Table {
             i = (i + 1) & self.mask;
         }
     }
+}
+
+const FILTER_BITS: usize = 1 << 15;
+
+/// The filter's bit for a hash: bits neither the slot position nor the tag use.
+fn filter_bit(hash: u64) -> usize {
+    (hash >> 24) as usize & (FILTER_BITS - 1)
 }
 
 /// The high 16 bits of a slot: hash bits the slot position does not already use.
@@ -299,6 +336,7 @@ pub fn lookup(word: &str) -> WordInfo {
 
 /// [`lookup`] for the word at `span` of `text`, reading the text around it in whole 8-byte
 /// words (the tokenizer's way: no copy of the word).
+#[inline]
 pub fn lookup_in(text: &str, span: std::ops::Range<usize>) -> WordInfo {
     table().get(text.as_bytes(), span.start, span.len())
 }

@@ -307,6 +307,8 @@ fn is_word_char(c: char) -> bool {
 const SPACE: u8 = 1;
 const WORD: u8 = 1 << 1;
 const UPPER: u8 = 1 << 2;
+/// ASCII characters that may join a word to what follows (see [`joins_word`]).
+const JOINER: u8 = 1 << 3;
 
 /// [`SPACE`]/[`WORD`]/[`UPPER`] for every byte below 0x80 (0 from 0x80 up: those start or
 /// continue a multi-byte character, classified by [`classify`]).
@@ -321,6 +323,8 @@ static ASCII_CLASS: [u8; 256] = {
             WORD
         } else if c.is_ascii_whitespace() || c == 0x0b {
             SPACE
+        } else if matches!(c, b'-' | b'\'' | b',' | b'.') {
+            JOINER
         } else {
             0
         };
@@ -357,10 +361,66 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of every byte of `w` that is an ASCII letter or digit. Each byte is compared
+/// with the range bounds by one addition that sets its high bit; no byte carries into the next
+/// (the high bits are cleared first and added back as the "is ASCII" test).
+const fn word_bytes(w: u64) -> u64 {
+    let low7 = w & !HIGH;
+    let lower = low7 | (ONES * 0x20);
+    let letter = lower.wrapping_add(ONES * (0x80 - b'a' as u64)) & !lower.wrapping_add(ONES * (0x80 - b'z' as u64 - 1));
+    let digit = low7.wrapping_add(ONES * (0x80 - b'0' as u64)) & !low7.wrapping_add(ONES * (0x80 - b'9' as u64 - 1));
+    (letter | digit) & !w & HIGH
+}
+
+/// How many bytes from `at` are ASCII letters or digits, eight at a time: a word's end is found
+/// without a branch per byte, so it costs no misprediction for most words.
+#[inline]
+fn ascii_word_run(bytes: &[u8], at: usize) -> usize {
+    let mut n = at;
+    while let Some(eight) = bytes.get(n..n + 8) {
+        let w = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        let not_word = !word_bytes(w) & HIGH;
+        if not_word != 0 {
+            return n - at + (not_word.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n - at
+        + bytes[n..]
+            .iter()
+            .take_while(|&&b| ASCII_CLASS[b as usize] & WORD != 0)
+            .count()
+}
+
+/// Whether `d`, found right after a word, joins it to what follows: a hyphen or apostrophe
+/// between two word characters ("Trump-Putin", "Biden’s"), a thousands comma or decimal point
+/// inside a number ("100,000", "4.1"), or the stop of an initialism ("U.S", "a.m": a short
+/// piece followed by another short piece).
+fn joins_word(s: &str, d: char, d_end: usize, prev: char, numeric: bool, piece_len: usize) -> bool {
+    let after = char_at(s, d_end);
+    match d {
+        '-' | '\'' | '’' | '‑' => after.is_some_and(is_word_char) && is_word_char(prev),
+        ',' => numeric && prev.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()),
+        '.' => {
+            (numeric && prev.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()))
+                || (!numeric && piece_len <= 2 && after.is_some_and(|a| a.is_alphabetic()) && {
+                    let rest = &s[d_end..];
+                    let next_piece = rest.find(|x: char| !x.is_alphabetic()).unwrap_or(rest.len());
+                    next_piece <= 2
+                })
+        }
+        _ => false,
+    }
+}
+
 /// Appends the tokens of `line` (a span of `text`) to `out`.
 ///
 /// Works on bytes and decodes a character only where a byte is not ASCII: news text is mostly
-/// ASCII, and this loop sees every byte of the input.
+/// ASCII, and this loop sees every byte of the input. A word ends, in the common case, at an
+/// ASCII byte that can join nothing (a space, most punctuation), decided by one table lookup.
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 fn tokenize(text: &str, line: Span, line_no: u32, out: &mut Vec<Token>) {
     let s = &text[line.start..line.end];
@@ -376,9 +436,16 @@ fn tokenize(text: &str, line: Span, line_no: u32, out: &mut Vec<Token>) {
         line: line_no,
     };
     let mut i = 0;
-    while let Some(c) = char_at(s, i) {
-        let width = c.len_utf8();
-        let class = classify(c);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, width, class) = if b < 0x80 {
+            (b as char, 1, ASCII_CLASS[b as usize])
+        } else {
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            (c, c.len_utf8(), classify(c))
+        };
         if class & SPACE != 0 {
             i += width;
             continue;
@@ -388,21 +455,24 @@ fn tokenize(text: &str, line: Span, line_no: u32, out: &mut Vec<Token>) {
             i += width;
             continue;
         }
-        let numeric = c.is_ascii_digit();
+        let numeric = b.is_ascii_digit();
         let mut end = i + width;
         let mut piece_len = 1; // characters since the last inner full stop
         let mut has_inner_stop = false;
         let mut prev = c;
         loop {
             // The common case first: a run of ASCII letters and digits.
-            let run = bytes[end..]
-                .iter()
-                .take_while(|&&b| ASCII_CLASS[b as usize] & WORD != 0)
-                .count();
+            let run = ascii_word_run(bytes, end);
             if run > 0 {
                 end += run;
                 piece_len += run;
                 prev = bytes[end - 1] as char;
+            }
+            let Some(&next) = bytes.get(end) else {
+                break;
+            };
+            if next < 0x80 && ASCII_CLASS[next as usize] & JOINER == 0 {
+                break;
             }
             let Some(d) = char_at(s, end) else {
                 break;
@@ -411,23 +481,7 @@ fn tokenize(text: &str, line: Span, line_no: u32, out: &mut Vec<Token>) {
             if classify(d) & WORD != 0 {
                 piece_len += 1;
             } else {
-                // A joiner continues the word only between two word characters.
-                let after = char_at(s, d_end);
-                let joins = match d {
-                    '-' | '\'' | '’' | '‑' => after.is_some_and(is_word_char) && is_word_char(prev),
-                    ',' => numeric && prev.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()),
-                    '.' => {
-                        (numeric && prev.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()))
-                            || (!numeric && piece_len <= 2 && after.is_some_and(|a| a.is_alphabetic()) && {
-                                // "U.S", "a.m": a short piece followed by another short piece.
-                                let rest = &s[d_end..];
-                                let next_piece = rest.find(|x: char| !x.is_alphabetic()).unwrap_or(rest.len());
-                                next_piece <= 2
-                            })
-                    }
-                    _ => false,
-                };
-                if !joins {
+                if !joins_word(s, d, d_end, prev, numeric, piece_len) {
                     break;
                 }
                 if d == '.' {
@@ -469,6 +523,23 @@ mod tests {
     fn words(text: &str) -> Vec<&str> {
         let doc = Document::new(text);
         doc.tokens.iter().map(|t| t.span.of(text)).collect()
+    }
+
+    #[test]
+    fn word_runs_match_the_byte_table() {
+        let text = "Putin’s 2024 re-election: U.S. [Kremlin] `ok` @home_z {Zz} 9/11 élan AZaz09 ~";
+        let bytes = text.as_bytes();
+        for at in 0..bytes.len() {
+            let expected = bytes[at..]
+                .iter()
+                .take_while(|&&b| ASCII_CLASS[b as usize] & WORD != 0)
+                .count();
+            assert_eq!(ascii_word_run(bytes, at), expected, "at {at}");
+        }
+        for b in 0..=255u8 {
+            let w = u64::from_le_bytes([b; 8]);
+            assert_eq!(word_bytes(w) != 0, b.is_ascii_alphanumeric(), "byte {b:#x}");
+        }
     }
 
     #[test]
