@@ -196,8 +196,13 @@ fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Ve
         .collect();
     speaking.sort_unstable();
     speaking.dedup();
+    // Name spans are gathered only for the entities that speak (a few of the many named).
     let mut names_of: Vec<Vec<Span>> = vec![Vec::new(); mentions.entities.len()];
-    for name in &mentions.names {
+    let mut speaks = vec![false; mentions.entities.len()];
+    for &e in &speaking {
+        speaks[e] = true;
+    }
+    for name in mentions.names.iter().filter(|name| speaks[name.entity]) {
         names_of[name.entity].push(name.span);
     }
     let mut entities: Vec<(usize, Entity)> = speaking
@@ -211,7 +216,7 @@ fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Ve
             (
                 e,
                 Entity {
-                    name: draft.name.clone(),
+                    name: draft.name.to_string(),
                     kind: draft.kind,
                     mentions: spans,
                 },

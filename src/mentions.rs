@@ -10,6 +10,7 @@ use crate::lexicon::FxMap;
 use crate::lexicon::{DescKind, Gender, DETERMINER, FUNCTION, GIVEN_NAME, ORG_WORD, PLURAL, PRONOUN, TITLE};
 use crate::segment::{Document, TokenKind};
 use crate::{EntityKind, Span};
+use std::borrow::Cow;
 
 /// A capitalised name in the text.
 #[derive(Clone, Debug)]
@@ -24,8 +25,9 @@ pub struct Name {
 
 /// Someone the text talks about, while it is being built.
 #[derive(Clone, Debug)]
-pub struct EntityDraft {
-    pub name: String,
+pub struct EntityDraft<'t> {
+    /// Borrowed from the text when the name is written there as it is joined (most names).
+    pub name: Cow<'t, str>,
     pub kind: EntityKind,
     pub gender: Gender,
     pub mentions: Vec<Span>,
@@ -37,10 +39,10 @@ pub struct EntityDraft {
 
 pub struct Mentions<'t> {
     pub names: Vec<Name>,
-    pub entities: Vec<EntityDraft>,
+    pub entities: Vec<EntityDraft<'t>>,
     /// Entity by its full name, and the most recent entity by its last word: constant-time
     /// grouping instead of a scan of every earlier name.
-    by_name: FxMap<String, usize>,
+    by_name: FxMap<Cow<'t, str>, usize>,
     by_last_word: FxMap<&'t str, usize>,
     /// Entities made from descriptions, by their lowercase wording.
     by_description: FxMap<String, usize>,
@@ -221,11 +223,20 @@ fn add_name<'t>(
         }
         joined.push_str(word);
     }
+    // The name as the text writes it, when that is how it was joined: no copy needed.
+    let written = &doc.text[span.start..span.end];
+    let name = || -> Cow<'t, str> {
+        if written == joined.as_str() {
+            Cow::Borrowed(written)
+        } else {
+            Cow::Owned(joined.clone())
+        }
+    };
     let entity = match find_entity(mentions, words, joined, kind) {
         Some(e) => {
             let entity = &mut mentions.entities[e];
             if words.len() > entity.name.split(' ').count() && kind != EntityKind::Organisation {
-                entity.name.clone_from(joined);
+                entity.name = name();
             }
             if entity.gender == Gender::Unknown {
                 entity.gender = gender;
@@ -238,7 +249,7 @@ fn add_name<'t>(
         }
         None => {
             mentions.entities.push(EntityDraft {
-                name: joined.clone(),
+                name: name(),
                 kind,
                 gender,
                 mentions: Vec::new(),
@@ -249,9 +260,9 @@ fn add_name<'t>(
         }
     };
     if !mentions.by_name.contains_key(joined.as_str()) {
-        mentions.by_name.insert(joined.clone(), entity);
+        mentions.by_name.insert(name(), entity);
     }
-    if !mentions.by_name.contains_key(&mentions.entities[entity].name) {
+    if !mentions.by_name.contains_key(mentions.entities[entity].name.as_ref()) {
         mentions.by_name.insert(mentions.entities[entity].name.clone(), entity);
     }
     if let Some(last) = words.last() {
@@ -317,7 +328,7 @@ impl<'t> Mentions<'t> {
             return e;
         }
         self.entities.push(EntityDraft {
-            name: wording.to_string(),
+            name: Cow::Owned(wording.to_string()),
             kind,
             gender: Gender::Unknown,
             mentions: Vec::new(),
@@ -359,7 +370,7 @@ impl<'t> Mentions<'t> {
                     return None;
                 }
                 let gender = token.info.gender;
-                let fits = |e: &EntityDraft| {
+                let fits = |e: &EntityDraft<'_>| {
                     if plural {
                         e.kind != EntityKind::Person
                     } else if word == "it" {
@@ -372,22 +383,24 @@ impl<'t> Mentions<'t> {
             }
             MentionKind::Description(desc) => {
                 let head = doc.word(t).to_lowercase();
-                let role_match = |e: &EntityDraft| e.roles.contains(&head);
+                let role_match = |e: &EntityDraft<'_>| e.roles.contains(&head);
                 let definite = self.is_definite(doc, t);
-                if let Some(e) = self.salient(t, s, &|e: &EntityDraft| role_match(e), None) {
+                if let Some(e) = self.salient(t, s, &|e: &EntityDraft<'_>| role_match(e), None) {
                     return Some(e);
                 }
                 match desc {
                     DescKind::Person if definite => {
-                        self.salient(t, s, &|e: &EntityDraft| e.kind == EntityKind::Person, last_speaker)
+                        self.salient(t, s, &|e: &EntityDraft<'_>| e.kind == EntityKind::Person, last_speaker)
                     }
                     DescKind::Message => {
-                        self.salient(t, s, &|e: &EntityDraft| e.kind == EntityKind::Person, last_speaker)
+                        self.salient(t, s, &|e: &EntityDraft<'_>| e.kind == EntityKind::Person, last_speaker)
                     }
                     DescKind::Organisation if definite => self.salient(
                         t,
                         s,
-                        &|e: &EntityDraft| e.kind == EntityKind::Organisation && e.name.to_lowercase().contains(&head),
+                        &|e: &EntityDraft<'_>| {
+                            e.kind == EntityKind::Organisation && e.name.to_lowercase().contains(&head)
+                        },
                         None,
                     ),
                     DescKind::Person if self.named_next(doc, s).is_some() => {
@@ -433,7 +446,7 @@ impl<'t> Mentions<'t> {
         &self,
         t: usize,
         s: usize,
-        fits: &dyn Fn(&EntityDraft) -> bool,
+        fits: &dyn Fn(&EntityDraft<'_>) -> bool,
         last_speaker: Option<usize>,
     ) -> Option<usize> {
         const WINDOW: usize = 6;

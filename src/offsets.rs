@@ -56,12 +56,26 @@ impl Utf16Offsets {
 }
 
 /// UTF-16 code units in `bytes` (whole characters of UTF-8): one per character, two for a
-/// four-byte one. Counting lead bytes needs no decoding and vectorises.
+/// four-byte one. Counting lead bytes needs no decoding: eight bytes at a time, a
+/// continuation byte is `10xxxxxx` and a four-byte lead `11110xxx`.
 fn utf16_units(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .map(|&b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xf0))
-        .sum()
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut units = 0;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        // Bit 7 of each byte, and its bits 6, 5 and 4 moved up to bit 7.
+        let (b6, b5, b4) = (w << 1, w << 2, w << 3);
+        let continuation = w & !b6 & HIGH;
+        let four_byte_lead = w & b6 & b5 & b4 & HIGH;
+        units += 8 - continuation.count_ones() as usize + four_byte_lead.count_ones() as usize;
+    }
+    units
+        + chunks
+            .remainder()
+            .iter()
+            .map(|&b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xf0))
+            .sum::<usize>()
 }
 
 /// Converts one byte offset; for many, build a [`Utf16Offsets`].
@@ -77,6 +91,19 @@ pub fn utf16_offset(text: &str, byte: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unit_counts_match_encode_utf16() {
+        let text = "a😀b “Да,” 中文 é\u{10FFFF}x 🇺🇦 ok";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                if text.is_char_boundary(start) && text.is_char_boundary(end) {
+                    let want = text[start..end].encode_utf16().count();
+                    assert_eq!(utf16_units(&text.as_bytes()[start..end]), want, "{start}..{end}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn ascii_is_identity() {
