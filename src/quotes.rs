@@ -218,6 +218,10 @@ fn closes(open: char, close: char) -> bool {
     matches!(
         (open, close),
         ('“', '”')
+            // Mixed styles, as hurried copy-editing leaves them: "…”, “…", “…“.
+            | ('"', '”')
+            | ('“', '"')
+            | ('“', '“')
             | ('„', '“')
             | ('„', '”')
             | ('”', '”')
