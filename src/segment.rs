@@ -338,6 +338,15 @@ fn classify(c: char) -> u8 {
     if c.is_ascii() {
         return ASCII_CLASS[c as usize];
     }
+    // General Punctuation (curly quotes, dashes, ellipsis): news text is full of them, and
+    // none is a letter, digit or capital. Its spaces are the block's first eleven and a few.
+    if ('\u{2000}'..='\u{206f}').contains(&c) {
+        return if c <= '\u{200a}' || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}') {
+            SPACE
+        } else {
+            0
+        };
+    }
     let mut class = 0;
     if c.is_whitespace() {
         class |= SPACE;
@@ -523,6 +532,16 @@ mod tests {
     fn words(text: &str) -> Vec<&str> {
         let doc = Document::new(text);
         doc.tokens.iter().map(|t| t.span.of(text)).collect()
+    }
+
+    #[test]
+    fn classify_agrees_with_unicode_properties() {
+        for c in ('\u{80}'..='\u{3000}').chain(['\u{1F600}', 'É', 'ß', 'Д', '中']) {
+            let want = u8::from(c.is_whitespace()) * SPACE
+                | u8::from(c.is_alphanumeric()) * WORD
+                | u8::from(c.is_uppercase()) * UPPER;
+            assert_eq!(classify(c), want, "{c:?} U+{:04X}", c as u32);
+        }
     }
 
     #[test]
