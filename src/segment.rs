@@ -537,9 +537,9 @@ mod tests {
     #[test]
     fn classify_agrees_with_unicode_properties() {
         for c in ('\u{80}'..='\u{3000}').chain(['\u{1F600}', 'É', 'ß', 'Д', '中']) {
-            let want = u8::from(c.is_whitespace()) * SPACE
-                | u8::from(c.is_alphanumeric()) * WORD
-                | u8::from(c.is_uppercase()) * UPPER;
+            let want = (u8::from(c.is_whitespace()) * SPACE)
+                | (u8::from(c.is_alphanumeric()) * WORD)
+                | (u8::from(c.is_uppercase()) * UPPER);
             assert_eq!(classify(c), want, "{c:?} U+{:04X}", c as u32);
         }
     }
