@@ -153,11 +153,17 @@ fn key_at(text: &[u8], start: usize, len: usize) -> Option<Key> {
         if len > 16 {
             key[2] = load_word(text, start + 16, len - 16);
         }
+        if (key[0] | key[1] | key[2]) & HIGH != 0 {
+            return None;
+        }
+        return Some(key.map(lower8));
     }
-    if (key[0] | key[1] | key[2]) & HIGH != 0 {
+    // Most words: one `u64`.
+    if key[0] & HIGH != 0 {
         return None;
     }
-    Some(key.map(lower8))
+    key[0] = lower8(key[0]);
+    Some(key)
 }
 
 #[inline(always)]
