@@ -156,7 +156,7 @@ fn round3(x: f32) -> f64 {
 /// Shapes `ann` (byte ranges into `text`) as the public schema with UTF-16 offsets.
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn to_output<'t>(text: &'t str, ann: &'t Annotations) -> Output<'t> {
-    let table = Utf16Offsets::new(text, every_offset(ann));
+    let table = Utf16Offsets::new(text);
     let span = |s: Span| SpanOut {
         start: table.get(s.start),
         end: table.get(s.end),
@@ -217,36 +217,4 @@ pub fn to_output<'t>(text: &'t str, ann: &'t Annotations) -> Output<'t> {
             })
             .collect(),
     }
-}
-
-/// Every byte offset the output will mention, for the one-pass UTF-16 table.
-fn every_offset(ann: &Annotations) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut push = |s: Span| {
-        out.push(s.start);
-        out.push(s.end);
-    };
-    for q in &ann.quotes {
-        push(q.span);
-        q.parts.iter().copied().for_each(&mut push);
-        if let Some(s) = q.speaker {
-            push(s.mention);
-        }
-        if let Some(c) = q.cue {
-            push(c);
-        }
-    }
-    for c in &ann.claims {
-        push(c.span);
-        if let Some(s) = c.speaker {
-            push(s.mention);
-        }
-        if let Some(cue) = c.cue {
-            push(cue);
-        }
-    }
-    for e in &ann.entities {
-        e.mentions.iter().copied().for_each(&mut push);
-    }
-    out
 }
