@@ -232,7 +232,8 @@ fn add_name<'t>(
             Cow::Owned(joined.clone())
         }
     };
-    let entity = match find_entity(mentions, words, joined, kind) {
+    let by_name = mentions.by_name.get(joined.as_str()).copied();
+    let entity = match by_name.or_else(|| same_last_word(mentions, words, kind)) {
         Some(e) => {
             let entity = &mut mentions.entities[e];
             if words.len() > entity.name.split(' ').count() && kind != EntityKind::Organisation {
@@ -259,11 +260,12 @@ fn add_name<'t>(
             mentions.entities.len() - 1
         }
     };
-    if !mentions.by_name.contains_key(joined.as_str()) {
+    if by_name.is_none() {
         mentions.by_name.insert(name(), entity);
     }
-    if !mentions.by_name.contains_key(mentions.entities[entity].name.as_ref()) {
-        mentions.by_name.insert(mentions.entities[entity].name.clone(), entity);
+    let entity_name = &mentions.entities[entity].name;
+    if entity_name.as_ref() != joined.as_str() && !mentions.by_name.contains_key(entity_name.as_ref()) {
+        mentions.by_name.insert(entity_name.clone(), entity);
     }
     if let Some(last) = words.last() {
         mentions.by_last_word.insert(last, entity);
@@ -294,12 +296,9 @@ fn title_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
     Gender::Unknown
 }
 
-/// The entity a name belongs to: the same name, or the most recent one ending in the same
-/// word when the first names do not conflict ("Dmitriev" → "Kirill Dmitriev").
-fn find_entity(mentions: &Mentions<'_>, words: &[&str], joined: &str, kind: EntityKind) -> Option<usize> {
-    if let Some(&e) = mentions.by_name.get(joined) {
-        return Some(e);
-    }
+/// The entity a name belongs to when no entity has the same name: the most recent one ending
+/// in the same word, when the first names do not conflict ("Dmitriev" → "Kirill Dmitriev").
+fn same_last_word(mentions: &Mentions<'_>, words: &[&str], kind: EntityKind) -> Option<usize> {
     if kind == EntityKind::Organisation {
         return None;
     }
