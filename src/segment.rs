@@ -172,9 +172,17 @@ impl<'t> Document<'t> {
         }
         // Sentence-initial words only "capitalised elsewhere" can decide, decided below.
         let mut undecided = Vec::new();
+        // Capitalised words not starting a sentence: the evidence for the undecided ones.
+        let mut capitalised_elsewhere = Vec::new();
         for (i, &is_initial) in initial.iter().enumerate() {
             let t = &self.tokens[i];
-            if !capital_word(t) || shouted(t) {
+            if !capital_word(t) {
+                continue;
+            }
+            if !is_initial {
+                capitalised_elsewhere.push(i);
+            }
+            if shouted(t) {
                 continue;
             }
             let next_cap = self
@@ -205,11 +213,8 @@ impl<'t> Document<'t> {
             bloom[slot] |= bit;
             wanted.insert(word, false);
         }
-        for (i, t) in self.tokens.iter().enumerate() {
-            if initial[i] || !capital_word(t) {
-                continue;
-            }
-            let word = crate::mentions::strip_possessive(t.span.of(text));
+        for &i in &capitalised_elsewhere {
+            let word = stripped(i);
             let (slot, bit) = bloom_bit(word);
             if bloom[slot] & bit != 0 {
                 if let Some(seen) = wanted.get_mut(word) {
