@@ -12,8 +12,8 @@
 //! headline shapes "…, Says Official" and "Source: …".
 
 use crate::lexicon::{
-    CueClass, DescKind, CUE_MODIFIER, DETERMINER, FUNCTION, INFINITIVE, LABEL, NOT_CLAUSE_START, PRONOUN, QUANTIFIER,
-    RAISING, TIME, TITLE,
+    CueClass, DescKind, CUE_MODIFIER, DETERMINER, FUNCTION, INFINITIVE, LABEL, NOT_CLAUSE_START, OBJECT, PRONOUN,
+    QUANTIFIER, RAISING, TIME, TITLE,
 };
 use crate::mentions::{strip_possessive, MentionKind, Mentions};
 use crate::quotes::Quoted;
@@ -836,7 +836,7 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
             })
             .any(|i| {
                 let n = &doc.tokens[i];
-                (matches!(n.info.cue, Some(CueClass::Speech | CueClass::Tell)) && !n.cap)
+                ((matches!(n.info.cue, Some(CueClass::Speech | CueClass::Tell)) || n.info.has(OBJECT)) && !n.cap)
                     || (i == t + 1 && doc.word(i).eq_ignore_ascii_case("according"))
             });
         // ", but …" and ";" start another thought.
@@ -967,7 +967,13 @@ fn reported_from_verb(
     }
     // "called the plan “a disaster”", "described the talks as “productive”": these verbs
     // report only words that carry a quotation.
-    if class == CueClass::Quote && !(cue + 1..end).any(|t| doc.tokens[t].mark == Mark::Open) {
+    // "endorsed her", "called for a special prosecutor": the object is the content.
+    let particle = cue + 1 < end && PARTICLES.iter().any(|p| doc.word(cue + 1).eq_ignore_ascii_case(p));
+    let object = doc.tokens[cue].info.has(OBJECT)
+        || (class == CueClass::Quote
+            && particle
+            && ["for", "on"].iter().any(|p| doc.word(cue + 1).eq_ignore_ascii_case(p)));
+    if class == CueClass::Quote && !object && !(cue + 1..end).any(|t| doc.tokens[t].mark == Mark::Open) {
         return None;
     }
     // Content before: "…, X said." / "…, said X." with the cue in the sentence's tail.
@@ -1045,6 +1051,19 @@ fn reported_from_verb(
         if let Some(that) = (c..end.min(c + 8)).find(|&i| doc.word(i).eq_ignore_ascii_case("that")) {
             c = that;
         }
+    }
+    if object {
+        if c == cue + 1 && particle {
+            c += 1;
+        }
+        if c >= end || doc.tokens[c].kind != TokenKind::Word || doc.tokens[c].info.has(TIME) {
+            return None;
+        }
+        let content = Span::new(
+            doc.tokens[c].span.start,
+            statement_end(doc, c, CueClass::Speech, sentence),
+        );
+        return (content.end > content.start).then_some((Some(source), content));
     }
     // "refused to join the debate", "vowed to repeal it": the infinitive is the content.
     let info = doc.tokens[cue].info;
@@ -1137,6 +1156,8 @@ fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence
 
 /// Words whose "'s" is "has" or "is" rather than a possessive.
 const CONTRACTED: [&str; 8] = ["he", "she", "it", "who", "that", "there", "what", "here"];
+/// Particles that join a verb to its object: "referring to", "called for", "spoke about".
+const PARTICLES: [&str; 5] = ["to", "for", "on", "about", "against"];
 const BE: [&str; 7] = ["is", "are", "was", "were", "be", "been", "being"];
 const CLAUSE_OPENERS: [&str; 12] = [
     "and", "but", "while", "because", "although", "though", "if", "as", "that", "since", "whether", "when",

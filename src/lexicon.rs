@@ -55,6 +55,8 @@ pub const INFINITIVE: u16 = 1 << 12;
 pub const RAISING: u16 = 1 << 13;
 /// A quantity that can speak for a group ("some said", "most say", "half believe").
 pub const QUANTIFIER: u16 = 1 << 14;
+/// A cue whose object is the content, quoted or not ("endorsed her", "accused him of …").
+pub const OBJECT: u16 = 1 << 15;
 
 /// Everything the lexicons say about one lowercase word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -268,7 +270,8 @@ fn build() -> Table {
         };
         add(word, &mut |w| w.desc = Some(kind));
     }
-    let flagged: [(&'static str, u16); 12] = [
+    let flagged: [(&'static str, u16); 13] = [
+        (include_str!("../data/lexicons/cue-object.txt"), OBJECT),
         (include_str!("../data/lexicons/cue-infinitive.txt"), INFINITIVE),
         (include_str!("../data/lexicons/cue-raising.txt"), RAISING),
         (include_str!("../data/lexicons/quantifiers.txt"), QUANTIFIER),
