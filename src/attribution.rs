@@ -496,7 +496,10 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         });
     }
     let quantity = token.info.has(QUANTIFIER);
-    let plain_noun = !token.cap
+    // Not a contraction ("I don't think") or an object pronoun ("let me say").
+    let plain_noun = !word.contains(['\'', '’'])
+        && !OBJECT_PRONOUNS.iter().any(|p| word.eq_ignore_ascii_case(p))
+        && !token.cap
         && !token.info.has(FUNCTION)
         && !token.info.has(TIME)
         && !token.info.has(NOT_CLAUSE_START)
@@ -1156,6 +1159,7 @@ fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence
 
 /// Words whose "'s" is "has" or "is" rather than a possessive.
 const CONTRACTED: [&str; 8] = ["he", "she", "it", "who", "that", "there", "what", "here"];
+const OBJECT_PRONOUNS: [&str; 5] = ["me", "him", "us", "them", "you"];
 /// Particles that join a verb to its object: "referring to", "called for", "spoke about".
 const PARTICLES: [&str; 5] = ["to", "for", "on", "about", "against"];
 const BE: [&str; 7] = ["is", "are", "was", "were", "be", "been", "being"];
