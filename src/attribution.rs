@@ -106,7 +106,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
                 }
                 // A fragment of several words inside the reporter's sentence ("Huckabee is
                 // labeling the order “a blatant abuse of power”") is, in PolNeAR train, within
-                // an attribution three times in four: its speaker is the sentence's subject.
+                // an attribution four times in five: its speaker is the sentence's subject.
                 _ if kind == QuoteKind::Partial && is_quoted_phrase(doc, quote.open, close) => {
                     match subject_of(doc, quote.open) {
                         Some(src) => (Some(speaker_of(doc, mentions, src, sentence, last_speaker)), None, 0.4),
@@ -161,7 +161,7 @@ fn joins(doc: &Document, first: &Quoted, second: &Quoted, cue: usize) -> bool {
     }
 }
 
-/// Four words or more with a lowercase word that is not a function word: words someone said
+/// Three words or more with a lowercase word that is not a function word: words someone said
 /// rather than a title ("Water in a Warming World"), a slogan or a scare-quoted term.
 fn is_quoted_phrase(doc: &Document, open: usize, close: usize) -> bool {
     let mut words = 0;
@@ -172,7 +172,7 @@ fn is_quoted_phrase(doc: &Document, open: usize, close: usize) -> bool {
             lowercase |= !token.cap && !token.info.has(FUNCTION);
         }
     }
-    words >= 4 && lowercase
+    words >= 3 && lowercase
 }
 
 fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span]) -> QuoteKind {
