@@ -13,6 +13,8 @@ pub enum CueClass {
     Speech,
     Tell,
     Think,
+    /// Like `Think`, and also before a clause that opens with its subject.
+    Belief,
     Quote,
 }
 
@@ -46,6 +48,15 @@ pub const DETERMINER: u16 = 1 << 8;
 pub const TIME: u16 = 1 << 9;
 pub const LABEL: u16 = 1 << 10;
 pub const NOT_CLAUSE_START: u16 = 1 << 11;
+/// A cue whose "to"-infinitive is its content ("vowed to repeal the law").
+pub const INFINITIVE: u16 = 1 << 12;
+/// A verb that reports the writer's or others' inference about its own subject ("the deal is
+/// expected to pass", "he appeared to concede"): the content is the whole clause.
+pub const RAISING: u16 = 1 << 13;
+/// A quantity that can speak for a group ("some said", "most say", "half believe").
+pub const QUANTIFIER: u16 = 1 << 14;
+/// A cue whose object is the content, quoted or not ("endorsed her", "accused him of …").
+pub const OBJECT: u16 = 1 << 15;
 
 /// Everything the lexicons say about one lowercase word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -272,6 +283,7 @@ fn build() -> Table {
         let class = match class {
             Some("tell") => CueClass::Tell,
             Some("think") => CueClass::Think,
+            Some("belief") => CueClass::Belief,
             Some("quote") => CueClass::Quote,
             _ => CueClass::Speech,
         };
@@ -301,7 +313,11 @@ fn build() -> Table {
         };
         add(word, &mut |w| w.desc = Some(kind));
     }
-    let flagged: [(&'static str, u16); 9] = [
+    let flagged: [(&'static str, u16); 13] = [
+        (include_str!("../data/lexicons/cue-object.txt"), OBJECT),
+        (include_str!("../data/lexicons/cue-infinitive.txt"), INFINITIVE),
+        (include_str!("../data/lexicons/cue-raising.txt"), RAISING),
+        (include_str!("../data/lexicons/quantifiers.txt"), QUANTIFIER),
         (include_str!("../data/lexicons/labels.txt"), LABEL),
         (include_str!("../data/lexicons/not-clause-starts.txt"), NOT_CLAUSE_START),
         (include_str!("../data/lexicons/time-words.txt"), TIME),
