@@ -299,13 +299,15 @@ impl Profile {
 
 /// Scans `sentence` once: calls `on_token` with every window (the features use it for word
 /// n-grams) and returns what the detectors found.
+#[allow(clippy::explicit_counter_loop)] // `enumerate` kept the scanner from inlining here
 pub fn scan(sentence: &str, mut on_token: impl FnMut(&Window)) -> Profile {
     let mut profile = Profile::default();
     let lexicon = lexicon::get();
     let mut w = Window::default();
     // The key and categories of the last two words, for three-word phrases.
     let mut prev_pair = (0u64, 0u32);
-    for (index, cur) in tokens(sentence).enumerate() {
+    let mut index = 0;
+    for cur in tokens(sentence) {
         if index > 0 {
             w.prev_hash = w.cur.hash;
             w.prev_shape = w.cur.shape;
@@ -315,21 +317,23 @@ pub fn scan(sentence: &str, mut on_token: impl FnMut(&Window)) -> Profile {
         w.index = index;
         w.word = lexicon.lookup(cur.hash);
         // Phrases are looked up only where the lexicon says one may go on (`cat::STARTS_*`).
-        let pair_key = pair(w.prev_hash, cur.hash);
-        let pair_cats = if w.prev_word & cat::STARTS_PHRASE != 0 {
-            lexicon.lookup(pair_key)
-        } else {
-            0
-        };
+        let mut pair_key = 0;
+        let mut pair_cats = 0;
+        if w.prev_word & cat::STARTS_PHRASE != 0 {
+            pair_key = pair(w.prev_hash, cur.hash);
+            pair_cats = lexicon.lookup(pair_key);
+        }
         let triple_cats = if prev_pair.1 & cat::STARTS_TRIPLE != 0 {
             lexicon.lookup(pair(prev_pair.0, cur.hash))
         } else {
             0
         };
+        // The pair's key is kept only when looked up: only then can a triple go on from it.
         prev_pair = (pair_key, pair_cats);
         w.phrase = pair_cats | triple_cats;
         profile.observe(&w, sentence);
         on_token(&w);
+        index += 1;
     }
     profile
 }
