@@ -42,7 +42,12 @@ pub const fn hash_lower(bytes: &[u8]) -> u64 {
 /// [`hash_lower`] of `bytes[start..end]`, reading eight bytes at a time.
 #[inline(always)]
 fn hash_span(bytes: &[u8], start: usize, end: usize) -> u64 {
-    let load = |at: usize| load(bytes, at);
+    let load = |at: usize| -> u64 {
+        match bytes.get(at..at + 8) {
+            Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+            None => bytes[at..].iter().rev().fold(0, |x, &b| x << 8 | b as u64),
+        }
+    };
     let mut h = SEED;
     let mut at = start;
     while end - at >= 8 {
@@ -165,8 +170,6 @@ const JOINER: u8 = 8;
 const SYMBOL: u8 = 16;
 /// The first byte of a multi-byte UTF-8 character (a letter, or `’`, `£`, `€`, `©`, …).
 const HIGH: u8 = 32;
-/// Ends any word it follows: all but the joiners, `,` (between digits) and non-ASCII bytes.
-const STOP: u8 = 64;
 
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -182,13 +185,11 @@ static CLASS: [u8; 256] = {
         } else if c == b'\'' || c == b'-' || c == b'.' {
             JOINER
         } else if matches!(c, b'%' | b'$' | b'?' | b'!' | b':' | b'/') {
-            SYMBOL | STOP
+            SYMBOL
         } else if c >= 0xc0 {
             HIGH
-        } else if c == b',' || c >= 0x80 {
-            0
         } else {
-            STOP
+            0
         };
         b += 1;
     }
@@ -253,52 +254,31 @@ impl Tokens<'_> {
     #[inline(always)]
     fn word(&mut self, start: usize) -> Token {
         let bytes = self.text.as_bytes();
-        // The common case, most words of running text: runs of ASCII letters and digits that a
-        // byte ending any word follows (a space, most punctuation, the end of the text). Each
-        // eight-byte load both classifies and hashes (as `hash_span` does, chunk by chunk).
-        let mut h = SEED;
-        let mut seen = 0;
-        let mut at = start;
-        loop {
-            let x = load(bytes, at);
-            let (len, classes) = alnum_run(x);
-            seen |= classes;
-            if len == 8 {
-                h = mix(h ^ (x | CASE_BITS));
-                at += 8;
-                continue;
-            }
-            let end = at + len;
-            if !ends_word(bytes, end, seen) {
-                break;
-            }
-            self.pos = end;
-            let tail = (x | CASE_BITS) & ((1u64 << (8 * len)) - 1);
-            return Token {
-                start,
-                end,
-                hash: mix(h ^ tail ^ (((end - start) as u64) << 56)),
-                shape: shape_of(&bytes[start..end], seen),
-            };
-        }
-        self.long_word(start)
-    }
-
-    /// [`Tokens::word`] for any other word: longer, joined, or not all ASCII.
-    #[inline(never)]
-    fn long_word(&mut self, start: usize) -> Token {
-        let bytes = self.text.as_bytes();
         let mut rsquo = false;
         // The classes seen, OR-ed: enough for the shape, and cheaper than counting.
         let mut seen = 0u8;
         let mut i = start;
         loop {
-            // A run of ASCII letters and digits, eight bytes at a time (see `alnum_run`).
-            let (len, classes) = alnum_run(load(bytes, i));
-            seen |= classes;
-            i += len;
-            if len == 8 {
-                continue;
+            // The common case: a run of ASCII letters and digits, eight bytes at a time where
+            // eight remain (see `alnum_run`), else byte by byte.
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let (len, classes) = alnum_run(u64::from_le_bytes([
+                    chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+                ]));
+                seen |= classes;
+                i += len;
+                if len == 8 {
+                    continue;
+                }
+            } else {
+                while let Some(&b) = bytes.get(i) {
+                    let class = CLASS[b as usize];
+                    if class & ALNUM == 0 {
+                        break;
+                    }
+                    seen |= class;
+                    i += 1;
+                }
             }
             // What ends the run: usually a space; else a joiner, a digit comma, or a non-ASCII
             // character (an apostrophe `’`, or a letter such as "é").
@@ -339,6 +319,26 @@ impl Tokens<'_> {
             }
         }
         self.pos = i;
+        let mut shape = 0;
+        if bytes[start].is_ascii_uppercase() {
+            shape |= shape::CAPITALISED;
+        }
+        if seen & (LOWER | HIGH) == 0 && seen & UPPER != 0 && i - start >= 2 {
+            shape |= shape::ALL_CAPS;
+        }
+        if seen & DIGIT != 0 {
+            shape |= shape::HAS_DIGIT;
+            let word = &bytes[start..i];
+            if seen & (LOWER | UPPER | HIGH) == 0 && word.iter().all(|b| b.is_ascii_digit() || *b == b',' || *b == b'.')
+            {
+                shape |= shape::NUMBER;
+                if is_year(word) {
+                    shape |= shape::YEAR;
+                }
+            } else if is_decade(word) {
+                shape |= shape::YEAR;
+            }
+        }
         Token {
             start,
             end: i,
@@ -347,68 +347,17 @@ impl Tokens<'_> {
             } else {
                 hash_span(bytes, start, i)
             },
-            shape: shape_of(&bytes[start..i], seen),
+            shape,
         }
-    }
-}
-
-/// Whether a word whose letters and digits (of the classes `seen`) stop at `end` ends there
-/// for sure: at the end of the text, before a space or most punctuation, before a joiner no
-/// letter or digit follows ("said." "it's"), or before a comma when the word has no digit
-/// (only "1,000" goes on). Anything else is left to [`Tokens::long_word`].
-#[inline(always)]
-fn ends_word(bytes: &[u8], end: usize, seen: u8) -> bool {
-    let Some(&b) = bytes.get(end) else { return true };
-    let class = CLASS[b as usize];
-    class & STOP != 0
-        || (class == JOINER && bytes.get(end + 1).is_none_or(|&n| CLASS[n as usize] & ALNUM == 0))
-        || (b == b',' && seen & DIGIT == 0)
-}
-
-/// The shape flags of a word, from its bytes and the classes seen in it.
-#[inline(always)]
-fn shape_of(word: &[u8], seen: u8) -> u16 {
-    let mut shape = 0;
-    if word[0].is_ascii_uppercase() {
-        shape |= shape::CAPITALISED;
-    }
-    if seen & (LOWER | HIGH) == 0 && seen & UPPER != 0 && word.len() >= 2 {
-        shape |= shape::ALL_CAPS;
-    }
-    if seen & DIGIT != 0 {
-        shape |= shape::HAS_DIGIT;
-        if seen & (LOWER | UPPER | HIGH) == 0 && word.iter().all(|b| b.is_ascii_digit() || *b == b',' || *b == b'.') {
-            shape |= shape::NUMBER;
-            if is_year(word) {
-                shape |= shape::YEAR;
-            }
-        } else if is_decade(word) {
-            shape |= shape::YEAR;
-        }
-    }
-    shape
-}
-
-/// Eight bytes from `at`, little-endian, zero-padded past the end of `bytes` (a zero byte is in
-/// no class, so a run stops there as at the end of the text).
-#[inline(always)]
-fn load(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..at + 8) {
-        Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
-        None => bytes
-            .get(at..)
-            .unwrap_or(b"")
-            .iter()
-            .rev()
-            .fold(0, |x, &b| x << 8 | b as u64),
     }
 }
 
 /// The length of the run of ASCII letters and digits that opens eight bytes (little-endian:
 /// the first byte is the lowest), and the classes (`LOWER`, `UPPER`, `DIGIT`) in that run.
 /// Branch-free ("SIMD within a register"): a byte-at-a-time loop pays a mispredicted branch at
-/// the end of nearly every word. Letters are found in one range test on the bytes OR 0x20
-/// (which folds `A`..`Z` onto `a`..`z`), and told apart by that bit.
+/// the end of nearly every word; this pays one only for words of eight bytes or more. Letters
+/// are found in one range test on the bytes OR 0x20 (which folds `A`..`Z` onto `a`..`z`), and
+/// told apart by that bit.
 #[inline(always)]
 fn alnum_run(x: u64) -> (usize, u8) {
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
@@ -424,7 +373,7 @@ fn alnum_run(x: u64) -> (usize, u8) {
     let digit = in_range(low7, b'0', b'9');
     let stop = !(letter | digit) & HIGH_BITS;
     let len = (stop.trailing_zeros() / 8) as usize;
-    // The bits below the first stop (all of them if none): covers the run's high bits.
+    // The bits below the first stop (all of them if none): they cover the run's high bits.
     let run = (stop & stop.wrapping_neg()).wrapping_sub(1);
     // Bit 5 (0x20), moved up to bit 7, is set in lowercase letters and clear in capitals.
     let case = x << 2;
