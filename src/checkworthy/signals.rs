@@ -310,15 +310,13 @@ impl Profile {
 
 /// Scans `sentence` once: calls `on_token` with every window (the features use it for word
 /// n-grams) and returns what the detectors found.
-#[allow(clippy::explicit_counter_loop)] // `enumerate` kept the scanner from inlining here
 pub fn scan(sentence: &str, mut on_token: impl FnMut(&Window)) -> Profile {
     let mut profile = Profile::default();
     let lexicon = lexicon::get();
     let mut w = Window::default();
     // The key and categories of the last two words, for three-word phrases.
     let mut prev_pair = (0u64, 0u32);
-    let mut index = 0;
-    for cur in tokens(sentence) {
+    for (index, cur) in tokens(sentence).enumerate() {
         if index > 0 {
             w.prev_hash = w.cur.hash;
             w.prev_shape = w.cur.shape;
@@ -344,7 +342,6 @@ pub fn scan(sentence: &str, mut on_token: impl FnMut(&Window)) -> Profile {
         w.phrase = pair_cats | triple_cats;
         profile.observe(&w, sentence);
         on_token(&w);
-        index += 1;
     }
     profile
 }
