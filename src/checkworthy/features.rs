@@ -179,17 +179,18 @@ fn affixes(word: &[u8]) -> (u64, u64) {
     const SALT: u64 = 0x7f4a_7c15_9e37_79b9;
     let spread = |gram: u64| (gram ^ SALT).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     // `| 0x20` lowercases a letter and leaves digits and joiners alone, as in the word hash.
-    let at = |i: usize| (word[i] | 0x20) as u64;
-    match word.len() {
-        0 => (0, 0),
-        1 => {
-            let g = (b'<' as u64) << 16 | at(0) << 8 | b'>' as u64;
+    let low = |b: u8| (b | 0x20) as u64;
+    // Chunks: the length is tested once, with no index to check.
+    match (word.first_chunk::<2>(), word.last_chunk::<2>(), word.first()) {
+        (Some(&[a, b]), Some(&[y, z]), _) => (
+            spread((b'<' as u64) << 16 | low(a) << 8 | low(b)),
+            spread(low(y) << 16 | low(z) << 8 | b'>' as u64),
+        ),
+        (_, _, Some(&a)) => {
+            let g = (b'<' as u64) << 16 | low(a) << 8 | b'>' as u64;
             (spread(g), spread(g))
         }
-        n => (
-            spread((b'<' as u64) << 16 | at(0) << 8 | at(1)),
-            spread(at(n - 2) << 16 | at(n - 1) << 8 | b'>' as u64),
-        ),
+        _ => (0, 0),
     }
 }
 
