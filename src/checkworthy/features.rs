@@ -12,7 +12,7 @@
 //!   happened). Full character trigrams were measured too: no better on later debates than
 //!   the affixes, and 20% slower (docs/CLAIMS.md).
 
-use super::signals::{self, Profile, SIGNAL_NAMES};
+use super::signals::{self, Profile};
 use super::tokens::{hash_lower, pair, shape};
 
 /// log2 of the number of hash buckets.
@@ -68,26 +68,38 @@ pub const DENSE_NAMES: [&str; 42] = [
     "past tense without signal",
 ];
 
-/// The dense features of a scanned sentence.
+/// The dense features of a scanned sentence (what the trainer sees; see [`dense_set`]).
 #[inline]
 pub fn dense(p: &Profile) -> [f32; DENSE] {
     let mut x = [0.0f32; DENSE];
-    for (i, slot) in x.iter_mut().enumerate().take(SIGNAL_NAMES.len()) {
-        *slot = (p.signals >> i & 1) as f32;
+    let (set, signal_count) = dense_set(p);
+    for (i, slot) in x.iter_mut().enumerate() {
+        if set >> i & 1 != 0 {
+            *slot = dense_value(i, signal_count);
+        }
     }
-    let b = |v: bool| v as u8 as f32;
+    x
+}
+
+/// The value of dense feature `i` where it is set: 1, except the signal count (over 4).
+#[inline(always)]
+pub fn dense_value(i: usize, signal_count: u32) -> f32 {
+    if i == 11 {
+        signal_count as f32 / 4.0
+    } else {
+        1.0
+    }
+}
+
+/// The dense features of a scanned sentence as a bit set (bit `i` = feature `i` is not 0), and
+/// the number of signals. The scorer adds only the weights of the set features, in index order:
+/// the others are 0, and adding `w * 0.0` leaves a sum unchanged, so the score is the same to
+/// the bit as the full dot product the trainer's [`dense`] implies.
+#[inline]
+pub fn dense_set(p: &Profile) -> (u64, u32) {
     let n_signals = p.signals.count_ones();
     let none = n_signals == 0;
     let personal = p.first_person > 0 || p.you > 0;
-    x[11] = n_signals as f32 / 4.0;
-    x[12] = b(p.first_person > 0);
-    x[13] = b(p.we > 0);
-    x[14] = b(p.you > 0);
-    x[15] = b(p.modals > 0);
-    x[16] = b(p.opinion > 0);
-    x[17] = b(p.courtesy > 0);
-    x[18] = b(p.question);
-    x[19] = b(p.exclamation);
     let bin = match p.words {
         0..=3 => 0,
         4..=6 => 1,
@@ -97,23 +109,38 @@ pub fn dense(p: &Profile) -> [f32; DENSE] {
         23..=32 => 5,
         _ => 6,
     };
-    x[20 + bin] = 1.0;
-    x[27] = b(p.figures >= 2);
-    x[28] = b(p.entities >= 2);
-    x[29] = b(p.entities >= 4);
-    x[30] = b(none);
-    x[31] = b(p.figures > 0 && personal);
-    x[32] = b(p.modals > 0 && none);
-    x[33] = b(p.we > 0 && none);
-    x[34] = b(p.opinion > 0 && none);
-    x[35] = b(p.first_person > 0 && p.we == 0 && p.you == 0);
-    x[36] = b(!none && !personal && p.we == 0);
-    x[37] = b(p.they > 0);
-    x[38] = b(p.they > 0 && !personal && p.we == 0);
-    x[39] = b(p.past > 0);
-    x[40] = b(p.past >= 2);
-    x[41] = b(p.past > 0 && none);
-    x
+    let flags = [
+        (11, !none),
+        (12, p.first_person > 0),
+        (13, p.we > 0),
+        (14, p.you > 0),
+        (15, p.modals > 0),
+        (16, p.opinion > 0),
+        (17, p.courtesy > 0),
+        (18, p.question),
+        (19, p.exclamation),
+        (27, p.figures >= 2),
+        (28, p.entities >= 2),
+        (29, p.entities >= 4),
+        (30, none),
+        (31, p.figures > 0 && personal),
+        (32, p.modals > 0 && none),
+        (33, p.we > 0 && none),
+        (34, p.opinion > 0 && none),
+        (35, p.first_person > 0 && p.we == 0 && p.you == 0),
+        (36, !none && !personal && p.we == 0),
+        (37, p.they > 0),
+        (38, p.they > 0 && !personal && p.we == 0),
+        (39, p.past > 0),
+        (40, p.past >= 2),
+        (41, p.past > 0 && none),
+    ];
+    // Features 0..11 are the signals themselves, and 20..27 the sentence's length bin.
+    let mut set = p.signals as u64 | 1 << (20 + bin);
+    for (i, on) in flags {
+        set |= (on as u64) << i;
+    }
+    (set, n_signals)
 }
 
 /// The bucket of a hash: its top bits (the hashes are well mixed).
@@ -152,17 +179,18 @@ fn affixes(word: &[u8]) -> (u64, u64) {
     const SALT: u64 = 0x7f4a_7c15_9e37_79b9;
     let spread = |gram: u64| (gram ^ SALT).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     // `| 0x20` lowercases a letter and leaves digits and joiners alone, as in the word hash.
-    let at = |i: usize| (word[i] | 0x20) as u64;
-    match word.len() {
-        0 => (0, 0),
-        1 => {
-            let g = (b'<' as u64) << 16 | at(0) << 8 | b'>' as u64;
+    let low = |b: u8| (b | 0x20) as u64;
+    // Chunks: the length is tested once, with no index to check.
+    match (word.first_chunk::<2>(), word.last_chunk::<2>(), word.first()) {
+        (Some(&[a, b]), Some(&[y, z]), _) => (
+            spread((b'<' as u64) << 16 | low(a) << 8 | low(b)),
+            spread(low(y) << 16 | low(z) << 8 | b'>' as u64),
+        ),
+        (_, _, Some(&a)) => {
+            let g = (b'<' as u64) << 16 | low(a) << 8 | b'>' as u64;
             (spread(g), spread(g))
         }
-        n => (
-            spread((b'<' as u64) << 16 | at(0) << 8 | at(1)),
-            spread(at(n - 2) << 16 | at(n - 1) << 8 | b'>' as u64),
-        ),
+        _ => (0, 0),
     }
 }
 
@@ -180,10 +208,28 @@ pub fn hash_norm(n: u32) -> f32 {
 mod tests {
     use super::*;
 
+    /// The scorer's bit set and the trainer's array agree.
+    #[test]
+    fn dense_set_is_the_array() {
+        for s in [
+            "Unemployment fell to 4.1 percent in March.",
+            "I think we should, you know?",
+            "",
+        ] {
+            let (p, _) = extract(s, |_| {});
+            let x = dense(&p);
+            let (set, n) = dense_set(&p);
+            for (i, v) in x.iter().enumerate() {
+                assert_eq!(*v != 0.0, set >> i & 1 != 0, "{s:?} feature {i}");
+            }
+            assert_eq!(x[11], n as f32 / 4.0);
+        }
+    }
+
     #[test]
     fn dense_names_fit() {
         assert!(DENSE_NAMES.len() <= DENSE);
-        assert_eq!(&DENSE_NAMES[..SIGNAL_NAMES.len()], &SIGNAL_NAMES[..]);
+        assert_eq!(&DENSE_NAMES[..signals::SIGNAL_NAMES.len()], &signals::SIGNAL_NAMES[..]);
     }
 
     #[test]

@@ -8,30 +8,37 @@
 use super::tokens::{pair, tokens};
 use std::sync::OnceLock;
 
-/// Lexicon categories, one bit each.
+/// Lexicon categories, one bit each. The categories that stand for a signal on their own
+/// share its bit in [`super::signals::signal`] (see [`cat::SIGNALS`]), so the scanner turns them
+/// into signals with one mask.
 pub mod cat {
     pub const NUMBER: u32 = 1 << 0;
     pub const PERCENT: u32 = 1 << 1;
     pub const MONEY: u32 = 1 << 2;
-    pub const CALENDAR: u32 = 1 << 3;
-    pub const TIME: u32 = 1 << 4;
-    pub const COMPARISON: u32 = 1 << 5;
-    pub const SUPERLATIVE: u32 = 1 << 6;
-    pub const NOT_SUPERLATIVE: u32 = 1 << 7;
-    pub const CAUSE: u32 = 1 << 8;
-    pub const TREND: u32 = 1 << 9;
-    pub const ATTRIBUTION: u32 = 1 << 10;
-    pub const EVENT: u32 = 1 << 11;
-    pub const FIRST_PERSON: u32 = 1 << 12;
-    pub const WE: u32 = 1 << 13;
-    pub const YOU: u32 = 1 << 14;
-    pub const MODAL: u32 = 1 << 15;
-    pub const OPINION: u32 = 1 << 16;
-    pub const COURTESY: u32 = 1 << 17;
-    pub const BOILERPLATE: u32 = 1 << 18;
-    pub const CREDIT: u32 = 1 << 19;
-    pub const THEY: u32 = 1 << 20;
-    pub const PAST: u32 = 1 << 21;
+    pub const TIME: u32 = 1 << 3;
+    pub const COMPARISON: u32 = 1 << 4;
+    pub const SUPERLATIVE: u32 = 1 << 5;
+    pub const CAUSE: u32 = 1 << 6;
+    pub const TREND: u32 = 1 << 7;
+    // Bit 8 is the signal `named-entity`, which no lexicon gives.
+    pub const ATTRIBUTION: u32 = 1 << 9;
+    pub const EVENT: u32 = 1 << 10;
+    pub const CALENDAR: u32 = 1 << 11;
+    pub const NOT_SUPERLATIVE: u32 = 1 << 12;
+    pub const FIRST_PERSON: u32 = 1 << 13;
+    pub const WE: u32 = 1 << 14;
+    pub const YOU: u32 = 1 << 15;
+    pub const THEY: u32 = 1 << 16;
+    pub const MODAL: u32 = 1 << 17;
+    pub const OPINION: u32 = 1 << 18;
+    pub const COURTESY: u32 = 1 << 19;
+    pub const BOILERPLATE: u32 = 1 << 20;
+    pub const CREDIT: u32 = 1 << 21;
+    pub const PAST: u32 = 1 << 22;
+    /// The categories that are signals by themselves, each at its signal's bit: a number word
+    /// is a `figure`, a time phrase a `date`, and so on.
+    pub const SIGNALS: u32 =
+        NUMBER | PERCENT | MONEY | TIME | COMPARISON | SUPERLATIVE | CAUSE | TREND | ATTRIBUTION | EVENT;
     /// Some phrase of two or three words starts with this word: only then does the scanner
     /// look the next pair up (most words start none, which saves the probe).
     pub const STARTS_PHRASE: u32 = 1 << 30;

@@ -104,10 +104,13 @@ impl<'a> Model<'a> {
     pub fn score(&self, sentence: &str) -> (f32, Profile) {
         let mut sum: i32 = 0;
         let (profile, n) = features::extract(sentence, |b| sum += self.hashed[b as usize] as i8 as i32);
-        let x = features::dense(&profile);
         let mut z = self.bias + sum as f32 * self.hash_scale * features::hash_norm(n);
-        for (w, v) in self.dense.iter().zip(x) {
-            z += w * v;
+        // Only the set dense features, in index order (see `features::dense_set`).
+        let (mut set, signal_count) = features::dense_set(&profile);
+        while set != 0 {
+            let i = set.trailing_zeros() as usize;
+            set &= set - 1;
+            z += self.dense[i] * features::dense_value(i, signal_count);
         }
         (sigmoid(z), profile)
     }

@@ -355,7 +355,9 @@ impl Tokens<'_> {
 /// The length of the run of ASCII letters and digits that opens eight bytes (little-endian:
 /// the first byte is the lowest), and the classes (`LOWER`, `UPPER`, `DIGIT`) in that run.
 /// Branch-free ("SIMD within a register"): a byte-at-a-time loop pays a mispredicted branch at
-/// the end of nearly every word; this pays one only for words of eight bytes or more.
+/// the end of nearly every word; this pays one only for words of eight bytes or more. Letters
+/// are found in one range test on the bytes OR 0x20 (which folds `A`..`Z` onto `a`..`z`), and
+/// told apart by that bit.
 #[inline(always)]
 fn alnum_run(x: u64) -> (usize, u8) {
     const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
@@ -364,16 +366,22 @@ fn alnum_run(x: u64) -> (usize, u8) {
     }
     let ascii = !x & HIGH_BITS;
     let low7 = x & !HIGH_BITS;
-    // Per byte, the high bit of `low7 + (0x80 - lo)` is set when the byte is >= lo, and that of
-    // `low7 + (0x7f - hi)` when it is > hi; no sum carries into the next byte.
-    let in_range = |lo: u8, hi: u8| (low7 + splat(0x80 - lo)) & !(low7 + splat(0x7f - hi)) & ascii;
-    let digit = in_range(b'0', b'9');
-    let upper = in_range(b'A', b'Z');
-    let lower = in_range(b'a', b'z');
-    let len = ((!(digit | upper | lower) & HIGH_BITS).trailing_zeros() / 8) as usize;
-    let run = if len == 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 };
+    // Per byte, the high bit of `v + (0x80 - lo)` is set when the byte is >= lo, and that of
+    // `v + (0x7f - hi)` when it is > hi; no sum carries into the next byte.
+    let in_range = |v: u64, lo: u8, hi: u8| (v + splat(0x80 - lo)) & !(v + splat(0x7f - hi)) & ascii;
+    let letter = in_range(low7 | CASE_BITS, b'a', b'z');
+    let digit = in_range(low7, b'0', b'9');
+    let stop = !(letter | digit) & HIGH_BITS;
+    let len = (stop.trailing_zeros() / 8) as usize;
+    // The bits below the first stop (all of them if none): they cover the run's high bits.
+    let run = (stop & stop.wrapping_neg()).wrapping_sub(1);
+    // Bit 5 (0x20), moved up to bit 7, is set in lowercase letters and clear in capitals.
+    let case = x << 2;
     let has = |bits: u64, class: u8| if bits & run != 0 { class } else { 0 };
-    (len, has(digit, DIGIT) | has(upper, UPPER) | has(lower, LOWER))
+    (
+        len,
+        has(digit, DIGIT) | has(letter & !case, UPPER) | has(letter & case, LOWER),
+    )
 }
 
 /// "1900" to "2099".
