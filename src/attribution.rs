@@ -1056,6 +1056,11 @@ fn reported_from_verb(
         }
     }
     if object {
+        // Any noun phrase may be a source only where a statement vouches for it (above); an
+        // object is no statement ("the situation called for calm").
+        if generic {
+            return None;
+        }
         if c == cue + 1 && particle {
             c += 1;
         }

@@ -48,14 +48,29 @@ fn is_first_or_second_person(mention: &str) -> bool {
     ["i", "we", "you"].iter().any(|p| word.eq_ignore_ascii_case(p))
 }
 
+/// Whether the speaker mention starting at byte `start` is the subject of a condition: the
+/// word just before it is "if" or "unless".
+fn is_hypothetical(doc: &Document, start: usize) -> bool {
+    let first = doc.tokens.partition_point(|t| t.span.start < start);
+    first
+        .checked_sub(1)
+        .and_then(|before| doc.tokens.get(before))
+        .is_some_and(|t| {
+            let word = t.span.of(doc.text);
+            word.eq_ignore_ascii_case("if") || word.eq_ignore_ascii_case("unless")
+        })
+}
+
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, options: &Options) -> Annotations {
     // "I think that …", "We believe …", "You said …": outside quotations, reporting by the
     // first or second person is the writer's or debater's own assertion, scored like any
     // sentence rather than attributed.
+    // "If he says that, …", "unless they say so": speech supposed, not reported.
     found.reported.retain(|r| {
-        r.speaker
-            .is_none_or(|sp| !is_first_or_second_person(sp.mention.of(doc.text)))
+        r.speaker.is_none_or(|sp| {
+            !is_first_or_second_person(sp.mention.of(doc.text)) && !is_hypothetical(doc, sp.mention.start)
+        })
     });
     let headline_span = mentions.headline.map(|l| doc.lines[l].span);
     // A description in the headline ("…, Says Russian Official") stands for the article's main
