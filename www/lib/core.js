@@ -13,7 +13,7 @@
  * `#wasm-glue` is wasm-bindgen's generated JS; scripts/build.mjs resolves it while bundling,
  * so this file is used through `dist/`, never loaded unbundled.
  */
-import initGlue, { annotate as annotateWasm, version as versionWasm } from '#wasm-glue';
+import initGlue, { annotate as annotateWasm, version as versionWasm, compiledModule as glueModule } from '#wasm-glue';
 
 /** The promise of the first `init()`; later calls share it. Reset on failure so a retry can work. */
 let ready = null;
@@ -100,12 +100,30 @@ export function annotateSync(text, options) {
   try {
     result = annotateWasm(text, pickOptions(options));
   } catch (err) {
-    // JsErrors from Rust already say "quotelens: …"; a trap (WebAssembly.RuntimeError) does not.
-    if (err instanceof Error && err.message.startsWith('quotelens:')) throw err;
-    throw new Error(`quotelens: annotate failed: ${message(err)}`, { cause: err });
+    throw coreError(err);
   }
+  return finish(text, result);
+}
+
+/** An error of the core as the API reports it. */
+export function coreError(err) {
+  // JsErrors from Rust already say "quotelens: …"; a trap (WebAssembly.RuntimeError) does not.
+  if (err instanceof Error && err.message.startsWith('quotelens:')) return err;
+  return new Error(`quotelens: annotate failed: ${message(err)}`, { cause: err });
+}
+
+/** The core's raw result for `text` as the API returns it (lone surrogates' texts restored). */
+export function finish(text, result) {
   if (!isWellFormed(text)) restoreTexts(result, text);
   return result;
+}
+
+/**
+ * The compiled `WebAssembly.Module` once loaded (else null), for the annotating Worker: it is
+ * posted there and instantiated again, so the `.wasm` is neither fetched nor compiled twice.
+ */
+export function compiledModule() {
+  return loaded ? glueModule() ?? null : null;
 }
 
 /** The core's version (the Rust crate's), once loaded. */
@@ -125,7 +143,7 @@ function checkText(text) {
  * Passes on only the options the core reads, so callers can hand over their whole options
  * object (with `observe`, `onError`, callbacks…). Types are checked in Rust.
  */
-function pickOptions(options) {
+export function pickOptions(options) {
   if (options === undefined || options === null) return undefined;
   if (typeof options !== 'object' || Array.isArray(options)) {
     const got = Array.isArray(options) ? 'an array' : typeof options;

@@ -7,6 +7,7 @@
  * The visually hidden list reads every finding in text order, whatever the filters.
  */
 import { el } from './ui.js';
+import { Slicer } from './slice.js';
 
 const KINDS = ['quote', 'claim'];
 const speakerKey = (item) => item.a.speaker?.entity || item.a.speaker?.name || '';
@@ -23,11 +24,37 @@ export function sentence(item) {
 }
 
 /**
+ * Appends the `[parent, node]` pairs of `pairs` (a generator) in order: in this task while
+ * `slicer` (slice.js) has budget left, the rest in later tasks, a DocumentFragment per task.
+ * Stops as soon as `current()` is false (a newer render, or the panel removed). A thousand
+ * findings never make one long task; with an unlimited slicer (a small page) it is all at once.
+ */
+async function fill(doc, pairs, current, slicer = new Slicer({ win: doc.defaultView })) {
+  let batch = new Map(); // parent → fragment
+  const flush = () => {
+    for (const [parent, frag] of batch) parent.appendChild(frag);
+    batch = new Map();
+  };
+  for (const [parent, node] of pairs) {
+    let frag = batch.get(parent);
+    if (!frag) batch.set(parent, (frag = doc.createDocumentFragment()));
+    frag.appendChild(node);
+    if (slicer.due()) {
+      flush();
+      try { await slicer.pause(); } catch { return; }
+      if (!current()) return;
+    }
+  }
+  flush();
+}
+
+/**
  * Builds the panel (when `withPanel`) and the hidden list into `box`.
  * `settings` is `{ speaker: '', kinds: Set, visible: bool }`, shared with the view; `collapsed`
  * starts the panel folded to its header;
  * `onChange()` follows a filter or switch change, `onActivate(item, button)` an item activation.
- * Returns `{ render(items) }`.
+ * Returns `{ render(items), update(), destroy() }`; `render` resolves once every finding is
+ * listed (at once for a small list, over several tasks for a long one).
  */
 export function createPanel(doc, box, settings, { withPanel, collapsed, onChange, onActivate }) {
   const sr = el(doc, 'section', 'sr');
@@ -35,7 +62,21 @@ export function createPanel(doc, box, settings, { withPanel, collapsed, onChange
   const srList = el(doc, 'ol');
   sr.appendChild(srList);
   box.appendChild(sr);
-  if (!withPanel) return { render: (items) => srList.replaceChildren(...items.map((it) => el(doc, 'li', '', sentence(it)))) };
+  // Generations: a newer render (or destroy) stops an older one; a filter change (update)
+  // stops an older listing of the panel's buttons but not the screen-reader list.
+  let renders = 0, lists = 0;
+  function* srPairs(items) {
+    srList.replaceChildren();
+    for (const it of items) yield [srList, el(doc, 'li', '', sentence(it))];
+  }
+  const destroy = () => { renders++; lists++; };
+  if (!withPanel) {
+    return {
+      render(items, slicer) { const gen = ++renders; return fill(doc, srPairs(items), () => gen === renders, slicer); },
+      update() {},
+      destroy,
+    };
+  }
 
   const panel = el(doc, 'section', 'panel');
   panel.setAttribute('role', 'region');
@@ -99,7 +140,8 @@ export function createPanel(doc, box, settings, { withPanel, collapsed, onChange
   });
 
   let all = [];
-  const renderList = () => {
+  /** The finding buttons, grouped by speaker, as [parent, node] pairs for fill(). */
+  function* listPairs(gen) {
     const shown = all.filter((it) => settings.kinds.has(it.kind) && (!settings.speaker || speakerKey(it) === settings.speaker));
     const groups = new Map();
     for (const it of shown) {
@@ -107,27 +149,29 @@ export function createPanel(doc, box, settings, { withPanel, collapsed, onChange
       if (!groups.has(key)) groups.set(key, { name: speakerName(it), items: [] });
       groups.get(key).items.push(it);
     }
-    const sections = [];
+    list.replaceChildren();
+    if (!groups.size) yield [list, el(doc, 'p', 'count', all.length ? 'Nothing matches the filters.' : 'No quotes or claims found.')];
     for (const { name, items } of groups.values()) {
       const ul = el(doc, 'ul');
+      yield [list, el(doc, 'h3', '', name)];
+      yield [list, ul];
       for (const it of items) {
+        if (gen !== lists) return;
         const b = el(doc, 'button', it.kind, clip(it.label ?? it.a.text));
         b.setAttribute('aria-label', sentence(it));
         b.addEventListener('click', () => onActivate(it, b));
         const li = el(doc, 'li');
         li.appendChild(b);
-        ul.appendChild(li);
+        yield [ul, li];
       }
-      sections.push(el(doc, 'h3', '', name), ul);
     }
-    if (!sections.length) sections.push(el(doc, 'p', 'count', all.length ? 'Nothing matches the filters.' : 'No quotes or claims found.'));
-    list.replaceChildren(...sections);
-  };
+  }
 
   return {
-    render(items) {
+    /** Lists `items`; `slicer` paces it (default: SLICE_MS per task). */
+    render(items, slicer) {
+      const gen = ++renders, listGen = ++lists;
       all = items;
-      srList.replaceChildren(...items.map((it) => el(doc, 'li', '', sentence(it))));
       const quotes = items.filter((it) => it.kind === 'quote').length;
       count.textContent = `${plural(quotes, 'quote')} · ${plural(items.length - quotes, 'claim')}`;
       const speakers = new Map(items.filter(speakerKey).map((it) => [speakerKey(it), speakerName(it)]));
@@ -139,9 +183,14 @@ export function createPanel(doc, box, settings, { withPanel, collapsed, onChange
       });
       pick.replaceChildren(...opts);
       pick.value = settings.speaker;
-      renderList();
+      return fill(doc, (function* () { yield* srPairs(items); yield* listPairs(listGen); })(), () => gen === renders, slicer);
     },
     /** Filters changed elsewhere (the view calls this after onChange). */
-    update: () => renderList(),
+    update() {
+      const gen = ++lists;
+      return fill(doc, listPairs(gen), () => gen === lists);
+    },
+    /** Stops any rendering still in progress (the view is going away). */
+    destroy,
   };
 }

@@ -149,6 +149,29 @@ export interface HighlightOptions extends Options {
   panel?: boolean;
   /** Show tooltips on hover, focus and tap. Default true. */
   tooltips?: boolean;
+  /**
+   * A big element (over ~100,000 characters) is annotated off the main thread, in a `blob:`
+   * Worker that receives the already compiled module, where the page's CSP allows one; else in
+   * slices on the main thread (paragraph groups of ~64 K characters, one per task). `false`
+   * always uses the slices. Small elements are annotated in one synchronous pass either way.
+   * Default true.
+   */
+  worker?: boolean;
+  /**
+   * Aborting the signal clears the view, as {@link View.clear} does: a pass in flight stops
+   * and paints nothing. An already aborted signal gives a cleared view at once.
+   */
+  signal?: AbortSignal;
+}
+
+/** How the last completed pass of a view ran (diagnostics; fields may be added). */
+export interface ViewStats {
+  /** `sync`: one task (small element); `worker` / `slices`: a big element, see {@link HighlightOptions.worker}. */
+  mode: 'sync' | 'worker' | 'slices';
+  /** Main-thread tasks the pass was spread over (1 for `sync`). */
+  tasks: number;
+  /** Wall time of the pass, from collecting to the panel's first batch, in milliseconds. */
+  ms: number;
 }
 
 /** A painted element. */
@@ -161,13 +184,20 @@ export interface View {
   element: Element | null;
   /** Removes every trace: highlights, wrappers, tooltip, panel, observers. Idempotent. */
   clear(): void;
-  /** Collects, annotates and paints again (what `observe` does on a change). */
+  /**
+   * Collects, annotates and paints again (what `observe` does on a change). A newer pass
+   * cancels one still in flight.
+   */
   refresh(): Promise<View>;
+  /** How the last completed pass ran; null before one completed. */
+  stats: ViewStats | null;
 }
 
 /**
  * Annotates `element` (or the first match of a selector) and paints the findings on the page.
- * Never rejects: errors go to `options.onError` and the console.
+ * Never rejects: errors go to `options.onError` and the console. A big element is collected,
+ * annotated and painted without any main-thread task over 50 ms (see {@link HighlightOptions.worker});
+ * the promise settles once it is painted and the panel has its first batch.
  */
 export function highlight(element: Element | string, options?: HighlightOptions | null): Promise<View>;
 
