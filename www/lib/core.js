@@ -143,7 +143,7 @@ function checkText(text) {
  * Passes on only the options the core reads, so callers can hand over their whole options
  * object (with `observe`, `onError`, callbacks…). Types are checked in Rust.
  */
-export function pickOptions(options) {
+function pickOptions(options) {
   if (options === undefined || options === null) return undefined;
   if (typeof options !== 'object' || Array.isArray(options)) {
     const got = Array.isArray(options) ? 'an array' : typeof options;

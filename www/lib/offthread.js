@@ -10,33 +10,34 @@
  * without workers makes `new Worker` throw or the worker fail to start: that is caught, never
  * reaches the page, and from then on this page annotates in slices (one try per page, so at
  * most one CSP violation report). One worker is shared by every view and ends after
- * IDLE_MS without work.
+ * WAIT_MS without work.
  */
 import workerSource from '#worker-source';
-import { init, annotateSync, compiledModule, coreError, finish, pickOptions } from './core.js';
+import { init, annotateSync, compiledModule, coreError, finish } from './core.js';
 import { annotateSteps } from './chunks.js';
 import { abortError } from './slice.js';
 
-const IDLE_MS = 10_000;
-const START_MS = 10_000;
+/** A worker ends after this long without work, and one that takes longer to start is given up. */
+const WAIT_MS = 10_000;
 
 let shared = null; // the live worker, or null
 let blocked = false; // a worker could not be started on this page: slices from now on
 
 /**
  * Annotates `text` off the main thread, else in slices driven by `slicer` (slice.js).
+ * `options` must be the core's own `{ kinds, minScore }` (view.js passes just those): they
+ * are posted to the worker as they are.
  * `ctx.worker === false` skips the worker; `ctx.mode` is set to 'worker' or 'slices'.
  */
 export async function annotateBig(text, options, slicer, ctx = {}) {
   await init();
   slicer.check();
-  const opts = pickOptions(options);
   if (ctx.worker !== false) {
     const worker = await startWorker();
     slicer.check();
     if (worker) {
       try {
-        const result = await worker.run(text, opts, slicer.signal);
+        const result = await worker.run(text, options, slicer.signal);
         ctx.mode = 'worker';
         return finish(text, result);
       } catch (err) {
@@ -45,7 +46,7 @@ export async function annotateBig(text, options, slicer, ctx = {}) {
     }
   }
   ctx.mode = 'slices';
-  return slicer.drive(annotateSteps(text, opts, annotateSync));
+  return slicer.drive(annotateSteps(text, options, annotateSync));
 }
 
 /** The shared worker, started if need be; resolves to null where none can run. */
@@ -75,10 +76,10 @@ function startWorker() {
   };
   const idle = () => {
     clearTimeout(state.idle);
-    if (!state.pending.size) state.idle = setTimeout(() => end(false), IDLE_MS);
+    if (!state.pending.size) state.idle = setTimeout(() => end(false), WAIT_MS);
   };
   state.ready = new Promise((resolve) => {
-    const timer = setTimeout(() => { end(true); resolve(null); }, START_MS);
+    const timer = setTimeout(() => { end(true); resolve(null); }, WAIT_MS);
     w.onmessage = ({ data }) => {
       if (data.id === undefined) { // the start-up answer
         clearTimeout(timer);

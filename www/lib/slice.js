@@ -29,7 +29,7 @@ export function yieldToPage(win = globalThis) {
 
 /** The error an aborted run ends with; recognised by `isAbort` and never reported. */
 export function abortError() {
-  return new DOMException('quotelens: cancelled', 'AbortError');
+  return new DOMException('', 'AbortError');
 }
 export const isAbort = (err) => err?.name === 'AbortError';
 

@@ -221,6 +221,7 @@ export async function createView(target, options, annotate) {
         // The panel first, then the highlights in one step. Chromium re-lays out all highlighted
         // text in any frame that changes layout once highlights are registered (a few hundred
         // ms on a 1 MB page), so the panel's batches are cheap only before them.
+        await slicer.pause();
         if (!ui) mountUI();
         ui.tooltip?.hide();
         await ui.panel.render(items, slicer);

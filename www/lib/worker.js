@@ -6,13 +6,14 @@
  *
  * Protocol: the page posts `{ module }` (the compiled WebAssembly.Module, so nothing is fetched)
  * and gets `{ ready: true }` or `{ error }`; then `{ id, text, options }` → the result's lists
- * in parts, `{ id, key: 'quotes' | 'claims' | 'entities', items }` (PART items each), then
+ * in parts, `{ id, key: 'quotes' | 'claims' | 'entities', items }` (~PART objects each), then
  * `{ id, done: true }`; or `{ id, error }`. In parts because the page decodes each message in
  * one task: a 1 MB page's result in one message took ~100 ms to decode.
  */
 import { initSync, annotate } from '#wasm-glue';
 
-const PART = 400;
+/** Objects per message, roughly (a quote is a few, an entity one per mention). */
+const PART = 1000;
 
 self.onmessage = ({ data }) => {
   try {
@@ -23,8 +24,13 @@ self.onmessage = ({ data }) => {
     } else {
       const result = annotate(data.text, data.options);
       for (const key of ['quotes', 'claims', 'entities']) {
-        const list = result[key];
-        for (let i = 0; i < list.length; i += PART) self.postMessage({ id: data.id, key, items: list.slice(i, i + PART) });
+        let items = [], weight = 0;
+        for (const item of result[key]) {
+          items.push(item);
+          weight += 4 + (item.mentions?.length ?? 0); // an entity weighs its mentions
+          if (weight >= PART) { self.postMessage({ id: data.id, key, items }); items = []; weight = 0; }
+        }
+        if (items.length) self.postMessage({ id: data.id, key, items });
       }
       self.postMessage({ id: data.id, done: true });
     }
