@@ -14,12 +14,13 @@ export const SLICE_MS = 12;
 const now = () => performance.now();
 
 /**
- * Gives the event loop a turn: `scheduler.yield()` where it exists (continues ahead of other
- * queued tasks, after input and rendering), else a MessageChannel message (a task, without
- * setTimeout's clamping).
+ * Gives the event loop a turn: a MessageChannel message, a task queued behind whatever is
+ * already waiting (input, rendering, and the page's own timers and messages), without
+ * setTimeout's 4 ms clamping. Not `scheduler.yield()`: its continuations go ahead of the
+ * page's other tasks, so a guest on the page would hold the host's timers back for the
+ * whole run.
  */
 export function yieldToPage(win = globalThis) {
-  if (typeof win.scheduler?.yield === 'function') return win.scheduler.yield();
   return new Promise((resolve) => {
     const { port1, port2 } = new win.MessageChannel();
     port1.onmessage = () => { port1.close(); resolve(); };
