@@ -213,3 +213,28 @@ test('a pass in flight is cancelled by the signal, by a newer refresh() and by c
     assert.deepEqual(p.errors, []);
   }
 });
+
+test('without the Highlight API a big page is wrapped in slices and unwrapped exactly', async () => {
+  const p = await open(browser, server.url('/mid.html'), { fallback: true });
+  await p.waitForFunction(() => window.ready === true, null, { timeout: 60_000 });
+  const r = await p.evaluate(async () => {
+    const el = document.getElementById('story');
+    const before = el.innerHTML;
+    const view = await window.ql.highlight(el);
+    const marks = document.querySelectorAll('quotelens-mark[data-kind~=quote]');
+    // The marked runs of the first quote read as the quote.
+    const first = view.annotations.quotes[0];
+    const out = { stats: view.stats, marks: marks.length, quotes: view.annotations.quotes.length,
+      firstPainted: [...marks].some((m) => first.text.startsWith(m.textContent)) };
+    view.clear();
+    out.same = el.innerHTML === before;
+    out.left = document.querySelectorAll('quotelens-mark, [data-quotelens-ui]').length;
+    return out;
+  });
+  assert.equal(r.stats.mode, 'worker');
+  assert.ok(r.stats.tasks > 5, `${r.stats.tasks} tasks`);
+  assert.ok(r.marks >= r.quotes, `${r.marks} marks for ${r.quotes} quotes`);
+  assert.ok(r.firstPainted);
+  assert.deepEqual({ same: r.same, left: r.left }, { same: true, left: 0 });
+  assert.deepEqual(p.errors, []);
+});
