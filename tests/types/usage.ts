@@ -57,7 +57,7 @@ export async function usage(article: Element): Promise<void> {
   const stats: ViewStats | null = big.stats;
   if (stats) {
     const mode: 'sync' | 'worker' | 'slices' = stats.mode;
-    console.log(mode, stats.tasks.toFixed(0), stats.ms.toFixed(1));
+    console.log(mode, stats.tasks.toFixed(0));
   }
 
   const exported: WebAnnotation[] = toWebAnnotations(result, { source: 'https://example.com/a' });

@@ -39,7 +39,7 @@ const BREAK = '\n\n';
 export function pieces(text, size = CHUNK) {
   const out = [];
   for (let start = 0; start < text.length;) {
-    const next = start + size >= text.length ? -1 : text.indexOf(BREAK, start + size);
+    const next = text.indexOf(BREAK, start + size); // -1 past the end
     const end = next < 0 ? text.length : next;
     out.push({ start, end, from: context(text, start, -1), to: context(text, end, 1) });
     start = end;

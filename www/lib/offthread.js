@@ -53,13 +53,13 @@ export async function annotateBig(text, options, slicer, ctx = {}) {
 function startWorker() {
   if (shared) return shared.ready;
   const module = compiledModule();
-  if (blocked || !module || typeof Worker !== 'function') return Promise.resolve(null);
+  if (blocked || !module) return Promise.resolve(null);
   let url, w;
   try {
     url = URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }));
-    w = new Worker(url, { name: 'quotelens' });
+    w = new Worker(url);
   } catch {
-    // CSP (SecurityError), Trusted Types (TypeError), no blob: URLs: slices instead.
+    // CSP (SecurityError), Trusted Types (TypeError), no Worker or blob: URLs: slices instead.
     blocked = true;
     if (url) URL.revokeObjectURL(url);
     return Promise.resolve(null);
@@ -96,8 +96,7 @@ function startWorker() {
     };
     // A worker the CSP refused (in browsers that refuse it after construction), or one that
     // crashed: handled here, so nothing is reported to the page as uncaught.
-    w.onerror = (e) => { e.preventDefault?.(); clearTimeout(timer); end(true); resolve(null); };
-    w.onmessageerror = w.onerror;
+    w.onerror = (e) => { e.preventDefault(); clearTimeout(timer); end(true); resolve(null); };
   });
   const api = {
     run(text, options, signal) {

@@ -16,7 +16,7 @@
  * --quotelens-claim-line, --quotelens-focus-bg (and -dark variants for dark schemes).
  */
 import { search } from './collect.js';
-import { Slicer } from './slice.js';
+import { Slicer, FRAME } from './slice.js';
 
 /** The Highlight API of the element's own window (a frame's document has its own registry). */
 export const hasHighlights = (win) => typeof win?.Highlight === 'function' && !!win.CSS?.highlights;
@@ -123,40 +123,55 @@ export function* paintSteps(map, items, doc = document) {
 }
 
 /**
- * Ranges are made in slices but shown in one step: Chromium repaints the whole document after
- * any change to a registered Highlight, so ranges added over several frames would cost that
- * many full repaints (hundreds of ms each on a 1 MB page), where one costs one.
+ * Ranges are made in slices, then shown kind by kind, each a step of its own that the driver
+ * runs in a frame of its own (`yield FRAME`): the stylesheet, then the quotes, then the claims.
+ * Chromium repaints the whole document after any change to a registered Highlight, so adding
+ * ranges in every slice would cost that many full repaints (hundreds of ms each on a 1 MB
+ * page); in one step, the stylesheet's restyle, the backgrounds and the underlines (the dearest:
+ * decorations are laid out again) would all fall in one long frame.
  */
 function* highlightSteps(win, map, items, commit) {
   const { CSS, Highlight } = win;
-  const made = [];
+  const made = new Map(); // name → ranges
   let n = 0;
   for (const { kind, spans } of items) {
     const name = `quotelens-${kind}`;
+    if (!made.has(name)) made.set(name, []);
     for (const [s, e] of spans) {
       const r = map.range(s, e);
-      if (r) made.push([name, r, kind]);
+      if (r) made.get(name).push(r);
       if (++n % BATCH === 0) yield;
     }
   }
-  commit();
-  for (const [name, r, kind] of made) {
-    let hl = CSS.highlights.get(name);
-    if (!hl) {
-      hl = new Highlight();
-      hl.priority = { claim: 1, quote: 2, focus: 3 }[kind] || 0;
-      CSS.highlights.set(name, hl);
-    }
-    hl.add(r);
-  }
-  return () => {
-    for (const [name, r] of made) {
+  const shown = [];
+  const undo = () => {
+    for (const [name, r] of shown) {
       const hl = CSS.highlights.get(name);
       if (!hl) continue;
       hl.delete(r);
       if (!hl.size) CSS.highlights.delete(name);
     }
   };
+  let complete = false;
+  try {
+    commit();
+    for (const [kind, priority] of [['quote', 2], ['claim', 1], ['focus', 3]]) {
+      const name = `quotelens-${kind}`;
+      if (!made.get(name)?.length) continue;
+      yield FRAME;
+      let hl = CSS.highlights.get(name);
+      if (!hl) {
+        hl = new Highlight();
+        hl.priority = priority;
+        CSS.highlights.set(name, hl);
+      }
+      for (const r of made.get(name)) { hl.add(r); shown.push([name, r]); }
+    }
+    complete = true;
+    return undo;
+  } finally {
+    if (!complete) undo();
+  }
 }
 
 /** The fallback: wraps the painted parts of each Text node in <quotelens-mark>. */

@@ -25,27 +25,18 @@ export function sentence(item) {
 
 /**
  * Appends the `[parent, node]` pairs of `pairs` (a generator) in order: in this task while
- * `slicer` (slice.js) has budget left, the rest in later tasks, a DocumentFragment per task.
+ * `slicer` (slice.js) has budget left, the rest in later tasks.
  * Stops as soon as `current()` is false (a newer render, or the panel removed). A thousand
  * findings never make one long task; with an unlimited slicer (a small page) it is all at once.
  */
 async function fill(doc, pairs, current, slicer = new Slicer({ win: doc.defaultView })) {
-  let batch = new Map(); // parent → fragment
-  const flush = () => {
-    for (const [parent, frag] of batch) parent.appendChild(frag);
-    batch = new Map();
-  };
   for (const [parent, node] of pairs) {
-    let frag = batch.get(parent);
-    if (!frag) batch.set(parent, (frag = doc.createDocumentFragment()));
-    frag.appendChild(node);
+    parent.appendChild(node);
     if (slicer.due()) {
-      flush();
       try { await slicer.pause(); } catch { return; }
       if (!current()) return;
     }
   }
-  flush();
 }
 
 /**

@@ -170,8 +170,6 @@ export interface ViewStats {
   mode: 'sync' | 'worker' | 'slices';
   /** Main-thread tasks the pass was spread over (1 for `sync`). */
   tasks: number;
-  /** Wall time of the pass, from collecting to the panel's first batch, in milliseconds. */
-  ms: number;
 }
 
 /** A painted element. */

@@ -28,6 +28,15 @@ export function yieldToPage(win = globalThis) {
   });
 }
 
+/** Yielded by a generator whose next step must start in a new frame (after a rendering). */
+export const FRAME = 1;
+
+/** After the next rendering opportunity (or 100 ms, in a hidden page where frames stop). */
+const nextFrame = (win) => new Promise((resolve) => {
+  const timer = setTimeout(resolve, 100);
+  win.requestAnimationFrame(() => { clearTimeout(timer); resolve(); });
+});
+
 /** The error an aborted run ends with; recognised by `isAbort` and never reported. */
 export function abortError() {
   return new DOMException('', 'AbortError');
@@ -40,7 +49,7 @@ export const isAbort = (err) => err?.name === 'AbortError';
  * `tasks` counts the tasks the run was spread over (the tests read it).
  */
 export class Slicer {
-  constructor({ budget = SLICE_MS, signal, win } = {}) {
+  constructor({ budget = SLICE_MS, signal, win = globalThis } = {}) {
     this.budget = budget;
     this.signal = signal;
     this.win = win;
@@ -49,15 +58,16 @@ export class Slicer {
   }
 
   due() {
-    return this.budget !== Infinity && now() - this.start >= this.budget;
+    return now() - this.start >= this.budget; // never with budget Infinity
   }
 
   check() {
     if (this.signal?.aborted) throw abortError();
   }
 
-  async pause() {
+  async pause(frame) {
     this.check();
+    if (frame) await nextFrame(this.win);
     await yieldToPage(this.win);
     this.check();
     this.start = now();
@@ -67,7 +77,7 @@ export class Slicer {
   /**
    * Runs generator `gen` to its return value, pausing whenever it yields past the budget.
    * `step` wraps each resumption (the view uses it to keep its own DOM changes out of its
-   * MutationObserver). On abort the generator is closed (`return()`), so its `finally` blocks
+   * MutationObserver). A yielded FRAME waits for the next frame to be rendered first. On abort the generator is closed (`return()`), so its `finally` blocks
    * undo any half-done work, and the AbortError propagates.
    */
   async drive(gen, step = (fn) => fn()) {
@@ -75,7 +85,7 @@ export class Slicer {
       for (;;) {
         const r = step(() => gen.next());
         if (r.done) return r.value;
-        if (this.due()) await this.pause();
+        if (r.value === FRAME || this.due()) await this.pause(r.value === FRAME);
         else this.check();
       }
     } catch (err) {

@@ -111,8 +111,7 @@ export async function createView(target, options, annotate) {
   const repaint = () => {
     if (big) {
       // A filter change on a big page: sliced too, the newest change winning.
-      const slicer = new Slicer({ win: doc.defaultView });
-      repaintSliced(slicer).catch((err) => { if (!isAbort(err)) fail(err); });
+      repaintSliced(new Slicer({ win: doc.defaultView })).catch((err) => isAbort(err) || fail(err));
       return;
     }
     quietly(() => {
@@ -197,7 +196,6 @@ export async function createView(target, options, annotate) {
     const gen = ++generation;
     controller?.abort();
     const ctrl = controller = new AbortController();
-    const t0 = performance.now();
     big = (element.textContent?.length || 0) > SYNC_LIMIT;
     const slicer = new Slicer({ budget: big ? SLICE_MS : Infinity, signal: ctrl.signal, win: doc.defaultView });
     const ctx = { big, slicer, worker: opts.worker, mode: 'sync' };
@@ -233,7 +231,7 @@ export async function createView(target, options, annotate) {
           if (!isAbort(err) || ctrl.signal.aborted) throw err;
         }
       }
-      view.stats = { mode: ctx.mode, tasks: slicer.tasks, ms: performance.now() - t0 };
+      view.stats = { mode: ctx.mode, tasks: slicer.tasks };
     } catch (err) {
       if (!isAbort(err)) fail(err);
     } finally {
@@ -274,7 +272,7 @@ export async function createView(target, options, annotate) {
   function clear() {
     if (cleared) return;
     cleared = true;
-    opts.signal?.removeEventListener?.('abort', clear);
+    opts.signal?.removeEventListener('abort', clear);
     generation++;
     controller?.abort();
     repainting?.abort();
@@ -295,7 +293,7 @@ export async function createView(target, options, annotate) {
   // options.signal: aborting it clears the view (and cancels a pass in flight).
   const signal = opts.signal;
   if (signal?.aborted) { clear(); return view; }
-  signal?.addEventListener?.('abort', clear, { once: true });
+  signal?.addEventListener('abort', clear, { once: true });
 
   await run();
   return view;
