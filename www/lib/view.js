@@ -216,9 +216,10 @@ export async function createView(target, options, annotate) {
         ui.tooltip?.hide();
         ui.panel.render(items, slicer);
       } else {
-        // The panel first, then the highlights in one step. Chromium re-lays out all highlighted
-        // text in any frame that changes layout once highlights are registered (a few hundred
-        // ms on a 1 MB page), so the panel's batches are cheap only before them.
+        // The panel first, then the highlights (made in slices, shown kind by kind: paint.js).
+        // Chromium re-lays out all highlighted text in any frame that changes layout once
+        // highlights are registered (a few hundred ms on a 1 MB page), so the panel's batches
+        // are cheap only before them.
         await slicer.pause();
         if (!ui) mountUI();
         ui.tooltip?.hide();
