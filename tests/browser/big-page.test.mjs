@@ -69,12 +69,16 @@ before(async () => {
   const mid = articleHtml(articles(300_000));
   // The seed repeated past the synchronous limit (100,000 characters): two 64 K pieces.
   const seed = Array.from({ length: 60 }, () => articleHtml([SEED])).join('\n');
+  const embed = (attrs) => `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><body>
+<article>${mid}</article><script src="/dist/quotelens.embed.js" data-target="article" ${attrs}></script>`;
   server = await serve({
     '/big.html': { body: page(big) },
     '/mid.html': { body: page(mid) },
     '/mid-csp.html': { body: page(mid), headers: { 'content-security-policy': CSP } },
     '/seed-csp.html': { body: page(seed), headers: { 'content-security-policy': CSP } },
     '/seed.html': { body: page(seed) },
+    '/embed.html': { body: embed('') },
+    '/embed-slices.html': { body: embed('data-worker="false"') },
   });
   browser = await launch();
 });
@@ -242,4 +246,20 @@ test('without the Highlight API a big page is wrapped in slices and unwrapped ex
   assert.ok(r.firstPainted);
   assert.deepEqual({ same: r.same, left: r.left }, { same: true, left: 0 });
   assert.deepEqual(p.errors, []);
+});
+
+test('the one-tag embed on a big page: its inlined module goes to the Worker; data-worker="false" gives slices', async () => {
+  for (const [path, mode] of [['/embed.html', 'worker'], ['/embed-slices.html', 'slices']]) {
+    const p = await open(browser, server.url(path));
+    const r = await p.evaluate(async () => {
+      const view = await window.quotelens.ready;
+      const out = { mode: view.stats.mode, quotes: view.annotations.quotes.length,
+        ranges: [...CSS.highlights].reduce((n, [, hl]) => n + hl.size, 0) };
+      view.clear();
+      return out;
+    });
+    assert.equal(r.mode, mode);
+    assert.ok(r.quotes > 100 && r.ranges > r.quotes, JSON.stringify(r));
+    assert.deepEqual(p.errors, []);
+  }
 });
