@@ -4,8 +4,9 @@
  *
  * Work is written as a generator that `yield`s at safe points (every few hundred nodes or
  * ranges); `drive()` runs it until the slice's time is up, gives the event loop a turn, and goes
- * on. A Slicer with `budget: Infinity` never yields, which is the small page's fast path: the
- * same code, one task, painted in the same frame.
+ * on. A Slicer with `budget: Infinity` never yields for time, which is the small page's fast
+ * path: the same code, one task, painted in the same frame (the small path paints with
+ * `Slicer.run`, which also ignores FRAME).
  */
 
 /** Milliseconds of work per task before giving the page a turn (well under the 50 ms of a long task). */

@@ -6,7 +6,7 @@
  * logic can be tested with hand-made results. Nothing here lets an error reach the host page:
  * failures go to `options.onError` and, once per message, to the console.
  */
-import { collect, collectSteps, textMap, UI_ATTR } from './collect.js';
+import { collectSteps, textMap, UI_ATTR } from './collect.js';
 import { paint, paintSteps } from './paint.js';
 import { Slicer, SLICE_MS, isAbort } from './slice.js';
 import { createHost } from './ui.js';
