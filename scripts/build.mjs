@@ -90,7 +90,15 @@ const glue = {
       if (!/\bwasmModule = module;/.test(source)) {
         throw new Error('the wasm-bindgen glue no longer keeps `wasmModule`; update the accessor in scripts/build.mjs');
       }
-      return { contents: `${source}\nexport function compiledModule() { return wasmModule; }\n`, loader: 'js' };
+      // Its console messages are shortened (~150 bytes of gzip, of a 15 KB budget); quotelens
+      // always calls init with one object, so the deprecated-parameters branch never warns.
+      const short = source
+        .replace(/console\.warn\('using deprecated parameters[^']*'\)/g, '0')
+        .replace(/"`WebAssembly\.instantiateStreaming` failed[^"]*"/, '"quotelens: the .wasm is not served as application/wasm, so it compiles slower:"')
+        // `{:?}` of a JsValue (only in a Rust-side error message) as String() gives it, not
+        // the glue's 40-line pretty-printer (in the page's bundle and again in the Worker's).
+        .replace(/\nfunction debugString\(val\) \{\n[\s\S]*?\n\}\n/, '\nfunction debugString(val) {\n    try { return String(val); } catch { return typeof val; }\n}\n');
+      return { contents: `${short}\nexport function compiledModule() { return wasmModule; }\n`, loader: 'js' };
     });
     build.onResolve({ filter: /^#worker-source$/ }, () => ({ path: 'worker-source', namespace: 'worker' }));
     build.onLoad({ filter: /.*/, namespace: 'worker' }, () => ({

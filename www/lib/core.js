@@ -93,9 +93,7 @@ export async function annotate(text, options) {
  */
 export function annotateSync(text, options) {
   checkText(text);
-  if (!loaded) {
-    throw new Error('quotelens: the WebAssembly module is not loaded yet; await init() first');
-  }
+  notLoaded();
   let result;
   try {
     result = annotateWasm(text, pickOptions(options));
@@ -128,8 +126,12 @@ export function compiledModule() {
 
 /** The core's version (the Rust crate's), once loaded. */
 export function version() {
-  if (!loaded) throw new Error('quotelens: the WebAssembly module is not loaded yet; await init() first');
+  notLoaded();
   return versionWasm();
+}
+
+function notLoaded() {
+  if (!loaded) throw new Error('quotelens: the WebAssembly module is not loaded yet; await init() first');
 }
 
 function checkText(text) {
