@@ -122,10 +122,12 @@ test('a 1 MB page: annotated in a Worker, spread over many short tasks, the sync
     `long tasks ${JSON.stringify(r.long)}; longest script run ${Math.max(0, ...r.scripts)} ms`);
   assert.ok(r.chars > 900_000);
   assert.equal(r.stats.mode, 'worker');
-  assert.ok(r.stats.tasks >= 10, `spread over ${r.stats.tasks} tasks`);
+  assert.ok(r.stats.tasks >= 5, `spread over ${r.stats.tasks} tasks`);
   assert.ok(r.same, 'the worker gives exactly what annotateSync gives');
-  assert.equal(r.ranges, r.spans, 'every quote and claim is painted');
-  assert.equal(r.listed, r.quotes + r.claims, 'and listed for screen readers');
+  // Painted near the viewport (the rest as the reader scrolls: the next test), and listed for
+  // screen readers a page (200) at a time.
+  assert.ok(r.ranges > 0 && r.ranges < r.spans / 10, `${r.ranges} of ${r.spans} ranges painted`);
+  assert.equal(r.listed, 201, 'the first 200 listed for screen readers, then "Show more"');
   // Our code runs in slices of ~12 ms (rendering the 1 MB page is the browser's, see
   // docs/PERFORMANCE.md). Wall times on a shared machine stretch with its load, so this asserts
   // the shape, not a figure: no single run of our script holds a tenth of the pass (the whole
@@ -151,10 +153,10 @@ test('a CSP that forbids workers: highlighted in slices, no error reaches the pa
     return { first, second, sync, annotations: view.annotations, seen };
   });
   assert.equal(r.first.stats.mode, 'slices');
-  assert.ok(r.first.stats.tasks > 10, `spread over ${r.first.stats.tasks} tasks`);
+  assert.ok(r.first.stats.tasks >= 5, `spread over ${r.first.stats.tasks} tasks`);
   assert.deepEqual(spansOf(r.annotations), spansOf(r.sync), 'the same quotes and claims as the synchronous core');
-  assert.equal(r.first.ranges, r.first.spans);
-  assert.equal(r.first.listed, r.first.quotes + r.first.claims);
+  assert.ok(r.first.ranges > 0 && r.first.ranges < r.first.spans, `${r.first.ranges} of ${r.first.spans}`);
+  assert.equal(r.first.listed, 201);
   assert.deepEqual(r.second, { mode: 'slices', violations: 0 });
   assert.ok(r.seen.violations.length <= 1, r.seen.violations.join('\n'));
   assert.ok(r.seen.violations.every((v) => /^worker-src blob/.test(v)), r.seen.violations.join('\n'));
@@ -199,7 +201,7 @@ test('a pass in flight is cancelled by the signal, by a newer refresh() and by c
       const afterAbort = { stats: aborted.stats, ranges: count(), ui: ui() };
       // 2. Two refreshes: the first is cancelled, only the second paints.
       const view = await window.ql.highlight(el, { worker });
-      const expected = shown(view).spans;
+      const expected = count();
       const r1 = view.refresh();
       await new Promise((resolve) => setTimeout(resolve, 20));
       const r2 = view.refresh();
@@ -259,7 +261,100 @@ test('the one-tag embed on a big page: its inlined module goes to the Worker; da
       return out;
     });
     assert.equal(r.mode, mode);
-    assert.ok(r.quotes > 100 && r.ranges > r.quotes, JSON.stringify(r));
+    assert.ok(r.quotes > 100 && r.ranges > 0, JSON.stringify(r));
     assert.deepEqual(p.errors, []);
   }
+});
+
+test('a 1 MB page: highlights follow the viewport, near ranges painted first and far ones once scrolled to; clear() stops it', async () => {
+  const p = await load('/big.html');
+  const r = await p.evaluate(async () => {
+    const frames = async (n = 3) => { for (let i = 0; i < n; i++) await new Promise((f) => requestAnimationFrame(() => setTimeout(f, 0))); };
+    const painted = (a) => [...(CSS.highlights.get('quotelens-quote') || [])].some((range) => range.toString() === a.text);
+    const count = () => [...CSS.highlights].reduce((n, [, hl]) => n + hl.size, 0);
+    const view = await window.ql.highlight(document.getElementById('story'));
+    await frames();
+    const quotes = view.annotations.quotes.filter((a) => !(a.parts?.length > 1));
+    const first = quotes[0], last = quotes[quotes.length - 1];
+    const top = { first: painted(first), last: painted(last), ranges: count() };
+    // Scroll to the last quote: it is painted within a few frames, the first one no longer.
+    const walker = document.createTreeWalker(document.getElementById('story'), NodeFilter.SHOW_TEXT);
+    let node, at = 0;
+    while ((node = walker.nextNode())) { if (node.data.includes(last.text.slice(0, 40))) at = node; }
+    at.parentElement.scrollIntoView({ block: 'center' });
+    await frames();
+    const bottom = { first: painted(first), last: painted(last), ranges: count() };
+    view.clear();
+    // Nothing listens any more: scrolling back adds nothing.
+    scrollTo(0, 0);
+    await frames();
+    return { top, bottom, spans: shown(view).spans, afterClear: { ranges: count(), names: CSS.highlights.size } };
+  });
+  assert.deepEqual([r.top.first, r.top.last], [true, false], JSON.stringify(r));
+  assert.deepEqual([r.bottom.first, r.bottom.last], [false, true], JSON.stringify(r));
+  for (const n of [r.top.ranges, r.bottom.ranges]) assert.ok(n > 0 && n < r.spans / 10, `${n} of ${r.spans}`);
+  assert.deepEqual(r.afterClear, { ranges: 0, names: 0 });
+  assert.deepEqual(p.errors, []);
+});
+
+test('a 1 MB page: the panel and the screen-reader list are paged, report the full count, and "Show more" works from the keyboard', async () => {
+  const p = await load('/big.html');
+  // Runs `fn` on the widget's shadow root in the page.
+  const root = (fn) => p.evaluate(`(${fn})(document.querySelector('[data-quotelens-ui]').shadowRoot)`);
+  await p.evaluate(async () => {
+    window.view = await window.ql.highlight(document.getElementById('story'));
+    // The panel starts folded when it would cover the article: open it.
+    const rootEl = document.querySelector('[data-quotelens-ui]').shadowRoot;
+    if (rootEl.querySelector('.body').hidden) rootEl.querySelector('.head button').click();
+  });
+  const total = await p.evaluate(() => view.annotations.quotes.length + view.annotations.claims.length);
+  const first = await root((r) => ({
+    count: r.querySelector('.panel .count').textContent,
+    buttons: r.querySelectorAll('.panel li button').length,
+    srItems: r.querySelectorAll('.sr li').length,
+    srMore: r.querySelector('.sr .more')?.textContent,
+    panelMore: r.querySelector('.panel .more')?.textContent,
+  }));
+  assert.ok(total > 2000, `${total} findings`);
+  const [q, c] = first.count.match(/\d+/g).map(Number);
+  assert.equal(q + c, total, `the panel counts every finding: ${first.count}`);
+  assert.equal(first.buttons, 200);
+  assert.equal(first.srItems, 201);
+  assert.equal(first.srMore, `Show more (200 of ${total} shown)`);
+  assert.equal(first.panelMore, `Show more (200 of ${total} shown)`);
+
+  // The screen-reader list's button: visible once focused, Enter lists 200 more and moves the
+  // focus to the first of them.
+  await root((r) => r.querySelector('.sr .more').focus());
+  const box = await root((r) => { const b = r.querySelector('.sr .more').getBoundingClientRect(); return { w: b.width, h: b.height, top: b.top }; });
+  assert.ok(box.w > 20 && box.h > 10 && box.top >= 0 && box.top < 800, `focused and visible: ${JSON.stringify(box)}`);
+  await p.keyboard.press('Enter');
+  const sr = await root((r) => ({ items: r.querySelectorAll('.sr li').length, focused: [...r.querySelectorAll('.sr li')].indexOf(r.activeElement),
+    text: r.activeElement?.textContent }));
+  assert.equal(sr.items, 401);
+  assert.equal(sr.focused, 200);
+  assert.match(sr.text, /^(Quote|Claim)[ ,]/);
+
+  // The panel: ArrowDown from the 200th finding reaches "Show more", Enter lists the next page
+  // and focuses its first finding; to the end, the last finding is the last item's.
+  await root((r) => [...r.querySelectorAll('.panel li button')][199].focus());
+  await p.keyboard.press('ArrowDown');
+  assert.equal(await root((r) => r.activeElement?.className), 'more');
+  await p.keyboard.press('Enter');
+  const next = await root((r) => ({ buttons: r.querySelectorAll('.panel li button').length,
+    focused: [...r.querySelectorAll('.panel li button')].indexOf(r.activeElement) }));
+  assert.deepEqual(next, { buttons: 400, focused: 200 });
+  const end = await root((r) => {
+    let more;
+    while ((more = r.querySelector('.panel .more'))) more.click();
+    const buttons = r.querySelectorAll('.panel li button');
+    return { buttons: buttons.length, focused: [...buttons].indexOf(r.activeElement) };
+  });
+  assert.equal(end.buttons, total);
+  assert.ok(end.focused > total - 201 && end.focused < total, JSON.stringify(end));
+  for (let i = end.focused; i < total - 1; i++) await p.keyboard.press('ArrowDown');
+  assert.equal(await root((r) => [...r.querySelectorAll('.panel li button')].indexOf(r.activeElement)), total - 1);
+  await p.evaluate(() => view.clear());
+  assert.equal(await p.evaluate(() => document.querySelectorAll('[data-quotelens-ui]').length + CSS.highlights.size), 0);
+  assert.deepEqual(p.errors, []);
 });

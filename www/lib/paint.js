@@ -16,7 +16,7 @@
  * --quotelens-claim-line, --quotelens-focus-bg (and -dark variants for dark schemes).
  */
 import { search } from './collect.js';
-import { Slicer, FRAME } from './slice.js';
+import { Slicer } from './slice.js';
 
 /** The Highlight API of the element's own window (a frame's document has its own registry). */
 export const hasHighlights = (win) => typeof win?.Highlight === 'function' && !!win.CSS?.highlights;
@@ -85,7 +85,7 @@ const BATCH = 256;
  * several tasks (slice.js drives it); returns the painting. Closed early (`return()`, on
  * abort), it takes away whatever it had painted.
  */
-export function* paintSteps(map, items, doc = document) {
+export function* paintSteps(map, items, doc = document, near) {
   const win = doc.defaultView;
   const api = hasHighlights(win);
   let removeSheet = null;
@@ -94,7 +94,7 @@ export function* paintSteps(map, items, doc = document) {
   const commit = () => { removeSheet = addSheet(doc); };
   let undo = null;
   try {
-    undo = yield* (api ? highlightSteps(win, map, items, commit) : wrapSteps(map, items, doc, commit));
+    undo = yield* (api ? highlightSteps(win, map, items, commit, near) : wrapSteps(map, items, doc, commit));
   } finally {
     if (!undo) removeSheet?.();
   }
@@ -123,50 +123,81 @@ export function* paintSteps(map, items, doc = document) {
 }
 
 /**
- * Ranges are made in slices, then shown kind by kind, each a step of its own that the driver
+ * Ranges are made in slices, then shown: with `near` (a big page) only those near the viewport,
+ * following the scroll (below); else kind by kind, each a step of its own that the driver
  * runs in a frame of its own (`yield FRAME`): the stylesheet, then the quotes, then the claims.
  * Chromium repaints the whole document after any change to a registered Highlight, so adding
  * ranges in every slice would cost that many full repaints (hundreds of ms each on a 1 MB
  * page); in one step, the stylesheet's restyle, the backgrounds and the underlines (the dearest:
  * decorations are laid out again) would all fall in one long frame.
  */
-function* highlightSteps(win, map, items, commit) {
+function* highlightSteps(win, map, items, commit, near) {
   const { CSS, Highlight } = win;
-  const made = new Map(); // name → ranges
+  const all = []; // [name, range], in text order
   let n = 0;
   for (const { kind, spans } of items) {
     const name = `quotelens-${kind}`;
-    if (!made.has(name)) made.set(name, []);
     for (const [s, e] of spans) {
       const r = map.range(s, e);
-      if (r) made.get(name).push(r);
+      if (r) all.push([name, r]);
       if (++n % BATCH === 0) yield;
     }
   }
-  const shown = [];
-  const undo = () => {
-    for (const [name, r] of shown) {
-      const hl = CSS.highlights.get(name);
-      if (!hl) continue;
-      hl.delete(r);
-      if (!hl.size) CSS.highlights.delete(name);
+  const shown = new Set(); // [name, range] pairs
+  const show = (p, on) => {
+    const [name, r] = p;
+    let hl = CSS.highlights.get(name);
+    if (on) {
+      if (!hl) {
+        CSS.highlights.set(name, hl = new Highlight());
+        hl.priority = 'cqf'.indexOf(name[10]) + 1; // claim 1 < quote 2 < focus 3 (name[10]: the kind's initial)
+      }
+      hl.add(r);
+      shown.add(p);
+    } else {
+      hl?.delete(r);
+      if (!hl?.size) CSS.highlights.delete(name);
+      shown.delete(p);
     }
   };
+  const undo = () => {
+    win.removeEventListener('scroll', onScroll, true);
+    win.removeEventListener('resize', onScroll);
+    win.cancelAnimationFrame(frame);
+    for (const p of shown) show(p);
+  };
+  // Near the viewport only (`near`, a big page): the ranges within a screen above and two below
+  // it, the rest added and taken away as the reader scrolls, at most once a frame. Chromium's
+  // cost of registered highlights grows with their ranges (a layout or a change to any of them
+  // re-lays out and repaints all), so a 1 MB page keeps ~100 instead of ~6,000.
+  let frame = 0;
+  const update = () => {
+    frame = 0;
+    const h = win.innerHeight;
+    // The first pair whose element's edge is at or past `y`: items are in text order, which is
+    // top to bottom in the usual flow of an article.
+    const find = (y, edge) => {
+      let lo = 0, hi = all.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (all[mid][1].startContainer.parentElement?.getBoundingClientRect()[edge] < y) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const want = new Set(near ? all.slice(find(-h, 'bottom'), find(2 * h, 'top')) : all);
+    for (const p of shown) if (!want.has(p)) show(p);
+    for (const p of want) if (!shown.has(p)) show(p, 1);
+  };
+  const onScroll = () => { frame ||= win.requestAnimationFrame(update); };
   let complete = false;
   try {
     commit();
-    for (const [kind, priority] of [['quote', 2], ['claim', 1], ['focus', 3]]) {
-      const name = `quotelens-${kind}`;
-      if (!made.get(name)?.length) continue;
-      yield FRAME;
-      let hl = CSS.highlights.get(name);
-      if (!hl) {
-        hl = new Highlight();
-        hl.priority = priority;
-        CSS.highlights.set(name, hl);
-      }
-      for (const r of made.get(name)) { hl.add(r); shown.push([name, r]); }
+    if (near) {
+      win.addEventListener('scroll', onScroll, true); // any scroller's, in the capture phase
+      win.addEventListener('resize', onScroll);
     }
+    update();
     complete = true;
     return undo;
   } finally {

@@ -7,7 +7,6 @@
  * The visually hidden list reads every finding in text order, whatever the filters.
  */
 import { el } from './ui.js';
-import { Slicer } from './slice.js';
 
 const KINDS = ['quote', 'claim'];
 const speakerKey = (item) => item.a.speaker?.entity || item.a.speaker?.name || '';
@@ -23,20 +22,36 @@ export function sentence(item) {
   return `${item.kind === 'quote' ? 'Quote' : 'Claim'}${by}${cue}: ${item.label ?? item.a.text}`;
 }
 
+/** Rows per page of a list: a huge page lists its findings a page at a time (see `more`). */
+export const PAGE = 200;
+
 /**
- * Appends the `[parent, node]` pairs of `pairs` (a generator) in order: in this task while
- * `slicer` (slice.js) has budget left, the rest in later tasks.
- * Stops as soon as `current()` is false (a newer render, or the panel removed). A thousand
- * findings never make one long task; with an unlimited slicer (a small page) it is all at once.
+ * Appends the `[parent, node]` pairs of `pairs` (a generator, resumed where it stopped) until
+ * PAGE list items are in; if more are left, ends the list with a "Show more" button that
+ * announces how many are shown of `total` and, activated, lists the next page and moves the
+ * focus to its first finding. The layout of a list of 6,000 sentences is what held Chromium's
+ * frames on a 1 MB page for hundreds of ms; a page of 200 is laid out in a few.
  */
-async function fill(doc, pairs, current, slicer = new Slicer({ win: doc.defaultView })) {
-  for (const [parent, node] of pairs) {
+function more(doc, list, pairs, total, shown = 0) {
+  let first = null, n = 0;
+  for (let r; n < PAGE && !(r = pairs.next()).done;) {
+    const [parent, node] = r.value;
     parent.appendChild(node);
-    if (slicer.due()) {
-      try { await slicer.pause(); } catch { return; }
-      if (!current()) return;
-    }
+    if (node.localName === 'li') { first ||= node; n++; }
   }
+  shown += n;
+  if (shown < total) {
+    const li = el(doc, list.localName == 'ol' ? 'li' : 'p'), b = el(doc, 'button', 'more', `Show more (${shown} of ${total} shown)`);
+    b.addEventListener('click', () => {
+      li.remove();
+      const f = more(doc, list, pairs, total, shown);
+      // The first new finding: its button in the panel, the item itself in the hidden list.
+      if (f) (f.querySelector('button') || (f.tabIndex = -1, f)).focus();
+    });
+    li.appendChild(b);
+    list.appendChild(li);
+  }
+  return first;
 }
 
 /**
@@ -44,8 +59,8 @@ async function fill(doc, pairs, current, slicer = new Slicer({ win: doc.defaultV
  * `settings` is `{ speaker: '', kinds: Set, visible: bool }`, shared with the view; `collapsed`
  * starts the panel folded to its header;
  * `onChange()` follows a filter or switch change, `onActivate(item, button)` an item activation.
- * Returns `{ render(items), update(), destroy() }`; `render` resolves once every finding is
- * listed (at once for a small list, over several tasks for a long one).
+ * Returns `{ render(items), update() }`. Both lists show their first PAGE findings
+ * and a "Show more" button for the next (`more`).
  */
 export function createPanel(doc, box, settings, { withPanel, collapsed, onChange, onActivate }) {
   const sr = el(doc, 'section', 'sr');
@@ -53,21 +68,11 @@ export function createPanel(doc, box, settings, { withPanel, collapsed, onChange
   const srList = el(doc, 'ol');
   sr.appendChild(srList);
   box.appendChild(sr);
-  // Generations: a newer render (or destroy) stops an older one; a filter change (update)
-  // stops an older listing of the panel's buttons but not the screen-reader list.
-  let renders = 0, lists = 0;
-  function* srPairs(items) {
+  const srRender = (items) => {
     srList.replaceChildren();
-    for (const it of items) yield [srList, el(doc, 'li', '', sentence(it))];
-  }
-  const destroy = () => { renders++; lists++; };
-  if (!withPanel) {
-    return {
-      render(items, slicer) { const gen = ++renders; return fill(doc, srPairs(items), () => gen === renders, slicer); },
-      update() {},
-      destroy,
-    };
-  }
+    more(doc, srList, (function* () { for (const it of items) yield [srList, el(doc, 'li', '', sentence(it))]; })(), items.length);
+  };
+  if (!withPanel) return { render: srRender, update() {} };
 
   const panel = el(doc, 'section', 'panel');
   panel.setAttribute('role', 'region');
@@ -123,7 +128,7 @@ export function createPanel(doc, box, settings, { withPanel, collapsed, onChange
   // Arrow keys move between the finding buttons; Tab still leaves the list.
   list.addEventListener('keydown', (e) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const buttons = [...list.querySelectorAll('li button')];
+    const buttons = [...list.querySelectorAll('button')];
     const i = buttons.indexOf(e.target);
     if (i < 0) return;
     e.preventDefault();
@@ -131,23 +136,20 @@ export function createPanel(doc, box, settings, { withPanel, collapsed, onChange
   });
 
   let all = [];
-  /** The finding buttons, grouped by speaker, as [parent, node] pairs for fill(). */
-  function* listPairs(gen) {
-    const shown = all.filter((it) => settings.kinds.has(it.kind) && (!settings.speaker || speakerKey(it) === settings.speaker));
+  /** The finding buttons, grouped by speaker, as [parent, node] pairs for more(). */
+  function* listPairs(shown) {
     const groups = new Map();
     for (const it of shown) {
       const key = speakerKey(it);
       if (!groups.has(key)) groups.set(key, { name: speakerName(it), items: [] });
       groups.get(key).items.push(it);
     }
-    list.replaceChildren();
     if (!groups.size) yield [list, el(doc, 'p', 'count', all.length ? 'Nothing matches the filters.' : 'No quotes or claims found.')];
     for (const { name, items } of groups.values()) {
       const ul = el(doc, 'ul');
       yield [list, el(doc, 'h3', '', name)];
       yield [list, ul];
       for (const it of items) {
-        if (gen !== lists) return;
         const b = el(doc, 'button', it.kind, clip(it.label ?? it.a.text));
         b.setAttribute('aria-label', sentence(it));
         b.addEventListener('click', () => onActivate(it, b));
@@ -158,10 +160,14 @@ export function createPanel(doc, box, settings, { withPanel, collapsed, onChange
     }
   }
 
+  const update = () => {
+    const shown = all.filter((it) => settings.kinds.has(it.kind) && (!settings.speaker || speakerKey(it) === settings.speaker));
+    list.replaceChildren();
+    more(doc, list, listPairs(shown), shown.length);
+  };
   return {
-    /** Lists `items`; `slicer` paces it (default: SLICE_MS per task). */
-    render(items, slicer) {
-      const gen = ++renders, listGen = ++lists;
+    /** Lists `items` (and their first page for screen readers). */
+    render(items) {
       all = items;
       const quotes = items.filter((it) => it.kind === 'quote').length;
       count.textContent = `${plural(quotes, 'quote')} · ${plural(items.length - quotes, 'claim')}`;
@@ -174,14 +180,10 @@ export function createPanel(doc, box, settings, { withPanel, collapsed, onChange
       });
       pick.replaceChildren(...opts);
       pick.value = settings.speaker;
-      return fill(doc, (function* () { yield* srPairs(items); yield* listPairs(listGen); })(), () => gen === renders, slicer);
+      srRender(items);
+      update();
     },
     /** Filters changed elsewhere (the view calls this after onChange). */
-    update() {
-      const gen = ++lists;
-      return fill(doc, listPairs(gen), () => gen === lists);
-    },
-    /** Stops any rendering still in progress (the view is going away). */
-    destroy,
+    update,
   };
 }

@@ -5,8 +5,7 @@
  * Work is written as a generator that `yield`s at safe points (every few hundred nodes or
  * ranges); `drive()` runs it until the slice's time is up, gives the event loop a turn, and goes
  * on. A Slicer with `budget: Infinity` never yields for time, which is the small page's fast
- * path: the same code, one task, painted in the same frame (the small path paints with
- * `Slicer.run`, which also ignores FRAME).
+ * path: the same code, one task, painted in the same frame.
  */
 
 /** Milliseconds of work per task before giving the page a turn (well under the 50 ms of a long task). */
@@ -28,15 +27,6 @@ export function yieldToPage(win = globalThis) {
     port2.postMessage(null);
   });
 }
-
-/** Yielded by a generator whose next step must start in a new frame (after a rendering). */
-export const FRAME = 1;
-
-/** After the next rendering opportunity (or 100 ms, in a hidden page where frames stop). */
-const nextFrame = (win) => new Promise((resolve) => {
-  const timer = setTimeout(resolve, 100);
-  win.requestAnimationFrame(() => { clearTimeout(timer); resolve(); });
-});
 
 /** The error an aborted run ends with; recognised by `isAbort` and never reported. */
 export function abortError() {
@@ -66,9 +56,8 @@ export class Slicer {
     if (this.signal?.aborted) throw abortError();
   }
 
-  async pause(frame) {
+  async pause() {
     this.check();
-    if (frame) await nextFrame(this.win);
     await yieldToPage(this.win);
     this.check();
     this.start = now();
@@ -78,7 +67,7 @@ export class Slicer {
   /**
    * Runs generator `gen` to its return value, pausing whenever it yields past the budget.
    * `step` wraps each resumption (the view uses it to keep its own DOM changes out of its
-   * MutationObserver). A yielded FRAME waits for the next frame to be rendered first. On abort the generator is closed (`return()`), so its `finally` blocks
+   * MutationObserver). On abort the generator is closed (`return()`), so its `finally` blocks
    * undo any half-done work, and the AbortError propagates.
    */
   async drive(gen, step = (fn) => fn()) {
@@ -86,7 +75,7 @@ export class Slicer {
       for (;;) {
         const r = step(() => gen.next());
         if (r.done) return r.value;
-        if (r.value === FRAME || this.due()) await this.pause(r.value === FRAME);
+        if (this.due()) await this.pause();
         else this.check();
       }
     } catch (err) {

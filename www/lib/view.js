@@ -129,7 +129,7 @@ export async function createView(target, options, annotate) {
     try {
       const wanted = settings.visible && element.isConnected;
       if (!wanted || !painting?.api) quietly(() => { painting?.remove(); painting = null; });
-      const fresh = wanted ? await slicer.drive(paintSteps(map, shown(), doc), quietly) : null;
+      const fresh = wanted ? await slicer.drive(paintSteps(map, shown(), doc, true), quietly) : null;
       quietly(() => painting?.remove());
       painting = fresh;
     } finally {
@@ -210,20 +210,15 @@ export async function createView(target, options, annotate) {
       view.annotations = result || EMPTY;
       view.text = next.text;
       if (!element.isConnected) return; // detached meanwhile: nothing to paint on
-      if (!big) {
-        repaint();
-        if (!ui) mountUI();
-        ui.tooltip?.hide();
-        ui.panel.render(items, slicer);
-      } else {
-        // The panel first, then the highlights (made in slices, shown kind by kind: paint.js).
-        // Chromium re-lays out all highlighted text in any frame that changes layout once
-        // highlights are registered (a few hundred ms on a 1 MB page), so the panel's batches
-        // are cheap only before them.
-        await slicer.pause();
-        if (!ui) mountUI();
-        ui.tooltip?.hide();
-        await ui.panel.render(items, slicer);
+      // A big page: the panel in a task of its own, then the highlights (made in slices,
+      // registered near the viewport only: paint.js); the panel and the screen-reader list
+      // show a page of findings at a time (panel.js).
+      if (big) await slicer.pause();
+      if (!ui) mountUI();
+      ui.tooltip?.hide();
+      ui.panel.render(items);
+      if (!big) repaint();
+      else {
         slicer.check();
         try {
           await repaintSliced(slicer);
@@ -285,7 +280,6 @@ export async function createView(target, options, annotate) {
     painting = null;
     if (ui) {
       for (const [type, fn] of Object.entries(listeners)) doc.removeEventListener(type, fn, { capture: true });
-      ui.panel.destroy?.();
       ui.remove();
       ui = null;
     }
