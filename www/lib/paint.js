@@ -82,10 +82,11 @@ const BATCH = 256;
 
 /**
  * `paint` as a generator that yields every few hundred ranges, so a big page is painted over
- * several tasks (slice.js drives it); returns the painting. Closed early (`return()`, on
+ * several tasks (slice.js drives it); returns the painting. `near`: register only the ranges
+ * near the viewport, and follow the scroll until removed (Highlight API only). Closed early (`return()`, on
  * abort), it takes away whatever it had painted.
  */
-export function* paintSteps(map, items, doc = document, near) {
+export function* paintSteps(map, items, doc = document, near = false) {
   const win = doc.defaultView;
   const api = hasHighlights(win);
   let removeSheet = null;
@@ -123,13 +124,11 @@ export function* paintSteps(map, items, doc = document, near) {
 }
 
 /**
- * Ranges are made in slices, then shown: with `near` (a big page) only those near the viewport,
- * following the scroll (below); else kind by kind, each a step of its own that the driver
- * runs in a frame of its own (`yield FRAME`): the stylesheet, then the quotes, then the claims.
- * Chromium repaints the whole document after any change to a registered Highlight, so adding
- * ranges in every slice would cost that many full repaints (hundreds of ms each on a 1 MB
- * page); in one step, the stylesheet's restyle, the backgrounds and the underlines (the dearest:
- * decorations are laid out again) would all fall in one long frame.
+ * Ranges are made in slices, then registered in one step with the stylesheet: all of them, or
+ * with `near` (a big page) only those near the viewport, following the scroll (below).
+ * Chromium repaints the whole document after any change to a registered Highlight, and its cost
+ * grows with the ranges registered, so neither adding them slice by slice nor registering
+ * thousands at once keeps a 1 MB page's frames short.
  */
 function* highlightSteps(win, map, items, commit, near) {
   const { CSS, Highlight } = win;

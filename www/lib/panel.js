@@ -23,7 +23,7 @@ export function sentence(item) {
 }
 
 /** Rows per page of a list: a huge page lists its findings a page at a time (see `more`). */
-export const PAGE = 200;
+export const PAGE = 100;
 
 /**
  * Appends the `[parent, node]` pairs of `pairs` (a generator, resumed where it stopped) until
@@ -111,6 +111,8 @@ export function createPanel(doc, box, settings, { withPanel, collapsed, onChange
     onChange();
   });
   pick.addEventListener('change', () => { settings.speaker = pick.value; onChange(); });
+  let fillPick = null;
+  for (const type of ['focus', 'pointerdown']) pick.addEventListener(type, () => fillPick?.());
   controls.append(pick, ...checks, toggle);
   const list = el(doc, 'div');
   body.append(controls, list);
@@ -173,13 +175,21 @@ export function createPanel(doc, box, settings, { withPanel, collapsed, onChange
       count.textContent = `${plural(quotes, 'quote')} · ${plural(items.length - quotes, 'claim')}`;
       const speakers = new Map(items.filter(speakerKey).map((it) => [speakerKey(it), speakerName(it)]));
       if (settings.speaker && !speakers.has(settings.speaker)) settings.speaker = '';
-      const opts = [['', 'All speakers'], ...speakers].map(([value, label]) => {
+      const option = ([value, label]) => {
         const o = el(doc, 'option', '', label);
         o.value = value;
         return o;
-      });
-      pick.replaceChildren(...opts);
-      pick.value = settings.speaker;
+      };
+      pick.replaceChildren(option(['', 'All speakers']));
+      // The speakers' options once the select is first used (or one is chosen): a 1 MB page
+      // has over a thousand, and Chromium lays out every option's text to size the select
+      // (~50 ms in the frame that shows the panel).
+      fillPick = () => {
+        fillPick = null;
+        pick.append(...[...speakers].map(option));
+        pick.value = settings.speaker;
+      };
+      if (settings.speaker) fillPick();
       srRender(items);
       update();
     },
