@@ -145,7 +145,11 @@ export interface HighlightOptions extends Options {
    * logged to the console once).
    */
   onError?: (error: Error) => void;
-  /** Show the who-said-what panel. Default true. */
+  /**
+   * Show the who-said-what panel. Default true. The panel and the visually hidden
+   * screen-reader list (always present) list 100 findings, then a "Show more" button for the
+   * next 100; the panel's count gives the totals.
+   */
   panel?: boolean;
   /** Show tooltips on hover, focus and tap. Default true. */
   tooltips?: boolean;
@@ -180,7 +184,7 @@ export interface View {
   text: string;
   /** The element painted, or null if the target matched nothing. */
   element: Element | null;
-  /** Removes every trace: highlights, wrappers, tooltip, panel, observers. Idempotent. */
+  /** Removes every trace: highlights, wrappers, tooltip, panel, observers and listeners. Idempotent. */
   clear(): void;
   /**
    * Collects, annotates and paints again (what `observe` does on a change). A newer pass
@@ -194,8 +198,9 @@ export interface View {
 /**
  * Annotates `element` (or the first match of a selector) and paints the findings on the page.
  * Never rejects: errors go to `options.onError` and the console. A big element is collected,
- * annotated and painted without any main-thread task over 50 ms (see {@link HighlightOptions.worker});
- * the promise settles once it is painted and the panel has its first batch.
+ * annotated and painted in short main-thread tasks (see {@link HighlightOptions.worker}), and
+ * only its findings near the viewport are highlighted at a time, more as the reader scrolls;
+ * the promise settles once those are painted and the panel lists its first page.
  */
 export function highlight(element: Element | string, options?: HighlightOptions | null): Promise<View>;
 
