@@ -7,6 +7,8 @@
  *   3. wasm-opt -Oz     → dist/quotelens_bg.wasm                               (npm `binaryen`)
  *   4. esbuild          → dist/quotelens.js        ES module: core + page overlay (www/lib)
  *                         dist/quotelens.embed.js  classic script, wasm inlined as base64
+ *                         (both carry the annotating Worker, www/lib/worker.js bundled with
+ *                         the core, as a string: it is started from a blob: URL)
  *   5. types            → dist/quotelens.d.ts      (hand-written www/lib/quotelens.d.ts)
  *
  * and prints raw and gzip sizes against the budgets of DESIGN.md. Tools missing? `npm run setup`.
@@ -70,11 +72,39 @@ function wasmBindgen() {
   process.exit(1);
 }
 
-/** Resolves the `#wasm-glue` import in core.js to wasm-bindgen's output. */
+/** The Worker's code (www/lib/worker.js + core + glue) as one classic script; set in step 4. */
+let workerSource = '';
+
+/**
+ * Resolves the `#wasm-glue` import in core.js to wasm-bindgen's output, and `#worker-source`
+ * in offthread.js to the Worker's bundled code as a string.
+ */
 const glue = {
   name: 'wasm-glue',
   setup(build) {
     build.onResolve({ filter: /^#wasm-glue$/ }, () => ({ path: join(glueDir, 'quotelens.js') }));
+    // The glue keeps the compiled module in a private `wasmModule`; core.js hands it to the
+    // Worker, so one accessor is appended (checked, so a new glue cannot break it silently).
+    build.onLoad({ filter: /wasm-bindgen[\\/]quotelens\.js$/ }, () => {
+      const source = readFileSync(join(glueDir, 'quotelens.js'), 'utf8');
+      if (!/\bwasmModule = module;/.test(source)) {
+        throw new Error('the wasm-bindgen glue no longer keeps `wasmModule`; update the accessor in scripts/build.mjs');
+      }
+      // Its console messages are shortened (~150 bytes of gzip, of a 15 KB budget); quotelens
+      // always calls init with one object, so the deprecated-parameters branch never warns.
+      const short = source
+        .replace(/console\.warn\('using deprecated parameters[^']*'\)/g, '0')
+        .replace(/"`WebAssembly\.instantiateStreaming` failed[^"]*"/, '"quotelens: the .wasm is not served as application/wasm, so it compiles slower:"')
+        // `{:?}` of a JsValue (only in a Rust-side error message) as String() gives it, not
+        // the glue's 40-line pretty-printer (in the page's bundle and again in the Worker's).
+        .replace(/\nfunction debugString\(val\) \{\n[\s\S]*?\n\}\n/, '\nfunction debugString(val) {\n    try { return String(val); } catch { return typeof val; }\n}\n');
+      return { contents: `${short}\nexport function compiledModule() { return wasmModule; }\n`, loader: 'js' };
+    });
+    build.onResolve({ filter: /^#worker-source$/ }, () => ({ path: 'worker-source', namespace: 'worker' }));
+    build.onLoad({ filter: /.*/, namespace: 'worker' }, () => ({
+      contents: `export default ${JSON.stringify(workerSource)};`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -111,7 +141,25 @@ run(join(root, 'node_modules/.bin/wasm-opt'), [
   wasmOut,
 ]);
 
-// 4: the JavaScript. The UI modules (index.js, embed.js) come from the page-overlay work; until
+// 4: the JavaScript. First the Worker's code, which the page bundles inline as a string.
+// import.meta has no meaning in a classic worker and is never reached (the page posts the
+// compiled module in).
+const workerBuild = await esbuild.build({
+  entryPoints: [join(lib, 'worker.js')],
+  bundle: true,
+  minify: true,
+  write: false,
+  format: 'iife',
+  platform: 'browser',
+  target: ['es2022', 'chrome105', 'safari17', 'firefox115'],
+  legalComments: 'none',
+  define: { 'import.meta.url': 'undefined' },
+  plugins: [glue],
+  logLevel: 'warning',
+});
+workerSource = workerBuild.outputFiles[0].text;
+
+// The UI modules (index.js, embed.js) come from the page-overlay work; until
 // they exist the package is built from the core alone, and says so.
 const hasIndex = existsSync(join(lib, 'index.js'));
 const hasEmbed = existsSync(join(lib, 'embed.js'));

@@ -13,6 +13,7 @@ import {
   type Quote,
   type Speaker,
   type View,
+  type ViewStats,
   type WebAnnotation,
 } from 'quotelens';
 
@@ -48,6 +49,16 @@ export async function usage(article: Element): Promise<void> {
   });
   console.log(view.annotations.quotes.length, v, schemaVersion);
   view.clear();
+
+  // Big pages: the Worker can be declined, and a pass cancelled with a signal.
+  const controller = new AbortController();
+  const big: View = await highlight('article', { worker: false, signal: controller.signal });
+  controller.abort();
+  const stats: ViewStats | null = big.stats;
+  if (stats) {
+    const mode: 'sync' | 'worker' | 'slices' = stats.mode;
+    console.log(mode, stats.tasks.toFixed(0));
+  }
 
   const exported: WebAnnotation[] = toWebAnnotations(result, { source: 'https://example.com/a' });
   const fromView: WebAnnotation[] = toWebAnnotations(view, { source: location.href });

@@ -16,6 +16,8 @@
  * light-DOM children slotted into a custom element are read as usual.
  */
 
+import { Slicer } from './slice.js';
+
 /** Elements whose content is not article text. Matched on localName (so SVG matches too). */
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'input', 'select',
   'option', 'button', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'video', 'audio']);
@@ -34,6 +36,15 @@ const isSpace = (c) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c 
  * `{ node, start, end, from }` — flat [start, end) is node data [from, from + end - start).
  */
 export function collect(root) {
+  return Slicer.run(collectSteps(root));
+}
+
+/**
+ * `collect` as a generator that yields every 128 elements, so a big page can be collected
+ * over several tasks (slice.js drives it); returns the TextMap. The walk is iterative (an
+ * explicit stack), so a yield costs nothing per level of nesting.
+ */
+export function* collectSteps(root) {
   const parts = [];
   const segments = [];
   let length = 0;
@@ -76,26 +87,37 @@ export function collect(root) {
     length += data.length;
   };
 
-  const visit = (el, pre) => {
-    for (let node = el.firstChild; node; node = node.nextSibling) {
-      if (node.nodeType === 3) { text(node, pre); continue; }
-      if (node.nodeType !== 1) continue;
-      const name = node.localName;
-      if (SKIP.has(name) || node.hidden || node.getAttribute('aria-hidden') === 'true' ||
-          node.hasAttribute(UI_ATTR)) continue;
-      if (name === 'br') { owe('\n'); continue; }
-      const style = node.isConnected && win ? win.getComputedStyle(node) : null;
-      const display = style?.display;
-      if (display === 'none') continue;
-      const block = display ? !/^(inline|contents|ruby)/.test(display) : BLOCK.test(name);
-      const childPre = style ? /^(pre|break)/.test(style.whiteSpace) : pre || name === 'pre';
-      if (block) owe('\n\n');
-      visit(node, childPre);
-      if (block) owe('\n\n');
+  // Depth-first over childNodes; a frame remembers where to go on after an element's children.
+  const stack = [];
+  let node = root.firstChild, pre = false, elements = 0;
+  for (;;) {
+    if (!node) {
+      const frame = stack.pop();
+      if (!frame) break;
+      if (frame.block) owe('\n\n');
+      node = frame.next;
+      pre = frame.pre;
+      continue;
     }
-  };
-
-  visit(root, false);
+    const current = node;
+    node = node.nextSibling;
+    if (current.nodeType === 3) { text(current, pre); continue; }
+    if (current.nodeType !== 1) continue;
+    if ((++elements & 127) === 0) yield;
+    const name = current.localName;
+    if (SKIP.has(name) || current.hidden || current.getAttribute('aria-hidden') === 'true' ||
+        current.hasAttribute(UI_ATTR)) continue;
+    if (name === 'br') { owe('\n'); continue; }
+    const style = current.isConnected && win ? win.getComputedStyle(current) : null;
+    const display = style?.display;
+    if (display === 'none') continue;
+    const block = display ? !/^(inline|contents|ruby)/.test(display) : BLOCK.test(name);
+    const childPre = style ? /^(pre|break)/.test(style.whiteSpace) : pre || name === 'pre';
+    if (block) owe('\n\n');
+    stack.push({ next: node, pre, block });
+    node = current.firstChild;
+    pre = childPre;
+  }
   trimLineEnd();
   return textMap(parts.join(''), segments);
 }

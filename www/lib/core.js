@@ -13,7 +13,7 @@
  * `#wasm-glue` is wasm-bindgen's generated JS; scripts/build.mjs resolves it while bundling,
  * so this file is used through `dist/`, never loaded unbundled.
  */
-import initGlue, { annotate as annotateWasm, version as versionWasm } from '#wasm-glue';
+import initGlue, { annotate as annotateWasm, version as versionWasm, compiledModule as glueModule } from '#wasm-glue';
 
 /** The promise of the first `init()`; later calls share it. Reset on failure so a retry can work. */
 let ready = null;
@@ -93,25 +93,45 @@ export async function annotate(text, options) {
  */
 export function annotateSync(text, options) {
   checkText(text);
-  if (!loaded) {
-    throw new Error('quotelens: the WebAssembly module is not loaded yet; await init() first');
-  }
+  notLoaded();
   let result;
   try {
     result = annotateWasm(text, pickOptions(options));
   } catch (err) {
-    // JsErrors from Rust already say "quotelens: …"; a trap (WebAssembly.RuntimeError) does not.
-    if (err instanceof Error && err.message.startsWith('quotelens:')) throw err;
-    throw new Error(`quotelens: annotate failed: ${message(err)}`, { cause: err });
+    throw coreError(err);
   }
+  return finish(text, result);
+}
+
+/** An error of the core as the API reports it. */
+export function coreError(err) {
+  // JsErrors from Rust already say "quotelens: …"; a trap (WebAssembly.RuntimeError) does not.
+  if (err instanceof Error && err.message.startsWith('quotelens:')) return err;
+  return new Error(`quotelens: annotate failed: ${message(err)}`, { cause: err });
+}
+
+/** The core's raw result for `text` as the API returns it (lone surrogates' texts restored). */
+export function finish(text, result) {
   if (!isWellFormed(text)) restoreTexts(result, text);
   return result;
 }
 
+/**
+ * The compiled `WebAssembly.Module` once loaded (else null), for the annotating Worker: it is
+ * posted there and instantiated again, so the `.wasm` is neither fetched nor compiled twice.
+ */
+export function compiledModule() {
+  return loaded ? glueModule() ?? null : null;
+}
+
 /** The core's version (the Rust crate's), once loaded. */
 export function version() {
-  if (!loaded) throw new Error('quotelens: the WebAssembly module is not loaded yet; await init() first');
+  notLoaded();
   return versionWasm();
+}
+
+function notLoaded() {
+  if (!loaded) throw new Error('quotelens: the WebAssembly module is not loaded yet; await init() first');
 }
 
 function checkText(text) {

@@ -5,7 +5,8 @@
  *
  * data-target   a selector for the article; without it the article is found (see findArticle)
  * data-kinds    "quotes,claims" (default both)
- * data-min-score, data-panel="false", data-tooltips="false", data-observe="true"
+ * data-min-score, data-panel="false", data-tooltips="false", data-observe="true",
+ * data-worker="false" (a big article annotated in slices on the page, never in a Worker)
  *
  * `document.currentScript` exists only while the script first runs, so the attributes are read
  * at once; the work waits for the DOM. `await window.quotelens.ready` is the view (null when the
@@ -46,6 +47,7 @@ function start() {
     panel: data.panel !== 'false',
     tooltips: data.tooltips !== 'false',
     observe: data.observe === 'true',
+    worker: data.worker !== 'false',
   };
   if (data.kinds) options.kinds = data.kinds.split(',').map((k) => k.trim()).filter(Boolean);
   if (data.minScore) options.minScore = Number(data.minScore);

@@ -16,6 +16,7 @@
  * --quotelens-claim-line, --quotelens-focus-bg (and -dark variants for dark schemes).
  */
 import { search } from './collect.js';
+import { Slicer } from './slice.js';
 
 /** The Highlight API of the element's own window (a frame's document has its own registry). */
 export const hasHighlights = (win) => typeof win?.Highlight === 'function' && !!win.CSS?.highlights;
@@ -73,13 +74,36 @@ export function adoptSheet(doc, scope, text) {
  * Returns a painting: `{ remove(), flash(spans, ms) }`; remove is idempotent.
  */
 export function paint(map, items, doc = document) {
+  return Slicer.run(paintSteps(map, items, doc));
+}
+
+/** Ranges (or fallback segments) handled between two yields of `paintSteps`. */
+const BATCH = 256;
+
+/**
+ * `paint` as a generator that yields every few hundred ranges, so a big page is painted over
+ * several tasks (slice.js drives it); returns the painting. `near`: register only the ranges
+ * near the viewport, and follow the scroll until removed (Highlight API only). Closed early (`return()`, on
+ * abort), it takes away whatever it had painted.
+ */
+export function* paintSteps(map, items, doc = document, near = false) {
   const win = doc.defaultView;
   const api = hasHighlights(win);
-  const removeSheet = addSheet(doc);
-  const undo = api ? paintHighlights(win, map, items) : wrap(map, items, doc);
+  let removeSheet = null;
+  // The stylesheet goes in with the first change to the page, in the same task, so that the
+  // page is restyled once (for a big page, the ranges are made over several tasks first).
+  const commit = () => { removeSheet = addSheet(doc); };
+  let undo = null;
+  try {
+    undo = yield* (api ? highlightSteps(win, map, items, commit, near) : wrapSteps(map, items, doc, commit));
+  } finally {
+    if (!undo) removeSheet?.();
+  }
   let flashTimer = 0, unflash = null;
   let done = false;
   return {
+    /** True when painted with the Highlight API (the page's DOM untouched). */
+    api,
     remove() {
       if (done) return;
       done = true;
@@ -93,38 +117,95 @@ export function paint(map, items, doc = document) {
       if (done) return;
       clearTimeout(flashTimer);
       unflash?.();
-      unflash = api ? paintHighlights(win, map, [{ kind: 'focus', spans }]) : markFocus(map, spans);
+      unflash = api ? Slicer.run(highlightSteps(win, map, [{ kind: 'focus', spans }], () => {})) : markFocus(map, spans);
       flashTimer = setTimeout(() => { unflash?.(); unflash = null; }, ms);
     },
   };
 }
 
-function paintHighlights(win, map, items) {
+/**
+ * Ranges are made in slices, then registered in one step with the stylesheet: all of them, or
+ * with `near` (a big page) only those near the viewport, following the scroll (below).
+ * Chromium repaints the whole document after any change to a registered Highlight, and its cost
+ * grows with the ranges registered, so neither adding them slice by slice nor registering
+ * thousands at once keeps a 1 MB page's frames short.
+ */
+function* highlightSteps(win, map, items, commit, near) {
   const { CSS, Highlight } = win;
-  const added = [];
+  const all = []; // [name, range], in text order
+  let n = 0;
   for (const { kind, spans } of items) {
     const name = `quotelens-${kind}`;
-    let hl = CSS.highlights.get(name);
-    if (!hl) {
-      hl = new Highlight();
-      hl.priority = { claim: 1, quote: 2, focus: 3 }[kind] || 0;
-      CSS.highlights.set(name, hl);
-    }
     for (const [s, e] of spans) {
       const r = map.range(s, e);
-      if (r) { hl.add(r); added.push([name, hl, r]); }
+      if (r) all.push([name, r]);
+      if (++n % BATCH === 0) yield;
     }
   }
-  return () => {
-    for (const [name, hl, r] of added) {
-      hl.delete(r);
-      if (!hl.size && CSS.highlights.get(name) === hl) CSS.highlights.delete(name);
+  const shown = new Set(); // [name, range] pairs
+  const show = (p, on) => {
+    const [name, r] = p;
+    let hl = CSS.highlights.get(name);
+    if (on) {
+      if (!hl) {
+        CSS.highlights.set(name, hl = new Highlight());
+        hl.priority = 'cqf'.indexOf(name[10]) + 1; // claim 1 < quote 2 < focus 3 (name[10]: the kind's initial)
+      }
+      hl.add(r);
+      shown.add(p);
+    } else {
+      hl?.delete(r);
+      if (!hl?.size) CSS.highlights.delete(name);
+      shown.delete(p);
     }
   };
+  const undo = () => {
+    win.removeEventListener('scroll', onScroll, true);
+    win.removeEventListener('resize', onScroll);
+    win.cancelAnimationFrame(frame);
+    for (const p of shown) show(p);
+  };
+  // Near the viewport only (`near`, a big page): the ranges within a screen above and two below
+  // it, the rest added and taken away as the reader scrolls, at most once a frame. Chromium's
+  // cost of registered highlights grows with their ranges (a layout or a change to any of them
+  // re-lays out and repaints all), so a 1 MB page keeps ~100 instead of ~6,000.
+  let frame = 0;
+  const update = () => {
+    frame = 0;
+    const h = win.innerHeight;
+    // The first pair whose element's edge is at or past `y`: items are in text order, which is
+    // top to bottom in the usual flow of an article.
+    const find = (y, edge) => {
+      let lo = 0, hi = all.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (all[mid][1].startContainer.parentElement?.getBoundingClientRect()[edge] < y) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const want = new Set(near ? all.slice(find(-h, 'bottom'), find(2 * h, 'top')) : all);
+    for (const p of shown) if (!want.has(p)) show(p);
+    for (const p of want) if (!shown.has(p)) show(p, 1);
+  };
+  const onScroll = () => { frame ||= win.requestAnimationFrame(update); };
+  let complete = false;
+  try {
+    commit();
+    if (near) {
+      win.addEventListener('scroll', onScroll, true); // any scroller's, in the capture phase
+      win.addEventListener('resize', onScroll);
+    }
+    update();
+    complete = true;
+    return undo;
+  } finally {
+    if (!complete) undo();
+  }
 }
 
 /** The fallback: wraps the painted parts of each Text node in <quotelens-mark>. */
-function wrap(map, items, doc) {
+function* wrapSteps(map, items, doc, commit) {
   const original = map.segments;
   // Node-local intervals per segment index: [from, to, kind].
   const cuts = new Map();
@@ -141,7 +222,37 @@ function wrap(map, items, doc) {
   }
   const restores = [];
   const segments = [];
-  original.forEach((seg, i) => {
+  const undo = () => {
+    for (const { node, data, first: firstData, pieces, marks } of restores) {
+      const first = marks[0] && marks[0].firstChild === pieces[0] ? marks[0] : pieces[0];
+      const parent = first.parentNode;
+      if (!parent) continue; // the page removed it meanwhile: nothing of ours is left there
+      parent.insertBefore(node, first);
+      // A framework that re-rendered the text (React sets the whole new text on the node it
+      // owns, our first piece) wins: keep its text, and drop our stale remainder pieces.
+      if (node.data === firstData) node.data = data;
+      for (const p of pieces) if (p !== node) p.remove();
+      for (const m of marks) m.remove();
+    }
+    restores.length = 0;
+    map.segments = original;
+  };
+  let complete = false;
+  commit();
+  try {
+    for (let i = 0; i < original.length; i++) {
+      if (i % BATCH === BATCH - 1) yield;
+      wrapSegment(i);
+    }
+    map.segments = segments;
+    complete = true;
+    return undo;
+  } finally {
+    if (!complete) undo();
+  }
+
+  function wrapSegment(i) {
+    const seg = original[i];
     const intervals = cuts.get(i);
     const node = seg.node;
     if (!intervals || !node.parentNode) { segments.push(seg); return; }
@@ -168,23 +279,7 @@ function wrap(map, items, doc) {
       if (lo < hi) segments.push({ ...seg, node: piece, start: seg.start + lo - seg.from, end: seg.start + hi - seg.from, from: lo - a });
     });
     restores.push({ node, data, first: node.data, pieces, marks });
-  });
-  map.segments = segments;
-
-  return () => {
-    for (const { node, data, first: firstData, pieces, marks } of restores) {
-      const first = marks[0] && marks[0].firstChild === pieces[0] ? marks[0] : pieces[0];
-      const parent = first.parentNode;
-      if (!parent) continue; // the page removed it meanwhile: nothing of ours is left there
-      parent.insertBefore(node, first);
-      // A framework that re-rendered the text (React sets the whole new text on the node it
-      // owns, our first piece) wins: keep its text, and drop our stale remainder pieces.
-      if (node.data === firstData) node.data = data;
-      for (const p of pieces) if (p !== node) p.remove();
-      for (const m of marks) m.remove();
-    }
-    map.segments = original;
-  };
+  }
 }
 
 /** Fallback focus: an attribute on the marks inside the spans. */

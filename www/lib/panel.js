@@ -22,12 +22,45 @@ export function sentence(item) {
   return `${item.kind === 'quote' ? 'Quote' : 'Claim'}${by}${cue}: ${item.label ?? item.a.text}`;
 }
 
+/** Rows per page of a list: a huge page lists its findings a page at a time (see `more`). */
+export const PAGE = 100;
+
+/**
+ * Appends the `[parent, node]` pairs of `pairs` (a generator, resumed where it stopped) until
+ * PAGE list items are in; if more are left, ends the list with a "Show more" button that
+ * announces how many are shown of `total` and, activated, lists the next page and moves the
+ * focus to its first finding. The layout of a list of 6,000 sentences is what held Chromium's
+ * frames on a 1 MB page for hundreds of ms; a page of 200 is laid out in a few.
+ */
+function more(doc, list, pairs, total, shown = 0) {
+  let first = null, n = 0;
+  for (let r; n < PAGE && !(r = pairs.next()).done;) {
+    const [parent, node] = r.value;
+    parent.appendChild(node);
+    if (node.localName === 'li') { first ||= node; n++; }
+  }
+  shown += n;
+  if (shown < total) {
+    const li = el(doc, list.localName == 'ol' ? 'li' : 'p'), b = el(doc, 'button', 'more', `Show more (${shown} of ${total} shown)`);
+    b.addEventListener('click', () => {
+      li.remove();
+      const f = more(doc, list, pairs, total, shown);
+      // The first new finding: its button in the panel, the item itself in the hidden list.
+      if (f) (f.querySelector('button') || (f.tabIndex = -1, f)).focus();
+    });
+    li.appendChild(b);
+    list.appendChild(li);
+  }
+  return first;
+}
+
 /**
  * Builds the panel (when `withPanel`) and the hidden list into `box`.
  * `settings` is `{ speaker: '', kinds: Set, visible: bool }`, shared with the view; `collapsed`
  * starts the panel folded to its header;
  * `onChange()` follows a filter or switch change, `onActivate(item, button)` an item activation.
- * Returns `{ render(items) }`.
+ * Returns `{ render(items), update() }`. Both lists show their first PAGE findings
+ * and a "Show more" button for the next (`more`).
  */
 export function createPanel(doc, box, settings, { withPanel, collapsed, onChange, onActivate }) {
   const sr = el(doc, 'section', 'sr');
@@ -35,7 +68,11 @@ export function createPanel(doc, box, settings, { withPanel, collapsed, onChange
   const srList = el(doc, 'ol');
   sr.appendChild(srList);
   box.appendChild(sr);
-  if (!withPanel) return { render: (items) => srList.replaceChildren(...items.map((it) => el(doc, 'li', '', sentence(it)))) };
+  const srRender = (items) => {
+    srList.replaceChildren();
+    more(doc, srList, (function* () { for (const it of items) yield [srList, el(doc, 'li', '', sentence(it))]; })(), items.length);
+  };
+  if (!withPanel) return { render: srRender, update() {} };
 
   const panel = el(doc, 'section', 'panel');
   panel.setAttribute('role', 'region');
@@ -74,6 +111,8 @@ export function createPanel(doc, box, settings, { withPanel, collapsed, onChange
     onChange();
   });
   pick.addEventListener('change', () => { settings.speaker = pick.value; onChange(); });
+  let fillPick = null;
+  for (const type of ['focus', 'pointerdown']) pick.addEventListener(type, () => fillPick?.());
   controls.append(pick, ...checks, toggle);
   const list = el(doc, 'div');
   body.append(controls, list);
@@ -91,7 +130,7 @@ export function createPanel(doc, box, settings, { withPanel, collapsed, onChange
   // Arrow keys move between the finding buttons; Tab still leaves the list.
   list.addEventListener('keydown', (e) => {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const buttons = [...list.querySelectorAll('li button')];
+    const buttons = [...list.querySelectorAll('button')];
     const i = buttons.indexOf(e.target);
     if (i < 0) return;
     e.preventDefault();
@@ -99,49 +138,62 @@ export function createPanel(doc, box, settings, { withPanel, collapsed, onChange
   });
 
   let all = [];
-  const renderList = () => {
-    const shown = all.filter((it) => settings.kinds.has(it.kind) && (!settings.speaker || speakerKey(it) === settings.speaker));
+  /** The finding buttons, grouped by speaker, as [parent, node] pairs for more(). */
+  function* listPairs(shown) {
     const groups = new Map();
     for (const it of shown) {
       const key = speakerKey(it);
       if (!groups.has(key)) groups.set(key, { name: speakerName(it), items: [] });
       groups.get(key).items.push(it);
     }
-    const sections = [];
+    if (!groups.size) yield [list, el(doc, 'p', 'count', all.length ? 'Nothing matches the filters.' : 'No quotes or claims found.')];
     for (const { name, items } of groups.values()) {
       const ul = el(doc, 'ul');
+      yield [list, el(doc, 'h3', '', name)];
+      yield [list, ul];
       for (const it of items) {
         const b = el(doc, 'button', it.kind, clip(it.label ?? it.a.text));
         b.setAttribute('aria-label', sentence(it));
         b.addEventListener('click', () => onActivate(it, b));
         const li = el(doc, 'li');
         li.appendChild(b);
-        ul.appendChild(li);
+        yield [ul, li];
       }
-      sections.push(el(doc, 'h3', '', name), ul);
     }
-    if (!sections.length) sections.push(el(doc, 'p', 'count', all.length ? 'Nothing matches the filters.' : 'No quotes or claims found.'));
-    list.replaceChildren(...sections);
-  };
+  }
 
+  const update = () => {
+    const shown = all.filter((it) => settings.kinds.has(it.kind) && (!settings.speaker || speakerKey(it) === settings.speaker));
+    list.replaceChildren();
+    more(doc, list, listPairs(shown), shown.length);
+  };
   return {
+    /** Lists `items` (and their first page for screen readers). */
     render(items) {
       all = items;
-      srList.replaceChildren(...items.map((it) => el(doc, 'li', '', sentence(it))));
       const quotes = items.filter((it) => it.kind === 'quote').length;
       count.textContent = `${plural(quotes, 'quote')} · ${plural(items.length - quotes, 'claim')}`;
       const speakers = new Map(items.filter(speakerKey).map((it) => [speakerKey(it), speakerName(it)]));
       if (settings.speaker && !speakers.has(settings.speaker)) settings.speaker = '';
-      const opts = [['', 'All speakers'], ...speakers].map(([value, label]) => {
+      const option = ([value, label]) => {
         const o = el(doc, 'option', '', label);
         o.value = value;
         return o;
-      });
-      pick.replaceChildren(...opts);
-      pick.value = settings.speaker;
-      renderList();
+      };
+      pick.replaceChildren(option(['', 'All speakers']));
+      // The speakers' options once the select is first used (or one is chosen): a 1 MB page
+      // has over a thousand, and Chromium lays out every option's text to size the select
+      // (~50 ms in the frame that shows the panel).
+      fillPick = () => {
+        fillPick = null;
+        pick.append(...[...speakers].map(option));
+        pick.value = settings.speaker;
+      };
+      if (settings.speaker) fillPick();
+      srRender(items);
+      update();
     },
     /** Filters changed elsewhere (the view calls this after onChange). */
-    update: () => renderList(),
+    update,
   };
 }

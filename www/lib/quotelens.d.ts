@@ -145,10 +145,35 @@ export interface HighlightOptions extends Options {
    * logged to the console once).
    */
   onError?: (error: Error) => void;
-  /** Show the who-said-what panel. Default true. */
+  /**
+   * Show the who-said-what panel. Default true. The panel and the visually hidden
+   * screen-reader list (always present) list 100 findings, then a "Show more" button for the
+   * next 100; the panel's count gives the totals.
+   */
   panel?: boolean;
   /** Show tooltips on hover, focus and tap. Default true. */
   tooltips?: boolean;
+  /**
+   * A big element (over ~100,000 characters) is annotated off the main thread, in a `blob:`
+   * Worker that receives the already compiled module, where the page's CSP allows one; else in
+   * slices on the main thread (paragraph groups of ~64 K characters, one per task). `false`
+   * always uses the slices. Small elements are annotated in one synchronous pass either way.
+   * Default true.
+   */
+  worker?: boolean;
+  /**
+   * Aborting the signal clears the view, as {@link View.clear} does: a pass in flight stops
+   * and paints nothing. An already aborted signal gives a cleared view at once.
+   */
+  signal?: AbortSignal;
+}
+
+/** How the last completed pass of a view ran (diagnostics; fields may be added). */
+export interface ViewStats {
+  /** `sync`: one task (small element); `worker` / `slices`: a big element, see {@link HighlightOptions.worker}. */
+  mode: 'sync' | 'worker' | 'slices';
+  /** Main-thread tasks the pass was spread over (1 for `sync`). */
+  tasks: number;
 }
 
 /** A painted element. */
@@ -159,15 +184,23 @@ export interface View {
   text: string;
   /** The element painted, or null if the target matched nothing. */
   element: Element | null;
-  /** Removes every trace: highlights, wrappers, tooltip, panel, observers. Idempotent. */
+  /** Removes every trace: highlights, wrappers, tooltip, panel, observers and listeners. Idempotent. */
   clear(): void;
-  /** Collects, annotates and paints again (what `observe` does on a change). */
+  /**
+   * Collects, annotates and paints again (what `observe` does on a change). A newer pass
+   * cancels one still in flight.
+   */
   refresh(): Promise<View>;
+  /** How the last completed pass ran; null before one completed. */
+  stats: ViewStats | null;
 }
 
 /**
  * Annotates `element` (or the first match of a selector) and paints the findings on the page.
- * Never rejects: errors go to `options.onError` and the console.
+ * Never rejects: errors go to `options.onError` and the console. A big element is collected,
+ * annotated and painted in short main-thread tasks (see {@link HighlightOptions.worker}), and
+ * only its findings near the viewport are highlighted at a time, more as the reader scrolls;
+ * the promise settles once those are painted and the panel lists its first page.
  */
 export function highlight(element: Element | string, options?: HighlightOptions | null): Promise<View>;
 

@@ -33,6 +33,7 @@ li button{display:block;width:100%;text-align:left;border:0;border-left:4px soli
 li button.claim{border-left:4px dashed var(--claim)}
 li button:hover{background:#8882}
 .sr{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.sr .more:focus{position:fixed;left:8px;top:8px;background:var(--bg)}
 `;
 
 /** Creates the host at the end of <body>; returns `{ root, box, remove() }` (`box` is the themed wrapper). */

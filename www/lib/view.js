@@ -6,13 +6,22 @@
  * logic can be tested with hand-made results. Nothing here lets an error reach the host page:
  * failures go to `options.onError` and, once per message, to the console.
  */
-import { collect, textMap, UI_ATTR } from './collect.js';
-import { paint } from './paint.js';
+import { collectSteps, textMap, UI_ATTR } from './collect.js';
+import { paint, paintSteps } from './paint.js';
+import { Slicer, SLICE_MS, isAbort } from './slice.js';
 import { createHost } from './ui.js';
 import { createTooltip, hitTest } from './tooltip.js';
 import { createPanel } from './panel.js';
 
 const EMPTY = Object.freeze({ version: 1, quotes: [], claims: [], entities: [] });
+
+/**
+ * Up to this many UTF-16 units of element text (`textContent`, a cheap upper bound), a pass is
+ * one synchronous task: collect, annotate, paint and panel in the same frame (~25 ms at most
+ * on a slow machine). Above it, the pass is sliced: collected, painted and listed in tasks of
+ * SLICE_MS, annotated in a Worker or in pieces (offthread.js, chunks.js).
+ */
+export const SYNC_LIMIT = 100_000;
 const said = new Set();
 
 /** Logs an error once per message and hands it to onError; never throws. */
@@ -68,6 +77,7 @@ export async function createView(target, options, annotate) {
     element,
     clear,
     refresh: () => (cleared ? Promise.resolve(view) : run().then(() => view)),
+    stats: null,
   };
   if (!element || element.nodeType !== 1) {
     fail(new TypeError('quotelens: highlight() needs an element'));
@@ -97,10 +107,35 @@ export async function createView(target, options, annotate) {
   // --- Painting -------------------------------------------------------------------------------
   const shown = () => items.filter((it) => settings.kinds.has(it.kind) &&
     (!settings.speaker || (it.a.speaker?.entity || it.a.speaker?.name || '') === settings.speaker));
-  const repaint = () => quietly(() => {
-    painting?.remove();
-    painting = settings.visible && element.isConnected ? paint(map, shown(), doc) : null;
-  });
+  let repainting = null; // the sliced repaint in flight
+  const repaint = () => {
+    if (big) {
+      // A filter change on a big page: sliced too, the newest change winning.
+      repaintSliced(new Slicer({ win: doc.defaultView })).catch((err) => isAbort(err) || fail(err));
+      return;
+    }
+    quietly(() => {
+      painting?.remove();
+      painting = settings.visible && element.isConnected ? paint(map, shown(), doc) : null;
+    });
+  };
+  /** Paints in slices; the old painting stays until the new one is complete (Highlight API). */
+  async function repaintSliced(slicer) {
+    repainting?.abort();
+    const ctrl = repainting = new AbortController();
+    const stop = () => ctrl.abort();
+    slicer.signal?.addEventListener('abort', stop, { once: true });
+    slicer.signal = ctrl.signal;
+    try {
+      const wanted = settings.visible && element.isConnected;
+      if (!wanted || !painting?.api) quietly(() => { painting?.remove(); painting = null; });
+      const fresh = wanted ? await slicer.drive(paintSteps(map, shown(), doc, true), quietly) : null;
+      quietly(() => painting?.remove());
+      painting = fresh;
+    } finally {
+      if (repainting === ctrl) repainting = null;
+    }
+  }
 
   // --- Pointer and keyboard -------------------------------------------------------------------
   let frame = 0, last = null;
@@ -154,22 +189,20 @@ export async function createView(target, options, annotate) {
   };
 
   // --- The pass ---------------------------------------------------------------------------------
+  let controller = null; // aborts the pass in flight (a newer pass, clear(), options.signal)
+  let big = false;
+
   async function run() {
     const gen = ++generation;
+    controller?.abort();
+    const ctrl = controller = new AbortController();
+    big = (element.textContent?.length || 0) > SYNC_LIMIT;
+    const slicer = new Slicer({ budget: big ? SLICE_MS : Infinity, signal: ctrl.signal, win: doc.defaultView });
+    const ctx = { big, slicer, worker: opts.worker, mode: 'sync' };
     try {
-      let next, result;
-      // The page may change while the core works: annotate again (at most twice more) if so.
-      // The old painting goes first: the fallback's wrapping splits the very nodes we map.
-      for (let tries = 0; ; tries++) {
-        const text = collect(element).text;
-        const kinds = opts.kinds ?? ['quotes', 'claims'];
-        result = await annotate(text, { kinds, minScore: opts.minScore });
-        if (gen !== generation) return; // cleared, or a newer pass started
-        quietly(() => { painting?.remove(); painting = null; });
-        next = collect(element);
-        if (next.text === text) break;
-        if (tries >= 2) return; // the page keeps changing; the observer (if any) comes back
-      }
+      const found = await pass(gen, slicer, ctx);
+      if (!found) return;
+      const [next, result] = found;
       map = next;
       items = toItems(result || EMPTY, opts);
       // A split quote reads as its pieces ("A, … B."), not with the attribution between them.
@@ -177,19 +210,68 @@ export async function createView(target, options, annotate) {
       view.annotations = result || EMPTY;
       view.text = next.text;
       if (!element.isConnected) return; // detached meanwhile: nothing to paint on
-      repaint();
+      // A big page: the panel in a task of its own, then the highlights (made in slices,
+      // registered near the viewport only: paint.js); the panel and the screen-reader list
+      // show a page of findings at a time (panel.js).
+      if (big) await slicer.pause();
       if (!ui) mountUI();
       ui.tooltip?.hide();
       ui.panel.render(items);
+      if (!big) repaint();
+      else {
+        slicer.check();
+        try {
+          await repaintSliced(slicer);
+        } catch (err) {
+          // Superseded by a filter change's repaint (not by a newer pass): that one paints.
+          if (!isAbort(err) || ctrl.signal.aborted) throw err;
+        }
+      }
+      view.stats = { mode: ctx.mode, tasks: slicer.tasks };
     } catch (err) {
-      fail(err);
+      if (!isAbort(err)) fail(err);
+    } finally {
+      if (controller === ctrl) controller = null;
+    }
+  }
+
+  /**
+   * Collects and annotates: a small element in this task, a big one collected in slices and
+   * annotated in the Worker or in pieces, every step abortable. Resolves to [map, result], or
+   * null if superseded. The page may change while the core works: a MutationObserver watches
+   * the element, and only if it saw a change is the text collected again and compared (and
+   * annotated again if it differs, at most twice more). The old highlights stay up until the
+   * new ones are painted, except the fallback's wrapping, which splits the very nodes we map.
+   */
+  async function pass(gen, slicer, ctx) {
+    const kinds = opts.kinds ?? ['quotes', 'claims'];
+    if (painting && !painting.api) quietly(() => { painting.remove(); painting = null; });
+    const changes = new doc.defaultView.MutationObserver(() => {});
+    const changed = () => changes.takeRecords().some((r) => !ours(r));
+    changes.observe(element, { childList: true, subtree: true, characterData: true });
+    try {
+      let next = await slicer.drive(collectSteps(element));
+      for (let tries = 0; ; tries++) {
+        const result = await annotate(next.text, { kinds, minScore: opts.minScore }, ctx);
+        if (gen !== generation) return null;
+        if (!changed()) return [next, result];
+        const again = await slicer.drive(collectSteps(element));
+        if (again.text === next.text && !changed()) return [again, result];
+        if (tries >= 2) return null;
+        next = again;
+      }
+    } finally {
+      changes.disconnect();
     }
   }
 
   function clear() {
     if (cleared) return;
     cleared = true;
+    opts.signal?.removeEventListener('abort', clear);
     generation++;
+    controller?.abort();
+    repainting?.abort();
     clearTimeout(timer);
     cancelAnimationFrame(frame);
     observer?.disconnect();
@@ -202,6 +284,11 @@ export async function createView(target, options, annotate) {
       ui = null;
     }
   }
+
+  // options.signal: aborting it clears the view (and cancels a pass in flight).
+  const signal = opts.signal;
+  if (signal?.aborted) { clear(); return view; }
+  signal?.addEventListener('abort', clear, { once: true });
 
   await run();
   return view;
