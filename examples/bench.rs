@@ -21,6 +21,9 @@
 //! If the corpus is missing it says so and uses generated news-like text instead.
 //! Not a test: nothing here asserts; `scripts/bench.mjs` (`npm run bench`) prints it with the rest.
 
+#[path = "support/cpu_time.rs"]
+mod cpu_time;
+use cpu_time::cpu_time;
 use quotelens::schema::to_output;
 use quotelens::{annotate, Options};
 use std::hint::black_box;
@@ -155,32 +158,6 @@ impl std::io::Write for CountingSink {
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
-}
-
-/// CPU time of this thread. The machine is shared (other builds and browsers run beside the
-/// benchmark), so wall time counts their turns too; thread CPU time counts only ours.
-#[cfg(target_os = "linux")]
-fn cpu_time() -> Duration {
-    #[repr(C)]
-    struct Timespec {
-        sec: i64,
-        nsec: i64,
-    }
-    extern "C" {
-        fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
-    }
-    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
-    let mut ts = Timespec { sec: 0, nsec: 0 };
-    // SAFETY: `ts` is a valid, writable timespec (64-bit Linux layout); the call only writes it.
-    let rc = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    if rc != 0 {
-        return Duration::ZERO;
-    }
-    Duration::new(ts.sec as u64, ts.nsec as u32)
-}
-#[cfg(not(target_os = "linux"))]
-fn cpu_time() -> Duration {
-    Duration::ZERO
 }
 
 /// A median of repeated passes: thread CPU time (the figure reported) and wall time.

@@ -4,6 +4,9 @@
 //! ```sh
 //! cargo run --release --example stages [-- DIR]
 //! ```
+#[path = "support/cpu_time.rs"]
+mod cpu_time;
+use cpu_time::cpu_time;
 use quotelens::{attribution, claims, mentions, quotes, schema, segment, Options};
 use std::time::{Duration, Instant};
 
@@ -97,29 +100,4 @@ fn main() {
         total.as_secs_f64() * 1e3,
         bytes as f64 / total.as_secs_f64() / 1e6
     );
-}
-
-/// This thread's CPU time: other processes' turns on a shared machine do not count.
-#[cfg(target_os = "linux")]
-fn cpu_time() -> Duration {
-    #[repr(C)]
-    struct Timespec {
-        sec: i64,
-        nsec: i64,
-    }
-    extern "C" {
-        fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
-    }
-    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
-    let mut ts = Timespec { sec: 0, nsec: 0 };
-    // SAFETY: `ts` is a valid, writable timespec (64-bit Linux layout); the call only writes it.
-    let rc = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    if rc != 0 {
-        return Duration::ZERO;
-    }
-    Duration::new(ts.sec as u64, ts.nsec as u32)
-}
-#[cfg(not(target_os = "linux"))]
-fn cpu_time() -> Duration {
-    Instant::now().elapsed()
 }
