@@ -3,6 +3,7 @@
 //! Every word token is looked up once, at tokenisation, and carries its [`WordInfo`] from then
 //! on: later stages test flags instead of hashing the word again.
 
+use crate::swar::{lower8, HIGH};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -99,9 +100,9 @@ pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The merged lexicons: an open-addressing index over a dense list of entries, keyed by the
 /// lowercase word packed into three little-endian `u64`s. A lookup lowercases eight bytes at a
-/// time, hashes one multiply per eight bytes and probes a 16 KB index of 32-bit slots (a tag of
-/// the hash and the entry's position), so most words — the ones in no lexicon — are answered
-/// from the first cache line they touch, and no string is built.
+/// time, hashes one multiply per eight bytes, and asks a 4 KB bit filter before probing an
+/// index of 32-bit slots (a tag of the hash and the entry's position; 32 KB for today's lists),
+/// so most words in no lexicon are answered from one cache-resident line, and no string is built.
 struct Table {
     /// One bit per [`filter_bit`] of every entry's hash: 4 KB that stay in the L1 cache and
     /// turn away most words in no lexicon before the index (tens of KB) is touched.
@@ -117,18 +118,6 @@ const LONGEST: usize = 24;
 
 /// A word of at most [`LONGEST`] bytes, zero-padded.
 type Key = [u64; LONGEST / 8];
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// Lowercases the ASCII capitals among eight bytes at once (bytes known to be ASCII).
-const fn lower8(w: u64) -> u64 {
-    // No byte carries into the next: each is below 0x80 and gains at most 0x3f.
-    let at_least_a = w.wrapping_add(ONES * (0x80 - b'A' as u64));
-    let above_z = w.wrapping_add(ONES * (0x80 - b'Z' as u64 - 1));
-    let capital = at_least_a & !above_z & HIGH;
-    w | (capital >> 2)
-}
 
 /// Up to eight bytes of `text` from `from` (`take` of them, 1..=8) as a little-endian word,
 /// the rest zero: one unaligned load where eight bytes are there to read.

@@ -56,7 +56,7 @@ impl<'t> Utf16Offsets<'t> {
 /// four-byte one. Counting lead bytes needs no decoding: eight bytes at a time, a
 /// continuation byte is `10xxxxxx` and a four-byte lead `11110xxx`.
 fn utf16_units(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::HIGH;
     let mut chunks = bytes.chunks_exact(8);
     let mut units = 0;
     for chunk in &mut chunks {

@@ -46,7 +46,9 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
     let mut found = Vec::new();
     // A quotation left open at the end of a line, waiting for the next line to reopen it.
     let mut pending: Option<Carried> = None;
-    // Per-line buffers, kept across lines so that only the first few lines allocate.
+    // Per-line buffers, kept across lines so that only the first few lines allocate: the open
+    // marks, and the pairs closed just inside an outer opener that may never close (if it does
+    // not, they are quotations of their own: “a stray mark. “Real quote,” he said).
     let mut stack: Vec<Opener> = Vec::new();
     let mut nested: Vec<(usize, usize)> = Vec::new();
     for line_index in 0..doc.lines.len() {
@@ -55,8 +57,6 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
         nested.clear();
         let mut carried = pending.take();
         let mut in_tag = false;
-        // Pairs closed just inside an outer opener that may never close: if it does not, they
-        // are quotations of their own (“a stray mark. “Real quote,” he said): `nested`.
         for t in line.tokens.clone() {
             let token = doc.tokens[t];
             // Markup left in the text (<tweet author="…">) holds attribute quotes, not quotations.

@@ -9,6 +9,7 @@
 //!   “A. B,” she said is one sentence. They are split after quote pairing ([`Document::split_sentences`]).
 
 use crate::lexicon::{self, WordInfo, ABBREVIATION};
+use crate::swar;
 use crate::Span;
 use std::ops::Range;
 
@@ -375,20 +376,6 @@ fn char_at(s: &str, i: usize) -> Option<char> {
     }
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of every byte of `w` that is an ASCII letter or digit. Each byte is compared
-/// with the range bounds by one addition that sets its high bit; no byte carries into the next
-/// (the high bits are cleared first and added back as the "is ASCII" test).
-const fn word_bytes(w: u64) -> u64 {
-    let low7 = w & !HIGH;
-    let lower = low7 | (ONES * 0x20);
-    let letter = lower.wrapping_add(ONES * (0x80 - b'a' as u64)) & !lower.wrapping_add(ONES * (0x80 - b'z' as u64 - 1));
-    let digit = low7.wrapping_add(ONES * (0x80 - b'0' as u64)) & !low7.wrapping_add(ONES * (0x80 - b'9' as u64 - 1));
-    (letter | digit) & !w & HIGH
-}
-
 /// How many bytes from `at` are ASCII letters or digits, eight at a time: a word's end is found
 /// without a branch per byte, so it costs no misprediction for most words.
 #[inline]
@@ -396,7 +383,7 @@ fn ascii_word_run(bytes: &[u8], at: usize) -> usize {
     let mut n = at;
     while let Some(eight) = bytes.get(n..n + 8) {
         let w = u64::from_le_bytes(eight.try_into().unwrap_or_default());
-        let not_word = !word_bytes(w) & HIGH;
+        let not_word = !(swar::letters(w) | swar::digits(w)) & swar::HIGH;
         if not_word != 0 {
             return n - at + (not_word.trailing_zeros() / 8) as usize;
         }
@@ -562,7 +549,11 @@ mod tests {
         }
         for b in 0..=255u8 {
             let w = u64::from_le_bytes([b; 8]);
-            assert_eq!(word_bytes(w) != 0, b.is_ascii_alphanumeric(), "byte {b:#x}");
+            assert_eq!(
+                swar::letters(w) | swar::digits(w) != 0,
+                b.is_ascii_alphanumeric(),
+                "byte {b:#x}"
+            );
         }
     }
 

@@ -6,6 +6,8 @@
 //! never build a `String`. The hash is fixed (see [`hash_lower`]): the same on every
 //! platform, native and wasm32, unlike std's randomly seeded hasher.
 
+use crate::swar;
+
 /// Lowercases eight bytes at once: OR-ing 0x20 maps `A`..`Z` to `a`..`z` and leaves what else
 /// a word holds (digits and the joiners `'`, `-`, `.`, `,`) unchanged, as they have that bit.
 /// (Bytes of non-ASCII letters change too, the same way on both sides, so hashes still match.)
@@ -354,24 +356,13 @@ impl Tokens<'_> {
 
 /// The length of the run of ASCII letters and digits that opens eight bytes (little-endian:
 /// the first byte is the lowest), and the classes (`LOWER`, `UPPER`, `DIGIT`) in that run.
-/// Branch-free ("SIMD within a register"): a byte-at-a-time loop pays a mispredicted branch at
-/// the end of nearly every word; this pays one only for words of eight bytes or more. Letters
-/// are found in one range test on the bytes OR 0x20 (which folds `A`..`Z` onto `a`..`z`), and
-/// told apart by that bit.
+/// Branch-free, with the byte tests of [`crate::swar`]; upper and lower case are told apart by
+/// bit 5 (0x20).
 #[inline(always)]
 fn alnum_run(x: u64) -> (usize, u8) {
-    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-    const fn splat(b: u8) -> u64 {
-        b as u64 * 0x0101_0101_0101_0101
-    }
-    let ascii = !x & HIGH_BITS;
-    let low7 = x & !HIGH_BITS;
-    // Per byte, the high bit of `v + (0x80 - lo)` is set when the byte is >= lo, and that of
-    // `v + (0x7f - hi)` when it is > hi; no sum carries into the next byte.
-    let in_range = |v: u64, lo: u8, hi: u8| (v + splat(0x80 - lo)) & !(v + splat(0x7f - hi)) & ascii;
-    let letter = in_range(low7 | CASE_BITS, b'a', b'z');
-    let digit = in_range(low7, b'0', b'9');
-    let stop = !(letter | digit) & HIGH_BITS;
+    let letter = swar::letters(x);
+    let digit = swar::digits(x);
+    let stop = !(letter | digit) & swar::HIGH;
     let len = (stop.trailing_zeros() / 8) as usize;
     // The bits below the first stop (all of them if none): they cover the run's high bits.
     let run = (stop & stop.wrapping_neg()).wrapping_sub(1);
