@@ -4,7 +4,7 @@
  *
  *   1. cargo      src/ → target/wasm32-unknown-unknown/wasm/quotelens.wasm   ([profile.wasm]: size)
  *   2. wasm-bindgen     → target/wasm-bindgen/quotelens.js + quotelens_bg.wasm (--target web)
- *   3. wasm-opt -Oz     → dist/quotelens_bg.wasm                               (npm `binaryen`)
+ *   3. wasm-opt (strip) → dist/quotelens_bg.wasm                               (npm `binaryen`)
  *   4. esbuild          → dist/quotelens.js        ES module: core + page overlay (www/lib)
  *                         dist/quotelens.embed.js  classic script, wasm inlined as base64
  *                         (both carry the annotating Worker, www/lib/worker.js bundled with
@@ -130,8 +130,9 @@ run(wasmBindgen(), ['--target', 'web', '--no-typescript', '--out-dir', glueDir, 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 const wasmOut = join(dist, 'quotelens_bg.wasm');
+// wasm-opt only strips: its -Oz/-O2/-O3 re-optimisation of LLVM's -O3 output made the core
+// 13-15% slower in Node (docs/BUILD.md, "wasm-opt") for 2 KB of gzip.
 run(join(root, 'node_modules/.bin/wasm-opt'), [
-  '-Oz',
   ...WASM_FEATURES,
   '--strip-debug',
   '--strip-producers',
