@@ -61,13 +61,16 @@ const outside = (page) => page.evaluate(() => {
     html: doc.outerHTML,
     sheets: document.adoptedStyleSheets.length,
     highlights: window.CSS?.highlights?.size ?? 0,
-    traces: document.querySelectorAll('quotelens-mark, quotelens-ui, [data-quotelens-ui], [data-kind]').length,
+    traces: document.querySelectorAll('quotelens-mark, quotelens-ui, [data-quotelens-ui], [data-quotelens], [data-kind]').length,
   };
 });
 
-/** The article's markup, <quotelens-mark> tags stripped (fallback), equals React's own rendering of the state. */
+/**
+ * The article's markup, <quotelens-mark> tags (fallback) and data-quotelens marks (the elements
+ * holding highlights) stripped, equals React's own rendering of the state.
+ */
 const showsReact = (page) => page.evaluate(() =>
-  document.querySelector('#root article').innerHTML.replace(/<\/?quotelens-mark[^>]*>/g, '') === window.app.expectedHTML());
+  document.querySelector('#root article').innerHTML.replace(/<\/?quotelens-mark[^>]*>| data-quotelens=""/g, '') === window.app.expectedHTML());
 
 
 for (const fallback of [false, true]) {

@@ -6,7 +6,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, foreign, paintedRanges } from './_harness.mjs';
+import { serve, launch, open, foreign, paintedRanges, pixels } from './_harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -92,7 +92,7 @@ test('collects blocks as \\n\\n, <br> as \\n, and skips what a reader does not s
   assert.deepEqual(ok, []);
 });
 
-test('paints each quote as one range across <em>/<a>/<strong>, page DOM untouched, clear leaves nothing', async () => {
+test('paints each quote as one range across <em>/<a>/<strong>, page DOM untouched but for marks, clear leaves nothing', async () => {
   const page = await mount(ARTICLE);
   const painted = await paintedRanges(page);
   assert.deepEqual(painted, [
@@ -101,20 +101,55 @@ test('paints each quote as one range across <em>/<a>/<strong>, page DOM untouche
     { kind: 'claim', text: 'the barrier would move the flooding north.' },
     { kind: 'quote', text: 'This is a wish, not a budget,' },
   ]);
+  // The only change to the page: an empty data-quotelens on each element holding a range (the
+  // ::highlight() rules are scoped to them, so adding the sheet restyles nothing else).
   const state = await page.evaluate(() => ({
-    same: document.getElementById('app').innerHTML === window.before,
+    same: document.getElementById('app').innerHTML.replaceAll(' data-quotelens=""', '') === window.before,
+    marked: [...document.querySelectorAll('[data-quotelens]')].map((el) => el.textContent.slice(0, 12)),
     sheets: document.adoptedStyleSheets.length,
   }));
-  assert.deepEqual(state, { same: true, sheets: 1 });
+  assert.deepEqual(state, { same: true, marked: ['“We waited l', 'Reyes argued', '“This is a w'], sheets: 1 });
   await page.evaluate(() => { view.clear(); view.clear(); });
   const afterClear = await page.evaluate(() => ({
     same: document.getElementById('app').innerHTML === window.before,
     highlights: CSS.highlights.size,
     sheets: document.adoptedStyleSheets.length,
     ui: document.querySelectorAll('[data-quotelens-ui]').length,
-    marks: document.querySelectorAll('quotelens-mark').length,
+    marks: document.querySelectorAll('quotelens-mark, [data-quotelens]').length,
   }));
   assert.deepEqual(afterClear, { same: true, highlights: 0, sheets: 0, ui: 0, marks: 0 });
+  assert.deepEqual(page.errors, []);
+});
+
+test('the scoped ::highlight() rules still paint nested text, and only where ranges are', async () => {
+  // A quote whose range starts in an <em> and ends in an <a>, and one wholly inside a <strong>:
+  // the element marked is the range's closest one; its descendants' text is styled by highlight
+  // inheritance (and by the `[data-quotelens] *` rules where a browser has none).
+  const page = await mount('<p>“<em>Deep</em> inside <a href="#x">the link</a>,” he said.</p>' +
+    '<p>Plain text. <span><strong>“Bold words only,”</strong> she said.</span></p><p>Nothing here at all.</p>');
+  const r = await page.evaluate(async () => {
+    await new Promise((f) => requestAnimationFrame(() => setTimeout(f, 0)));
+    const app = document.getElementById('app');
+    const bg = (sel) => getComputedStyle(app.querySelector(sel), '::highlight(quotelens-quote)').backgroundColor;
+    const box = (sel) => { const b = app.querySelector(sel).getBoundingClientRect(); return { x: b.x, y: b.y, width: b.width, height: b.height }; };
+    return {
+      marked: [...app.querySelectorAll('[data-quotelens]')].map((el) => el.localName),
+      styles: { em: bg('em'), a: bg('a'), strong: bg('strong'), p3: bg('p:last-child') },
+      boxes: { em: box('em'), a: box('a'), strong: box('strong'), p3: box('p:last-child') },
+    };
+  });
+  assert.deepEqual(r.marked, ['p', 'strong']);
+  const yellow = 'rgb(253, 230, 138)'; // --quotelens-quote-bg's default, #fde68a
+  assert.deepEqual(r.styles, { em: yellow, a: yellow, strong: yellow, p3: 'rgba(0, 0, 0, 0)' });
+  // And it paints: the quote colour is on screen inside the nested elements, not on the last line.
+  const has = async (clip) => (await pixels(await page.screenshot({ clip }))).some(([r, g, b]) => r === 253 && g === 230 && b === 138);
+  assert.equal(await has(r.boxes.em), true, 'the <em> is painted');
+  assert.equal(await has(r.boxes.a), true, 'the <a> is painted');
+  assert.equal(await has(r.boxes.strong), true, 'the <strong> is painted');
+  assert.equal(await has(r.boxes.p3), false, 'unpainted text stays as it was');
+  await page.evaluate(() => view.clear());
+  assert.equal(await page.evaluate(() => document.querySelectorAll('[data-quotelens]').length + document.adoptedStyleSheets.length), 0);
+  assert.equal(await has(r.boxes.em), false, 'nothing painted after clear()');
   assert.deepEqual(page.errors, []);
 });
 

@@ -2,9 +2,11 @@
  * Painting: shows spans of a TextMap as highlights, and takes them away again exactly.
  *
  * Where the CSS Custom Highlight API exists, each kind is one `Highlight` in `CSS.highlights`
- * (`quotelens-quote`, `quotelens-claim`, `quotelens-focus`) and the page's DOM is not touched:
- * safe under React and any other framework that owns the nodes. Views share those Highlights;
- * each adds and later deletes its own ranges.
+ * (`quotelens-quote`, `quotelens-claim`, `quotelens-focus`). No node of the page is added,
+ * moved or changed in its text: safe under React and any other framework that owns them. The
+ * one trace is an empty `data-quotelens` attribute on each element that holds a registered
+ * range, while it does: the `::highlight()` rules are scoped to those elements (see `MARK`).
+ * Views share those Highlights and marks; each adds and later deletes its own ranges.
  *
  * Elsewhere the fallback wraps text in `<quotelens-mark>` elements. It splits a Text node into
  * pieces with `splitText` (the original node stays the first piece), and on removal puts the
@@ -21,14 +23,24 @@ import { Slicer } from './slice.js';
 /** The Highlight API of the element's own window (a frame's document has its own registry). */
 export const hasHighlights = (win) => typeof win?.Highlight === 'function' && !!win.CSS?.highlights;
 
+/**
+ * The `::highlight()` rules apply to elements with this attribute and their descendants only.
+ * A universal `::highlight()` rule makes Chromium restyle every element of the document when
+ * the sheet goes in and again when it goes out (~8,800 elements, 50–130 ms of CPU on the 1 MB
+ * page: docs/PERFORMANCE.md); scoped, the sheet costs nothing until an element is marked, and
+ * marking restyles that element's subtree only. Only the elements holding registered ranges are
+ * marked (a few dozen near the viewport on a big page). `[m] *` is for browsers without
+ * highlight inheritance, where an element's text is styled by the rules matching that element.
+ */
+const MARK = 'data-quotelens';
 const css = (dark) => {
   const v = (name, light, darkValue) =>
     `var(--quotelens-${name}${dark ? '-dark' : ''}, ${dark ? darkValue : light})`;
+  const rule = (kind, style) => `[${MARK}]::highlight(quotelens-${kind}),[${MARK}] *::highlight(quotelens-${kind}){${style}}`;
   const quote = `background-color:${v('quote-bg', '#fde68a', '#6b5300')}`;
   const claim = `text-decoration:underline 2px ${v('claim-line', '#2563eb', '#93c5fd')};text-underline-offset:3px`;
   const focus = `background-color:${v('focus-bg', '#fb923c', '#c2410c')}`;
-  return `::highlight(quotelens-quote){${quote}}::highlight(quotelens-claim){${claim}}` +
-    `::highlight(quotelens-focus){${focus}}quotelens-mark{display:inline}` +
+  return rule('quote', quote) + rule('claim', claim) + rule('focus', focus) + 'quotelens-mark{display:inline}' +
     `quotelens-mark[data-kind~=quote]{${quote}}quotelens-mark[data-kind~=claim]{${claim}}` +
     `quotelens-mark[data-focus]{${focus}}`;
 };
@@ -90,8 +102,9 @@ export function* paintSteps(map, items, doc = document, near = false) {
   const win = doc.defaultView;
   const api = hasHighlights(win);
   let removeSheet = null;
-  // The stylesheet goes in with the first change to the page, in the same task, so that the
-  // page is restyled once (for a big page, the ranges are made over several tasks first).
+  // The stylesheet goes in with the first change to the page, in the same task (for a big page,
+  // the ranges are made over several tasks first). Its rules match marked elements only, so it
+  // restyles nothing by itself (MARK).
   const commit = () => { removeSheet = addSheet(doc); };
   let undo = null;
   try {
@@ -102,7 +115,7 @@ export function* paintSteps(map, items, doc = document, near = false) {
   let flashTimer = 0, unflash = null;
   let done = false;
   return {
-    /** True when painted with the Highlight API (the page's DOM untouched). */
+    /** True when painted with the Highlight API (the page's nodes untouched; MARK attributes only). */
     api,
     remove() {
       if (done) return;
@@ -123,6 +136,14 @@ export function* paintSteps(map, items, doc = document, near = false) {
   };
 }
 
+/** How many registered ranges each marked element holds, over all views (see `MARK`). */
+const marked = new Map();
+const mark = (el, add) => {
+  const n = (marked.get(el) || 0) + (add ? 1 : -1);
+  n ? marked.set(el, n) : marked.delete(el);
+  el.toggleAttribute(MARK, n > 0); // no change, hence no restyle, unless it appears or goes
+};
+
 /**
  * Ranges are made in slices, then registered in one step with the stylesheet: all of them, or
  * with `near` (a big page) only those near the viewport, following the scroll (below).
@@ -132,19 +153,21 @@ export function* paintSteps(map, items, doc = document, near = false) {
  */
 function* highlightSteps(win, map, items, commit, near) {
   const { CSS, Highlight } = win;
-  const all = []; // [name, range], in text order
+  const all = []; // [name, range, the element to mark: the range's closest], in text order
   let n = 0;
   for (const { kind, spans } of items) {
     const name = `quotelens-${kind}`;
     for (const [s, e] of spans) {
       const r = map.range(s, e);
-      if (r) all.push([name, r]);
+      const c = r?.commonAncestorContainer;
+      if (r) all.push([name, r, c.nodeType == 1 ? c : c.parentElement]);
       if (++n % BATCH === 0) yield;
     }
   }
-  const shown = new Set(); // [name, range] pairs
+  const shown = new Set(); // [name, range, element] triples
   const show = (p, on) => {
-    const [name, r] = p;
+    const [name, r, el] = p;
+    mark(el, on);
     let hl = CSS.highlights.get(name);
     if (on) {
       if (!hl) {
