@@ -18,6 +18,8 @@
  *   rendering (style, layout, paint) in those frames, to tell our code's share from the
  *   browser's. Budget: no task over 50 ms.
  *
+ * QUOTELENS_KEEP_TRACE=1 keeps the two 1 MB traces (in the temp directory, for DevTools).
+ *
  * The pages are made from the same corpus as the other benchmarks (articles as <h2> + <p>), and
  * served with the repository root by a tiny static server on 127.0.0.1.
  */
@@ -217,7 +219,7 @@ export async function benchPage({ runs = 7, corpus = loadCorpus(), words = 10_00
       const seen = await tabBig.evaluate(() => window.__longtasks.stop(1500));
       await browser.stopTracing();
       bigRuns[name] = { ...run, ...seen, cpu: mainThreadTasks(tracePath) };
-      rmSync(tracePath, { force: true });
+      if (!process.env.QUOTELENS_KEEP_TRACE) rmSync(tracePath, { force: true }); // kept: for DevTools (Performance → Load profile)
       tabBig.errors.forEach((e) => errors.push(e));
       await tabBig.context().close();
     }
