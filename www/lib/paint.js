@@ -153,7 +153,7 @@ const mark = (el, add) => {
  */
 function* highlightSteps(win, map, items, commit, near) {
   const { CSS, Highlight } = win;
-  const all = []; // [name, range, the element to mark: the range's closest], in text order
+  const all = []; // [name, range, the closest element holding all of it (to mark)], in text order
   let n = 0;
   for (const { kind, spans } of items) {
     const name = `quotelens-${kind}`;
