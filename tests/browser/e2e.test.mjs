@@ -179,8 +179,7 @@ async function clearIsExact(page, selector, demo = false) {
     view.clear();
     view.clear();
     return {
-      // While painted, the article differs by <quotelens-mark> (fallback) or data-quotelens marks.
-      before: demo ? during.replace(/<\/?quotelens-mark[^>]*>| data-quotelens=""/g, '') : window.snapshot,
+      before: demo ? during.replace(/<\/?quotelens-mark[^>]*>/g, '') : window.snapshot,
       after: el.innerHTML,
       leftovers: document.querySelectorAll('quotelens-mark, [data-quotelens-ui], [data-quotelens]').length + (window.CSS?.highlights?.size || 0),
     };

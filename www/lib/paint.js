@@ -2,10 +2,10 @@
  * Painting: shows spans of a TextMap as highlights, and takes them away again exactly.
  *
  * Where the CSS Custom Highlight API exists, each kind is one `Highlight` in `CSS.highlights`
- * (`quotelens-quote`, `quotelens-claim`, `quotelens-focus`). No node of the page is added,
- * moved or changed in its text: safe under React and any other framework that owns them. The
- * one trace is an empty `data-quotelens` attribute on each element that holds a registered
- * range, while it does: the `::highlight()` rules are scoped to those elements (see `MARK`).
+ * (`quotelens-quote`, `quotelens-claim`, `quotelens-focus`) and the page's DOM is not touched:
+ * safe under React and any other framework that owns the nodes. The one exception is a big page
+ * (`near`): there each element holding a registered range carries an empty `data-quotelens`
+ * attribute while it does, and the `::highlight()` rules are scoped to those elements (`MARK`).
  * Views share those Highlights and marks; each adds and later deletes its own ranges.
  *
  * Elsewhere the fallback wraps text in `<quotelens-mark>` elements. It splits a Text node into
@@ -28,15 +28,17 @@ export const hasHighlights = (win) => typeof win?.Highlight === 'function' && !!
  * A universal `::highlight()` rule makes Chromium restyle every element of the document when
  * the sheet goes in and again when it goes out (~8,800 elements, 50–130 ms of CPU on the 1 MB
  * page: docs/PERFORMANCE.md); scoped, the sheet costs nothing until an element is marked, and
- * marking restyles that element's subtree only. Only the elements holding registered ranges are
- * marked (a few dozen near the viewport on a big page). `[m] *` is for browsers without
- * highlight inheritance, where an element's text is styled by the rules matching that element.
+ * marking restyles that element's subtree only. Only big pages (`near`) are marked, and only the
+ * elements holding registered ranges (a few dozen, near the viewport); a normal article keeps
+ * the universal rules, whose restyle costs it a millisecond or two, and an untouched DOM.
+ * `[m] *` is for browsers without highlight inheritance, where an element's text is styled by
+ * the rules matching that element.
  */
 const MARK = 'data-quotelens';
-const css = (dark) => {
+const css = (dark, scoped) => {
   const v = (name, light, darkValue) =>
     `var(--quotelens-${name}${dark ? '-dark' : ''}, ${dark ? darkValue : light})`;
-  const rule = (kind, style) => `[${MARK}]::highlight(quotelens-${kind}),[${MARK}] *::highlight(quotelens-${kind}){${style}}`;
+  const rule = (kind, style, h = `::highlight(quotelens-${kind})`) => `${scoped ? `[${MARK}]${h},[${MARK}] *` : ''}${h}{${style}}`;
   const quote = `background-color:${v('quote-bg', '#fde68a', '#6b5300')}`;
   const claim = `text-decoration:underline 2px ${v('claim-line', '#2563eb', '#93c5fd')};text-underline-offset:3px`;
   const focus = `background-color:${v('focus-bg', '#fb923c', '#c2410c')}`;
@@ -44,20 +46,24 @@ const css = (dark) => {
     `quotelens-mark[data-kind~=quote]{${quote}}quotelens-mark[data-kind~=claim]{${claim}}` +
     `quotelens-mark[data-focus]{${focus}}`;
 };
-const CSS_TEXT = css(false) + `@media (prefers-color-scheme:dark){${css(true)}}`;
+const cssText = (scoped) => css(false, scoped) + `@media (prefers-color-scheme:dark){${css(true, scoped)}}`;
 
-/** One stylesheet for all views on a document, added with the first paint, removed with the last. */
-const sheets = new WeakMap(); // document → { users, remove }
+/**
+ * One stylesheet for all views on a document, added with the first paint, removed with the last;
+ * two kinds, universal (`sheets[0]`) and scoped to marks (`sheets[1]`, big pages).
+ */
+const sheets = [new WeakMap(), new WeakMap()]; // document → { users, remove }
 
-function addSheet(doc) {
-  let entry = sheets.get(doc);
+function addSheet(doc, scoped) {
+  const kind = sheets[+scoped];
+  let entry = kind.get(doc);
   if (!entry) {
-    entry = { users: 0, remove: adoptSheet(doc, doc, CSS_TEXT) };
-    sheets.set(doc, entry);
+    entry = { users: 0, remove: adoptSheet(doc, doc, cssText(scoped)) };
+    kind.set(doc, entry);
   }
   entry.users++;
   return () => {
-    if (--entry.users === 0) { entry.remove(); sheets.delete(doc); }
+    if (--entry.users === 0) { entry.remove(); kind.delete(doc); }
   };
 }
 
@@ -103,9 +109,9 @@ export function* paintSteps(map, items, doc = document, near = false) {
   const api = hasHighlights(win);
   let removeSheet = null;
   // The stylesheet goes in with the first change to the page, in the same task (for a big page,
-  // the ranges are made over several tasks first). Its rules match marked elements only, so it
-  // restyles nothing by itself (MARK).
-  const commit = () => { removeSheet = addSheet(doc); };
+  // the ranges are made over several tasks first). On a big page its rules match marked
+  // elements only, so it restyles nothing by itself (MARK).
+  const commit = () => { removeSheet = addSheet(doc, near); };
   let undo = null;
   try {
     undo = yield* (api ? highlightSteps(win, map, items, commit, near) : wrapSteps(map, items, doc, commit));
@@ -130,7 +136,7 @@ export function* paintSteps(map, items, doc = document, near = false) {
       if (done) return;
       clearTimeout(flashTimer);
       unflash?.();
-      unflash = api ? Slicer.run(highlightSteps(win, map, [{ kind: 'focus', spans }], () => {})) : markFocus(map, spans);
+      unflash = api ? Slicer.run(highlightSteps(win, map, [{ kind: 'focus', spans }], () => {}, 0, near)) : markFocus(map, spans);
       flashTimer = setTimeout(() => { unflash?.(); unflash = null; }, ms);
     },
   };
@@ -138,7 +144,10 @@ export function* paintSteps(map, items, doc = document, near = false) {
 
 /** How many registered ranges each marked element holds, over all views (see `MARK`). */
 const marked = new Map();
-const mark = (el, add) => {
+/** Marks (`add`) or unmarks the closest element holding all of range `r`. */
+const mark = (r, add) => {
+  let el = r.commonAncestorContainer;
+  if (el.nodeType != 1) el = el.parentElement;
   const n = (marked.get(el) || 0) + (add ? 1 : -1);
   n ? marked.set(el, n) : marked.delete(el);
   el.toggleAttribute(MARK, n > 0); // no change, hence no restyle, unless it appears or goes
@@ -149,25 +158,25 @@ const mark = (el, add) => {
  * with `near` (a big page) only those near the viewport, following the scroll (below).
  * Chromium repaints the whole document after any change to a registered Highlight, and its cost
  * grows with the ranges registered, so neither adding them slice by slice nor registering
- * thousands at once keeps a 1 MB page's frames short.
+ * thousands at once keeps a 1 MB page's frames short. `marks`: mark the elements holding the
+ * registered ranges (a big page's scoped stylesheet styles only those, `MARK`).
  */
-function* highlightSteps(win, map, items, commit, near) {
+function* highlightSteps(win, map, items, commit, near, marks = near) {
   const { CSS, Highlight } = win;
-  const all = []; // [name, range, the closest element holding all of it (to mark)], in text order
+  const all = []; // [name, range], in text order
   let n = 0;
   for (const { kind, spans } of items) {
     const name = `quotelens-${kind}`;
     for (const [s, e] of spans) {
       const r = map.range(s, e);
-      const c = r?.commonAncestorContainer;
-      if (r) all.push([name, r, c.nodeType == 1 ? c : c.parentElement]);
+      if (r) all.push([name, r]);
       if (++n % BATCH === 0) yield;
     }
   }
-  const shown = new Set(); // [name, range, element] triples
+  const shown = new Set(); // [name, range] pairs
   const show = (p, on) => {
-    const [name, r, el] = p;
-    mark(el, on);
+    const [name, r] = p;
+    if (marks) mark(r, on);
     let hl = CSS.highlights.get(name);
     if (on) {
       if (!hl) {
