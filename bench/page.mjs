@@ -3,7 +3,8 @@
  * The page side in Debian's Chromium (headless, via playwright-core): `highlight()` from the
  * BUILT dist/quotelens.js on generated article pages, module already initialised.
  *
- *   node bench/page.mjs [--runs N] [--json]      (npm run build first)
+ *   node bench/page.mjs [--runs N] [--json] [--dist DIR]   (npm run build first; --dist: another
+ *                                                         build's dist/, for an A/B run)
  *
  * - 10,000-word page: median of N `await highlight(article)` calls (each view cleared before
  *   the next), timed with performance.now(); also the core's share (`annotateSync` on the same
@@ -13,9 +14,11 @@
  *   forbids workers gets). Every main-thread task over 50 ms reported by the Long Tasks API
  *   (PerformanceObserver type 'longtask') from just before the call until 1.5 s after it
  *   settled (which includes scrolling through the page in 8 jumps: the highlights follow
- *   the viewport), and, from the Long Animation Frames API, the longest script run and the longest
+ *   the viewport, and then `view.clear()`, whose longest task is also given apart), and, from the Long Animation Frames API, the longest script run and the longest
  *   rendering (style, layout, paint) in those frames, to tell our code's share from the
  *   browser's. Budget: no task over 50 ms.
+ *
+ * QUOTELENS_KEEP_TRACE=1 keeps the two 1 MB traces (in the temp directory, for DevTools).
  *
  * The pages are made from the same corpus as the other benchmarks (articles as <h2> + <p>), and
  * served with the repository root by a tiny static server on 127.0.0.1.
@@ -50,15 +53,16 @@ function page(articles, title) {
 </script></body></html>`;
 }
 
-async function serve(pages) {
+async function serve(pages, dist) {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     if (pages[url.pathname]) {
       res.writeHead(200, { 'content-type': TYPES['.html'] }).end(pages[url.pathname]);
       return;
     }
-    const file = path.join(ROOT, path.normalize(decodeURIComponent(url.pathname)));
-    if (!file.startsWith(ROOT + path.sep)) return void res.writeHead(403).end();
+    const [root, rel] = dist && url.pathname.startsWith('/dist/') ? [dist, url.pathname.slice(5)] : [ROOT, url.pathname];
+    const file = path.join(root, path.normalize(decodeURIComponent(rel)));
+    if (!file.startsWith(root + path.sep)) return void res.writeHead(403).end();
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' }).end(body);
@@ -97,28 +101,37 @@ const LONGTASKS = `(() => {
  * The renderer main thread's tasks in a Chromium trace (the longest by thread CPU time, the
  * longest by wall time, and how many took over 50 ms of CPU), from the first task that ran our
  * `highlight()` call on: RunTask events of CrRendererMain with `dur` (wall) and `tdur` (CPU).
+ * `clear`: the same from the `quotelens-clear` mark on (the page's `view.clear()`). `style`:
+ * the style recalc (UpdateLayoutTree, CPU) inside the longest task.
  */
 function mainThreadTasks(file) {
   const events = JSON.parse(readFileSync(file, 'utf8')).traceEvents;
   const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const tasks = events.filter((e) => e.name === 'RunTask' && main.has(`${e.pid}:${e.tid}`) && e.dur !== undefined);
+  const onMain = (e) => main.has(`${e.pid}:${e.tid}`);
+  const tasks = events.filter((e) => e.name === 'RunTask' && onMain(e) && e.dur !== undefined);
+  const styles = events.filter((e) => e.name === 'UpdateLayoutTree' && e.ph === 'X' && onMain(e));
+  const mark = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'quotelens-clear')?.ts ?? Infinity;
   const ms = (us) => Math.round((us || 0) / 100) / 10;
+  const longest = (list) => list.reduce((a, e) => ((e.tdur || 0) > (a?.tdur || 0) ? e : a), null);
+  const style = (t) => ms(styles.filter((e) => t && e.ts >= t.ts && e.ts < t.ts + t.dur).reduce((n, e) => n + (e.tdur || 0), 0));
+  const top = longest(tasks.filter((e) => e.ts < mark)), topClear = longest(tasks.filter((e) => e.ts + e.dur >= mark));
   return {
-    cpu: ms(Math.max(0, ...tasks.map((e) => e.tdur || 0))),
-    wall: ms(Math.max(0, ...tasks.map((e) => e.dur))),
+    cpu: ms(top?.tdur), style: style(top),
+    wall: ms(Math.max(0, ...tasks.filter((e) => e.ts < mark).map((e) => e.dur))),
     over50: tasks.filter((e) => (e.tdur || 0) > 50_000).map((e) => ms(e.tdur)),
+    clear: { cpu: ms(topClear?.tdur), wall: ms(topClear?.dur), style: style(topClear) },
   };
 }
 
-export async function benchPage({ runs = 7, corpus = loadCorpus(), words = 10_000, bigBytes = 1_000_000 } = {}) {
-  if (!existsSync(path.join(ROOT, 'dist/quotelens.js'))) throw new Error('dist/quotelens.js is missing: run `npm run build`');
+export async function benchPage({ runs = 7, corpus = loadCorpus(), words = 10_000, bigBytes = 1_000_000, dist = null } = {}) {
+  if (!existsSync(path.join(dist || path.join(ROOT, 'dist'), 'quotelens.js'))) throw new Error('dist/quotelens.js is missing: run `npm run build`');
   const small = articlesOfWords(corpus.docs, words);
   const big = [];
   for (let i = 0, n = 0; n < bigBytes; i = (i + 1) % corpus.docs.length) {
     big.push(corpus.docs[i].trimEnd());
     n += utf8Length(corpus.docs[i]);
   }
-  const server = await serve({ '/bench-10k.html': page(small, '10,000 words'), '/bench-1mb.html': page(big, '1 MB') });
+  const server = await serve({ '/bench-10k.html': page(small, '10,000 words'), '/bench-1mb.html': page(big, '1 MB') }, dist);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -192,14 +205,21 @@ export async function benchPage({ runs = 7, corpus = loadCorpus(), words = 10_00
             await frame();
             painted.push(ranges());
           }
-          resolve({ ms: t1 - t0, chars: view.text.length, stats: view.stats, painted,
+          // And the reader closing it: clear() and the frames after it (also traced).
+          console.timeStamp('quotelens-clear');
+          const c0 = performance.now();
+          view.clear();
+          const c1 = performance.now();
+          await frame();
+          await frame();
+          resolve({ ms: t1 - t0, clear_ms: c1 - c0, chars: view.text.length, stats: view.stats, painted,
             found: view.annotations.quotes.length + view.annotations.claims.length });
         } catch (err) { reject(err); }
       }, 0)), options);
       const seen = await tabBig.evaluate(() => window.__longtasks.stop(1500));
       await browser.stopTracing();
       bigRuns[name] = { ...run, ...seen, cpu: mainThreadTasks(tracePath) };
-      rmSync(tracePath, { force: true });
+      if (!process.env.QUOTELENS_KEEP_TRACE) rmSync(tracePath, { force: true }); // kept: for DevTools (Performance → Load profile)
       tabBig.errors.forEach((e) => errors.push(e));
       await tabBig.context().close();
     }
@@ -216,7 +236,9 @@ export async function benchPage({ runs = 7, corpus = loadCorpus(), words = 10_00
         chars: b.chars, found: b.found, mode: b.stats?.mode, tasks: b.stats?.tasks, highlight_ms: b.ms, ranges_while_scrolling: b.painted,
         longest_task_ms: Math.max(0, ...b.tasks), long_tasks: b.tasks.length, tasks_over_50ms: b.tasks.map(Math.round),
         longest_script_ms: Math.max(0, ...b.scripts), longest_render_ms: Math.max(0, ...b.renders),
-        longest_task_cpu_ms: b.cpu.cpu, longest_task_traced_wall_ms: b.cpu.wall, tasks_over_50ms_cpu: b.cpu.over50,
+        longest_task_cpu_ms: b.cpu.cpu, longest_task_style_cpu_ms: b.cpu.style, longest_task_traced_wall_ms: b.cpu.wall,
+        tasks_over_50ms_cpu: b.cpu.over50, clear_ms: b.clear_ms, clear_longest_task_cpu_ms: b.cpu.clear.cpu,
+        clear_longest_task_wall_ms: b.cpu.clear.wall, clear_longest_task_style_cpu_ms: b.cpu.clear.style,
       }])),
       errors: [...tab.errors, ...errors],
     };
@@ -229,7 +251,8 @@ export async function benchPage({ runs = 7, corpus = loadCorpus(), words = 10_00
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
-  const out = await benchPage({ runs });
+  const dist = args.includes('--dist') ? path.resolve(args[args.indexOf('--dist') + 1]) : null;
+  const out = await benchPage({ runs, dist });
   if (args.includes('--json')) console.log(JSON.stringify(out));
   else console.log(JSON.stringify(out, null, 2));
 }

@@ -4,6 +4,7 @@
  * Not a test file itself (node --test only runs *.test.mjs here).
  */
 import http from 'node:http';
+import { inflateSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,4 +106,36 @@ export function paintedRanges(page) {
     // Fallback: adjacent marks of one kind form one run.
     return [...document.querySelectorAll('quotelens-mark')].map((m) => ({ kind: m.dataset.kind, text: m.textContent }));
   });
+}
+
+/**
+ * The pixels of a PNG as Chromium's screenshots make them (8-bit RGB or RGBA, not interlaced):
+ * `[[r, g, b], …]`, row after row. Enough to ask whether a colour is painted somewhere.
+ */
+export function pixels(png) {
+  const idat = [];
+  let width = 0, channels = 4;
+  for (let at = 8; at < png.length;) {
+    const len = png.readUInt32BE(at), type = png.toString('latin1', at + 4, at + 8), data = png.subarray(at + 8, at + 8 + len);
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      if (data[8] !== 8 || data[12] !== 0 || ![2, 6].includes(data[9])) throw new Error('pixels(): an unexpected PNG format');
+      channels = data[9] === 6 ? 4 : 3;
+    } else if (type === 'IDAT') idat.push(data);
+    at += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels, out = [];
+  let prev = Buffer.alloc(stride);
+  for (let at = 0; at < raw.length; at += stride + 1) {
+    const filter = raw[at], line = Buffer.from(raw.subarray(at + 1, at + 1 + stride));
+    for (let i = 0; i < stride; i++) {
+      const a = i >= channels ? line[i - channels] : 0, b = prev[i], c = i >= channels ? prev[i - channels] : 0;
+      const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+      line[i] += [0, a, b, (a + b) >> 1, pa <= pb && pa <= pc ? a : pb <= pc ? b : c][filter];
+    }
+    for (let i = 0; i < stride; i += channels) out.push([line[i], line[i + 1], line[i + 2]]);
+    prev = line;
+  }
+  return out;
 }

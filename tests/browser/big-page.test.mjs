@@ -115,7 +115,7 @@ test('a 1 MB page: annotated in a Worker, spread over many short tasks, the sync
     out.same = JSON.stringify(view.annotations) === JSON.stringify(window.ql.annotateSync(view.text));
     out.chars = view.text.length;
     view.clear();
-    out.left = CSS.highlights.size + document.querySelectorAll('[data-quotelens-ui]').length;
+    out.left = CSS.highlights.size + document.querySelectorAll('[data-quotelens-ui], [data-quotelens]').length + document.adoptedStyleSheets.length;
     return out;
   });
   t.diagnostic(`${r.chars} chars, ${r.quotes} quotes, ${r.claims} claims; ${r.stats.tasks} tasks in ${r.ms.toFixed(0)} ms; ` +
@@ -272,28 +272,36 @@ test('a 1 MB page: highlights follow the viewport, near ranges painted first and
     const frames = async (n = 3) => { for (let i = 0; i < n; i++) await new Promise((f) => requestAnimationFrame(() => setTimeout(f, 0))); };
     const painted = (a) => [...(CSS.highlights.get('quotelens-quote') || [])].some((range) => range.toString() === a.text);
     const count = () => [...CSS.highlights].reduce((n, [, hl]) => n + hl.size, 0);
+    // The elements marked for the scoped ::highlight() rules: as many as hold ranges, all of
+    // them near the viewport (a screen above to two below, as the ranges).
+    const marks = () => {
+      const all = [...document.querySelectorAll('[data-quotelens]')];
+      return { n: all.length, far: all.filter((el) => { const b = el.getBoundingClientRect(); return b.bottom < -innerHeight || b.top > 3 * innerHeight; }).length };
+    };
     const view = await window.ql.highlight(document.getElementById('story'));
     await frames();
     const quotes = view.annotations.quotes.filter((a) => !(a.parts?.length > 1));
     const first = quotes[0], last = quotes[quotes.length - 1];
-    const top = { first: painted(first), last: painted(last), ranges: count() };
+    const top = { first: painted(first), last: painted(last), ranges: count(), marks: marks() };
     // Scroll to the last quote: it is painted within a few frames, the first one no longer.
     const walker = document.createTreeWalker(document.getElementById('story'), NodeFilter.SHOW_TEXT);
     let node, at = 0;
     while ((node = walker.nextNode())) { if (node.data.includes(last.text.slice(0, 40))) at = node; }
     at.parentElement.scrollIntoView({ block: 'center' });
     await frames();
-    const bottom = { first: painted(first), last: painted(last), ranges: count() };
+    const bottom = { first: painted(first), last: painted(last), ranges: count(), marks: marks() };
     view.clear();
     // Nothing listens any more: scrolling back adds nothing.
     scrollTo(0, 0);
     await frames();
-    return { top, bottom, spans: shown(view).spans, afterClear: { ranges: count(), names: CSS.highlights.size } };
+    return { top, bottom, spans: shown(view).spans,
+      afterClear: { ranges: count(), names: CSS.highlights.size, marks: marks().n, sheets: document.adoptedStyleSheets.length } };
   });
   assert.deepEqual([r.top.first, r.top.last], [true, false], JSON.stringify(r));
   assert.deepEqual([r.bottom.first, r.bottom.last], [false, true], JSON.stringify(r));
   for (const n of [r.top.ranges, r.bottom.ranges]) assert.ok(n > 0 && n < r.spans / 10, `${n} of ${r.spans}`);
-  assert.deepEqual(r.afterClear, { ranges: 0, names: 0 });
+  for (const { ranges, marks } of [r.top, r.bottom]) assert.ok(marks.n > 0 && marks.n <= ranges && marks.far === 0, JSON.stringify(r));
+  assert.deepEqual(r.afterClear, { ranges: 0, names: 0, marks: 0, sheets: 0 });
   assert.deepEqual(p.errors, []);
 });
 

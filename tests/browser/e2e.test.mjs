@@ -181,7 +181,7 @@ async function clearIsExact(page, selector, demo = false) {
     return {
       before: demo ? during.replace(/<\/?quotelens-mark[^>]*>/g, '') : window.snapshot,
       after: el.innerHTML,
-      leftovers: document.querySelectorAll('quotelens-mark, [data-quotelens-ui]').length + (window.CSS?.highlights?.size || 0),
+      leftovers: document.querySelectorAll('quotelens-mark, [data-quotelens-ui], [data-quotelens]').length + (window.CSS?.highlights?.size || 0),
     };
   }, { selector, demo });
   assert.equal(r.after, r.before, "clear() leaves the article's HTML byte-identical");

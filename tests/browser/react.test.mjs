@@ -61,7 +61,7 @@ const outside = (page) => page.evaluate(() => {
     html: doc.outerHTML,
     sheets: document.adoptedStyleSheets.length,
     highlights: window.CSS?.highlights?.size ?? 0,
-    traces: document.querySelectorAll('quotelens-mark, quotelens-ui, [data-quotelens-ui], [data-kind]').length,
+    traces: document.querySelectorAll('quotelens-mark, quotelens-ui, [data-quotelens-ui], [data-quotelens], [data-kind]').length,
   };
 });
 

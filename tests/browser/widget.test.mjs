@@ -6,7 +6,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, foreign, paintedRanges } from './_harness.mjs';
+import { serve, launch, open, foreign, paintedRanges, pixels } from './_harness.mjs';
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -101,22 +101,68 @@ test('paints each quote as one range across <em>/<a>/<strong>, page DOM untouche
     { kind: 'claim', text: 'the barrier would move the flooding north.' },
     { kind: 'quote', text: 'This is a wish, not a budget,' },
   ]);
+  // A normal article is not touched at all: no node, no attribute (only big pages mark elements).
   const state = await page.evaluate(() => ({
     same: document.getElementById('app').innerHTML === window.before,
+    marked: document.querySelectorAll('[data-quotelens]').length,
     sheets: document.adoptedStyleSheets.length,
   }));
-  assert.deepEqual(state, { same: true, sheets: 1 });
+  assert.deepEqual(state, { same: true, marked: 0, sheets: 1 });
   await page.evaluate(() => { view.clear(); view.clear(); });
   const afterClear = await page.evaluate(() => ({
     same: document.getElementById('app').innerHTML === window.before,
     highlights: CSS.highlights.size,
     sheets: document.adoptedStyleSheets.length,
     ui: document.querySelectorAll('[data-quotelens-ui]').length,
-    marks: document.querySelectorAll('quotelens-mark').length,
+    marks: document.querySelectorAll('quotelens-mark, [data-quotelens]').length,
   }));
   assert.deepEqual(afterClear, { same: true, highlights: 0, sheets: 0, ui: 0, marks: 0 });
   assert.deepEqual(page.errors, []);
 });
+
+// A quote whose range starts in an <em> and ends in an <a>, and one wholly inside a <strong>.
+const NESTED = '<p>“<em>Deep</em> inside <a href="#x">the link</a>,” he said.</p>' +
+  '<p>Plain text. <span><strong>“Bold words only,”</strong> she said.</span></p><p>Nothing here at all.</p>';
+// Hidden text (not collected) that makes the element's textContent over SYNC_LIMIT: a big page.
+const FILLER = `<div hidden>${'filler '.repeat(16_000)}</div>`;
+
+for (const big of [false, true]) {
+  test(`${big ? 'a big page: the ::highlight() rules scoped to marked elements' : 'a normal page: the universal ::highlight() rules'} paint nested text`, async () => {
+    // Big: the element marked is each range's closest one; its descendants' text is styled by
+    // highlight inheritance (and by the `[data-quotelens] *` rules where a browser has none).
+    const page = await mount(NESTED + (big ? FILLER : ''));
+    const r = await page.evaluate(async (big) => {
+      const app = document.getElementById('app');
+      const frame = () => new Promise((f) => requestAnimationFrame(() => setTimeout(f, 0)));
+      // A big page paints in slices after the panel: wait for its ranges.
+      for (let i = 0; i < 100 && CSS.highlights.get('quotelens-quote')?.size !== 2; i++) await frame();
+      await frame();
+      const bg = (sel) => getComputedStyle(app.querySelector(sel), '::highlight(quotelens-quote)').backgroundColor;
+      const box = (sel) => { const b = app.querySelector(sel).getBoundingClientRect(); return { x: b.x, y: b.y, width: b.width, height: b.height }; };
+      return {
+        mode: view.stats?.mode, big,
+        marked: [...app.querySelectorAll('[data-quotelens]')].map((el) => el.localName),
+        styles: { em: bg('em'), a: bg('a'), strong: bg('strong'), p3: bg('p:nth-child(3)') },
+        boxes: { em: box('em'), a: box('a'), strong: box('strong'), p3: box('p:nth-child(3)') },
+      };
+    }, big);
+    const yellow = 'rgb(253, 230, 138)'; // --quotelens-quote-bg's default, #fde68a
+    assert.deepEqual(r.marked, big ? ['p', 'strong'] : [], JSON.stringify(r));
+    // Universal rules style every element's highlight (painted only where a range is); scoped
+    // ones only the marked elements and what they hold.
+    assert.deepEqual(r.styles, { em: yellow, a: yellow, strong: yellow, p3: big ? 'rgba(0, 0, 0, 0)' : yellow });
+    // And it paints: the quote colour is on screen inside the nested elements, not on the last line.
+    const has = async (clip) => (await pixels(await page.screenshot({ clip }))).some(([r, g, b]) => r === 253 && g === 230 && b === 138);
+    assert.equal(await has(r.boxes.em), true, 'the <em> is painted');
+    assert.equal(await has(r.boxes.a), true, 'the <a> is painted');
+    assert.equal(await has(r.boxes.strong), true, 'the <strong> is painted');
+    assert.equal(await has(r.boxes.p3), false, 'unpainted text stays as it was');
+    await page.evaluate(() => view.clear());
+    assert.equal(await page.evaluate(() => document.querySelectorAll('[data-quotelens]').length + document.adoptedStyleSheets.length), 0);
+    assert.equal(await has(r.boxes.em), false, 'nothing painted after clear()');
+    assert.deepEqual(page.errors, []);
+  });
+}
 
 test('fallback without the Highlight API wraps exactly and unwraps to the same nodes', async () => {
   // Two adjacent text nodes inside one <p>: normalize() would merge them, so clear must not.

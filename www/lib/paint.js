@@ -3,8 +3,10 @@
  *
  * Where the CSS Custom Highlight API exists, each kind is one `Highlight` in `CSS.highlights`
  * (`quotelens-quote`, `quotelens-claim`, `quotelens-focus`) and the page's DOM is not touched:
- * safe under React and any other framework that owns the nodes. Views share those Highlights;
- * each adds and later deletes its own ranges.
+ * safe under React and any other framework that owns the nodes. The one exception is a big page
+ * (`near`): there each element holding a registered range carries an empty `data-quotelens`
+ * attribute while it does, and the `::highlight()` rules are scoped to those elements (`MARK`).
+ * Views share those Highlights and marks; each adds and later deletes its own ranges.
  *
  * Elsewhere the fallback wraps text in `<quotelens-mark>` elements. It splits a Text node into
  * pieces with `splitText` (the original node stays the first piece), and on removal puts the
@@ -21,31 +23,47 @@ import { Slicer } from './slice.js';
 /** The Highlight API of the element's own window (a frame's document has its own registry). */
 export const hasHighlights = (win) => typeof win?.Highlight === 'function' && !!win.CSS?.highlights;
 
-const css = (dark) => {
+/**
+ * The `::highlight()` rules apply to elements with this attribute and their descendants only.
+ * A universal `::highlight()` rule makes Chromium restyle every element of the document when
+ * the sheet goes in and again when it goes out (~8,800 elements, 50–130 ms of CPU on the 1 MB
+ * page: docs/PERFORMANCE.md); scoped, the sheet costs nothing until an element is marked, and
+ * marking restyles that element's subtree only. Only big pages (`near`) are marked, and only the
+ * elements holding registered ranges (a few dozen, near the viewport); a normal article keeps
+ * the universal rules, whose restyle costs it a millisecond or two, and an untouched DOM.
+ * `[m] *` is for browsers without highlight inheritance, where an element's text is styled by
+ * the rules matching that element.
+ */
+const MARK = 'data-quotelens';
+const css = (dark, scoped) => {
   const v = (name, light, darkValue) =>
     `var(--quotelens-${name}${dark ? '-dark' : ''}, ${dark ? darkValue : light})`;
+  const rule = (kind, style, h = `::highlight(quotelens-${kind})`) => `${scoped ? `[${MARK}]${h},[${MARK}] *` : ''}${h}{${style}}`;
   const quote = `background-color:${v('quote-bg', '#fde68a', '#6b5300')}`;
   const claim = `text-decoration:underline 2px ${v('claim-line', '#2563eb', '#93c5fd')};text-underline-offset:3px`;
   const focus = `background-color:${v('focus-bg', '#fb923c', '#c2410c')}`;
-  return `::highlight(quotelens-quote){${quote}}::highlight(quotelens-claim){${claim}}` +
-    `::highlight(quotelens-focus){${focus}}quotelens-mark{display:inline}` +
+  return rule('quote', quote) + rule('claim', claim) + rule('focus', focus) + 'quotelens-mark{display:inline}' +
     `quotelens-mark[data-kind~=quote]{${quote}}quotelens-mark[data-kind~=claim]{${claim}}` +
     `quotelens-mark[data-focus]{${focus}}`;
 };
-const CSS_TEXT = css(false) + `@media (prefers-color-scheme:dark){${css(true)}}`;
+const cssText = (scoped) => css(false, scoped) + `@media (prefers-color-scheme:dark){${css(true, scoped)}}`;
 
-/** One stylesheet for all views on a document, added with the first paint, removed with the last. */
-const sheets = new WeakMap(); // document → { users, remove }
+/**
+ * One stylesheet for all views on a document, added with the first paint, removed with the last;
+ * two kinds, universal (`sheets[0]`) and scoped to marks (`sheets[1]`, big pages).
+ */
+const sheets = [new WeakMap(), new WeakMap()]; // document → { users, remove }
 
-function addSheet(doc) {
-  let entry = sheets.get(doc);
+function addSheet(doc, scoped) {
+  const kind = sheets[+scoped];
+  let entry = kind.get(doc);
   if (!entry) {
-    entry = { users: 0, remove: adoptSheet(doc, doc, CSS_TEXT) };
-    sheets.set(doc, entry);
+    entry = { users: 0, remove: adoptSheet(doc, doc, cssText(scoped)) };
+    kind.set(doc, entry);
   }
   entry.users++;
   return () => {
-    if (--entry.users === 0) { entry.remove(); sheets.delete(doc); }
+    if (--entry.users === 0) { entry.remove(); kind.delete(doc); }
   };
 }
 
@@ -90,9 +108,10 @@ export function* paintSteps(map, items, doc = document, near = false) {
   const win = doc.defaultView;
   const api = hasHighlights(win);
   let removeSheet = null;
-  // The stylesheet goes in with the first change to the page, in the same task, so that the
-  // page is restyled once (for a big page, the ranges are made over several tasks first).
-  const commit = () => { removeSheet = addSheet(doc); };
+  // The stylesheet goes in with the first change to the page, in the same task (for a big page,
+  // the ranges are made over several tasks first). On a big page its rules match marked
+  // elements only, so it restyles nothing by itself (MARK).
+  const commit = () => { removeSheet = addSheet(doc, near); };
   let undo = null;
   try {
     undo = yield* (api ? highlightSteps(win, map, items, commit, near) : wrapSteps(map, items, doc, commit));
@@ -102,7 +121,7 @@ export function* paintSteps(map, items, doc = document, near = false) {
   let flashTimer = 0, unflash = null;
   let done = false;
   return {
-    /** True when painted with the Highlight API (the page's DOM untouched). */
+    /** True when painted with the Highlight API (the page's nodes untouched; MARK attributes only). */
     api,
     remove() {
       if (done) return;
@@ -117,20 +136,32 @@ export function* paintSteps(map, items, doc = document, near = false) {
       if (done) return;
       clearTimeout(flashTimer);
       unflash?.();
-      unflash = api ? Slicer.run(highlightSteps(win, map, [{ kind: 'focus', spans }], () => {})) : markFocus(map, spans);
+      unflash = api ? Slicer.run(highlightSteps(win, map, [{ kind: 'focus', spans }], () => {}, 0, near)) : markFocus(map, spans);
       flashTimer = setTimeout(() => { unflash?.(); unflash = null; }, ms);
     },
   };
 }
+
+/** How many registered ranges each marked element holds, over all views (see `MARK`). */
+const marked = new Map();
+/** Marks (`add`) or unmarks the closest element holding all of range `r`. */
+const mark = (r, add) => {
+  let el = r.commonAncestorContainer;
+  if (el.nodeType != 1) el = el.parentElement;
+  const n = (marked.get(el) || 0) + (add ? 1 : -1);
+  n ? marked.set(el, n) : marked.delete(el);
+  el.toggleAttribute(MARK, n > 0); // no change, hence no restyle, unless it appears or goes
+};
 
 /**
  * Ranges are made in slices, then registered in one step with the stylesheet: all of them, or
  * with `near` (a big page) only those near the viewport, following the scroll (below).
  * Chromium repaints the whole document after any change to a registered Highlight, and its cost
  * grows with the ranges registered, so neither adding them slice by slice nor registering
- * thousands at once keeps a 1 MB page's frames short.
+ * thousands at once keeps a 1 MB page's frames short. `marks`: mark the elements holding the
+ * registered ranges (a big page's scoped stylesheet styles only those, `MARK`).
  */
-function* highlightSteps(win, map, items, commit, near) {
+function* highlightSteps(win, map, items, commit, near, marks = near) {
   const { CSS, Highlight } = win;
   const all = []; // [name, range], in text order
   let n = 0;
@@ -145,6 +176,7 @@ function* highlightSteps(win, map, items, commit, near) {
   const shown = new Set(); // [name, range] pairs
   const show = (p, on) => {
     const [name, r] = p;
+    if (marks) mark(r, on);
     let hl = CSS.highlights.get(name);
     if (on) {
       if (!hl) {

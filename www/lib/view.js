@@ -28,7 +28,7 @@ const said = new Set();
 export function report(err, onError) {
   let e = err instanceof Error ? err : new Error(String(err));
   if (/Content.Security.Policy|wasm-(unsafe-)?eval/i.test(e.message)) {
-    e = new Error("quotelens: this page's Content-Security-Policy blocks WebAssembly (it needs 'wasm-unsafe-eval'), so quotelens does nothing here.", { cause: e });
+    e = new Error("quotelens: this page's Content-Security-Policy blocks WebAssembly (script-src needs 'wasm-unsafe-eval').", { cause: e });
   }
   if (!said.has(e.message)) {
     said.add(e.message);
