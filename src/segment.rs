@@ -79,11 +79,17 @@ pub struct Document<'t> {
     pub paragraphs: Vec<Span>,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
+    /// The punctuation tokens that may end a sentence (`.`, `!`, `?`, `…`), in order: the
+    /// sentence splitter visits these instead of every token.
+    stops: Vec<usize>,
+    /// The capitalised word tokens, in order: [`Document::mark_name_like`] visits these
+    /// instead of every token.
+    capitals: Vec<usize>,
 }
 
 impl<'t> Document<'t> {
-    /// Splits `text` into lines, paragraphs and tokens. Sentences come later, once quotations
-    /// are known.
+    /// Splits `text` into lines, paragraphs and tokens. Sentences come later, once quotation
+    /// marks are known.
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     pub fn new(text: &'t str) -> Self {
         let mut doc = Document {
@@ -92,35 +98,33 @@ impl<'t> Document<'t> {
             paragraphs: Vec::new(),
             tokens: Vec::with_capacity(text.len() / 5),
             sentences: Vec::new(),
+            stops: Vec::with_capacity(text.len() / 64),
+            capitals: Vec::with_capacity(text.len() / 32),
         };
-        let mut paragraph_open = false;
-        let mut start = 0;
-        for line in text.split_inclusive('\n') {
-            let end = start + line.len();
-            let content = line.trim_end_matches(['\n', '\r']);
-            let trimmed_start = start + (content.len() - content.trim_start().len());
-            let trimmed_end = start + content.trim_end().len();
-            if trimmed_start >= trimmed_end {
-                paragraph_open = false;
-            } else {
-                if !paragraph_open {
-                    doc.paragraphs.push(Span::new(trimmed_start, trimmed_end));
-                    paragraph_open = true;
-                }
-                let paragraph = doc.paragraphs.len() - 1;
-                doc.paragraphs[paragraph].end = trimmed_end;
-                let first = doc.tokens.len();
-                let line_no = doc.lines.len() as u32;
-                tokenize(text, Span::new(trimmed_start, trimmed_end), line_no, &mut doc.tokens);
-                doc.lines.push(Line {
-                    span: Span::new(trimmed_start, trimmed_end),
-                    paragraph,
-                    tokens: first..doc.tokens.len(),
-                });
-            }
-            start = end;
-        }
+        tokenize(&mut doc);
         doc
+    }
+
+    /// Closes the line whose tokens start at `first`: a line with no tokens is blank and ends
+    /// the paragraph. A line's span runs from its first token to its last, which is the line
+    /// without its surrounding whitespace (tokens cover every other character).
+    fn end_line(&mut self, first: usize, paragraph_open: &mut bool) {
+        let (Some(head), Some(tail)) = (self.tokens.get(first), self.tokens.last()) else {
+            *paragraph_open = false;
+            return;
+        };
+        let span = Span::new(head.span.start, tail.span.end);
+        if !*paragraph_open {
+            self.paragraphs.push(span);
+            *paragraph_open = true;
+        }
+        let paragraph = self.paragraphs.len() - 1;
+        self.paragraphs[paragraph].end = span.end;
+        self.lines.push(Line {
+            span,
+            paragraph,
+            tokens: first..self.tokens.len(),
+        });
     }
 
     pub fn word(&self, token: usize) -> &'t str {
@@ -131,17 +135,17 @@ impl<'t> Document<'t> {
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     pub fn split_sentences(&mut self) {
         let mut sentences = Vec::with_capacity(self.lines.len() * 2);
+        // Only a stop can end a sentence early, so only stops are visited.
+        let mut stops = self.stops.iter().copied().peekable();
         for (line_index, line) in self.lines.iter().enumerate() {
             let mut first = line.tokens.start;
-            let mut i = line.tokens.start;
-            while i < line.tokens.end {
-                let end_of_sentence = self.ends_sentence(i, line.tokens.end);
-                if let Some(last) = end_of_sentence {
+            while let Some(i) = stops.next_if(|&i| i < line.tokens.end) {
+                if i < first {
+                    continue; // taken in as a closer by the sentence before
+                }
+                if let Some(last) = self.ends_sentence(i, line.tokens.end) {
                     sentences.push(self.sentence(first..last + 1, line_index));
                     first = last + 1;
-                    i = last + 1;
-                } else {
-                    i += 1;
                 }
             }
             if first < line.tokens.end {
@@ -159,27 +163,31 @@ impl<'t> Document<'t> {
     fn mark_name_like(&mut self) {
         let text = self.text;
         // More than four letters and none lowercase (checked first: it fails on the second
-        // letter of most capitalised words).
+        // letter of most capitalised words, which a byte test answers).
         let shouted = |t: &Token| {
-            let word = t.span.of(text);
-            word.len() > 4
-                && !word.chars().any(char::is_lowercase)
-                && word.chars().filter(|c| c.is_alphabetic()).count() > 4
+            t.span.end - t.span.start > 4
+                && !text
+                    .as_bytes()
+                    .get(t.span.start + 1)
+                    .is_some_and(u8::is_ascii_lowercase)
+                && {
+                    let word = t.span.of(text);
+                    !word.chars().any(char::is_lowercase) && word.chars().filter(|c| c.is_alphabetic()).count() > 4
+                }
         };
         let capital_word = |t: &Token| t.cap && t.kind == TokenKind::Word;
-        let mut initial = vec![false; self.tokens.len()];
-        for sentence in &self.sentences {
-            initial[sentence.tokens.start] = true;
-        }
         // Sentence-initial words only "capitalised elsewhere" can decide, decided below.
         let mut undecided = Vec::new();
         // Capitalised words not starting a sentence: the evidence for the undecided ones.
         let mut capitalised_elsewhere = Vec::new();
-        for (i, &is_initial) in initial.iter().enumerate() {
-            let t = &self.tokens[i];
-            if !capital_word(t) {
-                continue;
+        // The sentence holding the current capital: sentences cover every token, in order.
+        let mut sentence = 0;
+        for &i in &self.capitals {
+            while self.sentences.get(sentence).is_some_and(|s| s.tokens.end <= i) {
+                sentence += 1;
             }
+            let is_initial = self.sentences.get(sentence).is_some_and(|s| s.tokens.start == i);
+            let t = &self.tokens[i];
             if !is_initial {
                 capitalised_elsewhere.push(i);
             }
@@ -202,33 +210,14 @@ impl<'t> Document<'t> {
         if undecided.is_empty() {
             return;
         }
-        // Which undecided words the text capitalises elsewhere. A filter on (length, first
-        // byte) spares hashing most capitalised words, which are names, not "The" or "But".
-        let stripped = |i: usize| crate::mentions::strip_possessive(self.tokens[i].span.of(text));
-        let bloom_bit = |w: &str| (w.len() % 64, 1u64 << (w.as_bytes().first().copied().unwrap_or(0) % 64));
-        let mut bloom = [0u64; 64];
-        let mut wanted: crate::lexicon::FxMap<&str, bool> = Default::default();
-        for &i in &undecided {
-            let word = stripped(i);
-            let (slot, bit) = bloom_bit(word);
-            bloom[slot] |= bit;
-            wanted.insert(word, false);
-        }
+        // Which undecided words the text capitalises elsewhere (possessives stripped).
+        let mut wanted = WordSet::new(text, undecided.len());
+        let slots: Vec<usize> = undecided.iter().map(|&i| wanted.insert(self.tokens[i].span)).collect();
         for &i in &capitalised_elsewhere {
-            let word = stripped(i);
-            let (slot, bit) = bloom_bit(word);
-            if bloom[slot] & bit != 0 {
-                if let Some(seen) = wanted.get_mut(word) {
-                    *seen = true;
-                }
-            }
+            wanted.mark(self.tokens[i].span);
         }
-        let decided: Vec<bool> = undecided
-            .iter()
-            .map(|&i| wanted.get(stripped(i)) == Some(&true))
-            .collect();
-        for (i, name_like) in undecided.into_iter().zip(decided) {
-            self.tokens[i].name_like = name_like;
+        for (i, slot) in undecided.into_iter().zip(slots) {
+            self.tokens[i].name_like = wanted.marked(slot);
         }
     }
 
@@ -302,6 +291,89 @@ impl<'t> Document<'t> {
     /// The sentence holding token `t` (binary search).
     pub fn sentence_of(&self, t: usize) -> usize {
         self.sentences.partition_point(|s| s.tokens.end <= t)
+    }
+}
+
+/// A few words of a text, without their possessive "’s" or "'s", each with a mark: an
+/// open-addressing table keyed by the word's first eight bytes and length, so testing a word
+/// that is not there costs one load and compare, and no string is hashed.
+struct WordSet<'t> {
+    text: &'t str,
+    /// `(first eight bytes, span)` per slot; an empty span is an empty slot.
+    slots: Vec<(u64, Span, bool)>,
+    mask: usize,
+}
+
+impl<'t> WordSet<'t> {
+    fn new(text: &'t str, words: usize) -> Self {
+        let size = (words * 2).next_power_of_two();
+        WordSet {
+            text,
+            slots: vec![(0, Span::new(0, 0), false); size],
+            mask: size - 1,
+        }
+    }
+
+    /// The word at `span` without a possessive ending ([`crate::mentions::strip_possessive`]),
+    /// its first eight bytes (zero-padded) and where its probe starts. (A word token never
+    /// starts with an apostrophe, so the stripped word is never empty.)
+    #[inline(always)]
+    fn key(&self, span: Span) -> (Span, u64, usize) {
+        let bytes = self.text.as_bytes();
+        let ends_with = |suffix: &[u8]| bytes.get(span.end.saturating_sub(suffix.len())..span.end) == Some(suffix);
+        let cut = if ends_with("’s".as_bytes()) {
+            4
+        } else if ends_with(b"'s") {
+            2
+        } else {
+            0
+        };
+        let span = Span::new(span.start, span.end - cut);
+        let len = span.end - span.start;
+        let head = load8(bytes, span.start) & (u64::MAX >> (64 - 8 * len.clamp(1, 8)));
+        let hash = (head ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (span, head, (hash >> 40) as usize & self.mask)
+    }
+
+    /// The slot holding the word at `span` (stripped), or the empty slot where it would go.
+    #[inline(always)]
+    fn find(&self, span: Span) -> (usize, Span, u64) {
+        let (span, head, mut i) = self.key(span);
+        let bytes = self.text.as_bytes();
+        let len = span.end - span.start;
+        loop {
+            let (h, s, _) = self.slots[i];
+            if s.start == s.end
+                || (h == head
+                    && s.end - s.start == len
+                    && (len <= 8 || bytes.get(s.start..s.end) == bytes.get(span.start..span.end)))
+            {
+                return (i, span, head);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Adds the word at `span` (once), and returns its slot.
+    fn insert(&mut self, span: Span) -> usize {
+        let (i, span, head) = self.find(span);
+        if self.slots[i].1.start == self.slots[i].1.end {
+            self.slots[i] = (head, span, false);
+        }
+        i
+    }
+
+    /// Marks the word at `span`, if the set holds it.
+    #[inline(always)]
+    fn mark(&mut self, span: Span) {
+        let (i, _, _) = self.find(span);
+        if self.slots[i].1.start != self.slots[i].1.end {
+            self.slots[i].2 = true;
+        }
+    }
+
+    fn marked(&self, slot: usize) -> bool {
+        self.slots[slot].2
     }
 }
 
@@ -417,104 +489,213 @@ fn joins_word(s: &str, d: char, d_end: usize, prev: char, numeric: bool, piece_l
     }
 }
 
-/// Appends the tokens of `line` (a span of `text`) to `out`.
+/// The eight bytes of `bytes` from `at`, little-endian, zero past the end.
+#[inline(always)]
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()),
+        None => {
+            let mut eight = [0u8; 8];
+            let rest = bytes.get(at..).unwrap_or_default();
+            eight[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(eight)
+        }
+    }
+}
+
+/// The high bit of every byte of `w` that is not an ASCII letter or digit.
+#[inline(always)]
+fn not_alnum(w: u64) -> u64 {
+    !(swar::letters(w) | swar::digits(w)) & swar::HIGH
+}
+
+/// The bytes of `w` before the first one flagged in `flags` (nonzero), the rest zeroed.
+#[inline(always)]
+fn before_first(w: u64, flags: u64) -> u64 {
+    w & (((flags & flags.wrapping_neg()) >> 7) - 1)
+}
+
+/// Tokenizes the whole text in one pass, closing a line at every `\n`, and fills `doc`'s
+/// tokens, lines, paragraphs, stops and capitals.
 ///
 /// Works on bytes and decodes a character only where a byte is not ASCII: news text is mostly
-/// ASCII, and this loop sees every byte of the input. A word ends, in the common case, at an
-/// ASCII byte that can join nothing (a space, most punctuation), decided by one table lookup.
+/// ASCII, and this loop sees every byte of the input. Most words are a run of ASCII letters
+/// and digits, found eight bytes at a time: the loads that find the run's end also hold the
+/// word's lexicon key, so the common word is read once.
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
-fn tokenize(text: &str, line: Span, line_no: u32, out: &mut Vec<Token>) {
-    let s = &text[line.start..line.end];
-    let bytes = s.as_bytes();
-    let token = |start: usize, end: usize, kind: TokenKind, info: WordInfo, cap: bool| Token {
-        span: Span::new(line.start + start, line.start + end),
-        kind,
-        info,
-        cap,
-        in_quote: false,
-        name_like: false,
-        mark: Mark::None,
-        line: line_no,
-    };
+fn tokenize(doc: &mut Document) {
+    let text = doc.text;
+    let bytes = text.as_bytes();
+    let mut line_first = 0; // the current line's first token
+    let mut line_no = 0u32;
+    let mut paragraph_open = false;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         let (c, width, class) = if b < 0x80 {
             (b as char, 1, ASCII_CLASS[b as usize])
         } else {
-            let Some(c) = s[i..].chars().next() else {
+            let Some(c) = text[i..].chars().next() else {
                 break;
             };
             (c, c.len_utf8(), classify(c))
         };
         if class & SPACE != 0 {
+            if b == b'\n' {
+                doc.end_line(line_first, &mut paragraph_open);
+                line_first = doc.tokens.len();
+                line_no = doc.lines.len() as u32;
+            }
             i += width;
             continue;
         }
+        let token = |end: usize, kind: TokenKind, info: WordInfo, cap: bool| Token {
+            span: Span::new(i, end),
+            kind,
+            info,
+            cap,
+            in_quote: false,
+            name_like: false,
+            mark: Mark::None,
+            line: line_no,
+        };
         if class & WORD == 0 {
-            out.push(token(i, i + width, TokenKind::Punct, WordInfo::default(), false));
+            if matches!(c, '.' | '!' | '?' | '…') {
+                doc.stops.push(doc.tokens.len());
+            }
+            doc.tokens
+                .push(token(i + width, TokenKind::Punct, WordInfo::default(), false));
             i += width;
             continue;
         }
         let numeric = b.is_ascii_digit();
-        let mut end = i + width;
-        let mut piece_len = 1; // characters since the last inner full stop
-        let mut has_inner_stop = false;
-        let mut prev = c;
-        loop {
-            // The common case first: a run of ASCII letters and digits.
-            let run = ascii_word_run(bytes, end);
-            if run > 0 {
-                end += run;
-                piece_len += run;
-                prev = bytes[end - 1] as char;
-            }
-            let Some(&next) = bytes.get(end) else {
-                break;
-            };
-            if next < 0x80 && ASCII_CLASS[next as usize] & JOINER == 0 {
-                break;
-            }
-            let Some(d) = char_at(s, end) else {
-                break;
-            };
-            let d_end = end + d.len_utf8();
-            if classify(d) & WORD != 0 {
-                piece_len += 1;
-            } else {
-                if !joins_word(s, d, d_end, prev, numeric, piece_len) {
-                    break;
-                }
-                if d == '.' {
-                    has_inner_stop = true;
-                    piece_len = 0;
-                }
-            }
-            prev = d;
-            end = d_end;
-        }
-        // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D. Roosevelt".
-        let info = if numeric {
-            WordInfo::default()
-        } else {
-            lexicon::lookup_in(s, i..end)
-        };
         let cap = class & UPPER != 0;
+        let ((mut end, has_inner_stop), info) = match (b < 0x80).then(|| ascii_run(bytes, i)) {
+            // The common case: a run of ASCII letters and digits that nothing joins on.
+            Some(Some((run, key))) if !may_join(bytes, i + run, numeric, run) => {
+                let info = if numeric {
+                    WordInfo::default()
+                } else {
+                    lexicon::lookup_key(&key)
+                };
+                ((i + run, false), info)
+            }
+            Some(Some((run, _))) => word_end(text, i, i + run, run, bytes[i + run - 1] as char, numeric),
+            Some(None) => word_end(text, i, i + 16, 16, bytes[i + 15] as char, numeric),
+            None => word_end(text, i, i + width, 1, c, numeric),
+        };
+        // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D. Roosevelt".
         if bytes.get(end) == Some(&b'.') && !numeric {
             let single_capital = end == i + width && cap;
             if single_capital || has_inner_stop || info.has(ABBREVIATION) {
                 end += 1;
             }
         }
-        out.push(token(
-            i,
+        if cap {
+            doc.capitals.push(doc.tokens.len());
+        }
+        doc.tokens.push(token(
             end,
             if numeric { TokenKind::Number } else { TokenKind::Word },
             info,
             cap,
         ));
-        i = end;
+        // Most words are followed by one space: skip it here.
+        i = end + usize::from(bytes.get(end) == Some(&b' '));
     }
+    doc.end_line(line_first, &mut paragraph_open);
+}
+
+/// The ASCII letters and digits from `at` (one of them) when fewer than 16: their count and
+/// their lowercase lexicon key, from the same one or two loads. `None` for longer runs.
+#[inline(always)]
+fn ascii_run(bytes: &[u8], at: usize) -> Option<(usize, lexicon::Key)> {
+    // `| 0x20` lowercases a letter and leaves a digit as it is.
+    let lower = swar::splat(0x20);
+    let w0 = load8(bytes, at);
+    let end0 = not_alnum(w0);
+    if end0 != 0 {
+        let run = (end0.trailing_zeros() / 8) as usize;
+        return Some((run, [before_first(w0 | lower, end0), 0, 0]));
+    }
+    let w1 = load8(bytes, at + 8);
+    let end1 = not_alnum(w1);
+    if end1 != 0 {
+        let run = 8 + (end1.trailing_zeros() / 8) as usize;
+        return Some((run, [w0 | lower, before_first(w1 | lower, end1), 0]));
+    }
+    None
+}
+
+/// Whether the byte at `at`, right after a run of `run` ASCII letters and digits, might join
+/// the word to what follows (see [`joins_word`]): a hyphen, an apostrophe, any non-ASCII
+/// character, and for a number also a comma or a point; for a word a full stop only after one
+/// or two characters ("U.S", "a.m").
+#[inline(always)]
+fn may_join(bytes: &[u8], at: usize, numeric: bool, run: usize) -> bool {
+    match bytes.get(at) {
+        None => false,
+        Some(&b) if b >= 0x80 => true,
+        Some(&b) => {
+            ASCII_CLASS[b as usize] & JOINER != 0 && (numeric || b == b'-' || b == b'\'' || (b == b'.' && run <= 2))
+        }
+    }
+}
+
+/// Where the word starting at `start` ends, given its first `end - start` bytes (`piece_len`
+/// characters since its last inner full stop, the last being `prev`), and what the lexicons
+/// say about it: the general case, character by character past joiners and non-ASCII letters.
+/// The returned flag says whether the word has an inner full stop ("U.S").
+#[cold]
+fn word_end(
+    text: &str,
+    start: usize,
+    end: usize,
+    piece_len: usize,
+    prev: char,
+    numeric: bool,
+) -> ((usize, bool), WordInfo) {
+    let bytes = text.as_bytes();
+    let (mut end, mut piece_len, mut prev) = (end, piece_len, prev);
+    let mut has_inner_stop = false;
+    loop {
+        // The common case first: a run of ASCII letters and digits.
+        let run = ascii_word_run(bytes, end);
+        if run > 0 {
+            end += run;
+            piece_len += run;
+            prev = bytes[end - 1] as char;
+        }
+        let Some(&next) = bytes.get(end) else {
+            break;
+        };
+        if next < 0x80 && ASCII_CLASS[next as usize] & JOINER == 0 {
+            break;
+        }
+        let Some(d) = char_at(text, end) else {
+            break;
+        };
+        let d_end = end + d.len_utf8();
+        if classify(d) & WORD != 0 {
+            piece_len += 1;
+        } else {
+            if !joins_word(text, d, d_end, prev, numeric, piece_len) {
+                break;
+            }
+            if d == '.' {
+                has_inner_stop = true;
+                piece_len = 0;
+            }
+        }
+        prev = d;
+        end = d_end;
+    }
+    let info = if numeric {
+        WordInfo::default()
+    } else {
+        lexicon::lookup_in(text, start..end)
+    };
+    ((end, has_inner_stop), info)
 }
 
 #[cfg(test)]
