@@ -103,7 +103,7 @@ pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// asks a 4 KB bit filter before probing, so most words in no lexicon are answered from one
 /// cache-resident line; a word that passes compares one `u64` per slot, and the rest of its key
 /// only where the first eight bytes match. No string is built.
-struct Table {
+pub struct Table {
     /// One bit per [`filter_bit`] of every entry's hash: 4 KB that stay in the L1 cache and
     /// turn away most words in no lexicon before the slots are touched.
     filter: Vec<u64>,
@@ -208,8 +208,9 @@ impl Table {
         table
     }
 
+    /// What the lexicons say about the word packed in `key`.
     #[inline(always)]
-    fn get(&self, key: &Key) -> WordInfo {
+    pub fn get(&self, key: &Key) -> WordInfo {
         let hash = hash_head(key[0]);
         let bit = filter_bit(hash);
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
@@ -323,13 +324,14 @@ fn gender_of(field: Option<&str>) -> Gender {
     }
 }
 
-fn table() -> &'static Table {
+/// The merged lexicons, built on first use.
+pub fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(build)
 }
 
 /// Looks a word up case-insensitively. Words longer than any lexicon entry, or not ASCII, are
-/// in no lexicon and cost nothing. (The tokenizer uses [`lookup_in`] and [`lookup_key`].)
+/// in no lexicon and cost nothing. (The tokenizer uses [`lookup_in`] and [`Table::get`].)
 #[cfg(test)]
 pub fn lookup(word: &str) -> WordInfo {
     lookup_in(word, 0..word.len())
@@ -343,13 +345,6 @@ pub fn lookup_in(text: &str, span: std::ops::Range<usize>) -> WordInfo {
         Some(key) => table().get(&key),
         None => WordInfo::default(),
     }
-}
-
-/// [`lookup`] for a word already packed as a lowercase [`Key`] (the tokenizer's fast path,
-/// which has the word's bytes in registers once it has found where the word ends).
-#[inline(always)]
-pub fn lookup_key(key: &Key) -> WordInfo {
-    table().get(key)
 }
 
 #[cfg(test)]

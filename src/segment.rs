@@ -105,28 +105,6 @@ impl<'t> Document<'t> {
         doc
     }
 
-    /// Closes the line whose tokens start at `first`: a line with no tokens is blank and ends
-    /// the paragraph. A line's span runs from its first token to its last, which is the line
-    /// without its surrounding whitespace (tokens cover every other character).
-    fn end_line(&mut self, first: usize, paragraph_open: &mut bool) {
-        let (Some(head), Some(tail)) = (self.tokens.get(first), self.tokens.last()) else {
-            *paragraph_open = false;
-            return;
-        };
-        let span = Span::new(head.span.start, tail.span.end);
-        if !*paragraph_open {
-            self.paragraphs.push(span);
-            *paragraph_open = true;
-        }
-        let paragraph = self.paragraphs.len() - 1;
-        self.paragraphs[paragraph].end = span.end;
-        self.lines.push(Line {
-            span,
-            paragraph,
-            tokens: first..self.tokens.len(),
-        });
-    }
-
     pub fn word(&self, token: usize) -> &'t str {
         self.tokens[token].span.of(self.text)
     }
@@ -295,10 +273,13 @@ impl<'t> Document<'t> {
 }
 
 /// A few words of a text, without their possessive "’s" or "'s", each with a mark: an
-/// open-addressing table keyed by the word's first eight bytes and length, so testing a word
-/// that is not there costs one load and compare, and no string is hashed.
+/// open-addressing table keyed by the word's first eight bytes and length, behind a filter on
+/// the first two bytes, so testing a word that is not there mostly costs one bit test, and no
+/// string is hashed.
 struct WordSet<'t> {
     text: &'t str,
+    /// One bit per [`WordSet::filter_bit`] of every word held.
+    filter: [u64; 4],
     /// `(first eight bytes, span)` per slot; an empty span is an empty slot.
     slots: Vec<(u64, Span, bool)>,
     mask: usize,
@@ -309,6 +290,7 @@ impl<'t> WordSet<'t> {
         let size = (words * 2).next_power_of_two();
         WordSet {
             text,
+            filter: [0; 4],
             slots: vec![(0, Span::new(0, 0), false); size],
             mask: size - 1,
         }
@@ -354,8 +336,24 @@ impl<'t> WordSet<'t> {
         }
     }
 
+    /// The filter's bit for the word at `span`, the same with or without a possessive ending:
+    /// its first byte and its second if that is a letter (the apostrophe of "A’s" is not).
+    #[inline(always)]
+    fn filter_bit(&self, span: Span) -> (usize, u64) {
+        let bytes = self.text.as_bytes();
+        let first = bytes.get(span.start).copied().unwrap_or(0);
+        let second = match bytes.get(span.start + 1) {
+            Some(&b) if span.end - span.start > 1 && b.is_ascii_alphabetic() => b,
+            _ => 0,
+        };
+        let bit = (u32::from(first) << 8 | u32::from(second)).wrapping_mul(0x9e37_79b9) >> 24;
+        (bit as usize / 64, 1 << (bit % 64))
+    }
+
     /// Adds the word at `span` (once), and returns its slot.
     fn insert(&mut self, span: Span) -> usize {
+        let (word, bit) = self.filter_bit(span);
+        self.filter[word] |= bit;
         let (i, span, head) = self.find(span);
         if self.slots[i].1.start == self.slots[i].1.end {
             self.slots[i] = (head, span, false);
@@ -366,6 +364,10 @@ impl<'t> WordSet<'t> {
     /// Marks the word at `span`, if the set holds it.
     #[inline(always)]
     fn mark(&mut self, span: Span) {
+        let (word, bit) = self.filter_bit(span);
+        if self.filter[word] & bit == 0 {
+            return;
+        }
         let (i, _, _) = self.find(span);
         if self.slots[i].1.start != self.slots[i].1.end {
             self.slots[i].2 = true;
@@ -526,29 +528,16 @@ fn before_first(w: u64, flags: u64) -> u64 {
 fn tokenize(doc: &mut Document) {
     let text = doc.text;
     let bytes = text.as_bytes();
+    let lexicon = lexicon::table();
+    // Locals, not `doc`'s fields, so the hot loop keeps them in registers.
+    let mut tokens = std::mem::take(&mut doc.tokens);
+    let mut stops = std::mem::take(&mut doc.stops);
+    let mut capitals = std::mem::take(&mut doc.capitals);
     let mut line_first = 0; // the current line's first token
     let mut line_no = 0u32;
     let mut paragraph_open = false;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (c, width, class) = if b < 0x80 {
-            (b as char, 1, ASCII_CLASS[b as usize])
-        } else {
-            let Some(c) = text[i..].chars().next() else {
-                break;
-            };
-            (c, c.len_utf8(), classify(c))
-        };
-        if class & SPACE != 0 {
-            if b == b'\n' {
-                doc.end_line(line_first, &mut paragraph_open);
-                line_first = doc.tokens.len();
-                line_no = doc.lines.len() as u32;
-            }
-            i += width;
-            continue;
-        }
+    while let Some(&b) = bytes.get(i) {
         let token = |end: usize, kind: TokenKind, info: WordInfo, cap: bool| Token {
             span: Span::new(i, end),
             kind,
@@ -559,31 +548,73 @@ fn tokenize(doc: &mut Document) {
             mark: Mark::None,
             line: line_no,
         };
-        if class & WORD == 0 {
-            if matches!(c, '.' | '!' | '?' | '…') {
-                doc.stops.push(doc.tokens.len());
+        let class = ASCII_CLASS[b as usize];
+        if class & WORD != 0 {
+            // An ASCII letter or digit: most tokens.
+            let numeric = b.is_ascii_digit();
+            let cap = class & UPPER != 0;
+            if let Some((run, key)) = ascii_run(bytes, i) {
+                // The byte after the run (0 past the text's end, which joins nothing either).
+                let next = bytes.get(i + run).copied().unwrap_or(0);
+                let follows = if numeric { AFTER_NUMBER } else { AFTER_WORD };
+                let may_join = FOLLOWER[next as usize] & follows != 0 || (next == b'.' && run <= 2 && !numeric);
+                if !may_join {
+                    let info = if numeric { WordInfo::default() } else { lexicon.get(&key) };
+                    let mut end = i + run;
+                    // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D.
+                    // Roosevelt".
+                    if next == b'.' && !numeric && ((run == 1 && cap) || info.has(ABBREVIATION)) {
+                        end += 1;
+                    }
+                    if cap {
+                        capitals.push(tokens.len());
+                    }
+                    let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+                    tokens.push(token(end, kind, info, cap));
+                    // Most words are followed by one space: skip it here.
+                    i = end + usize::from(next == b' ');
+                    continue;
+                }
             }
-            doc.tokens
-                .push(token(i + width, TokenKind::Punct, WordInfo::default(), false));
+        } else if b < 0x80 {
+            if class & SPACE != 0 {
+                if b == b'\n' {
+                    end_line(&tokens, line_first, &mut doc.lines, &mut doc.paragraphs, &mut paragraph_open);
+                    line_first = tokens.len();
+                    line_no = doc.lines.len() as u32;
+                }
+                i += 1;
+                continue;
+            }
+            if matches!(b, b'.' | b'!' | b'?') {
+                stops.push(tokens.len());
+            }
+            tokens.push(token(i + 1, TokenKind::Punct, WordInfo::default(), false));
+            i += 1;
+            continue;
+        }
+        // The general case: a character that is not ASCII, or a word that is long, joined
+        // ("U.S.", "wasn’t", "4.1") or starts with a letter that is not ASCII.
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let width = c.len_utf8();
+        let class = classify(c);
+        if class & SPACE != 0 {
+            i += width;
+            continue;
+        }
+        if class & WORD == 0 {
+            if c == '…' {
+                stops.push(tokens.len());
+            }
+            tokens.push(token(i + width, TokenKind::Punct, WordInfo::default(), false));
             i += width;
             continue;
         }
         let numeric = b.is_ascii_digit();
         let cap = class & UPPER != 0;
-        let ((mut end, has_inner_stop), info) = match (b < 0x80).then(|| ascii_run(bytes, i)) {
-            // The common case: a run of ASCII letters and digits that nothing joins on.
-            Some(Some((run, key))) if !may_join(bytes, i + run, numeric, run) => {
-                let info = if numeric {
-                    WordInfo::default()
-                } else {
-                    lexicon::lookup_key(&key)
-                };
-                ((i + run, false), info)
-            }
-            Some(Some((run, _))) => word_end(text, i, i + run, run, bytes[i + run - 1] as char, numeric),
-            Some(None) => word_end(text, i, i + 16, 16, bytes[i + 15] as char, numeric),
-            None => word_end(text, i, i + width, 1, c, numeric),
-        };
+        let ((mut end, has_inner_stop), info) = word_end(text, i, i + width, 1, c, numeric);
         // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D. Roosevelt".
         if bytes.get(end) == Some(&b'.') && !numeric {
             let single_capital = end == i + width && cap;
@@ -592,19 +623,60 @@ fn tokenize(doc: &mut Document) {
             }
         }
         if cap {
-            doc.capitals.push(doc.tokens.len());
+            capitals.push(tokens.len());
         }
-        doc.tokens.push(token(
-            end,
-            if numeric { TokenKind::Number } else { TokenKind::Word },
-            info,
-            cap,
-        ));
-        // Most words are followed by one space: skip it here.
-        i = end + usize::from(bytes.get(end) == Some(&b' '));
+        let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+        tokens.push(token(end, kind, info, cap));
+        i = end;
     }
-    doc.end_line(line_first, &mut paragraph_open);
+    end_line(&tokens, line_first, &mut doc.lines, &mut doc.paragraphs, &mut paragraph_open);
+    doc.tokens = tokens;
+    doc.stops = stops;
+    doc.capitals = capitals;
 }
+
+/// Closes the line whose tokens start at `first`: a line with no tokens is blank and ends the
+/// paragraph. A line's span runs from its first token to its last, which is the line without
+/// its surrounding whitespace (tokens cover every other character).
+fn end_line(tokens: &[Token], first: usize, lines: &mut Vec<Line>, paragraphs: &mut Vec<Span>, paragraph_open: &mut bool) {
+    let (Some(head), Some(tail)) = (tokens.get(first), tokens.last()) else {
+        *paragraph_open = false;
+        return;
+    };
+    let span = Span::new(head.span.start, tail.span.end);
+    if !*paragraph_open {
+        paragraphs.push(span);
+        *paragraph_open = true;
+    }
+    let paragraph = paragraphs.len() - 1;
+    paragraphs[paragraph].end = span.end;
+    lines.push(Line {
+        span,
+        paragraph,
+        tokens: first..tokens.len(),
+    });
+}
+
+/// [`FOLLOWER`] bits: the byte after a word's ASCII run might join the word to what follows
+/// (see [`joins_word`]) — a hyphen, an apostrophe or any non-ASCII character; after a number
+/// also a comma or a point. (After a word, a full stop joins only a piece of one or two
+/// characters, "U.S", "a.m": tested apart.)
+const AFTER_WORD: u8 = 1;
+const AFTER_NUMBER: u8 = 1 << 1;
+
+static FOLLOWER: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'-' | b'\'' | 0x80..=0xff => AFTER_WORD | AFTER_NUMBER,
+            b',' | b'.' => AFTER_NUMBER,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// The ASCII letters and digits from `at` (one of them) when fewer than 16: their count and
 /// their lowercase lexicon key, from the same one or two loads. `None` for longer runs.
@@ -625,21 +697,6 @@ fn ascii_run(bytes: &[u8], at: usize) -> Option<(usize, lexicon::Key)> {
         return Some((run, [w0 | lower, before_first(w1 | lower, end1), 0]));
     }
     None
-}
-
-/// Whether the byte at `at`, right after a run of `run` ASCII letters and digits, might join
-/// the word to what follows (see [`joins_word`]): a hyphen, an apostrophe, any non-ASCII
-/// character, and for a number also a comma or a point; for a word a full stop only after one
-/// or two characters ("U.S", "a.m").
-#[inline(always)]
-fn may_join(bytes: &[u8], at: usize, numeric: bool, run: usize) -> bool {
-    match bytes.get(at) {
-        None => false,
-        Some(&b) if b >= 0x80 => true,
-        Some(&b) => {
-            ASCII_CLASS[b as usize] & JOINER != 0 && (numeric || b == b'-' || b == b'\'' || (b == b'.' && run <= 2))
-        }
-    }
 }
 
 /// Where the word starting at `start` ends, given its first `end - start` bytes (`piece_len`
