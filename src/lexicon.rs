@@ -106,13 +106,17 @@ pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 pub struct Table {
     /// One bit per [`filter_bit`] of every entry's hash: 4 KB that stay in the L1 cache and
     /// turn away most words in no lexicon before the slots are touched.
-    filter: Vec<u64>,
+    filter: Box<[u64; FILTER_BITS / 64]>,
     /// The first eight bytes of each slot's word; 0 is an empty slot (no word starts with NUL).
-    heads: Vec<u64>,
+    /// A fixed size, so a wrapped index needs no bounds check.
+    heads: Box<[u64; SLOTS]>,
     /// The rest of each slot's word (bytes 8..24) and what the lexicons say about it.
-    tails: Vec<([u64; 2], WordInfo)>,
-    mask: usize,
+    tails: Box<[([u64; 2], WordInfo); SLOTS]>,
 }
+
+/// The table's slots: at least twice the merged lexicons' words (1,485 today; a test checks),
+/// so probes stay short.
+const SLOTS: usize = 4096;
 
 /// The longest word any lexicon may hold; longer tokens are in none and cost nothing.
 const LONGEST: usize = 24;
@@ -179,13 +183,13 @@ fn hash_head(head: u64) -> u64 {
 
 impl Table {
     fn with_entries(words: FxMap<&'static str, WordInfo>) -> Table {
-        let size = (words.len() * 2).next_power_of_two().max(16);
         let mut table = Table {
-            filter: vec![0; FILTER_BITS / 64],
-            heads: vec![0; size],
-            tails: vec![Default::default(); size],
-            mask: size - 1,
+            filter: boxed(0),
+            heads: boxed(0),
+            tails: boxed(Default::default()),
         };
+        // Never full, so a probe always meets an empty slot (a test keeps it half empty).
+        let words = words.into_iter().take(SLOTS - 1);
         for (word, info) in words {
             // Entries too long, not ASCII or not lowercase could never be found (the files
             // hold none).
@@ -196,9 +200,9 @@ impl Table {
                 continue;
             }
             let hash = hash_head(key[0]);
-            let mut i = slot(hash) & table.mask;
+            let mut i = slot(hash);
             while table.heads[i] != 0 {
-                i = (i + 1) & table.mask;
+                i = (i + 1) % SLOTS;
             }
             table.heads[i] = key[0];
             table.tails[i] = ([key[1], key[2]], info);
@@ -216,7 +220,7 @@ impl Table {
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return WordInfo::default();
         }
-        let mut i = slot(hash) & self.mask;
+        let mut i = slot(hash);
         loop {
             let head = self.heads[i];
             if head == key[0] {
@@ -227,21 +231,29 @@ impl Table {
             } else if head == 0 {
                 return WordInfo::default();
             }
-            i = (i + 1) & self.mask;
+            i = (i + 1) % SLOTS;
         }
     }
 }
 
 const FILTER_BITS: usize = 1 << 15;
 
+/// `N` copies of `value` in a heap array, built on the heap (the tails are 96 KB).
+fn boxed<T: Clone, const N: usize>(value: T) -> Box<[T; N]> {
+    match vec![value; N].into_boxed_slice().try_into() {
+        Ok(array) => array,
+        Err(_) => unreachable!("a vec of N elements is an array of N"),
+    }
+}
+
 /// The filter's bit for a hash: its low bits.
 fn filter_bit(hash: u64) -> usize {
     hash as usize & (FILTER_BITS - 1)
 }
 
-/// Where a hash's probe starts (before masking): bits the filter does not use.
+/// Where a hash's probe starts: bits the filter does not use.
 fn slot(hash: u64) -> usize {
-    (hash >> 32) as usize
+    (hash >> 32) as usize % SLOTS
 }
 
 /// Lines of a lexicon file: comments (`#`) and blank lines skipped, fields split on spaces.
@@ -362,5 +374,11 @@ mod tests {
         assert_eq!(lookup("Ministry").desc, Some(DescKind::Organisation));
         assert!(lookup("Sept").has(ABBREVIATION));
         assert_eq!(lookup("Кремль"), WordInfo::default());
+    }
+
+    #[test]
+    fn the_table_stays_at_most_half_full() {
+        let words = table().heads.iter().filter(|&&head| head != 0).count();
+        assert!(words > 1000 && words * 2 <= SLOTS, "{words} words in {SLOTS} slots");
     }
 }
