@@ -55,7 +55,10 @@ impl Token {
         if self.kind != TokenKind::Punct {
             return None;
         }
-        self.span.of(text).chars().next()
+        match text.as_bytes().get(self.span.start) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            _ => self.span.of(text).chars().next(),
+        }
     }
 }
 
@@ -550,11 +553,15 @@ fn tokenize(doc: &mut Document) {
             line: line_no,
         };
         let class = ASCII_CLASS[b as usize];
+        // ASCII letters and digits already seen from `i`, for a word the fast path leaves.
+        let mut scanned = 1;
         if class & WORD != 0 {
             // An ASCII letter or digit: most tokens.
             let numeric = b.is_ascii_digit();
             let cap = class & UPPER != 0;
+            scanned = 16;
             if let Some((run, key)) = ascii_run(bytes, i) {
+                scanned = run;
                 // The byte after the run (0 past the text's end, which joins nothing either).
                 let next = bytes.get(i + run).copied().unwrap_or(0);
                 let follows = if numeric { AFTER_NUMBER } else { AFTER_WORD };
@@ -625,7 +632,8 @@ fn tokenize(doc: &mut Document) {
         }
         let numeric = b.is_ascii_digit();
         let cap = class & UPPER != 0;
-        let ((mut end, has_inner_stop), info) = word_end(text, i, i + width, 1, c, numeric);
+        let prev = if scanned > 1 { bytes[i + scanned - 1] as char } else { c };
+        let ((mut end, has_inner_stop), info) = word_end(text, i, i + scanned.max(width), scanned, prev, numeric);
         // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D. Roosevelt".
         if bytes.get(end) == Some(&b'.') && !numeric {
             let single_capital = end == i + width && cap;
