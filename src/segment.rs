@@ -159,9 +159,9 @@ impl<'t> Document<'t> {
         };
         let capital_word = |t: &Token| t.cap && t.kind == TokenKind::Word;
         // Sentence-initial words only "capitalised elsewhere" can decide, decided below.
-        let mut undecided = Vec::new();
+        let mut undecided = Vec::with_capacity(self.sentences.len());
         // Capitalised words not starting a sentence: the evidence for the undecided ones.
-        let mut capitalised_elsewhere = Vec::new();
+        let mut capitalised_elsewhere = Vec::with_capacity(self.capitals.len());
         // The sentence holding the current capital: sentences cover every token, in order.
         let mut sentence = 0;
         for &i in &self.capitals {
