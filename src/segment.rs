@@ -97,13 +97,14 @@ impl<'t> Document<'t> {
     pub fn new(text: &'t str) -> Self {
         let mut doc = Document {
             text,
-            // News text averages a line per 200 bytes or so, and a token per 5.
+            // News text averages a line per 200 bytes or so, a token per 5, a capitalised word
+            // per 33 and a stop per 96: room for the denser texts too, so few vectors regrow.
             lines: Vec::with_capacity(text.len() / 128),
             paragraphs: Vec::with_capacity(text.len() / 128),
-            tokens: Vec::with_capacity(text.len() / 5),
+            tokens: Vec::with_capacity(text.len() / 4),
             sentences: Vec::new(),
-            stops: Vec::with_capacity(text.len() / 64),
-            capitals: Vec::with_capacity(text.len() / 32),
+            stops: Vec::with_capacity(text.len() / 32),
+            capitals: Vec::with_capacity(text.len() / 16),
         };
         tokenize(&mut doc);
         doc
@@ -116,7 +117,8 @@ impl<'t> Document<'t> {
     /// Splits every line into sentences. Call after quotation marks are known.
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     pub fn split_sentences(&mut self) {
-        let mut sentences = Vec::with_capacity(self.lines.len() * 2);
+        // Each sentence ends at a stop or a line's end.
+        let mut sentences = Vec::with_capacity(self.stops.len() + self.lines.len());
         // Only a stop can end a sentence early, so only stops are visited.
         let mut stops = self.stops.iter().copied().peekable();
         for (line_index, line) in self.lines.iter().enumerate() {
