@@ -57,9 +57,16 @@ impl Token {
         }
         match text.as_bytes().get(self.span.start) {
             Some(&b) if b < 0x80 => Some(b as char),
-            _ => self.span.of(text).chars().next(),
+            _ => first_char(self.span.of(text)),
         }
     }
+}
+
+/// The first character of `s`: out of line, so [`Token::punct`], inlined wherever tokens are
+/// read, stays a byte test.
+#[inline(never)]
+fn first_char(s: &str) -> Option<char> {
+    s.chars().next()
 }
 
 #[derive(Clone, Debug)]
