@@ -98,26 +98,32 @@ impl Hasher for FxHasher {
 /// A map with the fast hasher, for the short keys of the core's own tables.
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// The merged lexicons: an open-addressing index over a dense list of entries, keyed by the
-/// lowercase word packed into three little-endian `u64`s. A lookup lowercases eight bytes at a
-/// time, hashes one multiply per eight bytes, and asks a 4 KB bit filter before probing an
-/// index of 32-bit slots (a tag of the hash and the entry's position; 32 KB for today's lists),
-/// so most words in no lexicon are answered from one cache-resident line, and no string is built.
-struct Table {
+/// The merged lexicons: an open-addressing table keyed by the lowercase word packed into three
+/// little-endian `u64`s ([`Key`]). A lookup hashes the first eight bytes with one multiply and
+/// asks a 4 KB bit filter before probing, so most words in no lexicon are answered from one
+/// cache-resident line; a word that passes compares one `u64` per slot, and the rest of its key
+/// only where the first eight bytes match. No string is built.
+pub struct Table {
     /// One bit per [`filter_bit`] of every entry's hash: 4 KB that stay in the L1 cache and
-    /// turn away most words in no lexicon before the index (tens of KB) is touched.
-    filter: Vec<u64>,
-    /// `tag << 16 | (entry + 1)`; 0 is an empty slot.
-    index: Vec<u32>,
-    mask: usize,
-    entries: Vec<(Key, WordInfo)>,
+    /// turn away most words in no lexicon before the slots are touched.
+    filter: Box<[u64; FILTER_BITS / 64]>,
+    /// The first eight bytes of each slot's word; 0 is an empty slot (no word starts with NUL).
+    /// A fixed size, so a wrapped index needs no bounds check.
+    heads: Box<[u64; SLOTS]>,
+    /// The rest of each slot's word (bytes 8..24) and what the lexicons say about it.
+    tails: Box<[([u64; 2], WordInfo); SLOTS]>,
 }
+
+/// The table's slots: at least twice the merged lexicons' words (1,485 today; a test checks),
+/// so probes stay short.
+const SLOTS: usize = 4096;
 
 /// The longest word any lexicon may hold; longer tokens are in none and cost nothing.
 const LONGEST: usize = 24;
 
-/// A word of at most [`LONGEST`] bytes, zero-padded.
-type Key = [u64; LONGEST / 8];
+/// A word of at most [`LONGEST`] bytes, lowercase and zero-padded, eight bytes to a
+/// little-endian `u64`: the tokenizer builds it from the loads that found the word's end.
+pub type Key = [u64; LONGEST / 8];
 
 /// Up to eight bytes of `text` from `from` (`take` of them, 1..=8) as a little-endian word,
 /// the rest zero: one unaligned load where eight bytes are there to read.
@@ -166,91 +172,88 @@ fn key_at(text: &[u8], start: usize, len: usize) -> Option<Key> {
     Some(key)
 }
 
+/// The hash of a key's first eight bytes: the high and low halves of one 128-bit product,
+/// folded, so every byte reaches every bit. Words sharing their first eight bytes share a
+/// probe sequence, which is rare and costs one more `u64` compare.
 #[inline(always)]
-fn hash_key(key: &Key, len: usize) -> u64 {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let mut h = ((len as u64).rotate_left(5) ^ key[0]).wrapping_mul(K);
-    if len > 8 {
-        h = (h.rotate_left(5) ^ key[1]).wrapping_mul(K);
-        if len > 16 {
-            h = (h.rotate_left(5) ^ key[2]).wrapping_mul(K);
-        }
-    }
-    (h ^ (h >> 29)) | 1
+fn hash_head(head: u64) -> u64 {
+    let product = u128::from(head ^ 0x2d35_8dcc_aa6c_78a5) * 0x8bb8_4b93_962e_acc9;
+    (product >> 64) as u64 ^ product as u64
 }
 
 impl Table {
     fn with_entries(words: FxMap<&'static str, WordInfo>) -> Table {
-        let size = (words.len() * 4).next_power_of_two().max(16);
         let mut table = Table {
-            filter: vec![0; FILTER_BITS / 64],
-            index: vec![0; size],
-            mask: size - 1,
-            entries: Vec::with_capacity(words.len()),
+            filter: boxed(0),
+            heads: boxed(0),
+            tails: boxed(Default::default()),
         };
+        // Never full, so a probe always meets an empty slot (a test keeps it half empty).
+        let words = words.into_iter().take(SLOTS - 1);
         for (word, info) in words {
             // Entries too long, not ASCII or not lowercase could never be found (the files
             // hold none).
             let Some(key) = key_at(word.as_bytes(), 0, word.len()) else {
                 continue;
             };
-            if word.bytes().any(|b| b.is_ascii_uppercase()) || word.is_empty() || table.entries.len() >= 0xffff {
+            if word.bytes().any(|b| b.is_ascii_uppercase()) || word.is_empty() {
                 continue;
             }
-            let hash = hash_key(&key, word.len());
-            let mut i = hash as usize & table.mask;
-            while table.index[i] != 0 {
-                i = (i + 1) & table.mask;
+            let hash = hash_head(key[0]);
+            let mut i = slot(hash);
+            while table.heads[i] != 0 {
+                i = (i + 1) % SLOTS;
             }
-            table.entries.push((key, info));
-            table.index[i] = tag(hash) | table.entries.len() as u32;
+            table.heads[i] = key[0];
+            table.tails[i] = ([key[1], key[2]], info);
             let bit = filter_bit(hash);
             table.filter[bit / 64] |= 1 << (bit % 64);
         }
         table
     }
 
-    #[inline]
-    fn get(&self, text: &[u8], start: usize, len: usize) -> WordInfo {
-        let Some(key) = key_at(text, start, len) else {
-            return WordInfo::default();
-        };
-        // The length is in the hash; equal padded keys of different lengths cannot both be
-        // words (no word ends in a NUL byte).
-        let hash = hash_key(&key, len);
+    /// What the lexicons say about the word packed in `key`.
+    #[inline(always)]
+    pub fn get(&self, key: &Key) -> WordInfo {
+        let hash = hash_head(key[0]);
         let bit = filter_bit(hash);
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return WordInfo::default();
         }
-        let tag = tag(hash);
-        let mut i = hash as usize & self.mask;
+        let mut i = slot(hash);
         loop {
-            let slot = self.index[i];
-            if slot == 0 {
+            let head = self.heads[i];
+            if head == key[0] {
+                let (tail, info) = &self.tails[i];
+                if *tail == [key[1], key[2]] {
+                    return *info;
+                }
+            } else if head == 0 {
                 return WordInfo::default();
             }
-            if slot & 0xffff_0000 == tag {
-                if let Some((k, info)) = self.entries.get((slot & 0xffff) as usize - 1) {
-                    if *k == key {
-                        return *info;
-                    }
-                }
-            }
-            i = (i + 1) & self.mask;
+            i = (i + 1) % SLOTS;
         }
     }
 }
 
 const FILTER_BITS: usize = 1 << 15;
 
-/// The filter's bit for a hash: bits neither the slot position nor the tag use.
-fn filter_bit(hash: u64) -> usize {
-    (hash >> 24) as usize & (FILTER_BITS - 1)
+/// `N` copies of `value` in a heap array, built on the heap (the tails are 96 KB).
+fn boxed<T: Clone, const N: usize>(value: T) -> Box<[T; N]> {
+    match vec![value; N].into_boxed_slice().try_into() {
+        Ok(array) => array,
+        Err(_) => unreachable!("a vec of N elements is an array of N"),
+    }
 }
 
-/// The high 16 bits of a slot: hash bits the slot position does not already use.
-fn tag(hash: u64) -> u32 {
-    ((hash >> 48) as u32) << 16
+/// The filter's bit for a hash: its low bits.
+fn filter_bit(hash: u64) -> usize {
+    hash as usize & (FILTER_BITS - 1)
+}
+
+/// Where a hash's probe starts: bits the filter does not use.
+fn slot(hash: u64) -> usize {
+    (hash >> 32) as usize % SLOTS
 }
 
 /// Lines of a lexicon file: comments (`#`) and blank lines skipped, fields split on spaces.
@@ -333,23 +336,27 @@ fn gender_of(field: Option<&str>) -> Gender {
     }
 }
 
-fn table() -> &'static Table {
+/// The merged lexicons, built on first use.
+pub fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(build)
 }
 
 /// Looks a word up case-insensitively. Words longer than any lexicon entry, or not ASCII, are
-/// in no lexicon and cost nothing. (The tokenizer uses [`lookup_in`].)
+/// in no lexicon and cost nothing. (The tokenizer uses [`lookup_in`] and [`Table::get`].)
 #[cfg(test)]
 pub fn lookup(word: &str) -> WordInfo {
-    table().get(word.as_bytes(), 0, word.len())
+    lookup_in(word, 0..word.len())
 }
 
 /// [`lookup`] for the word at `span` of `text`, reading the text around it in whole 8-byte
-/// words (the tokenizer's way: no copy of the word).
+/// words (no copy of the word).
 #[inline]
 pub fn lookup_in(text: &str, span: std::ops::Range<usize>) -> WordInfo {
-    table().get(text.as_bytes(), span.start, span.len())
+    match key_at(text.as_bytes(), span.start, span.len()) {
+        Some(key) => table().get(&key),
+        None => WordInfo::default(),
+    }
 }
 
 #[cfg(test)]
@@ -367,5 +374,11 @@ mod tests {
         assert_eq!(lookup("Ministry").desc, Some(DescKind::Organisation));
         assert!(lookup("Sept").has(ABBREVIATION));
         assert_eq!(lookup("Кремль"), WordInfo::default());
+    }
+
+    #[test]
+    fn the_table_stays_at_most_half_full() {
+        let words = table().heads.iter().filter(|&&head| head != 0).count();
+        assert!(words > 1000 && words * 2 <= SLOTS, "{words} words in {SLOTS} slots");
     }
 }

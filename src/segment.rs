@@ -55,8 +55,18 @@ impl Token {
         if self.kind != TokenKind::Punct {
             return None;
         }
-        self.span.of(text).chars().next()
+        match text.as_bytes().get(self.span.start) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            _ => first_char(self.span.of(text)),
+        }
     }
+}
+
+/// The first character of `s`: out of line, so [`Token::punct`], inlined wherever tokens are
+/// read, stays a byte test.
+#[inline(never)]
+fn first_char(s: &str) -> Option<char> {
+    s.chars().next()
 }
 
 #[derive(Clone, Debug)]
@@ -79,47 +89,31 @@ pub struct Document<'t> {
     pub paragraphs: Vec<Span>,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
+    /// The punctuation tokens that may end a sentence (`.`, `!`, `?`, `…`), in order: the
+    /// sentence splitter visits these instead of every token.
+    stops: Vec<usize>,
+    /// The capitalised word tokens, in order: [`Document::mark_name_like`] visits these
+    /// instead of every token.
+    capitals: Vec<usize>,
 }
 
 impl<'t> Document<'t> {
-    /// Splits `text` into lines, paragraphs and tokens. Sentences come later, once quotations
-    /// are known.
+    /// Splits `text` into lines, paragraphs and tokens. Sentences come later, once quotation
+    /// marks are known.
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     pub fn new(text: &'t str) -> Self {
         let mut doc = Document {
             text,
-            lines: Vec::new(),
-            paragraphs: Vec::new(),
-            tokens: Vec::with_capacity(text.len() / 5),
+            // News text averages a line per 200 bytes or so, a token per 5, a capitalised word
+            // per 33 and a stop per 96: room for the denser texts too, so few vectors regrow.
+            lines: Vec::with_capacity(text.len() / 128),
+            paragraphs: Vec::with_capacity(text.len() / 128),
+            tokens: Vec::with_capacity(text.len() / 4),
             sentences: Vec::new(),
+            stops: Vec::with_capacity(text.len() / 32),
+            capitals: Vec::with_capacity(text.len() / 16),
         };
-        let mut paragraph_open = false;
-        let mut start = 0;
-        for line in text.split_inclusive('\n') {
-            let end = start + line.len();
-            let content = line.trim_end_matches(['\n', '\r']);
-            let trimmed_start = start + (content.len() - content.trim_start().len());
-            let trimmed_end = start + content.trim_end().len();
-            if trimmed_start >= trimmed_end {
-                paragraph_open = false;
-            } else {
-                if !paragraph_open {
-                    doc.paragraphs.push(Span::new(trimmed_start, trimmed_end));
-                    paragraph_open = true;
-                }
-                let paragraph = doc.paragraphs.len() - 1;
-                doc.paragraphs[paragraph].end = trimmed_end;
-                let first = doc.tokens.len();
-                let line_no = doc.lines.len() as u32;
-                tokenize(text, Span::new(trimmed_start, trimmed_end), line_no, &mut doc.tokens);
-                doc.lines.push(Line {
-                    span: Span::new(trimmed_start, trimmed_end),
-                    paragraph,
-                    tokens: first..doc.tokens.len(),
-                });
-            }
-            start = end;
-        }
+        tokenize(&mut doc);
         doc
     }
 
@@ -130,18 +124,19 @@ impl<'t> Document<'t> {
     /// Splits every line into sentences. Call after quotation marks are known.
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     pub fn split_sentences(&mut self) {
-        let mut sentences = Vec::with_capacity(self.lines.len() * 2);
+        // Each sentence ends at a stop or a line's end.
+        let mut sentences = Vec::with_capacity(self.stops.len() + self.lines.len());
+        // Only a stop can end a sentence early, so only stops are visited.
+        let mut stops = self.stops.iter().copied().peekable();
         for (line_index, line) in self.lines.iter().enumerate() {
             let mut first = line.tokens.start;
-            let mut i = line.tokens.start;
-            while i < line.tokens.end {
-                let end_of_sentence = self.ends_sentence(i, line.tokens.end);
-                if let Some(last) = end_of_sentence {
+            while let Some(i) = stops.next_if(|&i| i < line.tokens.end) {
+                if i < first {
+                    continue; // taken in as a closer by the sentence before
+                }
+                if let Some(last) = self.ends_sentence(i, line.tokens.end) {
                     sentences.push(self.sentence(first..last + 1, line_index));
                     first = last + 1;
-                    i = last + 1;
-                } else {
-                    i += 1;
                 }
             }
             if first < line.tokens.end {
@@ -159,27 +154,31 @@ impl<'t> Document<'t> {
     fn mark_name_like(&mut self) {
         let text = self.text;
         // More than four letters and none lowercase (checked first: it fails on the second
-        // letter of most capitalised words).
+        // letter of most capitalised words, which a byte test answers).
         let shouted = |t: &Token| {
-            let word = t.span.of(text);
-            word.len() > 4
-                && !word.chars().any(char::is_lowercase)
-                && word.chars().filter(|c| c.is_alphabetic()).count() > 4
+            t.span.end - t.span.start > 4
+                && !text
+                    .as_bytes()
+                    .get(t.span.start + 1)
+                    .is_some_and(u8::is_ascii_lowercase)
+                && {
+                    let word = t.span.of(text);
+                    !word.chars().any(char::is_lowercase) && word.chars().filter(|c| c.is_alphabetic()).count() > 4
+                }
         };
         let capital_word = |t: &Token| t.cap && t.kind == TokenKind::Word;
-        let mut initial = vec![false; self.tokens.len()];
-        for sentence in &self.sentences {
-            initial[sentence.tokens.start] = true;
-        }
         // Sentence-initial words only "capitalised elsewhere" can decide, decided below.
-        let mut undecided = Vec::new();
+        let mut undecided = Vec::with_capacity(self.sentences.len());
         // Capitalised words not starting a sentence: the evidence for the undecided ones.
-        let mut capitalised_elsewhere = Vec::new();
-        for (i, &is_initial) in initial.iter().enumerate() {
-            let t = &self.tokens[i];
-            if !capital_word(t) {
-                continue;
+        let mut capitalised_elsewhere = Vec::with_capacity(self.capitals.len());
+        // The sentence holding the current capital: sentences cover every token, in order.
+        let mut sentence = 0;
+        for &i in &self.capitals {
+            while self.sentences.get(sentence).is_some_and(|s| s.tokens.end <= i) {
+                sentence += 1;
             }
+            let is_initial = self.sentences.get(sentence).is_some_and(|s| s.tokens.start == i);
+            let t = &self.tokens[i];
             if !is_initial {
                 capitalised_elsewhere.push(i);
             }
@@ -202,33 +201,14 @@ impl<'t> Document<'t> {
         if undecided.is_empty() {
             return;
         }
-        // Which undecided words the text capitalises elsewhere. A filter on (length, first
-        // byte) spares hashing most capitalised words, which are names, not "The" or "But".
-        let stripped = |i: usize| crate::mentions::strip_possessive(self.tokens[i].span.of(text));
-        let bloom_bit = |w: &str| (w.len() % 64, 1u64 << (w.as_bytes().first().copied().unwrap_or(0) % 64));
-        let mut bloom = [0u64; 64];
-        let mut wanted: crate::lexicon::FxMap<&str, bool> = Default::default();
-        for &i in &undecided {
-            let word = stripped(i);
-            let (slot, bit) = bloom_bit(word);
-            bloom[slot] |= bit;
-            wanted.insert(word, false);
-        }
+        // Which undecided words the text capitalises elsewhere (possessives stripped).
+        let mut wanted = WordSet::new(text, undecided.len());
+        let slots: Vec<usize> = undecided.iter().map(|&i| wanted.insert(self.tokens[i].span)).collect();
         for &i in &capitalised_elsewhere {
-            let word = stripped(i);
-            let (slot, bit) = bloom_bit(word);
-            if bloom[slot] & bit != 0 {
-                if let Some(seen) = wanted.get_mut(word) {
-                    *seen = true;
-                }
-            }
+            wanted.mark(self.tokens[i].span);
         }
-        let decided: Vec<bool> = undecided
-            .iter()
-            .map(|&i| wanted.get(stripped(i)) == Some(&true))
-            .collect();
-        for (i, name_like) in undecided.into_iter().zip(decided) {
-            self.tokens[i].name_like = name_like;
+        for (i, slot) in undecided.into_iter().zip(slots) {
+            self.tokens[i].name_like = wanted.marked(slot);
         }
     }
 
@@ -302,6 +282,113 @@ impl<'t> Document<'t> {
     /// The sentence holding token `t` (binary search).
     pub fn sentence_of(&self, t: usize) -> usize {
         self.sentences.partition_point(|s| s.tokens.end <= t)
+    }
+}
+
+/// A few words of a text, without their possessive "’s" or "'s", each with a mark: an
+/// open-addressing table keyed by the word's first eight bytes and length, behind a filter on
+/// the first two bytes, so testing a word that is not there mostly costs one bit test, and no
+/// string is hashed.
+struct WordSet<'t> {
+    text: &'t str,
+    /// One bit per [`WordSet::filter_bit`] of every word held.
+    filter: [u64; 4],
+    /// `(first eight bytes, span)` per slot; an empty span is an empty slot.
+    slots: Vec<(u64, Span, bool)>,
+    mask: usize,
+}
+
+impl<'t> WordSet<'t> {
+    fn new(text: &'t str, words: usize) -> Self {
+        let size = (words * 2).next_power_of_two();
+        WordSet {
+            text,
+            filter: [0; 4],
+            slots: vec![(0, Span::new(0, 0), false); size],
+            mask: size - 1,
+        }
+    }
+
+    /// The word at `span` without a possessive ending ([`crate::mentions::strip_possessive`]),
+    /// its first eight bytes (zero-padded) and where its probe starts. (A word token never
+    /// starts with an apostrophe, so the stripped word is never empty.)
+    #[inline(always)]
+    fn key(&self, span: Span) -> (Span, u64, usize) {
+        let bytes = self.text.as_bytes();
+        let ends_with = |suffix: &[u8]| bytes.get(span.end.saturating_sub(suffix.len())..span.end) == Some(suffix);
+        let cut = if ends_with("’s".as_bytes()) {
+            4
+        } else if ends_with(b"'s") {
+            2
+        } else {
+            0
+        };
+        let span = Span::new(span.start, span.end - cut);
+        let len = span.end - span.start;
+        let head = load8(bytes, span.start) & (u64::MAX >> (64 - 8 * len.clamp(1, 8)));
+        let hash = (head ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (span, head, (hash >> 40) as usize & self.mask)
+    }
+
+    /// The slot holding the word at `span` (stripped), or the empty slot where it would go.
+    #[inline(always)]
+    fn find(&self, span: Span) -> (usize, Span, u64) {
+        let (span, head, mut i) = self.key(span);
+        let bytes = self.text.as_bytes();
+        let len = span.end - span.start;
+        loop {
+            let (h, s, _) = self.slots[i];
+            if s.start == s.end
+                || (h == head
+                    && s.end - s.start == len
+                    && (len <= 8 || bytes.get(s.start..s.end) == bytes.get(span.start..span.end)))
+            {
+                return (i, span, head);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// The filter's bit for the word at `span`, the same with or without a possessive ending:
+    /// its first byte and its second if that is a letter (the apostrophe of "A’s" is not).
+    #[inline(always)]
+    fn filter_bit(&self, span: Span) -> (usize, u64) {
+        let bytes = self.text.as_bytes();
+        let first = bytes.get(span.start).copied().unwrap_or(0);
+        let second = match bytes.get(span.start + 1) {
+            Some(&b) if span.end - span.start > 1 && b.is_ascii_alphabetic() => b,
+            _ => 0,
+        };
+        let bit = (u32::from(first) << 8 | u32::from(second)).wrapping_mul(0x9e37_79b9) >> 24;
+        (bit as usize / 64, 1 << (bit % 64))
+    }
+
+    /// Adds the word at `span` (once), and returns its slot.
+    fn insert(&mut self, span: Span) -> usize {
+        let (word, bit) = self.filter_bit(span);
+        self.filter[word] |= bit;
+        let (i, span, head) = self.find(span);
+        if self.slots[i].1.start == self.slots[i].1.end {
+            self.slots[i] = (head, span, false);
+        }
+        i
+    }
+
+    /// Marks the word at `span`, if the set holds it.
+    #[inline(always)]
+    fn mark(&mut self, span: Span) {
+        let (word, bit) = self.filter_bit(span);
+        if self.filter[word] & bit == 0 {
+            return;
+        }
+        let (i, _, _) = self.find(span);
+        if self.slots[i].1.start != self.slots[i].1.end {
+            self.slots[i].2 = true;
+        }
+    }
+
+    fn marked(&self, slot: usize) -> bool {
+        self.slots[slot].2
     }
 }
 
@@ -417,104 +504,296 @@ fn joins_word(s: &str, d: char, d_end: usize, prev: char, numeric: bool, piece_l
     }
 }
 
-/// Appends the tokens of `line` (a span of `text`) to `out`.
+/// The eight bytes of `bytes` from `at`, little-endian, zero past the end.
+#[inline(always)]
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    let rest = bytes.get(at..).unwrap_or_default();
+    match rest.first_chunk::<8>() {
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => {
+            let mut eight = [0u8; 8];
+            eight[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(eight)
+        }
+    }
+}
+
+/// The high bit of every byte of `w` that is not an ASCII letter or digit.
+#[inline(always)]
+fn not_alnum(w: u64) -> u64 {
+    !(swar::letters(w) | swar::digits(w)) & swar::HIGH
+}
+
+/// The bytes of `w` before the first one flagged in `flags` (nonzero), the rest zeroed.
+#[inline(always)]
+fn before_first(w: u64, flags: u64) -> u64 {
+    w & (((flags & flags.wrapping_neg()) >> 7) - 1)
+}
+
+/// Tokenizes the whole text in one pass, closing a line at every `\n`, and fills `doc`'s
+/// tokens, lines, paragraphs, stops and capitals.
 ///
 /// Works on bytes and decodes a character only where a byte is not ASCII: news text is mostly
-/// ASCII, and this loop sees every byte of the input. A word ends, in the common case, at an
-/// ASCII byte that can join nothing (a space, most punctuation), decided by one table lookup.
+/// ASCII, and this loop sees every byte of the input. Most words are a run of ASCII letters
+/// and digits, found eight bytes at a time: the loads that find the run's end also hold the
+/// word's lexicon key, so the common word is read once.
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
-fn tokenize(text: &str, line: Span, line_no: u32, out: &mut Vec<Token>) {
-    let s = &text[line.start..line.end];
-    let bytes = s.as_bytes();
-    let token = |start: usize, end: usize, kind: TokenKind, info: WordInfo, cap: bool| Token {
-        span: Span::new(line.start + start, line.start + end),
-        kind,
-        info,
-        cap,
-        in_quote: false,
-        name_like: false,
-        mark: Mark::None,
-        line: line_no,
-    };
+fn tokenize(doc: &mut Document) {
+    let text = doc.text;
+    let bytes = text.as_bytes();
+    let lexicon = lexicon::table();
+    // Locals, not `doc`'s fields, so the hot loop keeps them in registers.
+    let mut tokens = std::mem::take(&mut doc.tokens);
+    let mut stops = std::mem::take(&mut doc.stops);
+    let mut capitals = std::mem::take(&mut doc.capitals);
+    let mut line_first = 0; // the current line's first token
+    let mut line_no = 0u32;
+    let mut paragraph_open = false;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (c, width, class) = if b < 0x80 {
-            (b as char, 1, ASCII_CLASS[b as usize])
-        } else {
-            let Some(c) = s[i..].chars().next() else {
-                break;
-            };
-            (c, c.len_utf8(), classify(c))
+    while let Some(&b) = bytes.get(i) {
+        let token = |end: usize, kind: TokenKind, info: WordInfo, cap: bool| Token {
+            span: Span::new(i, end),
+            kind,
+            info,
+            cap,
+            in_quote: false,
+            name_like: false,
+            mark: Mark::None,
+            line: line_no,
         };
+        let class = ASCII_CLASS[b as usize];
+        // ASCII letters and digits already seen from `i`, for a word the fast path leaves.
+        let mut scanned = 1;
+        if class & WORD != 0 {
+            // An ASCII letter or digit: most tokens.
+            let numeric = b.is_ascii_digit();
+            let cap = class & UPPER != 0;
+            scanned = 16;
+            if let Some((run, key)) = ascii_run(bytes, i) {
+                scanned = run;
+                // The byte after the run (0 past the text's end, which joins nothing either).
+                let next = bytes.get(i + run).copied().unwrap_or(0);
+                let follows = if numeric { AFTER_NUMBER } else { AFTER_WORD };
+                let may_join = FOLLOWER[next as usize] & follows != 0 || (next == b'.' && run <= 2 && !numeric);
+                if !may_join {
+                    let info = if numeric {
+                        WordInfo::default()
+                    } else {
+                        lexicon.get(&key)
+                    };
+                    let mut end = i + run;
+                    // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D.
+                    // Roosevelt".
+                    if next == b'.' && !numeric && ((run == 1 && cap) || info.has(ABBREVIATION)) {
+                        end += 1;
+                    }
+                    if cap {
+                        capitals.push(tokens.len());
+                    }
+                    let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+                    tokens.push(token(end, kind, info, cap));
+                    // Most words are followed by one space: skip it here.
+                    i = end + usize::from(next == b' ');
+                    continue;
+                }
+            }
+        } else if b < 0x80 {
+            if class & SPACE != 0 {
+                if b == b'\n' {
+                    end_line(
+                        &tokens,
+                        line_first,
+                        &mut doc.lines,
+                        &mut doc.paragraphs,
+                        &mut paragraph_open,
+                    );
+                    line_first = tokens.len();
+                    line_no = doc.lines.len() as u32;
+                }
+                i += 1;
+                continue;
+            }
+            if matches!(b, b'.' | b'!' | b'?') {
+                stops.push(tokens.len());
+            }
+            tokens.push(token(i + 1, TokenKind::Punct, WordInfo::default(), false));
+            i += 1;
+            continue;
+        }
+        // The general case: a character that is not ASCII, or a word that is long, joined
+        // ("U.S.", "wasn’t", "4.1") or starts with a letter that is not ASCII.
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let width = c.len_utf8();
+        let class = classify(c);
         if class & SPACE != 0 {
             i += width;
             continue;
         }
         if class & WORD == 0 {
-            out.push(token(i, i + width, TokenKind::Punct, WordInfo::default(), false));
+            if c == '…' {
+                stops.push(tokens.len());
+            }
+            tokens.push(token(i + width, TokenKind::Punct, WordInfo::default(), false));
             i += width;
             continue;
         }
         let numeric = b.is_ascii_digit();
-        let mut end = i + width;
-        let mut piece_len = 1; // characters since the last inner full stop
-        let mut has_inner_stop = false;
-        let mut prev = c;
-        loop {
-            // The common case first: a run of ASCII letters and digits.
-            let run = ascii_word_run(bytes, end);
-            if run > 0 {
-                end += run;
-                piece_len += run;
-                prev = bytes[end - 1] as char;
-            }
-            let Some(&next) = bytes.get(end) else {
-                break;
-            };
-            if next < 0x80 && ASCII_CLASS[next as usize] & JOINER == 0 {
-                break;
-            }
-            let Some(d) = char_at(s, end) else {
-                break;
-            };
-            let d_end = end + d.len_utf8();
-            if classify(d) & WORD != 0 {
-                piece_len += 1;
-            } else {
-                if !joins_word(s, d, d_end, prev, numeric, piece_len) {
-                    break;
-                }
-                if d == '.' {
-                    has_inner_stop = true;
-                    piece_len = 0;
-                }
-            }
-            prev = d;
-            end = d_end;
-        }
-        // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D. Roosevelt".
-        let info = if numeric {
-            WordInfo::default()
-        } else {
-            lexicon::lookup_in(s, i..end)
-        };
         let cap = class & UPPER != 0;
+        let prev = if scanned > 1 { bytes[i + scanned - 1] as char } else { c };
+        let ((mut end, has_inner_stop), info) = word_end(text, i, i + scanned.max(width), scanned, prev, numeric);
+        // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D. Roosevelt".
         if bytes.get(end) == Some(&b'.') && !numeric {
             let single_capital = end == i + width && cap;
             if single_capital || has_inner_stop || info.has(ABBREVIATION) {
                 end += 1;
             }
         }
-        out.push(token(
-            i,
-            end,
-            if numeric { TokenKind::Number } else { TokenKind::Word },
-            info,
-            cap,
-        ));
+        if cap {
+            capitals.push(tokens.len());
+        }
+        let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+        tokens.push(token(end, kind, info, cap));
         i = end;
     }
+    end_line(
+        &tokens,
+        line_first,
+        &mut doc.lines,
+        &mut doc.paragraphs,
+        &mut paragraph_open,
+    );
+    doc.tokens = tokens;
+    doc.stops = stops;
+    doc.capitals = capitals;
+}
+
+/// Closes the line whose tokens start at `first`: a line with no tokens is blank and ends the
+/// paragraph. A line's span runs from its first token to its last, which is the line without
+/// its surrounding whitespace (tokens cover every other character).
+fn end_line(
+    tokens: &[Token],
+    first: usize,
+    lines: &mut Vec<Line>,
+    paragraphs: &mut Vec<Span>,
+    paragraph_open: &mut bool,
+) {
+    let (Some(head), Some(tail)) = (tokens.get(first), tokens.last()) else {
+        *paragraph_open = false;
+        return;
+    };
+    let span = Span::new(head.span.start, tail.span.end);
+    if !*paragraph_open {
+        paragraphs.push(span);
+        *paragraph_open = true;
+    }
+    let paragraph = paragraphs.len() - 1;
+    paragraphs[paragraph].end = span.end;
+    lines.push(Line {
+        span,
+        paragraph,
+        tokens: first..tokens.len(),
+    });
+}
+
+/// [`FOLLOWER`] bits: the byte after a word's ASCII run might join the word to what follows
+/// (see [`joins_word`]) — a hyphen, an apostrophe or any non-ASCII character; after a number
+/// also a comma or a point. (After a word, a full stop joins only a piece of one or two
+/// characters, "U.S", "a.m": tested apart.)
+const AFTER_WORD: u8 = 1;
+const AFTER_NUMBER: u8 = 1 << 1;
+
+static FOLLOWER: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'-' | b'\'' | 0x80..=0xff => AFTER_WORD | AFTER_NUMBER,
+            b',' | b'.' => AFTER_NUMBER,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The ASCII letters and digits from `at` (one of them) when fewer than 16: their count and
+/// their lowercase lexicon key, from the same one or two loads. `None` for longer runs.
+#[inline(always)]
+fn ascii_run(bytes: &[u8], at: usize) -> Option<(usize, lexicon::Key)> {
+    // `| 0x20` lowercases a letter and leaves a digit as it is.
+    let lower = swar::splat(0x20);
+    let w0 = load8(bytes, at);
+    let end0 = not_alnum(w0);
+    if end0 != 0 {
+        let run = (end0.trailing_zeros() / 8) as usize;
+        return Some((run, [before_first(w0 | lower, end0), 0, 0]));
+    }
+    let w1 = load8(bytes, at + 8);
+    let end1 = not_alnum(w1);
+    if end1 != 0 {
+        let run = 8 + (end1.trailing_zeros() / 8) as usize;
+        return Some((run, [w0 | lower, before_first(w1 | lower, end1), 0]));
+    }
+    None
+}
+
+/// Where the word starting at `start` ends, given its first `end - start` bytes (`piece_len`
+/// characters since its last inner full stop, the last being `prev`), and what the lexicons
+/// say about it: the general case, character by character past joiners and non-ASCII letters.
+/// The returned flag says whether the word has an inner full stop ("U.S").
+#[cold]
+fn word_end(
+    text: &str,
+    start: usize,
+    end: usize,
+    piece_len: usize,
+    prev: char,
+    numeric: bool,
+) -> ((usize, bool), WordInfo) {
+    let bytes = text.as_bytes();
+    let (mut end, mut piece_len, mut prev) = (end, piece_len, prev);
+    let mut has_inner_stop = false;
+    loop {
+        // The common case first: a run of ASCII letters and digits.
+        let run = ascii_word_run(bytes, end);
+        if run > 0 {
+            end += run;
+            piece_len += run;
+            prev = bytes[end - 1] as char;
+        }
+        let Some(&next) = bytes.get(end) else {
+            break;
+        };
+        if next < 0x80 && ASCII_CLASS[next as usize] & JOINER == 0 {
+            break;
+        }
+        let Some(d) = char_at(text, end) else {
+            break;
+        };
+        let d_end = end + d.len_utf8();
+        // An ASCII byte here is a joiner, not a word character.
+        if !d.is_ascii() && classify(d) & WORD != 0 {
+            piece_len += 1;
+        } else {
+            if !joins_word(text, d, d_end, prev, numeric, piece_len) {
+                break;
+            }
+            if d == '.' {
+                has_inner_stop = true;
+                piece_len = 0;
+            }
+        }
+        prev = d;
+        end = d_end;
+    }
+    let info = if numeric {
+        WordInfo::default()
+    } else {
+        lexicon::lookup_in(text, start..end)
+    };
+    ((end, has_inner_stop), info)
 }
 
 #[cfg(test)]
