@@ -135,9 +135,20 @@ fn is_name_word(doc: &Document, t: usize, sentence_start: usize) -> bool {
 
 /// Strips a possessive ending ("Biden’s" → "Biden").
 pub fn strip_possessive(word: &str) -> &str {
+    // Most words do not end in "s": one byte answers for them.
+    if word.as_bytes().last() != Some(&b's') {
+        return word;
+    }
     word.strip_suffix("’s")
         .or_else(|| word.strip_suffix("'s"))
         .unwrap_or(word)
+}
+
+/// Does token `t` end in a possessive "’s" or "'s" (as [`strip_possessive`] strips it)?
+fn possessive_at(doc: &Document, t: usize) -> bool {
+    let span = doc.tokens[t].span;
+    let word = doc.text.as_bytes().get(span.start..span.end).unwrap_or(&[]);
+    word.last() == Some(&b's') && (word.ends_with("’s".as_bytes()) || word.ends_with(b"'s"))
 }
 
 /// Finds the names of the document and groups them into entities.
@@ -161,8 +172,16 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
         if Some(sentence.line) == headline {
             continue;
         }
+        let tokens = &doc.tokens[..sentence.tokens.end];
         let mut t = sentence.tokens.start;
         while t < sentence.tokens.end {
+            // Most tokens are no name: one flag turns them away.
+            while t < tokens.len() && !tokens[t].name_like {
+                t += 1;
+            }
+            if t == tokens.len() {
+                break;
+            }
             if !is_name_word(doc, t, sentence.tokens.start) {
                 t += 1;
                 continue;
@@ -170,7 +189,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             let start = t;
             let mut end = t + 1;
             while end < sentence.tokens.end {
-                let prev_possessive = strip_possessive(doc.word(end - 1)).len() != doc.word(end - 1).len();
+                let prev_possessive = possessive_at(doc, end - 1);
                 if prev_possessive {
                     break;
                 }
@@ -187,7 +206,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             }
             // "Soviet leader Joseph Stalin", "Russian officials": a capitalised word before a
             // role is an adjective, not a name.
-            let possessive = strip_possessive(doc.word(end - 1)).len() != doc.word(end - 1).len();
+            let possessive = possessive_at(doc, end - 1);
             let before_role = !possessive
                 && doc.tokens.get(end).is_some_and(|next| {
                     end < sentence.tokens.end
@@ -217,6 +236,9 @@ fn is_connector(doc: &Document, t: usize) -> bool {
 struct NameScratch<'t> {
     words: Vec<&'t str>,
     joined: String,
+    /// How many words each entity's name has so far, by entity (while names are found, only
+    /// `add_name` makes entities).
+    entity_words: Vec<usize>,
 }
 
 fn add_name<'t>(
@@ -288,8 +310,9 @@ fn add_name<'t>(
     let entity = match by_name.or_else(|| same_last_word(mentions, words, kind)) {
         Some(e) => {
             let entity = &mut mentions.entities[e];
-            if words.len() > word_count(&entity.name) && kind != EntityKind::Organisation {
+            if words.len() > scratch.entity_words[e] && kind != EntityKind::Organisation {
                 entity.name = name();
+                scratch.entity_words[e] = words.len();
             }
             if entity.gender == Gender::Unknown {
                 entity.gender = gender;
@@ -309,6 +332,7 @@ fn add_name<'t>(
                 roles,
                 speaks: 0,
             });
+            scratch.entity_words.push(words.len());
             mentions.entities.len() - 1
         }
     };
@@ -328,11 +352,6 @@ fn add_name<'t>(
         sentence,
         entity,
     });
-}
-
-/// How many words a joined name has (`name.split(' ').count()`, without a searcher).
-fn word_count(name: &str) -> usize {
-    name.bytes().filter(|&b| b == b' ').count() + 1
 }
 
 /// "former U.S. leader Donald Trump": the lowercase role word just before a name.
