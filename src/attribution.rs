@@ -847,12 +847,18 @@ fn reported_speech(
 /// look around it (a few percent of tokens pass).
 #[inline]
 fn may_open_statement(text: &[u8], token: &Token) -> bool {
-    token.info.cue.is_some()
-        || (token.kind == TokenKind::Punct && text.get(token.span.start) == Some(&b':'))
-        || (token.span.end.wrapping_sub(token.span.start) == 9
-            && text
-                .get(token.span.start..token.span.end)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"according")))
+    match token.kind {
+        TokenKind::Word => {
+            token.info.cue.is_some()
+                || (token.span.end.wrapping_sub(token.span.start) == 9
+                    && text
+                        .get(token.span.start..token.span.end)
+                        .is_some_and(|w| w.eq_ignore_ascii_case(b"according")))
+        }
+        TokenKind::Punct => text.get(token.span.start) == Some(&b':'),
+        // (A number starts with a digit.)
+        TokenKind::Number => false,
+    }
 }
 
 /// The bytes of token `t`: comparing them with a word needs no char-boundary checks.
