@@ -440,15 +440,16 @@ impl<'t> Mentions<'t> {
             MentionKind::Name => self.name_at(t).map(|n| n.entity),
             MentionKind::Pronoun => {
                 let plural = token.info.has(PLURAL);
-                let word = doc.word(t).to_ascii_lowercase();
-                if word == "i" || word == "we" {
+                let word = doc.word(t);
+                if word.eq_ignore_ascii_case("i") || word.eq_ignore_ascii_case("we") {
                     return None;
                 }
+                let it = word.eq_ignore_ascii_case("it");
                 let gender = token.info.gender;
                 let fits = |e: &EntityDraft<'_>| {
                     if plural {
                         e.kind != EntityKind::Person
-                    } else if word == "it" {
+                    } else if it {
                         e.kind == EntityKind::Organisation
                     } else {
                         e.kind == EntityKind::Person && (e.gender == Gender::Unknown || e.gender == gender)
