@@ -63,7 +63,7 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
                 continue;
             }
             let token = doc.tokens[t];
-            let punct = token.punct(text);
+            let punct = first_char(text, token.span);
             // Markup left in the text (<tweet author="…">) holds attribute quotes, not quotations.
             match punct {
                 Some('<') if text[token.span.end..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') => {
@@ -191,6 +191,16 @@ fn mark_inside(doc: &mut Document, span: Span) {
             break;
         }
         token.in_quote = true;
+    }
+}
+
+/// The first character of `span` (what `Token::punct` gives a punctuation token), read
+/// without decoding when it is ASCII.
+#[inline]
+fn first_char(text: &str, span: Span) -> Option<char> {
+    match text.as_bytes().get(span.start) {
+        Some(&b) if b < 0x80 && span.start < span.end && span.end <= text.len() => Some(b as char),
+        _ => span.of(text).chars().next(),
     }
 }
 
