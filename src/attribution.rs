@@ -1052,7 +1052,8 @@ fn reported_from_verb(
     // "called the plan “a disaster”", "described the talks as “productive”": these verbs
     // report only words that carry a quotation.
     // "endorsed her", "called for a special prosecutor": the object is the content.
-    let particle = cue + 1 < end && PARTICLES.iter().any(|p| doc.word(cue + 1).eq_ignore_ascii_case(p));
+    let next_word = if cue + 1 < end { bytes_of(doc, cue + 1) } else { &[] };
+    let particle = cue + 1 < end && PARTICLES.iter().any(|p| next_word.eq_ignore_ascii_case(p.as_bytes()));
     let object = doc.tokens[cue].info.has(OBJECT)
         || (class == CueClass::Quote
             && particle
@@ -1061,10 +1062,7 @@ fn reported_from_verb(
         return None;
     }
     // Content before: "…, X said." / "…, said X." with the cue in the sentence's tail.
-    let comma_before = (first..cue)
-        .rev()
-        .take(8)
-        .find(|&i| doc.tokens[i].punct(doc.text) == Some(','));
+    let comma_before = (first..cue).rev().take(8).find(|&i| is_punct(doc, i, b','));
     // (Asked only where a comma allows it: it scans the rest of the sentence.)
     let tail_is_short = || {
         class != CueClass::Quote
