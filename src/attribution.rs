@@ -149,7 +149,7 @@ fn joins(doc: &Document, first: &Quoted, second: &Quoted, cue: usize) -> bool {
     }
     let same_paragraph = doc.lines[doc.tokens[first.close].line as usize].paragraph
         == doc.lines[doc.tokens[second.open].line as usize].paragraph;
-    match doc.tokens[second.open - 1].punct(doc.text) {
+    match punct_of(doc.text, &doc.tokens[second.open - 1]) {
         Some(',' | ':' | ';' | '—' | '–') => {
             between <= CUE_WINDOW && doc.sentence_of(first.close) == doc.sentence_of(second.open)
         }
@@ -330,12 +330,12 @@ fn cue_after(doc: &Document, close: usize) -> Option<(usize, Option<Source>)> {
     let end = doc.sentences.get(s)?.tokens.end.min(close + 1 + CUE_WINDOW);
     let mut t = close + 1;
     // Skip the comma and closing punctuation that sit between mark and attribution.
-    while t < end && matches!(doc.tokens[t].punct(doc.text), Some(',' | '—' | '–')) {
+    while t < end && matches!(punct_of(doc.text, &doc.tokens[t]), Some(',' | '—' | '–')) {
         t += 1;
     }
     for cue in t..end {
         let token = &doc.tokens[cue];
-        if token.mark == Mark::Open || matches!(token.punct(doc.text), Some('.' | ';' | '!' | '?')) {
+        if token.mark == Mark::Open || matches!(punct_of(doc.text, token), Some('.' | ';' | '!' | '?')) {
             break;
         }
         let Some(class) = cue_class(doc, cue, false) else {
@@ -401,7 +401,7 @@ fn cue_before(doc: &Document, open: usize) -> Option<(usize, Option<Source>)> {
         if token.mark == Mark::Close {
             break;
         }
-        if token.punct(doc.text) == Some(':') && t + 1 == open {
+        if punct_of(doc.text, token) == Some(':') && t + 1 == open {
             if let Some(source) = source_left(doc, t, sentence_start(doc, t)) {
                 return Some((t, Some(source)));
             }
@@ -434,7 +434,7 @@ fn introduced_by_previous_line(doc: &Document, open: usize) -> Option<(usize, Op
     let line_index = doc.tokens[open].line as usize;
     let previous = doc.lines.get(line_index.checked_sub(1)?)?;
     let colon = previous.tokens.end.checked_sub(1)?;
-    if doc.tokens[colon].punct(doc.text) != Some(':') || colon == previous.tokens.start {
+    if punct_of(doc.text, &doc.tokens[colon]) != Some(':') || colon == previous.tokens.start {
         return None;
     }
     let floor = sentence_start(doc, colon).max(colon.saturating_sub(CUE_WINDOW));
@@ -462,16 +462,16 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     }
     let mut head = t - 1;
     // "Smith, the party's chairman, said" / "Smith, who leads it, said": step over the aside.
-    if doc.tokens[head].punct(doc.text) == Some(',') {
+    if punct_of(doc.text, &doc.tokens[head]) == Some(',') {
         let mut j = head;
         let limit = head.saturating_sub(CUE_WINDOW).max(floor);
         while j > limit {
             j -= 1;
-            if doc.tokens[j].punct(doc.text) == Some(',') {
+            if punct_of(doc.text, &doc.tokens[j]) == Some(',') {
                 break;
             }
         }
-        if j == head || j <= floor || doc.tokens[j].punct(doc.text) != Some(',') {
+        if j == head || j <= floor || punct_of(doc.text, &doc.tokens[j]) != Some(',') {
             return None;
         }
         head = j - 1;
@@ -481,7 +481,7 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     if bytes_of(doc, head).eq_ignore_ascii_case(b"who") && head > floor {
         let who = doc.tokens[head].span;
         let mut antecedent = head - 1;
-        if doc.tokens[antecedent].punct(doc.text) == Some(',') && antecedent > floor {
+        if punct_of(doc.text, &doc.tokens[antecedent]) == Some(',') && antecedent > floor {
             antecedent -= 1;
         }
         return phrase_ending_at(doc, antecedent, floor).map(|source| Source { span: who, ..source });
@@ -513,7 +513,7 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     }
     let group = MentionKind::Description(DescKind::Group);
     // "42% say", "4 in 10 say".
-    if token.punct(doc.text) == Some('%') && head > floor && doc.tokens[head - 1].kind == TokenKind::Number {
+    if punct_of(doc.text, token) == Some('%') && head > floor && doc.tokens[head - 1].kind == TokenKind::Number {
         head -= 1;
     }
     if doc.tokens[head].kind == TokenKind::Number {
@@ -576,7 +576,11 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
     // A label word is no speaker where it labels ("Source: Reuters", "Photo"), but "sources"
     // that say something are.
     let label = token.info.has(LABEL)
-        && (token.info.desc.is_none() || doc.tokens.get(head + 1).is_some_and(|n| n.punct(doc.text) == Some(':')));
+        && (token.info.desc.is_none()
+            || doc
+                .tokens
+                .get(head + 1)
+                .is_some_and(|n| punct_of(doc.text, n) == Some(':')));
     if token.in_quote || token.kind != TokenKind::Word || token.info.has(TIME) || label {
         return None;
     }
@@ -729,7 +733,7 @@ fn subject_of(doc: &Document, cue: usize) -> Option<Source> {
             }
             return phrase_ending_at(doc, end, sentence.tokens.start);
         }
-        if token.kind == TokenKind::Punct && token.punct(doc.text) == Some(',') {
+        if token.kind == TokenKind::Punct && punct_of(doc.text, token) == Some(',') {
             // An opening phrase ("On Tuesday, …") is not the subject.
             t += 1;
             continue;
@@ -783,7 +787,7 @@ fn reported_speech(
                 && !doc.tokens[t].in_quote
             {
                 according_to(doc, t, &sentence).map(|(src, content)| (Some(src), content))
-            } else if doc.tokens[t].punct(doc.text) == Some(':')
+            } else if punct_of(doc.text, &doc.tokens[t]) == Some(':')
                 && t - sentence.tokens.start <= 4
                 && (headline || sentence.tokens.start == doc.lines[sentence.line].tokens.start)
                 && t + 1 < sentence.tokens.end
@@ -831,7 +835,7 @@ fn reported_speech(
                     floor = floor.max(after_content).max(t + 2);
                     // One statement per cue; skip past the content when it follows the cue.
                     if content.start > doc.tokens[t].span.start {
-                        t = doc.tokens.partition_point(|x| x.span.start < content.end).max(t + 1);
+                        t = after_content.max(t + 1);
                         continue;
                     }
                 }
@@ -858,6 +862,19 @@ fn may_open_statement(text: &[u8], token: &Token) -> bool {
         TokenKind::Punct => text.get(token.span.start) == Some(&b':'),
         // (A number starts with a digit.)
         TokenKind::Number => false,
+    }
+}
+
+/// `token.punct(text)`, with an ASCII mark read from its byte instead of decoded.
+#[inline]
+fn punct_of(text: &str, token: &Token) -> Option<char> {
+    if token.kind != TokenKind::Punct {
+        return None;
+    }
+    let span = token.span;
+    match text.as_bytes().get(span.start) {
+        Some(&b) if b < 0x80 && span.start < span.end && span.end <= text.len() => Some(b as char),
+        _ => span.of(text).chars().next(),
     }
 }
 
@@ -932,7 +949,7 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
         };
         if turn || (joiner && next_is_cue()) {
             let mut last = t;
-            while last > from + 1 && matches!(doc.tokens[last - 1].punct(doc.text), Some(',' | ';')) {
+            while last > from + 1 && matches!(punct_of(doc.text, &doc.tokens[last - 1]), Some(',' | ';')) {
                 last -= 1;
             }
             return doc.tokens[last - 1].span.end;
@@ -946,7 +963,7 @@ fn content_end(doc: &Document, sentence: &crate::segment::Sentence) -> usize {
     let mut last = sentence.tokens.end;
     while last > sentence.tokens.start + 1 {
         let token = &doc.tokens[last - 1];
-        let trailing = matches!(token.punct(doc.text), Some('.' | '!' | '?' | ',' | ';' | ':' | '…'))
+        let trailing = matches!(punct_of(doc.text, token), Some('.' | '!' | '?' | ',' | ';' | ':' | '…'))
             || (token.mark == Mark::Close && !token.in_quote);
         if !trailing {
             break;
@@ -962,13 +979,14 @@ fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -
     let initial = t == sentence_first || (t == sentence_first + 1 && doc.tokens[sentence_first].info.has(FUNCTION));
     if initial {
         // According to X, content.
-        let comma = (source.head + 1..sentence.tokens.end).find(|&i| doc.tokens[i].punct(doc.text) == Some(','))?;
+        let comma =
+            (source.head + 1..sentence.tokens.end).find(|&i| punct_of(doc.text, &doc.tokens[i]) == Some(','))?;
         let first = doc.tokens.get(comma + 1).filter(|_| comma + 1 < sentence.tokens.end)?;
         Some((source, Span::new(first.span.start, content_end(doc, sentence))))
     } else {
         // Content, according to X.
         let mut end = t;
-        while end > sentence_first && matches!(doc.tokens[end - 1].punct(doc.text), Some(',' | '—')) {
+        while end > sentence_first && matches!(punct_of(doc.text, &doc.tokens[end - 1]), Some(',' | '—')) {
             end -= 1;
         }
         if end == sentence_first {
@@ -1034,7 +1052,7 @@ fn reported_from_verb(
     // “…,” said the man who …: a verb right after a quotation attributes that quotation.
     let mut before = cue;
     while before > first
-        && (doc.tokens[before - 1].info.has(CUE_MODIFIER) || doc.tokens[before - 1].punct(doc.text) == Some(','))
+        && (doc.tokens[before - 1].info.has(CUE_MODIFIER) || punct_of(doc.text, &doc.tokens[before - 1]) == Some(','))
     {
         before -= 1;
     }
@@ -1088,7 +1106,7 @@ fn reported_from_verb(
         && doc
             .tokens
             .get(cue + 1)
-            .is_some_and(|t| cue + 1 < end && t.punct(doc.text) == Some(','))
+            .is_some_and(|t| cue + 1 < end && punct_of(doc.text, t) == Some(','))
         && !matches!(class, CueClass::Think | CueClass::Belief);
     if parenthetical {
         let comma = comma_before?;
@@ -1124,7 +1142,8 @@ fn reported_from_verb(
             }
         };
     }
-    while c < end && (doc.tokens[c].info.has(CUE_MODIFIER) || matches!(doc.tokens[c].punct(doc.text), Some(',' | ':')))
+    while c < end
+        && (doc.tokens[c].info.has(CUE_MODIFIER) || matches!(punct_of(doc.text, &doc.tokens[c]), Some(',' | ':')))
     {
         c += 1;
     }
@@ -1227,7 +1246,7 @@ fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence
     let mut start = cue;
     while start > first && cue - start < 40 {
         let prev = &doc.tokens[start - 1];
-        let opens = matches!(prev.punct(doc.text), Some(',' | ';' | ':' | '—' | '–' | '(' | '-'))
+        let opens = matches!(punct_of(doc.text, prev), Some(',' | ';' | ':' | '—' | '–' | '(' | '-'))
             || prev.mark != Mark::None
             || CLAUSE_OPENERS
                 .iter()
@@ -1239,7 +1258,11 @@ fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence
     }
     let stop = (cue + 2..end)
         .find(|&i| {
-            !doc.tokens[i].in_quote && matches!(doc.tokens[i].punct(doc.text), Some(',' | ';' | '—' | '–' | '-' | '('))
+            !doc.tokens[i].in_quote
+                && matches!(
+                    punct_of(doc.text, &doc.tokens[i]),
+                    Some(',' | ';' | '—' | '–' | '-' | '(')
+                )
         })
         .map_or_else(|| content_end(doc, sentence), |i| doc.tokens[i - 1].span.end);
     Some(Span::new(doc.tokens[start].span.start, stop))
@@ -1271,7 +1294,11 @@ fn question_after(doc: &Document, cue: usize, sentence: &crate::segment::Sentenc
         .find(|&i| QUESTION_WORDS.iter().any(|w| doc.word(i).eq_ignore_ascii_case(w)))?;
     let stop = (q + 1..end)
         .find(|&i| {
-            !doc.tokens[i].in_quote && matches!(doc.tokens[i].punct(doc.text), Some(',' | ';' | ':' | '?' | '—' | '–'))
+            !doc.tokens[i].in_quote
+                && matches!(
+                    punct_of(doc.text, &doc.tokens[i]),
+                    Some(',' | ';' | ':' | '?' | '—' | '–')
+                )
         })
         .map_or_else(|| content_end(doc, sentence), |i| doc.tokens[i - 1].span.end);
     (stop > doc.tokens[q].span.end).then(|| Span::new(doc.tokens[q].span.start, stop))
