@@ -17,7 +17,8 @@ use crate::lexicon::{
 };
 use crate::mentions::{strip_possessive, MentionKind, Mentions};
 use crate::quotes::Quoted;
-use crate::segment::{Document, Mark, TokenKind};
+use crate::segment::{Document, Mark, Token, TokenKind};
+use crate::swar::{in_range, HIGH};
 use crate::{QuoteKind, Span, Speaker};
 
 /// A quotation with what attribution found for it.
@@ -148,7 +149,7 @@ fn joins(doc: &Document, first: &Quoted, second: &Quoted, cue: usize) -> bool {
     }
     let same_paragraph = doc.lines[doc.tokens[first.close].line as usize].paragraph
         == doc.lines[doc.tokens[second.open].line as usize].paragraph;
-    match doc.tokens[second.open - 1].punct(doc.text) {
+    match punct_of(doc.text, &doc.tokens[second.open - 1]) {
         Some(',' | ':' | ';' | '—' | '–') => {
             between <= CUE_WINDOW && doc.sentence_of(first.close) == doc.sentence_of(second.open)
         }
@@ -190,10 +191,7 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span]) -> Q
         .of(doc.text)
         .trim_end_matches(['’', '\'', '"', '”'])
         .ends_with(['.', ',', '!', '?', '…', ';', ':', '—']);
-    let word_count = parts
-        .iter()
-        .map(|p| p.of(doc.text).split_whitespace().count())
-        .sum::<usize>();
+    let word_count = parts.iter().map(|p| word_count(p.of(doc.text))).sum::<usize>();
     if starts_sentence && (ends_sentence || word_count >= 6) && word_count >= 3 {
         QuoteKind::Direct
     } else {
@@ -201,10 +199,49 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span]) -> Q
     }
 }
 
+/// `text.split_whitespace().count()` without decoding the text: eight ASCII bytes at a time,
+/// and byte by byte where a chunk holds other characters, of which only the lead bytes of the
+/// few non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000–U+3000) are decoded. Quotations are a
+/// good part of news text, and counting their words was a tenth of attribution.
+fn word_count(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(eight) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+            if w & HIGH == 0 {
+                // The high bit of every byte that is no space; a word starts where the byte
+                // before it (or the last chunk's last byte) was a space.
+                let word = !(in_range(w, b'\t', b'\r') | in_range(w, b' ', b' ')) & HIGH;
+                let before = (word << 8) | if in_word { 0x80 } else { 0 };
+                count += (word & !before).count_ones() as usize;
+                in_word = word >> 63 != 0;
+                i += 8;
+                continue;
+            }
+        }
+        for at in i..bytes.len().min(i + 8) {
+            let space = match bytes[at] {
+                b'\t'..=b'\r' | b' ' => true,
+                // A continuation byte belongs to the character its lead byte classified.
+                0x80..=0xBF => continue,
+                0xC2 | 0xE1 | 0xE2 | 0xE3 => text[at..].chars().next().is_some_and(char::is_whitespace),
+                _ => false,
+            };
+            count += usize::from(!space && !in_word);
+            in_word = !space;
+        }
+        i += 8;
+    }
+    count
+}
+
 fn cue_span(doc: &Document, cue_t: usize) -> Span {
     let token = doc.tokens[cue_t];
     // "according to" is one cue.
-    if doc.word(cue_t).eq_ignore_ascii_case("according") {
+    if bytes_of(doc, cue_t).eq_ignore_ascii_case(b"according") {
         if let Some(to) = doc.tokens.get(cue_t + 1) {
             return Span::new(token.span.start, to.span.end);
         }
@@ -253,10 +290,12 @@ fn description_entity(doc: &Document, mentions: &mut Mentions, source: Source) -
 
 fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
     let token = &doc.tokens[t];
+    // The lexicon's answer first: most words are no cue, and the capitalised ones would
+    // otherwise each search for their sentence.
+    let class = token.info.cue?;
     if token.kind != TokenKind::Word || token.in_quote || (token.cap && !headline && t != sentence_start(doc, t)) {
         return None;
     }
-    let class = token.info.cue?;
     // "his claims", "the reported figure": a determiner before makes it a noun or adjective.
     // ("Some said", "most believe": a quantity standing alone is the subject.)
     if t > 0
@@ -291,12 +330,12 @@ fn cue_after(doc: &Document, close: usize) -> Option<(usize, Option<Source>)> {
     let end = doc.sentences.get(s)?.tokens.end.min(close + 1 + CUE_WINDOW);
     let mut t = close + 1;
     // Skip the comma and closing punctuation that sit between mark and attribution.
-    while t < end && matches!(doc.tokens[t].punct(doc.text), Some(',' | '—' | '–')) {
+    while t < end && matches!(punct_of(doc.text, &doc.tokens[t]), Some(',' | '—' | '–')) {
         t += 1;
     }
     for cue in t..end {
         let token = &doc.tokens[cue];
-        if token.mark == Mark::Open || matches!(token.punct(doc.text), Some('.' | ';' | '!' | '?')) {
+        if token.mark == Mark::Open || matches!(punct_of(doc.text, token), Some('.' | ';' | '!' | '?')) {
             break;
         }
         let Some(class) = cue_class(doc, cue, false) else {
@@ -337,11 +376,12 @@ fn ends_attribution(doc: &Document, cue: usize, sentence_end: usize) -> bool {
         || next.info.has(TIME)
         || next.info.has(CUE_MODIFIER)
     {
-        return !doc.word(t).eq_ignore_ascii_case("that");
+        return !bytes_of(doc, t).eq_ignore_ascii_case(b"that");
     }
     // Otherwise only a short tail ("he said proudly") is still an attribution.
     (t..sentence_end)
         .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .take(4)
         .count()
         <= 3
 }
@@ -361,7 +401,7 @@ fn cue_before(doc: &Document, open: usize) -> Option<(usize, Option<Source>)> {
         if token.mark == Mark::Close {
             break;
         }
-        if token.punct(doc.text) == Some(':') && t + 1 == open {
+        if punct_of(doc.text, token) == Some(':') && t + 1 == open {
             if let Some(source) = source_left(doc, t, sentence_start(doc, t)) {
                 return Some((t, Some(source)));
             }
@@ -394,7 +434,7 @@ fn introduced_by_previous_line(doc: &Document, open: usize) -> Option<(usize, Op
     let line_index = doc.tokens[open].line as usize;
     let previous = doc.lines.get(line_index.checked_sub(1)?)?;
     let colon = previous.tokens.end.checked_sub(1)?;
-    if doc.tokens[colon].punct(doc.text) != Some(':') || colon == previous.tokens.start {
+    if punct_of(doc.text, &doc.tokens[colon]) != Some(':') || colon == previous.tokens.start {
         return None;
     }
     let floor = sentence_start(doc, colon).max(colon.saturating_sub(CUE_WINDOW));
@@ -422,26 +462,26 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     }
     let mut head = t - 1;
     // "Smith, the party's chairman, said" / "Smith, who leads it, said": step over the aside.
-    if doc.tokens[head].punct(doc.text) == Some(',') {
+    if punct_of(doc.text, &doc.tokens[head]) == Some(',') {
         let mut j = head;
         let limit = head.saturating_sub(CUE_WINDOW).max(floor);
         while j > limit {
             j -= 1;
-            if doc.tokens[j].punct(doc.text) == Some(',') {
+            if punct_of(doc.text, &doc.tokens[j]) == Some(',') {
                 break;
             }
         }
-        if j == head || j <= floor || doc.tokens[j].punct(doc.text) != Some(',') {
+        if j == head || j <= floor || punct_of(doc.text, &doc.tokens[j]) != Some(',') {
             return None;
         }
         head = j - 1;
     }
     // "voters who say …", "Smith, who said …": the cue attaches to "who", which stands for
     // the phrase before it.
-    if doc.word(head).eq_ignore_ascii_case("who") && head > floor {
+    if bytes_of(doc, head).eq_ignore_ascii_case(b"who") && head > floor {
         let who = doc.tokens[head].span;
         let mut antecedent = head - 1;
-        if doc.tokens[antecedent].punct(doc.text) == Some(',') && antecedent > floor {
+        if punct_of(doc.text, &doc.tokens[antecedent]) == Some(',') && antecedent > floor {
             antecedent -= 1;
         }
         return phrase_ending_at(doc, antecedent, floor).map(|source| Source { span: who, ..source });
@@ -473,7 +513,7 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     }
     let group = MentionKind::Description(DescKind::Group);
     // "42% say", "4 in 10 say".
-    if token.punct(doc.text) == Some('%') && head > floor && doc.tokens[head - 1].kind == TokenKind::Number {
+    if punct_of(doc.text, token) == Some('%') && head > floor && doc.tokens[head - 1].kind == TokenKind::Number {
         head -= 1;
     }
     if doc.tokens[head].kind == TokenKind::Number {
@@ -536,7 +576,11 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
     // A label word is no speaker where it labels ("Source: Reuters", "Photo"), but "sources"
     // that say something are.
     let label = token.info.has(LABEL)
-        && (token.info.desc.is_none() || doc.tokens.get(head + 1).is_some_and(|n| n.punct(doc.text) == Some(':')));
+        && (token.info.desc.is_none()
+            || doc
+                .tokens
+                .get(head + 1)
+                .is_some_and(|n| punct_of(doc.text, n) == Some(':')));
     if token.in_quote || token.kind != TokenKind::Word || token.info.has(TIME) || label {
         return None;
     }
@@ -689,7 +733,7 @@ fn subject_of(doc: &Document, cue: usize) -> Option<Source> {
             }
             return phrase_ending_at(doc, end, sentence.tokens.start);
         }
-        if token.kind == TokenKind::Punct && token.punct(doc.text) == Some(',') {
+        if token.kind == TokenKind::Punct && punct_of(doc.text, token) == Some(',') {
             // An opening phrase ("On Tuesday, …") is not the subject.
             t += 1;
             continue;
@@ -715,6 +759,19 @@ fn reported_speech(
         // Statements do not overlap: the next one starts after the last cue or content.
         let mut floor = whole.tokens.start;
         while t < whole.tokens.end {
+            // Straight to the next token that can open a statement (a cue a quotation used is
+            // one of them).
+            let tokens = &doc.tokens[..whole.tokens.end];
+            while t < tokens.len() && !may_open_statement(doc.text.as_bytes(), &tokens[t]) {
+                t += 1;
+            }
+            if t == tokens.len() {
+                break;
+            }
+            if used[t] {
+                t += 1;
+                continue;
+            }
             // Every look around a cue stays within a bounded window of its sentence, so a
             // sentence of a million words costs no more per cue than an ordinary one.
             let mut sentence = clip(doc, &whole, t);
@@ -722,9 +779,7 @@ fn reported_speech(
                 sentence.tokens.start = floor.min(t);
                 sentence.span.start = doc.tokens[sentence.tokens.start].span.start;
             }
-            let found = if used[t] {
-                None
-            } else if doc.word(t).eq_ignore_ascii_case("according")
+            let found = if bytes_of(doc, t).eq_ignore_ascii_case(b"according")
                 && doc
                     .tokens
                     .get(t + 1)
@@ -732,7 +787,7 @@ fn reported_speech(
                 && !doc.tokens[t].in_quote
             {
                 according_to(doc, t, &sentence).map(|(src, content)| (Some(src), content))
-            } else if doc.tokens[t].punct(doc.text) == Some(':')
+            } else if punct_of(doc.text, &doc.tokens[t]) == Some(':')
                 && t - sentence.tokens.start <= 4
                 && (headline || sentence.tokens.start == doc.lines[sentence.line].tokens.start)
                 && t + 1 < sentence.tokens.end
@@ -780,7 +835,7 @@ fn reported_speech(
                     floor = floor.max(after_content).max(t + 2);
                     // One statement per cue; skip past the content when it follows the cue.
                     if content.start > doc.tokens[t].span.start {
-                        t = doc.tokens.partition_point(|x| x.span.start < content.end).max(t + 1);
+                        t = after_content.max(t + 1);
                         continue;
                     }
                 }
@@ -789,6 +844,51 @@ fn reported_speech(
         }
     }
     out
+}
+
+/// Only three tokens can open a statement in [`reported_speech`]: "according" (to), a colon
+/// and a word the lexicon knows as a cue. Testing that first spares every other token the
+/// look around it (a few percent of tokens pass).
+#[inline]
+fn may_open_statement(text: &[u8], token: &Token) -> bool {
+    match token.kind {
+        TokenKind::Word => {
+            token.info.cue.is_some()
+                || (token.span.end.wrapping_sub(token.span.start) == 9
+                    && text
+                        .get(token.span.start..token.span.end)
+                        .is_some_and(|w| w.eq_ignore_ascii_case(b"according")))
+        }
+        TokenKind::Punct => text.get(token.span.start) == Some(&b':'),
+        // (A number starts with a digit.)
+        TokenKind::Number => false,
+    }
+}
+
+/// `token.punct(text)`, with an ASCII mark read from its byte instead of decoded.
+#[inline]
+fn punct_of(text: &str, token: &Token) -> Option<char> {
+    if token.kind != TokenKind::Punct {
+        return None;
+    }
+    let span = token.span;
+    match text.as_bytes().get(span.start) {
+        Some(&b) if b < 0x80 && span.start < span.end && span.end <= text.len() => Some(b as char),
+        _ => span.of(text).chars().next(),
+    }
+}
+
+/// The bytes of token `t`: comparing them with a word needs no char-boundary checks.
+#[inline]
+fn bytes_of<'t>(doc: &Document<'t>, t: usize) -> &'t [u8] {
+    let span = doc.tokens[t].span;
+    doc.text.as_bytes().get(span.start..span.end).unwrap_or(&[])
+}
+
+/// Is token `t` the ASCII punctuation `p` (what `punct() == Some(p)` asks, without decoding)?
+#[inline]
+fn is_punct(doc: &Document, t: usize, p: u8) -> bool {
+    doc.tokens[t].kind == TokenKind::Punct && bytes_of(doc, t).first() == Some(&p)
 }
 
 /// How many tokens on each side of a cue its statement and source may reach.
@@ -828,30 +928,28 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
         if token.in_quote {
             continue;
         }
-        let joiner = token.punct(doc.text) == Some(',') || matches!(doc.word(t), "and" | "but" | "while");
-        // The next attribution may bring its own subject: ", and he said …", "but Smith argued".
-        let next_is_cue = (t + 1..end.min(t + 4))
-            .take_while(|&i| {
-                let n = &doc.tokens[i];
-                !n.in_quote
-                    && n.kind == TokenKind::Word
-                    && (i == t + 1 || n.info.cue.is_some() || n.info.has(PRONOUN) || n.name_like)
-            })
-            .any(|i| {
-                let n = &doc.tokens[i];
-                ((matches!(n.info.cue, Some(CueClass::Speech | CueClass::Tell)) || n.info.has(OBJECT)) && !n.cap)
-                    || (i == t + 1 && doc.word(i).eq_ignore_ascii_case("according"))
-            });
+        let comma = is_punct(doc, t, b',');
         // ", but …" and ";" start another thought.
-        let turn = token.punct(doc.text) == Some(';')
-            || (token.punct(doc.text) == Some(',')
-                && doc
-                    .tokens
-                    .get(t + 1)
-                    .is_some_and(|_| t + 1 < end && doc.word(t + 1) == "but"));
-        if (joiner && next_is_cue) || turn {
+        let turn = is_punct(doc, t, b';') || (comma && t + 1 < end && bytes_of(doc, t + 1) == b"but");
+        let joiner = comma || matches!(bytes_of(doc, t), b"and" | b"but" | b"while");
+        // The next attribution may bring its own subject: ", and he said …", "but Smith argued".
+        let next_is_cue = || {
+            (t + 1..end.min(t + 4))
+                .take_while(|&i| {
+                    let n = &doc.tokens[i];
+                    !n.in_quote
+                        && n.kind == TokenKind::Word
+                        && (i == t + 1 || n.info.cue.is_some() || n.info.has(PRONOUN) || n.name_like)
+                })
+                .any(|i| {
+                    let n = &doc.tokens[i];
+                    ((matches!(n.info.cue, Some(CueClass::Speech | CueClass::Tell)) || n.info.has(OBJECT)) && !n.cap)
+                        || (i == t + 1 && bytes_of(doc, i).eq_ignore_ascii_case(b"according"))
+                })
+        };
+        if turn || (joiner && next_is_cue()) {
             let mut last = t;
-            while last > from + 1 && matches!(doc.tokens[last - 1].punct(doc.text), Some(',' | ';')) {
+            while last > from + 1 && matches!(punct_of(doc.text, &doc.tokens[last - 1]), Some(',' | ';')) {
                 last -= 1;
             }
             return doc.tokens[last - 1].span.end;
@@ -865,7 +963,7 @@ fn content_end(doc: &Document, sentence: &crate::segment::Sentence) -> usize {
     let mut last = sentence.tokens.end;
     while last > sentence.tokens.start + 1 {
         let token = &doc.tokens[last - 1];
-        let trailing = matches!(token.punct(doc.text), Some('.' | '!' | '?' | ',' | ';' | ':' | '…'))
+        let trailing = matches!(punct_of(doc.text, token), Some('.' | '!' | '?' | ',' | ';' | ':' | '…'))
             || (token.mark == Mark::Close && !token.in_quote);
         if !trailing {
             break;
@@ -881,13 +979,14 @@ fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -
     let initial = t == sentence_first || (t == sentence_first + 1 && doc.tokens[sentence_first].info.has(FUNCTION));
     if initial {
         // According to X, content.
-        let comma = (source.head + 1..sentence.tokens.end).find(|&i| doc.tokens[i].punct(doc.text) == Some(','))?;
+        let comma =
+            (source.head + 1..sentence.tokens.end).find(|&i| punct_of(doc.text, &doc.tokens[i]) == Some(','))?;
         let first = doc.tokens.get(comma + 1).filter(|_| comma + 1 < sentence.tokens.end)?;
         Some((source, Span::new(first.span.start, content_end(doc, sentence))))
     } else {
         // Content, according to X.
         let mut end = t;
-        while end > sentence_first && matches!(doc.tokens[end - 1].punct(doc.text), Some(',' | '—')) {
+        while end > sentence_first && matches!(punct_of(doc.text, &doc.tokens[end - 1]), Some(',' | '—')) {
             end -= 1;
         }
         if end == sentence_first {
@@ -953,7 +1052,7 @@ fn reported_from_verb(
     // “…,” said the man who …: a verb right after a quotation attributes that quotation.
     let mut before = cue;
     while before > first
-        && (doc.tokens[before - 1].info.has(CUE_MODIFIER) || doc.tokens[before - 1].punct(doc.text) == Some(','))
+        && (doc.tokens[before - 1].info.has(CUE_MODIFIER) || punct_of(doc.text, &doc.tokens[before - 1]) == Some(','))
     {
         before -= 1;
     }
@@ -971,7 +1070,8 @@ fn reported_from_verb(
     // "called the plan “a disaster”", "described the talks as “productive”": these verbs
     // report only words that carry a quotation.
     // "endorsed her", "called for a special prosecutor": the object is the content.
-    let particle = cue + 1 < end && PARTICLES.iter().any(|p| doc.word(cue + 1).eq_ignore_ascii_case(p));
+    let next_word = if cue + 1 < end { bytes_of(doc, cue + 1) } else { &[] };
+    let particle = cue + 1 < end && PARTICLES.iter().any(|p| next_word.eq_ignore_ascii_case(p.as_bytes()));
     let object = doc.tokens[cue].info.has(OBJECT)
         || (class == CueClass::Quote
             && particle
@@ -980,18 +1080,19 @@ fn reported_from_verb(
         return None;
     }
     // Content before: "…, X said." / "…, said X." with the cue in the sentence's tail.
-    let comma_before = (first..cue)
-        .rev()
-        .take(8)
-        .find(|&i| doc.tokens[i].punct(doc.text) == Some(','));
-    let tail_is_short = (cue + 1..end)
-        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
-        .count()
-        <= 3
-        && class != CueClass::Quote
-        && !(cue + 1..end).any(|i| doc.word(i).eq_ignore_ascii_case("that"));
-    if let Some(comma) =
-        comma_before.filter(|&c| c > first + 2 && tail_is_short && !matches!(class, CueClass::Think | CueClass::Belief))
+    let comma_before = (first..cue).rev().take(8).find(|&i| is_punct(doc, i, b','));
+    // (Asked only where a comma allows it: it scans the rest of the sentence.)
+    let tail_is_short = || {
+        class != CueClass::Quote
+            && (cue + 1..end)
+                .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+                .take(4)
+                .count()
+                <= 3
+            && !(cue + 1..end).any(|i| bytes_of(doc, i).eq_ignore_ascii_case(b"that"))
+    };
+    if let Some(comma) = comma_before
+        .filter(|&c| c > first + 2 && !matches!(class, CueClass::Think | CueClass::Belief) && tail_is_short())
     {
         let source = source_left(doc, cue, comma + 1)
             .or_else(|| source_right(doc, cue))
@@ -1005,7 +1106,7 @@ fn reported_from_verb(
         && doc
             .tokens
             .get(cue + 1)
-            .is_some_and(|t| cue + 1 < end && t.punct(doc.text) == Some(','))
+            .is_some_and(|t| cue + 1 < end && punct_of(doc.text, t) == Some(','))
         && !matches!(class, CueClass::Think | CueClass::Belief);
     if parenthetical {
         let comma = comma_before?;
@@ -1026,7 +1127,7 @@ fn reported_from_verb(
     let mut c = cue + 1;
     if class == CueClass::Tell {
         // Step over the listener: "told reporters", "told The Washington Post on Sunday".
-        let that = (c..end.min(c + 8)).find(|&i| doc.word(i).eq_ignore_ascii_case("that"));
+        let that = (c..end.min(c + 8)).find(|&i| bytes_of(doc, i).eq_ignore_ascii_case(b"that"));
         c = match that {
             Some(i) => i,
             None => {
@@ -1041,7 +1142,8 @@ fn reported_from_verb(
             }
         };
     }
-    while c < end && (doc.tokens[c].info.has(CUE_MODIFIER) || matches!(doc.tokens[c].punct(doc.text), Some(',' | ':')))
+    while c < end
+        && (doc.tokens[c].info.has(CUE_MODIFIER) || matches!(punct_of(doc.text, &doc.tokens[c]), Some(',' | ':')))
     {
         c += 1;
     }
@@ -1051,7 +1153,7 @@ fn reported_from_verb(
         .get(c)
         .is_some_and(|t| c < end && (t.info.has(NOT_CLAUSE_START) || t.info.has(TIME)))
     {
-        if let Some(that) = (c..end.min(c + 8)).find(|&i| doc.word(i).eq_ignore_ascii_case("that")) {
+        if let Some(that) = (c..end.min(c + 8)).find(|&i| bytes_of(doc, i).eq_ignore_ascii_case(b"that")) {
             c = that;
         }
     }
@@ -1075,14 +1177,14 @@ fn reported_from_verb(
     }
     // "refused to join the debate", "vowed to repeal it": the infinitive is the content.
     let info = doc.tokens[cue].info;
-    if info.has(INFINITIVE) && c < end && doc.word(c).eq_ignore_ascii_case("to") {
+    if info.has(INFINITIVE) && c < end && bytes_of(doc, c).eq_ignore_ascii_case(b"to") {
         let content = Span::new(doc.tokens[c].span.start, statement_end(doc, c, class, sentence));
         return (content.end > content.start).then_some((Some(source), content));
     }
     let explicit_that = doc
         .tokens
         .get(c)
-        .is_some_and(|_| c < end && doc.word(c).eq_ignore_ascii_case("that"));
+        .is_some_and(|_| c < end && bytes_of(doc, c).eq_ignore_ascii_case(b"that"));
     // A belief without "that" needs a clause that shows itself by its subject: "they think
     // she has the discipline", "many fear Trump will …" (not "think about", "know how").
     if class == CueClass::Think && !explicit_that {
@@ -1132,11 +1234,11 @@ fn starts_with_subject(doc: &Document, c: usize, end: usize) -> bool {
 /// conjunction that opens the clause and ends at the next break.
 fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence) -> Option<Span> {
     let (first, end) = (sentence.tokens.start, sentence.tokens.end);
-    if cue + 1 >= end || !doc.word(cue + 1).eq_ignore_ascii_case("to") {
+    if cue + 1 >= end || !bytes_of(doc, cue + 1).eq_ignore_ascii_case(b"to") {
         return None;
     }
     // "expected" reports an inference only in the passive ("is widely expected to").
-    if doc.word(cue).eq_ignore_ascii_case("expected")
+    if bytes_of(doc, cue).eq_ignore_ascii_case(b"expected")
         && !(cue.saturating_sub(3).max(first)..cue).any(|i| BE.iter().any(|b| doc.word(i).eq_ignore_ascii_case(b)))
     {
         return None;
@@ -1144,7 +1246,7 @@ fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence
     let mut start = cue;
     while start > first && cue - start < 40 {
         let prev = &doc.tokens[start - 1];
-        let opens = matches!(prev.punct(doc.text), Some(',' | ';' | ':' | '—' | '–' | '(' | '-'))
+        let opens = matches!(punct_of(doc.text, prev), Some(',' | ';' | ':' | '—' | '–' | '(' | '-'))
             || prev.mark != Mark::None
             || CLAUSE_OPENERS
                 .iter()
@@ -1156,7 +1258,11 @@ fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence
     }
     let stop = (cue + 2..end)
         .find(|&i| {
-            !doc.tokens[i].in_quote && matches!(doc.tokens[i].punct(doc.text), Some(',' | ';' | '—' | '–' | '-' | '('))
+            !doc.tokens[i].in_quote
+                && matches!(
+                    punct_of(doc.text, &doc.tokens[i]),
+                    Some(',' | ';' | '—' | '–' | '-' | '(')
+                )
         })
         .map_or_else(|| content_end(doc, sentence), |i| doc.tokens[i - 1].span.end);
     Some(Span::new(doc.tokens[start].span.start, stop))
@@ -1188,8 +1294,48 @@ fn question_after(doc: &Document, cue: usize, sentence: &crate::segment::Sentenc
         .find(|&i| QUESTION_WORDS.iter().any(|w| doc.word(i).eq_ignore_ascii_case(w)))?;
     let stop = (q + 1..end)
         .find(|&i| {
-            !doc.tokens[i].in_quote && matches!(doc.tokens[i].punct(doc.text), Some(',' | ';' | ':' | '?' | '—' | '–'))
+            !doc.tokens[i].in_quote
+                && matches!(
+                    punct_of(doc.text, &doc.tokens[i]),
+                    Some(',' | ';' | ':' | '?' | '—' | '–')
+                )
         })
         .map_or_else(|| content_end(doc, sentence), |i| doc.tokens[i - 1].span.end);
     (stop > doc.tokens[q].span.end).then(|| Span::new(doc.tokens[q].span.start, stop))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_count_is_split_whitespace_count() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a  b\tc\n",
+            "Biden’s «plan» — “now”",
+            "a\u{a0}b\u{2009}c\u{3000}d\u{85}e\u{1680}f\u{202f}g\u{205f}h\u{2028}i",
+            "\u{b}x\u{c}y\rz",
+            "é ü 中文 😀x\u{200b}y",
+        ] {
+            assert_eq!(word_count(text), text.split_whitespace().count(), "{text:?}");
+        }
+        // Chunks of eight that start and end anywhere in a mix of ASCII and other characters.
+        let pieces = [
+            "a", " ", "bc", "\u{a0}", "’", "de\tf", "\u{3000}", "中", "  ", "xyz12345", "\n",
+        ];
+        for seed in 0..400usize {
+            let text: String = (0..seed % 37)
+                .map(|k| pieces[(seed * 7 + k * k * 3 + k) % pieces.len()])
+                .collect();
+            assert_eq!(word_count(&text), text.split_whitespace().count(), "{text:?}");
+        }
+        // Every character, one between two words.
+        for c in (0..0x3100u32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(word_count(&text), text.split_whitespace().count(), "U+{:04X}", c as u32);
+        }
+    }
 }

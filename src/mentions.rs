@@ -6,11 +6,59 @@
 //! descriptions ("he", "the official", "the ministry") are resolved only where they speak,
 //! by salience: the nearest sentence first, and in a sentence its first compatible name.
 
-use crate::lexicon::FxMap;
 use crate::lexicon::{DescKind, Gender, DETERMINER, FUNCTION, GIVEN_NAME, ORG_WORD, PLURAL, PRONOUN, TITLE};
 use crate::segment::{Document, TokenKind};
 use crate::{EntityKind, Span};
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The hash of the name tables: FxHash's multiply, fed eight bytes per load (and the last
+/// one to seven bytes in at most two overlapping loads) instead of a copy per chunk. A name
+/// is hashed up to five times (its full name, its last word, the entity's name), and hashing
+/// had become the larger part of grouping names. The maps are never iterated, so the hash
+/// decides nothing but speed.
+#[derive(Default)]
+struct NameHasher(u64);
+
+impl NameHasher {
+    #[inline(always)]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for NameHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
+        }
+        let rest = chunks.remainder();
+        let n = rest.len();
+        let word = if n >= 4 {
+            let low = u32::from_le_bytes(rest[..4].try_into().unwrap_or_default());
+            let high = u32::from_le_bytes(rest[n - 4..].try_into().unwrap_or_default());
+            u64::from(low) | u64::from(high) << 32
+        } else if n > 0 {
+            u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
+        } else {
+            return;
+        };
+        self.add(word ^ (n as u64) << 59);
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type NameMap<K, V> = HashMap<K, V, BuildHasherDefault<NameHasher>>;
 
 /// A capitalised name in the text.
 #[derive(Clone, Debug)]
@@ -42,10 +90,10 @@ pub struct Mentions<'t> {
     pub entities: Vec<EntityDraft<'t>>,
     /// Entity by its full name, and the most recent entity by its last word: constant-time
     /// grouping instead of a scan of every earlier name.
-    by_name: FxMap<Cow<'t, str>, usize>,
-    by_last_word: FxMap<&'t str, usize>,
+    by_name: NameMap<Cow<'t, str>, usize>,
+    by_last_word: NameMap<&'t str, usize>,
     /// Entities made from descriptions, by their lowercase wording.
-    by_description: FxMap<String, usize>,
+    by_description: NameMap<String, usize>,
     /// The line index of the headline, when the document starts with one.
     pub headline: Option<usize>,
 }
@@ -87,21 +135,35 @@ fn is_name_word(doc: &Document, t: usize, sentence_start: usize) -> bool {
 
 /// Strips a possessive ending ("Biden’s" → "Biden").
 pub fn strip_possessive(word: &str) -> &str {
+    // Most words do not end in "s": one byte answers for them.
+    if word.as_bytes().last() != Some(&b's') {
+        return word;
+    }
     word.strip_suffix("’s")
         .or_else(|| word.strip_suffix("'s"))
         .unwrap_or(word)
+}
+
+/// Does token `t` end in a possessive "’s" or "'s" (as [`strip_possessive`] strips it)?
+fn possessive_at(doc: &Document, t: usize) -> bool {
+    let span = doc.tokens[t].span;
+    let word = doc.text.as_bytes().get(span.start..span.end).unwrap_or(&[]);
+    word.last() == Some(&b's') && (word.ends_with("’s".as_bytes()) || word.ends_with(b"'s"))
 }
 
 /// Finds the names of the document and groups them into entities.
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
     let headline = headline(doc);
+    // Sized from PolNeAR's one name per 15 tokens and an entity per two names, so the tables
+    // rarely grow (each growth is a copy, or for a map a rehash of every key).
+    let names = doc.tokens.len() / 12;
     let mut mentions = Mentions {
-        names: Vec::new(),
-        entities: Vec::new(),
-        by_name: FxMap::default(),
-        by_last_word: FxMap::default(),
-        by_description: FxMap::default(),
+        names: Vec::with_capacity(names),
+        entities: Vec::with_capacity(names / 2),
+        by_name: NameMap::with_capacity_and_hasher(names / 2, Default::default()),
+        by_last_word: NameMap::with_capacity_and_hasher(names / 2, Default::default()),
+        by_description: NameMap::default(),
         headline,
     };
     // Reused for every name: most names repeat, and then nothing is allocated.
@@ -110,8 +172,16 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
         if Some(sentence.line) == headline {
             continue;
         }
+        let tokens = &doc.tokens[..sentence.tokens.end];
         let mut t = sentence.tokens.start;
         while t < sentence.tokens.end {
+            // Most tokens are no name: one flag turns them away.
+            while t < tokens.len() && !tokens[t].name_like {
+                t += 1;
+            }
+            if t == tokens.len() {
+                break;
+            }
             if !is_name_word(doc, t, sentence.tokens.start) {
                 t += 1;
                 continue;
@@ -119,7 +189,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             let start = t;
             let mut end = t + 1;
             while end < sentence.tokens.end {
-                let prev_possessive = strip_possessive(doc.word(end - 1)).len() != doc.word(end - 1).len();
+                let prev_possessive = possessive_at(doc, end - 1);
                 if prev_possessive {
                     break;
                 }
@@ -136,7 +206,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             }
             // "Soviet leader Joseph Stalin", "Russian officials": a capitalised word before a
             // role is an adjective, not a name.
-            let possessive = strip_possessive(doc.word(end - 1)).len() != doc.word(end - 1).len();
+            let possessive = possessive_at(doc, end - 1);
             let before_role = !possessive
                 && doc.tokens.get(end).is_some_and(|next| {
                     end < sentence.tokens.end
@@ -166,6 +236,9 @@ fn is_connector(doc: &Document, t: usize) -> bool {
 struct NameScratch<'t> {
     words: Vec<&'t str>,
     joined: String,
+    /// How many words each entity's name has so far, by entity (while names are found, only
+    /// `add_name` makes entities).
+    entity_words: Vec<usize>,
 }
 
 fn add_name<'t>(
@@ -193,7 +266,8 @@ fn add_name<'t>(
     words.extend(name_tokens.clone().map(|t| strip_possessive(doc.word(t))));
     let is_org = tokens.iter().any(|t| t.info.has(ORG_WORD))
         || (words.len() == 1 && words[0].len() >= 2 && words[0].chars().all(|c| c.is_uppercase() || c == '.'));
-    let titled = after_title > 0 || preceded_by_role(doc, run.start).is_some();
+    let role_before = preceded_by_role(doc, run.start);
+    let titled = after_title > 0 || role_before.is_some();
     let kind = if is_org {
         EntityKind::Organisation
     } else if titled || first.info.has(GIVEN_NAME) || words.len() >= 2 {
@@ -212,7 +286,7 @@ fn add_name<'t>(
         .iter()
         .map(|t| t.span.of(doc.text).to_lowercase())
         .collect();
-    if let Some(role) = preceded_by_role(doc, run.start) {
+    if let Some(role) = role_before {
         roles.push(role.to_lowercase());
     }
     let joined = &mut scratch.joined;
@@ -236,8 +310,9 @@ fn add_name<'t>(
     let entity = match by_name.or_else(|| same_last_word(mentions, words, kind)) {
         Some(e) => {
             let entity = &mut mentions.entities[e];
-            if words.len() > entity.name.split(' ').count() && kind != EntityKind::Organisation {
+            if words.len() > scratch.entity_words[e] && kind != EntityKind::Organisation {
                 entity.name = name();
+                scratch.entity_words[e] = words.len();
             }
             if entity.gender == Gender::Unknown {
                 entity.gender = gender;
@@ -257,6 +332,7 @@ fn add_name<'t>(
                 roles,
                 speaks: 0,
             });
+            scratch.entity_words.push(words.len());
             mentions.entities.len() - 1
         }
     };
@@ -364,15 +440,16 @@ impl<'t> Mentions<'t> {
             MentionKind::Name => self.name_at(t).map(|n| n.entity),
             MentionKind::Pronoun => {
                 let plural = token.info.has(PLURAL);
-                let word = doc.word(t).to_ascii_lowercase();
-                if word == "i" || word == "we" {
+                let word = doc.word(t);
+                if word.eq_ignore_ascii_case("i") || word.eq_ignore_ascii_case("we") {
                     return None;
                 }
+                let it = word.eq_ignore_ascii_case("it");
                 let gender = token.info.gender;
                 let fits = |e: &EntityDraft<'_>| {
                     if plural {
                         e.kind != EntityKind::Person
-                    } else if word == "it" {
+                    } else if it {
                         e.kind == EntityKind::Organisation
                     } else {
                         e.kind == EntityKind::Person && (e.gender == Gender::Unknown || e.gender == gender)

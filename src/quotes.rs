@@ -9,7 +9,7 @@
 //! a paragraph, an opening mark at the start of the next — gives one quotation with a part per
 //! paragraph. A mark that never closes is skipped; the rest of the text is still paired.
 
-use crate::segment::{Document, Mark};
+use crate::segment::{Document, Mark, TokenKind};
 use crate::Span;
 
 /// A quotation found by its marks: the quoted words of each line it covers.
@@ -58,9 +58,14 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
         let mut carried = pending.take();
         let mut in_tag = false;
         for t in line.tokens.clone() {
+            // Only punctuation opens or closes anything here (a tag, a quotation).
+            if doc.tokens[t].kind != TokenKind::Punct {
+                continue;
+            }
             let token = doc.tokens[t];
+            let punct = first_char(text, token.span);
             // Markup left in the text (<tweet author="…">) holds attribute quotes, not quotations.
-            match token.punct(text) {
+            match punct {
                 Some('<') if text[token.span.end..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') => {
                     in_tag = true
                 }
@@ -70,7 +75,7 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
             if in_tag {
                 continue;
             }
-            let Some(c) = token.punct(text).filter(|&c| is_mark(c)) else {
+            let Some(c) = punct.filter(|&c| is_mark(c)) else {
                 continue;
             };
             let before = text[..token.span.start]
@@ -186,6 +191,16 @@ fn mark_inside(doc: &mut Document, span: Span) {
             break;
         }
         token.in_quote = true;
+    }
+}
+
+/// The first character of `span` (what `Token::punct` gives a punctuation token), read
+/// without decoding when it is ASCII.
+#[inline]
+fn first_char(text: &str, span: Span) -> Option<char> {
+    match text.as_bytes().get(span.start) {
+        Some(&b) if b < 0x80 && span.start < span.end && span.end <= text.len() => Some(b as char),
+        _ => span.of(text).chars().next(),
     }
 }
 
