@@ -309,20 +309,13 @@ impl<'t> WordSet<'t> {
         }
     }
 
-    /// The word at `span` without a possessive ending ([`crate::mentions::strip_possessive`]),
+    /// The word at `span` without a possessive ending ([`crate::mentions::possessive_len`]),
     /// its first eight bytes (zero-padded) and where its probe starts. (A word token never
     /// starts with an apostrophe, so the stripped word is never empty.)
     #[inline(always)]
     fn key(&self, span: Span) -> (Span, u64, usize) {
         let bytes = self.text.as_bytes();
-        let ends_with = |suffix: &[u8]| bytes.get(span.end.saturating_sub(suffix.len())..span.end) == Some(suffix);
-        let cut = if ends_with("’s".as_bytes()) {
-            4
-        } else if ends_with(b"'s") {
-            2
-        } else {
-            0
-        };
+        let cut = crate::mentions::possessive_len(bytes.get(span.start..span.end).unwrap_or_default());
         let span = Span::new(span.start, span.end - cut);
         let len = span.end - span.start;
         let head = load8(bytes, span.start) & (u64::MAX >> (64 - 8 * len.clamp(1, 8)));
