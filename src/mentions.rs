@@ -6,59 +6,14 @@
 //! descriptions ("he", "the official", "the ministry") are resolved only where they speak,
 //! by salience: the nearest sentence first, and in a sentence its first compatible name.
 
-use crate::lexicon::{DescKind, Gender, DETERMINER, FUNCTION, GIVEN_NAME, ORG_WORD, PLURAL, PRONOUN, TITLE};
+use crate::lexicon::{DescKind, FxMap, Gender, DETERMINER, FUNCTION, GIVEN_NAME, ORG_WORD, PLURAL, PRONOUN, TITLE};
 use crate::segment::{Document, TokenKind};
 use crate::{EntityKind, Span};
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// The hash of the name tables: FxHash's multiply, fed eight bytes per load (and the last
-/// one to seven bytes in at most two overlapping loads) instead of a copy per chunk. A name
-/// is hashed up to five times (its full name, its last word, the entity's name), and hashing
-/// had become the larger part of grouping names. The maps are never iterated, so the hash
-/// decides nothing but speed.
-#[derive(Default)]
-struct NameHasher(u64);
-
-impl NameHasher {
-    #[inline(always)]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for NameHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
-        }
-        let rest = chunks.remainder();
-        let n = rest.len();
-        let word = if n >= 4 {
-            let low = u32::from_le_bytes(rest[..4].try_into().unwrap_or_default());
-            let high = u32::from_le_bytes(rest[n - 4..].try_into().unwrap_or_default());
-            u64::from(low) | u64::from(high) << 32
-        } else if n > 0 {
-            u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16
-        } else {
-            return;
-        };
-        self.add(word ^ (n as u64) << 59);
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type NameMap<K, V> = HashMap<K, V, BuildHasherDefault<NameHasher>>;
+/// The name tables ([`FxMap`]'s fast hash). They are never iterated, so the hash decides
+/// nothing but speed.
+type NameMap<K, V> = FxMap<K, V>;
 
 /// A capitalised name in the text.
 #[derive(Clone, Debug)]
