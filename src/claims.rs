@@ -16,30 +16,30 @@ fn is_furniture_line(doc: &Document, line: usize) -> bool {
         line.get(..prefix.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
     };
-    line.contains('©')
-        || [
-            "photo",
-            "file photo",
-            "image",
-            "credit",
-            "caption",
-            "by ",
-            "video",
-            "watch:",
-            "read more",
-            "related",
-            "advertisement",
-            "getty",
-            "source:",
-        ]
-        .iter()
-        .any(|p| starts_with(p))
-        || line.split(':').next().is_some_and(|label| {
-            line.contains(':')
-                && label.len() <= 20
-                && label.chars().any(|c| c.is_alphabetic())
-                && label.chars().all(|c| !c.is_lowercase())
-        })
+    // A label before a colon, of at most 20 bytes, with letters and no lowercase ("PHOTO:",
+    // "AP:"): the colon is looked for in the first 21 bytes only.
+    let head = &line.as_bytes()[..line.len().min(21)];
+    let label = head.iter().position(|&b| b == b':').map(|colon| &line[..colon]);
+    [
+        "photo",
+        "file photo",
+        "image",
+        "credit",
+        "caption",
+        "by ",
+        "video",
+        "watch:",
+        "read more",
+        "related",
+        "advertisement",
+        "getty",
+        "source:",
+    ]
+    .iter()
+    .any(|p| starts_with(p))
+        || label
+            .is_some_and(|label| label.chars().any(|c| c.is_alphabetic()) && label.chars().all(|c| !c.is_lowercase()))
+        || line.contains('©')
 }
 
 /// "I", "we", "you", also contracted ("I'll", "we’ve").
@@ -127,16 +127,19 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
     if options.claims {
         let threshold = options.min_claim_score.unwrap_or(checkworthy::THRESHOLD);
         for r in &found.reported {
-            let assessment = checkworthy::assess(r.content.of(doc.text));
-            let mut signals = vec!["attribution"];
-            signals.extend(assessment.signals.iter().copied().filter(|s| *s != "attribution"));
+            let (score, signals) = checkworthy::score(r.content.of(doc.text));
+            // "attribution" first, then the others in their usual order; one allocation.
+            let others = checkworthy::signals::names(signals & !checkworthy::signals::signal::ATTRIBUTION);
+            let mut names = Vec::with_capacity(1 + others.len());
+            names.push("attribution");
+            names.extend(others);
             claims.push(Claim {
                 span: r.content,
                 kind: ClaimKind::Reported,
                 speaker: fix_headline(r.speaker, &mut mentions),
                 cue: Some(r.cue),
-                score: assessment.score,
-                signals,
+                score,
+                signals: names,
             });
         }
         // Sentences, reported contents and quotation parts are all in text order: one sweep
@@ -154,14 +157,6 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             while p < parts.len() && parts[p].end <= span.start {
                 p += 1;
             }
-            // Decided once per line: a line of many sentences is scanned once, not per sentence.
-            if furniture_line != Some(sentence.line) {
-                furniture_line = Some(sentence.line);
-                furniture = is_furniture_line(doc, sentence.line);
-            }
-            if furniture {
-                continue;
-            }
             let taken = reported[r..]
                 .iter()
                 .take_while(|c| c.start < span.end)
@@ -177,15 +172,24 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             if taken {
                 continue;
             }
-            let assessment = checkworthy::assess(span.of(doc.text));
-            if assessment.score >= threshold && assessment.score > 0.0 {
+            // Decided once per line, and only for lines with a sentence left to score: a line
+            // of many sentences is scanned once, a line of quotations not at all.
+            if furniture_line != Some(sentence.line) {
+                furniture_line = Some(sentence.line);
+                furniture = is_furniture_line(doc, sentence.line);
+            }
+            if furniture {
+                continue;
+            }
+            let (score, signals) = checkworthy::score(span.of(doc.text));
+            if score >= threshold && score > 0.0 {
                 claims.push(Claim {
                     span,
                     kind: ClaimKind::Factual,
                     speaker: None,
                     cue: None,
-                    score: assessment.score,
-                    signals: assessment.signals,
+                    score,
+                    signals: checkworthy::signals::names(signals).collect(),
                 });
             }
         }

@@ -299,13 +299,19 @@ impl Profile {
 
     /// The names of the signals found, in [`SIGNAL_NAMES`] order.
     pub fn signal_names(&self) -> Vec<&'static str> {
-        SIGNAL_NAMES
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| self.signals & (1 << i) != 0)
-            .map(|(_, n)| *n)
-            .collect()
+        names(self.signals).collect()
     }
+}
+
+/// The names of the signal bits in `signals`, in [`SIGNAL_NAMES`] order. Exact-sized, so
+/// collecting it allocates once.
+pub fn names(signals: u16) -> impl ExactSizeIterator<Item = &'static str> {
+    let mut left = signals & ((1 << SIGNAL_NAMES.len()) - 1);
+    (0..left.count_ones()).map(move |_| {
+        let i = left.trailing_zeros() as usize;
+        left &= left - 1;
+        SIGNAL_NAMES[i]
+    })
 }
 
 /// Scans `sentence` once: calls `on_token` with every window (the features use it for word
