@@ -104,9 +104,16 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         Some(sp)
     };
 
+    // The quotation parts, for the claims' overlap sweep below; the quotes themselves are
+    // moved into the output, not cloned.
+    let parts: Vec<Span> = if options.claims {
+        found.quotes.iter().flat_map(|q| q.parts.iter().copied()).collect()
+    } else {
+        Vec::new()
+    };
     let mut quotes = Vec::new();
     if options.quotes {
-        for q in found.quotes.iter().cloned() {
+        for q in std::mem::take(&mut found.quotes) {
             // A fragment nobody is credited with is a title or a scare quote, not who-said-what.
             if q.kind == crate::QuoteKind::Partial && q.speaker.is_none() && q.cue.is_none() {
                 continue;
@@ -146,7 +153,6 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         // finds what each sentence overlaps, instead of a scan of every claim per sentence.
         let mut reported: Vec<Span> = found.reported.iter().map(|r| r.content).collect();
         reported.sort_unstable();
-        let parts: Vec<Span> = found.quotes.iter().flat_map(|q| q.parts.iter().copied()).collect();
         let (mut r, mut p) = (0, 0);
         let (mut furniture_line, mut furniture) = (None, false);
         for sentence in &doc.sentences {

@@ -44,6 +44,8 @@ pub mod cat {
     pub const STARTS_PHRASE: u32 = 1 << 30;
     /// Some three-word phrase starts with this pair.
     pub const STARTS_TRIPLE: u32 = 1 << 31;
+    /// The two bits above: not categories, only hints to the scanner.
+    pub const STARTS: u32 = STARTS_PHRASE | STARTS_TRIPLE;
 }
 
 /// Each lexicon file and the category its entries get.

@@ -124,10 +124,10 @@ pub fn comparison(w: &Window) -> bool {
 
 /// A superlative or record: "the highest", "the most", "record", "all-time", or
 /// "the <word>est" unless the word only looks like one ("the interest").
-pub fn superlative(w: &Window, sentence: &str) -> bool {
+pub fn superlative(w: &Window) -> bool {
     let est = w.prev_is(hash_lower(b"the"))
-        && w.cur.end - w.cur.start >= 5
-        && w.cur.bytes(sentence).ends_with(b"est")
+        && w.cur.len() >= 5
+        && w.cur.ends_with(b"est")
         && w.word & cat::NOT_SUPERLATIVE == 0;
     est || w.any(cat::SUPERLATIVE)
 }
@@ -164,9 +164,20 @@ pub fn event(w: &Window) -> bool {
 }
 
 /// A regular past tense or participle: "voted", "increased" (not "red", "need", "indeed").
-fn ends_in_ed(word: &[u8]) -> bool {
-    word.len() >= 5 && word.ends_with(b"ed") && !word.ends_with(b"eed")
+fn ends_in_ed(t: &Token) -> bool {
+    t.len() >= 5 && t.ends_with(b"ed") && !t.ends_with(b"eed")
 }
+
+/// The lexicon categories [`Profile::observe`] counts.
+const COUNTED: u32 = cat::FIRST_PERSON
+    | cat::WE
+    | cat::YOU
+    | cat::THEY
+    | cat::MODAL
+    | cat::OPINION
+    | cat::COURTESY
+    | cat::BOILERPLATE
+    | cat::CREDIT;
 
 /// What one pass over a sentence found: signals, and the counts the model and the boilerplate
 /// rule use.
@@ -209,34 +220,41 @@ pub struct Profile {
 impl Profile {
     /// Records one token.
     #[inline(always)]
-    pub fn observe(&mut self, w: &Window, sentence: &str) {
+    pub fn observe(&mut self, w: &Window) {
         let t = &w.cur;
-        // Fast path for most tokens: a lowercase word in no lexicon can only be the "than" of a
-        // comparison or the "-est" of a superlative; every other detector and count says no.
-        if t.shape == 0 && w.word | w.phrase == 0 {
+        let first = t.head as u8;
+        // Fast path for most tokens: a lowercase word in no lexicon (it may start a phrase, as
+        // "the" does) can only be the "than" of a comparison or the "-est" of a superlative;
+        // every other detector and count says no.
+        if t.shape == 0 && (w.word | w.phrase) & !cat::STARTS == 0 {
             self.words += 1;
-            self.lowercase_words += sentence.as_bytes()[t.start].is_ascii_lowercase() as u16;
-            self.past += ends_in_ed(t.bytes(sentence)) as u16;
+            self.lowercase_words += first.is_ascii_lowercase() as u16;
+            self.past += ends_in_ed(t) as u16;
             if comparison(w) {
                 self.signals |= signal::COMPARISON;
             }
-            if superlative(w, sentence) {
+            if superlative(w) {
                 self.signals |= signal::SUPERLATIVE;
             }
             return;
         }
         if t.is(shape::SYMBOL) {
-            match t.text(sentence) {
-                "?" => self.question = true,
-                "!" => self.exclamation = true,
-                "©" => self.copyright = true,
-                "/" if w.prev_word & cat::BOILERPLATE != 0 => self.credit = true,
-                ":" if w.index == 1 => self.label_colon = true,
+            // Symbols are told apart by their hashes (distinct, see the tests).
+            const QUESTION: u64 = hash_lower(b"?");
+            const EXCLAMATION: u64 = hash_lower(b"!");
+            const COPYRIGHT: u64 = hash_lower("©".as_bytes());
+            const SLASH: u64 = hash_lower(b"/");
+            const COLON: u64 = hash_lower(b":");
+            match t.hash {
+                QUESTION => self.question = true,
+                EXCLAMATION => self.exclamation = true,
+                COPYRIGHT => self.copyright = true,
+                SLASH if w.prev_word & cat::BOILERPLATE != 0 => self.credit = true,
+                COLON if w.index == 1 => self.label_colon = true,
                 _ => {}
             }
         } else {
             self.words += 1;
-            let first = sentence.as_bytes()[t.start];
             self.lowercase_words += first.is_ascii_lowercase() as u16;
             self.all_caps_words += t.is(shape::ALL_CAPS) as u16;
             if w.index == 1
@@ -259,7 +277,7 @@ impl Profile {
             (signal::MONEY, money(w)),
             (signal::DATE, date(w)),
             (signal::COMPARISON, comparison(w)),
-            (signal::SUPERLATIVE, superlative(w, sentence)),
+            (signal::SUPERLATIVE, superlative(w)),
             (signal::NAMED_ENTITY, entity),
         ];
         for (bit, fires) in pairs {
@@ -268,17 +286,20 @@ impl Profile {
         self.signals |= found;
         self.figures += figure as u16;
         self.entities += entity as u16;
-        let count = |c: u32| (cats & c != 0) as u16;
-        self.first_person += count(cat::FIRST_PERSON);
-        self.we += count(cat::WE);
-        self.you += count(cat::YOU);
-        self.they += count(cat::THEY);
-        self.past += (w.word & cat::PAST != 0 || ends_in_ed(t.bytes(sentence))) as u16;
-        self.modals += count(cat::MODAL);
-        self.opinion += count(cat::OPINION);
-        self.courtesy += count(cat::COURTESY);
-        self.boilerplate_words += count(cat::BOILERPLATE);
-        self.credit |= cats & cat::CREDIT != 0;
+        self.past += (w.word & cat::PAST != 0 || ends_in_ed(t)) as u16;
+        // Most tokens here (names, numbers) are in none of the counted lists.
+        if cats & COUNTED != 0 {
+            let count = |c: u32| (cats & c != 0) as u16;
+            self.first_person += count(cat::FIRST_PERSON);
+            self.we += count(cat::WE);
+            self.you += count(cat::YOU);
+            self.they += count(cat::THEY);
+            self.modals += count(cat::MODAL);
+            self.opinion += count(cat::OPINION);
+            self.courtesy += count(cat::COURTESY);
+            self.boilerplate_words += count(cat::BOILERPLATE);
+            self.credit |= cats & cat::CREDIT != 0;
+        }
     }
 
     /// Captions, photo credits, bylines, datelines and navigation: never claims, whatever the
@@ -346,7 +367,7 @@ pub fn scan(sentence: &str, mut on_token: impl FnMut(&Window)) -> Profile {
         // The pair's key is kept only when looked up: only then can a triple go on from it.
         prev_pair = (pair_key, pair_cats);
         w.phrase = pair_cats | triple_cats;
-        profile.observe(&w, sentence);
+        profile.observe(&w);
         on_token(&w);
     }
     profile

@@ -41,27 +41,47 @@ pub const fn hash_lower(bytes: &[u8]) -> u64 {
     mix(h ^ chunk ^ ((bytes.len() as u64) << 56))
 }
 
+/// Eight bytes from `at`, little-endian, zero past the end: the scanner reads whole chunks up
+/// to the sentence's last byte without a byte loop.
+#[inline(always)]
+fn load(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..).and_then(|b| b.first_chunk::<8>()) {
+        Some(&b) => u64::from_le_bytes(b),
+        None => load_end(bytes, at),
+    }
+}
+
+/// [`load`] within the last eight bytes (once per sentence at most, so out of line).
+#[inline(never)]
+fn load_end(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..)
+        .unwrap_or(b"")
+        .iter()
+        .rev()
+        .fold(0, |x, &b| x << 8 | b as u64)
+}
+
+/// The bytes of `x` below byte `n` (`n` < 8), lowercased as [`hash_lower`] does: a word's last,
+/// partial chunk.
+#[inline(always)]
+fn last_chunk(x: u64, n: usize) -> u64 {
+    (x | CASE_BITS) & (1u64 << (8 * n)).wrapping_sub(1)
+}
+
 /// [`hash_lower`] of `bytes[start..end]`, reading eight bytes at a time.
 #[inline(always)]
 fn hash_span(bytes: &[u8], start: usize, end: usize) -> u64 {
-    let load = |at: usize| -> u64 {
-        match bytes.get(at..at + 8) {
-            Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
-            None => bytes[at..].iter().rev().fold(0, |x, &b| x << 8 | b as u64),
-        }
-    };
     let mut h = SEED;
     let mut at = start;
     while end - at >= 8 {
-        h = mix(h ^ (load(at) | CASE_BITS));
+        h = mix(h ^ (load(bytes, at) | CASE_BITS));
         at += 8;
     }
-    let n = end - at;
-    let last = if n == 0 {
+    let last = if end == at {
         0
     } else {
-        let mask = u64::MAX >> (64 - 8 * n);
-        (load(at) | CASE_BITS) & mask
+        last_chunk(load(bytes, at), end - at)
     };
     mix(h ^ last ^ (((end - start) as u64) << 56))
 }
@@ -109,18 +129,39 @@ pub mod shape {
     pub const SYMBOL: u16 = 1 << 5;
 }
 
-/// One token: its byte range in the sentence, the hash of its lowercased text, its shape.
+/// One token: its byte range in the sentence, the hash of its lowercased text, its shape, and
+/// its first two and last four bytes as written (what the detectors and affix features look
+/// at), so that they need not slice the sentence again.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
     pub hash: u64,
     pub shape: u16,
+    /// The first byte in the low byte, then the second (when the token has one).
+    pub head: u16,
+    /// The last four bytes, the last in the high byte; zero before the start of a shorter token.
+    pub tail: u32,
 }
 
 impl Token {
     pub fn is(&self, flag: u16) -> bool {
         self.shape & flag != 0
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the token's last bytes are `suffix` (at most four bytes, no longer than the
+    /// token), as written.
+    #[inline(always)]
+    pub fn ends_with(&self, suffix: &[u8]) -> bool {
+        let n = suffix.len();
+        debug_assert!(n <= 4 && n <= self.len());
+        let want = suffix.iter().rev().fold(0u32, |x, &b| x << 8 | b as u32);
+        (self.tail >> (32 - 8 * n)) == want
     }
 
     /// The hash used for n-gram features: numbers collapse to their shape (`<year>`, `<num>`)
@@ -172,6 +213,10 @@ const JOINER: u8 = 8;
 const SYMBOL: u8 = 16;
 /// The first byte of a multi-byte UTF-8 character (a letter, or `’`, `£`, `€`, `©`, …).
 const HIGH: u8 = 32;
+/// `,`: part of a number between digits.
+const COMMA: u8 = 64;
+/// What may continue a word after a run of ASCII letters and digits.
+const MAY_JOIN: u8 = JOINER | COMMA | HIGH;
 
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -190,6 +235,8 @@ static CLASS: [u8; 256] = {
             SYMBOL
         } else if c >= 0xc0 {
             HIGH
+        } else if c == b',' {
+            COMMA
         } else {
             0
         };
@@ -197,6 +244,14 @@ static CLASS: [u8; 256] = {
     }
     t
 };
+
+/// `char::is_alphanumeric`, answering at once for the General Punctuation block (dashes, curly
+/// quotes, ellipsis: common in news, and none of them letters or digits) instead of through
+/// std's slow table search.
+#[inline(always)]
+fn is_letter_or_digit(c: char) -> bool {
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
+}
 
 /// Multi-byte symbols that are tokens of their own.
 fn is_symbol(c: char) -> bool {
@@ -225,7 +280,7 @@ impl Iterator for Tokens<'_> {
             }
             if class & HIGH != 0 {
                 let c = self.text[start..].chars().next().unwrap_or(' ');
-                if c.is_alphanumeric() {
+                if is_letter_or_digit(c) {
                     return Some(self.word(start));
                 }
                 self.pos += c.len_utf8();
@@ -241,20 +296,84 @@ impl Iterator for Tokens<'_> {
 }
 
 fn symbol(start: usize, bytes: &[u8]) -> Token {
+    let mut padded = [0u8; 8];
+    padded[..bytes.len()].copy_from_slice(bytes);
+    let x = u64::from_le_bytes(padded);
     Token {
         start,
         end: start + bytes.len(),
         hash: hash_lower(bytes),
         shape: shape::SYMBOL,
+        head: x as u16,
+        tail: tail_of(x, bytes.len()),
     }
+}
+
+/// The last four of the first `n` bytes of `x` (`n` from 1 to 8), the last in the high byte.
+#[inline(always)]
+fn tail_of(x: u64, n: usize) -> u32 {
+    ((x << (64 - 8 * n)) >> 32) as u32
 }
 
 impl Tokens<'_> {
     /// Scans a word starting at `start`: letters and digits, joined by an apostrophe, a hyphen
     /// or a dot when a letter or digit follows ("don't", "all-time", "U.S", "4.1"), and by a
     /// comma between digits ("1,000").
+    ///
+    /// Most words are ASCII letters and digits up to a byte that ends any word (a space,
+    /// punctuation, the end): those are scanned and hashed in the same eight-byte chunks, in one
+    /// pass. A word that meets a joiner, a comma or a non-ASCII byte is scanned again from its
+    /// start by [`Tokens::joined_word`].
     #[inline(always)]
     fn word(&mut self, start: usize) -> Token {
+        let bytes = self.text.as_bytes();
+        let mut h = SEED;
+        let mut at = start;
+        let mut seen = 0u8;
+        let mut x = load(bytes, at);
+        let first = x;
+        loop {
+            let (len, classes) = alnum_run(x);
+            seen |= classes;
+            if len == 8 {
+                h = mix(h ^ (x | CASE_BITS));
+                at += 8;
+                x = load(bytes, at);
+                continue;
+            }
+            let end = at + len;
+            let stop = CLASS[(x >> (8 * len)) as u8 as usize];
+            if stop & MAY_JOIN != 0 {
+                // Usually a full stop or a comma after the word: it joins only before a letter
+                // or digit (a comma only between digits).
+                let next = CLASS[bytes.get(end + 1).copied().unwrap_or(0) as usize];
+                let joins = match stop {
+                    JOINER => next & ALNUM != 0,
+                    COMMA => next & DIGIT != 0 && bytes[end - 1].is_ascii_digit(),
+                    _ => true,
+                };
+                if joins {
+                    return self.joined_word(start);
+                }
+            }
+            self.pos = end;
+            let hash = mix(h ^ last_chunk(x, len) ^ (((end - start) as u64) << 56));
+            let tail = if end - start >= 4 {
+                if len >= 4 {
+                    tail_of(x, len)
+                } else {
+                    (load(bytes, end - 4) & 0xffff_ffff) as u32
+                }
+            } else {
+                tail_of(first, len)
+            };
+            return finish(bytes, start, end, seen, hash, first as u16, tail);
+        }
+    }
+
+    /// [`Tokens::word`] for words with joiners, commas between digits, or non-ASCII bytes.
+    #[inline(never)]
+    fn joined_word(&mut self, start: usize) -> Token {
         let bytes = self.text.as_bytes();
         let mut rsquo = false;
         // The classes seen, OR-ed: enough for the shape, and cheaper than counting.
@@ -311,7 +430,7 @@ impl Tokens<'_> {
                     continue;
                 }
                 let c = self.text[i..].chars().next().unwrap_or(' ');
-                if !c.is_alphanumeric() {
+                if !is_letter_or_digit(c) {
                     break;
                 }
                 seen |= HIGH;
@@ -321,36 +440,50 @@ impl Tokens<'_> {
             }
         }
         self.pos = i;
-        let mut shape = 0;
-        if bytes[start].is_ascii_uppercase() {
-            shape |= shape::CAPITALISED;
-        }
-        if seen & (LOWER | HIGH) == 0 && seen & UPPER != 0 && i - start >= 2 {
-            shape |= shape::ALL_CAPS;
-        }
-        if seen & DIGIT != 0 {
-            shape |= shape::HAS_DIGIT;
-            let word = &bytes[start..i];
-            if seen & (LOWER | UPPER | HIGH) == 0 && word.iter().all(|b| b.is_ascii_digit() || *b == b',' || *b == b'.')
-            {
-                shape |= shape::NUMBER;
-                if is_year(word) {
-                    shape |= shape::YEAR;
-                }
-            } else if is_decade(word) {
+        let hash = if rsquo {
+            hash_with_rsquo(&bytes[start..i])
+        } else {
+            hash_span(bytes, start, i)
+        };
+        let first = load(bytes, start);
+        let tail = if i - start >= 4 {
+            (load(bytes, i - 4) & 0xffff_ffff) as u32
+        } else {
+            tail_of(first, i - start)
+        };
+        finish(bytes, start, i, seen, hash, first as u16, tail)
+    }
+}
+
+/// A word's token, its shape from the classes `seen` in it.
+#[inline(always)]
+fn finish(bytes: &[u8], start: usize, end: usize, seen: u8, hash: u64, head: u16, tail: u32) -> Token {
+    let mut shape = 0;
+    if (head as u8).is_ascii_uppercase() {
+        shape |= shape::CAPITALISED;
+    }
+    if seen & (LOWER | HIGH) == 0 && seen & UPPER != 0 && end - start >= 2 {
+        shape |= shape::ALL_CAPS;
+    }
+    if seen & DIGIT != 0 {
+        shape |= shape::HAS_DIGIT;
+        let word = &bytes[start..end];
+        if seen & (LOWER | UPPER | HIGH) == 0 && word.iter().all(|b| b.is_ascii_digit() || *b == b',' || *b == b'.') {
+            shape |= shape::NUMBER;
+            if is_year(word) {
                 shape |= shape::YEAR;
             }
+        } else if is_decade(word) {
+            shape |= shape::YEAR;
         }
-        Token {
-            start,
-            end: i,
-            hash: if rsquo {
-                hash_with_rsquo(&bytes[start..i])
-            } else {
-                hash_span(bytes, start, i)
-            },
-            shape,
-        }
+    }
+    Token {
+        start,
+        end,
+        hash,
+        shape,
+        head,
+        tail,
     }
 }
 
@@ -458,6 +591,13 @@ mod tests {
         assert!(t[4].is(shape::NUMBER) && !t[4].is(shape::YEAR));
         assert!(t[8].is(shape::YEAR) && !t[8].is(shape::NUMBER));
         assert_eq!(t[1].ngram_hash(), t[8].ngram_hash());
+    }
+
+    #[test]
+    fn general_punctuation_is_not_alphanumeric() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
