@@ -221,12 +221,18 @@ fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Ve
         .collect();
     speaking.sort_unstable();
     speaking.dedup();
-    // Name spans are gathered only for the entities that speak (a few of the many named).
-    let mut names_of: Vec<Vec<Span>> = vec![Vec::new(); mentions.entities.len()];
+    // Name spans are gathered only for the entities that speak (a few of the many named), each
+    // entity's with its other mentions in one vector, counted first so that it is allocated once.
     let mut speaks = vec![false; mentions.entities.len()];
+    let mut sizes = vec![0; mentions.entities.len()];
     for &e in &speaking {
         speaks[e] = true;
+        sizes[e] = mentions.entities[e].mentions.len();
     }
+    for name in mentions.names.iter().filter(|name| speaks[name.entity]) {
+        sizes[name.entity] += 1;
+    }
+    let mut names_of: Vec<Vec<Span>> = sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
     for name in mentions.names.iter().filter(|name| speaks[name.entity]) {
         names_of[name.entity].push(name.span);
     }
