@@ -13,7 +13,7 @@
 //!   the affixes, and 20% slower (docs/CLAIMS.md).
 
 use super::signals::{self, Profile};
-use super::tokens::{hash_lower, pair, shape, Token};
+use super::tokens::{hash_lower, pair, shape};
 
 /// log2 of the number of hash buckets.
 pub const HASH_BITS: u32 = 14;
@@ -163,35 +163,12 @@ pub fn extract(sentence: &str, mut on_bucket: impl FnMut(u32)) -> (Profile, u32)
         n += 2;
         prev = h;
         if !w.cur.is(shape::SYMBOL | shape::NUMBER) {
-            let (prefix, suffix) = affixes(&w.cur);
-            on_bucket(bucket(prefix));
-            on_bucket(bucket(suffix));
+            on_bucket(bucket(w.cur.prefix));
+            on_bucket(bucket(w.cur.suffix));
             n += 2;
         }
     });
     (profile, n)
-}
-
-/// The hashes of a word's first two and last two bytes, framed: "raised" gives "<ra" and
-/// "ed>"; "a" gives "<a>" twice. The bytes, kept in the token, are packed into an integer and
-/// spread by one multiply: no string, no byte loop.
-fn affixes(t: &Token) -> (u64, u64) {
-    const SALT: u64 = 0x7f4a_7c15_9e37_79b9;
-    let spread = |gram: u64| (gram ^ SALT).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    // `| 0x20` lowercases a letter and leaves digits and joiners alone, as in the word hash.
-    let low = |b: u32| (b as u8 | 0x20) as u64;
-    let a = low(t.head as u32);
-    match t.len() {
-        0 => (0, 0),
-        1 => {
-            let g = (b'<' as u64) << 16 | a << 8 | b'>' as u64;
-            (spread(g), spread(g))
-        }
-        _ => (
-            spread((b'<' as u64) << 16 | a << 8 | low(t.head as u32 >> 8)),
-            spread(low(t.tail >> 16) << 16 | low(t.tail >> 24) << 8 | b'>' as u64),
-        ),
-    }
 }
 
 /// The value of each hashed feature in a sentence with `n` of them: 1/sqrt(n), so that long
@@ -207,7 +184,7 @@ pub fn hash_norm(n: u32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checkworthy::tokens::tokens;
+    use crate::checkworthy::tokens::{affixes, tokens};
 
     /// The scorer's bit set and the trainer's array agree.
     #[test]
@@ -252,7 +229,7 @@ mod tests {
 
     #[test]
     fn affixes_frame_the_word_and_ignore_case() {
-        let affixes = |word: &str| super::affixes(&tokens(word).next().unwrap());
+        let affixes = |word: &str| affixes(&tokens(word).next().unwrap());
         assert_eq!(affixes("Raised"), affixes("raised"));
         assert_eq!(affixes("raised").1, affixes("voted").1, "same ending, same feature");
         assert_ne!(affixes("raised").0, affixes("raised").1);

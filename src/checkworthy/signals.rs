@@ -7,7 +7,7 @@
 //! The model uses the signals as features; [`Profile::signal_names`] reports them to readers.
 
 use super::lexicon::{self, cat};
-use super::tokens::{hash_lower, pair, shape, tokens, Token};
+use super::tokens::{self, hash_lower, pair, shape, words, Memo, Token};
 
 /// The signals reported to readers, in this order. Stable names: they appear in the JSON.
 pub const SIGNAL_NAMES: [&str; 11] = [
@@ -337,13 +337,18 @@ pub fn names(signals: u16) -> impl ExactSizeIterator<Item = &'static str> {
 
 /// Scans `sentence` once: calls `on_token` with every window (the features use it for word
 /// n-grams) and returns what the detectors found.
-pub fn scan(sentence: &str, mut on_token: impl FnMut(&Window)) -> Profile {
+pub fn scan(sentence: &str, on_token: impl FnMut(&Window)) -> Profile {
+    tokens::with_memo(|memo| scan_words(sentence, memo, on_token))
+}
+
+/// [`scan`] with the memo of short words.
+fn scan_words(sentence: &str, memo: &mut Memo, mut on_token: impl FnMut(&Window)) -> Profile {
     let mut profile = Profile::default();
     let lexicon = lexicon::get();
     let mut w = Window::default();
     // The key and categories of the last two words, for three-word phrases.
     let mut prev_pair = (0u64, 0u32);
-    for (index, cur) in tokens(sentence).enumerate() {
+    for (index, cur) in words(sentence, memo).enumerate() {
         if index > 0 {
             w.prev_hash = w.cur.hash;
             w.prev_shape = w.cur.shape;
@@ -351,7 +356,7 @@ pub fn scan(sentence: &str, mut on_token: impl FnMut(&Window)) -> Profile {
         }
         w.cur = cur;
         w.index = index;
-        w.word = lexicon.lookup(cur.hash);
+        w.word = cur.cats;
         // Phrases are looked up only where the lexicon says one may go on (`cat::STARTS_*`).
         let mut pair_key = 0;
         let mut pair_cats = 0;

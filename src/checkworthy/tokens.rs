@@ -6,6 +6,7 @@
 //! never build a `String`. The hash is fixed (see [`hash_lower`]): the same on every
 //! platform, native and wasm32, unlike std's randomly seeded hasher.
 
+use super::lexicon::{self, Lexicon};
 use crate::swar;
 
 /// Lowercases eight bytes at once: OR-ing 0x20 maps `A`..`Z` to `a`..`z` and leaves what else
@@ -142,6 +143,13 @@ pub struct Token {
     pub head: u16,
     /// The last four bytes, the last in the high byte; zero before the start of a shorter token.
     pub tail: u32,
+    /// The lexicon categories of the word ([`super::lexicon::cat`]): 0 from [`tokens`], filled
+    /// by [`words`].
+    pub cats: u32,
+    /// The hashes of the word's first two and last two bytes (see [`affixes`]), filled by
+    /// [`words`]; 0 for symbols and numbers, which have no affix features.
+    pub prefix: u64,
+    pub suffix: u64,
 }
 
 impl Token {
@@ -188,15 +196,74 @@ impl Token {
     }
 }
 
-/// Iterates over the tokens of `sentence`.
+/// Iterates over the tokens of `sentence`, without their lexicon categories and affixes (the
+/// lexicon's own build reads its phrases with this).
 pub fn tokens(sentence: &str) -> Tokens<'_> {
-    Tokens { text: sentence, pos: 0 }
+    Tokens {
+        text: sentence,
+        pos: 0,
+        lexicon: None,
+    }
 }
 
-/// The token iterator (see [`tokens`]).
+/// Iterates over the tokens of `sentence` with their lexicon categories and affixes,
+/// remembering short words in `memo`.
+pub fn words<'t>(sentence: &'t str, memo: &'t mut Memo) -> Tokens<'t> {
+    Tokens {
+        text: sentence,
+        pos: 0,
+        lexicon: Some((lexicon::get(), memo)),
+    }
+}
+
+/// The token iterator (see [`tokens`] and [`words`]).
 pub struct Tokens<'t> {
     text: &'t str,
     pos: usize,
+    lexicon: Option<(&'static Lexicon, &'t mut Memo)>,
+}
+
+/// log2 of the number of [`Memo`] slots.
+const MEMO_BITS: u32 = 10;
+
+/// Short words (one to seven ASCII letters and digits) already seen, with everything their bytes
+/// alone decide: hash, shape, lexicon categories, affix hashes. News repeats its words ("the",
+/// "said", "percent"): most tokens are found here, which saves hashing them, shaping them and
+/// looking them up again. Direct-mapped, keyed by the word's exact bytes (so a hit is the same
+/// word, never a likeness), and kept between sentences (see [`with_memo`]).
+pub struct Memo {
+    slots: Box<[MemoSlot; 1 << MEMO_BITS]>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct MemoSlot {
+    /// The word's bytes, little-endian; 0 for an empty slot (no word is all zero bytes).
+    key: u64,
+    hash: u64,
+    prefix: u64,
+    suffix: u64,
+    cats: u32,
+    shape: u16,
+}
+
+impl Memo {
+    fn new() -> Memo {
+        Memo {
+            slots: Box::new([MemoSlot::default(); 1 << MEMO_BITS]),
+        }
+    }
+
+    fn slot(&mut self, key: u64) -> &mut MemoSlot {
+        &mut self.slots[(key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - MEMO_BITS)) as usize]
+    }
+}
+
+/// Runs `f` with this thread's [`Memo`].
+pub fn with_memo<R>(f: impl FnOnce(&mut Memo) -> R) -> R {
+    thread_local! {
+        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new());
+    }
+    MEMO.with_borrow_mut(f)
 }
 
 /// The right single quotation mark, used as an apostrophe ("don’t"); hashed as `'`.
@@ -276,7 +343,7 @@ impl Iterator for Tokens<'_> {
             }
             if class & SYMBOL != 0 {
                 self.pos += 1;
-                return Some(symbol(start, &bytes[start..start + 1]));
+                return Some(self.categorised(symbol(start, &bytes[start..start + 1])));
             }
             if class & HIGH != 0 {
                 let c = self.text[start..].chars().next().unwrap_or(' ');
@@ -285,7 +352,7 @@ impl Iterator for Tokens<'_> {
                 }
                 self.pos += c.len_utf8();
                 if is_symbol(c) {
-                    return Some(symbol(start, &bytes[start..self.pos]));
+                    return Some(self.categorised(symbol(start, &bytes[start..self.pos])));
                 }
                 continue;
             }
@@ -306,6 +373,7 @@ fn symbol(start: usize, bytes: &[u8]) -> Token {
         shape: shape::SYMBOL,
         head: x as u16,
         tail: tail_of(x, bytes.len()),
+        ..Token::default()
     }
 }
 
@@ -357,17 +425,65 @@ impl Tokens<'_> {
                 }
             }
             self.pos = end;
+            if at == start {
+                // A short word: its bytes are the key to the memo.
+                return self.short_word(start, end, x & (1u64 << (8 * len)).wrapping_sub(1), seen);
+            }
             let hash = mix(h ^ last_chunk(x, len) ^ (((end - start) as u64) << 56));
-            let tail = if end - start >= 4 {
-                if len >= 4 {
-                    tail_of(x, len)
-                } else {
-                    (load(bytes, end - 4) & 0xffff_ffff) as u32
-                }
+            let tail = if len >= 4 {
+                tail_of(x, len)
             } else {
-                tail_of(first, len)
+                (load(bytes, end - 4) & 0xffff_ffff) as u32
             };
-            return finish(bytes, start, end, seen, hash, first as u16, tail);
+            return self.categorised(finish(bytes, start, end, seen, hash, first as u16, tail));
+        }
+    }
+
+    /// A word of one to seven ASCII letters and digits, `key` its bytes: from the memo if it
+    /// was seen before.
+    #[inline(always)]
+    fn short_word(&mut self, start: usize, end: usize, key: u64, seen: u8) -> Token {
+        let len = end - start;
+        let (head, tail) = (key as u16, tail_of(key, len));
+        let hash = || mix(SEED ^ last_chunk(key, len) ^ ((len as u64) << 56));
+        let Some((lexicon, memo)) = &mut self.lexicon else {
+            return finish(self.text.as_bytes(), start, end, seen, hash(), head, tail);
+        };
+        let slot = memo.slot(key);
+        if slot.key == key {
+            return Token {
+                start,
+                end,
+                hash: slot.hash,
+                shape: slot.shape,
+                head,
+                tail,
+                cats: slot.cats,
+                prefix: slot.prefix,
+                suffix: slot.suffix,
+            };
+        }
+        let t = with_facts(
+            lexicon,
+            finish(self.text.as_bytes(), start, end, seen, hash(), head, tail),
+        );
+        *slot = MemoSlot {
+            key,
+            hash: t.hash,
+            prefix: t.prefix,
+            suffix: t.suffix,
+            cats: t.cats,
+            shape: t.shape,
+        };
+        t
+    }
+
+    /// `t` with its lexicon categories and affixes, when reading [`words`].
+    #[inline(always)]
+    fn categorised(&self, t: Token) -> Token {
+        match &self.lexicon {
+            Some((lexicon, _)) => with_facts(lexicon, t),
+            None => t,
         }
     }
 
@@ -451,7 +567,40 @@ impl Tokens<'_> {
         } else {
             tail_of(first, i - start)
         };
-        finish(bytes, start, i, seen, hash, first as u16, tail)
+        self.categorised(finish(bytes, start, i, seen, hash, first as u16, tail))
+    }
+}
+
+/// `t` with its lexicon categories and (for words, not numbers) its affix hashes.
+#[inline(always)]
+fn with_facts(lexicon: &Lexicon, mut t: Token) -> Token {
+    t.cats = lexicon.lookup(t.hash);
+    if !t.is(shape::SYMBOL | shape::NUMBER) {
+        (t.prefix, t.suffix) = affixes(&t);
+    }
+    t
+}
+
+/// The hashes of a word's first two and last two bytes, framed: "raised" gives "<ra" and
+/// "ed>"; "a" gives "<a>" twice (features of their own, see [`super::features`]). The bytes,
+/// kept in the token, are packed into an integer and spread by one multiply: no string, no byte
+/// loop.
+pub fn affixes(t: &Token) -> (u64, u64) {
+    const SALT: u64 = 0x7f4a_7c15_9e37_79b9;
+    let spread = |gram: u64| (gram ^ SALT).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    // `| 0x20` lowercases a letter and leaves digits and joiners alone, as in the word hash.
+    let low = |b: u32| (b as u8 | 0x20) as u64;
+    let a = low(t.head as u32);
+    match t.len() {
+        0 => (0, 0),
+        1 => {
+            let g = (b'<' as u64) << 16 | a << 8 | b'>' as u64;
+            (spread(g), spread(g))
+        }
+        _ => (
+            spread((b'<' as u64) << 16 | a << 8 | low(t.head as u32 >> 8)),
+            spread(low(t.tail >> 16) << 16 | low(t.tail >> 24) << 8 | b'>' as u64),
+        ),
     }
 }
 
@@ -484,6 +633,7 @@ fn finish(bytes: &[u8], start: usize, end: usize, seen: u8, hash: u64, head: u16
         shape,
         head,
         tail,
+        ..Token::default()
     }
 }
 
