@@ -395,11 +395,22 @@ impl Tokens<'_> {
     #[inline(always)]
     fn word(&mut self, start: usize) -> Token {
         let bytes = self.text.as_bytes();
+        let first = load(bytes, start);
+        let len = alnum_run(first).0;
+        if len < 8 {
+            let end = start + len;
+            if joins(bytes, first, len, end) {
+                return self.joined_word(start);
+            }
+            // A short word: its bytes are the key to the memo, and its classes are needed only
+            // when it is not there.
+            self.pos = end;
+            return self.short_word(start, end, first & (1u64 << (8 * len)).wrapping_sub(1), first);
+        }
         let mut h = SEED;
         let mut at = start;
         let mut seen = 0u8;
-        let mut x = load(bytes, at);
-        let first = x;
+        let mut x = first;
         loop {
             let (len, classes) = alnum_run(x);
             seen |= classes;
@@ -410,25 +421,10 @@ impl Tokens<'_> {
                 continue;
             }
             let end = at + len;
-            let stop = CLASS[(x >> (8 * len)) as u8 as usize];
-            if stop & MAY_JOIN != 0 {
-                // Usually a full stop or a comma after the word: it joins only before a letter
-                // or digit (a comma only between digits).
-                let next = CLASS[bytes.get(end + 1).copied().unwrap_or(0) as usize];
-                let joins = match stop {
-                    JOINER => next & ALNUM != 0,
-                    COMMA => next & DIGIT != 0 && bytes[end - 1].is_ascii_digit(),
-                    _ => true,
-                };
-                if joins {
-                    return self.joined_word(start);
-                }
+            if joins(bytes, x, len, end) {
+                return self.joined_word(start);
             }
             self.pos = end;
-            if at == start {
-                // A short word: its bytes are the key to the memo.
-                return self.short_word(start, end, x & (1u64 << (8 * len)).wrapping_sub(1), seen);
-            }
             let hash = mix(h ^ last_chunk(x, len) ^ (((end - start) as u64) << 56));
             let tail = if len >= 4 {
                 tail_of(x, len)
@@ -442,12 +438,13 @@ impl Tokens<'_> {
     /// A word of one to seven ASCII letters and digits, `key` its bytes: from the memo if it
     /// was seen before.
     #[inline(always)]
-    fn short_word(&mut self, start: usize, end: usize, key: u64, seen: u8) -> Token {
+    fn short_word(&mut self, start: usize, end: usize, key: u64, chunk: u64) -> Token {
         let len = end - start;
+        let seen = || alnum_run(chunk).1;
         let (head, tail) = (key as u16, tail_of(key, len));
         let hash = || mix(SEED ^ last_chunk(key, len) ^ ((len as u64) << 56));
         let Some((lexicon, memo)) = &mut self.lexicon else {
-            return finish(self.text.as_bytes(), start, end, seen, hash(), head, tail);
+            return finish(self.text.as_bytes(), start, end, seen(), hash(), head, tail);
         };
         let slot = memo.slot(key);
         if slot.key == key {
@@ -465,7 +462,7 @@ impl Tokens<'_> {
         }
         let t = with_facts(
             lexicon,
-            finish(self.text.as_bytes(), start, end, seen, hash(), head, tail),
+            finish(self.text.as_bytes(), start, end, seen(), hash(), head, tail),
         );
         *slot = MemoSlot {
             key,
@@ -568,6 +565,24 @@ impl Tokens<'_> {
             tail_of(first, i - start)
         };
         self.categorised(finish(bytes, start, i, seen, hash, first as u16, tail))
+    }
+}
+
+/// Whether the byte that ends a run of `len` ASCII letters and digits in chunk `x` (the word
+/// ending at `end` so far) goes on to join more: a joiner before a letter or digit, a comma
+/// between digits, or a non-ASCII byte. Usually it is a space, or a full stop or comma that
+/// ends the word.
+#[inline(always)]
+fn joins(bytes: &[u8], x: u64, len: usize, end: usize) -> bool {
+    let stop = CLASS[(x >> (8 * len)) as u8 as usize];
+    if stop & MAY_JOIN == 0 {
+        return false;
+    }
+    let next = CLASS[bytes.get(end + 1).copied().unwrap_or(0) as usize];
+    match stop {
+        JOINER => next & ALNUM != 0,
+        COMMA => next & DIGIT != 0 && bytes[end - 1].is_ascii_digit(),
+        _ => true,
     }
 }
 
