@@ -36,7 +36,8 @@ fn is_furniture_line(doc: &Document, line: usize) -> bool {
         "source:",
     ]
     .iter()
-    .any(|p| starts_with(p))
+    // The first byte first: most lines start with none of these letters.
+    .any(|p| line.as_bytes().first().is_some_and(|&b| b | 0x20 == p.as_bytes()[0]) && starts_with(p))
         || label
             .is_some_and(|label| label.chars().any(|c| c.is_alphabetic()) && label.chars().all(|c| !c.is_lowercase()))
         || line.contains('©')

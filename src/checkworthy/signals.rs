@@ -226,7 +226,8 @@ impl Profile {
         // Fast path for most tokens: a lowercase word in no lexicon (it may start a phrase, as
         // "the" does) can only be the "than" of a comparison or the "-est" of a superlative;
         // every other detector and count says no.
-        if t.shape == 0 && (w.word | w.phrase) & !cat::STARTS == 0 {
+        let in_no_list = (w.word | w.phrase) & !cat::STARTS == 0;
+        if t.shape == 0 && in_no_list {
             self.words += 1;
             self.lowercase_words += first.is_ascii_lowercase() as u16;
             self.past += ends_in_ed(t) as u16;
@@ -236,6 +237,23 @@ impl Profile {
             if superlative(w) {
                 self.signals |= signal::SUPERLATIVE;
             }
+            return;
+        }
+        // Next most common: a capitalised word in no lexicon ("Senate", a sentence's first
+        // word). It is no symbol, no number, not all capitals and in no list: of the detectors
+        // below only these four can fire, and of the counts only these change.
+        if t.shape == shape::CAPITALISED && in_no_list {
+            self.words += 1;
+            if w.index == 1 && w.prev_is(hash_lower(b"by")) && w.prev_shape & shape::CAPITALISED != 0 {
+                self.opens_with_by_name = true;
+            }
+            let entity = named_entity(w);
+            self.signals |= signal::PERCENT * percent(w) as u16
+                | signal::COMPARISON * comparison(w) as u16
+                | signal::SUPERLATIVE * superlative(w) as u16
+                | signal::NAMED_ENTITY * entity as u16;
+            self.entities += entity as u16;
+            self.past += ends_in_ed(t) as u16;
             return;
         }
         if t.is(shape::SYMBOL) {

@@ -224,7 +224,7 @@ pub struct Tokens<'t> {
 }
 
 /// log2 of the number of [`Memo`] slots.
-const MEMO_BITS: u32 = 10;
+const MEMO_BITS: u32 = 11;
 
 /// Short words (one to seven ASCII letters and digits) already seen, with everything their bytes
 /// alone decide: hash, shape, lexicon categories, affix hashes. News repeats its words ("the",
