@@ -43,10 +43,15 @@ fn is_furniture_line(doc: &Document, line: usize) -> bool {
         || line.contains('©')
 }
 
-/// "I", "we", "you", also contracted ("I'll", "we’ve").
+/// "I", "we", "you", also contracted ("I'll", "we’ve"): the mention up to its first apostrophe
+/// is one of them, tested as "starts with it, then an apostrophe or the end".
 fn is_first_or_second_person(mention: &str) -> bool {
-    let word = mention.split(['\'', '’']).next().unwrap_or("");
-    ["i", "we", "you"].iter().any(|p| word.eq_ignore_ascii_case(p))
+    let m = mention.as_bytes();
+    ["i", "we", "you"].iter().any(|p| {
+        m.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+            && (m.len() == p.len() || m[p.len()] == b'\'' || m[p.len()..].starts_with("’".as_bytes()))
+    })
 }
 
 /// Whether the speaker mention starting at byte `start` is the subject of a condition: the
