@@ -248,10 +248,10 @@ impl Profile {
                 self.opens_with_by_name = true;
             }
             let entity = named_entity(w);
-            self.signals |= signal::PERCENT * percent(w) as u16
-                | signal::COMPARISON * comparison(w) as u16
-                | signal::SUPERLATIVE * superlative(w) as u16
-                | signal::NAMED_ENTITY * entity as u16;
+            self.signals |= (signal::PERCENT * percent(w) as u16)
+                | (signal::COMPARISON * comparison(w) as u16)
+                | (signal::SUPERLATIVE * superlative(w) as u16)
+                | (signal::NAMED_ENTITY * entity as u16);
             self.entities += entity as u16;
             self.past += ends_in_ed(t) as u16;
             return;

@@ -157,8 +157,8 @@ impl Token {
         self.shape & flag != 0
     }
 
-    /// Length in bytes.
-    pub fn len(&self) -> usize {
+    /// Length in bytes (never 0).
+    pub(crate) fn len(&self) -> usize {
         self.end - self.start
     }
 
