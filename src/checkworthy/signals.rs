@@ -7,7 +7,7 @@
 //! The model uses the signals as features; [`Profile::signal_names`] reports them to readers.
 
 use super::lexicon::{self, cat};
-use super::tokens::{self, hash_lower, pair, shape, words, Memo, Token};
+use super::tokens::{self, hash_lower, pair, shape, spelling, words, Memo, Token};
 
 /// The signals reported to readers, in this order. Stable names: they appear in the JSON.
 pub const SIGNAL_NAMES: [&str; 11] = [
@@ -125,10 +125,8 @@ pub fn comparison(w: &Window) -> bool {
 /// A superlative or record: "the highest", "the most", "record", "all-time", or
 /// "the <word>est" unless the word only looks like one ("the interest").
 pub fn superlative(w: &Window) -> bool {
-    let est = w.prev_is(hash_lower(b"the"))
-        && w.cur.len() >= 5
-        && w.cur.ends_with(b"est")
-        && w.word & cat::NOT_SUPERLATIVE == 0;
+    let est =
+        w.prev_is(hash_lower(b"the")) && w.cur.spelling & spelling::EST != 0 && w.word & cat::NOT_SUPERLATIVE == 0;
     est || w.any(cat::SUPERLATIVE)
 }
 
@@ -165,7 +163,7 @@ pub fn event(w: &Window) -> bool {
 
 /// A regular past tense or participle: "voted", "increased" (not "red", "need", "indeed").
 fn ends_in_ed(t: &Token) -> bool {
-    t.len() >= 5 && t.ends_with(b"ed") && !t.ends_with(b"eed")
+    t.spelling & spelling::ED != 0
 }
 
 /// The lexicon categories [`Profile::observe`] counts.
@@ -222,14 +220,13 @@ impl Profile {
     #[inline(always)]
     pub fn observe(&mut self, w: &Window) {
         let t = &w.cur;
-        let first = t.head as u8;
         // Fast path for most tokens: a lowercase word in no lexicon (it may start a phrase, as
         // "the" does) can only be the "than" of a comparison or the "-est" of a superlative;
         // every other detector and count says no.
         let in_no_list = (w.word | w.phrase) & !cat::STARTS == 0;
         if t.shape == 0 && in_no_list {
             self.words += 1;
-            self.lowercase_words += first.is_ascii_lowercase() as u16;
+            self.lowercase_words += (t.spelling & spelling::LOWERCASE != 0) as u16;
             self.past += ends_in_ed(t) as u16;
             if comparison(w) {
                 self.signals |= signal::COMPARISON;
@@ -273,7 +270,7 @@ impl Profile {
             }
         } else {
             self.words += 1;
-            self.lowercase_words += first.is_ascii_lowercase() as u16;
+            self.lowercase_words += (t.spelling & spelling::LOWERCASE != 0) as u16;
             self.all_caps_words += t.is(shape::ALL_CAPS) as u16;
             if w.index == 1
                 && t.is(shape::CAPITALISED)

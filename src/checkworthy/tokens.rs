@@ -150,6 +150,19 @@ pub struct Token {
     /// [`words`]; 0 for symbols and numbers, which have no affix features.
     pub prefix: u64,
     pub suffix: u64,
+    /// What the detectors ask of the word's spelling, as bits from [`spelling`].
+    pub spelling: u8,
+}
+
+/// Facts about how a token is spelled, as bit flags (in [`Token::spelling`]): decided once per
+/// word (and kept in the memo), not by each detector on each token.
+pub mod spelling {
+    /// Starts with a lowercase ASCII letter.
+    pub const LOWERCASE: u8 = 1 << 0;
+    /// Five bytes or more, ending in "ed" but not "eed" ("voted", not "need").
+    pub const ED: u8 = 1 << 1;
+    /// Five bytes or more, ending in "est" ("highest", "interest").
+    pub const EST: u8 = 1 << 2;
 }
 
 impl Token {
@@ -244,6 +257,7 @@ struct MemoSlot {
     suffix: u64,
     cats: u32,
     shape: u16,
+    spelling: u8,
 }
 
 impl Memo {
@@ -458,6 +472,7 @@ impl Tokens<'_> {
                 cats: slot.cats,
                 prefix: slot.prefix,
                 suffix: slot.suffix,
+                spelling: slot.spelling,
             };
         }
         let t = with_facts(
@@ -471,6 +486,7 @@ impl Tokens<'_> {
             suffix: t.suffix,
             cats: t.cats,
             shape: t.shape,
+            spelling: t.spelling,
         };
         t
     }
@@ -641,7 +657,7 @@ fn finish(bytes: &[u8], start: usize, end: usize, seen: u8, hash: u64, head: u16
             shape |= shape::YEAR;
         }
     }
-    Token {
+    let mut t = Token {
         start,
         end,
         hash,
@@ -649,7 +665,12 @@ fn finish(bytes: &[u8], start: usize, end: usize, seen: u8, hash: u64, head: u16
         head,
         tail,
         ..Token::default()
-    }
+    };
+    let long = t.len() >= 5;
+    t.spelling = ((head as u8).is_ascii_lowercase() as u8 * spelling::LOWERCASE)
+        | ((long && t.ends_with(b"ed") && !t.ends_with(b"eed")) as u8 * spelling::ED)
+        | ((long && t.ends_with(b"est")) as u8 * spelling::EST);
+    t
 }
 
 /// The length of the run of ASCII letters and digits that opens eight bytes (little-endian:
