@@ -117,7 +117,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
     } else {
         Vec::new()
     };
-    let mut quotes = Vec::new();
+    let mut quotes = Vec::with_capacity(if options.quotes { found.quotes.len() } else { 0 });
     if options.quotes {
         for q in std::mem::take(&mut found.quotes) {
             // A fragment nobody is credited with is a title or a scare quote, not who-said-what.

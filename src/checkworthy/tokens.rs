@@ -272,12 +272,22 @@ impl Memo {
     }
 }
 
-/// Runs `f` with this thread's [`Memo`].
+/// Runs `f` with this thread's [`Memo`], or with a fresh one where that is in use (a scan
+/// started from within a scan's callback) or gone (the thread is ending).
 pub fn with_memo<R>(f: impl FnOnce(&mut Memo) -> R) -> R {
     thread_local! {
         static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new());
     }
-    MEMO.with_borrow_mut(f)
+    let mut f = Some(f);
+    let shared = MEMO.try_with(|memo| {
+        let mut memo = memo.try_borrow_mut().ok()?;
+        f.take().map(|f| f(&mut memo))
+    });
+    match (shared, f) {
+        (Ok(Some(r)), _) => r,
+        (_, Some(f)) => f(&mut Memo::new()),
+        (_, None) => unreachable!("the closure ran and returned"),
+    }
 }
 
 /// The right single quotation mark, used as an apostrophe ("don’t"); hashed as `'`.
@@ -777,6 +787,16 @@ mod tests {
         assert!(t[4].is(shape::NUMBER) && !t[4].is(shape::YEAR));
         assert!(t[8].is(shape::YEAR) && !t[8].is(shape::NUMBER));
         assert_eq!(t[1].ngram_hash(), t[8].ngram_hash());
+    }
+
+    #[test]
+    fn a_scan_within_a_scan_has_a_memo_of_its_own() {
+        let outer: Vec<u64> = with_memo(|memo| {
+            super::words("the cat sat", memo)
+                .map(|t| t.hash ^ with_memo(|inner| super::words("the", inner).next().map_or(0, |t| t.hash)))
+                .collect()
+        });
+        assert_eq!(outer[0], 0, "\"the\" hashes the same in both memos");
     }
 
     #[test]
