@@ -267,27 +267,33 @@ impl Memo {
         }
     }
 
+    /// [`Memo::new`] for the rare nested scan, out of the scanner's way.
+    #[cold]
+    #[inline(never)]
+    fn fresh() -> Memo {
+        Memo::new()
+    }
+
     fn slot(&mut self, key: u64) -> &mut MemoSlot {
         &mut self.slots[(key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - MEMO_BITS)) as usize]
     }
 }
 
 /// Runs `f` with this thread's [`Memo`], or with a fresh one where that is in use (a scan
-/// started from within a scan's callback) or gone (the thread is ending).
+/// started from within a scan's callback). One call of `f`, so that it is inlined once.
 pub fn with_memo<R>(f: impl FnOnce(&mut Memo) -> R) -> R {
     thread_local! {
         static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new());
     }
-    let mut f = Some(f);
-    let shared = MEMO.try_with(|memo| {
-        let mut memo = memo.try_borrow_mut().ok()?;
-        f.take().map(|f| f(&mut memo))
-    });
-    match (shared, f) {
-        (Ok(Some(r)), _) => r,
-        (_, Some(f)) => f(&mut Memo::new()),
-        (_, None) => unreachable!("the closure ran and returned"),
-    }
+    MEMO.with(|shared| {
+        let mut fresh = None;
+        let mut borrowed = shared.try_borrow_mut().ok();
+        let memo = match &mut borrowed {
+            Some(memo) => &mut **memo,
+            None => fresh.insert(Memo::fresh()),
+        };
+        f(memo)
+    })
 }
 
 /// The right single quotation mark, used as an apostrophe ("don’t"); hashed as `'`.
