@@ -16,36 +16,42 @@ fn is_furniture_line(doc: &Document, line: usize) -> bool {
         line.get(..prefix.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
     };
-    line.contains('©')
-        || [
-            "photo",
-            "file photo",
-            "image",
-            "credit",
-            "caption",
-            "by ",
-            "video",
-            "watch:",
-            "read more",
-            "related",
-            "advertisement",
-            "getty",
-            "source:",
-        ]
-        .iter()
-        .any(|p| starts_with(p))
-        || line.split(':').next().is_some_and(|label| {
-            line.contains(':')
-                && label.len() <= 20
-                && label.chars().any(|c| c.is_alphabetic())
-                && label.chars().all(|c| !c.is_lowercase())
-        })
+    // A label before a colon, of at most 20 bytes, with letters and no lowercase ("PHOTO:",
+    // "AP:"): the colon is looked for in the first 21 bytes only.
+    let head = &line.as_bytes()[..line.len().min(21)];
+    let label = head.iter().position(|&b| b == b':').map(|colon| &line[..colon]);
+    [
+        "photo",
+        "file photo",
+        "image",
+        "credit",
+        "caption",
+        "by ",
+        "video",
+        "watch:",
+        "read more",
+        "related",
+        "advertisement",
+        "getty",
+        "source:",
+    ]
+    .iter()
+    // The first byte first: most lines start with none of these letters.
+    .any(|p| line.as_bytes().first().is_some_and(|&b| b | 0x20 == p.as_bytes()[0]) && starts_with(p))
+        || label
+            .is_some_and(|label| label.chars().any(|c| c.is_alphabetic()) && label.chars().all(|c| !c.is_lowercase()))
+        || line.contains('©')
 }
 
-/// "I", "we", "you", also contracted ("I'll", "we’ve").
+/// "I", "we", "you", also contracted ("I'll", "we’ve"): the mention up to its first apostrophe
+/// is one of them, tested as "starts with it, then an apostrophe or the end".
 fn is_first_or_second_person(mention: &str) -> bool {
-    let word = mention.split(['\'', '’']).next().unwrap_or("");
-    ["i", "we", "you"].iter().any(|p| word.eq_ignore_ascii_case(p))
+    let m = mention.as_bytes();
+    ["i", "we", "you"].iter().any(|p| {
+        m.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+            && (m.len() == p.len() || m[p.len()] == b'\'' || m[p.len()..].starts_with("’".as_bytes()))
+    })
 }
 
 /// Whether the speaker mention starting at byte `start` is the subject of a condition: the
@@ -104,9 +110,16 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         Some(sp)
     };
 
-    let mut quotes = Vec::new();
+    // The quotation parts, for the claims' overlap sweep below; the quotes themselves are
+    // moved into the output, not cloned.
+    let parts: Vec<Span> = if options.claims {
+        found.quotes.iter().flat_map(|q| q.parts.iter().copied()).collect()
+    } else {
+        Vec::new()
+    };
+    let mut quotes = Vec::with_capacity(if options.quotes { found.quotes.len() } else { 0 });
     if options.quotes {
-        for q in found.quotes.iter().cloned() {
+        for q in std::mem::take(&mut found.quotes) {
             // A fragment nobody is credited with is a title or a scare quote, not who-said-what.
             if q.kind == crate::QuoteKind::Partial && q.speaker.is_none() && q.cue.is_none() {
                 continue;
@@ -127,23 +140,25 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
     if options.claims {
         let threshold = options.min_claim_score.unwrap_or(checkworthy::THRESHOLD);
         for r in &found.reported {
-            let assessment = checkworthy::assess(r.content.of(doc.text));
-            let mut signals = vec!["attribution"];
-            signals.extend(assessment.signals.iter().copied().filter(|s| *s != "attribution"));
+            let (score, signals) = checkworthy::score(r.content.of(doc.text));
+            // "attribution" first, then the others in their usual order; one allocation.
+            let others = checkworthy::signals::names(signals & !checkworthy::signals::signal::ATTRIBUTION);
+            let mut names = Vec::with_capacity(1 + others.len());
+            names.push("attribution");
+            names.extend(others);
             claims.push(Claim {
                 span: r.content,
                 kind: ClaimKind::Reported,
                 speaker: fix_headline(r.speaker, &mut mentions),
                 cue: Some(r.cue),
-                score: assessment.score,
-                signals,
+                score,
+                signals: names,
             });
         }
         // Sentences, reported contents and quotation parts are all in text order: one sweep
         // finds what each sentence overlaps, instead of a scan of every claim per sentence.
         let mut reported: Vec<Span> = found.reported.iter().map(|r| r.content).collect();
         reported.sort_unstable();
-        let parts: Vec<Span> = found.quotes.iter().flat_map(|q| q.parts.iter().copied()).collect();
         let (mut r, mut p) = (0, 0);
         let (mut furniture_line, mut furniture) = (None, false);
         for sentence in &doc.sentences {
@@ -153,14 +168,6 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             }
             while p < parts.len() && parts[p].end <= span.start {
                 p += 1;
-            }
-            // Decided once per line: a line of many sentences is scanned once, not per sentence.
-            if furniture_line != Some(sentence.line) {
-                furniture_line = Some(sentence.line);
-                furniture = is_furniture_line(doc, sentence.line);
-            }
-            if furniture {
-                continue;
             }
             let taken = reported[r..]
                 .iter()
@@ -177,15 +184,24 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             if taken {
                 continue;
             }
-            let assessment = checkworthy::assess(span.of(doc.text));
-            if assessment.score >= threshold && assessment.score > 0.0 {
+            // Decided once per line, and only for lines with a sentence left to score: a line
+            // of many sentences is scanned once, a line of quotations not at all.
+            if furniture_line != Some(sentence.line) {
+                furniture_line = Some(sentence.line);
+                furniture = is_furniture_line(doc, sentence.line);
+            }
+            if furniture {
+                continue;
+            }
+            let (score, signals) = checkworthy::score(span.of(doc.text));
+            if score >= threshold && score > 0.0 {
                 claims.push(Claim {
                     span,
                     kind: ClaimKind::Factual,
                     speaker: None,
                     cue: None,
-                    score: assessment.score,
-                    signals: assessment.signals,
+                    score,
+                    signals: checkworthy::signals::names(signals).collect(),
                 });
             }
         }
@@ -211,12 +227,18 @@ fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Ve
         .collect();
     speaking.sort_unstable();
     speaking.dedup();
-    // Name spans are gathered only for the entities that speak (a few of the many named).
-    let mut names_of: Vec<Vec<Span>> = vec![Vec::new(); mentions.entities.len()];
+    // Name spans are gathered only for the entities that speak (a few of the many named), each
+    // entity's with its other mentions in one vector, counted first so that it is allocated once.
     let mut speaks = vec![false; mentions.entities.len()];
+    let mut sizes = vec![0; mentions.entities.len()];
     for &e in &speaking {
         speaks[e] = true;
+        sizes[e] = mentions.entities[e].mentions.len();
     }
+    for name in mentions.names.iter().filter(|name| speaks[name.entity]) {
+        sizes[name.entity] += 1;
+    }
+    let mut names_of: Vec<Vec<Span>> = sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
     for name in mentions.names.iter().filter(|name| speaks[name.entity]) {
         names_of[name.entity].push(name.span);
     }

@@ -163,35 +163,12 @@ pub fn extract(sentence: &str, mut on_bucket: impl FnMut(u32)) -> (Profile, u32)
         n += 2;
         prev = h;
         if !w.cur.is(shape::SYMBOL | shape::NUMBER) {
-            let (prefix, suffix) = affixes(w.cur.bytes(sentence));
-            on_bucket(bucket(prefix));
-            on_bucket(bucket(suffix));
+            on_bucket(bucket(w.cur.prefix));
+            on_bucket(bucket(w.cur.suffix));
             n += 2;
         }
     });
     (profile, n)
-}
-
-/// The hashes of a word's first two and last two bytes, framed: "raised" gives "<ra" and
-/// "ed>"; "a" gives "<a>" twice. The bytes are packed into an integer and spread by one
-/// multiply: no string, no byte loop.
-fn affixes(word: &[u8]) -> (u64, u64) {
-    const SALT: u64 = 0x7f4a_7c15_9e37_79b9;
-    let spread = |gram: u64| (gram ^ SALT).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    // `| 0x20` lowercases a letter and leaves digits and joiners alone, as in the word hash.
-    let low = |b: u8| (b | 0x20) as u64;
-    // Chunks: the length is tested once, with no index to check.
-    match (word.first_chunk::<2>(), word.last_chunk::<2>(), word.first()) {
-        (Some(&[a, b]), Some(&[y, z]), _) => (
-            spread((b'<' as u64) << 16 | low(a) << 8 | low(b)),
-            spread(low(y) << 16 | low(z) << 8 | b'>' as u64),
-        ),
-        (_, _, Some(&a)) => {
-            let g = (b'<' as u64) << 16 | low(a) << 8 | b'>' as u64;
-            (spread(g), spread(g))
-        }
-        _ => (0, 0),
-    }
 }
 
 /// The value of each hashed feature in a sentence with `n` of them: 1/sqrt(n), so that long
@@ -207,6 +184,7 @@ pub fn hash_norm(n: u32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checkworthy::tokens::{affixes, tokens};
 
     /// The scorer's bit set and the trainer's array agree.
     #[test]
@@ -251,11 +229,12 @@ mod tests {
 
     #[test]
     fn affixes_frame_the_word_and_ignore_case() {
-        assert_eq!(affixes(b"Raised"), affixes(b"raised"));
-        assert_eq!(affixes(b"raised").1, affixes(b"voted").1, "same ending, same feature");
-        assert_ne!(affixes(b"raised").0, affixes(b"raised").1);
-        let (p, s) = affixes(b"a");
+        let affixes = |word: &str| affixes(&tokens(word).next().unwrap());
+        assert_eq!(affixes("Raised"), affixes("raised"));
+        assert_eq!(affixes("raised").1, affixes("voted").1, "same ending, same feature");
+        assert_ne!(affixes("raised").0, affixes("raised").1);
+        let (p, s) = affixes("a");
         assert_eq!(p, s);
-        assert_ne!(affixes(b"ab").0, affixes(b"ba").0);
+        assert_ne!(affixes("ab").0, affixes("ba").0);
     }
 }

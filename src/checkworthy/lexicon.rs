@@ -44,6 +44,8 @@ pub mod cat {
     pub const STARTS_PHRASE: u32 = 1 << 30;
     /// Some three-word phrase starts with this pair.
     pub const STARTS_TRIPLE: u32 = 1 << 31;
+    /// The two bits above: not categories, only hints to the scanner.
+    pub const STARTS: u32 = STARTS_PHRASE | STARTS_TRIPLE;
 }
 
 /// Each lexicon file and the category its entries get.
@@ -97,10 +99,12 @@ pub struct Lexicon {
     /// simply never match).
     slots: Vec<(u64, u32)>,
     mask: usize,
-    filter: Vec<u64>,
+    /// Fixed-size, so the probe's index (always in range) needs no bounds check.
+    filter: Box<[u64; FILTER_WORDS]>,
 }
 
 const FILTER_BITS: u32 = 15;
+const FILTER_WORDS: usize = 1 << (FILTER_BITS - 6);
 
 fn filter_bit(k: u64) -> (usize, u64) {
     let bit = (k >> 40) as usize & ((1 << FILTER_BITS) - 1);
@@ -128,7 +132,7 @@ impl Lexicon {
         let mut t = Lexicon {
             slots: vec![(0, 0); size],
             mask: size - 1,
-            filter: vec![0; 1 << (FILTER_BITS - 6)],
+            filter: Box::new([0; FILTER_WORDS]),
         };
         for (k, c) in entries {
             let mut i = k as usize & t.mask;

@@ -45,17 +45,25 @@ pub fn assess(sentence: &str) -> Assessment {
 
 /// [`assess`] with a given model (the trainer measures a model before shipping it).
 pub fn assess_with(model: &model::Model, sentence: &str) -> Assessment {
-    let (score, profile) = model.score(sentence);
-    if profile.is_boilerplate() {
-        return Assessment {
-            score: BOILERPLATE_SCORE,
-            signals: Vec::new(),
-        };
-    }
+    let (score, signals) = score_with(model, sentence);
     Assessment {
         score,
-        signals: profile.signal_names(),
+        signals: signals::names(signals).collect(),
     }
+}
+
+/// [`assess`] with the signals as bits ([`signals::signal`], names by [`signals::names`]):
+/// no allocation, for callers that keep only some sentences.
+pub fn score(sentence: &str) -> (f32, u16) {
+    score_with(model::shipped(), sentence)
+}
+
+fn score_with(model: &model::Model, sentence: &str) -> (f32, u16) {
+    let (score, profile) = model.score(sentence);
+    if profile.is_boilerplate() {
+        return (BOILERPLATE_SCORE, 0);
+    }
+    (score, profile.signals)
 }
 
 #[cfg(test)]

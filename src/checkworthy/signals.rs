@@ -7,7 +7,7 @@
 //! The model uses the signals as features; [`Profile::signal_names`] reports them to readers.
 
 use super::lexicon::{self, cat};
-use super::tokens::{hash_lower, pair, shape, tokens, Token};
+use super::tokens::{self, hash_lower, pair, shape, spelling, words, Memo, Token};
 
 /// The signals reported to readers, in this order. Stable names: they appear in the JSON.
 pub const SIGNAL_NAMES: [&str; 11] = [
@@ -124,11 +124,9 @@ pub fn comparison(w: &Window) -> bool {
 
 /// A superlative or record: "the highest", "the most", "record", "all-time", or
 /// "the <word>est" unless the word only looks like one ("the interest").
-pub fn superlative(w: &Window, sentence: &str) -> bool {
-    let est = w.prev_is(hash_lower(b"the"))
-        && w.cur.end - w.cur.start >= 5
-        && w.cur.bytes(sentence).ends_with(b"est")
-        && w.word & cat::NOT_SUPERLATIVE == 0;
+pub fn superlative(w: &Window) -> bool {
+    let est =
+        w.prev_is(hash_lower(b"the")) && w.cur.spelling & spelling::EST != 0 && w.word & cat::NOT_SUPERLATIVE == 0;
     est || w.any(cat::SUPERLATIVE)
 }
 
@@ -164,9 +162,20 @@ pub fn event(w: &Window) -> bool {
 }
 
 /// A regular past tense or participle: "voted", "increased" (not "red", "need", "indeed").
-fn ends_in_ed(word: &[u8]) -> bool {
-    word.len() >= 5 && word.ends_with(b"ed") && !word.ends_with(b"eed")
+fn ends_in_ed(t: &Token) -> bool {
+    t.spelling & spelling::ED != 0
 }
+
+/// The lexicon categories [`Profile::observe`] counts.
+const COUNTED: u32 = cat::FIRST_PERSON
+    | cat::WE
+    | cat::YOU
+    | cat::THEY
+    | cat::MODAL
+    | cat::OPINION
+    | cat::COURTESY
+    | cat::BOILERPLATE
+    | cat::CREDIT;
 
 /// What one pass over a sentence found: signals, and the counts the model and the boilerplate
 /// rule use.
@@ -209,35 +218,59 @@ pub struct Profile {
 impl Profile {
     /// Records one token.
     #[inline(always)]
-    pub fn observe(&mut self, w: &Window, sentence: &str) {
+    pub fn observe(&mut self, w: &Window) {
         let t = &w.cur;
-        // Fast path for most tokens: a lowercase word in no lexicon can only be the "than" of a
-        // comparison or the "-est" of a superlative; every other detector and count says no.
-        if t.shape == 0 && w.word | w.phrase == 0 {
+        // Fast path for most tokens: a lowercase word in no lexicon (it may start a phrase, as
+        // "the" does) can only be the "than" of a comparison or the "-est" of a superlative;
+        // every other detector and count says no.
+        let in_no_list = (w.word | w.phrase) & !cat::STARTS == 0;
+        if t.shape == 0 && in_no_list {
             self.words += 1;
-            self.lowercase_words += sentence.as_bytes()[t.start].is_ascii_lowercase() as u16;
-            self.past += ends_in_ed(t.bytes(sentence)) as u16;
+            self.lowercase_words += (t.spelling & spelling::LOWERCASE != 0) as u16;
+            self.past += ends_in_ed(t) as u16;
             if comparison(w) {
                 self.signals |= signal::COMPARISON;
             }
-            if superlative(w, sentence) {
+            if superlative(w) {
                 self.signals |= signal::SUPERLATIVE;
             }
             return;
         }
+        // Next most common: a capitalised word in no lexicon ("Senate", a sentence's first
+        // word). It is no symbol, no number, not all capitals and in no list: of the detectors
+        // below only these four can fire, and of the counts only these change.
+        if t.shape == shape::CAPITALISED && in_no_list {
+            self.words += 1;
+            if w.index == 1 && w.prev_is(hash_lower(b"by")) && w.prev_shape & shape::CAPITALISED != 0 {
+                self.opens_with_by_name = true;
+            }
+            let entity = named_entity(w);
+            self.signals |= (signal::PERCENT * percent(w) as u16)
+                | (signal::COMPARISON * comparison(w) as u16)
+                | (signal::SUPERLATIVE * superlative(w) as u16)
+                | (signal::NAMED_ENTITY * entity as u16);
+            self.entities += entity as u16;
+            self.past += ends_in_ed(t) as u16;
+            return;
+        }
         if t.is(shape::SYMBOL) {
-            match t.text(sentence) {
-                "?" => self.question = true,
-                "!" => self.exclamation = true,
-                "©" => self.copyright = true,
-                "/" if w.prev_word & cat::BOILERPLATE != 0 => self.credit = true,
-                ":" if w.index == 1 => self.label_colon = true,
+            // Symbols are told apart by their hashes (distinct, see the tests).
+            const QUESTION: u64 = hash_lower(b"?");
+            const EXCLAMATION: u64 = hash_lower(b"!");
+            const COPYRIGHT: u64 = hash_lower("©".as_bytes());
+            const SLASH: u64 = hash_lower(b"/");
+            const COLON: u64 = hash_lower(b":");
+            match t.hash {
+                QUESTION => self.question = true,
+                EXCLAMATION => self.exclamation = true,
+                COPYRIGHT => self.copyright = true,
+                SLASH if w.prev_word & cat::BOILERPLATE != 0 => self.credit = true,
+                COLON if w.index == 1 => self.label_colon = true,
                 _ => {}
             }
         } else {
             self.words += 1;
-            let first = sentence.as_bytes()[t.start];
-            self.lowercase_words += first.is_ascii_lowercase() as u16;
+            self.lowercase_words += (t.spelling & spelling::LOWERCASE != 0) as u16;
             self.all_caps_words += t.is(shape::ALL_CAPS) as u16;
             if w.index == 1
                 && t.is(shape::CAPITALISED)
@@ -259,7 +292,7 @@ impl Profile {
             (signal::MONEY, money(w)),
             (signal::DATE, date(w)),
             (signal::COMPARISON, comparison(w)),
-            (signal::SUPERLATIVE, superlative(w, sentence)),
+            (signal::SUPERLATIVE, superlative(w)),
             (signal::NAMED_ENTITY, entity),
         ];
         for (bit, fires) in pairs {
@@ -268,17 +301,20 @@ impl Profile {
         self.signals |= found;
         self.figures += figure as u16;
         self.entities += entity as u16;
-        let count = |c: u32| (cats & c != 0) as u16;
-        self.first_person += count(cat::FIRST_PERSON);
-        self.we += count(cat::WE);
-        self.you += count(cat::YOU);
-        self.they += count(cat::THEY);
-        self.past += (w.word & cat::PAST != 0 || ends_in_ed(t.bytes(sentence))) as u16;
-        self.modals += count(cat::MODAL);
-        self.opinion += count(cat::OPINION);
-        self.courtesy += count(cat::COURTESY);
-        self.boilerplate_words += count(cat::BOILERPLATE);
-        self.credit |= cats & cat::CREDIT != 0;
+        self.past += (w.word & cat::PAST != 0 || ends_in_ed(t)) as u16;
+        // Most tokens here (names, numbers) are in none of the counted lists.
+        if cats & COUNTED != 0 {
+            let count = |c: u32| (cats & c != 0) as u16;
+            self.first_person += count(cat::FIRST_PERSON);
+            self.we += count(cat::WE);
+            self.you += count(cat::YOU);
+            self.they += count(cat::THEY);
+            self.modals += count(cat::MODAL);
+            self.opinion += count(cat::OPINION);
+            self.courtesy += count(cat::COURTESY);
+            self.boilerplate_words += count(cat::BOILERPLATE);
+            self.credit |= cats & cat::CREDIT != 0;
+        }
     }
 
     /// Captions, photo credits, bylines, datelines and navigation: never claims, whatever the
@@ -299,24 +335,35 @@ impl Profile {
 
     /// The names of the signals found, in [`SIGNAL_NAMES`] order.
     pub fn signal_names(&self) -> Vec<&'static str> {
-        SIGNAL_NAMES
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| self.signals & (1 << i) != 0)
-            .map(|(_, n)| *n)
-            .collect()
+        names(self.signals).collect()
     }
+}
+
+/// The names of the signal bits in `signals`, in [`SIGNAL_NAMES`] order. Exact-sized, so
+/// collecting it allocates once.
+pub fn names(signals: u16) -> impl ExactSizeIterator<Item = &'static str> {
+    let mut left = signals & ((1 << SIGNAL_NAMES.len()) - 1);
+    (0..left.count_ones()).map(move |_| {
+        let i = left.trailing_zeros() as usize;
+        left &= left - 1;
+        SIGNAL_NAMES[i]
+    })
 }
 
 /// Scans `sentence` once: calls `on_token` with every window (the features use it for word
 /// n-grams) and returns what the detectors found.
-pub fn scan(sentence: &str, mut on_token: impl FnMut(&Window)) -> Profile {
+pub fn scan(sentence: &str, on_token: impl FnMut(&Window)) -> Profile {
+    tokens::with_memo(|memo| scan_words(sentence, memo, on_token))
+}
+
+/// [`scan`] with the memo of short words.
+fn scan_words(sentence: &str, memo: &mut Memo, mut on_token: impl FnMut(&Window)) -> Profile {
     let mut profile = Profile::default();
     let lexicon = lexicon::get();
     let mut w = Window::default();
     // The key and categories of the last two words, for three-word phrases.
     let mut prev_pair = (0u64, 0u32);
-    for (index, cur) in tokens(sentence).enumerate() {
+    for (index, cur) in words(sentence, memo).enumerate() {
         if index > 0 {
             w.prev_hash = w.cur.hash;
             w.prev_shape = w.cur.shape;
@@ -324,7 +371,7 @@ pub fn scan(sentence: &str, mut on_token: impl FnMut(&Window)) -> Profile {
         }
         w.cur = cur;
         w.index = index;
-        w.word = lexicon.lookup(cur.hash);
+        w.word = cur.cats;
         // Phrases are looked up only where the lexicon says one may go on (`cat::STARTS_*`).
         let mut pair_key = 0;
         let mut pair_cats = 0;
@@ -340,7 +387,7 @@ pub fn scan(sentence: &str, mut on_token: impl FnMut(&Window)) -> Profile {
         // The pair's key is kept only when looked up: only then can a triple go on from it.
         prev_pair = (pair_key, pair_cats);
         w.phrase = pair_cats | triple_cats;
-        profile.observe(&w, sentence);
+        profile.observe(&w);
         on_token(&w);
     }
     profile

@@ -6,6 +6,7 @@
 //! never build a `String`. The hash is fixed (see [`hash_lower`]): the same on every
 //! platform, native and wasm32, unlike std's randomly seeded hasher.
 
+use super::lexicon::{self, Lexicon};
 use crate::swar;
 
 /// Lowercases eight bytes at once: OR-ing 0x20 maps `A`..`Z` to `a`..`z` and leaves what else
@@ -41,27 +42,47 @@ pub const fn hash_lower(bytes: &[u8]) -> u64 {
     mix(h ^ chunk ^ ((bytes.len() as u64) << 56))
 }
 
+/// Eight bytes from `at`, little-endian, zero past the end: the scanner reads whole chunks up
+/// to the sentence's last byte without a byte loop.
+#[inline(always)]
+fn load(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..).and_then(|b| b.first_chunk::<8>()) {
+        Some(&b) => u64::from_le_bytes(b),
+        None => load_end(bytes, at),
+    }
+}
+
+/// [`load`] within the last eight bytes (once per sentence at most, so out of line).
+#[inline(never)]
+fn load_end(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..)
+        .unwrap_or(b"")
+        .iter()
+        .rev()
+        .fold(0, |x, &b| x << 8 | b as u64)
+}
+
+/// The bytes of `x` below byte `n` (`n` < 8), lowercased as [`hash_lower`] does: a word's last,
+/// partial chunk.
+#[inline(always)]
+fn last_chunk(x: u64, n: usize) -> u64 {
+    (x | CASE_BITS) & (1u64 << (8 * n)).wrapping_sub(1)
+}
+
 /// [`hash_lower`] of `bytes[start..end]`, reading eight bytes at a time.
 #[inline(always)]
 fn hash_span(bytes: &[u8], start: usize, end: usize) -> u64 {
-    let load = |at: usize| -> u64 {
-        match bytes.get(at..at + 8) {
-            Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
-            None => bytes[at..].iter().rev().fold(0, |x, &b| x << 8 | b as u64),
-        }
-    };
     let mut h = SEED;
     let mut at = start;
     while end - at >= 8 {
-        h = mix(h ^ (load(at) | CASE_BITS));
+        h = mix(h ^ (load(bytes, at) | CASE_BITS));
         at += 8;
     }
-    let n = end - at;
-    let last = if n == 0 {
+    let last = if end == at {
         0
     } else {
-        let mask = u64::MAX >> (64 - 8 * n);
-        (load(at) | CASE_BITS) & mask
+        last_chunk(load(bytes, at), end - at)
     };
     mix(h ^ last ^ (((end - start) as u64) << 56))
 }
@@ -109,18 +130,59 @@ pub mod shape {
     pub const SYMBOL: u16 = 1 << 5;
 }
 
-/// One token: its byte range in the sentence, the hash of its lowercased text, its shape.
+/// One token: its byte range in the sentence, the hash of its lowercased text, its shape, and
+/// its first two and last four bytes as written (what the detectors and affix features look
+/// at), so that they need not slice the sentence again.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
     pub hash: u64,
     pub shape: u16,
+    /// The first byte in the low byte, then the second (when the token has one).
+    pub head: u16,
+    /// The last four bytes, the last in the high byte; zero before the start of a shorter token.
+    pub tail: u32,
+    /// The lexicon categories of the word ([`super::lexicon::cat`]): 0 from [`tokens`], filled
+    /// by [`words`].
+    pub cats: u32,
+    /// The hashes of the word's first two and last two bytes (see [`affixes`]), filled by
+    /// [`words`]; 0 for symbols and numbers, which have no affix features.
+    pub prefix: u64,
+    pub suffix: u64,
+    /// What the detectors ask of the word's spelling, as bits from [`spelling`].
+    pub spelling: u8,
+}
+
+/// Facts about how a token is spelled, as bit flags (in [`Token::spelling`]): decided once per
+/// word (and kept in the memo), not by each detector on each token.
+pub mod spelling {
+    /// Starts with a lowercase ASCII letter.
+    pub const LOWERCASE: u8 = 1 << 0;
+    /// Five bytes or more, ending in "ed" but not "eed" ("voted", not "need").
+    pub const ED: u8 = 1 << 1;
+    /// Five bytes or more, ending in "est" ("highest", "interest").
+    pub const EST: u8 = 1 << 2;
 }
 
 impl Token {
     pub fn is(&self, flag: u16) -> bool {
         self.shape & flag != 0
+    }
+
+    /// Length in bytes (never 0).
+    pub(crate) fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the token's last bytes are `suffix` (at most four bytes, no longer than the
+    /// token), as written.
+    #[inline(always)]
+    pub fn ends_with(&self, suffix: &[u8]) -> bool {
+        let n = suffix.len();
+        debug_assert!(n <= 4 && n <= self.len());
+        let want = suffix.iter().rev().fold(0u32, |x, &b| x << 8 | b as u32);
+        (self.tail >> (32 - 8 * n)) == want
     }
 
     /// The hash used for n-gram features: numbers collapse to their shape (`<year>`, `<num>`)
@@ -147,15 +209,91 @@ impl Token {
     }
 }
 
-/// Iterates over the tokens of `sentence`.
+/// Iterates over the tokens of `sentence`, without their lexicon categories and affixes (the
+/// lexicon's own build reads its phrases with this).
 pub fn tokens(sentence: &str) -> Tokens<'_> {
-    Tokens { text: sentence, pos: 0 }
+    Tokens {
+        text: sentence,
+        pos: 0,
+        lexicon: None,
+    }
 }
 
-/// The token iterator (see [`tokens`]).
+/// Iterates over the tokens of `sentence` with their lexicon categories and affixes,
+/// remembering short words in `memo`.
+pub fn words<'t>(sentence: &'t str, memo: &'t mut Memo) -> Tokens<'t> {
+    Tokens {
+        text: sentence,
+        pos: 0,
+        lexicon: Some((lexicon::get(), memo)),
+    }
+}
+
+/// The token iterator (see [`tokens`] and [`words`]).
 pub struct Tokens<'t> {
     text: &'t str,
     pos: usize,
+    lexicon: Option<(&'static Lexicon, &'t mut Memo)>,
+}
+
+/// log2 of the number of [`Memo`] slots.
+const MEMO_BITS: u32 = 11;
+
+/// Short words (one to seven ASCII letters and digits) already seen, with everything their bytes
+/// alone decide: hash, shape, lexicon categories, affix hashes. News repeats its words ("the",
+/// "said", "percent"): most tokens are found here, which saves hashing them, shaping them and
+/// looking them up again. Direct-mapped, keyed by the word's exact bytes (so a hit is the same
+/// word, never a likeness), and kept between sentences (see [`with_memo`]).
+pub struct Memo {
+    slots: Box<[MemoSlot; 1 << MEMO_BITS]>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct MemoSlot {
+    /// The word's bytes, little-endian; 0 for an empty slot (no word is all zero bytes).
+    key: u64,
+    hash: u64,
+    prefix: u64,
+    suffix: u64,
+    cats: u32,
+    shape: u16,
+    spelling: u8,
+}
+
+impl Memo {
+    fn new() -> Memo {
+        Memo {
+            slots: Box::new([MemoSlot::default(); 1 << MEMO_BITS]),
+        }
+    }
+
+    /// [`Memo::new`] for the rare nested scan, out of the scanner's way.
+    #[cold]
+    #[inline(never)]
+    fn fresh() -> Memo {
+        Memo::new()
+    }
+
+    fn slot(&mut self, key: u64) -> &mut MemoSlot {
+        &mut self.slots[(key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - MEMO_BITS)) as usize]
+    }
+}
+
+/// Runs `f` with this thread's [`Memo`], or with a fresh one where that is in use (a scan
+/// started from within a scan's callback). One call of `f`, so that it is inlined once.
+pub fn with_memo<R>(f: impl FnOnce(&mut Memo) -> R) -> R {
+    thread_local! {
+        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new());
+    }
+    MEMO.with(|shared| {
+        let mut fresh = None;
+        let mut borrowed = shared.try_borrow_mut().ok();
+        let memo = match &mut borrowed {
+            Some(memo) => &mut **memo,
+            None => fresh.insert(Memo::fresh()),
+        };
+        f(memo)
+    })
 }
 
 /// The right single quotation mark, used as an apostrophe ("don’t"); hashed as `'`.
@@ -172,6 +310,10 @@ const JOINER: u8 = 8;
 const SYMBOL: u8 = 16;
 /// The first byte of a multi-byte UTF-8 character (a letter, or `’`, `£`, `€`, `©`, …).
 const HIGH: u8 = 32;
+/// `,`: part of a number between digits.
+const COMMA: u8 = 64;
+/// What may continue a word after a run of ASCII letters and digits.
+const MAY_JOIN: u8 = JOINER | COMMA | HIGH;
 
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -190,6 +332,8 @@ static CLASS: [u8; 256] = {
             SYMBOL
         } else if c >= 0xc0 {
             HIGH
+        } else if c == b',' {
+            COMMA
         } else {
             0
         };
@@ -197,6 +341,14 @@ static CLASS: [u8; 256] = {
     }
     t
 };
+
+/// `char::is_alphanumeric`, answering at once for the General Punctuation block (dashes, curly
+/// quotes, ellipsis: common in news, and none of them letters or digits) instead of through
+/// std's slow table search.
+#[inline(always)]
+fn is_letter_or_digit(c: char) -> bool {
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
+}
 
 /// Multi-byte symbols that are tokens of their own.
 fn is_symbol(c: char) -> bool {
@@ -221,16 +373,16 @@ impl Iterator for Tokens<'_> {
             }
             if class & SYMBOL != 0 {
                 self.pos += 1;
-                return Some(symbol(start, &bytes[start..start + 1]));
+                return Some(self.categorised(symbol(start, &bytes[start..start + 1])));
             }
             if class & HIGH != 0 {
                 let c = self.text[start..].chars().next().unwrap_or(' ');
-                if c.is_alphanumeric() {
+                if is_letter_or_digit(c) {
                     return Some(self.word(start));
                 }
                 self.pos += c.len_utf8();
                 if is_symbol(c) {
-                    return Some(symbol(start, &bytes[start..self.pos]));
+                    return Some(self.categorised(symbol(start, &bytes[start..self.pos])));
                 }
                 continue;
             }
@@ -241,20 +393,132 @@ impl Iterator for Tokens<'_> {
 }
 
 fn symbol(start: usize, bytes: &[u8]) -> Token {
+    let mut padded = [0u8; 8];
+    padded[..bytes.len()].copy_from_slice(bytes);
+    let x = u64::from_le_bytes(padded);
     Token {
         start,
         end: start + bytes.len(),
         hash: hash_lower(bytes),
         shape: shape::SYMBOL,
+        head: x as u16,
+        tail: tail_of(x, bytes.len()),
+        ..Token::default()
     }
+}
+
+/// The last four of the first `n` bytes of `x` (`n` from 1 to 8), the last in the high byte.
+#[inline(always)]
+fn tail_of(x: u64, n: usize) -> u32 {
+    ((x << (64 - 8 * n)) >> 32) as u32
 }
 
 impl Tokens<'_> {
     /// Scans a word starting at `start`: letters and digits, joined by an apostrophe, a hyphen
     /// or a dot when a letter or digit follows ("don't", "all-time", "U.S", "4.1"), and by a
     /// comma between digits ("1,000").
+    ///
+    /// Most words are ASCII letters and digits up to a byte that ends any word (a space,
+    /// punctuation, the end): those are scanned and hashed in the same eight-byte chunks, in one
+    /// pass. A word that meets a joiner, a comma or a non-ASCII byte is scanned again from its
+    /// start by [`Tokens::joined_word`].
     #[inline(always)]
     fn word(&mut self, start: usize) -> Token {
+        let bytes = self.text.as_bytes();
+        let first = load(bytes, start);
+        let len = alnum_run(first).0;
+        if len < 8 {
+            let end = start + len;
+            if joins(bytes, first, len, end) {
+                return self.joined_word(start);
+            }
+            // A short word: its bytes are the key to the memo, and its classes are needed only
+            // when it is not there.
+            self.pos = end;
+            return self.short_word(start, end, first & (1u64 << (8 * len)).wrapping_sub(1), first);
+        }
+        let mut h = SEED;
+        let mut at = start;
+        let mut seen = 0u8;
+        let mut x = first;
+        loop {
+            let (len, classes) = alnum_run(x);
+            seen |= classes;
+            if len == 8 {
+                h = mix(h ^ (x | CASE_BITS));
+                at += 8;
+                x = load(bytes, at);
+                continue;
+            }
+            let end = at + len;
+            if joins(bytes, x, len, end) {
+                return self.joined_word(start);
+            }
+            self.pos = end;
+            let hash = mix(h ^ last_chunk(x, len) ^ (((end - start) as u64) << 56));
+            let tail = if len >= 4 {
+                tail_of(x, len)
+            } else {
+                (load(bytes, end - 4) & 0xffff_ffff) as u32
+            };
+            return self.categorised(finish(bytes, start, end, seen, hash, first as u16, tail));
+        }
+    }
+
+    /// A word of one to seven ASCII letters and digits, `key` its bytes: from the memo if it
+    /// was seen before.
+    #[inline(always)]
+    fn short_word(&mut self, start: usize, end: usize, key: u64, chunk: u64) -> Token {
+        let len = end - start;
+        let seen = || alnum_run(chunk).1;
+        let (head, tail) = (key as u16, tail_of(key, len));
+        let hash = || mix(SEED ^ last_chunk(key, len) ^ ((len as u64) << 56));
+        let Some((lexicon, memo)) = &mut self.lexicon else {
+            return finish(self.text.as_bytes(), start, end, seen(), hash(), head, tail);
+        };
+        let slot = memo.slot(key);
+        if slot.key == key {
+            return Token {
+                start,
+                end,
+                hash: slot.hash,
+                shape: slot.shape,
+                head,
+                tail,
+                cats: slot.cats,
+                prefix: slot.prefix,
+                suffix: slot.suffix,
+                spelling: slot.spelling,
+            };
+        }
+        let t = with_facts(
+            lexicon,
+            finish(self.text.as_bytes(), start, end, seen(), hash(), head, tail),
+        );
+        *slot = MemoSlot {
+            key,
+            hash: t.hash,
+            prefix: t.prefix,
+            suffix: t.suffix,
+            cats: t.cats,
+            shape: t.shape,
+            spelling: t.spelling,
+        };
+        t
+    }
+
+    /// `t` with its lexicon categories and affixes, when reading [`words`].
+    #[inline(always)]
+    fn categorised(&self, t: Token) -> Token {
+        match &self.lexicon {
+            Some((lexicon, _)) => with_facts(lexicon, t),
+            None => t,
+        }
+    }
+
+    /// [`Tokens::word`] for words with joiners, commas between digits, or non-ASCII bytes.
+    #[inline(never)]
+    fn joined_word(&mut self, start: usize) -> Token {
         let bytes = self.text.as_bytes();
         let mut rsquo = false;
         // The classes seen, OR-ed: enough for the shape, and cheaper than counting.
@@ -311,7 +575,7 @@ impl Tokens<'_> {
                     continue;
                 }
                 let c = self.text[i..].chars().next().unwrap_or(' ');
-                if !c.is_alphanumeric() {
+                if !is_letter_or_digit(c) {
                     break;
                 }
                 seen |= HIGH;
@@ -321,37 +585,108 @@ impl Tokens<'_> {
             }
         }
         self.pos = i;
-        let mut shape = 0;
-        if bytes[start].is_ascii_uppercase() {
-            shape |= shape::CAPITALISED;
+        let hash = if rsquo {
+            hash_with_rsquo(&bytes[start..i])
+        } else {
+            hash_span(bytes, start, i)
+        };
+        let first = load(bytes, start);
+        let tail = if i - start >= 4 {
+            (load(bytes, i - 4) & 0xffff_ffff) as u32
+        } else {
+            tail_of(first, i - start)
+        };
+        self.categorised(finish(bytes, start, i, seen, hash, first as u16, tail))
+    }
+}
+
+/// Whether the byte that ends a run of `len` ASCII letters and digits in chunk `x` (the word
+/// ending at `end` so far) goes on to join more: a joiner before a letter or digit, a comma
+/// between digits, or a non-ASCII byte. Usually it is a space, or a full stop or comma that
+/// ends the word.
+#[inline(always)]
+fn joins(bytes: &[u8], x: u64, len: usize, end: usize) -> bool {
+    let stop = CLASS[(x >> (8 * len)) as u8 as usize];
+    if stop & MAY_JOIN == 0 {
+        return false;
+    }
+    let next = CLASS[bytes.get(end + 1).copied().unwrap_or(0) as usize];
+    match stop {
+        JOINER => next & ALNUM != 0,
+        COMMA => next & DIGIT != 0 && bytes[end - 1].is_ascii_digit(),
+        _ => true,
+    }
+}
+
+/// `t` with its lexicon categories and (for words, not numbers) its affix hashes.
+#[inline(always)]
+fn with_facts(lexicon: &Lexicon, mut t: Token) -> Token {
+    t.cats = lexicon.lookup(t.hash);
+    if !t.is(shape::SYMBOL | shape::NUMBER) {
+        (t.prefix, t.suffix) = affixes(&t);
+    }
+    t
+}
+
+/// The hashes of a word's first two and last two bytes, framed: "raised" gives "<ra" and
+/// "ed>"; "a" gives "<a>" twice (features of their own, see [`super::features`]). The bytes,
+/// kept in the token, are packed into an integer and spread by one multiply: no string, no byte
+/// loop.
+pub fn affixes(t: &Token) -> (u64, u64) {
+    const SALT: u64 = 0x7f4a_7c15_9e37_79b9;
+    let spread = |gram: u64| (gram ^ SALT).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    // `| 0x20` lowercases a letter and leaves digits and joiners alone, as in the word hash.
+    let low = |b: u32| (b as u8 | 0x20) as u64;
+    let a = low(t.head as u32);
+    match t.len() {
+        0 => (0, 0),
+        1 => {
+            let g = (b'<' as u64) << 16 | a << 8 | b'>' as u64;
+            (spread(g), spread(g))
         }
-        if seen & (LOWER | HIGH) == 0 && seen & UPPER != 0 && i - start >= 2 {
-            shape |= shape::ALL_CAPS;
-        }
-        if seen & DIGIT != 0 {
-            shape |= shape::HAS_DIGIT;
-            let word = &bytes[start..i];
-            if seen & (LOWER | UPPER | HIGH) == 0 && word.iter().all(|b| b.is_ascii_digit() || *b == b',' || *b == b'.')
-            {
-                shape |= shape::NUMBER;
-                if is_year(word) {
-                    shape |= shape::YEAR;
-                }
-            } else if is_decade(word) {
+        _ => (
+            spread((b'<' as u64) << 16 | a << 8 | low(t.head as u32 >> 8)),
+            spread(low(t.tail >> 16) << 16 | low(t.tail >> 24) << 8 | b'>' as u64),
+        ),
+    }
+}
+
+/// A word's token, its shape from the classes `seen` in it.
+#[inline(always)]
+fn finish(bytes: &[u8], start: usize, end: usize, seen: u8, hash: u64, head: u16, tail: u32) -> Token {
+    let mut shape = 0;
+    if (head as u8).is_ascii_uppercase() {
+        shape |= shape::CAPITALISED;
+    }
+    if seen & (LOWER | HIGH) == 0 && seen & UPPER != 0 && end - start >= 2 {
+        shape |= shape::ALL_CAPS;
+    }
+    if seen & DIGIT != 0 {
+        shape |= shape::HAS_DIGIT;
+        let word = &bytes[start..end];
+        if seen & (LOWER | UPPER | HIGH) == 0 && word.iter().all(|b| b.is_ascii_digit() || *b == b',' || *b == b'.') {
+            shape |= shape::NUMBER;
+            if is_year(word) {
                 shape |= shape::YEAR;
             }
-        }
-        Token {
-            start,
-            end: i,
-            hash: if rsquo {
-                hash_with_rsquo(&bytes[start..i])
-            } else {
-                hash_span(bytes, start, i)
-            },
-            shape,
+        } else if is_decade(word) {
+            shape |= shape::YEAR;
         }
     }
+    let mut t = Token {
+        start,
+        end,
+        hash,
+        shape,
+        head,
+        tail,
+        ..Token::default()
+    };
+    let long = t.len() >= 5;
+    t.spelling = ((head as u8).is_ascii_lowercase() as u8 * spelling::LOWERCASE)
+        | ((long && t.ends_with(b"ed") && !t.ends_with(b"eed")) as u8 * spelling::ED)
+        | ((long && t.ends_with(b"est")) as u8 * spelling::EST);
+    t
 }
 
 /// The length of the run of ASCII letters and digits that opens eight bytes (little-endian:
@@ -458,6 +793,23 @@ mod tests {
         assert!(t[4].is(shape::NUMBER) && !t[4].is(shape::YEAR));
         assert!(t[8].is(shape::YEAR) && !t[8].is(shape::NUMBER));
         assert_eq!(t[1].ngram_hash(), t[8].ngram_hash());
+    }
+
+    #[test]
+    fn a_scan_within_a_scan_has_a_memo_of_its_own() {
+        let outer: Vec<u64> = with_memo(|memo| {
+            super::words("the cat sat", memo)
+                .map(|t| t.hash ^ with_memo(|inner| super::words("the", inner).next().map_or(0, |t| t.hash)))
+                .collect()
+        });
+        assert_eq!(outer[0], 0, "\"the\" hashes the same in both memos");
+    }
+
+    #[test]
+    fn general_punctuation_is_not_alphanumeric() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
