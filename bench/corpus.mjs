@@ -44,6 +44,19 @@ export function articlesOfWords(docs, n) {
   return out;
 }
 
+/** The first articles, whole, until they hold at least `bytes` UTF-8 bytes (the 1 MB page). */
+export function articlesOfBytes(docs, bytes) {
+  const out = [];
+  for (let i = 0, n = 0; n < bytes; i = (i + 1) % docs.length) {
+    out.push(docs[i].trimEnd());
+    n += utf8Length(docs[i]);
+  }
+  return out;
+}
+
+/** Text made safe for HTML element content and attribute values. */
+export const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
 export const utf8Length = (s) => Buffer.byteLength(s, 'utf8');
 
 /** Deterministic articles with quotes, reported speech and numbers. Only indicative. */

@@ -12,13 +12,12 @@
  * docs/PERFORMANCE.md ("Page: the browser's rendering of a 1 MB page") quotes its figures.
  */
 import { chromium } from 'playwright-core';
-import { loadCorpus, utf8Length } from './corpus.mjs';
+import { loadCorpus, articlesOfBytes, escapeHtml } from './corpus.mjs';
 
 const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 3;
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const esc = escapeHtml;
 const { docs } = loadCorpus();
-const big = [];
-for (let i = 0, n = 0; n < 1e6; i = (i + 1) % docs.length) { big.push(docs[i].trimEnd()); n += utf8Length(docs[i]); }
+const big = articlesOfBytes(docs, 1e6);
 const body = big.map((a) => {
   const [h, ...ps] = a.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
   return `<section><h2>${esc(h)}</h2>${ps.map((p) => `<p>${esc(p)}</p>`).join('')}</section>`;

@@ -20,15 +20,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { readFileSync, rmSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { loadCorpus, utf8Length } from './corpus.mjs';
+import { loadCorpus, articlesOfBytes, escapeHtml } from './corpus.mjs';
 
 const args = process.argv.slice(2);
 const rounds = Number(args[args.indexOf('--rounds') + 1]) || 3;
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split('|') : null;
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+const esc = escapeHtml;
 const { docs } = loadCorpus();
-const big = [];
-for (let i = 0, n = 0; n < 1e6; i = (i + 1) % docs.length) { big.push(docs[i].trimEnd()); n += utf8Length(docs[i]); }
+const big = articlesOfBytes(docs, 1e6);
 // As bench/page.mjs, plus an <em> in every paragraph (nested text, as on real pages).
 const body = big.map((a) => {
   const [h, ...ps] = a.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);

@@ -31,11 +31,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { ROOT, loadCorpus, articlesOfWords, utf8Length, median } from './corpus.mjs';
+import { ROOT, loadCorpus, articlesOfWords, articlesOfBytes, escapeHtml, median } from './corpus.mjs';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json' };
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const esc = escapeHtml;
 
 /** An article page: each article a <section> with its first paragraph as <h2>. */
 function page(articles, title) {
@@ -126,11 +126,7 @@ function mainThreadTasks(file) {
 export async function benchPage({ runs = 7, corpus = loadCorpus(), words = 10_000, bigBytes = 1_000_000, dist = null } = {}) {
   if (!existsSync(path.join(dist || path.join(ROOT, 'dist'), 'quotelens.js'))) throw new Error('dist/quotelens.js is missing: run `npm run build`');
   const small = articlesOfWords(corpus.docs, words);
-  const big = [];
-  for (let i = 0, n = 0; n < bigBytes; i = (i + 1) % corpus.docs.length) {
-    big.push(corpus.docs[i].trimEnd());
-    n += utf8Length(corpus.docs[i]);
-  }
+  const big = articlesOfBytes(corpus.docs, bigBytes);
   const server = await serve({ '/bench-10k.html': page(small, '10,000 words'), '/bench-1mb.html': page(big, '1 MB') }, dist);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
