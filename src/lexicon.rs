@@ -3,7 +3,7 @@
 //! Every word token is looked up once, at tokenisation, and carries its [`WordInfo`] from then
 //! on: later stages test flags instead of hashing the word again.
 
-use crate::swar::{lower8, HIGH};
+use crate::swar::{self, lower8, HIGH};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -152,14 +152,7 @@ pub type Key = [u64; LONGEST / 8];
 /// the rest zero: one unaligned load where eight bytes are there to read.
 #[inline(always)]
 fn load_word(text: &[u8], from: usize, take: usize) -> u64 {
-    let w = match text.get(from..from + 8) {
-        Some(eight) => u64::from_le_bytes(eight.try_into().unwrap_or_default()),
-        None => {
-            let mut eight = [0u8; 8];
-            eight[..take].copy_from_slice(&text[from..from + take]);
-            u64::from_le_bytes(eight)
-        }
-    };
+    let w = swar::load8(text, from);
     if take >= 8 {
         w
     } else {

@@ -318,7 +318,7 @@ impl<'t> WordSet<'t> {
         let cut = crate::mentions::possessive_len(bytes.get(span.start..span.end).unwrap_or_default());
         let span = Span::new(span.start, span.end - cut);
         let len = span.end - span.start;
-        let head = load8(bytes, span.start) & (u64::MAX >> (64 - 8 * len.clamp(1, 8)));
+        let head = swar::load8(bytes, span.start) & (u64::MAX >> (64 - 8 * len.clamp(1, 8)));
         let hash = (head ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         (span, head, (hash >> 40) as usize & self.mask)
     }
@@ -494,20 +494,6 @@ fn joins_word(s: &str, d: char, d_end: usize, prev: char, numeric: bool, piece_l
                 })
         }
         _ => false,
-    }
-}
-
-/// The eight bytes of `bytes` from `at`, little-endian, zero past the end.
-#[inline(always)]
-fn load8(bytes: &[u8], at: usize) -> u64 {
-    let rest = bytes.get(at..).unwrap_or_default();
-    match rest.first_chunk::<8>() {
-        Some(eight) => u64::from_le_bytes(*eight),
-        None => {
-            let mut eight = [0u8; 8];
-            eight[..rest.len()].copy_from_slice(rest);
-            u64::from_le_bytes(eight)
-        }
     }
 }
 
@@ -717,13 +703,13 @@ static FOLLOWER: [u8; 256] = {
 fn ascii_run(bytes: &[u8], at: usize) -> Option<(usize, lexicon::Key)> {
     // `| 0x20` lowercases a letter and leaves a digit as it is.
     let lower = swar::splat(0x20);
-    let w0 = load8(bytes, at);
+    let w0 = swar::load8(bytes, at);
     let end0 = not_alnum(w0);
     if end0 != 0 {
         let run = (end0.trailing_zeros() / 8) as usize;
         return Some((run, [before_first(w0 | lower, end0), 0, 0]));
     }
-    let w1 = load8(bytes, at + 8);
+    let w1 = swar::load8(bytes, at + 8);
     let end1 = not_alnum(w1);
     if end1 != 0 {
         let run = 8 + (end1.trailing_zeros() / 8) as usize;

@@ -10,6 +10,27 @@ pub const ONES: u64 = 0x0101_0101_0101_0101;
 /// The high bit of every byte.
 pub const HIGH: u64 = 0x8080_8080_8080_8080;
 
+/// The eight bytes of `bytes` from `at`, little-endian, zero past the end: scanners read whole
+/// chunks up to a text's last byte without a byte loop.
+#[inline(always)]
+pub fn load8(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..).and_then(|b| b.first_chunk::<8>()) {
+        Some(&b) => u64::from_le_bytes(b),
+        None => load8_end(bytes, at),
+    }
+}
+
+/// [`load8`] within the last eight bytes (once per text or word at most, so out of line).
+#[inline(never)]
+fn load8_end(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..)
+        .unwrap_or(b"")
+        .iter()
+        .rev()
+        .fold(0, |x, &b| x << 8 | b as u64)
+}
+
 /// `b` in every byte.
 pub const fn splat(b: u8) -> u64 {
     b as u64 * ONES

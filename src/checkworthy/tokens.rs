@@ -42,27 +42,6 @@ pub const fn hash_lower(bytes: &[u8]) -> u64 {
     mix(h ^ chunk ^ ((bytes.len() as u64) << 56))
 }
 
-/// Eight bytes from `at`, little-endian, zero past the end: the scanner reads whole chunks up
-/// to the sentence's last byte without a byte loop.
-#[inline(always)]
-fn load(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..).and_then(|b| b.first_chunk::<8>()) {
-        Some(&b) => u64::from_le_bytes(b),
-        None => load_end(bytes, at),
-    }
-}
-
-/// [`load`] within the last eight bytes (once per sentence at most, so out of line).
-#[inline(never)]
-fn load_end(bytes: &[u8], at: usize) -> u64 {
-    bytes
-        .get(at..)
-        .unwrap_or(b"")
-        .iter()
-        .rev()
-        .fold(0, |x, &b| x << 8 | b as u64)
-}
-
 /// The bytes of `x` below byte `n` (`n` < 8), lowercased as [`hash_lower`] does: a word's last,
 /// partial chunk.
 #[inline(always)]
@@ -76,13 +55,13 @@ fn hash_span(bytes: &[u8], start: usize, end: usize) -> u64 {
     let mut h = SEED;
     let mut at = start;
     while end - at >= 8 {
-        h = mix(h ^ (load(bytes, at) | CASE_BITS));
+        h = mix(h ^ (swar::load8(bytes, at) | CASE_BITS));
         at += 8;
     }
     let last = if end == at {
         0
     } else {
-        last_chunk(load(bytes, at), end - at)
+        last_chunk(swar::load8(bytes, at), end - at)
     };
     mix(h ^ last ^ (((end - start) as u64) << 56))
 }
@@ -425,7 +404,7 @@ impl Tokens<'_> {
     #[inline(always)]
     fn word(&mut self, start: usize) -> Token {
         let bytes = self.text.as_bytes();
-        let first = load(bytes, start);
+        let first = swar::load8(bytes, start);
         let len = alnum_run(first).0;
         if len < 8 {
             let end = start + len;
@@ -447,7 +426,7 @@ impl Tokens<'_> {
             if len == 8 {
                 h = mix(h ^ (x | CASE_BITS));
                 at += 8;
-                x = load(bytes, at);
+                x = swar::load8(bytes, at);
                 continue;
             }
             let end = at + len;
@@ -459,7 +438,7 @@ impl Tokens<'_> {
             let tail = if len >= 4 {
                 tail_of(x, len)
             } else {
-                (load(bytes, end - 4) & 0xffff_ffff) as u32
+                (swar::load8(bytes, end - 4) & 0xffff_ffff) as u32
             };
             return self.categorised(finish(bytes, start, end, seen, hash, first as u16, tail));
         }
@@ -590,9 +569,9 @@ impl Tokens<'_> {
         } else {
             hash_span(bytes, start, i)
         };
-        let first = load(bytes, start);
+        let first = swar::load8(bytes, start);
         let tail = if i - start >= 4 {
-            (load(bytes, i - 4) & 0xffff_ffff) as u32
+            (swar::load8(bytes, i - 4) & 0xffff_ffff) as u32
         } else {
             tail_of(first, i - start)
         };
