@@ -958,6 +958,14 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
     content_end(doc, sentence)
 }
 
+/// Where a clause that starts at token `from` ends: before the first of `breaks` outside a
+/// quotation, else at the sentence's content end.
+fn end_before_break(doc: &Document, from: usize, sentence: &crate::segment::Sentence, breaks: &[char]) -> usize {
+    (from..sentence.tokens.end)
+        .find(|&i| !doc.tokens[i].in_quote && punct_of(doc.text, &doc.tokens[i]).is_some_and(|c| breaks.contains(&c)))
+        .map_or_else(|| content_end(doc, sentence), |i| doc.tokens[i - 1].span.end)
+}
+
 /// Where the content of a sentence ends: before its final stop and closing marks.
 fn content_end(doc: &Document, sentence: &crate::segment::Sentence) -> usize {
     let mut last = sentence.tokens.end;
@@ -1256,15 +1264,7 @@ fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence
         }
         start -= 1;
     }
-    let stop = (cue + 2..end)
-        .find(|&i| {
-            !doc.tokens[i].in_quote
-                && matches!(
-                    punct_of(doc.text, &doc.tokens[i]),
-                    Some(',' | ';' | '—' | '–' | '-' | '(')
-                )
-        })
-        .map_or_else(|| content_end(doc, sentence), |i| doc.tokens[i - 1].span.end);
+    let stop = end_before_break(doc, cue + 2, sentence, &[',', ';', '—', '–', '-', '(']);
     Some(Span::new(doc.tokens[start].span.start, stop))
 }
 
@@ -1292,15 +1292,7 @@ fn question_after(doc: &Document, cue: usize, sentence: &crate::segment::Sentenc
     let q = (cue + 1..end.min(cue + 4))
         .take_while(|&i| doc.tokens[i].kind == TokenKind::Word && !doc.tokens[i].in_quote)
         .find(|&i| QUESTION_WORDS.iter().any(|w| doc.word(i).eq_ignore_ascii_case(w)))?;
-    let stop = (q + 1..end)
-        .find(|&i| {
-            !doc.tokens[i].in_quote
-                && matches!(
-                    punct_of(doc.text, &doc.tokens[i]),
-                    Some(',' | ';' | ':' | '?' | '—' | '–')
-                )
-        })
-        .map_or_else(|| content_end(doc, sentence), |i| doc.tokens[i - 1].span.end);
+    let stop = end_before_break(doc, q + 1, sentence, &[',', ';', ':', '?', '—', '–']);
     (stop > doc.tokens[q].span.end).then(|| Span::new(doc.tokens[q].span.start, stop))
 }
 
