@@ -121,7 +121,7 @@ export function* paintSteps(map, items, doc = document, near = false) {
   let flashTimer = 0, unflash = null;
   let done = false;
   return {
-    /** True when painted with the Highlight API (the page's nodes untouched; MARK attributes only). */
+    /** True when painted with the Highlight API (the page's nodes untouched; on a big page, MARK attributes). */
     api,
     remove() {
       if (done) return;
