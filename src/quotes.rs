@@ -2,7 +2,8 @@
 //!
 //! Marks are paired per line with a stack, so single quotes nest inside double ones and a
 //! stray mark only loses itself. Every style is known: “ ” ‘ ’ " ' « » ‹ › „ ‚ 「 」 『 』,
-//! including German „…“ and Danish »…«. Apostrophes are told apart from closing single quotes
+//! including German „…“ and Danish »…«, and two straight apostrophes standing for one double
+//! mark (''…'', as some newspaper copy has it). Apostrophes are told apart from closing single quotes
 //! by their neighbours ("Biden’s", "rock ’n’ roll", "’90s", "players’ union").
 //!
 //! The news convention for a quotation over several paragraphs — no closing mark at the end of
@@ -35,7 +36,10 @@ const MAX_DEPTH: usize = 8;
 #[derive(Clone, Copy)]
 struct Opener {
     ch: char,
+    /// The opening mark's token: the first of the two for a doubled mark.
     token: usize,
+    /// Two straight apostrophes used as one double mark (''…'', in some wire copy).
+    double: bool,
 }
 
 /// Pairs the marks of every line, marks the tokens inside quotations, and returns the
@@ -50,16 +54,18 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
     // marks, and the pairs closed just inside an outer opener that may never close (if it does
     // not, they are quotations of their own: “a stray mark. “Real quote,” he said).
     let mut stack: Vec<Opener> = Vec::new();
-    let mut nested: Vec<(usize, usize)> = Vec::new();
+    let mut nested: Vec<(usize, usize, Span)> = Vec::new();
     for line_index in 0..doc.lines.len() {
         let line = doc.lines[line_index].clone();
         stack.clear();
         nested.clear();
         let mut carried = pending.take();
         let mut in_tag = false;
+        // The second apostrophe of a doubled closing mark, already taken.
+        let mut taken = usize::MAX;
         for t in line.tokens.clone() {
             // Only punctuation opens or closes anything here (a tag, a quotation).
-            if doc.tokens[t].kind != TokenKind::Punct {
+            if doc.tokens[t].kind != TokenKind::Punct || t == taken {
                 continue;
             }
             let token = doc.tokens[t];
@@ -106,15 +112,29 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
                 }
             }
             match role {
-                Role::Open if stack.len() < MAX_DEPTH => stack.push(Opener { ch: c, token: t }),
+                Role::Open if stack.len() < MAX_DEPTH => {
+                    // ''…'': the apostrophe just before (touching, on this line) is half the mark.
+                    let double = c == '\'' && t > line.tokens.start && doubled(doc, t - 1, t);
+                    let token = if double { t - 1 } else { t };
+                    stack.push(Opener { ch: c, token, double })
+                }
                 Role::Close(depth) => {
                     let opener = stack[depth];
                     stack.truncate(depth);
-                    doc.tokens[opener.token].mark = Mark::Open;
+                    let mut t = t;
                     doc.tokens[t].mark = Mark::Close;
+                    if opener.double {
+                        doc.tokens[opener.token + 1].mark = Mark::Open;
+                        if t + 1 < line.tokens.end && doubled(doc, t, t + 1) {
+                            t += 1;
+                            taken = t;
+                            doc.tokens[t].mark = Mark::Close;
+                        }
+                    }
+                    doc.tokens[opener.token].mark = Mark::Open;
                     if depth == 0 {
                         nested.clear();
-                        let inner = trim(text, doc.tokens[opener.token].span.end, token.span.start);
+                        let inner = trim(text, opener_end(doc, &opener), token.span.start);
                         // A reopened quotation continues the one left open on the line before.
                         let (mut parts, open) = continue_or_start(&mut carried, opener.token, line.tokens.start);
                         if !inner.is_empty() {
@@ -124,7 +144,7 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
                             found.push(Quoted { parts, open, close: t });
                         }
                     } else if depth == 1 {
-                        nested.push((opener.token, t));
+                        nested.push((opener.token, t, trim(text, opener_end(doc, &opener), token.span.start)));
                     }
                 }
                 _ => {}
@@ -132,7 +152,7 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
         }
         // The outermost opener still open at the end of the line may continue on the next one.
         if let Some(opener) = stack.first().copied() {
-            let inner = trim(text, doc.tokens[opener.token].span.end, line.span.end);
+            let inner = trim(text, opener_end(doc, &opener), line.span.end);
             let next_opens = doc
                 .lines
                 .get(line_index + 1)
@@ -140,8 +160,7 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
                 .is_some_and(|first| first.punct(text) == Some(opener.ch));
             let continues = next_opens && !inner.is_empty();
             if !continues {
-                for &(open, close) in &nested {
-                    let inner = trim(text, doc.tokens[open].span.end, doc.tokens[close].span.start);
+                for &(open, close, inner) in &nested {
                     if !inner.is_empty() {
                         found.push(Quoted {
                             parts: vec![inner],
@@ -153,6 +172,9 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
             }
             if continues {
                 doc.tokens[opener.token].mark = Mark::Open;
+                if opener.double {
+                    doc.tokens[opener.token + 1].mark = Mark::Open;
+                }
                 let (mut parts, open) = continue_or_start(&mut carried, opener.token, line.tokens.start);
                 parts.push(inner);
                 pending = Some(Carried { parts, open });
@@ -165,6 +187,20 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
         }
     }
     found
+}
+
+/// Are tokens `a` and `b` two straight apostrophes that touch ('')?
+fn doubled(doc: &Document, a: usize, b: usize) -> bool {
+    let (x, y) = (&doc.tokens[a], &doc.tokens[b]);
+    x.span.end == y.span.start
+        && x.kind == TokenKind::Punct
+        && doc.text.as_bytes().get(x.span.start) == Some(&b'\'')
+        && doc.text.as_bytes().get(y.span.start) == Some(&b'\'')
+}
+
+/// Where the quoted words after an opener may start: after both apostrophes of a doubled mark.
+fn opener_end(doc: &Document, opener: &Opener) -> usize {
+    doc.tokens[opener.token + usize::from(opener.double)].span.end
 }
 
 /// A quotation left open at the end of a line: its parts so far and its first opening mark.
@@ -347,6 +383,18 @@ mod tests {
         assert_eq!(
             quotes("“He told me ‘never again,’ and meant it,” she said."),
             [["He told me ‘never again,’ and meant it,"]]
+        );
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_one_mark() {
+        assert_eq!(
+            quotes("''We win,'' he said. ''Soon.'' It's 'ours.'"),
+            [vec!["We win,"], vec!["Soon."], vec!["ours."]]
+        );
+        assert_eq!(
+            quotes("''First part.\n\n''Last part,'' he said."),
+            [["First part.", "Last part,"]]
         );
     }
 
