@@ -131,8 +131,29 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
     for t in used_cues {
         used[t] = true;
     }
-    let reported = reported_speech(doc, mentions, &used, &mut out, &mut last_speaker);
+    let mut reported = reported_speech(doc, mentions, &used, &mut out, &mut last_speaker);
+    cover_final_quotes(doc, &out, &mut reported);
     Found { quotes: out, reported }
+}
+
+/// A statement that ends on a quotation ends where the quotation does: "Cruz said the state
+/// “has suffered for a long time.”" holds the quoted words up to their own full stop, which
+/// the statement's end (before the sentence's stop and closing marks) would otherwise cut off.
+fn cover_final_quotes(doc: &Document, quotes: &[AttributedQuote], reported: &mut [Reported]) {
+    for r in reported.iter_mut() {
+        let i = quotes.partition_point(|q| q.parts[0].start < r.content.end);
+        let Some(q) = i.checked_sub(1).map(|i| &quotes[i]) else {
+            continue;
+        };
+        let end = q.parts[q.parts.len() - 1].end;
+        if q.kind == QuoteKind::Partial
+            && q.parts[0].start >= r.content.start
+            && end > r.content.end
+            && doc.text[r.content.end..end].bytes().all(|b| b.is_ascii_punctuation())
+        {
+            r.content.end = end;
+        }
+    }
 }
 
 /// Two quotations are one when only their attribution (with cue `cue`) stands between them:
