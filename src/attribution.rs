@@ -55,6 +55,9 @@ struct Source {
 
 /// How far (in tokens) a cue may stand from the quotation it introduces.
 const CUE_WINDOW: usize = 12;
+/// How far a cue may stand after the quotation it closes: far enough for a speaker with a
+/// title and an aside (“…,” Bill Hart, refugee program director at the council, said).
+const AFTER_WINDOW: usize = 20;
 /// How long an attribution between two sentences of one quotation may be, speaker's
 /// description included: “A,” said Jo Hart, who ran the party's Senate campaigns in 2012 and
 /// 2014 and now advises the governor. “B.”
@@ -348,7 +351,7 @@ fn is_headline(doc: &Document, t: usize, mentions: &Mentions) -> bool {
 /// “…,” she said / “…,” said Smith / “…,” Smith told reporters: a cue just after the close.
 fn cue_after(doc: &Document, close: usize) -> Option<(usize, Option<Source>)> {
     let s = doc.sentence_of(close);
-    let end = doc.sentences.get(s)?.tokens.end.min(close + 1 + CUE_WINDOW);
+    let end = doc.sentences.get(s)?.tokens.end.min(close + 1 + AFTER_WINDOW);
     let mut t = close + 1;
     // Skip the comma and closing punctuation that sit between mark and attribution.
     while t < end && matches!(punct_of(doc.text, &doc.tokens[t]), Some(',' | '—' | '–')) {
@@ -365,13 +368,37 @@ fn cue_after(doc: &Document, close: usize) -> Option<(usize, Option<Source>)> {
         if matches!(class, CueClass::Think | CueClass::Belief) && cue == t {
             continue;
         }
-        let source =
-            source_left(doc, cue, t).or_else(|| (class != CueClass::Tell).then(|| source_right(doc, cue)).flatten());
-        if (source.is_some() || cue == t) && ends_attribution(doc, cue, end) {
+        let left = source_left(doc, cue, t);
+        let source = left.or_else(|| (class != CueClass::Tell).then(|| source_right(doc, cue)).flatten());
+        // A quotation that hands over with a comma (“…,” / “…”,) leaves the rest of its
+        // sentence to its attribution, and so does a speaker named after the verb (“…” said
+        // a source involved in the talks): whatever follows them is still the attribution's
+        // ("he told cheering supporters in Nashua on Monday", "Smith said, adding …").
+        // (Only an attribution that starts right at the quotation: not "“…,” when Clinton
+        // blasted him".)
+        let handed_over = match left {
+            Some(l) => l.span.start == doc.tokens[t].span.start && ends_with_comma(doc, close),
+            None => source.is_some() && cue == t,
+        };
+        if (source.is_some() || cue == t) && (handed_over || ends_attribution(doc, cue, end)) {
             return Some((cue, source));
         }
     }
     None
+}
+
+/// Does the quotation closing at token `close` end on a comma, inside its marks or just after?
+fn ends_with_comma(doc: &Document, close: usize) -> bool {
+    let mut last = close;
+    // Step back over the closing marks ('' is two).
+    while last > 0 && doc.tokens[last].mark == Mark::Close {
+        last -= 1;
+    }
+    is_punct(doc, last, b',')
+        || doc
+            .tokens
+            .get(close + 1)
+            .is_some_and(|_| is_punct(doc, close + 1, b','))
 }
 
 /// After a quotation, its attribution is a tail: it ends the sentence or hands over to the
@@ -482,6 +509,16 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         return None;
     }
     let mut head = t - 1;
+    // "Sen. Ann Ruiz (D-N.M.) said": step over a bracketed party and state.
+    if punct_of(doc.text, &doc.tokens[head]) == Some(')') {
+        let open = (head.saturating_sub(8).max(floor)..head)
+            .rev()
+            .find(|&j| punct_of(doc.text, &doc.tokens[j]) == Some('('))?;
+        if open <= floor {
+            return None;
+        }
+        head = open - 1;
+    }
     // "Smith, the party's chairman, said" / "Smith, who leads it, said": step over the aside.
     if punct_of(doc.text, &doc.tokens[head]) == Some(',') {
         let mut j = head;
@@ -706,6 +743,10 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
             break;
         }
         end += 1;
+    }
+    // "a senior official involved in the talks": the phrase ends at its last noun.
+    while end > first && !doc.tokens[end].cap && doc.tokens[end].info.desc.is_none() {
+        end -= 1;
     }
     // The head is the last word; a possessive or a determiner alone is no speaker.
     let head_token = &doc.tokens[end];
