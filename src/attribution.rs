@@ -74,7 +74,9 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         let quote = &quotes[i];
         let mut parts = quote.parts.clone();
         let mut close = quote.close;
-        let found = cue_after(doc, quote.close).or_else(|| cue_before(doc, quote.open));
+        let found = cue_after(doc, quote.close)
+            .or_else(|| any_verb_after(doc, quote))
+            .or_else(|| cue_before(doc, quote.open));
         // “A,” she said, “B.” — the second piece joins the first.
         if let (Some((cue_t, _)), Some(next)) = (found, quotes.get(i + 1)) {
             if cue_t > quote.close && cue_t < next.open && joins(doc, quote, next, cue_t) {
@@ -385,6 +387,59 @@ fn cue_after(doc: &Document, close: usize) -> Option<(usize, Option<Source>)> {
         }
     }
     None
+}
+
+/// “…,” he surmised / “…,” Oliver barked: after a quotation that hands over with a comma, a
+/// pronoun or a name and then a verb of any kind (past "-ed" or present "-s") is its
+/// attribution, though the verb is in no lexicon of reporting verbs.
+/// Only for a quotation that opens like a sentence: a fragment ("a “crazy election,” Johnson
+/// says") is the reporter's sentence going on.
+fn any_verb_after(doc: &Document, quote: &Quoted) -> Option<(usize, Option<Source>)> {
+    let close = quote.close;
+    let opens_sentence = doc.tokens[quote.open + 1..close]
+        .iter()
+        .find(|t| t.kind != TokenKind::Punct)
+        .is_some_and(|t| t.cap);
+    if !opens_sentence || !ends_with_comma(doc, close) {
+        return None;
+    }
+    let end = doc.sentences.get(doc.sentence_of(close))?.tokens.end;
+    let mut t = close + 1;
+    while t < end && is_punct(doc, t, b',') {
+        t += 1;
+    }
+    if t >= end {
+        return None;
+    }
+    let first = &doc.tokens[t];
+    let mut verb = t + 1;
+    if first.kind != TokenKind::Word || first.in_quote {
+        return None;
+    }
+    if !first.info.has(PRONOUN) {
+        if !first.cap || !first.name_like || first.info.has(FUNCTION) {
+            return None;
+        }
+        while verb < end && doc.tokens[verb].kind == TokenKind::Word && doc.tokens[verb].cap && verb - t < 4 {
+            verb += 1;
+        }
+    }
+    let token = doc.tokens.get(verb).filter(|_| verb < end)?;
+    let word = doc.word(verb);
+    let verb_like = token.kind == TokenKind::Word
+        && !token.cap
+        && !token.in_quote
+        && word.len() > 3
+        && !token.info.has(FUNCTION)
+        && !token.info.has(TIME)
+        && !token.info.has(NOT_CLAUSE_START)
+        && !token.info.has(CUE_MODIFIER)
+        && (word.ends_with("ed") || (word.ends_with('s') && !word.ends_with("ss")));
+    if !verb_like {
+        return None;
+    }
+    let source = phrase_ending_at(doc, verb - 1, t)?;
+    Some((verb, Some(source)))
 }
 
 /// Does the quotation closing at token `close` end on a comma, inside its marks or just after?
