@@ -370,7 +370,10 @@ fn cue_after(doc: &Document, close: usize) -> Option<(usize, Option<Source>)> {
         if matches!(class, CueClass::Think | CueClass::Belief) && cue == t {
             continue;
         }
-        let left = source_left(doc, cue, t);
+        // Right after the quotation, any noun phrase before the verb is its speaker: “…,”
+        // the editorial said / “…,” the suit reads.
+        let left = source_left(doc, cue, t)
+            .or_else(|| generic_left(doc, cue, t).filter(|g| g.span.start == doc.tokens[t].span.start));
         let source = left.or_else(|| (class != CueClass::Tell).then(|| source_right(doc, cue)).flatten());
         // A quotation that hands over with a comma (“…,” / “…”,) leaves the rest of its
         // sentence to its attribution, and so does a speaker named after the verb (“…” said
