@@ -511,6 +511,15 @@ fn cue_before(doc: &Document, open: usize) -> Option<(usize, Option<Source>)> {
             if let Some(source) = source_left(doc, t, sentence_start(doc, t)) {
                 return Some((t, Some(source)));
             }
+            // "Sanders delivered a snappy retort: “…”": a colon that hands a clause over to a
+            // quotation gives it to the clause's subject, if no cue is closer.
+            if let Some(subject) = (start..t)
+                .all(|i| cue_class(doc, i, false).is_none())
+                .then(|| subject_of(doc, t))
+                .flatten()
+            {
+                return Some((t, Some(subject)));
+            }
             continue;
         }
         let Some(class) = cue_class(doc, t, false) else {
