@@ -567,6 +567,26 @@ fn introduced_by_previous_line(doc: &Document, open: usize) -> Option<(usize, Op
 /// The mention just left of a cue: "he said", "Smith, the chairman, said", "the official
 /// said", "Russian President Vladimir Putin also said".
 fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
+    let source = source_left_of(doc, cue, floor)?;
+    // "Trump issued a statement saying …", "the campaign released an ad telling …": before a
+    // participle of speech, a message is the object of the clause's verb; the clause's
+    // subject, a name or pronoun before it, is the speaker.
+    if source.kind == MentionKind::Description(DescKind::Message)
+        && matches!(doc.tokens[cue].info.cue, Some(CueClass::Speech | CueClass::Tell))
+        && doc.word(cue).ends_with("ing")
+    {
+        if let Some(subject) = subject_of(doc, cue).filter(|s| {
+            matches!(s.kind, MentionKind::Name | MentionKind::Pronoun)
+                && s.span.end < source.span.start
+                && doc.tokens.partition_point(|x| x.span.start < s.span.start) >= floor
+        }) {
+            return Some(subject);
+        }
+    }
+    Some(source)
+}
+
+fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     let mut t = cue;
     // Skip "also", "has", "later", and a stray comma-free adverb.
     while t > floor && doc.tokens[t - 1].info.has(CUE_MODIFIER) && !doc.tokens[t - 1].info.has(PRONOUN) {
