@@ -3,7 +3,7 @@
 //!
 //! ```sh
 //! cargo run --release --example stages [-- DIR]
-//! STAGES_JSON=1 cargo run --release --example stages   # and serde_json of the schema, as the CLI
+//! STAGES_JSON=1 cargo run --release --example stages   # and the CLI's JSON of the schema
 //! ```
 #[path = "support/cpu_time.rs"]
 mod cpu_time;
@@ -86,7 +86,9 @@ fn main() {
             let output = std::hint::black_box(schema::to_output(text, &annotations));
             lap(6);
             if json {
-                serde_json::to_writer(std::io::sink(), &output).expect("writing to a sink cannot fail");
+                output
+                    .write_json(&mut std::io::sink())
+                    .expect("writing to a sink cannot fail");
                 lap(7);
             }
         }

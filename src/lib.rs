@@ -11,6 +11,8 @@
 pub mod attribution;
 pub mod checkworthy;
 pub mod claims;
+#[cfg(not(target_arch = "wasm32"))]
+mod json;
 mod lexicon;
 pub mod mentions;
 pub mod offsets;
