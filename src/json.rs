@@ -9,7 +9,7 @@
 //! The WASM binding keeps serde (`serde-wasm-bindgen` builds JS objects, not JSON text).
 
 use crate::schema::{ClaimOut, EntityOut, Id, Output, QuoteOut, SpanOut, SpeakerOut};
-use crate::swar::{in_range, load8};
+use crate::swar::{splat, HIGH, ONES};
 use serde_json::ser::{CharEscape, CompactFormatter, Formatter};
 use std::io::{self, Write};
 
@@ -159,31 +159,45 @@ fn float<W: Write + ?Sized>(w: &mut W, x: f64) -> io::Result<()> {
     }
 }
 
-/// A JSON string: runs without escapes copied whole, found eight bytes at a time.
+/// A JSON string: runs without escapes copied whole.
 fn string<W: Write + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
     let bytes = s.as_bytes();
     w.write_all(b"\"")?;
-    let (mut run, mut at) = (0, 0);
-    while at < bytes.len() {
-        let word = load8(bytes, at);
-        let mut hits = in_range(word, 0, 0x1f) | in_range(word, b'"', b'"') | in_range(word, b'\\', b'\\');
-        // load8 reads zeros past the end, and zero is a control byte.
-        let left = bytes.len() - at;
-        if left < 8 {
-            hits &= (1u64 << (8 * left)) - 1;
-        }
-        if hits == 0 {
-            at += 8;
-            continue;
-        }
-        let i = at + hits.trailing_zeros() as usize / 8;
+    let mut run = 0;
+    while let Some(i) = next_escape(bytes, run) {
         w.write_all(&bytes[run..i])?;
         CompactFormatter.write_char_escape(w, escape(bytes[i]))?;
         run = i + 1;
-        at = i + 1;
     }
     w.write_all(&bytes[run..])?;
     w.write_all(b"\"")
+}
+
+/// The first byte at or after `from` that JSON escapes, found eight bytes at a time.
+fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(eight) = bytes.get(at..).and_then(|b| b.first_chunk::<8>()) {
+        let hits = escapes(u64::from_le_bytes(*eight));
+        if hits != 0 {
+            return Some(at + hits.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .map(|i| at + i)
+}
+
+/// The high bit of the bytes of `w` below 0x20 or equal to `"` or `\`, exact for the lowest one:
+/// each test subtracts per byte, and a byte that borrows may flag the byte above it too, but
+/// never one below. Only the lowest hit is used.
+#[inline(always)]
+fn escapes(w: u64) -> u64 {
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x;
+    let quote = w ^ splat(b'"');
+    let backslash = w ^ splat(b'\\');
+    (w.wrapping_sub(splat(0x20)) & !w | zero_byte(quote) | zero_byte(backslash)) & HIGH
 }
 
 /// serde_json's escape for a byte its table escapes: short forms where JSON has one.
@@ -222,6 +236,19 @@ mod tests {
                 let mut ours = Vec::new();
                 string(&mut ours, s).unwrap();
                 assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(s).unwrap());
+            }
+        }
+    }
+
+    #[test]
+    fn the_lowest_escape_is_found_among_any_neighbours() {
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                let bytes = [b'x', a, b, b'x', a, b'x', b, b'x'];
+                let want = bytes.iter().position(|&c| c < 0x20 || c == b'"' || c == b'\\');
+                let hits = escapes(u64::from_le_bytes(bytes));
+                let got = (hits != 0).then(|| hits.trailing_zeros() as usize / 8);
+                assert_eq!(got, want, "{a:#x} {b:#x}");
             }
         }
     }

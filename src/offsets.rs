@@ -7,7 +7,7 @@
 //! eight bytes at a time; converting an offset is then a lookup and a popcount: O(text +
 //! offsets), no sort, no rescan per span.
 
-use crate::swar::HIGH;
+use crate::swar::{load8, HIGH};
 
 /// The block size of the table: one bit per byte of a block fills a `u64`.
 const BLOCK: usize = 64;
@@ -42,12 +42,10 @@ impl<'t> Utf16Offsets<'t> {
         let mut before = 0;
         // Whether the last byte of the previous word was a four-byte character's lead.
         let mut four_byte_lead = 0;
-        for block in bytes.chunks(BLOCK) {
+        for (b, block) in bytes.chunks(BLOCK).enumerate() {
             let mut bits = 0;
-            for (i, word) in block.chunks(8).enumerate() {
-                let mut eight = [0; 8];
-                eight[..word.len()].copy_from_slice(word);
-                let w = u64::from_le_bytes(eight);
+            for i in 0..block.len().div_ceil(8) {
+                let w = load8(bytes, b * BLOCK + i * 8);
                 if w & HIGH == 0 {
                     four_byte_lead = 0;
                     continue;
