@@ -64,7 +64,14 @@ fn claim<W: Write + ?Sized>(w: &mut W, c: &ClaimOut) -> io::Result<()> {
     w.write_all(b",\"score\":")?;
     float(w, c.score)?;
     w.write_all(b",\"signals\":")?;
-    list(w, c.signals, |w, s| string(w, s))?;
+    w.write_all(b"[")?;
+    for (i, name) in c.signals.names().enumerate() {
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        string(w, name)?;
+    }
+    w.write_all(b"]")?;
     w.write_all(b"}")
 }
 

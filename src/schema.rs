@@ -5,7 +5,7 @@
 //! one means bumping [`VERSION`].
 
 use crate::offsets::Utf16Offsets;
-use crate::{Annotations, ClaimKind, EntityKind, QuoteKind, Span, Speaker};
+use crate::{Annotations, ClaimKind, EntityKind, QuoteKind, Signals, Span, Speaker};
 use serde::Serialize;
 
 pub const VERSION: u32 = 1;
@@ -52,6 +52,18 @@ impl Serialize for Id {
         at -= prefix.len();
         buf[at..at + prefix.len()].copy_from_slice(prefix);
         serializer.serialize_str(std::str::from_utf8(&buf[at..]).unwrap_or_default())
+    }
+}
+
+/// A list of names, as the claims' `signals` always were.
+impl Serialize for Signals {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
+        for name in self.names() {
+            seq.serialize_element(name)?;
+        }
+        seq.end()
     }
 }
 
@@ -102,7 +114,7 @@ pub struct ClaimOut<'t> {
     pub speaker: Option<SpeakerOut<'t>>,
     pub cue: Option<SpanOut<'t>>,
     pub score: f64,
-    pub signals: &'t [&'static str],
+    pub signals: Signals,
 }
 
 #[derive(Serialize, Debug)]
@@ -202,7 +214,7 @@ pub fn to_output<'t>(text: &'t str, ann: &'t Annotations) -> Output<'t> {
                 speaker: speaker(&c.speaker),
                 cue: c.cue.map(span),
                 score: round3(c.score),
-                signals: &c.signals,
+                signals: c.signals,
             })
             .collect(),
         entities: ann
