@@ -12,8 +12,9 @@
 //! Measures, each the median of `--runs` repeats (default 5):
 //!
 //! - `corpus`: every `*.txt` of the corpus, one document each, through `annotate` alone and
-//!   through `annotate` + `schema::to_output` + `serde_json::to_writer` into a sink (what the
-//!   CLI does per document, minus the terminal);
+//!   through `annotate` + `schema::to_output` + `Output::write_json` (the CLI's JSON, the same
+//!   bytes as `serde_json::to_writer`) into a sink (what the CLI does per document, minus the
+//!   terminal);
 //! - `1 MB`: the articles concatenated (blank line between) into one ~1 MB document;
 //! - `scaling`: one document of ~100 KB, ~1 MB and ~10 MB (articles repeated in turn), so that
 //!   time per byte can be compared across 1×, 10× and 100× the input.
@@ -142,7 +143,9 @@ fn process(text: &str, options: &Options, work: Work) -> usize {
         Work::Annotate => ann.quotes.len() + ann.claims.len() + ann.entities.len(),
         Work::AnnotateAndSerialise => {
             let mut sink = CountingSink(0);
-            serde_json::to_writer(&mut sink, &to_output(text, &ann)).expect("writing to a sink cannot fail");
+            to_output(text, &ann)
+                .write_json(&mut sink)
+                .expect("writing to a sink cannot fail");
             sink.0
         }
     }
@@ -224,7 +227,7 @@ struct Row {
     docs: usize,
     /// `annotate` alone.
     annotate: Timing,
-    /// `annotate` + `to_output` + `serde_json::to_writer`.
+    /// `annotate` + `to_output` + `Output::write_json`.
     full: Timing,
     json_bytes: usize,
 }

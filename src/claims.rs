@@ -6,7 +6,7 @@ use crate::attribution::Found;
 use crate::checkworthy;
 use crate::mentions::Mentions;
 use crate::segment::Document;
-use crate::{Annotations, Claim, ClaimKind, Entity, EntityKind, Options, Quote, Span, Speaker};
+use crate::{Annotations, Claim, ClaimKind, Entity, EntityKind, Options, Quote, Signals, Span, Speaker};
 
 /// Lines that are furniture, not journalism: photo captions and credits, bylines. They are
 /// never claims.
@@ -141,18 +141,13 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         let threshold = options.min_claim_score.unwrap_or(checkworthy::THRESHOLD);
         for r in &found.reported {
             let (score, signals) = checkworthy::score(r.content.of(doc.text));
-            // "attribution" first, then the others in their usual order; one allocation.
-            let others = checkworthy::signals::names(signals & !checkworthy::signals::signal::ATTRIBUTION);
-            let mut names = Vec::with_capacity(1 + others.len());
-            names.push("attribution");
-            names.extend(others);
             claims.push(Claim {
                 span: r.content,
                 kind: ClaimKind::Reported,
                 speaker: fix_headline(r.speaker, &mut mentions),
                 cue: Some(r.cue),
                 score,
-                signals: names,
+                signals: Signals::reported(signals),
             });
         }
         // Sentences, reported contents and quotation parts are all in text order: one sweep
@@ -201,7 +196,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
                     speaker: None,
                     cue: None,
                     score,
-                    signals: checkworthy::signals::names(signals).collect(),
+                    signals: Signals::factual(signals),
                 });
             }
         }

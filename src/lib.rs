@@ -11,6 +11,8 @@
 pub mod attribution;
 pub mod checkworthy;
 pub mod claims;
+#[cfg(not(target_arch = "wasm32"))]
+mod json;
 mod lexicon;
 pub mod mentions;
 pub mod offsets;
@@ -98,7 +100,55 @@ pub struct Claim {
     pub speaker: Option<Speaker>,
     pub cue: Option<Span>,
     pub score: f32,
-    pub signals: Vec<&'static str>,
+    pub signals: Signals,
+}
+
+/// The signals behind a claim, as bits ([`checkworthy::signals::signal`]): a claim's list of
+/// names is made when it is written out, so a claim allocates none. Named in
+/// [`checkworthy::signals::SIGNAL_NAMES`] order, except that a reported claim names
+/// "attribution" first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Signals {
+    pub bits: u16,
+    pub attribution_first: bool,
+}
+
+impl Signals {
+    /// A reported claim's signals: "attribution", then whatever else its content shows.
+    pub const fn reported(bits: u16) -> Self {
+        Signals {
+            bits: bits | checkworthy::signals::signal::ATTRIBUTION,
+            attribution_first: true,
+        }
+    }
+
+    /// An unattributed sentence's signals, in their usual order.
+    pub const fn factual(bits: u16) -> Self {
+        Signals {
+            bits,
+            attribution_first: false,
+        }
+    }
+
+    /// The names, in output order.
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        let first = self.attribution_first.then_some("attribution");
+        let rest = match first {
+            Some(_) => self.bits & !checkworthy::signals::signal::ATTRIBUTION,
+            None => self.bits,
+        };
+        first.into_iter().chain(checkworthy::signals::names(rest))
+    }
+
+    /// How many names there are.
+    pub fn len(self) -> usize {
+        let known = (1u16 << checkworthy::signals::SIGNAL_NAMES.len()) - 1;
+        (self.bits & known).count_ones() as usize
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,19 +1,32 @@
 //! Byte offsets (Rust) to UTF-16 code units (JavaScript string indices).
 //!
-//! The core works in bytes; the browser counts UTF-16 code units. [`Utf16Offsets`] counts the
-//! units before every 64-byte block of the text in one forward pass, so converting any offset
-//! costs a lookup and a count within one block: O(text + offsets), no sort, no rescan per span.
+//! The core works in bytes; the browser counts UTF-16 code units. A byte offset's UTF-16 offset
+//! is the offset minus the bytes before it that add no code unit (continuation bytes, but one
+//! per four-byte character, which takes two units). [`Utf16Offsets`] marks those bytes in one
+//! bit per byte, a `u64` per 64-byte block with the count before the block, in one forward pass
+//! eight bytes at a time; converting an offset is then a lookup and a popcount: O(text +
+//! offsets), no sort, no rescan per span.
 
-/// The block size of the checkpoint table: small enough that finishing a count inside a block is
-/// a few word-sized steps, large enough that the table is a small fraction of the text.
+use crate::swar::{load8, HIGH};
+
+/// The block size of the table: one bit per byte of a block fills a `u64`.
 const BLOCK: usize = 64;
 
 /// UTF-16 offsets for any byte offset of one text.
 pub struct Utf16Offsets<'t> {
     text: &'t str,
-    /// UTF-16 units before each block (`units_before[i]` for byte `i * BLOCK`); empty for an
-    /// ASCII text, where the two offsets are the same.
-    units_before: Vec<usize>,
+    /// One entry per 64-byte block (and one for the end of a text that fills its last block);
+    /// empty for an ASCII text, where the two offsets are the same.
+    blocks: Vec<Block>,
+}
+
+/// The bytes of one block that add no UTF-16 code unit.
+#[derive(Clone, Copy)]
+struct Block {
+    /// How many there are before the block.
+    before: usize,
+    /// Bit `i` for byte `i` of the block.
+    bits: u64,
 }
 
 impl<'t> Utf16Offsets<'t> {
@@ -21,58 +34,71 @@ impl<'t> Utf16Offsets<'t> {
         if text.is_ascii() {
             return Utf16Offsets {
                 text,
-                units_before: Vec::new(),
+                blocks: Vec::new(),
             };
         }
-        let mut units_before = Vec::with_capacity(text.len() / BLOCK + 2);
-        let mut units = 0;
-        for block in text.as_bytes().chunks(BLOCK) {
-            units_before.push(units);
-            units += utf16_units(block);
+        let bytes = text.as_bytes();
+        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        let mut before = 0;
+        // Whether the last byte of the previous word was a four-byte character's lead.
+        let mut four_byte_lead = 0;
+        for (b, block) in bytes.chunks(BLOCK).enumerate() {
+            let mut bits = 0;
+            for i in 0..block.len().div_ceil(8) {
+                let w = load8(bytes, b * BLOCK + i * 8);
+                if w & HIGH == 0 {
+                    four_byte_lead = 0;
+                    continue;
+                }
+                let (skipped, lead) = no_unit(w, four_byte_lead);
+                four_byte_lead = lead;
+                bits |= gather_high_bits(skipped) << (8 * i);
+            }
+            blocks.push(Block { before, bits });
+            before += bits.count_ones() as usize;
         }
-        // For the end of a text whose length is a whole number of blocks.
-        units_before.push(units);
-        Utf16Offsets { text, units_before }
+        if bytes.len() % BLOCK == 0 {
+            blocks.push(Block { before, bits: 0 });
+        }
+        Utf16Offsets { text, blocks }
     }
 
     /// The UTF-16 offset of byte offset `byte`. Offsets past the end are clamped to the end;
     /// offsets inside a character map to that character's start.
+    #[inline]
     pub fn get(&self, byte: usize) -> usize {
         let mut byte = byte.min(self.text.len());
-        if self.units_before.is_empty() {
+        if self.blocks.is_empty() {
             return byte;
         }
         while !self.text.is_char_boundary(byte) {
             byte -= 1;
         }
-        let block = byte / BLOCK;
-        // A block may start inside a character: counting lead bytes from the block start is
-        // still exact, as a character is counted where its lead byte is.
-        self.units_before[block] + utf16_units(&self.text.as_bytes()[block * BLOCK..byte])
+        let block = self.blocks[byte / BLOCK];
+        let below = (1u64 << (byte % BLOCK)) - 1;
+        byte - block.before - (block.bits & below).count_ones() as usize
     }
 }
 
-/// UTF-16 code units in `bytes` (whole characters of UTF-8): one per character, two for a
-/// four-byte one. Counting lead bytes needs no decoding: eight bytes at a time, a
-/// continuation byte is `10xxxxxx` and a four-byte lead `11110xxx`.
-fn utf16_units(bytes: &[u8]) -> usize {
-    use crate::swar::HIGH;
-    let mut chunks = bytes.chunks_exact(8);
-    let mut units = 0;
-    for chunk in &mut chunks {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        // Bit 7 of each byte, and its bits 6, 5 and 4 moved up to bit 7.
-        let (b6, b5, b4) = (w << 1, w << 2, w << 3);
-        let continuation = w & !b6 & HIGH;
-        let four_byte_lead = w & b6 & b5 & b4 & HIGH;
-        units += 8 - continuation.count_ones() as usize + four_byte_lead.count_ones() as usize;
-    }
-    units
-        + chunks
-            .remainder()
-            .iter()
-            .map(|&b| usize::from((b as i8) >= -0x40) + usize::from(b >= 0xf0))
-            .sum::<usize>()
+/// The bytes of `w` (as their high bits) that add no UTF-16 unit: continuation bytes
+/// (`10xxxxxx`) except the first one after a four-byte lead (`11110xxx`), and whether `w`'s last
+/// byte is such a lead. `lead_before` is the previous word's answer (its lead's first
+/// continuation byte is this word's first byte).
+#[inline(always)]
+fn no_unit(w: u64, lead_before: u64) -> (u64, u64) {
+    // Bits 6, 5 and 4 of each byte moved up to bit 7.
+    let (b6, b5, b4) = (w << 1, w << 2, w << 3);
+    let continuation = w & !b6 & HIGH;
+    let four_byte_lead = w & b6 & b5 & b4 & HIGH;
+    let after_lead = four_byte_lead << 8 | lead_before;
+    (continuation & !after_lead, four_byte_lead >> 56)
+}
+
+/// The high bits of the eight bytes of `w` as an eight-bit number (byte `i`'s at bit `i`): each
+/// byte's bit lands at a distinct place of the product, the eight of them in its top byte.
+#[inline(always)]
+const fn gather_high_bits(w: u64) -> u64 {
+    ((w >> 7) & 0x0101_0101_0101_0101).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// Converts one byte offset; for many, build a [`Utf16Offsets`].
@@ -90,14 +116,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn unit_counts_match_encode_utf16() {
-        let text = "a😀b “Да,” 中文 é\u{10FFFF}x 🇺🇦 ok";
-        for start in 0..text.len() {
-            for end in start..=text.len() {
-                if text.is_char_boundary(start) && text.is_char_boundary(end) {
-                    let want = text[start..end].encode_utf16().count();
-                    assert_eq!(utf16_units(&text.as_bytes()[start..end]), want, "{start}..{end}");
-                }
+    fn gathered_bits_are_the_bytes_in_order() {
+        for bits in 0..=255u64 {
+            let w = (0..8)
+                .filter(|i| bits >> i & 1 == 1)
+                .fold(0, |w, i| w | 0x80 << (8 * i));
+            // Low bits set too, which the gather must ignore.
+            assert_eq!(gather_high_bits(w | 0x7f7f_7f7f_7f7f_7f7f), bits);
+        }
+    }
+
+    #[test]
+    fn four_byte_characters_at_every_alignment() {
+        // Each character straddles a word and a block boundary at some shift.
+        for shift in 0..BLOCK + 8 {
+            let text = format!("{}😀a\u{10FFFF}é😀😀中{}", "x".repeat(shift), "😀".repeat(20));
+            let t = Utf16Offsets::new(&text);
+            for byte in 0..=text.len() + 1 {
+                assert_eq!(t.get(byte), utf16_offset(&text, byte), "byte {byte}, shift {shift}");
             }
         }
     }

@@ -5,7 +5,7 @@
 //! one means bumping [`VERSION`].
 
 use crate::offsets::Utf16Offsets;
-use crate::{Annotations, ClaimKind, EntityKind, QuoteKind, Span, Speaker};
+use crate::{Annotations, ClaimKind, EntityKind, QuoteKind, Signals, Span, Speaker};
 use serde::Serialize;
 
 pub const VERSION: u32 = 1;
@@ -55,6 +55,18 @@ impl Serialize for Id {
     }
 }
 
+/// A list of names, as the claims' `signals` always were.
+impl Serialize for Signals {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
+        for name in self.names() {
+            seq.serialize_element(name)?;
+        }
+        seq.end()
+    }
+}
+
 #[derive(Serialize, Debug)]
 pub struct Output<'t> {
     pub version: u32,
@@ -86,10 +98,72 @@ pub struct QuoteOut<'t> {
     pub end: usize,
     pub text: &'t str,
     pub kind: &'static str,
-    pub parts: Vec<[usize; 2]>,
+    pub parts: Parts,
     pub speaker: Option<SpeakerOut<'t>>,
     pub cue: Option<SpanOut<'t>>,
     pub confidence: f64,
+}
+
+/// A quote's parts as UTF-16 `[start, end]` pairs, used as a slice. One or two parts (nearly
+/// every quote) are held in place, more in a vector: most quotes allocate nothing.
+#[derive(Clone)]
+pub struct Parts(PartsIn);
+
+#[derive(Clone)]
+enum PartsIn {
+    Place([[usize; 2]; 2], usize),
+    Heap(Vec<[usize; 2]>),
+}
+
+impl Parts {
+    fn new(pairs: impl ExactSizeIterator<Item = [usize; 2]>) -> Self {
+        let n = pairs.len();
+        if n > 2 {
+            return Parts(PartsIn::Heap(pairs.collect()));
+        }
+        let mut place = [[0; 2]; 2];
+        for (slot, pair) in place.iter_mut().zip(pairs) {
+            *slot = pair;
+        }
+        Parts(PartsIn::Place(place, n))
+    }
+}
+
+impl std::ops::Deref for Parts {
+    type Target = [[usize; 2]];
+    fn deref(&self) -> &[[usize; 2]] {
+        match &self.0 {
+            PartsIn::Place(place, n) => &place[..*n],
+            PartsIn::Heap(pairs) => pairs,
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Parts {
+    type Item = &'a [usize; 2];
+    type IntoIter = std::slice::Iter<'a, [usize; 2]>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl PartialEq<Vec<[usize; 2]>> for Parts {
+    fn eq(&self, other: &Vec<[usize; 2]>) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for Parts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+/// A list of pairs, as a `Vec` of them would be.
+impl Serialize for Parts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(serializer)
+    }
 }
 
 #[derive(Serialize, Debug)]
@@ -102,7 +176,7 @@ pub struct ClaimOut<'t> {
     pub speaker: Option<SpeakerOut<'t>>,
     pub cue: Option<SpanOut<'t>>,
     pub score: f64,
-    pub signals: &'t [&'static str],
+    pub signals: Signals,
 }
 
 #[derive(Serialize, Debug)]
@@ -183,7 +257,7 @@ pub fn to_output<'t>(text: &'t str, ann: &'t Annotations) -> Output<'t> {
                 end: table.get(q.span.end),
                 text: q.span.of(text),
                 kind: q.kind.as_str(),
-                parts: q.parts.iter().map(|p| [table.get(p.start), table.get(p.end)]).collect(),
+                parts: Parts::new(q.parts.iter().map(|p| [table.get(p.start), table.get(p.end)])),
                 speaker: speaker(&q.speaker),
                 cue: q.cue.map(span),
                 confidence: round3(q.confidence),
@@ -202,7 +276,7 @@ pub fn to_output<'t>(text: &'t str, ann: &'t Annotations) -> Output<'t> {
                 speaker: speaker(&c.speaker),
                 cue: c.cue.map(span),
                 score: round3(c.score),
-                signals: &c.signals,
+                signals: c.signals,
             })
             .collect(),
         entities: ann

@@ -176,6 +176,13 @@ fn check_annotations(text: &str, ann: &Annotations, utf16: &Utf16Prefix) {
         }
     }
     let json = serde_json::to_string(&out).expect("the output serialises");
+    // The CLI's own writer gives the same bytes.
+    let mut written = Vec::new();
+    out.write_json(&mut written).expect("writing to a Vec cannot fail");
+    assert!(
+        written == json.as_bytes(),
+        "write_json differs from serde_json on {text:?}"
+    );
     let value: serde_json::Value = serde_json::from_str(&json).expect("the output is valid JSON");
     assert_eq!(value["version"], 1);
 }

@@ -171,7 +171,14 @@ fn run_jsonl(args: &Args, out: &mut impl Write) -> io::Result<bool> {
 
 fn write_annotations(args: &Args, out: &mut impl Write, text: &str) -> io::Result<()> {
     let annotations = annotate(text, &args.options);
-    write_json(args, out, &to_output(text, &annotations))
+    let output = to_output(text, &annotations);
+    if args.pretty {
+        write_json(args, out, &output)
+    } else {
+        // The same bytes as serde_json's, written faster (src/json.rs).
+        output.write_json(out)?;
+        out.write_all(b"\n")
+    }
 }
 
 fn write_json(args: &Args, out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {

@@ -1,0 +1,278 @@
+//! The schema as compact JSON, written by hand for the CLI: the same bytes as
+//! `serde_json::to_writer` of an [`Output`] (a test holds the two equal), for a fraction of the
+//! instructions. Most of serde_json's time on a result goes to looking up every byte of every
+//! `text` in its escape table; here a string is scanned eight bytes at a time for the three
+//! kinds of byte JSON escapes (`"`, `\` and controls), and everything else is copied in runs.
+//! Numbers and escapes go through serde_json's own formatter, so they are written exactly as
+//! serde_json writes them.
+//!
+//! The WASM binding keeps serde (`serde-wasm-bindgen` builds JS objects, not JSON text).
+
+use crate::schema::{ClaimOut, EntityOut, Id, Output, QuoteOut, SpanOut, SpeakerOut};
+use crate::swar::{splat, HIGH, ONES};
+use serde_json::ser::{CharEscape, CompactFormatter, Formatter};
+use std::io::{self, Write};
+
+impl Output<'_> {
+    /// Writes `self` as `serde_json::to_writer` would, byte for byte.
+    pub fn write_json<W: Write + ?Sized>(&self, w: &mut W) -> io::Result<()> {
+        w.write_all(b"{\"version\":")?;
+        number(w, self.version as usize)?;
+        w.write_all(b",\"quotes\":")?;
+        list(w, &self.quotes, quote)?;
+        w.write_all(b",\"claims\":")?;
+        list(w, &self.claims, claim)?;
+        w.write_all(b",\"entities\":")?;
+        list(w, &self.entities, entity)?;
+        w.write_all(b"}")
+    }
+}
+
+fn quote<W: Write + ?Sized>(w: &mut W, q: &QuoteOut) -> io::Result<()> {
+    w.write_all(b"{\"id\":")?;
+    id(w, q.id)?;
+    range_and_text(w, q.start, q.end, q.text)?;
+    w.write_all(b",\"kind\":")?;
+    string(w, q.kind)?;
+    w.write_all(b",\"parts\":")?;
+    list(w, &q.parts, |w, &[start, end]| {
+        w.write_all(b"[")?;
+        number(w, start)?;
+        w.write_all(b",")?;
+        number(w, end)?;
+        w.write_all(b"]")
+    })?;
+    w.write_all(b",\"speaker\":")?;
+    option(w, &q.speaker, speaker)?;
+    w.write_all(b",\"cue\":")?;
+    option(w, &q.cue, span)?;
+    w.write_all(b",\"confidence\":")?;
+    float(w, q.confidence)?;
+    w.write_all(b"}")
+}
+
+fn claim<W: Write + ?Sized>(w: &mut W, c: &ClaimOut) -> io::Result<()> {
+    w.write_all(b"{\"id\":")?;
+    id(w, c.id)?;
+    range_and_text(w, c.start, c.end, c.text)?;
+    w.write_all(b",\"kind\":")?;
+    string(w, c.kind)?;
+    w.write_all(b",\"speaker\":")?;
+    option(w, &c.speaker, speaker)?;
+    w.write_all(b",\"cue\":")?;
+    option(w, &c.cue, span)?;
+    w.write_all(b",\"score\":")?;
+    float(w, c.score)?;
+    w.write_all(b",\"signals\":")?;
+    w.write_all(b"[")?;
+    for (i, name) in c.signals.names().enumerate() {
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        string(w, name)?;
+    }
+    w.write_all(b"]")?;
+    w.write_all(b"}")
+}
+
+fn entity<W: Write + ?Sized>(w: &mut W, e: &EntityOut) -> io::Result<()> {
+    w.write_all(b"{\"id\":")?;
+    id(w, e.id)?;
+    w.write_all(b",\"name\":")?;
+    string(w, e.name)?;
+    w.write_all(b",\"kind\":")?;
+    string(w, e.kind)?;
+    w.write_all(b",\"mentions\":")?;
+    list(w, &e.mentions, span)?;
+    w.write_all(b"}")
+}
+
+fn span<W: Write + ?Sized>(w: &mut W, s: &SpanOut) -> io::Result<()> {
+    w.write_all(b"{")?;
+    start_end_text(w, s.start, s.end, s.text)?;
+    w.write_all(b"}")
+}
+
+fn speaker<W: Write + ?Sized>(w: &mut W, s: &SpeakerOut) -> io::Result<()> {
+    w.write_all(b"{")?;
+    start_end_text(w, s.start, s.end, s.text)?;
+    w.write_all(b",\"name\":")?;
+    option(w, &s.name, |w, name| string(w, name))?;
+    w.write_all(b",\"entity\":")?;
+    option(w, &s.entity, |w, &e| id(w, e))?;
+    w.write_all(b"}")
+}
+
+/// `,"start":…,"end":…,"text":…` after an item's id.
+fn range_and_text<W: Write + ?Sized>(w: &mut W, start: usize, end: usize, text: &str) -> io::Result<()> {
+    w.write_all(b",")?;
+    start_end_text(w, start, end, text)
+}
+
+fn start_end_text<W: Write + ?Sized>(w: &mut W, start: usize, end: usize, text: &str) -> io::Result<()> {
+    w.write_all(b"\"start\":")?;
+    number(w, start)?;
+    w.write_all(b",\"end\":")?;
+    number(w, end)?;
+    w.write_all(b",\"text\":")?;
+    string(w, text)
+}
+
+fn list<W: Write + ?Sized, T>(
+    w: &mut W,
+    items: &[T],
+    mut item: impl FnMut(&mut W, &T) -> io::Result<()>,
+) -> io::Result<()> {
+    w.write_all(b"[")?;
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        item(w, x)?;
+    }
+    w.write_all(b"]")
+}
+
+fn option<W: Write + ?Sized, T>(
+    w: &mut W,
+    value: &Option<T>,
+    some: impl FnOnce(&mut W, &T) -> io::Result<()>,
+) -> io::Result<()> {
+    match value {
+        Some(x) => some(w, x),
+        None => w.write_all(b"null"),
+    }
+}
+
+fn id<W: Write + ?Sized>(w: &mut W, id: Id) -> io::Result<()> {
+    // The prefix is an ASCII letter: nothing to escape.
+    let mut prefix = [0u8; 4];
+    w.write_all(b"\"")?;
+    w.write_all(id.prefix.encode_utf8(&mut prefix).as_bytes())?;
+    number(w, id.number)?;
+    w.write_all(b"\"")
+}
+
+fn number<W: Write + ?Sized>(w: &mut W, n: usize) -> io::Result<()> {
+    CompactFormatter.write_u64(w, n as u64)
+}
+
+/// As serde_json's `serialize_f64`: `null` for NaN and the infinities.
+fn float<W: Write + ?Sized>(w: &mut W, x: f64) -> io::Result<()> {
+    if x.is_finite() {
+        CompactFormatter.write_f64(w, x)
+    } else {
+        w.write_all(b"null")
+    }
+}
+
+/// A JSON string: runs without escapes copied whole.
+fn string<W: Write + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
+    let bytes = s.as_bytes();
+    w.write_all(b"\"")?;
+    let mut run = 0;
+    while let Some(i) = next_escape(bytes, run) {
+        w.write_all(&bytes[run..i])?;
+        CompactFormatter.write_char_escape(w, escape(bytes[i]))?;
+        run = i + 1;
+    }
+    w.write_all(&bytes[run..])?;
+    w.write_all(b"\"")
+}
+
+/// The first byte at or after `from` that JSON escapes, found eight bytes at a time.
+fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(eight) = bytes.get(at..).and_then(|b| b.first_chunk::<8>()) {
+        let hits = escapes(u64::from_le_bytes(*eight));
+        if hits != 0 {
+            return Some(at + hits.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|&b| b < 0x20 || b == b'"' || b == b'\\')
+        .map(|i| at + i)
+}
+
+/// The high bit of the bytes of `w` below 0x20 or equal to `"` or `\`, exact for the lowest one:
+/// each test subtracts per byte, and a byte that borrows may flag the byte above it too, but
+/// never one below. Only the lowest hit is used.
+#[inline(always)]
+fn escapes(w: u64) -> u64 {
+    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x;
+    let quote = w ^ splat(b'"');
+    let backslash = w ^ splat(b'\\');
+    (w.wrapping_sub(splat(0x20)) & !w | zero_byte(quote) | zero_byte(backslash)) & HIGH
+}
+
+/// serde_json's escape for a byte its table escapes: short forms where JSON has one.
+fn escape(byte: u8) -> CharEscape {
+    match byte {
+        b'"' => CharEscape::Quote,
+        b'\\' => CharEscape::ReverseSolidus,
+        0x08 => CharEscape::Backspace,
+        b'\t' => CharEscape::Tab,
+        b'\n' => CharEscape::LineFeed,
+        0x0c => CharEscape::FormFeed,
+        b'\r' => CharEscape::CarriageReturn,
+        _ => CharEscape::AsciiControl(byte),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_escape_as_serde_json_does() {
+        let mut every_byte: String = (0u8..0x80).map(char::from).collect();
+        every_byte.push_str("é“Да,” 😀\u{7f}\u{2028}");
+        for s in [
+            "",
+            "a",
+            "\"",
+            "plain ascii text longer than eight bytes",
+            "tab\there\nand \"quoted\" \\ back\u{1}\u{1f}",
+            every_byte.as_str(),
+        ] {
+            // At every alignment and length.
+            for start in (0..s.len()).filter(|&i| s.is_char_boundary(i)) {
+                let s = &s[start..];
+                let mut ours = Vec::new();
+                string(&mut ours, s).unwrap();
+                assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(s).unwrap());
+            }
+        }
+    }
+
+    #[test]
+    fn the_lowest_escape_is_found_among_any_neighbours() {
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                let bytes = [b'x', a, b, b'x', a, b'x', b, b'x'];
+                let want = bytes.iter().position(|&c| c < 0x20 || c == b'"' || c == b'\\');
+                let hits = escapes(u64::from_le_bytes(bytes));
+                let got = (hits != 0).then(|| hits.trailing_zeros() as usize / 8);
+                assert_eq!(got, want, "{a:#x} {b:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn floats_and_ids_as_serde_json() {
+        for x in [0.0, 1.0, 0.5, 0.123, 0.7, 1e-7, f64::NAN, f64::INFINITY] {
+            let mut ours = Vec::new();
+            float(&mut ours, x).unwrap();
+            assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(&x).unwrap());
+        }
+        let e = Id {
+            prefix: 'e',
+            number: 120,
+        };
+        let mut ours = Vec::new();
+        id(&mut ours, e).unwrap();
+        assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(&e).unwrap());
+    }
+}
