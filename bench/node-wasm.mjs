@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * The core through the BUILT package (dist/quotelens.js + dist/quotelens_bg.wasm) in Node:
- * `init()` once, then `annotateSync` (the whole public path: options, wasm, serde-wasm-bindgen
- * to JS objects, UTF-16 offsets) over the corpus and over one ~1 MB document.
+ * `init()` once, then `annotateSync` (the whole public path: options, wasm, the result as JSON
+ * through JSON.parse to JS objects, UTF-16 offsets) over the corpus and over one ~1 MB document.
  *
  *   node bench/node-wasm.mjs [--runs N] [--json]      (npm run build first)
  *

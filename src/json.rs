@@ -1,12 +1,11 @@
-//! The schema as compact JSON, written by hand for the CLI: the same bytes as
+//! The schema as compact JSON, written by hand for the CLI and the WASM binding (which hands
+//! the text to `JSON.parse`): the same bytes as
 //! `serde_json::to_writer` of an [`Output`] (a test holds the two equal), for a fraction of the
 //! instructions. Most of serde_json's time on a result goes to looking up every byte of every
 //! `text` in its escape table; here a string is scanned eight bytes at a time for the three
 //! kinds of byte JSON escapes (`"`, `\` and controls), and everything else is copied in runs.
 //! Numbers and escapes go through serde_json's own formatter, so they are written exactly as
 //! serde_json writes them.
-//!
-//! The WASM binding keeps serde (`serde-wasm-bindgen` builds JS objects, not JSON text).
 
 use crate::schema::{ClaimOut, EntityOut, Id, Output, QuoteOut, SpanOut, SpeakerOut};
 use crate::swar::{splat, HIGH, ONES};
@@ -159,11 +158,44 @@ fn number<W: Write + ?Sized>(w: &mut W, n: usize) -> io::Result<()> {
 
 /// As serde_json's `serialize_f64`: `null` for NaN and the infinities.
 fn float<W: Write + ?Sized>(w: &mut W, x: f64) -> io::Result<()> {
-    if x.is_finite() {
-        CompactFormatter.write_f64(w, x)
-    } else {
-        w.write_all(b"null")
+    if let Some(thousandths) = three_decimals(x) {
+        return fraction(w, thousandths);
     }
+    if !x.is_finite() {
+        return w.write_all(b"null");
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    return CompactFormatter.write_f64(w, x);
+    // The binding hands the JSON to `JSON.parse`, which needs the value, not serde_json's exact
+    // digits: Rust's own shortest form keeps serde_json's float tables (~15 KB gzip) out of
+    // the wasm. Scores never get here (they have three decimals).
+    #[cfg(target_arch = "wasm32")]
+    return write!(w, "{x:?}");
+}
+
+/// `x` as a whole number of thousandths, where `x` is one of 0.000, 0.001, … 1.000: every score
+/// (the schema rounds them to three decimals).
+fn three_decimals(x: f64) -> Option<u32> {
+    let k = (x * 1000.0).round();
+    ((0.0..=1000.0).contains(&k) && k / 1000.0 == x).then_some(k as u32)
+}
+
+/// `thousandths / 1000` as serde_json writes it: the shortest decimal that reads back as the
+/// same f64, which for these values is the three decimals without trailing zeros ("0.5",
+/// "0.123"), and "0.0" / "1.0" for the ends.
+fn fraction<W: Write + ?Sized>(w: &mut W, thousandths: u32) -> io::Result<()> {
+    let (whole, mut frac, mut digits) = (thousandths / 1000, thousandths % 1000, 3);
+    while digits > 1 && frac % 10 == 0 {
+        frac /= 10;
+        digits -= 1;
+    }
+    let mut out = [b'0', b'.', b'0', b'0', b'0'];
+    out[0] += whole as u8;
+    for i in (0..digits).rev() {
+        out[2 + i] += (frac % 10) as u8;
+        frac /= 10;
+    }
+    w.write_all(&out[..2 + digits])
 }
 
 /// A JSON string: runs without escapes copied whole.
@@ -262,7 +294,24 @@ mod tests {
 
     #[test]
     fn floats_and_ids_as_serde_json() {
-        for x in [0.0, 1.0, 0.5, 0.123, 0.7, 1e-7, f64::NAN, f64::INFINITY] {
+        let thousandths = (0..=1000).map(|k| f64::from(k) / 1000.0);
+        for x in [
+            0.0,
+            1.0,
+            0.5,
+            0.123,
+            0.7,
+            0.05,
+            1e-7,
+            0.0005,
+            2.5,
+            -0.25,
+            f64::NAN,
+            f64::INFINITY,
+        ]
+        .into_iter()
+        .chain(thousandths)
+        {
             let mut ours = Vec::new();
             float(&mut ours, x).unwrap();
             assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(&x).unwrap());

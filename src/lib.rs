@@ -11,7 +11,6 @@
 pub mod attribution;
 pub mod checkworthy;
 pub mod claims;
-#[cfg(not(target_arch = "wasm32"))]
 mod json;
 mod lexicon;
 pub mod mentions;

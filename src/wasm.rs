@@ -1,14 +1,16 @@
 //! The wasm-bindgen binding: JavaScript's `annotate(text, options)` and `version()`.
 //!
 //! This file is only a translator. Options arrive as a plain JS object and are checked here;
-//! results leave through [`crate::schema::to_output`] (UTF-16 offsets) and serde-wasm-bindgen's
-//! JSON-compatible serializer, so absent values are `null` and objects are plain, exactly what
-//! `JSON.parse` of the CLI's output would give. Every failure becomes a `JsError` (a JS `Error`
+//! results leave through [`crate::schema::to_output`] (UTF-16 offsets) as the CLI's JSON
+//! ([`crate::schema::Output::write_json`]), parsed by the engine's `JSON.parse`: one string
+//! crosses the boundary instead of one call per field and value, and the objects are exactly
+//! what `JSON.parse` of the CLI's output gives (absent values `null`, scores as the CLI prints
+//! them). Every failure becomes a `JsError` (a JS `Error`
 //! with a message), never a panic: the wasm profile aborts on panic, and an abort is a trap the
 //! host page cannot recover from.
 
 use crate::{schema, Options};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 /// The kinds of finding a caller can ask for; an unknown name is an error naming the known ones.
@@ -27,9 +29,19 @@ enum Kind {
 pub fn annotate(text: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = parse_options(options)?;
     let annotations = crate::annotate(text, &options);
-    schema::to_output(text, &annotations)
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("quotelens: could not build the result: {e}")))
+    to_js(text, &annotations)
+}
+
+/// The schema object of `annotations`, built by `JSON.parse` from the CLI's JSON.
+fn to_js(text: &str, annotations: &crate::Annotations) -> Result<JsValue, JsError> {
+    let fail = |e: &dyn std::fmt::Display| JsError::new(&format!("quotelens: could not build the result: {e}"));
+    let mut json = Vec::with_capacity(64 + text.len() / 2);
+    schema::to_output(text, annotations)
+        .write_json(&mut json)
+        .map_err(|e| fail(&e))?;
+    // Always UTF-8 (the text's own slices and ASCII syntax); checked rather than assumed.
+    let json = String::from_utf8(json).map_err(|e| fail(&e))?;
+    js_sys::JSON::parse(&json).map_err(|_| fail(&"JSON.parse refused the result"))
 }
 
 /// Runs once when the module is instantiated (inside `init()`): annotates a short text, through
@@ -47,7 +59,7 @@ fn compile_the_core_now() {
                   coming. \u{201c}It is a wish, not a plan,\u{201d} he said.";
     let annotations = crate::annotate(sample, &Options::default());
     // Through to JS objects, as `annotate` returns them (dropped at once).
-    let _ = schema::to_output(sample, &annotations).serialize(&serde_wasm_bindgen::Serializer::json_compatible());
+    let _ = to_js(sample, &annotations);
 }
 
 /// The crate's version, so a page can tell which build it loaded.
