@@ -623,7 +623,7 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     }
     // "voters who say …", "Smith, who said …": the cue attaches to "who", which stands for
     // the phrase before it.
-    if bytes_of(doc, head).eq_ignore_ascii_case(b"who") && head > floor {
+    if strip_possessive(doc.word(head)).eq_ignore_ascii_case("who") && head > floor {
         let who = doc.tokens[head].span;
         let mut antecedent = head - 1;
         if punct_of(doc.text, &doc.tokens[antecedent]) == Some(',') && antecedent > floor {
