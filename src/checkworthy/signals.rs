@@ -7,7 +7,8 @@
 //! The model uses the signals as features; [`Profile::signal_names`] reports them to readers.
 
 use super::lexicon::{self, cat};
-use super::tokens::{self, hash_lower, pair, shape, spelling, words, Memo, Token};
+use super::tokens::{hash_lower, pair, shape, spelling, words, Token};
+use crate::segment;
 
 /// The signals reported to readers, in this order. Stable names: they appear in the JSON.
 pub const SIGNAL_NAMES: [&str; 11] = [
@@ -350,20 +351,22 @@ pub fn names(signals: u16) -> impl ExactSizeIterator<Item = &'static str> {
     })
 }
 
-/// Scans `sentence` once: calls `on_token` with every window (the features use it for word
-/// n-grams) and returns what the detectors found.
+/// Scans a sentence on its own: segments it, then [`scan_tokens`] (tests and tools; the
+/// trainer and [`super::assess`] go the same way).
 pub fn scan(sentence: &str, on_token: impl FnMut(&Window)) -> Profile {
-    tokens::with_memo(|memo| scan_words(sentence, memo, on_token))
+    let doc = segment::Document::new(sentence);
+    scan_tokens(sentence, &doc.tokens, on_token)
 }
 
-/// [`scan`] with the memo of short words.
-fn scan_words(sentence: &str, memo: &mut Memo, mut on_token: impl FnMut(&Window)) -> Profile {
+/// Scans the segmenter's `tokens` of `text` once: calls `on_token` with every window (the
+/// features use it for word n-grams) and returns what the detectors found.
+pub fn scan_tokens(text: &str, tokens: &[segment::Token], mut on_token: impl FnMut(&Window)) -> Profile {
     let mut profile = Profile::default();
     let lexicon = lexicon::get();
     let mut w = Window::default();
     // The key and categories of the last two words, for three-word phrases.
     let mut prev_pair = (0u64, 0u32);
-    for (index, cur) in words(sentence, memo).enumerate() {
+    for (index, cur) in words(text, tokens).enumerate() {
         if index > 0 {
             w.prev_hash = w.cur.hash;
             w.prev_shape = w.cur.shape;
