@@ -7,7 +7,7 @@
 //! The model uses the signals as features; [`Profile::signal_names`] reports them to readers.
 
 use super::lexicon::{self, cat};
-use super::tokens::{hash_lower, pair, shape, spelling, words, Token};
+use super::tokens::{self, hash_lower, pair, shape, spelling, words, Memo, Token};
 use crate::segment;
 
 /// The signals reported to readers, in this order. Stable names: they appear in the JSON.
@@ -360,13 +360,18 @@ pub fn scan(sentence: &str, on_token: impl FnMut(&Window)) -> Profile {
 
 /// Scans the segmenter's `tokens` of `text` once: calls `on_token` with every window (the
 /// features use it for word n-grams) and returns what the detectors found.
-pub fn scan_tokens(text: &str, tokens: &[segment::Token], mut on_token: impl FnMut(&Window)) -> Profile {
+pub fn scan_tokens(text: &str, tokens: &[segment::Token], on_token: impl FnMut(&Window)) -> Profile {
+    tokens::with_memo(|memo| scan_words(text, tokens, memo, on_token))
+}
+
+/// [`scan_tokens`] with the memo of short words.
+fn scan_words(text: &str, tokens: &[segment::Token], memo: &mut Memo, mut on_token: impl FnMut(&Window)) -> Profile {
     let mut profile = Profile::default();
     let lexicon = lexicon::get();
     let mut w = Window::default();
     // The key and categories of the last two words, for three-word phrases.
     let mut prev_pair = (0u64, 0u32);
-    for (index, cur) in words(text, tokens).enumerate() {
+    for (index, cur) in words(text, tokens, memo).enumerate() {
         if index > 0 {
             w.prev_hash = w.cur.hash;
             w.prev_shape = w.cur.shape;

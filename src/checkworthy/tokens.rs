@@ -68,13 +68,14 @@ fn hash_span(bytes: &[u8], start: usize, end: usize) -> u64 {
     mix(h ^ last ^ (((end - start) as u64) << 56))
 }
 
-/// [`hash_lower`] of a word spelled with `’` as its apostrophe, hashed as `'` (rare: slow path).
+/// [`hash_lower`] of a word with non-ASCII bytes, any `’` (an apostrophe) hashed as `'`:
+/// "Trump’s" and "Trump's" are one word. (Words longer than 64 bytes are hashed by their start.)
 fn hash_with_rsquo(word: &[u8]) -> u64 {
     let mut buf = [0u8; 64];
     let mut n = 0;
     let mut i = 0;
     while i < word.len() && n < buf.len() {
-        if word[i..].starts_with(RSQUO) {
+        if word[i] == RSQUO[0] && word[i..].starts_with(RSQUO) {
             buf[n] = b'\'';
             i += RSQUO.len();
         } else {
@@ -83,7 +84,7 @@ fn hash_with_rsquo(word: &[u8]) -> u64 {
         }
         n += 1;
     }
-    hash_lower(&buf[..n])
+    hash_span(&buf, 0, n)
 }
 
 /// Combines two hashes into the hash of the pair (order matters): used for two- and three-word
@@ -192,13 +193,15 @@ impl Token {
 /// The check-worthiness tokens of a run of the segmenter's tokens (a sentence, a reported
 /// claim's content), with their lexicon categories and affixes. The text is tokenized once, by
 /// [`crate::segment`]: this only reads each of its tokens' bytes again, eight at a time, for the
-/// hash and shape, and skips the punctuation that says nothing about claims.
-pub fn words<'t>(text: &'t str, tokens: &'t [segment::Token]) -> Words<'t> {
+/// hash and shape, and skips the punctuation that says nothing about claims. Short words seen
+/// before are taken from `memo`.
+pub fn words<'t>(text: &'t str, tokens: &'t [segment::Token], memo: &'t mut Memo) -> Words<'t> {
     Words {
         text,
         tokens: tokens.iter(),
         lexicon: lexicon::get(),
         claim_sets: crate::lexicon::table().claim_sets(),
+        memo,
     }
 }
 
@@ -206,7 +209,7 @@ pub fn words<'t>(text: &'t str, tokens: &'t [segment::Token]) -> Words<'t> {
 /// the pipeline scores (tests and tools; [`words`] is the scorer's path).
 pub fn tokens(sentence: &str) -> Vec<Token> {
     let doc = segment::Document::new(sentence);
-    words(sentence, &doc.tokens).collect()
+    with_memo(|memo| words(sentence, &doc.tokens, memo).collect())
 }
 
 /// The iterator of [`words`].
@@ -217,6 +220,7 @@ pub struct Words<'t> {
     lexicon: &'static Lexicon,
     /// The categories of [`crate::lexicon::WordInfo::claims`].
     claim_sets: &'static [u32; 256],
+    memo: &'t mut Memo,
 }
 
 impl Iterator for Words<'_> {
@@ -235,31 +239,131 @@ impl Iterator for Words<'_> {
             }
             // An abbreviation keeps its full stop in the segmenter ("U.S.", "Dr."); the word is
             // what comes before it (and what the segmenter looked up).
+            let x = swar::load8(bytes, start);
             let mut end = t.span.end;
-            if t.kind == TokenKind::Word && end - start > 1 && bytes[end - 1] == b'.' {
+            let last = match end - start {
+                n @ 1..=8 => (x >> (8 * (n - 1))) as u8,
+                _ => bytes.get(end - 1).copied().unwrap_or(0),
+            };
+            if t.kind == TokenKind::Word && end - start > 1 && last == b'.' {
                 end -= 1;
             }
             let len = end - start;
-            let x = swar::load8(bytes, start);
-            let (mut word, ascii) = if len <= 8 && x & low_bytes(len) & swar::HIGH == 0 {
-                (ascii_word(bytes, start, end, x & low_bytes(len)), true)
-            } else {
-                other_word(bytes, start, end)
-            };
-            // The segmenter looked every ASCII word up already; its table holds the claim
-            // lexicons' words too. Words with other bytes ("don’t") are looked up here.
+            if len <= 8 && x & low_bytes(len) & swar::HIGH == 0 {
+                // Most words: one to eight ASCII bytes, their own key to the memo.
+                let key = x & low_bytes(len);
+                let slot = self.memo.slot(key);
+                if slot.key != key {
+                    *slot = MemoSlot::of(key, described(ascii_word(bytes, start, end, key)));
+                }
+                return Some(Token {
+                    start,
+                    end,
+                    hash: slot.hash,
+                    shape: slot.shape,
+                    head: key as u16,
+                    tail: tail_of(key, len),
+                    // The segmenter looked every ASCII word up already; its table holds the
+                    // claim lexicons' words too.
+                    cats: self.claim_sets[t.info.claims as usize],
+                    prefix: slot.prefix,
+                    suffix: slot.suffix,
+                    spelling: slot.spelling,
+                });
+            }
+            let (mut word, ascii) = other_word(bytes, start, end);
+            // Words with other bytes ("don’t") are looked up here.
             word.cats = if ascii {
                 self.claim_sets[t.info.claims as usize]
             } else {
                 self.lexicon.lookup(word.hash)
             };
-            if !word.is(shape::NUMBER) {
-                (word.prefix, word.suffix) = affixes(&word);
-            }
-            return Some(word);
+            return Some(described(word));
         }
         None
     }
+}
+
+/// `t` with its affixes (words; numbers have none).
+#[inline(always)]
+fn described(mut t: Token) -> Token {
+    if !t.is(shape::NUMBER) {
+        (t.prefix, t.suffix) = affixes(&t);
+    }
+    t
+}
+
+/// log2 of the number of [`Memo`] slots.
+const MEMO_BITS: u32 = 11;
+
+/// Short words (one to eight ASCII bytes) already seen, with everything their bytes alone
+/// decide: hash, shape, spelling, affix hashes. News repeats its words ("the", "said",
+/// "percent"): most tokens are found here, which saves hashing and shaping them again.
+/// Direct-mapped, keyed by the word's exact bytes (so a hit is the same word, never a
+/// likeness), and kept between sentences (see [`with_memo`]).
+pub struct Memo {
+    slots: Box<[MemoSlot; 1 << MEMO_BITS]>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct MemoSlot {
+    /// The word's bytes, zero above; 0 (no word) marks an empty slot.
+    key: u64,
+    hash: u64,
+    prefix: u64,
+    suffix: u64,
+    shape: u16,
+    spelling: u8,
+}
+
+impl MemoSlot {
+    fn of(key: u64, t: Token) -> MemoSlot {
+        MemoSlot {
+            key,
+            hash: t.hash,
+            prefix: t.prefix,
+            suffix: t.suffix,
+            shape: t.shape,
+            spelling: t.spelling,
+        }
+    }
+}
+
+impl Memo {
+    fn new() -> Memo {
+        Memo {
+            slots: Box::new([MemoSlot::default(); 1 << MEMO_BITS]),
+        }
+    }
+
+    /// [`Memo::new`] for the rare nested scan, out of the scanner's way.
+    #[cold]
+    #[inline(never)]
+    fn fresh() -> Memo {
+        Memo::new()
+    }
+
+    #[inline(always)]
+    fn slot(&mut self, key: u64) -> &mut MemoSlot {
+        &mut self.slots[(key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - MEMO_BITS)) as usize]
+    }
+}
+
+/// Runs `f` with this thread's [`Memo`], or with a fresh one where that is in use (a scan
+/// started from within a scan's callback). One call of `f`, so that it is inlined once.
+pub fn with_memo<R>(f: impl FnOnce(&mut Memo) -> R) -> R {
+    thread_local! {
+        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new());
+    }
+    MEMO.with(|shared| {
+        let mut fresh = None;
+        let mut borrowed = shared.try_borrow_mut().ok();
+        let memo = match &mut borrowed {
+            Some(memo) => &mut **memo,
+            None => fresh.insert(Memo::fresh()),
+        };
+        f(memo)
+    })
 }
 
 /// The low `n` bytes of a `u64` (`n` from 1 to 8).
@@ -296,37 +400,38 @@ fn classes(w: u64) -> u8 {
 /// an apostrophe, hashed as `'`), and whether it is all ASCII.
 #[inline(never)]
 fn other_word(bytes: &[u8], start: usize, end: usize) -> (Token, bool) {
-    let word = &bytes[start..end];
+    // Classes and hash in one pass, eight bytes at a time, read from the text (as
+    // `hash_span` does).
     let mut seen = 0;
-    let mut i = 0;
-    while i + 8 <= word.len() {
-        let x = swar::load8(word, i);
+    let mut h = SEED;
+    let mut at = start;
+    while end - at >= 8 {
+        let x = swar::load8(bytes, at);
         seen |= classes(x) | if x & swar::HIGH != 0 { HIGH } else { 0 };
-        i += 8;
+        h = mix(h ^ (x | CASE_BITS));
+        at += 8;
     }
-    if i < word.len() {
-        let x = swar::load8(word, i) & low_bytes(word.len() - i);
+    let mut last = 0;
+    if at < end {
+        let x = swar::load8(bytes, at) & low_bytes(end - at);
         seen |= classes(x) | if x & swar::HIGH != 0 { HIGH } else { 0 };
+        last = last_chunk(x, end - at);
     }
-    let hash = if seen & HIGH != 0 && contains(word, RSQUO) {
-        hash_with_rsquo(word)
+    let hash = if seen & HIGH != 0 {
+        hash_with_rsquo(&bytes[start..end])
     } else {
-        hash_span(bytes, start, end)
+        mix(h ^ last ^ (((end - start) as u64) << 56))
     };
     let first = swar::load8(bytes, start);
-    let tail = if word.len() >= 4 {
+    let tail = if end - start >= 4 {
         (swar::load8(bytes, end - 4) & 0xffff_ffff) as u32
     } else {
-        tail_of(first, word.len())
+        tail_of(first, end - start)
     };
     (
         finish(bytes, start, end, seen, hash, first as u16, tail),
         seen & HIGH == 0,
     )
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack.windows(needle.len()).any(|w| w == needle)
 }
 
 /// The token of a punctuation character that matters for claims (`%`, `$`, `£`, `€`, `¥`,
