@@ -145,9 +145,12 @@ pub fn dense_set(p: &Profile) -> (u64, u32) {
 
 /// The bucket of a hash: its top bits (the hashes are well mixed).
 #[inline(always)]
-fn bucket(h: u64) -> u32 {
+pub fn bucket(h: u64) -> u32 {
     (h >> (64 - HASH_BITS)) as u32
 }
+
+// Tokens keep their affixes' buckets in a `u16`.
+const _: () = assert!(HASH_BITS <= 16);
 
 /// [`extract_tokens`] of a sentence on its own, segmented first: the trainer's path, which
 /// sees the very tokens and features the pipeline does.
@@ -171,8 +174,8 @@ pub fn extract_tokens(text: &str, tokens: &[crate::segment::Token], mut on_bucke
         n += 2;
         prev = h;
         if !w.cur.is(shape::SYMBOL | shape::NUMBER) {
-            on_bucket(bucket(w.cur.prefix));
-            on_bucket(bucket(w.cur.suffix));
+            on_bucket(w.cur.prefix as u32);
+            on_bucket(w.cur.suffix as u32);
             n += 2;
         }
     });

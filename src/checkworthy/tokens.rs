@@ -7,6 +7,7 @@
 //! look-ups and n-gram features never build a `String`. The hash is fixed (see [`hash_lower`]): the same on every
 //! platform, native and wasm32, unlike std's randomly seeded hasher.
 
+use super::features::bucket;
 use super::lexicon::{self, Lexicon};
 use crate::segment::{self, TokenKind};
 use crate::swar;
@@ -127,10 +128,10 @@ pub struct Token {
     pub tail: u32,
     /// The lexicon categories of the word ([`super::lexicon::cat`]).
     pub cats: u32,
-    /// The hashes of the word's first two and last two bytes (see [`affixes`]); 0 for symbols
-    /// and numbers, which have no affix features.
-    pub prefix: u64,
-    pub suffix: u64,
+    /// The feature buckets of the word's first two and last two bytes (see [`affixes`]); 0 for
+    /// symbols and numbers, which have no affix features.
+    pub prefix: u16,
+    pub suffix: u16,
     /// What the detectors ask of the word's spelling, as bits from [`spelling`].
     pub spelling: u8,
 }
@@ -239,30 +240,45 @@ impl Iterator for Words<'_> {
             }
             // An abbreviation keeps its full stop in the segmenter ("U.S.", "Dr."); the word is
             // what comes before it (and what the segmenter looked up).
-            let x = swar::load8(bytes, start);
+            // An abbreviation keeps its full stop in the segmenter ("U.S.", "Dr."); the word is
+            // what comes before it (and what the segmenter looked up).
             let mut end = t.span.end;
-            let last = match end - start {
-                n @ 1..=8 => (x >> (8 * (n - 1))) as u8,
-                _ => bytes.get(end - 1).copied().unwrap_or(0),
-            };
-            if t.kind == TokenKind::Word && end - start > 1 && last == b'.' {
+            if t.kind == TokenKind::Word && end - start > 1 && bytes.get(end - 1) == Some(&b'.') {
                 end -= 1;
             }
             let len = end - start;
-            if len <= 8 && x & low_bytes(len) & swar::HIGH == 0 {
-                // Most words: one to eight ASCII bytes, their own key to the memo.
+            let x = swar::load8(bytes, start);
+            let (key, ascii) = if len <= 8 {
                 let key = x & low_bytes(len);
+                ([key, 0], key & swar::HIGH == 0)
+            } else if len <= 16 {
+                let second = swar::load8(bytes, start + 8) & low_bytes(len - 8);
+                ([x, second], (x | second) & swar::HIGH == 0)
+            } else {
+                ([0, 0], false)
+            };
+            if ascii {
+                // Most words: one to sixteen ASCII bytes, their own key to the memo.
                 let slot = self.memo.slot(key);
                 if slot.key != key {
-                    *slot = MemoSlot::of(key, described(ascii_word(bytes, start, end, key)));
+                    let word = if len <= 8 {
+                        ascii_word(bytes, start, end, key[0])
+                    } else {
+                        other_word(bytes, start, end).0
+                    };
+                    *slot = MemoSlot::of(key, described(word));
                 }
                 return Some(Token {
                     start,
                     end,
                     hash: slot.hash,
                     shape: slot.shape,
-                    head: key as u16,
-                    tail: tail_of(key, len),
+                    head: x as u16,
+                    tail: if len <= 8 {
+                        tail_of(key[0], len)
+                    } else {
+                        (swar::load8(bytes, end - 4) & 0xffff_ffff) as u32
+                    },
                     // The segmenter looked every ASCII word up already; its table holds the
                     // claim lexicons' words too.
                     cats: self.claim_sets[t.info.claims as usize],
@@ -288,15 +304,16 @@ impl Iterator for Words<'_> {
 #[inline(always)]
 fn described(mut t: Token) -> Token {
     if !t.is(shape::NUMBER) {
-        (t.prefix, t.suffix) = affixes(&t);
+        let (prefix, suffix) = affixes(&t);
+        (t.prefix, t.suffix) = (bucket(prefix) as u16, bucket(suffix) as u16);
     }
     t
 }
 
 /// log2 of the number of [`Memo`] slots.
-const MEMO_BITS: u32 = 11;
+const MEMO_BITS: u32 = 12;
 
-/// Short words (one to eight ASCII bytes) already seen, with everything their bytes alone
+/// Short words (one to sixteen ASCII bytes) already seen, with everything their bytes alone
 /// decide: hash, shape, spelling, affix hashes. News repeats its words ("the", "said",
 /// "percent"): most tokens are found here, which saves hashing and shaping them again.
 /// Direct-mapped, keyed by the word's exact bytes (so a hit is the same word, never a
@@ -308,16 +325,16 @@ pub struct Memo {
 #[derive(Clone, Copy, Default)]
 struct MemoSlot {
     /// The word's bytes, zero above; 0 (no word) marks an empty slot.
-    key: u64,
+    key: [u64; 2],
     hash: u64,
-    prefix: u64,
-    suffix: u64,
+    prefix: u16,
+    suffix: u16,
     shape: u16,
     spelling: u8,
 }
 
 impl MemoSlot {
-    fn of(key: u64, t: Token) -> MemoSlot {
+    fn of(key: [u64; 2], t: Token) -> MemoSlot {
         MemoSlot {
             key,
             hash: t.hash,
@@ -344,8 +361,9 @@ impl Memo {
     }
 
     #[inline(always)]
-    fn slot(&mut self, key: u64) -> &mut MemoSlot {
-        &mut self.slots[(key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - MEMO_BITS)) as usize]
+    fn slot(&mut self, key: [u64; 2]) -> &mut MemoSlot {
+        let mixed = (key[0] ^ key[1].rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        &mut self.slots[(mixed >> (64 - MEMO_BITS)) as usize]
     }
 }
 
