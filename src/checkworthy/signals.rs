@@ -221,20 +221,25 @@ impl Profile {
     #[inline(always)]
     pub fn observe(&mut self, w: &Window) {
         let t = &w.cur;
-        // Fast path for most tokens: a lowercase word in no lexicon (it may start a phrase, as
-        // "the" does) can only be the "than" of a comparison or the "-est" of a superlative;
-        // every other detector and count says no.
-        let in_no_list = (w.word | w.phrase) & !cat::STARTS == 0;
-        if t.shape == 0 && in_no_list {
+        // Fast path for most tokens: a word with no capital, digit or symbol. Of the
+        // detectors only the lexicon's categories, the "than" of a comparison and the "-est"
+        // of a superlative can fire (the others need a capital, a number or a symbol); of the
+        // counts, the figures and past tenses the lexicon gives, and the counted lists.
+        let cats = w.word | w.phrase;
+        let in_no_list = cats & !cat::STARTS == 0;
+        if t.shape == 0 {
             self.words += 1;
             self.lowercase_words += (t.spelling & spelling::LOWERCASE != 0) as u16;
-            self.past += ends_in_ed(t) as u16;
-            if comparison(w) {
-                self.signals |= signal::COMPARISON;
+            self.past += (w.word & cat::PAST != 0 || ends_in_ed(t)) as u16;
+            self.signals |= (cats & cat::SIGNALS) as u16
+                | (signal::COMPARISON * comparison(w) as u16)
+                | (signal::SUPERLATIVE * superlative(w) as u16);
+            if in_no_list {
+                return;
             }
-            if superlative(w) {
-                self.signals |= signal::SUPERLATIVE;
-            }
+            // A number word ("two", "million") is a figure.
+            self.figures += (cats & cat::NUMBER != 0) as u16;
+            self.count(cats);
             return;
         }
         // Next most common: a capitalised word in no lexicon ("Senate", a sentence's first
@@ -283,7 +288,6 @@ impl Profile {
         }
         // The detectors, with the lexicon's part of ten of them in one mask (`cat::SIGNALS`):
         // the same answers as calling each in turn, without testing each category again.
-        let cats = w.word | w.phrase;
         let mut found = (cats & cat::SIGNALS) as u16;
         let figure = figure(w);
         let entity = named_entity(w);
@@ -303,7 +307,13 @@ impl Profile {
         self.figures += figure as u16;
         self.entities += entity as u16;
         self.past += (w.word & cat::PAST != 0 || ends_in_ed(t)) as u16;
-        // Most tokens here (names, numbers) are in none of the counted lists.
+        self.count(cats);
+    }
+
+    /// Counts the cues of the lists a word or phrase with categories `cats` is in.
+    #[inline(always)]
+    fn count(&mut self, cats: u32) {
+        // Most tokens (names, numbers, most words) are in none of the counted lists.
         if cats & COUNTED != 0 {
             let count = |c: u32| (cats & c != 0) as u16;
             self.first_person += count(cat::FIRST_PERSON);
