@@ -140,7 +140,10 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
     if options.claims {
         let threshold = options.min_claim_score.unwrap_or(checkworthy::THRESHOLD);
         for r in &found.reported {
-            let (score, signals) = checkworthy::score(r.content.of(doc.text));
+            // The content's tokens: those within its span (it starts and ends on tokens).
+            let first = doc.tokens.partition_point(|t| t.span.start < r.content.start);
+            let last = first + doc.tokens[first..].partition_point(|t| t.span.end <= r.content.end);
+            let (score, signals) = checkworthy::score_tokens(doc.text, &doc.tokens[first..last]);
             claims.push(Claim {
                 span: r.content,
                 kind: ClaimKind::Reported,
@@ -188,7 +191,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             if furniture {
                 continue;
             }
-            let (score, signals) = checkworthy::score(span.of(doc.text));
+            let (score, signals) = checkworthy::score_tokens(doc.text, &doc.tokens[sentence.tokens.clone()]);
             if score >= threshold && score > 0.0 {
                 claims.push(Claim {
                     span,

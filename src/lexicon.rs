@@ -66,6 +66,10 @@ pub struct WordInfo {
     pub cue: Option<CueClass>,
     pub gender: Gender,
     pub desc: Option<DescKind>,
+    /// The word's categories in the check-worthiness lexicons (`data/lexicons/claims-*.txt`),
+    /// as an index into [`Table::claim_sets`] (0: none). One byte, not the categories' `u32`:
+    /// the words hold a few dozen distinct sets, and tokens stay small.
+    pub claims: u8,
 }
 
 impl WordInfo {
@@ -135,6 +139,8 @@ pub struct Table {
     heads: Box<[u64; SLOTS]>,
     /// The rest of each slot's word (bytes 8..24) and what the lexicons say about it.
     tails: Box<[([u64; 2], WordInfo); SLOTS]>,
+    /// The distinct sets of check-worthiness categories, indexed by [`WordInfo::claims`].
+    claim_sets: Box<[u32; 256]>,
 }
 
 /// The table's slots: at least twice the merged lexicons' words (1,485 today; a test checks),
@@ -198,11 +204,12 @@ fn hash_head(head: u64) -> u64 {
 }
 
 impl Table {
-    fn with_entries(words: FxMap<&'static str, WordInfo>) -> Table {
+    fn with_entries(words: FxMap<&'static str, WordInfo>, claim_sets: Box<[u32; 256]>) -> Table {
         let mut table = Table {
             filter: boxed(0),
             heads: boxed(0),
             tails: boxed(Default::default()),
+            claim_sets,
         };
         // Never full, so a probe always meets an empty slot (a test keeps it half empty).
         let words = words.into_iter().take(SLOTS - 1);
@@ -226,6 +233,12 @@ impl Table {
             table.filter[bit / 64] |= 1 << (bit % 64);
         }
         table
+    }
+
+    /// The check-worthiness categories of each [`WordInfo::claims`] index
+    /// (`crate::checkworthy`'s `lexicon::cat` bits).
+    pub fn claim_sets(&self) -> &[u32; 256] {
+        &self.claim_sets
     }
 
     /// What the lexicons say about the word packed in `key`.
@@ -341,7 +354,24 @@ fn build() -> Table {
             add(word, &mut |w| w.flags |= flag);
         }
     }
-    Table::with_entries(table)
+    // The check-worthiness lexicons' single words, so that the tokenizer's one probe per word
+    // answers for them too. Each distinct set of categories gets a byte.
+    let mut claim_sets: Box<[u32; 256]> = boxed(0);
+    let mut distinct = 1;
+    for (word, cats) in crate::checkworthy::lexicon::word_categories() {
+        let index = match claim_sets[..distinct].iter().position(|&c| c == cats) {
+            Some(i) => i,
+            None if distinct < claim_sets.len() => {
+                claim_sets[distinct] = cats;
+                distinct += 1;
+                distinct - 1
+            }
+            // More distinct sets than a byte holds: a test keeps this from happening.
+            None => continue,
+        };
+        add(word, &mut |w| w.claims = index as u8);
+    }
+    Table::with_entries(table, claim_sets)
 }
 
 fn gender_of(field: Option<&str>) -> Gender {

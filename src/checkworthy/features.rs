@@ -145,26 +145,37 @@ pub fn dense_set(p: &Profile) -> (u64, u32) {
 
 /// The bucket of a hash: its top bits (the hashes are well mixed).
 #[inline(always)]
-fn bucket(h: u64) -> u32 {
+pub fn bucket(h: u64) -> u32 {
     (h >> (64 - HASH_BITS)) as u32
 }
 
-/// Scans `sentence`, calling `on_bucket` with the bucket of every word unigram and bigram and
-/// every word's affixes, and returns the profile (for [`dense`]) and the number of buckets
-/// emitted (for [`hash_norm`]).
-pub fn extract(sentence: &str, mut on_bucket: impl FnMut(u32)) -> (Profile, u32) {
+// Tokens keep their affixes' buckets in a `u16`.
+const _: () = assert!(HASH_BITS <= 16);
+
+/// [`extract_tokens`] of a sentence on its own, segmented first: the trainer's path, which
+/// sees the very tokens and features the pipeline does.
+pub fn extract(sentence: &str, on_bucket: impl FnMut(u32)) -> (Profile, u32) {
+    let doc = crate::segment::Document::new(sentence);
+    extract_tokens(sentence, &doc.tokens, on_bucket)
+}
+
+/// Scans the segmenter's `tokens` of `text`, calling `on_bucket` with the bucket of every word
+/// unigram and bigram and every word's affixes, and returns the profile (for [`dense`]) and
+/// the number of buckets emitted (for [`hash_norm`]).
+#[inline(always)]
+pub fn extract_tokens(text: &str, tokens: &[crate::segment::Token], mut on_bucket: impl FnMut(u32)) -> (Profile, u32) {
     const START: u64 = hash_lower(b"<s>");
     let mut n = 0;
     let mut prev = START;
-    let profile = signals::scan(sentence, |w| {
+    let profile = signals::scan_tokens(text, tokens, |w| {
         let h = w.cur.ngram_hash();
         on_bucket(bucket(h));
         on_bucket(bucket(pair(prev, h)));
         n += 2;
         prev = h;
         if !w.cur.is(shape::SYMBOL | shape::NUMBER) {
-            on_bucket(bucket(w.cur.prefix));
-            on_bucket(bucket(w.cur.suffix));
+            on_bucket(w.cur.prefix as u32);
+            on_bucket(w.cur.suffix as u32);
             n += 2;
         }
     });
@@ -229,7 +240,7 @@ mod tests {
 
     #[test]
     fn affixes_frame_the_word_and_ignore_case() {
-        let affixes = |word: &str| affixes(&tokens(word).next().unwrap());
+        let affixes = |word: &str| affixes(&tokens(word)[0]);
         assert_eq!(affixes("Raised"), affixes("raised"));
         assert_eq!(affixes("raised").1, affixes("voted").1, "same ending, same feature");
         assert_ne!(affixes("raised").0, affixes("raised").1);

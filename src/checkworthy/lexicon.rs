@@ -5,7 +5,7 @@
 //! two or three words is keyed by [`pair`]-ing its word hashes, exactly as the scanner combines
 //! consecutive tokens, so a look-up is a hash probe whatever the phrase length.
 
-use super::tokens::{pair, tokens};
+use super::tokens::{hash_lower, pair};
 use std::sync::OnceLock;
 
 /// Lexicon categories, one bit each. The categories that stand for a signal on their own
@@ -116,7 +116,7 @@ impl Lexicon {
         let mut entries: Vec<(u64, u32)> = Vec::new();
         for &(c, text) in FILES {
             for phrase in text.lines().filter_map(entry) {
-                let words: Vec<u64> = tokens(phrase).map(|t| t.hash).collect();
+                let words: Vec<u64> = phrase.split_whitespace().map(|w| hash_lower(w.as_bytes())).collect();
                 if let [first, second, ..] = words[..] {
                     entries.push((first, cat::STARTS_PHRASE));
                     if words.len() == 3 {
@@ -165,6 +165,23 @@ impl Lexicon {
     }
 }
 
+/// Every single word of the lexicons with its categories, and with [`cat::STARTS_PHRASE`] the
+/// first words of phrases: what the segmenter's word table ([`crate::lexicon`]) keeps of these
+/// lexicons, so that one probe per word serves both. In a fixed order (sorted by word).
+pub(crate) fn word_categories() -> Vec<(&'static str, u32)> {
+    let mut words = std::collections::BTreeMap::new();
+    for &(c, text) in FILES {
+        for phrase in text.lines().filter_map(entry) {
+            let mut parts = phrase.split_whitespace();
+            let (Some(first), more) = (parts.next(), parts.next().is_some()) else {
+                continue;
+            };
+            *words.entry(first).or_insert(0) |= if more { cat::STARTS_PHRASE } else { c };
+        }
+    }
+    words.into_iter().collect()
+}
+
 /// A lexicon line without its comment and surrounding blanks, or `None` if nothing is left.
 fn entry(line: &str) -> Option<&str> {
     let text = line.split('#').next().unwrap_or("").trim();
@@ -180,7 +197,7 @@ pub fn get() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checkworthy::tokens::hash_lower;
+    use crate::checkworthy::tokens::{hash_lower, tokens};
 
     fn lookup(key: u64) -> u32 {
         get().lookup(key)
@@ -197,12 +214,34 @@ mod tests {
         assert_eq!(lookup(hash_lower(b"zebra")), 0);
     }
 
+    /// The categories the pipeline takes from the segmenter's table are the ones this table
+    /// holds, for every word, however capitalised, and the few sets fit their byte.
+    #[test]
+    fn the_segmenter_knows_every_word() {
+        let words = word_categories();
+        for (word, cats) in &words {
+            let capitalised = word[..1].to_uppercase() + &word[1..];
+            for form in [word.to_string(), capitalised, format!("{} .", word.to_uppercase())] {
+                let t = tokens(&form);
+                assert_eq!(t[0].cats, *cats, "{form:?}");
+                assert_eq!(get().lookup(t[0].hash), *cats, "{form:?}");
+            }
+        }
+        let distinct: std::collections::BTreeSet<u32> = words.iter().map(|w| w.1).collect();
+        assert!(distinct.len() < 256, "{} sets", distinct.len());
+        // Not ASCII: looked up here, by hash.
+        let curly = tokens("Didn’t");
+        assert!(curly[0].cats != 0 && curly[0].cats == lookup(hash_lower(b"didn't")));
+    }
+
     #[test]
     fn every_entry_is_a_short_phrase() {
         for &(_, text) in FILES {
             for line in text.lines().filter_map(entry) {
-                let n = tokens(line).count();
+                // One token per word, as the segmenter reads them.
+                let n = tokens(line).len();
                 assert!((1..=3).contains(&n), "{line:?} has {n} tokens");
+                assert_eq!(n, line.split_whitespace().count(), "{line:?}");
                 assert_eq!(line, line.to_lowercase(), "lexicon entries are lowercase");
             }
         }

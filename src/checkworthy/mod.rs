@@ -13,7 +13,7 @@
 //! How it was trained and how well it does: docs/CLAIMS.md.
 
 pub mod features;
-mod lexicon;
+pub(crate) mod lexicon;
 pub mod model;
 pub mod signals;
 pub mod tokens;
@@ -37,8 +37,8 @@ pub const THRESHOLD: f32 = 0.5;
 /// treats as "not a candidate", so even `--min-score 0` does not list it.
 const BOILERPLATE_SCORE: f32 = 0.0;
 
-/// Assesses one sentence (plain text, no surrounding context). No allocation unless signals
-/// are found (then one small `Vec`).
+/// Assesses one sentence (plain text, no surrounding context). It is segmented first
+/// ([`crate::segment::Document`]), so its features are those the pipeline sees.
 pub fn assess(sentence: &str) -> Assessment {
     assess_with(model::shipped(), sentence)
 }
@@ -58,8 +58,18 @@ pub fn score(sentence: &str) -> (f32, u16) {
     score_with(model::shipped(), sentence)
 }
 
+/// [`score`] of the segmenter's `tokens` of `text` (a sentence of a document, or a reported
+/// claim's content): the pipeline's path, with no second tokenization and no allocation.
+pub fn score_tokens(text: &str, tokens: &[crate::segment::Token]) -> (f32, u16) {
+    checked(model::shipped().score_tokens(text, tokens))
+}
+
 fn score_with(model: &model::Model, sentence: &str) -> (f32, u16) {
-    let (score, profile) = model.score(sentence);
+    checked(model.score(sentence))
+}
+
+/// The score and signals, unless the boilerplate rule says the sentence is no candidate.
+fn checked((score, profile): (f32, signals::Profile)) -> (f32, u16) {
     if profile.is_boilerplate() {
         return (BOILERPLATE_SCORE, 0);
     }

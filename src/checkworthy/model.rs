@@ -102,8 +102,14 @@ impl<'a> Model<'a> {
     /// too, for the signals. No allocation: the hashed weights are summed as integers and
     /// scaled once.
     pub fn score(&self, sentence: &str) -> (f32, Profile) {
+        let doc = crate::segment::Document::new(sentence);
+        self.score_tokens(sentence, &doc.tokens)
+    }
+
+    /// [`Model::score`] of the segmenter's `tokens` of `text` (a sentence in a document).
+    pub fn score_tokens(&self, text: &str, tokens: &[crate::segment::Token]) -> (f32, Profile) {
         let mut sum: i32 = 0;
-        let (profile, n) = features::extract(sentence, |b| sum += self.hashed[b as usize] as i8 as i32);
+        let (profile, n) = features::extract_tokens(text, tokens, |b| sum += self.hashed[b as usize] as i8 as i32);
         let mut z = self.bias + sum as f32 * self.hash_scale * features::hash_norm(n);
         // Only the set dense features, in index order (see `features::dense_set`).
         let (mut set, signal_count) = features::dense_set(&profile);

@@ -8,6 +8,7 @@
 
 use super::lexicon::{self, cat};
 use super::tokens::{self, hash_lower, pair, shape, spelling, words, Memo, Token};
+use crate::segment;
 
 /// The signals reported to readers, in this order. Stable names: they appear in the JSON.
 pub const SIGNAL_NAMES: [&str; 11] = [
@@ -220,20 +221,25 @@ impl Profile {
     #[inline(always)]
     pub fn observe(&mut self, w: &Window) {
         let t = &w.cur;
-        // Fast path for most tokens: a lowercase word in no lexicon (it may start a phrase, as
-        // "the" does) can only be the "than" of a comparison or the "-est" of a superlative;
-        // every other detector and count says no.
-        let in_no_list = (w.word | w.phrase) & !cat::STARTS == 0;
-        if t.shape == 0 && in_no_list {
+        // Fast path for most tokens: a word with no capital, digit or symbol. Of the
+        // detectors only the lexicon's categories, the "than" of a comparison and the "-est"
+        // of a superlative can fire (the others need a capital, a number or a symbol); of the
+        // counts, the figures and past tenses the lexicon gives, and the counted lists.
+        let cats = w.word | w.phrase;
+        let in_no_list = cats & !cat::STARTS == 0;
+        if t.shape == 0 {
             self.words += 1;
             self.lowercase_words += (t.spelling & spelling::LOWERCASE != 0) as u16;
-            self.past += ends_in_ed(t) as u16;
-            if comparison(w) {
-                self.signals |= signal::COMPARISON;
+            self.past += (w.word & cat::PAST != 0 || ends_in_ed(t)) as u16;
+            self.signals |= (cats & cat::SIGNALS) as u16
+                | (signal::COMPARISON * comparison(w) as u16)
+                | (signal::SUPERLATIVE * superlative(w) as u16);
+            if in_no_list {
+                return;
             }
-            if superlative(w) {
-                self.signals |= signal::SUPERLATIVE;
-            }
+            // A number word ("two", "million") is a figure.
+            self.figures += (cats & cat::NUMBER != 0) as u16;
+            self.count(cats);
             return;
         }
         // Next most common: a capitalised word in no lexicon ("Senate", a sentence's first
@@ -282,7 +288,6 @@ impl Profile {
         }
         // The detectors, with the lexicon's part of ten of them in one mask (`cat::SIGNALS`):
         // the same answers as calling each in turn, without testing each category again.
-        let cats = w.word | w.phrase;
         let mut found = (cats & cat::SIGNALS) as u16;
         let figure = figure(w);
         let entity = named_entity(w);
@@ -302,7 +307,13 @@ impl Profile {
         self.figures += figure as u16;
         self.entities += entity as u16;
         self.past += (w.word & cat::PAST != 0 || ends_in_ed(t)) as u16;
-        // Most tokens here (names, numbers) are in none of the counted lists.
+        self.count(cats);
+    }
+
+    /// Counts the cues of the lists a word or phrase with categories `cats` is in.
+    #[inline(always)]
+    fn count(&mut self, cats: u32) {
+        // Most tokens (names, numbers, most words) are in none of the counted lists.
         if cats & COUNTED != 0 {
             let count = |c: u32| (cats & c != 0) as u16;
             self.first_person += count(cat::FIRST_PERSON);
@@ -350,20 +361,27 @@ pub fn names(signals: u16) -> impl ExactSizeIterator<Item = &'static str> {
     })
 }
 
-/// Scans `sentence` once: calls `on_token` with every window (the features use it for word
-/// n-grams) and returns what the detectors found.
+/// Scans a sentence on its own: segments it, then [`scan_tokens`] (tests and tools; the
+/// trainer and [`super::assess`] go the same way).
 pub fn scan(sentence: &str, on_token: impl FnMut(&Window)) -> Profile {
-    tokens::with_memo(|memo| scan_words(sentence, memo, on_token))
+    let doc = segment::Document::new(sentence);
+    scan_tokens(sentence, &doc.tokens, on_token)
 }
 
-/// [`scan`] with the memo of short words.
-fn scan_words(sentence: &str, memo: &mut Memo, mut on_token: impl FnMut(&Window)) -> Profile {
+/// Scans the segmenter's `tokens` of `text` once: calls `on_token` with every window (the
+/// features use it for word n-grams) and returns what the detectors found.
+pub fn scan_tokens(text: &str, tokens: &[segment::Token], on_token: impl FnMut(&Window)) -> Profile {
+    tokens::with_memo(|memo| scan_words(text, tokens, memo, on_token))
+}
+
+/// [`scan_tokens`] with the memo of short words.
+fn scan_words(text: &str, tokens: &[segment::Token], memo: &mut Memo, mut on_token: impl FnMut(&Window)) -> Profile {
     let mut profile = Profile::default();
     let lexicon = lexicon::get();
     let mut w = Window::default();
     // The key and categories of the last two words, for three-word phrases.
     let mut prev_pair = (0u64, 0u32);
-    for (index, cur) in words(sentence, memo).enumerate() {
+    for (index, cur) in words(text, tokens, memo).enumerate() {
         if index > 0 {
             w.prev_hash = w.cur.hash;
             w.prev_shape = w.cur.shape;
