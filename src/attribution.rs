@@ -932,19 +932,32 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
         // ", but …" and ";" start another thought.
         let turn = is_punct(doc, t, b';') || (comma && t + 1 < end && bytes_of(doc, t + 1) == b"but");
         let joiner = comma || matches!(bytes_of(doc, t), b"and" | b"but" | b"while");
-        // The next attribution may bring its own subject: ", and he said …", "but Smith argued".
+        // The next attribution may bring its own subject: ", and he said …", "but Smith argued",
+        // "while 22 percent said …", "and one in five say …"; or share this one's: "and calls
+        // her …", ", calling them …".
         let next_is_cue = || {
-            (t + 1..end.min(t + 4))
+            (t + 1..end.min(t + 6))
                 .take_while(|&i| {
                     let n = &doc.tokens[i];
                     !n.in_quote
-                        && n.kind == TokenKind::Word
-                        && (i == t + 1 || n.info.cue.is_some() || n.info.has(PRONOUN) || n.name_like)
+                        && (n.kind == TokenKind::Number
+                            || is_punct(doc, i, b'%')
+                            || (n.kind == TokenKind::Word
+                                && (i == t + 1
+                                    || n.info.cue.is_some()
+                                    || n.info.has(PRONOUN)
+                                    || n.info.has(QUANTIFIER)
+                                    || n.name_like
+                                    || COUNTED
+                                        .iter()
+                                        .any(|w| bytes_of(doc, i).eq_ignore_ascii_case(w.as_bytes())))))
                 })
                 .any(|i| {
                     let n = &doc.tokens[i];
                     ((matches!(n.info.cue, Some(CueClass::Speech | CueClass::Tell)) || n.info.has(OBJECT)) && !n.cap)
-                        || (i == t + 1 && bytes_of(doc, i).eq_ignore_ascii_case(b"according"))
+                        || (i == t + 1
+                            && (bytes_of(doc, i).eq_ignore_ascii_case(b"according")
+                                || (n.info.cue.is_some() && !n.cap)))
                 })
         };
         if turn || (joiner && next_is_cue()) {
@@ -1273,6 +1286,8 @@ const CONTRACTED: [&str; 8] = ["he", "she", "it", "who", "that", "there", "what"
 const OBJECT_PRONOUNS: [&str; 5] = ["me", "him", "us", "them", "you"];
 /// Particles that join a verb to its object: "referring to", "called for", "spoke about".
 const PARTICLES: [&str; 5] = ["to", "for", "on", "about", "against"];
+/// Words of a counted group before its verb: "22 percent said", "one in five say".
+const COUNTED: [&str; 5] = ["percent", "in", "of", "who", "out"];
 const BE: [&str; 7] = ["is", "are", "was", "were", "be", "been", "being"];
 const CLAUSE_OPENERS: [&str; 12] = [
     "and", "but", "while", "because", "although", "though", "if", "as", "that", "since", "whether", "when",
