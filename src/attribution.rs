@@ -1030,7 +1030,8 @@ fn looks_like_clause(doc: &Document, c: usize, end: usize) -> bool {
     if token.info.has(NOT_CLAUSE_START) || token.kind == TokenKind::Punct && token.mark != Mark::Open {
         return false;
     }
-    true
+    // "what the president has said and …": a coordinator joins another verb, not a statement.
+    !["and", "but", "or"].iter().any(|w| doc.word(c).eq_ignore_ascii_case(w))
 }
 
 /// After "according to", any phrase is the source: "the 2009 paper", "exit polls", "the FBI".
@@ -1187,6 +1188,10 @@ fn reported_from_verb(
         if c == cue + 1 && particle {
             c += 1;
         }
+        // "was supported by 42 percent": a passive's agent is no object.
+        if c < end && bytes_of(doc, c).eq_ignore_ascii_case(b"by") {
+            return None;
+        }
         if c >= end || doc.tokens[c].kind != TokenKind::Word || doc.tokens[c].info.has(TIME) {
             return None;
         }
@@ -1256,6 +1261,16 @@ fn starts_with_subject(doc: &Document, c: usize, end: usize) -> bool {
 fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence) -> Option<Span> {
     let (first, end) = (sentence.tokens.start, sentence.tokens.end);
     if cue + 1 >= end || !bytes_of(doc, cue + 1).eq_ignore_ascii_case(b"to") {
+        return None;
+    }
+    // "It seems to me that …", "appeared to the crowd": "to" before an object is no infinitive.
+    if doc.tokens.get(cue + 2).is_some_and(|n| {
+        cue + 2 < end
+            && (n.info.has(DETERMINER)
+                || OBJECT_PRONOUNS
+                    .iter()
+                    .any(|p| doc.word(cue + 2).eq_ignore_ascii_case(p)))
+    }) {
         return None;
     }
     // "expected" reports an inference only in the passive ("is widely expected to").
