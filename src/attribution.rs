@@ -997,7 +997,37 @@ fn content_end(doc: &Document, sentence: &crate::segment::Sentence) -> usize {
 fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -> Option<(Source, Span)> {
     let source = source_right(doc, t + 1).or_else(|| any_phrase_after(doc, t + 1, sentence.tokens.end))?;
     let sentence_first = sentence.tokens.start;
-    let initial = t == sentence_first || (t == sentence_first + 1 && doc.tokens[sentence_first].info.has(FUNCTION));
+    // "According to X, …", "But, according to X, …", "Now, according to X, …".
+    let initial = t - sentence_first <= 3
+        && (sentence_first..t).all(|i| {
+            let token = &doc.tokens[i];
+            token.kind == TokenKind::Punct && token.mark == Mark::None
+                || token.info.has(FUNCTION)
+                || token.info.has(TIME)
+                || token.info.has(CUE_MODIFIER)
+        });
+    // "Fundraising, according to the campaign, has surged": the attribution stands inside
+    // the statement, which is the whole sentence.
+    let inside = || {
+        (source.head + 1..sentence.tokens.end)
+            .find(|&i| punct_of(doc.text, &doc.tokens[i]) == Some(','))
+            .and_then(|comma| doc.tokens.get(comma + 1).filter(|_| comma + 1 < sentence.tokens.end))
+            // (Not a description of the source: ", a union official", ", who …", ", Mayor of …".)
+            .is_some_and(|next| {
+                (next.kind == TokenKind::Word || next.kind == TokenKind::Number)
+                    && !next.info.has(TITLE)
+                    && !next.info.has(DETERMINER)
+                    && !["who", "which", "where", "whose"]
+                        .iter()
+                        .any(|w| next.span.of(doc.text) == *w)
+            })
+    };
+    if !initial && t > sentence_first && inside() {
+        return Some((
+            source,
+            Span::new(doc.tokens[sentence_first].span.start, content_end(doc, sentence)),
+        ));
+    }
     if initial {
         // According to X, content.
         let comma =
