@@ -1081,19 +1081,32 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
         // ", but …" and ";" start another thought.
         let turn = is_punct(doc, t, b';') || (comma && t + 1 < end && bytes_of(doc, t + 1) == b"but");
         let joiner = comma || matches!(bytes_of(doc, t), b"and" | b"but" | b"while");
-        // The next attribution may bring its own subject: ", and he said …", "but Smith argued".
+        // The next attribution may bring its own subject: ", and he said …", "but Smith argued",
+        // "while 22 percent said …", "and one in five say …"; or share this one's: "and calls
+        // her …", ", calling them …".
         let next_is_cue = || {
-            (t + 1..end.min(t + 4))
+            (t + 1..end.min(t + 6))
                 .take_while(|&i| {
                     let n = &doc.tokens[i];
                     !n.in_quote
-                        && n.kind == TokenKind::Word
-                        && (i == t + 1 || n.info.cue.is_some() || n.info.has(PRONOUN) || n.name_like)
+                        && (n.kind == TokenKind::Number
+                            || is_punct(doc, i, b'%')
+                            || (n.kind == TokenKind::Word
+                                && (i == t + 1
+                                    || n.info.cue.is_some()
+                                    || n.info.has(PRONOUN)
+                                    || n.info.has(QUANTIFIER)
+                                    || n.name_like
+                                    || COUNTED
+                                        .iter()
+                                        .any(|w| bytes_of(doc, i).eq_ignore_ascii_case(w.as_bytes())))))
                 })
                 .any(|i| {
                     let n = &doc.tokens[i];
                     ((matches!(n.info.cue, Some(CueClass::Speech | CueClass::Tell)) || n.info.has(OBJECT)) && !n.cap)
-                        || (i == t + 1 && bytes_of(doc, i).eq_ignore_ascii_case(b"according"))
+                        || (i == t + 1
+                            && (bytes_of(doc, i).eq_ignore_ascii_case(b"according")
+                                || (n.info.cue.is_some() && !n.cap)))
                 })
         };
         if turn || (joiner && next_is_cue()) {
@@ -1133,7 +1146,37 @@ fn content_end(doc: &Document, sentence: &crate::segment::Sentence) -> usize {
 fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -> Option<(Source, Span)> {
     let source = source_right(doc, t + 1).or_else(|| any_phrase_after(doc, t + 1, sentence.tokens.end))?;
     let sentence_first = sentence.tokens.start;
-    let initial = t == sentence_first || (t == sentence_first + 1 && doc.tokens[sentence_first].info.has(FUNCTION));
+    // "According to X, …", "But, according to X, …", "Now, according to X, …".
+    let initial = t - sentence_first <= 3
+        && (sentence_first..t).all(|i| {
+            let token = &doc.tokens[i];
+            token.kind == TokenKind::Punct && token.mark == Mark::None
+                || token.info.has(FUNCTION)
+                || token.info.has(TIME)
+                || token.info.has(CUE_MODIFIER)
+        });
+    // "Fundraising, according to the campaign, has surged": the attribution stands inside
+    // the statement, which is the whole sentence.
+    let inside = || {
+        (source.head + 1..sentence.tokens.end)
+            .find(|&i| punct_of(doc.text, &doc.tokens[i]) == Some(','))
+            .and_then(|comma| doc.tokens.get(comma + 1).filter(|_| comma + 1 < sentence.tokens.end))
+            // (Not a description of the source: ", a union official", ", who …", ", Mayor of …".)
+            .is_some_and(|next| {
+                (next.kind == TokenKind::Word || next.kind == TokenKind::Number)
+                    && !next.info.has(TITLE)
+                    && !next.info.has(DETERMINER)
+                    && !["who", "which", "where", "whose"]
+                        .iter()
+                        .any(|w| next.span.of(doc.text) == *w)
+            })
+    };
+    if !initial && t > sentence_first && inside() {
+        return Some((
+            source,
+            Span::new(doc.tokens[sentence_first].span.start, content_end(doc, sentence)),
+        ));
+    }
     if initial {
         // According to X, content.
         let comma =
@@ -1166,7 +1209,8 @@ fn looks_like_clause(doc: &Document, c: usize, end: usize) -> bool {
     if token.info.has(NOT_CLAUSE_START) || token.kind == TokenKind::Punct && token.mark != Mark::Open {
         return false;
     }
-    true
+    // "what the president has said and …": a coordinator joins another verb, not a statement.
+    !["and", "but", "or"].iter().any(|w| doc.word(c).eq_ignore_ascii_case(w))
 }
 
 /// After "according to", any phrase is the source: "the 2009 paper", "exit polls", "the FBI".
@@ -1323,6 +1367,10 @@ fn reported_from_verb(
         if c == cue + 1 && particle {
             c += 1;
         }
+        // "was supported by 42 percent": a passive's agent is no object.
+        if c < end && bytes_of(doc, c).eq_ignore_ascii_case(b"by") {
+            return None;
+        }
         if c >= end || doc.tokens[c].kind != TokenKind::Word || doc.tokens[c].info.has(TIME) {
             return None;
         }
@@ -1394,6 +1442,16 @@ fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence
     if cue + 1 >= end || !bytes_of(doc, cue + 1).eq_ignore_ascii_case(b"to") {
         return None;
     }
+    // "It seems to me that …", "appeared to the crowd": "to" before an object is no infinitive.
+    if doc.tokens.get(cue + 2).is_some_and(|n| {
+        cue + 2 < end
+            && (n.info.has(DETERMINER)
+                || OBJECT_PRONOUNS
+                    .iter()
+                    .any(|p| doc.word(cue + 2).eq_ignore_ascii_case(p)))
+    }) {
+        return None;
+    }
     // "expected" reports an inference only in the passive ("is widely expected to").
     if bytes_of(doc, cue).eq_ignore_ascii_case(b"expected")
         && !(cue.saturating_sub(3).max(first)..cue).any(|i| BE.iter().any(|b| doc.word(i).eq_ignore_ascii_case(b)))
@@ -1422,6 +1480,8 @@ const CONTRACTED: [&str; 8] = ["he", "she", "it", "who", "that", "there", "what"
 const OBJECT_PRONOUNS: [&str; 5] = ["me", "him", "us", "them", "you"];
 /// Particles that join a verb to its object: "referring to", "called for", "spoke about".
 const PARTICLES: [&str; 5] = ["to", "for", "on", "about", "against"];
+/// Words of a counted group before its verb: "22 percent said", "one in five say".
+const COUNTED: [&str; 5] = ["percent", "in", "of", "who", "out"];
 const BE: [&str; 7] = ["is", "are", "was", "were", "be", "been", "being"];
 const CLAUSE_OPENERS: [&str; 12] = [
     "and", "but", "while", "because", "although", "though", "if", "as", "that", "since", "whether", "when",

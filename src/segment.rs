@@ -228,34 +228,58 @@ impl<'t> Document<'t> {
         }
         // Closing marks and brackets right after the stop belong to this sentence.
         let mut last = i;
+        let mut closed = false;
         while last + 1 < line_end {
             let next = &self.tokens[last + 1];
-            let closer = next.mark == Mark::Close || matches!(next.punct(self.text), Some(')' | ']' | '.' | '!' | '?'));
+            // The second apostrophe of a doubled one (''…'') pairs with nothing: it goes with
+            // the first, which closed the quotation.
+            let doubled = closed && self.is_apostrophe(last + 1) && self.is_apostrophe(last);
+            let closer = next.mark == Mark::Close
+                || doubled
+                || matches!(next.punct(self.text), Some(')' | ']' | '.' | '!' | '?'));
             if !closer || next.span.start != self.tokens[last].span.end {
                 break;
             }
+            closed |= next.mark == Mark::Close;
             last += 1;
         }
+        let close = if closed && self.tokens[last].mark != Mark::Close {
+            last - 1
+        } else {
+            last
+        };
         // Never end inside a quotation: "“A. B,” she said" is one sentence.
-        if self.tokens[last].in_quote && self.tokens[last].mark != Mark::Close {
+        if self.tokens[close].in_quote && self.tokens[close].mark != Mark::Close {
             return None;
         }
         // “We will win.” Obama told the crowd: a name and a reporting verb after a closed
         // quotation attribute it, so the sentence goes on.
-        if self.tokens[last].mark == Mark::Close && self.attribution_follows(last + 1, line_end) {
+        if self.tokens[close].mark == Mark::Close && self.attribution_follows(last + 1, line_end) {
             return None;
         }
         match self.tokens.get(last + 1) {
             None => Some(last),
             Some(_) if last + 1 >= line_end => Some(last),
             Some(next) => {
+                // (''Quoted: the first apostrophe pairs with nothing, the second opens.)
+                let doubled_open = self.is_apostrophe(last + 1)
+                    && self
+                        .tokens
+                        .get(last + 2)
+                        .is_some_and(|t| t.mark == Mark::Open && t.span.start == next.span.end);
                 let starts_new = next.cap
                     || next.kind == TokenKind::Number
                     || next.mark == Mark::Open
+                    || doubled_open
                     || matches!(next.punct(self.text), Some('(' | '[' | '—' | '-' | '•' | '*'));
                 starts_new.then_some(last)
             }
         }
+    }
+
+    fn is_apostrophe(&self, t: usize) -> bool {
+        let token = &self.tokens[t];
+        token.kind == TokenKind::Punct && self.text.as_bytes().get(token.span.start) == Some(&b'\'')
     }
 
     /// A short attribution tail next: a reporting verb within a few words, itself followed by
