@@ -143,7 +143,8 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
 
 /// A statement that ends on a quotation ends where the quotation does: "Cruz said the state
 /// “has suffered for a long time.”" holds the quoted words up to their own full stop, which
-/// the statement's end (before the sentence's stop and closing marks) would otherwise cut off.
+/// the statement's end (before the sentence's stop and closing marks) would otherwise cut off,
+/// and their closing mark, so that it reads balanced.
 fn cover_final_quotes(doc: &Document, quotes: &[AttributedQuote], reported: &mut [Reported]) {
     for r in reported.iter_mut() {
         let i = quotes.partition_point(|q| q.parts[0].start < r.content.end);
@@ -153,12 +154,26 @@ fn cover_final_quotes(doc: &Document, quotes: &[AttributedQuote], reported: &mut
         let end = q.parts[q.parts.len() - 1].end;
         if q.kind == QuoteKind::Partial
             && q.parts[0].start >= r.content.start
-            && end > r.content.end
+            && end >= r.content.end
             && doc.text[r.content.end..end].bytes().all(|b| b.is_ascii_punctuation())
         {
-            r.content.end = end;
+            r.content.end = past_closing_marks(doc, end);
         }
     }
+}
+
+/// `end` moved over the closing marks that touch it (” or both apostrophes of '').
+fn past_closing_marks(doc: &Document, mut end: usize) -> usize {
+    let mut t = doc.tokens.partition_point(|t| t.span.start < end);
+    while let Some(token) = doc
+        .tokens
+        .get(t)
+        .filter(|t| t.mark == Mark::Close && t.span.start == end)
+    {
+        end = token.span.end;
+        t += 1;
+    }
+    end
 }
 
 /// Two quotations are one when only their attribution (with cue `cue`) stands between them:
