@@ -41,13 +41,18 @@ fn quote<W: Write + ?Sized>(w: &mut W, q: &QuoteOut) -> io::Result<()> {
         number(w, end)?;
         w.write_all(b"]")
     })?;
-    w.write_all(b",\"speaker\":")?;
-    option(w, &q.speaker, speaker)?;
-    w.write_all(b",\"cue\":")?;
-    option(w, &q.cue, span)?;
+    speaker_and_cue(w, &q.speaker, &q.cue)?;
     w.write_all(b",\"confidence\":")?;
     float(w, q.confidence)?;
     w.write_all(b"}")
+}
+
+/// The attribution fields a quote and a claim share.
+fn speaker_and_cue<W: Write + ?Sized>(w: &mut W, who: &Option<SpeakerOut>, cue: &Option<SpanOut>) -> io::Result<()> {
+    w.write_all(b",\"speaker\":")?;
+    option(w, who, speaker)?;
+    w.write_all(b",\"cue\":")?;
+    option(w, cue, span)
 }
 
 fn claim<W: Write + ?Sized>(w: &mut W, c: &ClaimOut) -> io::Result<()> {
@@ -56,10 +61,7 @@ fn claim<W: Write + ?Sized>(w: &mut W, c: &ClaimOut) -> io::Result<()> {
     range_and_text(w, c.start, c.end, c.text)?;
     w.write_all(b",\"kind\":")?;
     string(w, c.kind)?;
-    w.write_all(b",\"speaker\":")?;
-    option(w, &c.speaker, speaker)?;
-    w.write_all(b",\"cue\":")?;
-    option(w, &c.cue, span)?;
+    speaker_and_cue(w, &c.speaker, &c.cue)?;
     w.write_all(b",\"score\":")?;
     float(w, c.score)?;
     w.write_all(b",\"signals\":")?;
