@@ -346,6 +346,25 @@ fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
     {
         return None;
     }
+    // "in states where …", "a lead in pledged delegates": right after a preposition a
+    // finite verb has no subject, so the word is a noun or an adjective ("by saying" and
+    // "as reported" remain).
+    if t > 0 && doc.tokens[t - 1].kind == TokenKind::Word {
+        let prev = doc.word(t - 1);
+        if PREPOSITIONS.iter().any(|p| prev.eq_ignore_ascii_case(p)) && !doc.word(t).ends_with("ing") {
+            return None;
+        }
+    }
+    // "40 states", "two reports": after a count above one, an -s form is a plural noun.
+    if t > 0 && {
+        let prev = &doc.tokens[t - 1];
+        let word = doc.word(t);
+        (prev.kind == TokenKind::Number || NUMBERS.iter().any(|n| doc.word(t - 1).eq_ignore_ascii_case(n)))
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+    } {
+        return None;
+    }
     // "Hannity's show", "the party's claims": so does a possessive (not "he's said").
     if t > 0 && doc.tokens[t - 1].kind == TokenKind::Word && {
         let prev = doc.word(t - 1);
@@ -1491,6 +1510,15 @@ fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence
 }
 
 /// Words whose "'s" is "has" or "is" rather than a possessive.
+/// Prepositions that cannot stand right before a finite verb (not "to", "as", "than").
+const PREPOSITIONS: [&str; 24] = [
+    "in", "on", "at", "of", "for", "with", "from", "into", "onto", "within", "via", "over", "under", "against",
+    "toward", "towards", "upon", "amid", "among", "across", "behind", "beside", "during", "through",
+];
+/// Counts above one, spelled out.
+const NUMBERS: [&str; 12] = [
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds",
+];
 const CONTRACTED: [&str; 8] = ["he", "she", "it", "who", "that", "there", "what", "here"];
 const OBJECT_PRONOUNS: [&str; 5] = ["me", "him", "us", "them", "you"];
 /// Particles that join a verb to its object: "referring to", "called for", "spoke about".
