@@ -894,7 +894,13 @@ fn subject_of(doc: &Document, cue: usize) -> Option<Source> {
     let mut t = sentence.tokens.start.max(cue.saturating_sub(STATEMENT_WINDOW));
     while t < cue {
         let token = &doc.tokens[t];
-        let after_preposition = t > sentence.tokens.start && doc.tokens[t - 1].info.has(NOT_CLAUSE_START);
+        // "in the Holocaust, who would say …": the object of a preposition is no subject,
+        // a determiner between them or not.
+        let after_preposition = t > sentence.tokens.start
+            && (doc.tokens[t - 1].info.has(NOT_CLAUSE_START)
+                || (t - 1 > sentence.tokens.start
+                    && doc.tokens[t - 1].info.has(DETERMINER)
+                    && PREPOSITIONS.iter().any(|p| doc.word(t - 2).eq_ignore_ascii_case(p))));
         if token.kind == TokenKind::Word
             && !token.in_quote
             && (token.info.has(PRONOUN)
@@ -910,7 +916,14 @@ fn subject_of(doc: &Document, cue: usize) -> Option<Source> {
                 end += 1;
             }
             let possessive = strip_possessive(doc.word(end)).len() != doc.word(end).len();
-            if possessive {
+            // "Joe, I want to tell you …": a name set off by a comma before a pronoun that
+            // opens the clause is addressed, not speaking.
+            let vocative = end + 2 < cue
+                && is_punct(doc, end + 1, b',')
+                && (doc.tokens[end + 2].info.has(PRONOUN) || doc.word(end + 2).eq_ignore_ascii_case("you"))
+                && !doc.tokens[end + 2].info.has(DETERMINER)
+                && !strip_possessive(doc.word(end + 2)).eq_ignore_ascii_case("who");
+            if possessive || vocative {
                 t = end + 1;
                 continue;
             }
