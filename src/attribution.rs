@@ -731,6 +731,11 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     let mut start = head;
     while start > floor && head - start < 4 && !doc.tokens[start].info.has(DETERMINER) && !quantity {
         let prev = &doc.tokens[start - 1];
+        // "58 percent said", "12 senators said": a count opens the phrase.
+        if prev.kind == TokenKind::Number && !prev.in_quote {
+            start -= 1;
+            break;
+        }
         let modifier = !prev.info.has(FUNCTION) || prev.info.has(DETERMINER) || prev.info.has(QUANTIFIER);
         if prev.kind != TokenKind::Word
             || prev.in_quote
