@@ -727,6 +727,11 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     if !quantity && !plain_noun {
         return None;
     }
+    // "the Democrats start saying", "voters keep asking": before a participle, the word is
+    // more often a verb of the clause than a subject.
+    if !quantity && doc.word(cue).ends_with("ing") {
+        return None;
+    }
     // Walk left over modifiers to a determiner or quantity: "the other Republican voters".
     let mut start = head;
     while start > floor && head - start < 4 && !doc.tokens[start].info.has(DETERMINER) && !quantity {
@@ -911,6 +916,11 @@ fn subject_of(doc: &Document, cue: usize) -> Option<Source> {
             && (token.info.has(PRONOUN)
                 || ((token.name_like || token.info.desc.is_some()) && !token.info.has(FUNCTION)))
             && !after_preposition
+            // "It is worth noting …", "It was then that they started saying …": a
+            // placeholder "it" before a form of "be" (not "it is saying") speaks for nobody.
+            && !(doc.word(t).eq_ignore_ascii_case("it")
+                && t + 2 < cue
+                && BE.iter().any(|b| doc.word(t + 1).eq_ignore_ascii_case(b)))
         {
             // Extend to the end of the phrase.
             let mut end = t;
