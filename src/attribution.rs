@@ -601,7 +601,18 @@ fn introduced_by_previous_line(doc: &Document, open: usize) -> Option<(usize, Op
 /// The mention just left of a cue: "he said", "Smith, the chairman, said", "the official
 /// said", "Russian President Vladimir Putin also said".
 fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
-    let source = source_left_of(doc, cue, floor)?;
+    let mut source = source_left_of(doc, cue, floor)?;
+    // "polling in Florida shows", "my editor at the time at Politico argued": a phrase under a
+    // preposition modifies the subject before it, which is the speaker (before a participle
+    // it is more often the object of another verb: "a pitch to voters saying").
+    let mut hops = 0;
+    while let Some(prep) = governed_by_preposition(doc, &source, floor) {
+        if hops == 2 || doc.word(cue).ends_with("ing") {
+            return None;
+        }
+        source = source_left_of(doc, prep, floor).or_else(|| generic_left(doc, prep, floor))?;
+        hops += 1;
+    }
     // "Trump issued a statement saying …", "the campaign released an ad telling …": before a
     // participle of speech, a message is the object of the clause's verb; the clause's
     // subject, a name or pronoun before it, is the speaker.
@@ -666,6 +677,25 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         return phrase_ending_at(doc, antecedent, floor).map(|source| Source { span: who, ..source });
     }
     phrase_ending_at(doc, head, floor)
+}
+
+/// "a pitch to New York voters saying …", "wrote on Twitter: …", "at Mar-a-Lago, his club,
+/// calling …": a phrase governed by a preposition is no subject ("of" aside: "most of the
+/// senators said" names its speakers).
+/// Returns the preposition's token.
+fn governed_by_preposition(doc: &Document, source: &Source, floor: usize) -> Option<usize> {
+    if source.kind == MentionKind::Pronoun {
+        return None;
+    }
+    let mut j = doc.tokens.partition_point(|x| x.span.start < source.span.start);
+    if j > floor && doc.tokens[j - 1].info.has(DETERMINER) && !doc.tokens[j - 1].info.has(PRONOUN) {
+        j -= 1;
+    }
+    (j > floor && doc.tokens[j - 1].kind == TokenKind::Word && {
+        let prev = doc.word(j - 1);
+        prev.eq_ignore_ascii_case("to") || PREPOSITIONS.iter().any(|p| *p != "of" && prev.eq_ignore_ascii_case(p))
+    })
+    .then_some(j - 1)
 }
 
 /// Any plain phrase just left of a reporting verb: "those surveyed say", "most said", "other
