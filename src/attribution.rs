@@ -346,6 +346,25 @@ fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
     {
         return None;
     }
+    // "in states where …", "a lead in pledged delegates": right after a preposition a
+    // finite verb has no subject, so the word is a noun or an adjective ("by saying" and
+    // "as reported" remain).
+    if t > 0 && doc.tokens[t - 1].kind == TokenKind::Word {
+        let prev = doc.word(t - 1);
+        if PREPOSITIONS.iter().any(|p| prev.eq_ignore_ascii_case(p)) && !doc.word(t).ends_with("ing") {
+            return None;
+        }
+    }
+    // "40 states", "two reports": after a count above one, an -s form is a plural noun.
+    if t > 0 && {
+        let prev = &doc.tokens[t - 1];
+        let word = doc.word(t);
+        (prev.kind == TokenKind::Number || NUMBERS.iter().any(|n| doc.word(t - 1).eq_ignore_ascii_case(n)))
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+    } {
+        return None;
+    }
     // "Hannity's show", "the party's claims": so does a possessive (not "he's said").
     if t > 0 && doc.tokens[t - 1].kind == TokenKind::Word && {
         let prev = doc.word(t - 1);
@@ -582,7 +601,18 @@ fn introduced_by_previous_line(doc: &Document, open: usize) -> Option<(usize, Op
 /// The mention just left of a cue: "he said", "Smith, the chairman, said", "the official
 /// said", "Russian President Vladimir Putin also said".
 fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
-    let source = source_left_of(doc, cue, floor)?;
+    let mut source = source_left_of(doc, cue, floor)?;
+    // "polling in Florida shows", "my editor at the time at Politico argued": a phrase under a
+    // preposition modifies the subject before it, which is the speaker (before a participle
+    // it is more often the object of another verb: "a pitch to voters saying").
+    let mut hops = 0;
+    while let Some(prep) = governed_by_preposition(doc, &source, floor) {
+        if hops == 2 || doc.word(cue).ends_with("ing") {
+            return None;
+        }
+        source = source_left_of(doc, prep, floor).or_else(|| generic_left(doc, prep, floor))?;
+        hops += 1;
+    }
     // "Trump issued a statement saying …", "the campaign released an ad telling …": before a
     // participle of speech, a message is the object of the clause's verb; the clause's
     // subject, a name or pronoun before it, is the speaker.
@@ -649,6 +679,25 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     phrase_ending_at(doc, head, floor)
 }
 
+/// "a pitch to New York voters saying …", "wrote on Twitter: …", "at Mar-a-Lago, his club,
+/// calling …": a phrase governed by a preposition is no subject ("of" aside: "most of the
+/// senators said" names its speakers).
+/// Returns the preposition's token.
+fn governed_by_preposition(doc: &Document, source: &Source, floor: usize) -> Option<usize> {
+    if source.kind == MentionKind::Pronoun {
+        return None;
+    }
+    let mut j = doc.tokens.partition_point(|x| x.span.start < source.span.start);
+    if j > floor && doc.tokens[j - 1].info.has(DETERMINER) && !doc.tokens[j - 1].info.has(PRONOUN) {
+        j -= 1;
+    }
+    (j > floor && doc.tokens[j - 1].kind == TokenKind::Word && {
+        let prev = doc.word(j - 1);
+        prev.eq_ignore_ascii_case("to") || PREPOSITIONS.iter().any(|p| *p != "of" && prev.eq_ignore_ascii_case(p))
+    })
+    .then_some(j - 1)
+}
+
 /// Any plain phrase just left of a reporting verb: "those surveyed say", "most said", "other
 /// voters said", "investigators believe", "42% say", "conservatives who say". Only tried after
 /// [`source_left`] found no name, pronoun or known description, and only for a verb with a
@@ -708,10 +757,20 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     if !quantity && !plain_noun {
         return None;
     }
+    // "the Democrats start saying", "voters keep asking": before a participle, the word is
+    // more often a verb of the clause than a subject.
+    if !quantity && doc.word(cue).ends_with("ing") {
+        return None;
+    }
     // Walk left over modifiers to a determiner or quantity: "the other Republican voters".
     let mut start = head;
     while start > floor && head - start < 4 && !doc.tokens[start].info.has(DETERMINER) && !quantity {
         let prev = &doc.tokens[start - 1];
+        // "58 percent said", "12 senators said": a count opens the phrase.
+        if prev.kind == TokenKind::Number && !prev.in_quote {
+            start -= 1;
+            break;
+        }
         let modifier = !prev.info.has(FUNCTION) || prev.info.has(DETERMINER) || prev.info.has(QUANTIFIER);
         if prev.kind != TokenKind::Word
             || prev.in_quote
@@ -875,12 +934,23 @@ fn subject_of(doc: &Document, cue: usize) -> Option<Source> {
     let mut t = sentence.tokens.start.max(cue.saturating_sub(STATEMENT_WINDOW));
     while t < cue {
         let token = &doc.tokens[t];
-        let after_preposition = t > sentence.tokens.start && doc.tokens[t - 1].info.has(NOT_CLAUSE_START);
+        // "in the Holocaust, who would say …": the object of a preposition is no subject,
+        // a determiner between them or not.
+        let after_preposition = t > sentence.tokens.start
+            && (doc.tokens[t - 1].info.has(NOT_CLAUSE_START)
+                || (t - 1 > sentence.tokens.start
+                    && doc.tokens[t - 1].info.has(DETERMINER)
+                    && PREPOSITIONS.iter().any(|p| doc.word(t - 2).eq_ignore_ascii_case(p))));
         if token.kind == TokenKind::Word
             && !token.in_quote
             && (token.info.has(PRONOUN)
                 || ((token.name_like || token.info.desc.is_some()) && !token.info.has(FUNCTION)))
             && !after_preposition
+            // "It is worth noting …", "It was then that they started saying …": a
+            // placeholder "it" before a form of "be" (not "it is saying") speaks for nobody.
+            && !(doc.word(t).eq_ignore_ascii_case("it")
+                && t + 2 < cue
+                && BE.iter().any(|b| doc.word(t + 1).eq_ignore_ascii_case(b)))
         {
             // Extend to the end of the phrase.
             let mut end = t;
@@ -891,7 +961,14 @@ fn subject_of(doc: &Document, cue: usize) -> Option<Source> {
                 end += 1;
             }
             let possessive = strip_possessive(doc.word(end)).len() != doc.word(end).len();
-            if possessive {
+            // "Joe, I want to tell you …": a name set off by a comma before a pronoun that
+            // opens the clause is addressed, not speaking.
+            let vocative = end + 2 < cue
+                && is_punct(doc, end + 1, b',')
+                && (doc.tokens[end + 2].info.has(PRONOUN) || doc.word(end + 2).eq_ignore_ascii_case("you"))
+                && !doc.tokens[end + 2].info.has(DETERMINER)
+                && !strip_possessive(doc.word(end + 2)).eq_ignore_ascii_case("who");
+            if possessive || vocative {
                 t = end + 1;
                 continue;
             }
@@ -1491,6 +1568,15 @@ fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence
 }
 
 /// Words whose "'s" is "has" or "is" rather than a possessive.
+/// Prepositions that cannot stand right before a finite verb (not "to", "as", "than").
+const PREPOSITIONS: [&str; 24] = [
+    "in", "on", "at", "of", "for", "with", "from", "into", "onto", "within", "via", "over", "under", "against",
+    "toward", "towards", "upon", "amid", "among", "across", "behind", "beside", "during", "through",
+];
+/// Counts above one, spelled out.
+const NUMBERS: [&str; 12] = [
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds",
+];
 const CONTRACTED: [&str; 8] = ["he", "she", "it", "who", "that", "there", "what", "here"];
 const OBJECT_PRONOUNS: [&str; 5] = ["me", "him", "us", "them", "you"];
 /// Particles that join a verb to its object: "referring to", "called for", "spoke about".
