@@ -346,32 +346,31 @@ fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
     {
         return None;
     }
-    // "in states where …", "a lead in pledged delegates": right after a preposition a
-    // finite verb has no subject, so the word is a noun or an adjective ("by saying" and
-    // "as reported" remain).
-    if t > 0 && doc.tokens[t - 1].kind == TokenKind::Word {
+    if t == 0 {
+        return Some(class);
+    }
+    let (prev_token, word) = (&doc.tokens[t - 1], doc.word(t));
+    // "40 states", "two reports": after a count above one, an -s form is a plural noun.
+    let plural = word.ends_with('s') && !word.ends_with("ss");
+    if prev_token.kind == TokenKind::Number && plural {
+        return None;
+    }
+    if prev_token.kind == TokenKind::Word {
         let prev = doc.word(t - 1);
-        if PREPOSITIONS.iter().any(|p| prev.eq_ignore_ascii_case(p)) && !doc.word(t).ends_with("ing") {
+        // "in states where …", "a lead in pledged delegates": right after a preposition a
+        // finite verb has no subject, so the word is a noun or an adjective ("by saying" and
+        // "as reported" remain).
+        if PREPOSITIONS.iter().any(|p| prev.eq_ignore_ascii_case(p)) && !word.ends_with("ing") {
             return None;
         }
-    }
-    // "40 states", "two reports": after a count above one, an -s form is a plural noun.
-    if t > 0 && {
-        let prev = &doc.tokens[t - 1];
-        let word = doc.word(t);
-        (prev.kind == TokenKind::Number || NUMBERS.iter().any(|n| doc.word(t - 1).eq_ignore_ascii_case(n)))
-            && word.ends_with('s')
-            && !word.ends_with("ss")
-    } {
-        return None;
-    }
-    // "Hannity's show", "the party's claims": so does a possessive (not "he's said").
-    if t > 0 && doc.tokens[t - 1].kind == TokenKind::Word && {
-        let prev = doc.word(t - 1);
+        if plural && NUMBERS.iter().any(|n| prev.eq_ignore_ascii_case(n)) {
+            return None;
+        }
+        // "Hannity's show", "the party's claims": so does a possessive (not "he's said").
         let stem = strip_possessive(prev);
-        stem.len() != prev.len() && !CONTRACTED.iter().any(|w| stem.eq_ignore_ascii_case(w))
-    } {
-        return None;
+        if stem.len() != prev.len() && !CONTRACTED.iter().any(|w| stem.eq_ignore_ascii_case(w)) {
+            return None;
+        }
     }
     Some(class)
 }
