@@ -184,7 +184,14 @@ fn joins(doc: &Document, first: &Quoted, second: &Quoted, cue: usize) -> bool {
     if between > LONG_ATTRIBUTION {
         return false;
     }
-    let another_cue = (first.close + 1..second.open).any(|t| t != cue && cue_class(doc, t, false).is_some());
+    let full_stop = punct_of(doc.text, &doc.tokens[second.open - 1]) == Some('.');
+    // Across a full stop, a cue after the attribution's own and in its sentence belongs to an
+    // aside about the speaker or the occasion (“A,” she said, noting that … / recalling … /
+    // when asked …. “B.”); before a comma or colon it may introduce B (“A,” she said, adding, “B”).
+    let cue_sentence = doc.sentence_of(cue);
+    let aside = |t: usize| full_stop && t > cue && doc.sentence_of(t) == cue_sentence;
+    let another_cue =
+        (first.close + 1..second.open).any(|t| t != cue && !aside(t) && cue_class(doc, t, false).is_some());
     if another_cue {
         return false;
     }
@@ -1148,7 +1155,8 @@ fn clip(doc: &Document, sentence: &crate::segment::Sentence, cue: usize) -> crat
 fn covered_by_quote(quotes: &[AttributedQuote], content: Span) -> bool {
     quotes.iter().any(|q| {
         let span = Span::new(q.parts[0].start, q.parts[q.parts.len() - 1].end);
-        q.kind != QuoteKind::Partial && span.overlaps(content) && span.len() * 2 >= content.len()
+        // The attribution between two parts is not quoted: an aside in it is reported anew.
+        q.kind != QuoteKind::Partial && q.parts.iter().any(|p| p.overlaps(content)) && span.len() * 2 >= content.len()
     })
 }
 
