@@ -177,8 +177,8 @@ fn past_closing_marks(doc: &Document, mut end: usize) -> usize {
 }
 
 /// Two quotations are one when only their attribution (with cue `cue`) stands between them:
-/// “A,” she said, “B.” — or, across a full stop, “A,” she said. “B.” when B has no cue of
-/// its own.
+/// “A,” she said, “B.” — or, across a full stop, “A,” she said. “B.” (or “A?” she asked. “B.”)
+/// when B has no cue of its own.
 fn joins(doc: &Document, first: &Quoted, second: &Quoted, cue: usize) -> bool {
     let between = second.open - first.close;
     if between > LONG_ATTRIBUTION {
@@ -204,7 +204,9 @@ fn joins(doc: &Document, first: &Quoted, second: &Quoted, cue: usize) -> bool {
         Some('.') => {
             same_paragraph
                 && cue_after(doc, second.close).is_none()
-                && first.parts[first.parts.len() - 1].of(doc.text).ends_with(',')
+                && first.parts[first.parts.len() - 1]
+                    .of(doc.text)
+                    .ends_with([',', '!', '?'])
         }
         _ => false,
     }
