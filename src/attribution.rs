@@ -199,7 +199,10 @@ fn joins(doc: &Document, first: &Quoted, second: &Quoted, cue: usize) -> bool {
         == doc.lines[doc.tokens[second.open].line as usize].paragraph;
     match punct_of(doc.text, &doc.tokens[second.open - 1]) {
         Some(',' | ':' | ';' | '—' | '–') => {
-            between <= CUE_WINDOW && doc.sentence_of(first.close) == doc.sentence_of(second.open)
+            // A long attribution (a speaker's title and post) only after a first part that ends
+            // on a comma: “A,” said Jo Hart, director of …, “b.”
+            (between <= CUE_WINDOW || first.parts[first.parts.len() - 1].of(doc.text).ends_with(','))
+                && doc.sentence_of(first.close) == doc.sentence_of(second.open)
         }
         Some('.') => {
             same_paragraph
