@@ -1346,6 +1346,21 @@ fn any_phrase_after(doc: &Document, to: usize, end: usize) -> Option<Source> {
 }
 
 /// "X argued (that) …", "X told reporters …" or "…, X said." around a verb cue.
+/// Does the quotation that closes at token `close` open after words of the sentence (from
+/// `first`), and is it a fragment (its first word lowercase)? Looks back a bounded window.
+fn mixed_before(doc: &Document, first: usize, close: usize) -> bool {
+    let from = first.max(close.saturating_sub(LONG_ATTRIBUTION));
+    let Some(open) = (from..close).rev().find(|&t| doc.tokens[t].mark == Mark::Open) else {
+        return false;
+    };
+    let words_before = (first..open).filter(|&t| doc.tokens[t].kind == TokenKind::Word).count();
+    words_before >= 2
+        && doc
+            .tokens
+            .get(open + 1)
+            .is_some_and(|t| t.kind == TokenKind::Word && !t.cap)
+}
+
 fn reported_from_verb(
     doc: &Document,
     cue: usize,
@@ -1361,8 +1376,17 @@ fn reported_from_verb(
     {
         before -= 1;
     }
+    // (Unless the reporter's words lead into it: "The plan may be “strategic,” said X" is a
+    // statement with a fragment quoted, and the fragment leaves its cue to the statement.)
     if before > first && doc.tokens[before - 1].mark == Mark::Close {
-        return None;
+        if class == CueClass::Quote || !mixed_before(doc, first, before - 1) {
+            return None;
+        }
+        let source = source_left(doc, cue, before).or_else(|| source_right(doc, cue))?;
+        return Some((
+            Some(source),
+            Span::new(doc.tokens[first].span.start, doc.tokens[before - 1].span.end),
+        ));
     }
     // "The deal is expected to pass": an inference about the clause's own subject, by nobody named.
     if doc.tokens[cue].info.has(RAISING) {
