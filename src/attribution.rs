@@ -372,15 +372,15 @@ fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
         // "in states where …", "a lead in pledged delegates": right after a preposition a
         // finite verb has no subject, so the word is a noun or an adjective ("by saying" and
         // "as reported" remain).
-        if PREPOSITIONS.iter().any(|p| prev.eq_ignore_ascii_case(p)) && !word.ends_with("ing") {
+        if is_one_of(prev, &PREPOSITIONS) && !word.ends_with("ing") {
             return None;
         }
-        if plural && NUMBERS.iter().any(|n| prev.eq_ignore_ascii_case(n)) {
+        if plural && is_one_of(prev, &NUMBERS) {
             return None;
         }
         // "Hannity's show", "the party's claims": so does a possessive (not "he's said").
         let stem = strip_possessive(prev);
-        if stem.len() != prev.len() && !CONTRACTED.iter().any(|w| stem.eq_ignore_ascii_case(w)) {
+        if stem.len() != prev.len() && !is_one_of(stem, &CONTRACTED) {
             return None;
         }
     }
@@ -704,7 +704,7 @@ fn governed_by_preposition(doc: &Document, source: &Source, floor: usize) -> Opt
     }
     (j > floor && doc.tokens[j - 1].kind == TokenKind::Word && {
         let prev = doc.word(j - 1);
-        prev.eq_ignore_ascii_case("to") || PREPOSITIONS.iter().any(|p| *p != "of" && prev.eq_ignore_ascii_case(p))
+        prev.eq_ignore_ascii_case("to") || (is_one_of(prev, &PREPOSITIONS) && !prev.eq_ignore_ascii_case("of"))
     })
     .then_some(j - 1)
 }
@@ -718,7 +718,7 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     let mut t = cue;
     while t > floor && doc.tokens[t - 1].info.has(CUE_MODIFIER) && !doc.tokens[t - 1].info.has(PRONOUN) {
         // "no agreement was announced": before a passive, the phrase is no speaker.
-        if BE.iter().any(|b| doc.word(t - 1).eq_ignore_ascii_case(b)) {
+        if is_one_of(doc.word(t - 1), &BE) {
             return None;
         }
         t -= 1;
@@ -758,7 +758,7 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     let quantity = token.info.has(QUANTIFIER);
     // Not a contraction ("I don't think") or an object pronoun ("let me say").
     let plain_noun = !word.contains(['\'', '’'])
-        && !OBJECT_PRONOUNS.iter().any(|p| word.eq_ignore_ascii_case(p))
+        && !is_one_of(word, &OBJECT_PRONOUNS)
         && !token.cap
         && !token.info.has(FUNCTION)
         && !token.info.has(TIME)
@@ -951,7 +951,7 @@ fn subject_of(doc: &Document, cue: usize) -> Option<Source> {
             && (doc.tokens[t - 1].info.has(NOT_CLAUSE_START)
                 || (t - 1 > sentence.tokens.start
                     && doc.tokens[t - 1].info.has(DETERMINER)
-                    && PREPOSITIONS.iter().any(|p| doc.word(t - 2).eq_ignore_ascii_case(p))));
+                    && is_one_of(doc.word(t - 2), &PREPOSITIONS)));
         if token.kind == TokenKind::Word
             && !token.in_quote
             && (token.info.has(PRONOUN)
@@ -1115,6 +1115,12 @@ fn may_open_statement(text: &[u8], token: &Token) -> bool {
         // (A number starts with a digit.)
         TokenKind::Number => false,
     }
+}
+
+/// `word` is one of `list` (lowercase words), ignoring ASCII case. Callers pass the word
+/// itself, read once, not a lookup repeated for every entry.
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// `token.punct(text)`, with an ASCII mark read from its byte instead of decoded.
@@ -1314,7 +1320,7 @@ fn looks_like_clause(doc: &Document, c: usize, end: usize) -> bool {
         return false;
     }
     // "what the president has said and …": a coordinator joins another verb, not a statement.
-    !["and", "but", "or"].iter().any(|w| doc.word(c).eq_ignore_ascii_case(w))
+    !is_one_of(doc.word(c), &["and", "but", "or"])
 }
 
 /// After "according to", any phrase is the source: "the 2009 paper", "exit polls", "the FBI".
@@ -1582,7 +1588,7 @@ fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence
     }
     // "expected" reports an inference only in the passive ("is widely expected to").
     if bytes_of(doc, cue).eq_ignore_ascii_case(b"expected")
-        && !(cue.saturating_sub(3).max(first)..cue).any(|i| BE.iter().any(|b| doc.word(i).eq_ignore_ascii_case(b)))
+        && !(cue.saturating_sub(3).max(first)..cue).any(|i| is_one_of(doc.word(i), &BE))
     {
         return None;
     }
@@ -1637,7 +1643,7 @@ fn question_after(doc: &Document, cue: usize, sentence: &crate::segment::Sentenc
     // At most two words (the person asked) before the question word.
     let q = (cue + 1..end.min(cue + 4))
         .take_while(|&i| doc.tokens[i].kind == TokenKind::Word && !doc.tokens[i].in_quote)
-        .find(|&i| QUESTION_WORDS.iter().any(|w| doc.word(i).eq_ignore_ascii_case(w)))?;
+        .find(|&i| is_one_of(doc.word(i), &QUESTION_WORDS))?;
     let stop = end_before_break(doc, q + 1, sentence, &[',', ';', ':', '?', '—', '–']);
     (stop > doc.tokens[q].span.end).then(|| Span::new(doc.tokens[q].span.start, stop))
 }
