@@ -3,9 +3,10 @@
 //! This file is only a translator. Options arrive as a plain JS object and are checked here;
 //! results leave through [`crate::schema::to_output`] (UTF-16 offsets) as the CLI's JSON
 //! ([`crate::schema::Output::write_json`]), parsed by the engine's `JSON.parse`: one string
-//! crosses the boundary instead of one call per field and value, and the objects are exactly
-//! what `JSON.parse` of the CLI's output gives (absent values `null`, scores as the CLI prints
-//! them). Every failure becomes a `JsError` (a JS `Error`
+//! crosses the boundary instead of one call per field and value. The `text` fields cross empty
+//! ([`crate::schema::Output::without_texts`]) and `finish` in www/lib/core.js slices them from
+//! the caller's string, so the objects the API returns are exactly what `JSON.parse` of the
+//! CLI's output gives (absent values `null`, scores as the CLI prints them). Every failure becomes a `JsError` (a JS `Error`
 //! with a message), never a panic: the wasm profile aborts on panic, and an abort is a trap the
 //! host page cannot recover from.
 
@@ -37,6 +38,7 @@ fn to_js(text: &str, annotations: &crate::Annotations) -> Result<JsValue, JsErro
     let fail = |e: &dyn std::fmt::Display| JsError::new(&format!("quotelens: could not build the result: {e}"));
     let mut json = Vec::with_capacity(64 + text.len() / 2);
     schema::to_output(text, annotations)
+        .without_texts()
         .write_json(&mut json)
         .map_err(|e| fail(&e))?;
     // Always UTF-8 (the text's own slices and ASCII syntax); checked rather than assumed.

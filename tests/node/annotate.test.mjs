@@ -1,9 +1,12 @@
 // annotate() from the built package, in Node: findings on sentences written for these tests,
 // UTF-16 offsets around emoji and non-Latin text, the schema's shape, and the options.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { annotate } from 'quotelens';
-import { assertOffsets, findQuote } from './helpers.mjs';
+import { assertOffsets, findQuote, ROOT } from './helpers.mjs';
 
 const MAYOR = '“We will rebuild the bridge by spring,” Mayor Ana Lopez said on Tuesday.';
 
@@ -38,6 +41,26 @@ test('offsets are UTF-16 code units around emoji and non-Latin scripts', async (
   assert.match(second.speaker?.name ?? '', /Olena Kovalenko/);
   // The emoji before each quote shift UTF-16 offsets away from both byte and code point offsets.
   assert.equal(text.indexOf('東京'), second.start);
+});
+
+test('the result is the CLI\'s JSON, texts included (the package slices them from the input)', async (t) => {
+  // The binding sends `text` fields empty and core.js fills them in from the caller's string by
+  // the UTF-16 offsets; the native CLI writes the core's own texts. They must agree everywhere.
+  const cli = fileURLToPath(new URL('target/release/quotelens', ROOT));
+  if (!existsSync(cli)) return t.skip('target/release/quotelens not built (npm test builds it first)');
+  const seed = fileURLToPath(new URL('../shared/seed-article.txt', ROOT));
+  const texts = [
+    MAYOR,
+    '🚀 “Мы готовы,” said Olena Kovalenko. 🎉 “東京の会議は成功しました,” she added, citing a 12% rise.',
+    "“The river is rising,” Maria Chen said, “and the levee will not hold past Friday.”",
+    ...(existsSync(seed) ? [readFileSync(seed, 'utf8')] : []),
+  ];
+  for (const text of texts) {
+    const native = JSON.parse(execFileSync(cli, [], { input: text, encoding: 'utf8' }));
+    const result = await annotate(text);
+    assert.ok(result.quotes.length + result.claims.length > 0, 'something was found');
+    assert.deepEqual(result, native, text.slice(0, 40));
+  }
 });
 
 test('a quote interrupted by its attribution is one quote with two parts', async () => {

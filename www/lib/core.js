@@ -110,9 +110,24 @@ export function coreError(err) {
   return new Error(`quotelens: annotate failed: ${message(err)}`, { cause: err });
 }
 
-/** The core's raw result for `text` as the API returns it (lone surrogates' texts restored). */
+/**
+ * The core's raw result for `text` as the API returns it. Its `text` fields arrive empty (the
+ * texts were most of the bytes JSON.parse read) and are sliced here from the caller's own
+ * string, by their UTF-16 offsets: cheap, and exact even where the text has lone surrogates,
+ * which cross into Rust as U+FFFD.
+ */
 export function finish(text, result) {
-  if (!isWellFormed(text)) restoreTexts(result, text);
+  const fill = (span) => {
+    if (span) span.text = text.slice(span.start, span.end);
+  };
+  for (const list of [result.quotes, result.claims]) {
+    for (const item of list) {
+      fill(item);
+      fill(item.speaker);
+      fill(item.cue);
+    }
+  }
+  for (const entity of result.entities) entity.mentions.forEach(fill);
   return result;
 }
 
@@ -152,28 +167,6 @@ function pickOptions(options) {
     throw new TypeError(`quotelens: options must be an object, got ${got}`);
   }
   return { kinds: options.kinds, minScore: options.minScore };
-}
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function isWellFormed(text) {
-  return typeof text.isWellFormed === 'function' ? text.isWellFormed() : !LONE_SURROGATE.test(text);
-}
-
-/**
- * Lone surrogates cross into Rust as U+FFFD (still one UTF-16 unit, so offsets hold) but the
- * `text` fields then differ from the caller's string; copy them back from the original.
- */
-function restoreTexts(result, text) {
-  const fix = (span) => {
-    if (span) span.text = text.slice(span.start, span.end);
-  };
-  for (const item of [...result.quotes, ...result.claims]) {
-    fix(item);
-    fix(item.speaker);
-    fix(item.cue);
-  }
-  for (const entity of result.entities) entity.mentions.forEach(fix);
 }
 
 function message(err) {

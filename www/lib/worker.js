@@ -2,7 +2,7 @@
  * The annotating Worker's own code. scripts/build.mjs bundles it with the wasm-bindgen glue
  * into a string that offthread.js starts as a `blob:` Worker; it is never loaded as a file.
  * It is the bare binding on purpose (the page's core.js checks the text and options before,
- * and wraps errors and restores lone surrogates after), to keep the bundle small.
+ * and wraps errors and fills in the `text` fields after), to keep the bundle small.
  *
  * Protocol: the page posts `{ module }` (the compiled WebAssembly.Module, so nothing is fetched)
  * and gets `{ ready: true }` or `{ error }`; then `{ id, text, options }` → the result's lists
