@@ -3,7 +3,8 @@
 //! [`annotate`] reads plain text (paragraphs separated by blank lines, headline first) and
 //! returns direct quotes with their speakers and cues, reported and check-worthy claims, and the
 //! entities that speak. All ranges are byte ranges into the input; [`schema`] turns them into
-//! the JSON shape (UTF-16 offsets) that the CLI prints and the WASM binding returns.
+//! the JSON shape (UTF-16 offsets) that the CLI prints and the WASM binding's JavaScript builds
+//! (from the numbers of `wire`).
 //!
 //! The pipeline runs one way, one module a stage:
 //! [`segment`] → [`quotes`] → [`mentions`] → [`attribution`] → [`claims`].
@@ -21,6 +22,7 @@ pub mod segment;
 mod swar;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+mod wire;
 
 /// A half-open byte range `start..end` into the annotated text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]

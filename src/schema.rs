@@ -67,36 +67,6 @@ impl Serialize for Signals {
     }
 }
 
-impl Output<'_> {
-    /// `self` with every `text` field empty, for the WASM binding: the caller holds the text
-    /// already and `finish` in www/lib/core.js slices each field back from it by its UTF-16
-    /// offsets. The texts are a third of the JSON's bytes and most of what `JSON.parse` and the
-    /// UTF-8 decoder do on it; a slice costs the engine almost nothing. (The CLI keeps them.)
-    pub fn without_texts(mut self) -> Self {
-        let quotes = self
-            .quotes
-            .iter_mut()
-            .map(|q| (&mut q.text, &mut q.speaker, &mut q.cue));
-        let claims = self
-            .claims
-            .iter_mut()
-            .map(|c| (&mut c.text, &mut c.speaker, &mut c.cue));
-        for (text, speaker, cue) in quotes.chain(claims) {
-            *text = "";
-            if let Some(speaker) = speaker {
-                speaker.text = "";
-            }
-            if let Some(cue) = cue {
-                cue.text = "";
-            }
-        }
-        for mention in self.entities.iter_mut().flat_map(|e| &mut e.mentions) {
-            mention.text = "";
-        }
-        self
-    }
-}
-
 #[derive(Serialize, Debug)]
 pub struct Output<'t> {
     pub version: u32,

@@ -78,10 +78,11 @@ test('malformed options are rejected with an Error naming the field', async () =
     ['quotes', /options must be an object/],
     [['quotes'], /options must be an object/],
     [{ kinds: 'quotes' }, /options\.kinds must be an array/],
-    [{ kinds: ['quotes', 'entities'] }, /options\.kinds: unknown variant `entities`/],
-    [{ kinds: [1] }, /options\.kinds/],
+    [{ kinds: ['quotes', 'entities'] }, /options\.kinds: unknown kind `entities`/],
+    [{ kinds: [1] }, /options\.kinds: each kind must be a string/],
     [{ minScore: 'high' }, /options\.minScore/],
     [{ minScore: NaN }, /options\.minScore must be a number/],
+    [{ minScore: '0.5' }, /options\.minScore must be a number/],
   ];
   for (const [options, message] of cases) {
     await assert.rejects(annotate('“Hi,” she said.', options), (err) => {

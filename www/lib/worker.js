@@ -2,18 +2,14 @@
  * The annotating Worker's own code. scripts/build.mjs bundles it with the wasm-bindgen glue
  * into a string that offthread.js starts as a `blob:` Worker; it is never loaded as a file.
  * It is the bare binding on purpose (the page's core.js checks the text and options before,
- * and wraps errors and fills in the `text` fields after), to keep the bundle small.
+ * and wraps errors and builds the result objects after), to keep the bundle small.
  *
  * Protocol: the page posts `{ module }` (the compiled WebAssembly.Module, so nothing is fetched)
- * and gets `{ ready: true }` or `{ error }`; then `{ id, text, options }` → the result's lists
- * in parts, `{ id, key: 'quotes' | 'claims' | 'entities', items }` (~PART objects each), then
- * `{ id, done: true }`; or `{ id, error }`. In parts because the page decodes each message in
- * one task: a 1 MB page's result in one message took ~100 ms to decode.
+ * and gets `{ ready: true }` or `{ error }`; then `{ id, text, options }` → `{ id, wire }`, the
+ * core's result as numbers (src/wire.rs), transferred rather than copied, which the page reads
+ * into objects in a few milliseconds even for a 1 MB page; or `{ id, error }`.
  */
 import { initSync, annotate } from '#wasm-glue';
-
-/** Objects per message, roughly (a quote is a few, an entity one per mention). */
-const PART = 1000;
 
 self.onmessage = ({ data }) => {
   try {
@@ -22,17 +18,8 @@ self.onmessage = ({ data }) => {
       initSync({ module: data.module });
       self.postMessage({ ready: true });
     } else {
-      const result = annotate(data.text, data.options);
-      for (const key of ['quotes', 'claims', 'entities']) {
-        let items = [], weight = 0;
-        for (const item of result[key]) {
-          items.push(item);
-          weight += 4 + (item.mentions?.length ?? 0); // an entity weighs its mentions
-          if (weight >= PART) { self.postMessage({ id: data.id, key, items }); items = []; weight = 0; }
-        }
-        if (items.length) self.postMessage({ id: data.id, key, items });
-      }
-      self.postMessage({ id: data.id, done: true });
+      const wire = annotate(data.text, data.options);
+      self.postMessage({ id: data.id, wire }, [wire.buffer]);
     }
   } catch (err) {
     self.postMessage({ id: data.id, error: String(err?.message || err) });
