@@ -14,6 +14,7 @@
  * so this file is used through `dist/`, never loaded unbundled.
  */
 import initGlue, { annotate as annotateWasm, version as versionWasm, compiledModule as glueModule } from '#wasm-glue';
+import { finish } from './wire.js';
 
 /** The promise of the first `init()`; later calls share it. Reset on failure so a retry can work. */
 let ready = null;
@@ -108,52 +109,6 @@ export function coreError(err) {
   // JsErrors from Rust already say "quotelens: …"; a trap (WebAssembly.RuntimeError) does not.
   if (err instanceof Error && err.message.startsWith('quotelens:')) return err;
   return new Error(`quotelens: annotate failed: ${message(err)}`, { cause: err });
-}
-
-/** The schema's kind names and signal names, in the order src/wire.rs numbers them. */
-const KINDS = ['direct', 'partial', 'block', 'reported', 'factual', 'person', 'organisation', 'group'];
-const SIGNALS = ['figure', 'percent', 'money', 'date', 'comparison', 'superlative', 'cause', 'trend',
-  'named-entity', 'attribution', 'event'];
-
-/**
- * The API's result for `text` from the core's raw one: numbers (src/wire.rs) read here into
- * the schema's objects, each `text` sliced from the caller's own string by its UTF-16 offsets,
- * which is exact even where the text has lone surrogates (they reach Rust as U+FFFD). Building
- * the objects from numbers takes a sixth of what JSON.parse of the same result did.
- */
-export function finish(text, wire) {
-  let at = 0;
-  const next = () => wire[at++];
-  const list = (item) => {
-    const items = [];
-    for (let n = next(), k = 1; k <= n; k++) items.push(item(k));
-    return items;
-  };
-  const span = (start = next(), end = next()) => ({ start, end, text: text.slice(start, end) });
-  const name = (length = next()) => String.fromCharCode(...wire.subarray(at, (at += length)));
-  const version = next();
-  const entities = list((k) => ({ id: `e${k}`, name: name(), kind: KINDS[next()], mentions: list(() => span()) }));
-  const speaker = () => {
-    if (!next()) return null;
-    const start = next(), end = next(), e = next();
-    return { start, end, text: text.slice(start, end), name: e ? entities[e - 1].name : null, entity: e ? `e${e}` : null };
-  };
-  const cue = () => (next() ? span() : null);
-  const quotes = list((k) => {
-    const start = next(), end = next();
-    return {
-      id: `q${k}`, start, end, text: text.slice(start, end), kind: KINDS[next()],
-      parts: list(() => [next(), next()]), speaker: speaker(), cue: cue(), confidence: next() / 1000,
-    };
-  });
-  const claims = list((k) => {
-    const start = next(), end = next();
-    return {
-      id: `c${k}`, start, end, text: text.slice(start, end), kind: KINDS[next()],
-      speaker: speaker(), cue: cue(), score: next() / 1000, signals: list(() => SIGNALS[next()]),
-    };
-  });
-  return { version, quotes, claims, entities };
 }
 
 /**

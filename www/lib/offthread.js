@@ -13,7 +13,7 @@
  * WAIT_MS without work.
  */
 import workerSource from '#worker-source';
-import { init, annotateSync, compiledModule, coreError, finish } from './core.js';
+import { init, annotateSync, compiledModule, coreError } from './core.js';
 import { annotateSteps } from './chunks.js';
 import { abortError } from './slice.js';
 
@@ -37,9 +37,9 @@ export async function annotateBig(text, options, slicer, ctx = {}) {
     slicer.check();
     if (worker) {
       try {
-        const wire = await worker.run(text, options, slicer.signal);
+        const result = await worker.run(text, options, slicer.signal);
         ctx.mode = 'worker';
-        return finish(text, wire);
+        return result;
       } catch (err) {
         if (!err?.workerFailed) throw err; // an AbortError, or the core's own error
       }
@@ -88,10 +88,11 @@ function startWorker() {
       }
       const job = state.pending.get(data.id);
       if (!job) return; // cancelled meanwhile
+      if (data.key) { job.result[data.key].push(...data.items); return; }
       state.pending.delete(data.id);
       idle();
       if (data.error) job.reject(coreError(new Error(data.error)));
-      else job.resolve(data.wire);
+      else job.resolve(job.result);
     };
     // A worker the CSP refused (in browsers that refuse it after construction), or one that
     // crashed: handled here, so nothing is reported to the page as uncaught.
@@ -105,7 +106,8 @@ function startWorker() {
         const onAbort = () => { state.pending.delete(id); idle(); reject(abortError()); };
         signal?.addEventListener('abort', onAbort, { once: true });
         const done = (fn) => (v) => { signal?.removeEventListener('abort', onAbort); fn(v); };
-        state.pending.set(id, { resolve: done(resolve), reject: done(reject) });
+        const result = { version: 1, quotes: [], claims: [], entities: [] };
+        state.pending.set(id, { result, resolve: done(resolve), reject: done(reject) });
         clearTimeout(state.idle);
         w.postMessage({ id, text, options });
       });
