@@ -253,24 +253,32 @@ fn add_name<'t>(
     if let Some(role) = role_before {
         roles.push(role.to_lowercase());
     }
+    // The name's words joined by single spaces: most often the text itself, which then needs
+    // neither a copy nor a comparison with a joined copy.
+    let written = &doc.text[span.start..span.end];
+    let as_written = name_tokens.clone().skip(1).all(|t| {
+        let gap = doc.tokens[t - 1].span.end..doc.tokens[t].span.start;
+        doc.text.as_bytes().get(gap) == Some(b" ") && !possessive_at(doc, t - 1)
+    });
     let joined = &mut scratch.joined;
     joined.clear();
-    for (i, word) in words.iter().enumerate() {
-        if i > 0 {
-            joined.push(' ');
+    if !as_written {
+        for (i, word) in words.iter().enumerate() {
+            if i > 0 {
+                joined.push(' ');
+            }
+            joined.push_str(word);
         }
-        joined.push_str(word);
     }
-    // The name as the text writes it, when that is how it was joined: no copy needed.
-    let written = &doc.text[span.start..span.end];
+    let key: &str = if as_written { written } else { joined };
     let name = || -> Cow<'t, str> {
-        if written == joined.as_str() {
+        if as_written {
             Cow::Borrowed(written)
         } else {
-            Cow::Owned(joined.clone())
+            Cow::Owned(key.to_string())
         }
     };
-    let by_name = mentions.by_name.get(joined.as_str()).copied();
+    let by_name = mentions.by_name.get(key).copied();
     let entity = match by_name.or_else(|| same_last_word(mentions, words, kind)) {
         Some(e) => {
             let entity = &mut mentions.entities[e];
@@ -300,12 +308,10 @@ fn add_name<'t>(
             mentions.entities.len() - 1
         }
     };
+    // (An entity's name is always a key: it is only ever set to a name missing from the
+    // table, which is then added, so the entity of a name found there keeps its name.)
     if by_name.is_none() {
         mentions.by_name.insert(name(), entity);
-    }
-    let entity_name = &mentions.entities[entity].name;
-    if entity_name.as_ref() != joined.as_str() && !mentions.by_name.contains_key(entity_name.as_ref()) {
-        mentions.by_name.insert(entity_name.clone(), entity);
     }
     if let Some(last) = words.last() {
         mentions.by_last_word.insert(last, entity);
