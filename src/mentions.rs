@@ -43,10 +43,13 @@ pub struct EntityDraft<'t> {
 pub struct Mentions<'t> {
     pub names: Vec<Name>,
     pub entities: Vec<EntityDraft<'t>>,
-    /// Entity by its full name, and the most recent entity by its last word: constant-time
-    /// grouping instead of a scan of every earlier name.
-    by_name: NameMap<Cow<'t, str>, usize>,
-    by_last_word: NameMap<&'t str, usize>,
+    /// Entity by its full name, with the slot of the name's last word: constant-time grouping
+    /// instead of a scan of every earlier name, and a name seen before is hashed once.
+    by_name: NameMap<Cow<'t, str>, (usize, usize)>,
+    /// A slot for each last word of a name ("Dmitriev"), and in each slot the most recent
+    /// entity of a name ending in that word.
+    last_words: NameMap<&'t str, usize>,
+    last_word_entity: Vec<usize>,
     /// Entities made from descriptions, by their lowercase wording.
     by_description: NameMap<String, usize>,
     /// The line index of the headline, when the document starts with one.
@@ -126,7 +129,8 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
         names: Vec::with_capacity(names),
         entities: Vec::with_capacity(names / 2),
         by_name: NameMap::with_capacity_and_hasher(names / 2, Default::default()),
-        by_last_word: NameMap::with_capacity_and_hasher(names / 2, Default::default()),
+        last_words: NameMap::with_capacity_and_hasher(names / 2, Default::default()),
+        last_word_entity: Vec::with_capacity(names / 2),
         by_description: NameMap::default(),
         headline,
     };
@@ -197,8 +201,7 @@ fn is_connector(doc: &Document, t: usize) -> bool {
 
 /// Buffers [`add_name`] reuses from one name to the next.
 #[derive(Default)]
-struct NameScratch<'t> {
-    words: Vec<&'t str>,
+struct NameScratch {
     joined: String,
     /// How many words each entity's name has so far, by entity (while names are found, only
     /// `add_name` makes entities).
@@ -210,7 +213,7 @@ fn add_name<'t>(
     mentions: &mut Mentions<'t>,
     run: std::ops::Range<usize>,
     sentence: usize,
-    scratch: &mut NameScratch<'t>,
+    scratch: &mut NameScratch,
 ) {
     let tokens = &doc.tokens[run.clone()];
     // The name proper starts after the last title ("Russian President | Vladimir Putin").
@@ -220,23 +223,27 @@ fn add_name<'t>(
         .map_or(0, |i| i + 1);
     let name_tokens = run.start + after_title..run.end;
     let first = &doc.tokens[name_tokens.start];
+    // The name's words, possessive stripped: only the first, the last and how many are asked.
+    let word_count = name_tokens.len();
     let last_word = strip_possessive(doc.word(name_tokens.end - 1));
+    let first_word = if word_count == 1 {
+        last_word
+    } else {
+        strip_possessive(doc.word(name_tokens.start))
+    };
     let span = Span::new(
         first.span.start,
         doc.tokens[name_tokens.end - 1].span.start + last_word.len(),
     );
-    let words = &mut scratch.words;
-    words.clear();
-    words.extend(name_tokens.clone().map(|t| strip_possessive(doc.word(t))));
     let is_org = tokens.iter().any(|t| t.info.has(ORG_WORD))
-        || (words.len() == 1 && words[0].len() >= 2 && words[0].chars().all(|c| c.is_uppercase() || c == '.'));
+        || (word_count == 1 && first_word.len() >= 2 && first_word.chars().all(|c| c.is_uppercase() || c == '.'));
     let role_before = preceded_by_role(doc, run.start);
     let titled = after_title > 0 || role_before.is_some();
     let kind = if is_org {
         EntityKind::Organisation
-    } else if titled || first.info.has(GIVEN_NAME) || words.len() >= 2 {
+    } else if titled || first.info.has(GIVEN_NAME) || word_count >= 2 {
         EntityKind::Person
-    } else if words[0].ends_with('s') && words.len() == 1 && doc.tokens[run.start].info.desc.is_none() {
+    } else if first_word.ends_with('s') && word_count == 1 && doc.tokens[run.start].info.desc.is_none() {
         EntityKind::Group
     } else {
         EntityKind::Person
@@ -263,11 +270,11 @@ fn add_name<'t>(
     let joined = &mut scratch.joined;
     joined.clear();
     if !as_written {
-        for (i, word) in words.iter().enumerate() {
-            if i > 0 {
+        for t in name_tokens.clone() {
+            if t > name_tokens.start {
                 joined.push(' ');
             }
-            joined.push_str(word);
+            joined.push_str(strip_possessive(doc.word(t)));
         }
     }
     let key: &str = if as_written { written } else { joined };
@@ -278,14 +285,11 @@ fn add_name<'t>(
             Cow::Owned(key.to_string())
         }
     };
-    let by_name = mentions.by_name.get(key).copied();
-    let entity = match by_name.or_else(|| same_last_word(mentions, words, kind)) {
-        Some(e) => {
+    match mentions.by_name.get(key).copied() {
+        Some((e, slot)) => {
+            // A name seen before: its entity keeps its name (see below), and its last word's
+            // slot is known.
             let entity = &mut mentions.entities[e];
-            if words.len() > scratch.entity_words[e] && kind != EntityKind::Organisation {
-                entity.name = name();
-                scratch.entity_words[e] = words.len();
-            }
             if entity.gender == Gender::Unknown {
                 entity.gender = gender;
             }
@@ -293,32 +297,61 @@ fn add_name<'t>(
                 entity.kind = EntityKind::Person;
             }
             entity.roles.extend(roles);
-            e
+            mentions.last_word_entity[slot] = e;
+            push_name(mentions, span, run, sentence, e);
         }
         None => {
-            mentions.entities.push(EntityDraft {
-                name: name(),
-                kind,
-                gender,
-                mentions: Vec::new(),
-                roles,
-                speaks: 0,
-            });
-            scratch.entity_words.push(words.len());
-            mentions.entities.len() - 1
+            let slot = match mentions.last_words.get(last_word) {
+                Some(&slot) => slot,
+                None => {
+                    mentions.last_word_entity.push(usize::MAX);
+                    let slot = mentions.last_word_entity.len() - 1;
+                    mentions.last_words.insert(last_word, slot);
+                    slot
+                }
+            };
+            let entity = match same_last_word(mentions, first_word, word_count, slot, kind) {
+                Some(e) => {
+                    let entity = &mut mentions.entities[e];
+                    if word_count > scratch.entity_words[e] && kind != EntityKind::Organisation {
+                        entity.name = name();
+                        scratch.entity_words[e] = word_count;
+                    }
+                    if entity.gender == Gender::Unknown {
+                        entity.gender = gender;
+                    }
+                    if kind == EntityKind::Person && entity.kind != EntityKind::Person && titled {
+                        entity.kind = EntityKind::Person;
+                    }
+                    entity.roles.extend(roles);
+                    e
+                }
+                None => {
+                    mentions.entities.push(EntityDraft {
+                        name: name(),
+                        kind,
+                        gender,
+                        mentions: Vec::new(),
+                        roles,
+                        speaks: 0,
+                    });
+                    scratch.entity_words.push(word_count);
+                    mentions.entities.len() - 1
+                }
+            };
+            // An entity's name is only ever set here, to a name missing from the table, which
+            // is then added: every entity's name is a key of it.
+            mentions.by_name.insert(name(), (entity, slot));
+            mentions.last_word_entity[slot] = entity;
+            push_name(mentions, span, run, sentence, entity);
         }
-    };
-    // (An entity's name is always a key: it is only ever set to a name missing from the
-    // table, which is then added, so the entity of a name found there keeps its name.)
-    if by_name.is_none() {
-        mentions.by_name.insert(name(), entity);
     }
-    if let Some(last) = words.last() {
-        mentions.by_last_word.insert(last, entity);
-    }
+}
+
+fn push_name(mentions: &mut Mentions<'_>, span: Span, tokens: std::ops::Range<usize>, sentence: usize, entity: usize) {
     mentions.names.push(Name {
         span,
-        tokens: run,
+        tokens,
         sentence,
         entity,
     });
@@ -344,15 +377,22 @@ fn title_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
 
 /// The entity a name belongs to when no entity has the same name: the most recent one ending
 /// in the same word, when the first names do not conflict ("Dmitriev" → "Kirill Dmitriev").
-fn same_last_word(mentions: &Mentions<'_>, words: &[&str], kind: EntityKind) -> Option<usize> {
+fn same_last_word(
+    mentions: &Mentions<'_>,
+    first_word: &str,
+    word_count: usize,
+    slot: usize,
+    kind: EntityKind,
+) -> Option<usize> {
     if kind == EntityKind::Organisation {
         return None;
     }
-    let e = *mentions.by_last_word.get(words.last()?)?;
+    let e = *mentions.last_word_entity.get(slot).filter(|&&e| e != usize::MAX)?;
     let entity = &mentions.entities[e];
     let their_first = entity.name.split(' ').next().unwrap_or("");
     let single = their_first.len() == entity.name.len();
-    let compatible = entity.kind != EntityKind::Organisation && (words.len() == 1 || single || their_first == words[0]);
+    let compatible =
+        entity.kind != EntityKind::Organisation && (word_count == 1 || single || their_first == first_word);
     compatible.then_some(e)
 }
 
