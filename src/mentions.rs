@@ -10,6 +10,7 @@ use crate::lexicon::{DescKind, FxMap, Gender, DETERMINER, FUNCTION, GIVEN_NAME, 
 use crate::segment::{Document, TokenKind};
 use crate::{EntityKind, Span};
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 
 /// The name tables ([`FxMap`]'s fast hash). They are never iterated, so the hash decides
 /// nothing but speed.
@@ -202,7 +203,6 @@ fn is_connector(doc: &Document, t: usize) -> bool {
 /// Buffers [`add_name`] reuses from one name to the next.
 #[derive(Default)]
 struct NameScratch {
-    joined: String,
     /// How many words each entity's name has so far, by entity (while names are found, only
     /// `add_name` makes entities).
     entity_words: Vec<usize>,
@@ -261,34 +261,23 @@ fn add_name<'t>(
         roles.push(role.to_lowercase());
     }
     // The name's words joined by single spaces: most often the text itself, which then needs
-    // neither a copy nor a comparison with a joined copy.
+    // no copy.
     let written = &doc.text[span.start..span.end];
     let as_written = name_tokens.clone().skip(1).all(|t| {
         let gap = doc.tokens[t - 1].span.end..doc.tokens[t].span.start;
         doc.text.as_bytes().get(gap) == Some(b" ") && !possessive_at(doc, t - 1)
     });
-    let joined = &mut scratch.joined;
-    joined.clear();
-    if !as_written {
-        for t in name_tokens.clone() {
-            if t > name_tokens.start {
-                joined.push(' ');
-            }
-            joined.push_str(strip_possessive(doc.word(t)));
-        }
-    }
-    let key: &str = if as_written { written } else { joined };
-    let name = || -> Cow<'t, str> {
-        if as_written {
-            Cow::Borrowed(written)
-        } else {
-            Cow::Owned(key.to_string())
-        }
+    let key: Cow<'t, str> = if as_written {
+        Cow::Borrowed(written)
+    } else {
+        let words = name_tokens.clone().map(|t| strip_possessive(doc.word(t)));
+        Cow::Owned(words.collect::<Vec<_>>().join(" "))
     };
-    match mentions.by_name.get(key).copied() {
-        Some((e, slot)) => {
+    match mentions.by_name.entry(key) {
+        Entry::Occupied(found) => {
             // A name seen before: its entity keeps its name (see below), and its last word's
             // slot is known.
+            let (e, slot) = *found.get();
             let entity = &mut mentions.entities[e];
             if entity.gender == Gender::Unknown {
                 entity.gender = gender;
@@ -300,21 +289,18 @@ fn add_name<'t>(
             mentions.last_word_entity[slot] = e;
             push_name(mentions, span, run, sentence, e);
         }
-        None => {
-            let slot = match mentions.last_words.get(last_word) {
-                Some(&slot) => slot,
-                None => {
-                    mentions.last_word_entity.push(usize::MAX);
-                    let slot = mentions.last_word_entity.len() - 1;
-                    mentions.last_words.insert(last_word, slot);
-                    slot
-                }
-            };
-            let entity = match same_last_word(mentions, first_word, word_count, slot, kind) {
+        Entry::Vacant(missing) => {
+            let last_word_entity = &mut mentions.last_word_entity;
+            let slot = *mentions.last_words.entry(last_word).or_insert_with(|| {
+                last_word_entity.push(usize::MAX);
+                last_word_entity.len() - 1
+            });
+            let same = same_last_word(&mentions.entities, last_word_entity, first_word, word_count, slot, kind);
+            let entity = match same {
                 Some(e) => {
                     let entity = &mut mentions.entities[e];
                     if word_count > scratch.entity_words[e] && kind != EntityKind::Organisation {
-                        entity.name = name();
+                        entity.name = missing.key().clone();
                         scratch.entity_words[e] = word_count;
                     }
                     if entity.gender == Gender::Unknown {
@@ -328,7 +314,7 @@ fn add_name<'t>(
                 }
                 None => {
                     mentions.entities.push(EntityDraft {
-                        name: name(),
+                        name: missing.key().clone(),
                         kind,
                         gender,
                         mentions: Vec::new(),
@@ -341,8 +327,8 @@ fn add_name<'t>(
             };
             // An entity's name is only ever set here, to a name missing from the table, which
             // is then added: every entity's name is a key of it.
-            mentions.by_name.insert(name(), (entity, slot));
-            mentions.last_word_entity[slot] = entity;
+            missing.insert((entity, slot));
+            last_word_entity[slot] = entity;
             push_name(mentions, span, run, sentence, entity);
         }
     }
@@ -378,7 +364,8 @@ fn title_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
 /// The entity a name belongs to when no entity has the same name: the most recent one ending
 /// in the same word, when the first names do not conflict ("Dmitriev" → "Kirill Dmitriev").
 fn same_last_word(
-    mentions: &Mentions<'_>,
+    entities: &[EntityDraft<'_>],
+    last_word_entity: &[usize],
     first_word: &str,
     word_count: usize,
     slot: usize,
@@ -387,8 +374,8 @@ fn same_last_word(
     if kind == EntityKind::Organisation {
         return None;
     }
-    let e = *mentions.last_word_entity.get(slot).filter(|&&e| e != usize::MAX)?;
-    let entity = &mentions.entities[e];
+    let e = *last_word_entity.get(slot).filter(|&&e| e != usize::MAX)?;
+    let entity = &entities[e];
     let their_first = entity.name.split(' ').next().unwrap_or("");
     let single = their_first.len() == entity.name.len();
     let compatible =
