@@ -39,9 +39,13 @@ impl<'t> Utf16Offsets<'t> {
         // Whether the last byte of the previous word was a four-byte character's lead.
         let mut four_byte_lead = 0;
         for (b, block) in bytes.chunks(BLOCK).enumerate() {
+            // The block as eight little-endian words (the last block's zero past the end).
+            let words: [u64; BLOCK / 8] = match block.as_chunks::<8>() {
+                (whole, []) if whole.len() == BLOCK / 8 => std::array::from_fn(|i| u64::from_le_bytes(whole[i])),
+                _ => std::array::from_fn(|i| load8(bytes, b * BLOCK + i * 8)),
+            };
             // Most blocks of news text are ASCII: one test for the whole block.
-            let whole = block.len() == BLOCK;
-            if whole && (0..BLOCK / 8).fold(0, |any, i| any | load8(block, i * 8)) & HIGH == 0 {
+            if words.iter().fold(0, |any, w| any | w) & HIGH == 0 {
                 four_byte_lead = 0;
                 if !blocks.is_empty() {
                     blocks.push(Block { before, bits: 0 });
@@ -49,8 +53,7 @@ impl<'t> Utf16Offsets<'t> {
                 continue;
             }
             let mut bits = 0;
-            for i in 0..block.len().div_ceil(8) {
-                let w = load8(bytes, b * BLOCK + i * 8);
+            for (i, &w) in words.iter().enumerate() {
                 if w & HIGH == 0 {
                     four_byte_lead = 0;
                     continue;
