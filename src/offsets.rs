@@ -40,10 +40,16 @@ impl<'t> Utf16Offsets<'t> {
         let mut four_byte_lead = 0;
         for (b, block) in bytes.chunks(BLOCK).enumerate() {
             // The block as eight little-endian words (the last block's zero past the end).
-            let words: [u64; BLOCK / 8] = match block.as_chunks::<8>() {
-                (whole, []) if whole.len() == BLOCK / 8 => std::array::from_fn(|i| u64::from_le_bytes(whole[i])),
-                _ => std::array::from_fn(|i| load8(bytes, b * BLOCK + i * 8)),
-            };
+            let mut words = [0u64; BLOCK / 8];
+            if block.len() == BLOCK {
+                for (w, eight) in words.iter_mut().zip(block.chunks_exact(8)) {
+                    *w = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+                }
+            } else {
+                for (i, w) in words.iter_mut().enumerate() {
+                    *w = load8(bytes, b * BLOCK + i * 8);
+                }
+            }
             // Most blocks of news text are ASCII: one test for the whole block.
             if words.iter().fold(0, |any, w| any | w) & HIGH == 0 {
                 four_byte_lead = 0;
