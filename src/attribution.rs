@@ -191,7 +191,7 @@ fn joins(doc: &Document, first: &Quoted, second: &Quoted, cue: usize) -> bool {
     let cue_sentence = doc.sentence_of(cue);
     let aside = |t: usize| full_stop && t > cue && doc.sentence_of(t) == cue_sentence;
     let another_cue =
-        (first.close + 1..second.open).any(|t| t != cue && !aside(t) && cue_class(doc, t, false).is_some());
+        (first.close + 1..second.open).any(|t| t != cue && cue_class(doc, t, false).is_some() && !aside(t));
     if another_cue {
         return false;
     }
@@ -244,7 +244,14 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span]) -> Q
         .of(doc.text)
         .trim_end_matches(['’', '\'', '"', '”'])
         .ends_with(['.', ',', '!', '?', '…', ';', ':', '—']);
-    let word_count = parts.iter().map(|p| word_count(p.of(doc.text))).sum::<usize>();
+    // Only whether there are three words, and six, is asked: counting stops there.
+    let word_count = parts.iter().fold(0, |n, p| {
+        if n >= 6 {
+            n
+        } else {
+            n + word_count(p.of(doc.text), 6 - n)
+        }
+    });
     if starts_sentence && (ends_sentence || word_count >= 6) && word_count >= 3 {
         QuoteKind::Direct
     } else {
@@ -252,16 +259,17 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span]) -> Q
     }
 }
 
-/// `text.split_whitespace().count()` without decoding the text: eight ASCII bytes at a time,
-/// and byte by byte where a chunk holds other characters, of which only the lead bytes of the
-/// few non-ASCII spaces (U+0085, U+00A0, U+1680, U+2000–U+3000) are decoded. Quotations are a
-/// good part of news text, and counting their words was a tenth of attribution.
-fn word_count(text: &str) -> usize {
+/// `text.split_whitespace().count()`, or any number from `limit` up when there are at least
+/// that many, without decoding the text: eight ASCII bytes at a time, and byte by byte where a
+/// chunk holds other characters, of which only the lead bytes of the few non-ASCII spaces
+/// (U+0085, U+00A0, U+1680, U+2000–U+3000) are decoded. Quotations are a good part of news
+/// text, and counting all their words was a tenth of attribution.
+fn word_count(text: &str, limit: usize) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
     let mut in_word = false;
     let mut i = 0;
-    while i < bytes.len() {
+    while i < bytes.len() && count < limit {
         if let Some(eight) = bytes.get(i..i + 8) {
             let w = u64::from_le_bytes(eight.try_into().unwrap_or_default());
             if w & HIGH == 0 {
@@ -1664,7 +1672,11 @@ mod tests {
             "\u{b}x\u{c}y\rz",
             "é ü 中文 😀x\u{200b}y",
         ] {
-            assert_eq!(word_count(text), text.split_whitespace().count(), "{text:?}");
+            assert_eq!(
+                word_count(text, usize::MAX),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
         }
         // Chunks of eight that start and end anywhere in a mix of ASCII and other characters.
         let pieces = [
@@ -1674,12 +1686,23 @@ mod tests {
             let text: String = (0..seed % 37)
                 .map(|k| pieces[(seed * 7 + k * k * 3 + k) % pieces.len()])
                 .collect();
-            assert_eq!(word_count(&text), text.split_whitespace().count(), "{text:?}");
+            let all = text.split_whitespace().count();
+            assert_eq!(word_count(&text, usize::MAX), all, "{text:?}");
+            // With a limit: exact below it, at least the limit from there on.
+            for limit in 0..8 {
+                let n = word_count(&text, limit);
+                assert!(if all < limit { n == all } else { n >= limit }, "{text:?} {limit}");
+            }
         }
         // Every character, one between two words.
         for c in (0..0x3100u32).filter_map(char::from_u32) {
             let text = format!("a{c}b");
-            assert_eq!(word_count(&text), text.split_whitespace().count(), "U+{:04X}", c as u32);
+            assert_eq!(
+                word_count(&text, usize::MAX),
+                text.split_whitespace().count(),
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 }

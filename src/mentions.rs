@@ -10,6 +10,7 @@ use crate::lexicon::{DescKind, FxMap, Gender, DETERMINER, FUNCTION, GIVEN_NAME, 
 use crate::segment::{Document, TokenKind};
 use crate::{EntityKind, Span};
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 
 /// The name tables ([`FxMap`]'s fast hash). They are never iterated, so the hash decides
 /// nothing but speed.
@@ -43,10 +44,13 @@ pub struct EntityDraft<'t> {
 pub struct Mentions<'t> {
     pub names: Vec<Name>,
     pub entities: Vec<EntityDraft<'t>>,
-    /// Entity by its full name, and the most recent entity by its last word: constant-time
-    /// grouping instead of a scan of every earlier name.
-    by_name: NameMap<Cow<'t, str>, usize>,
-    by_last_word: NameMap<&'t str, usize>,
+    /// Entity by its full name, with the slot of the name's last word: constant-time grouping
+    /// instead of a scan of every earlier name, and a name seen before is hashed once.
+    by_name: NameMap<Cow<'t, str>, (usize, usize)>,
+    /// A slot for each last word of a name ("Dmitriev"), and in each slot the most recent
+    /// entity of a name ending in that word.
+    last_words: NameMap<&'t str, usize>,
+    last_word_entity: Vec<usize>,
     /// Entities made from descriptions, by their lowercase wording.
     by_description: NameMap<String, usize>,
     /// The line index of the headline, when the document starts with one.
@@ -126,7 +130,8 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
         names: Vec::with_capacity(names),
         entities: Vec::with_capacity(names / 2),
         by_name: NameMap::with_capacity_and_hasher(names / 2, Default::default()),
-        by_last_word: NameMap::with_capacity_and_hasher(names / 2, Default::default()),
+        last_words: NameMap::with_capacity_and_hasher(names / 2, Default::default()),
+        last_word_entity: Vec::with_capacity(names / 2),
         by_description: NameMap::default(),
         headline,
     };
@@ -197,9 +202,7 @@ fn is_connector(doc: &Document, t: usize) -> bool {
 
 /// Buffers [`add_name`] reuses from one name to the next.
 #[derive(Default)]
-struct NameScratch<'t> {
-    words: Vec<&'t str>,
-    joined: String,
+struct NameScratch {
     /// How many words each entity's name has so far, by entity (while names are found, only
     /// `add_name` makes entities).
     entity_words: Vec<usize>,
@@ -210,7 +213,7 @@ fn add_name<'t>(
     mentions: &mut Mentions<'t>,
     run: std::ops::Range<usize>,
     sentence: usize,
-    scratch: &mut NameScratch<'t>,
+    scratch: &mut NameScratch,
 ) {
     let tokens = &doc.tokens[run.clone()];
     // The name proper starts after the last title ("Russian President | Vladimir Putin").
@@ -220,23 +223,27 @@ fn add_name<'t>(
         .map_or(0, |i| i + 1);
     let name_tokens = run.start + after_title..run.end;
     let first = &doc.tokens[name_tokens.start];
+    // The name's words, possessive stripped: only the first, the last and how many are asked.
+    let word_count = name_tokens.len();
     let last_word = strip_possessive(doc.word(name_tokens.end - 1));
+    let first_word = if word_count == 1 {
+        last_word
+    } else {
+        strip_possessive(doc.word(name_tokens.start))
+    };
     let span = Span::new(
         first.span.start,
         doc.tokens[name_tokens.end - 1].span.start + last_word.len(),
     );
-    let words = &mut scratch.words;
-    words.clear();
-    words.extend(name_tokens.clone().map(|t| strip_possessive(doc.word(t))));
     let is_org = tokens.iter().any(|t| t.info.has(ORG_WORD))
-        || (words.len() == 1 && words[0].len() >= 2 && words[0].chars().all(|c| c.is_uppercase() || c == '.'));
+        || (word_count == 1 && first_word.len() >= 2 && first_word.chars().all(|c| c.is_uppercase() || c == '.'));
     let role_before = preceded_by_role(doc, run.start);
     let titled = after_title > 0 || role_before.is_some();
     let kind = if is_org {
         EntityKind::Organisation
-    } else if titled || first.info.has(GIVEN_NAME) || words.len() >= 2 {
+    } else if titled || first.info.has(GIVEN_NAME) || word_count >= 2 {
         EntityKind::Person
-    } else if words[0].ends_with('s') && words.len() == 1 && doc.tokens[run.start].info.desc.is_none() {
+    } else if first_word.ends_with('s') && word_count == 1 && doc.tokens[run.start].info.desc.is_none() {
         EntityKind::Group
     } else {
         EntityKind::Person
@@ -253,31 +260,25 @@ fn add_name<'t>(
     if let Some(role) = role_before {
         roles.push(role.to_lowercase());
     }
-    let joined = &mut scratch.joined;
-    joined.clear();
-    for (i, word) in words.iter().enumerate() {
-        if i > 0 {
-            joined.push(' ');
-        }
-        joined.push_str(word);
-    }
-    // The name as the text writes it, when that is how it was joined: no copy needed.
+    // The name's words joined by single spaces: most often the text itself, which then needs
+    // no copy.
     let written = &doc.text[span.start..span.end];
-    let name = || -> Cow<'t, str> {
-        if written == joined.as_str() {
-            Cow::Borrowed(written)
-        } else {
-            Cow::Owned(joined.clone())
-        }
+    let as_written = name_tokens.clone().skip(1).all(|t| {
+        let gap = doc.tokens[t - 1].span.end..doc.tokens[t].span.start;
+        doc.text.as_bytes().get(gap) == Some(b" ") && !possessive_at(doc, t - 1)
+    });
+    let key: Cow<'t, str> = if as_written {
+        Cow::Borrowed(written)
+    } else {
+        let words = name_tokens.clone().map(|t| strip_possessive(doc.word(t)));
+        Cow::Owned(words.collect::<Vec<_>>().join(" "))
     };
-    let by_name = mentions.by_name.get(joined.as_str()).copied();
-    let entity = match by_name.or_else(|| same_last_word(mentions, words, kind)) {
-        Some(e) => {
+    match mentions.by_name.entry(key) {
+        Entry::Occupied(found) => {
+            // A name seen before: its entity keeps its name (see below), and its last word's
+            // slot is known.
+            let (e, slot) = *found.get();
             let entity = &mut mentions.entities[e];
-            if words.len() > scratch.entity_words[e] && kind != EntityKind::Organisation {
-                entity.name = name();
-                scratch.entity_words[e] = words.len();
-            }
             if entity.gender == Gender::Unknown {
                 entity.gender = gender;
             }
@@ -285,34 +286,58 @@ fn add_name<'t>(
                 entity.kind = EntityKind::Person;
             }
             entity.roles.extend(roles);
-            e
+            mentions.last_word_entity[slot] = e;
+            push_name(mentions, span, run, sentence, e);
         }
-        None => {
-            mentions.entities.push(EntityDraft {
-                name: name(),
-                kind,
-                gender,
-                mentions: Vec::new(),
-                roles,
-                speaks: 0,
+        Entry::Vacant(missing) => {
+            let last_word_entity = &mut mentions.last_word_entity;
+            let slot = *mentions.last_words.entry(last_word).or_insert_with(|| {
+                last_word_entity.push(usize::MAX);
+                last_word_entity.len() - 1
             });
-            scratch.entity_words.push(words.len());
-            mentions.entities.len() - 1
+            let same = same_last_word(&mentions.entities, last_word_entity, first_word, word_count, slot, kind);
+            let entity = match same {
+                Some(e) => {
+                    let entity = &mut mentions.entities[e];
+                    if word_count > scratch.entity_words[e] && kind != EntityKind::Organisation {
+                        entity.name = missing.key().clone();
+                        scratch.entity_words[e] = word_count;
+                    }
+                    if entity.gender == Gender::Unknown {
+                        entity.gender = gender;
+                    }
+                    if kind == EntityKind::Person && entity.kind != EntityKind::Person && titled {
+                        entity.kind = EntityKind::Person;
+                    }
+                    entity.roles.extend(roles);
+                    e
+                }
+                None => {
+                    mentions.entities.push(EntityDraft {
+                        name: missing.key().clone(),
+                        kind,
+                        gender,
+                        mentions: Vec::new(),
+                        roles,
+                        speaks: 0,
+                    });
+                    scratch.entity_words.push(word_count);
+                    mentions.entities.len() - 1
+                }
+            };
+            // An entity's name is only ever set here, to a name missing from the table, which
+            // is then added: every entity's name is a key of it.
+            missing.insert((entity, slot));
+            last_word_entity[slot] = entity;
+            push_name(mentions, span, run, sentence, entity);
         }
-    };
-    if by_name.is_none() {
-        mentions.by_name.insert(name(), entity);
     }
-    let entity_name = &mentions.entities[entity].name;
-    if entity_name.as_ref() != joined.as_str() && !mentions.by_name.contains_key(entity_name.as_ref()) {
-        mentions.by_name.insert(entity_name.clone(), entity);
-    }
-    if let Some(last) = words.last() {
-        mentions.by_last_word.insert(last, entity);
-    }
+}
+
+fn push_name(mentions: &mut Mentions<'_>, span: Span, tokens: std::ops::Range<usize>, sentence: usize, entity: usize) {
     mentions.names.push(Name {
         span,
-        tokens: run,
+        tokens,
         sentence,
         entity,
     });
@@ -338,15 +363,23 @@ fn title_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
 
 /// The entity a name belongs to when no entity has the same name: the most recent one ending
 /// in the same word, when the first names do not conflict ("Dmitriev" → "Kirill Dmitriev").
-fn same_last_word(mentions: &Mentions<'_>, words: &[&str], kind: EntityKind) -> Option<usize> {
+fn same_last_word(
+    entities: &[EntityDraft<'_>],
+    last_word_entity: &[usize],
+    first_word: &str,
+    word_count: usize,
+    slot: usize,
+    kind: EntityKind,
+) -> Option<usize> {
     if kind == EntityKind::Organisation {
         return None;
     }
-    let e = *mentions.by_last_word.get(words.last()?)?;
-    let entity = &mentions.entities[e];
+    let e = *last_word_entity.get(slot).filter(|&&e| e != usize::MAX)?;
+    let entity = &entities[e];
     let their_first = entity.name.split(' ').next().unwrap_or("");
     let single = their_first.len() == entity.name.len();
-    let compatible = entity.kind != EntityKind::Organisation && (words.len() == 1 || single || their_first == words[0]);
+    let compatible =
+        entity.kind != EntityKind::Organisation && (word_count == 1 || single || their_first == first_word);
     compatible.then_some(e)
 }
 

@@ -31,21 +31,35 @@ struct Block {
 
 impl<'t> Utf16Offsets<'t> {
     pub fn new(text: &'t str) -> Self {
-        if text.is_ascii() {
-            return Utf16Offsets {
-                text,
-                blocks: Vec::new(),
-            };
-        }
         let bytes = text.as_bytes();
-        let mut blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+        // Allocated at the first block with another character: an ASCII text gets none (and
+        // this one pass is also the test for ASCII).
+        let mut blocks: Vec<Block> = Vec::new();
         let mut before = 0;
         // Whether the last byte of the previous word was a four-byte character's lead.
         let mut four_byte_lead = 0;
         for (b, block) in bytes.chunks(BLOCK).enumerate() {
+            // The block as eight little-endian words (the last block's zero past the end).
+            let mut words = [0u64; BLOCK / 8];
+            if block.len() == BLOCK {
+                for (w, eight) in words.iter_mut().zip(block.chunks_exact(8)) {
+                    *w = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+                }
+            } else {
+                for (i, w) in words.iter_mut().enumerate() {
+                    *w = load8(bytes, b * BLOCK + i * 8);
+                }
+            }
+            // Most blocks of news text are ASCII: one test for the whole block.
+            if words.iter().fold(0, |any, w| any | w) & HIGH == 0 {
+                four_byte_lead = 0;
+                if !blocks.is_empty() {
+                    blocks.push(Block { before, bits: 0 });
+                }
+                continue;
+            }
             let mut bits = 0;
-            for i in 0..block.len().div_ceil(8) {
-                let w = load8(bytes, b * BLOCK + i * 8);
+            for (i, &w) in words.iter().enumerate() {
                 if w & HIGH == 0 {
                     four_byte_lead = 0;
                     continue;
@@ -54,10 +68,17 @@ impl<'t> Utf16Offsets<'t> {
                 four_byte_lead = lead;
                 bits |= gather_high_bits(skipped) << (8 * i);
             }
+            if bits == 0 && blocks.is_empty() {
+                continue;
+            }
+            if blocks.is_empty() {
+                blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
+                blocks.resize(b, Block { before: 0, bits: 0 });
+            }
             blocks.push(Block { before, bits });
             before += bits.count_ones() as usize;
         }
-        if bytes.len() % BLOCK == 0 {
+        if bytes.len() % BLOCK == 0 && !blocks.is_empty() {
             blocks.push(Block { before, bits: 0 });
         }
         Utf16Offsets { text, blocks }
@@ -76,7 +97,12 @@ impl<'t> Utf16Offsets<'t> {
         }
         let block = self.blocks[byte / BLOCK];
         let below = (1u64 << (byte % BLOCK)) - 1;
-        byte - block.before - (block.bits & below).count_ones() as usize
+        // (Most blocks hold no such byte, and a popcount is a dozen instructions on x86-64.)
+        let skipped = match block.bits & below {
+            0 => 0,
+            bits => bits.count_ones() as usize,
+        };
+        byte - block.before - skipped
     }
 }
 

@@ -63,9 +63,20 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
         let mut in_tag = false;
         // The second apostrophe of a doubled closing mark, already taken.
         let mut taken = usize::MAX;
-        for t in line.tokens.clone() {
-            // Only punctuation opens or closes anything here (a tag, a quotation).
-            if doc.tokens[t].kind != TokenKind::Punct || t == taken {
+        let mut next = line.tokens.start;
+        loop {
+            // Only punctuation opens or closes anything here (a tag, a quotation): straight to
+            // the next one.
+            let tokens = &doc.tokens[..line.tokens.end];
+            while next < tokens.len() && tokens[next].kind != TokenKind::Punct {
+                next += 1;
+            }
+            if next == tokens.len() {
+                break;
+            }
+            let t = next;
+            next += 1;
+            if t == taken {
                 continue;
             }
             let token = doc.tokens[t];
