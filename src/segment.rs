@@ -527,12 +527,6 @@ fn not_alnum(w: u64) -> u64 {
     !(swar::letters(w) | swar::digits(w)) & swar::HIGH
 }
 
-/// The bytes of `w` before the first one flagged in `flags` (nonzero), the rest zeroed.
-#[inline(always)]
-fn before_first(w: u64, flags: u64) -> u64 {
-    w & (((flags & flags.wrapping_neg()) >> 7) - 1)
-}
-
 /// Tokenizes the whole text in one pass, closing a line at every `\n`, and fills `doc`'s
 /// tokens, lines, paragraphs, stops and capitals.
 ///
@@ -572,10 +566,8 @@ fn tokenize(doc: &mut Document) {
             let numeric = b.is_ascii_digit();
             let cap = class & UPPER != 0;
             scanned = 16;
-            if let Some((run, key)) = ascii_run(bytes, i) {
+            if let Some((run, next, key)) = ascii_run(bytes, i) {
                 scanned = run;
-                // The byte after the run (0 past the text's end, which joins nothing either).
-                let next = bytes.get(i + run).copied().unwrap_or(0);
                 let follows = if numeric { AFTER_NUMBER } else { AFTER_WORD };
                 let may_join = FOLLOWER[next as usize] & follows != 0 || (next == b'.' && run <= 2 && !numeric);
                 if !may_join {
@@ -721,25 +713,36 @@ static FOLLOWER: [u8; 256] = {
     table
 };
 
-/// The ASCII letters and digits from `at` (one of them) when fewer than 16: their count and
-/// their lowercase lexicon key, from the same one or two loads. `None` for longer runs.
+/// The ASCII letters and digits from `at` (one of them) when fewer than 16: their count, the
+/// byte after them (0 past the text's end) and their lowercase lexicon key, all from the same
+/// one or two loads. `None` for longer runs.
 #[inline(always)]
-fn ascii_run(bytes: &[u8], at: usize) -> Option<(usize, lexicon::Key)> {
+fn ascii_run(bytes: &[u8], at: usize) -> Option<(usize, u8, lexicon::Key)> {
     // `| 0x20` lowercases a letter and leaves a digit as it is.
     let lower = swar::splat(0x20);
     let w0 = swar::load8(bytes, at);
     let end0 = not_alnum(w0);
     if end0 != 0 {
-        let run = (end0.trailing_zeros() / 8) as usize;
-        return Some((run, [before_first(w0 | lower, end0), 0, 0]));
+        let (run, next, head) = split_at_first(w0 | lower, w0, end0);
+        return Some((run, next, [head, 0, 0]));
     }
     let w1 = swar::load8(bytes, at + 8);
     let end1 = not_alnum(w1);
     if end1 != 0 {
-        let run = 8 + (end1.trailing_zeros() / 8) as usize;
-        return Some((run, [w0 | lower, before_first(w1 | lower, end1), 0]));
+        let (run, next, head) = split_at_first(w1 | lower, w1, end1);
+        return Some((8 + run, next, [w0 | lower, head, 0]));
     }
     None
+}
+
+/// For eight bytes `w` and the flags of the bytes that end a run (nonzero): the run's length,
+/// the first flagged byte (of `raw`, the bytes before lowercasing) and the run's bytes of `w`
+/// with the rest zeroed.
+#[inline(always)]
+fn split_at_first(w: u64, raw: u64, flags: u64) -> (usize, u8, u64) {
+    // The flag is a byte's high bit: rounded down to the byte, it is where the byte starts.
+    let shift = flags.trailing_zeros() & !7;
+    ((shift / 8) as usize, (raw >> shift) as u8, w & ((1u64 << shift) - 1))
 }
 
 /// Where the word starting at `start` ends, given its first `end - start` bytes (`piece_len`
