@@ -153,46 +153,33 @@ impl<'t> Document<'t> {
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     fn mark_name_like(&mut self) {
         let text = self.text;
-        // More than four letters and none lowercase (checked first: it fails on the second
-        // letter of most capitalised words, which a byte test answers).
-        let shouted = |t: &Token| {
-            t.span.end - t.span.start > 4
-                && !text
-                    .as_bytes()
-                    .get(t.span.start + 1)
-                    .is_some_and(u8::is_ascii_lowercase)
-                && {
-                    let word = t.span.of(text);
-                    !word.chars().any(char::is_lowercase) && word.chars().filter(|c| c.is_alphabetic()).count() > 4
-                }
-        };
         let capital_word = |t: &Token| t.cap && t.kind == TokenKind::Word;
         // Sentence-initial words only "capitalised elsewhere" can decide, decided below.
         let mut undecided = Vec::with_capacity(self.sentences.len());
         // Capitalised words not starting a sentence: the evidence for the undecided ones.
         let mut capitalised_elsewhere = Vec::with_capacity(self.capitals.len());
-        // The sentence holding the current capital: sentences cover every token, in order.
-        let mut sentence = 0;
+        // The sentences' first tokens, in order (sentences cover every token, in order).
+        let mut starts = self.sentences.iter().map(|s| s.tokens.start).peekable();
         for &i in &self.capitals {
-            while self.sentences.get(sentence).is_some_and(|s| s.tokens.end <= i) {
-                sentence += 1;
-            }
-            let is_initial = self.sentences.get(sentence).is_some_and(|s| s.tokens.start == i);
-            let t = &self.tokens[i];
-            if !is_initial {
+            while starts.next_if(|&start| start < i).is_some() {}
+            let Some(t) = self.tokens.get(i) else {
+                continue;
+            };
+            let shouted = shouted(text, t);
+            if starts.peek() != Some(&i) {
+                // Not sentence-initial: a name unless shouted.
                 capitalised_elsewhere.push(i);
+                self.tokens[i].name_like = !shouted;
+                continue;
             }
-            if shouted(t) {
+            if shouted {
                 continue;
             }
             let next_cap = self
                 .tokens
                 .get(i + 1)
                 .is_some_and(|n| capital_word(n) && n.line == t.line);
-            let name_like = !is_initial
-                || t.info.has(crate::lexicon::GIVEN_NAME)
-                || (next_cap && !t.info.has(crate::lexicon::FUNCTION));
-            if name_like {
+            if t.info.has(crate::lexicon::GIVEN_NAME) || (next_cap && !t.info.has(crate::lexicon::FUNCTION)) {
                 self.tokens[i].name_like = true;
             } else {
                 undecided.push(i);
@@ -309,6 +296,24 @@ impl<'t> Document<'t> {
     }
 }
 
+/// A word of more than four letters and none lowercase: a shouted label or dateline ("FILE
+/// PHOTO", "WASHINGTON"). Its second byte answers for most capitalised words, so the rest is
+/// out of line.
+#[inline(always)]
+fn shouted(text: &str, t: &Token) -> bool {
+    t.span.end - t.span.start > 4
+        && !text
+            .as_bytes()
+            .get(t.span.start + 1)
+            .is_some_and(u8::is_ascii_lowercase)
+        && all_capitals(t.span.of(text))
+}
+
+#[inline(never)]
+fn all_capitals(word: &str) -> bool {
+    !word.chars().any(char::is_lowercase) && word.chars().filter(|c| c.is_alphabetic()).count() > 4
+}
+
 /// A few words of a text, without their possessive "’s" or "'s", each with a mark: an
 /// open-addressing table keyed by the word's first eight bytes and length, behind a filter on
 /// the first two bytes, so testing a word that is not there mostly costs one bit test, and no
@@ -370,10 +375,11 @@ impl<'t> WordSet<'t> {
     /// its first byte and its second if that is a letter (the apostrophe of "A’s" is not).
     #[inline(always)]
     fn filter_bit(&self, span: Span) -> (usize, u64) {
-        let bytes = self.text.as_bytes();
-        let first = bytes.get(span.start).copied().unwrap_or(0);
-        let second = match bytes.get(span.start + 1) {
-            Some(&b) if span.end - span.start > 1 && b.is_ascii_alphabetic() => b,
+        // One load for both bytes (zero past the text's end, where `span` never reaches).
+        let head = swar::load8(self.text.as_bytes(), span.start);
+        let first = head as u8;
+        let second = match (head >> 8) as u8 {
+            b if span.end - span.start > 1 && b.is_ascii_alphabetic() => b,
             _ => 0,
         };
         let bit = (u32::from(first) << 8 | u32::from(second)).wrapping_mul(0x9e37_79b9) >> 24;
@@ -569,7 +575,13 @@ fn tokenize(doc: &mut Document) {
             if let Some((run, next, key)) = ascii_run(bytes, i) {
                 scanned = run;
                 let follows = if numeric { AFTER_NUMBER } else { AFTER_WORD };
-                let may_join = FOLLOWER[next as usize] & follows != 0 || (next == b'.' && run <= 2 && !numeric);
+                let may_join = (FOLLOWER[next as usize] & follows != 0 || (next == b'.' && run <= 2 && !numeric))
+                    // An ASCII joiner joins only before a letter or digit: "Mr. Smith", "a - b"
+                    // and "in 2016." end at it.
+                    && (next >= 0x80
+                        || bytes
+                            .get(i + run + 1)
+                            .is_some_and(|&after| after >= 0x80 || ASCII_CLASS[after as usize] & WORD != 0));
                 if !may_join {
                     let info = if numeric {
                         WordInfo::default()
