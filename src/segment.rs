@@ -627,42 +627,8 @@ fn tokenize(doc: &mut Document) {
             i += 1;
             continue;
         }
-        // The general case: a character that is not ASCII, or a word that is long, joined
-        // ("U.S.", "wasn’t", "4.1") or starts with a letter that is not ASCII.
-        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-            break;
-        };
-        let width = c.len_utf8();
-        let class = classify(c);
-        if class & SPACE != 0 {
-            i += width;
-            continue;
-        }
-        if class & WORD == 0 {
-            if c == '…' {
-                stops.push(tokens.len());
-            }
-            tokens.push(token(i + width, TokenKind::Punct, WordInfo::default(), false));
-            i += width;
-            continue;
-        }
-        let numeric = b.is_ascii_digit();
-        let cap = class & UPPER != 0;
-        let prev = if scanned > 1 { bytes[i + scanned - 1] as char } else { c };
-        let ((mut end, has_inner_stop), info) = word_end(text, i, i + scanned.max(width), scanned, prev, numeric);
-        // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D. Roosevelt".
-        if bytes.get(end) == Some(&b'.') && !numeric {
-            let single_capital = end == i + width && cap;
-            if single_capital || has_inner_stop || info.has(ABBREVIATION) {
-                end += 1;
-            }
-        }
-        if cap {
-            capitals.push(tokens.len());
-        }
-        let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-        tokens.push(token(end, kind, info, cap));
-        i = end;
+        // Anything else, out of line.
+        i = other_token(text, i, scanned, line_no, &mut tokens, &mut stops, &mut capitals);
     }
     end_line(
         &tokens,
@@ -674,6 +640,81 @@ fn tokenize(doc: &mut Document) {
     doc.tokens = tokens;
     doc.stops = stops;
     doc.capitals = capitals;
+}
+
+/// Pushes the token at `i` that the main loop's fast paths leave (nothing for a space) and
+/// returns where the next token may start: a character that is not ASCII, or a word that is
+/// long, joined ("re-election", "U.S.", "4.1") or starts with a letter that is not ASCII, whose
+/// first `scanned` bytes are known to be ASCII letters or digits. Out of line, so that the
+/// common paths keep their registers.
+#[inline(never)]
+fn other_token(
+    text: &str,
+    i: usize,
+    scanned: usize,
+    line: u32,
+    tokens: &mut Vec<Token>,
+    stops: &mut Vec<usize>,
+    capitals: &mut Vec<usize>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let token = |end: usize, kind: TokenKind, info: WordInfo, cap: bool| Token {
+        span: Span::new(i, end),
+        kind,
+        info,
+        cap,
+        in_quote: false,
+        name_like: false,
+        mark: Mark::None,
+        line,
+    };
+    let b = bytes[i];
+    let class = ASCII_CLASS[b as usize];
+    // A word with joiners where bytes can tell its end ("re-election", "Biden’s").
+    if scanned < 16 && class & WORD != 0 {
+        if let Some((end, next)) = joined_word(bytes, i + scanned) {
+            let kind = if b.is_ascii_digit() {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            let word = token(end, kind, WordInfo::default(), class & UPPER != 0);
+            return push_joined_word(tokens, capitals, text, word, next);
+        }
+    }
+    // The general case, character by character.
+    let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+        return bytes.len();
+    };
+    let width = c.len_utf8();
+    let class = classify(c);
+    if class & SPACE != 0 {
+        return i + width;
+    }
+    if class & WORD == 0 {
+        if c == '…' {
+            stops.push(tokens.len());
+        }
+        tokens.push(token(i + width, TokenKind::Punct, WordInfo::default(), false));
+        return i + width;
+    }
+    let numeric = b.is_ascii_digit();
+    let cap = class & UPPER != 0;
+    let prev = if scanned > 1 { bytes[i + scanned - 1] as char } else { c };
+    let ((mut end, has_inner_stop), info) = word_end(text, i, i + scanned.max(width), scanned, prev, numeric);
+    // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D. Roosevelt".
+    if bytes.get(end) == Some(&b'.') && !numeric {
+        let single_capital = end == i + width && cap;
+        if single_capital || has_inner_stop || info.has(ABBREVIATION) {
+            end += 1;
+        }
+    }
+    if cap {
+        capitals.push(tokens.len());
+    }
+    let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+    tokens.push(token(end, kind, info, cap));
+    end
 }
 
 /// Closes the line whose tokens start at `first`: a line with no tokens is blank and ends the
@@ -724,6 +765,79 @@ static FOLLOWER: [u8; 256] = {
     }
     table
 };
+
+/// Pushes `word`, a word or number token starting with an ASCII letter or digit and followed by
+/// the byte `next`, and returns where the next token may start.
+#[inline(always)]
+fn push_word(tokens: &mut Vec<Token>, capitals: &mut Vec<usize>, mut word: Token, next: u8) -> usize {
+    // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D. Roosevelt".
+    if next == b'.'
+        && word.kind == TokenKind::Word
+        && ((word.span.len() == 1 && word.cap) || word.info.has(ABBREVIATION))
+    {
+        word.span.end += 1;
+    }
+    if word.cap {
+        capitals.push(tokens.len());
+    }
+    tokens.push(word);
+    // Most words are followed by one space: skip it here.
+    word.span.end + usize::from(next == b' ')
+}
+
+/// [`push_word`] for a word with joiners ("re-election", "Biden’s"), looked up here: out of
+/// line, so the common word's path stays short.
+#[inline(never)]
+fn push_joined_word(
+    tokens: &mut Vec<Token>,
+    capitals: &mut Vec<usize>,
+    text: &str,
+    mut word: Token,
+    next: u8,
+) -> usize {
+    if word.kind == TokenKind::Word {
+        word.info = lexicon::lookup_in(text, word.span.start..word.span.end);
+    }
+    push_word(tokens, capitals, word, next)
+}
+
+/// Where a word ends whose ASCII run ends at `end`, before a byte that might join it to more
+/// ([`FOLLOWER`]), and the byte there, where bytes can tell: across hyphens and apostrophes
+/// between ASCII letters or digits ("re-election", "don't", "Biden’s"), and up to a joiner
+/// before a space or punctuation ("Mr. Smith", "a - b", "in 2016."), a curly quote or dash, or a
+/// no-break space, none of which joins anything ([`joins_word`]). `None` for the rest ("U.S.",
+/// "4.1", "café"), which [`word_end`] decides.
+fn joined_word(bytes: &[u8], mut end: usize) -> Option<(usize, u8)> {
+    loop {
+        let next = bytes.get(end).copied().unwrap_or(0);
+        if next < 0x80 && ASCII_CLASS[next as usize] & JOINER == 0 {
+            return Some((end, next));
+        }
+        let width = match next {
+            b'-' | b'\'' | b',' | b'.' => 1,
+            // General Punctuation (U+2000..U+203F), which holds no letter: ’ and ‑ join like '
+            // and -, the rest (curly quotes, dashes) join nothing.
+            0xe2 if bytes.get(end + 1) == Some(&0x80) => match bytes.get(end + 2) {
+                Some(0x99 | 0x91) => 3,
+                _ => return Some((end, next)),
+            },
+            // A no-break space.
+            0xc2 if bytes.get(end + 1) == Some(&0xa0) => return Some((end, next)),
+            _ => return None,
+        };
+        // What follows the joiner (a space past the text's end, which joins nothing either).
+        let after = bytes.get(end + width).copied().unwrap_or(b' ');
+        if after < 0x80 && !after.is_ascii_alphanumeric() {
+            return Some((end, next));
+        }
+        // Commas and points join by rules of their own.
+        if !after.is_ascii_alphanumeric() || matches!(next, b',' | b'.') {
+            return None;
+        }
+        end += width;
+        end += ascii_word_run(bytes, end);
+    }
+}
 
 /// The ASCII letters and digits from `at` (one of them) when fewer than 16: their count, the
 /// byte after them (0 past the text's end) and their lowercase lexicon key, all from the same
