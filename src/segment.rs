@@ -969,6 +969,27 @@ mod tests {
     }
 
     #[test]
+    fn joined_words_end_where_the_general_path_ends_them() {
+        let text = "re-election don't Biden’s a - b Mr. Smith in 2016. x’ y U.S. café 4.1 100,000 \
+                    rock‑solid it’s” “He’s—” ok\u{a0}no I'm.A 1,2 a-é e.g. A.B. x' 9-11 y'all x’é 5,b z…";
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            if !bytes[start].is_ascii_alphanumeric() || (start > 0 && bytes[start - 1].is_ascii_alphanumeric()) {
+                continue;
+            }
+            let run = ascii_word_run(bytes, start);
+            let Some((end, next)) = joined_word(bytes, start + run) else {
+                continue;
+            };
+            let numeric = bytes[start].is_ascii_digit();
+            let prev = bytes[start + run - 1] as char;
+            let ((general, _), _) = word_end(text, start, start + run, run, prev, numeric);
+            assert_eq!(end, general, "word at {start}: {:?}", &text[start..]);
+            assert_eq!(next, bytes.get(general).copied().unwrap_or(0));
+        }
+    }
+
+    #[test]
     fn tokens_keep_abbreviations_names_and_numbers_whole() {
         assert_eq!(
             words("Franklin D. Roosevelt, U.S. envoy, said $100,000 (4.1%) wasn’t Trump-Putin’s."),
