@@ -766,27 +766,9 @@ static FOLLOWER: [u8; 256] = {
     table
 };
 
-/// Pushes `word`, a word or number token starting with an ASCII letter or digit and followed by
-/// the byte `next`, and returns where the next token may start.
-#[inline(always)]
-fn push_word(tokens: &mut Vec<Token>, capitals: &mut Vec<usize>, mut word: Token, next: u8) -> usize {
-    // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D. Roosevelt".
-    if next == b'.'
-        && word.kind == TokenKind::Word
-        && ((word.span.len() == 1 && word.cap) || word.info.has(ABBREVIATION))
-    {
-        word.span.end += 1;
-    }
-    if word.cap {
-        capitals.push(tokens.len());
-    }
-    tokens.push(word);
-    // Most words are followed by one space: skip it here.
-    word.span.end + usize::from(next == b' ')
-}
-
-/// [`push_word`] for a word with joiners ("re-election", "Biden’s"), looked up here: out of
-/// line, so the common word's path stays short.
+/// Pushes `word`, a word or number that [`joined_word`] ended ("re-election", "Biden’s"),
+/// followed by the byte `next`, looked up here, and returns where the next token may start:
+/// the tokenizer's word path, out of line so that the common word's stays short.
 #[inline(never)]
 fn push_joined_word(
     tokens: &mut Vec<Token>,
@@ -797,8 +779,16 @@ fn push_joined_word(
 ) -> usize {
     if word.kind == TokenKind::Word {
         word.info = lexicon::lookup_in(text, word.span.start..word.span.end);
+        // An abbreviation keeps its full stop, as on the common path.
+        if next == b'.' && ((word.span.len() == 1 && word.cap) || word.info.has(ABBREVIATION)) {
+            word.span.end += 1;
+        }
     }
-    push_word(tokens, capitals, word, next)
+    if word.cap {
+        capitals.push(tokens.len());
+    }
+    tokens.push(word);
+    word.span.end + usize::from(next == b' ')
 }
 
 /// Where a word ends whose ASCII run ends at `end`, before a byte that might join it to more
