@@ -127,25 +127,32 @@ pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The merged lexicons: an open-addressing table keyed by the lowercase word packed into three
 /// little-endian `u64`s ([`Key`]). A lookup hashes the first eight bytes with one multiply and
-/// asks a 4 KB bit filter before probing, so most words in no lexicon are answered from one
-/// cache-resident line; a word that passes compares one `u64` per slot, and the rest of its key
-/// only where the first eight bytes match. No string is built.
+/// goes straight to that slot, which holds the word's first eight bytes and its [`WordInfo`]:
+/// the common word, in a lexicon or not, is answered from one cache line after one or two
+/// compares (the table is never more than half full, so a miss meets an empty slot soon). The
+/// rest of a key is compared only where a word is longer than eight bytes. No string is built.
 pub struct Table {
-    /// One bit per [`filter_bit`] of every entry's hash: 4 KB that stay in the L1 cache and
-    /// turn away most words in no lexicon before the slots are touched.
-    filter: Box<[u64; FILTER_BITS / 64]>,
-    /// The first eight bytes of each slot's word; 0 is an empty slot (no word starts with NUL).
-    /// A fixed size, so a wrapped index needs no bounds check.
-    heads: Box<[u64; SLOTS]>,
-    /// The rest of each slot's word (bytes 8..24) and what the lexicons say about it.
-    tails: Box<[([u64; 2], WordInfo); SLOTS]>,
+    /// Fixed size, so a wrapped index needs no bounds check.
+    slots: Box<[Slot; SLOTS]>,
+    /// The rest of each slot's word (bytes 8..24), read only for words longer than eight bytes.
+    tails: Box<[[u64; 2]; SLOTS]>,
     /// The distinct sets of check-worthiness categories, indexed by [`WordInfo::claims`].
     claim_sets: Box<[u32; 256]>,
 }
 
-/// The table's slots: at least twice the merged lexicons' words (1,485 today; a test checks),
-/// so probes stay short.
-const SLOTS: usize = 4096;
+/// One word of the table: 16 bytes, four to a cache line.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    /// The word's first eight bytes; 0 is an empty slot (no word starts with NUL).
+    head: u64,
+    info: WordInfo,
+    /// Longer than eight bytes: the rest is in [`Table::tails`].
+    long: bool,
+}
+
+/// The table's slots: at least twice the merged lexicons' words (1,485 today; a test checks);
+/// five times, so a word in no lexicon mostly meets an empty slot at once.
+const SLOTS: usize = 8192;
 
 /// The longest word any lexicon may hold; longer tokens are in none and cost nothing.
 const LONGEST: usize = 24;
@@ -194,25 +201,27 @@ fn key_at(text: &[u8], start: usize, len: usize) -> Option<Key> {
     Some(key)
 }
 
-/// The hash of a key's first eight bytes: the high and low halves of one 128-bit product,
-/// folded, so every byte reaches every bit. Words sharing their first eight bytes share a
-/// probe sequence, which is rare and costs one more `u64` compare.
+/// The hash of a key's first eight bytes: one multiply, whose top bits (the slot) depend on
+/// every byte. Words
+/// sharing their first eight bytes share a probe sequence, which is rare and costs one more
+/// `u64` compare.
 #[inline(always)]
 fn hash_head(head: u64) -> u64 {
-    let product = u128::from(head ^ 0x2d35_8dcc_aa6c_78a5) * 0x8bb8_4b93_962e_acc9;
-    (product >> 64) as u64 ^ product as u64
+    head.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 impl Table {
     fn with_entries(words: FxMap<&'static str, WordInfo>, claim_sets: Box<[u32; 256]>) -> Table {
         let mut table = Table {
-            filter: boxed(0),
-            heads: boxed(0),
-            tails: boxed(Default::default()),
+            slots: boxed(Slot::default()),
+            tails: boxed([0; 2]),
             claim_sets,
         };
         // Never full, so a probe always meets an empty slot (a test keeps it half empty).
-        let words = words.into_iter().take(SLOTS - 1);
+        // Function words and pronouns, the most frequent in any text, go in first, so they sit
+        // in their first slot and are found at the first compare.
+        let mut words: Vec<_> = words.into_iter().take(SLOTS - 1).collect();
+        words.sort_by_key(|&(word, info)| (!info.has(FUNCTION | PRONOUN | DETERMINER), word));
         for (word, info) in words {
             // Entries too long, not ASCII or not lowercase could never be found (the files
             // hold none).
@@ -222,15 +231,16 @@ impl Table {
             if word.bytes().any(|b| b.is_ascii_uppercase()) || word.is_empty() {
                 continue;
             }
-            let hash = hash_head(key[0]);
-            let mut i = slot(hash);
-            while table.heads[i] != 0 {
+            let mut i = slot(hash_head(key[0]));
+            while table.slots[i].head != 0 {
                 i = (i + 1) % SLOTS;
             }
-            table.heads[i] = key[0];
-            table.tails[i] = ([key[1], key[2]], info);
-            let bit = filter_bit(hash);
-            table.filter[bit / 64] |= 1 << (bit % 64);
+            table.slots[i] = Slot {
+                head: key[0],
+                info,
+                long: key[1] != 0,
+            };
+            table.tails[i] = [key[1], key[2]];
         }
         table
     }
@@ -244,20 +254,15 @@ impl Table {
     /// What the lexicons say about the word packed in `key`.
     #[inline(always)]
     pub fn get(&self, key: &Key) -> WordInfo {
-        let hash = hash_head(key[0]);
-        let bit = filter_bit(hash);
-        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
-            return WordInfo::default();
-        }
-        let mut i = slot(hash);
+        let mut i = slot(hash_head(key[0]));
         loop {
-            let head = self.heads[i];
-            if head == key[0] {
-                let (tail, info) = &self.tails[i];
-                if *tail == [key[1], key[2]] {
-                    return *info;
+            let slot = &self.slots[i];
+            if slot.head == key[0] {
+                // Two words of at most eight bytes are equal here; otherwise compare the rest.
+                if (key[1] == 0 && !slot.long) || self.tails[i] == [key[1], key[2]] {
+                    return slot.info;
                 }
-            } else if head == 0 {
+            } else if slot.head == 0 {
                 return WordInfo::default();
             }
             i = (i + 1) % SLOTS;
@@ -265,9 +270,7 @@ impl Table {
     }
 }
 
-const FILTER_BITS: usize = 1 << 15;
-
-/// `N` copies of `value` in a heap array, built on the heap (the tails are 96 KB).
+/// `N` copies of `value` in a heap array, built on the heap (the slots are 128 KB).
 fn boxed<T: Clone, const N: usize>(value: T) -> Box<[T; N]> {
     match vec![value; N].into_boxed_slice().try_into() {
         Ok(array) => array,
@@ -275,14 +278,9 @@ fn boxed<T: Clone, const N: usize>(value: T) -> Box<[T; N]> {
     }
 }
 
-/// The filter's bit for a hash: its low bits.
-fn filter_bit(hash: u64) -> usize {
-    hash as usize & (FILTER_BITS - 1)
-}
-
-/// Where a hash's probe starts: bits the filter does not use.
+/// Where a hash's probe starts: its top bits.
 fn slot(hash: u64) -> usize {
-    (hash >> 32) as usize % SLOTS
+    (hash >> 51) as usize % SLOTS
 }
 
 /// Lines of a lexicon file: comments (`#`) and blank lines skipped, fields split on spaces.
@@ -424,7 +422,7 @@ mod tests {
 
     #[test]
     fn the_table_stays_at_most_half_full() {
-        let words = table().heads.iter().filter(|&&head| head != 0).count();
+        let words = table().slots.iter().filter(|slot| slot.head != 0).count();
         assert!(words > 1000 && words * 2 <= SLOTS, "{words} words in {SLOTS} slots");
     }
 }

@@ -153,46 +153,33 @@ impl<'t> Document<'t> {
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     fn mark_name_like(&mut self) {
         let text = self.text;
-        // More than four letters and none lowercase (checked first: it fails on the second
-        // letter of most capitalised words, which a byte test answers).
-        let shouted = |t: &Token| {
-            t.span.end - t.span.start > 4
-                && !text
-                    .as_bytes()
-                    .get(t.span.start + 1)
-                    .is_some_and(u8::is_ascii_lowercase)
-                && {
-                    let word = t.span.of(text);
-                    !word.chars().any(char::is_lowercase) && word.chars().filter(|c| c.is_alphabetic()).count() > 4
-                }
-        };
         let capital_word = |t: &Token| t.cap && t.kind == TokenKind::Word;
         // Sentence-initial words only "capitalised elsewhere" can decide, decided below.
         let mut undecided = Vec::with_capacity(self.sentences.len());
         // Capitalised words not starting a sentence: the evidence for the undecided ones.
         let mut capitalised_elsewhere = Vec::with_capacity(self.capitals.len());
-        // The sentence holding the current capital: sentences cover every token, in order.
-        let mut sentence = 0;
+        // The sentences' first tokens, in order (sentences cover every token, in order).
+        let mut starts = self.sentences.iter().map(|s| s.tokens.start).peekable();
         for &i in &self.capitals {
-            while self.sentences.get(sentence).is_some_and(|s| s.tokens.end <= i) {
-                sentence += 1;
-            }
-            let is_initial = self.sentences.get(sentence).is_some_and(|s| s.tokens.start == i);
-            let t = &self.tokens[i];
-            if !is_initial {
+            while starts.next_if(|&start| start < i).is_some() {}
+            let Some(t) = self.tokens.get(i) else {
+                continue;
+            };
+            let shouted = shouted(text, t);
+            if starts.peek() != Some(&i) {
+                // Not sentence-initial: a name unless shouted.
                 capitalised_elsewhere.push(i);
+                self.tokens[i].name_like = !shouted;
+                continue;
             }
-            if shouted(t) {
+            if shouted {
                 continue;
             }
             let next_cap = self
                 .tokens
                 .get(i + 1)
                 .is_some_and(|n| capital_word(n) && n.line == t.line);
-            let name_like = !is_initial
-                || t.info.has(crate::lexicon::GIVEN_NAME)
-                || (next_cap && !t.info.has(crate::lexicon::FUNCTION));
-            if name_like {
+            if t.info.has(crate::lexicon::GIVEN_NAME) || (next_cap && !t.info.has(crate::lexicon::FUNCTION)) {
                 self.tokens[i].name_like = true;
             } else {
                 undecided.push(i);
@@ -309,6 +296,24 @@ impl<'t> Document<'t> {
     }
 }
 
+/// A word of more than four letters and none lowercase: a shouted label or dateline ("FILE
+/// PHOTO", "WASHINGTON"). Its second byte answers for most capitalised words, so the rest is
+/// out of line.
+#[inline(always)]
+fn shouted(text: &str, t: &Token) -> bool {
+    t.span.end - t.span.start > 4
+        && !text
+            .as_bytes()
+            .get(t.span.start + 1)
+            .is_some_and(u8::is_ascii_lowercase)
+        && all_capitals(t.span.of(text))
+}
+
+#[inline(never)]
+fn all_capitals(word: &str) -> bool {
+    !word.chars().any(char::is_lowercase) && word.chars().filter(|c| c.is_alphabetic()).count() > 4
+}
+
 /// A few words of a text, without their possessive "’s" or "'s", each with a mark: an
 /// open-addressing table keyed by the word's first eight bytes and length, behind a filter on
 /// the first two bytes, so testing a word that is not there mostly costs one bit test, and no
@@ -370,10 +375,11 @@ impl<'t> WordSet<'t> {
     /// its first byte and its second if that is a letter (the apostrophe of "A’s" is not).
     #[inline(always)]
     fn filter_bit(&self, span: Span) -> (usize, u64) {
-        let bytes = self.text.as_bytes();
-        let first = bytes.get(span.start).copied().unwrap_or(0);
-        let second = match bytes.get(span.start + 1) {
-            Some(&b) if span.end - span.start > 1 && b.is_ascii_alphabetic() => b,
+        // One load for both bytes (zero past the text's end, where `span` never reaches).
+        let head = swar::load8(self.text.as_bytes(), span.start);
+        let first = head as u8;
+        let second = match (head >> 8) as u8 {
+            b if span.end - span.start > 1 && b.is_ascii_alphabetic() => b,
             _ => 0,
         };
         let bit = (u32::from(first) << 8 | u32::from(second)).wrapping_mul(0x9e37_79b9) >> 24;
@@ -527,12 +533,6 @@ fn not_alnum(w: u64) -> u64 {
     !(swar::letters(w) | swar::digits(w)) & swar::HIGH
 }
 
-/// The bytes of `w` before the first one flagged in `flags` (nonzero), the rest zeroed.
-#[inline(always)]
-fn before_first(w: u64, flags: u64) -> u64 {
-    w & (((flags & flags.wrapping_neg()) >> 7) - 1)
-}
-
 /// Tokenizes the whole text in one pass, closing a line at every `\n`, and fills `doc`'s
 /// tokens, lines, paragraphs, stops and capitals.
 ///
@@ -572,12 +572,16 @@ fn tokenize(doc: &mut Document) {
             let numeric = b.is_ascii_digit();
             let cap = class & UPPER != 0;
             scanned = 16;
-            if let Some((run, key)) = ascii_run(bytes, i) {
+            if let Some((run, next, key)) = ascii_run(bytes, i) {
                 scanned = run;
-                // The byte after the run (0 past the text's end, which joins nothing either).
-                let next = bytes.get(i + run).copied().unwrap_or(0);
                 let follows = if numeric { AFTER_NUMBER } else { AFTER_WORD };
-                let may_join = FOLLOWER[next as usize] & follows != 0 || (next == b'.' && run <= 2 && !numeric);
+                let may_join = (FOLLOWER[next as usize] & follows != 0 || (next == b'.' && run <= 2 && !numeric))
+                    // An ASCII joiner joins only before a letter or digit: "Mr. Smith", "a - b"
+                    // and "in 2016." end at it.
+                    && (next >= 0x80
+                        || bytes
+                            .get(i + run + 1)
+                            .is_some_and(|&after| after >= 0x80 || ASCII_CLASS[after as usize] & WORD != 0));
                 if !may_join {
                     let info = if numeric {
                         WordInfo::default()
@@ -623,42 +627,8 @@ fn tokenize(doc: &mut Document) {
             i += 1;
             continue;
         }
-        // The general case: a character that is not ASCII, or a word that is long, joined
-        // ("U.S.", "wasn’t", "4.1") or starts with a letter that is not ASCII.
-        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-            break;
-        };
-        let width = c.len_utf8();
-        let class = classify(c);
-        if class & SPACE != 0 {
-            i += width;
-            continue;
-        }
-        if class & WORD == 0 {
-            if c == '…' {
-                stops.push(tokens.len());
-            }
-            tokens.push(token(i + width, TokenKind::Punct, WordInfo::default(), false));
-            i += width;
-            continue;
-        }
-        let numeric = b.is_ascii_digit();
-        let cap = class & UPPER != 0;
-        let prev = if scanned > 1 { bytes[i + scanned - 1] as char } else { c };
-        let ((mut end, has_inner_stop), info) = word_end(text, i, i + scanned.max(width), scanned, prev, numeric);
-        // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D. Roosevelt".
-        if bytes.get(end) == Some(&b'.') && !numeric {
-            let single_capital = end == i + width && cap;
-            if single_capital || has_inner_stop || info.has(ABBREVIATION) {
-                end += 1;
-            }
-        }
-        if cap {
-            capitals.push(tokens.len());
-        }
-        let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-        tokens.push(token(end, kind, info, cap));
-        i = end;
+        // Anything else, out of line.
+        i = other_token(text, i, scanned, line_no, &mut tokens, &mut stops, &mut capitals);
     }
     end_line(
         &tokens,
@@ -670,6 +640,81 @@ fn tokenize(doc: &mut Document) {
     doc.tokens = tokens;
     doc.stops = stops;
     doc.capitals = capitals;
+}
+
+/// Pushes the token at `i` that the main loop's fast paths leave (nothing for a space) and
+/// returns where the next token may start: a character that is not ASCII, or a word that is
+/// long, joined ("re-election", "U.S.", "4.1") or starts with a letter that is not ASCII, whose
+/// first `scanned` bytes are known to be ASCII letters or digits. Out of line, so that the
+/// common paths keep their registers.
+#[inline(never)]
+fn other_token(
+    text: &str,
+    i: usize,
+    scanned: usize,
+    line: u32,
+    tokens: &mut Vec<Token>,
+    stops: &mut Vec<usize>,
+    capitals: &mut Vec<usize>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let token = |end: usize, kind: TokenKind, info: WordInfo, cap: bool| Token {
+        span: Span::new(i, end),
+        kind,
+        info,
+        cap,
+        in_quote: false,
+        name_like: false,
+        mark: Mark::None,
+        line,
+    };
+    let b = bytes[i];
+    let class = ASCII_CLASS[b as usize];
+    // A word with joiners where bytes can tell its end ("re-election", "Biden’s").
+    if scanned < 16 && class & WORD != 0 {
+        if let Some((end, next)) = joined_word(bytes, i + scanned) {
+            let kind = if b.is_ascii_digit() {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            let word = token(end, kind, WordInfo::default(), class & UPPER != 0);
+            return push_joined_word(tokens, capitals, text, word, next);
+        }
+    }
+    // The general case, character by character.
+    let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+        return bytes.len();
+    };
+    let width = c.len_utf8();
+    let class = classify(c);
+    if class & SPACE != 0 {
+        return i + width;
+    }
+    if class & WORD == 0 {
+        if c == '…' {
+            stops.push(tokens.len());
+        }
+        tokens.push(token(i + width, TokenKind::Punct, WordInfo::default(), false));
+        return i + width;
+    }
+    let numeric = b.is_ascii_digit();
+    let cap = class & UPPER != 0;
+    let prev = if scanned > 1 { bytes[i + scanned - 1] as char } else { c };
+    let ((mut end, has_inner_stop), info) = word_end(text, i, i + scanned.max(width), scanned, prev, numeric);
+    // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D. Roosevelt".
+    if bytes.get(end) == Some(&b'.') && !numeric {
+        let single_capital = end == i + width && cap;
+        if single_capital || has_inner_stop || info.has(ABBREVIATION) {
+            end += 1;
+        }
+    }
+    if cap {
+        capitals.push(tokens.len());
+    }
+    let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+    tokens.push(token(end, kind, info, cap));
+    end
 }
 
 /// Closes the line whose tokens start at `first`: a line with no tokens is blank and ends the
@@ -721,25 +766,99 @@ static FOLLOWER: [u8; 256] = {
     table
 };
 
-/// The ASCII letters and digits from `at` (one of them) when fewer than 16: their count and
-/// their lowercase lexicon key, from the same one or two loads. `None` for longer runs.
+/// Pushes `word`, a word or number that [`joined_word`] ended ("re-election", "Biden’s"),
+/// followed by the byte `next`, looked up here, and returns where the next token may start:
+/// the tokenizer's word path, out of line so that the common word's stays short.
+#[inline(never)]
+fn push_joined_word(
+    tokens: &mut Vec<Token>,
+    capitals: &mut Vec<usize>,
+    text: &str,
+    mut word: Token,
+    next: u8,
+) -> usize {
+    if word.kind == TokenKind::Word {
+        word.info = lexicon::lookup_in(text, word.span.start..word.span.end);
+        // An abbreviation keeps its full stop, as on the common path.
+        if next == b'.' && ((word.span.len() == 1 && word.cap) || word.info.has(ABBREVIATION)) {
+            word.span.end += 1;
+        }
+    }
+    if word.cap {
+        capitals.push(tokens.len());
+    }
+    tokens.push(word);
+    word.span.end + usize::from(next == b' ')
+}
+
+/// Where a word ends whose ASCII run ends at `end`, before a byte that might join it to more
+/// ([`FOLLOWER`]), and the byte there, where bytes can tell: across hyphens and apostrophes
+/// between ASCII letters or digits ("re-election", "don't", "Biden’s"), and up to a joiner
+/// before a space or punctuation ("Mr. Smith", "a - b", "in 2016."), a curly quote or dash, or a
+/// no-break space, none of which joins anything ([`joins_word`]). `None` for the rest ("U.S.",
+/// "4.1", "café"), which [`word_end`] decides.
+fn joined_word(bytes: &[u8], mut end: usize) -> Option<(usize, u8)> {
+    loop {
+        let next = bytes.get(end).copied().unwrap_or(0);
+        if next < 0x80 && ASCII_CLASS[next as usize] & JOINER == 0 {
+            return Some((end, next));
+        }
+        let width = match next {
+            b'-' | b'\'' | b',' | b'.' => 1,
+            // General Punctuation (U+2000..U+203F), which holds no letter: ’ and ‑ join like '
+            // and -, the rest (curly quotes, dashes) join nothing.
+            0xe2 if bytes.get(end + 1) == Some(&0x80) => match bytes.get(end + 2) {
+                Some(0x99 | 0x91) => 3,
+                _ => return Some((end, next)),
+            },
+            // A no-break space.
+            0xc2 if bytes.get(end + 1) == Some(&0xa0) => return Some((end, next)),
+            _ => return None,
+        };
+        // What follows the joiner (a space past the text's end, which joins nothing either).
+        let after = bytes.get(end + width).copied().unwrap_or(b' ');
+        if after < 0x80 && !after.is_ascii_alphanumeric() {
+            return Some((end, next));
+        }
+        // Commas and points join by rules of their own.
+        if !after.is_ascii_alphanumeric() || matches!(next, b',' | b'.') {
+            return None;
+        }
+        end += width;
+        end += ascii_word_run(bytes, end);
+    }
+}
+
+/// The ASCII letters and digits from `at` (one of them) when fewer than 16: their count, the
+/// byte after them (0 past the text's end) and their lowercase lexicon key, all from the same
+/// one or two loads. `None` for longer runs.
 #[inline(always)]
-fn ascii_run(bytes: &[u8], at: usize) -> Option<(usize, lexicon::Key)> {
+fn ascii_run(bytes: &[u8], at: usize) -> Option<(usize, u8, lexicon::Key)> {
     // `| 0x20` lowercases a letter and leaves a digit as it is.
     let lower = swar::splat(0x20);
     let w0 = swar::load8(bytes, at);
     let end0 = not_alnum(w0);
     if end0 != 0 {
-        let run = (end0.trailing_zeros() / 8) as usize;
-        return Some((run, [before_first(w0 | lower, end0), 0, 0]));
+        let (run, next, head) = split_at_first(w0 | lower, w0, end0);
+        return Some((run, next, [head, 0, 0]));
     }
     let w1 = swar::load8(bytes, at + 8);
     let end1 = not_alnum(w1);
     if end1 != 0 {
-        let run = 8 + (end1.trailing_zeros() / 8) as usize;
-        return Some((run, [w0 | lower, before_first(w1 | lower, end1), 0]));
+        let (run, next, head) = split_at_first(w1 | lower, w1, end1);
+        return Some((8 + run, next, [w0 | lower, head, 0]));
     }
     None
+}
+
+/// For eight bytes `w` and the flags of the bytes that end a run (nonzero): the run's length,
+/// the first flagged byte (of `raw`, the bytes before lowercasing) and the run's bytes of `w`
+/// with the rest zeroed.
+#[inline(always)]
+fn split_at_first(w: u64, raw: u64, flags: u64) -> (usize, u8, u64) {
+    // The flag is a byte's high bit: rounded down to the byte, it is where the byte starts.
+    let shift = flags.trailing_zeros() & !7;
+    ((shift / 8) as usize, (raw >> shift) as u8, w & ((1u64 << shift) - 1))
 }
 
 /// Where the word starting at `start` ends, given its first `end - start` bytes (`piece_len`
@@ -836,6 +955,27 @@ mod tests {
                 b.is_ascii_alphanumeric(),
                 "byte {b:#x}"
             );
+        }
+    }
+
+    #[test]
+    fn joined_words_end_where_the_general_path_ends_them() {
+        let text = "re-election don't Biden’s a - b Mr. Smith in 2016. x’ y U.S. café 4.1 100,000 \
+                    rock‑solid it’s” “He’s—” ok\u{a0}no I'm.A 1,2 a-é e.g. A.B. x' 9-11 y'all x’é 5,b z…";
+        let bytes = text.as_bytes();
+        for start in 0..bytes.len() {
+            if !bytes[start].is_ascii_alphanumeric() || (start > 0 && bytes[start - 1].is_ascii_alphanumeric()) {
+                continue;
+            }
+            let run = ascii_word_run(bytes, start);
+            let Some((end, next)) = joined_word(bytes, start + run) else {
+                continue;
+            };
+            let numeric = bytes[start].is_ascii_digit();
+            let prev = bytes[start + run - 1] as char;
+            let ((general, _), _) = word_end(text, start, start + run, run, prev, numeric);
+            assert_eq!(end, general, "word at {start}: {:?}", &text[start..]);
+            assert_eq!(next, bytes.get(general).copied().unwrap_or(0));
         }
     }
 
