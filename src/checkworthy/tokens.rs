@@ -231,13 +231,9 @@ impl Iterator for Words<'_> {
                     None => continue,
                 }
             }
-            // An abbreviation keeps its full stop in the segmenter ("U.S.", "Dr."); the word is
-            // what comes before it (and what the segmenter looked up).
-            let mut end = t.span.end;
-            if t.kind == TokenKind::Word && end - start > 1 && bytes.get(end - 1) == Some(&b'.') {
-                end -= 1;
-            }
-            let len = end - start;
+            // The memo's key is the token's bytes as the segmenter cut them, a full stop
+            // included ("Dr."): they alone decide the word (see `word_end`).
+            let len = t.span.end - start;
             let x = swar::load8(bytes, start);
             let (key, ascii) = if len <= 8 {
                 let key = x & low_bytes(len);
@@ -251,34 +247,50 @@ impl Iterator for Words<'_> {
             // The segmenter looked every ASCII word up already; its table holds the claim
             // lexicons' words too. (What it found depends on the word's bytes alone, so it
             // may be kept in the memo with the rest.)
-            let cats = self.claim_sets[t.info.claims as usize];
+            let cats = || self.claim_sets[t.info.claims as usize];
             if ascii {
                 // Most words: one to sixteen ASCII bytes, their own key to the memo.
                 let slot = self.memo.slot(key);
                 if slot.key != key {
-                    let word = if len <= 8 {
-                        ascii_word(bytes, start, end, key[0])
+                    let end = word_end(bytes, t);
+                    let word = if end - start <= 8 {
+                        ascii_word(bytes, start, end, x & low_bytes(end - start))
                     } else {
                         other_word(bytes, start, end).0
                     };
                     *slot = MemoSlot {
                         key,
-                        word: described(self.shipped, word, cats),
+                        word: described(self.shipped, word, cats()),
                     };
                 }
+                // (The scanner uses no token's end: this is for tests and tools.)
                 return Some(Token {
                     start,
-                    end,
+                    end: word_end(bytes, t),
                     word: slot.word,
                 });
             }
+            let end = word_end(bytes, t);
             let (word, ascii) = other_word(bytes, start, end);
             // Words with other bytes ("don’t") are looked up here.
-            let cats = if ascii { cats } else { self.lexicon.lookup(word.hash) };
+            let cats = if ascii { cats() } else { self.lexicon.lookup(word.hash) };
             let word = described(self.shipped, word, cats);
             return Some(Token { start, end, word });
         }
         None
+    }
+}
+
+/// The end of the word of a segmenter's token `t` (not punctuation): an abbreviation keeps its
+/// full stop in the segmenter ("U.S.", "Dr."); the word is what comes before it (and what the
+/// segmenter looked up).
+#[inline(always)]
+fn word_end(bytes: &[u8], t: &segment::Token) -> usize {
+    let (start, end) = (t.span.start, t.span.end);
+    if t.kind == TokenKind::Word && end - start > 1 && bytes.get(end - 1) == Some(&b'.') {
+        end - 1
+    } else {
+        end
     }
 }
 
@@ -301,7 +313,7 @@ fn described(shipped: &Model, mut word: Word, cats: u32) -> Word {
 }
 
 /// log2 of the number of [`Memo`] slots.
-const MEMO_BITS: u32 = 12;
+const MEMO_BITS: u32 = 14;
 
 /// Short words (one to sixteen ASCII bytes) already seen, each with its [`Word`]. News repeats
 /// its words ("the", "said", "percent"): most tokens are found here, which saves hashing,
