@@ -8,7 +8,7 @@
 //! platform, native and wasm32, unlike std's randomly seeded hasher.
 
 use super::features::bucket;
-use super::lexicon::{self, Lexicon};
+use super::lexicon::{self, cat, Lexicon};
 use super::model::{self, Model};
 use crate::segment::{self, TokenKind};
 use crate::swar;
@@ -161,6 +161,11 @@ pub mod spelling {
     pub const ED: u8 = 1 << 1;
     /// Five bytes or more, ending in "est" ("highest", "interest").
     pub const EST: u8 = 1 << 2;
+    /// Two facts not of spelling alone, but of the word alone too, so decided with the rest:
+    /// a past tense, from the lexicon or by "-ed" (see [`super::signals::Profile::past`]);
+    pub const PAST: u8 = 1 << 3;
+    /// and a word the scanner may count in passing ([`super::signals::is_quiet`]).
+    pub const QUIET: u8 = 1 << 4;
 }
 
 impl Token {
@@ -309,6 +314,12 @@ fn described(shipped: &Model, mut word: Word, cats: u32) -> Word {
         word.hash
     };
     word.weight = shipped.own_weight(&word);
+    if cats & cat::PAST != 0 || word.spelling & spelling::ED != 0 {
+        word.spelling |= spelling::PAST;
+    }
+    if super::signals::is_quiet(&word) {
+        word.spelling |= spelling::QUIET;
+    }
     word
 }
 
