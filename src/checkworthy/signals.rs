@@ -7,7 +7,7 @@
 //! The model uses the signals as features; [`Profile::signal_names`] reports them to readers.
 
 use super::lexicon::{self, cat};
-use super::tokens::{self, hash_lower, pair, shape, spelling, words, Memo, Word};
+use super::tokens::{self, hash_lower, pair, shape, spelling, Memo, Word};
 use crate::segment;
 
 /// The signals reported to readers, in this order. Stable names: they appear in the JSON.
@@ -397,7 +397,14 @@ fn scan_words(text: &str, tokens: &[segment::Token], memo: &mut Memo, mut on_tok
     let mut w = Window::default();
     // The key and categories of the last two words, for three-word phrases.
     let mut prev_pair = (0u64, 0u32);
-    for (index, token) in words(text, tokens, memo).enumerate() {
+    let mut lookup = tokens::lookup(memo);
+    let mut index = 0;
+    // One loop over the segmenter's tokens (not an iterator of words, whose own loop past
+    // the skipped punctuation would keep the scanner's state on the stack).
+    for t in tokens {
+        let Some(token) = tokens::word(text, &mut lookup, t) else {
+            continue;
+        };
         let cur = token.word;
         // Before the first token `w.cur` is all zeros, as `w.prev` must be.
         w.prev = w.cur;
@@ -420,6 +427,7 @@ fn scan_words(text: &str, tokens: &[segment::Token], memo: &mut Memo, mut on_tok
         w.phrase = pair_cats | triple_cats;
         profile.observe(&w);
         on_token(&w);
+        index += 1;
     }
     profile
 }

@@ -188,6 +188,13 @@ pub fn words<'t>(text: &'t str, tokens: &'t [segment::Token], memo: &'t mut Memo
     Words {
         text,
         tokens: tokens.iter(),
+        lookup: lookup(memo),
+    }
+}
+
+/// The [`Lookup`] of words with `memo`.
+pub fn lookup(memo: &mut Memo) -> Lookup<'_> {
+    Lookup {
         lexicon: lexicon::get(),
         claim_sets: crate::lexicon::table().claim_sets(),
         shipped: model::shipped(),
@@ -206,6 +213,25 @@ pub fn tokens(sentence: &str) -> Vec<Token> {
 pub struct Words<'t> {
     text: &'t str,
     tokens: std::slice::Iter<'t, segment::Token>,
+    lookup: Lookup<'t>,
+}
+
+impl Iterator for Words<'_> {
+    type Item = Token;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Token> {
+        for t in self.tokens.by_ref() {
+            if let Some(token) = word(self.text, &mut self.lookup, t) {
+                return Some(token);
+            }
+        }
+        None
+    }
+}
+
+/// What finds the [`Word`] of a token: the memo, and what fills it.
+pub struct Lookup<'t> {
     /// For phrases, and for the rare words the segmenter's table cannot hold (not ASCII).
     lexicon: &'static Lexicon,
     /// The categories of [`crate::lexicon::WordInfo::claims`].
@@ -215,75 +241,69 @@ pub struct Words<'t> {
     memo: &'t mut Memo,
 }
 
-impl Iterator for Words<'_> {
-    type Item = Token;
-
-    #[inline(always)]
-    fn next(&mut self) -> Option<Token> {
-        let bytes = self.text.as_bytes();
-        for t in self.tokens.by_ref() {
-            let start = t.span.start;
-            if t.kind == TokenKind::Punct {
-                match symbol(self.text, start, t.span.end) {
-                    Some(s) => {
-                        let word = described(self.shipped, s, 0);
-                        return Some(Token {
-                            start,
-                            end: t.span.end,
-                            word,
-                        });
-                    }
-                    None => continue,
-                }
-            }
-            // The memo's key is the token's bytes as the segmenter cut them, a full stop
-            // included ("Dr."): they alone decide the word (see `word_end`).
-            let len = t.span.end - start;
-            let x = swar::load8(bytes, start);
-            let (key, ascii) = if len <= 8 {
-                let key = x & low_bytes(len);
-                ([key, 0], key & swar::HIGH == 0)
-            } else if len <= 16 {
-                let second = swar::load8(bytes, start + 8) & low_bytes(len - 8);
-                ([x, second], (x | second) & swar::HIGH == 0)
-            } else {
-                ([0, 0], false)
-            };
-            // The segmenter looked every ASCII word up already; its table holds the claim
-            // lexicons' words too. (What it found depends on the word's bytes alone, so it
-            // may be kept in the memo with the rest.)
-            let cats = || self.claim_sets[t.info.claims as usize];
-            if ascii {
-                // Most words: one to sixteen ASCII bytes, their own key to the memo.
-                let slot = self.memo.slot(key);
-                if slot.key != key {
-                    let end = word_end(bytes, t);
-                    let word = if end - start <= 8 {
-                        ascii_word(bytes, start, end, x & low_bytes(end - start))
-                    } else {
-                        other_word(bytes, start, end).0
-                    };
-                    *slot = MemoSlot {
-                        key,
-                        word: described(self.shipped, word, cats()),
-                    };
-                }
-                // (The scanner uses no token's end: this is for tests and tools.)
-                return Some(Token {
-                    start,
-                    end: word_end(bytes, t),
-                    word: slot.word,
-                });
-            }
-            let end = word_end(bytes, t);
-            let (word, ascii) = other_word(bytes, start, end);
-            // Words with other bytes ("don’t") are looked up here.
-            let cats = if ascii { cats() } else { self.lexicon.lookup(word.hash) };
-            let word = described(self.shipped, word, cats);
-            return Some(Token { start, end, word });
-        }
-        None
+/// The [`Token`] of the segmenter's token `t` of `text`, or `None` for punctuation that says
+/// nothing about claims (what [`words`] yields, for a scanner that walks the tokens itself).
+#[inline(always)]
+pub fn word(text: &str, lookup: &mut Lookup, t: &segment::Token) -> Option<Token> {
+    let bytes = text.as_bytes();
+    let start = t.span.start;
+    if t.kind == TokenKind::Punct {
+        let word = described(lookup.shipped, symbol(text, start, t.span.end)?, 0);
+        return Some(Token {
+            start,
+            end: t.span.end,
+            word,
+        });
     }
+    // The memo's key is the token's bytes as the segmenter cut them, a full stop
+    // included ("Dr."): they alone decide the word (see `word_end`).
+    let len = t.span.end - start;
+    let x = swar::load8(bytes, start);
+    let (key, ascii) = if len <= 8 {
+        let key = x & low_bytes(len);
+        ([key, 0], key & swar::HIGH == 0)
+    } else if len <= 16 {
+        let second = swar::load8(bytes, start + 8) & low_bytes(len - 8);
+        ([x, second], (x | second) & swar::HIGH == 0)
+    } else {
+        ([0, 0], false)
+    };
+    // The segmenter looked every ASCII word up already; its table holds the claim
+    // lexicons' words too. (What it found depends on the word's bytes alone, so it
+    // may be kept in the memo with the rest.)
+    let cats = || lookup.claim_sets[t.info.claims as usize];
+    if ascii {
+        // Most words: one to sixteen ASCII bytes, their own key to the memo.
+        let slot = lookup.memo.slot(key);
+        if slot.key != key {
+            let end = word_end(bytes, t);
+            let word = if end - start <= 8 {
+                ascii_word(bytes, start, end, x & low_bytes(end - start))
+            } else {
+                other_word(bytes, start, end).0
+            };
+            *slot = MemoSlot {
+                key,
+                word: described(lookup.shipped, word, cats()),
+            };
+        }
+        // (The scanner uses no token's end: this is for tests and tools.)
+        return Some(Token {
+            start,
+            end: word_end(bytes, t),
+            word: slot.word,
+        });
+    }
+    let end = word_end(bytes, t);
+    let (word, ascii) = other_word(bytes, start, end);
+    // Words with other bytes ("don’t") are looked up here.
+    let cats = if ascii {
+        cats()
+    } else {
+        lookup.lexicon.lookup(word.hash)
+    };
+    let word = described(lookup.shipped, word, cats);
+    Some(Token { start, end, word })
 }
 
 /// The end of the word of a segmenter's token `t` (not punctuation): an abbreviation keeps its
