@@ -215,7 +215,7 @@ pub fn extract_shipped(
     let profile = signals::scan_tokens(text, tokens, |w| {
         on_bigram(bigram(prev, w.cur.ngram));
         own = own.wrapping_add(w.cur.weight);
-        n += own_buckets(&w.cur).1 as u32 + 1;
+        n += w.cur.features as u32;
         prev = w.cur.ngram;
     });
     (profile, n, own)

@@ -7,7 +7,7 @@
 //! look-ups and n-gram features never build a `String`. The hash is fixed (see [`hash_lower`]): the same on every
 //! platform, native and wasm32, unlike std's randomly seeded hasher.
 
-use super::features::bucket;
+use super::features::{self, bucket};
 use super::lexicon::{self, cat, Lexicon};
 use super::model::{self, Model};
 use crate::segment::{self, TokenKind};
@@ -136,6 +136,9 @@ pub struct Word {
     pub shape: u16,
     /// What the detectors ask of the word's spelling, as bits from [`spelling`].
     pub spelling: u8,
+    /// The number of the word's own features ([`features::own_buckets`]), with the bigram
+    /// ending at it: the hashed features a token adds.
+    pub features: u8,
 }
 
 impl Word {
@@ -334,6 +337,7 @@ fn described(shipped: &Model, mut word: Word, cats: u32) -> Word {
         word.hash
     };
     word.weight = shipped.own_weight(&word);
+    word.features = features::own_buckets(&word).1 as u8 + 1;
     if cats & cat::PAST != 0 || word.spelling & spelling::ED != 0 {
         word.spelling |= spelling::PAST;
     }
