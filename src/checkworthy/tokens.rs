@@ -6,6 +6,9 @@
 //! other punctuation is skipped. Each token carries a hash of its lowercased bytes, so lexicon
 //! look-ups and n-gram features never build a `String`. The hash is fixed (see [`hash_lower`]): the same on every
 //! platform, native and wasm32, unlike std's randomly seeded hasher.
+//!
+//! What a word's bytes alone decide is its [`Word`], found once per distinct word and kept in
+//! the [`Memo`]: the scanner ([`word`]) mostly looks words up.
 
 use super::features::{self, bucket};
 use super::lexicon::{self, cat, Lexicon};
@@ -129,7 +132,7 @@ pub struct Word {
     /// summed: what the shipped model's scorer adds for it, bigram aside (the sum of integers
     /// is the same in any order, so this is exact).
     pub weight: i32,
-    /// The feature buckets of the word's first two and last two bytes (see [`affixes`]); 0 for
+    /// The feature buckets of the word's first two and last two bytes (see `affixes`); 0 for
     /// symbols and numbers, which have no affix features.
     pub prefix: u16,
     pub suffix: u16,
@@ -165,9 +168,9 @@ pub mod spelling {
     /// Five bytes or more, ending in "est" ("highest", "interest").
     pub const EST: u8 = 1 << 2;
     /// Two facts not of spelling alone, but of the word alone too, so decided with the rest:
-    /// a past tense, from the lexicon or by "-ed" (see [`super::signals::Profile::past`]);
+    /// a past tense, from the lexicon or by "-ed" (see [`crate::checkworthy::signals::Profile::past`]);
     pub const PAST: u8 = 1 << 3;
-    /// and a word the scanner may count in passing ([`super::signals::is_quiet`]).
+    /// and a word the scanner may count in passing (`signals::is_quiet`).
     pub const QUIET: u8 = 1 << 4;
 }
 
