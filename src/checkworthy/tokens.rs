@@ -370,8 +370,13 @@ struct MemoSlot {
 
 impl Memo {
     fn new() -> Memo {
+        // Built on the heap: 768 KB would not fit every stack (wasm's is 1 MB), and
+        // `Box::new` of an array may build it on the stack first.
+        let slots = vec![MemoSlot::default(); 1 << MEMO_BITS].into_boxed_slice();
         Memo {
-            slots: Box::new([MemoSlot::default(); 1 << MEMO_BITS]),
+            slots: slots
+                .try_into()
+                .unwrap_or_else(|_| unreachable!("the length is the array's")),
         }
     }
 
