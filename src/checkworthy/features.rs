@@ -13,7 +13,7 @@
 //!   the affixes, and 20% slower (docs/CLAIMS.md).
 
 use super::signals::{self, Profile};
-use super::tokens::{hash_lower, pair, shape};
+use super::tokens::{hash_lower, pair, shape, Word};
 
 /// log2 of the number of hash buckets.
 pub const HASH_BITS: u32 = 14;
@@ -159,27 +159,66 @@ pub fn extract(sentence: &str, on_bucket: impl FnMut(u32)) -> (Profile, u32) {
     extract_tokens(sentence, &doc.tokens, on_bucket)
 }
 
+/// The buckets of a word's own hashed features, and how many there are: its unigram, then,
+/// unless it is a symbol or a number, its two affixes. (The fourth feature of a token, the
+/// bigram ending at it, depends on the word before: [`bigram`].) One definition for the
+/// trainer's [`extract_tokens`] and the shipped model's [`crate::checkworthy::tokens::Word::weight`].
+#[inline(always)]
+pub fn own_buckets(word: &Word) -> ([u32; 3], usize) {
+    let count = if word.is(shape::SYMBOL | shape::NUMBER) { 1 } else { 3 };
+    ([bucket(word.ngram), word.prefix as u32, word.suffix as u32], count)
+}
+
+/// The bucket of the bigram of two words' n-gram hashes ([`Word::ngram`]; `<s>`, [`START`],
+/// before the first word).
+#[inline(always)]
+pub fn bigram(prev: u64, cur: u64) -> u32 {
+    bucket(pair(prev, cur))
+}
+
+/// The n-gram hash before a sentence's first word.
+pub const START: u64 = hash_lower(b"<s>");
+
 /// Scans the segmenter's `tokens` of `text`, calling `on_bucket` with the bucket of every word
 /// unigram and bigram and every word's affixes, and returns the profile (for [`dense`]) and
 /// the number of buckets emitted (for [`hash_norm`]).
 #[inline(always)]
 pub fn extract_tokens(text: &str, tokens: &[crate::segment::Token], mut on_bucket: impl FnMut(u32)) -> (Profile, u32) {
-    const START: u64 = hash_lower(b"<s>");
     let mut n = 0;
     let mut prev = START;
     let profile = signals::scan_tokens(text, tokens, |w| {
-        let h = w.cur.ngram_hash();
-        on_bucket(bucket(h));
-        on_bucket(bucket(pair(prev, h)));
-        n += 2;
-        prev = h;
-        if !w.cur.is(shape::SYMBOL | shape::NUMBER) {
-            on_bucket(w.cur.prefix as u32);
-            on_bucket(w.cur.suffix as u32);
-            n += 2;
+        let (own, count) = own_buckets(&w.cur);
+        on_bucket(own[0]);
+        on_bucket(bigram(prev, w.cur.ngram));
+        for &b in &own[1..count] {
+            on_bucket(b);
         }
+        n += count as u32 + 1;
+        prev = w.cur.ngram;
     });
     (profile, n)
+}
+
+/// [`extract_tokens`] for the shipped model, whose weights of each word's own features come
+/// summed with the word ([`Word::weight`]): calls `on_bigram` with the bucket of every bigram
+/// only, and returns the profile, the number of buckets [`extract_tokens`] would have emitted,
+/// and the sum of the words' own weights.
+#[inline(always)]
+pub fn extract_shipped(
+    text: &str,
+    tokens: &[crate::segment::Token],
+    mut on_bigram: impl FnMut(u32),
+) -> (Profile, u32, i32) {
+    let mut n = 0;
+    let mut own = 0i32;
+    let mut prev = START;
+    let profile = signals::scan_tokens(text, tokens, |w| {
+        on_bigram(bigram(prev, w.cur.ngram));
+        own = own.wrapping_add(w.cur.weight);
+        n += w.cur.features as u32;
+        prev = w.cur.ngram;
+    });
+    (profile, n, own)
 }
 
 /// The value of each hashed feature in a sentence with `n` of them: 1/sqrt(n), so that long
@@ -195,7 +234,7 @@ pub fn hash_norm(n: u32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checkworthy::tokens::{affixes, tokens};
+    use crate::checkworthy::tokens::tokens;
 
     /// The scorer's bit set and the trainer's array agree.
     #[test]
@@ -240,12 +279,33 @@ mod tests {
 
     #[test]
     fn affixes_frame_the_word_and_ignore_case() {
-        let affixes = |word: &str| affixes(&tokens(word)[0]);
+        let affixes = |word: &str| {
+            let w = tokens(word)[0].word;
+            (w.prefix, w.suffix)
+        };
         assert_eq!(affixes("Raised"), affixes("raised"));
         assert_eq!(affixes("raised").1, affixes("voted").1, "same ending, same feature");
         assert_ne!(affixes("raised").0, affixes("raised").1);
         let (p, s) = affixes("a");
         assert_eq!(p, s);
         assert_ne!(affixes("ab").0, affixes("ba").0);
+    }
+
+    /// The shipped model's shortcut adds up to the weights of the buckets the trainer sees.
+    #[test]
+    fn shipped_sum_is_the_buckets_sum() {
+        let model = crate::checkworthy::model::shipped();
+        for s in [
+            "Unemployment fell to 4.1 percent in March, the lowest rate since 2001.",
+            "Don’t say “never”: the U.S. spent $1,000.50 (4.1%) in Zürich — I think?",
+            "",
+        ] {
+            let mut all = 0i32;
+            let (p, n) = extract(s, |b| all += model.hashed(b as usize) as i32);
+            let doc = crate::segment::Document::new(s);
+            let mut bigrams = 0i32;
+            let (q, m, own) = extract_shipped(s, &doc.tokens, |b| bigrams += model.hashed(b as usize) as i32);
+            assert_eq!((p, n, all), (q, m, bigrams + own), "{s:?}");
+        }
     }
 }

@@ -223,15 +223,15 @@ mod tests {
             let capitalised = word[..1].to_uppercase() + &word[1..];
             for form in [word.to_string(), capitalised, format!("{} .", word.to_uppercase())] {
                 let t = tokens(&form);
-                assert_eq!(t[0].cats, *cats, "{form:?}");
-                assert_eq!(get().lookup(t[0].hash), *cats, "{form:?}");
+                assert_eq!(t[0].word.cats, *cats, "{form:?}");
+                assert_eq!(get().lookup(t[0].word.hash), *cats, "{form:?}");
             }
         }
         let distinct: std::collections::BTreeSet<u32> = words.iter().map(|w| w.1).collect();
         assert!(distinct.len() < 256, "{} sets", distinct.len());
         // Not ASCII: looked up here, by hash.
         let curly = tokens("Didn’t");
-        assert!(curly[0].cats != 0 && curly[0].cats == lookup(hash_lower(b"didn't")));
+        assert!(curly[0].word.cats != 0 && curly[0].word.cats == lookup(hash_lower(b"didn't")));
     }
 
     #[test]

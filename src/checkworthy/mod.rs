@@ -2,12 +2,19 @@
 //!
 //! A small linear model, trained on debate sentences labelled by ClaimBuster annotators
 //! (CheckThat! 2024), small enough to ship in the browser. Reading order:
-//! - [`tokens`]: words scanned in place, each with a fixed hash of its lowercased bytes;
+//! - [`tokens`]: words scanned in place, each with a fixed hash of its lowercased bytes; all
+//!   that a word's bytes alone decide (its [`tokens::Word`]: hash, shape, categories, affixes,
+//!   the shipped model's weights of its own features) is found once per distinct word and kept
+//!   in a memo, so most tokens cost one look-up;
 //! - [`lexicon`]: the `data/lexicons/claims-*.txt` word lists, one hash table;
 //! - [`signals`]: small detectors (figure, percent, money, date, comparison, superlative, cause,
-//!   trend, named-entity, attribution, event) and the cues against a claim;
-//! - [`features`]: what the model sees: the signals and cues, plus hashed word n-grams;
-//! - [`model`]: the quantised weights compiled in from `data/claims-model.bin`, and scoring;
+//!   trend, named-entity, attribution, event) and the cues against a claim; most words are
+//!   "quiet" (decided per word), only counted;
+//! - [`features`]: what the model sees: the signals and cues, plus hashed word n-grams (a
+//!   word's own, [`features::own_buckets`], and the bigram ending at it);
+//! - [`model`]: the quantised weights compiled in from `data/claims-model.bin`, and scoring
+//!   (the shipped model adds each word's summed weights and one bigram weight per token; any
+//!   other model sees every feature, as the trainer does);
 //! - [`train`]: the learner behind `examples/train_claims.rs`.
 //!
 //! How it was trained and how well it does: docs/CLAIMS.md.

@@ -19,6 +19,7 @@
 
 use super::features::{self, BUCKETS, DENSE, HASH_BITS};
 use super::signals::Profile;
+use super::tokens::Word;
 use std::sync::OnceLock;
 
 const MAGIC: &[u8; 4] = b"QLCW";
@@ -106,10 +107,34 @@ impl<'a> Model<'a> {
         self.score_tokens(sentence, &doc.tokens)
     }
 
+    /// The weights of a word's own features ([`features::own_buckets`]), summed, unscaled.
+    #[inline(always)]
+    pub fn own_weight(&self, word: &Word) -> i32 {
+        let (buckets, count) = features::own_buckets(word);
+        // Unrolled: a loop of at most three costs more in the scanner it is inlined into.
+        let weight = |i: usize| {
+            if i < count {
+                self.hashed(buckets[i] as usize) as i32
+            } else {
+                0
+            }
+        };
+        weight(0) + weight(1) + weight(2)
+    }
+
     /// [`Model::score`] of the segmenter's `tokens` of `text` (a sentence in a document).
     pub fn score_tokens(&self, text: &str, tokens: &[crate::segment::Token]) -> (f32, Profile) {
         let mut sum: i32 = 0;
-        let (profile, n) = features::extract_tokens(text, tokens, |b| sum += self.hashed[b as usize] as i8 as i32);
+        let weight = |b: u32| self.hashed[b as usize] as i8 as i32;
+        // The shipped model (not a copy: its weights are the ones in every `Word`) takes the
+        // words' own features summed; any other model sees each feature.
+        let (profile, n) = if std::ptr::eq(self, shipped()) {
+            let (profile, n, own) = features::extract_shipped(text, tokens, |b| sum += weight(b));
+            sum = sum.wrapping_add(own);
+            (profile, n)
+        } else {
+            features::extract_tokens(text, tokens, |b| sum += weight(b))
+        };
         let mut z = self.bias + sum as f32 * self.hash_scale * features::hash_norm(n);
         // Only the set dense features, in index order (see `features::dense_set`).
         let (mut set, signal_count) = features::dense_set(&profile);

@@ -7,7 +7,7 @@
 //! The model uses the signals as features; [`Profile::signal_names`] reports them to readers.
 
 use super::lexicon::{self, cat};
-use super::tokens::{self, hash_lower, pair, shape, spelling, words, Memo, Token};
+use super::tokens::{self, hash_lower, pair, shape, spelling, Memo, Word};
 use crate::segment;
 
 /// The signals reported to readers, in this order. Stable names: they appear in the JSON.
@@ -50,32 +50,26 @@ const _: () = {
     assert!(cat::SIGNALS & NAMED_ENTITY as u32 == 0);
 };
 
-/// One token in context: what the detectors need of the token before it, and the lexicon
-/// categories of the word alone and of the phrases of two and three words ending at it.
-/// Plain values, no `Option`s: copied once per token, it stays small.
+/// One token in context: the word, the word before it, and the lexicon categories of the
+/// phrases of two and three words ending at it. Plain values, no `Option`s.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Window {
     /// 0 for the first token of the sentence.
     pub index: usize,
-    pub cur: Token,
-    /// Hash of the previous token; 0 (no real hash) before the first.
-    pub prev_hash: u64,
-    /// Shape of the previous token; 0 before the first.
-    pub prev_shape: u16,
-    /// Categories of the word alone.
-    pub word: u32,
-    /// Categories of the previous word alone.
-    pub prev_word: u32,
+    pub cur: Word,
+    /// The previous token's word; all zeros (no real hash, no shape, no category) before the
+    /// first.
+    pub prev: Word,
     /// Categories of the two- or three-word phrase ending here.
     pub phrase: u32,
 }
 
 impl Window {
     fn any(&self, cats: u32) -> bool {
-        (self.word | self.phrase) & cats != 0
+        (self.cur.cats | self.phrase) & cats != 0
     }
     fn prev_is(&self, hash: u64) -> bool {
-        self.prev_hash == hash
+        self.prev.hash == hash
     }
 }
 
@@ -107,9 +101,9 @@ pub fn money(w: &Window) -> bool {
 /// or a time phrase ("last year", "ago").
 pub fn date(w: &Window) -> bool {
     let calendar =
-        w.word & cat::CALENDAR != 0 && w.cur.is(shape::CAPITALISED) && !w.cur.is(shape::ALL_CAPS) && w.index > 0;
+        w.cur.cats & cat::CALENDAR != 0 && w.cur.is(shape::CAPITALISED) && !w.cur.is(shape::ALL_CAPS) && w.index > 0;
     let month_then_number =
-        w.cur.is(shape::NUMBER) && w.prev_word & cat::CALENDAR != 0 && w.prev_shape & shape::CAPITALISED != 0;
+        w.cur.is(shape::NUMBER) && w.prev.cats & cat::CALENDAR != 0 && w.prev.is(shape::CAPITALISED);
     w.cur.is(shape::YEAR) || calendar || month_then_number || w.any(cat::TIME)
 }
 
@@ -127,7 +121,7 @@ pub fn comparison(w: &Window) -> bool {
 /// "the <word>est" unless the word only looks like one ("the interest").
 pub fn superlative(w: &Window) -> bool {
     let est =
-        w.prev_is(hash_lower(b"the")) && w.cur.spelling & spelling::EST != 0 && w.word & cat::NOT_SUPERLATIVE == 0;
+        w.prev_is(hash_lower(b"the")) && w.cur.spelling & spelling::EST != 0 && w.cur.cats & cat::NOT_SUPERLATIVE == 0;
     est || w.any(cat::SUPERLATIVE)
 }
 
@@ -147,7 +141,7 @@ pub fn named_entity(w: &Window) -> bool {
     let acronym = w.cur.is(shape::ALL_CAPS) && w.cur.hash != hash_lower(b"i");
     let name = w.cur.is(shape::CAPITALISED)
         && w.index > 0
-        && w.word & (cat::FIRST_PERSON | cat::CALENDAR) == 0
+        && w.cur.cats & (cat::FIRST_PERSON | cat::CALENDAR) == 0
         && !w.prev_is(hash_lower(b":"));
     acronym || name
 }
@@ -163,7 +157,7 @@ pub fn event(w: &Window) -> bool {
 }
 
 /// A regular past tense or participle: "voted", "increased" (not "red", "need", "indeed").
-fn ends_in_ed(t: &Token) -> bool {
+fn ends_in_ed(t: &Word) -> bool {
     t.spelling & spelling::ED != 0
 }
 
@@ -216,21 +210,46 @@ pub struct Profile {
     pub label_colon: bool,
 }
 
+/// Whether a word, with no phrase ending at it, is one [`Profile::observe`] only counts: a word
+/// with no capital, digit or symbol, in none of the counted lists and no number word, and
+/// neither the "than" of a comparison nor the "-est" of a superlative. Of the detectors, only
+/// the lexicon's categories fire on it; of the counts, only the words, the lowercase ones and
+/// the past tenses change. Most words are such: decided once per word, in the memo
+/// ([`spelling::QUIET`]).
+pub(crate) fn is_quiet(word: &Word) -> bool {
+    let est = word.spelling & spelling::EST != 0 && word.cats & cat::NOT_SUPERLATIVE == 0;
+    word.shape == 0 && word.hash != hash_lower(b"than") && !est && word.cats & (cat::NUMBER | COUNTED) == 0
+}
+
 impl Profile {
     /// Records one token.
     #[inline(always)]
     pub fn observe(&mut self, w: &Window) {
         let t = &w.cur;
+        if t.spelling & spelling::QUIET != 0 && w.phrase == 0 {
+            self.words += 1;
+            self.lowercase_words += (t.spelling & spelling::LOWERCASE != 0) as u16;
+            self.past += (t.spelling & spelling::PAST != 0) as u16;
+            self.signals |= (t.cats & cat::SIGNALS) as u16;
+            return;
+        }
+        self.observe_fully(w);
+    }
+
+    /// [`Profile::observe`] of any token.
+    #[inline(always)]
+    fn observe_fully(&mut self, w: &Window) {
+        let t = &w.cur;
         // Fast path for most tokens: a word with no capital, digit or symbol. Of the
         // detectors only the lexicon's categories, the "than" of a comparison and the "-est"
         // of a superlative can fire (the others need a capital, a number or a symbol); of the
         // counts, the figures and past tenses the lexicon gives, and the counted lists.
-        let cats = w.word | w.phrase;
+        let cats = w.cur.cats | w.phrase;
         let in_no_list = cats & !cat::STARTS == 0;
         if t.shape == 0 {
             self.words += 1;
             self.lowercase_words += (t.spelling & spelling::LOWERCASE != 0) as u16;
-            self.past += (w.word & cat::PAST != 0 || ends_in_ed(t)) as u16;
+            self.past += (t.spelling & spelling::PAST != 0) as u16;
             self.signals |= (cats & cat::SIGNALS) as u16
                 | (signal::COMPARISON * comparison(w) as u16)
                 | (signal::SUPERLATIVE * superlative(w) as u16);
@@ -247,7 +266,7 @@ impl Profile {
         // below only these four can fire, and of the counts only these change.
         if t.shape == shape::CAPITALISED && in_no_list {
             self.words += 1;
-            if w.index == 1 && w.prev_is(hash_lower(b"by")) && w.prev_shape & shape::CAPITALISED != 0 {
+            if w.index == 1 && w.prev_is(hash_lower(b"by")) && w.prev.is(shape::CAPITALISED) {
                 self.opens_with_by_name = true;
             }
             let entity = named_entity(w);
@@ -270,7 +289,7 @@ impl Profile {
                 QUESTION => self.question = true,
                 EXCLAMATION => self.exclamation = true,
                 COPYRIGHT => self.copyright = true,
-                SLASH if w.prev_word & cat::BOILERPLATE != 0 => self.credit = true,
+                SLASH if w.prev.cats & cat::BOILERPLATE != 0 => self.credit = true,
                 COLON if w.index == 1 => self.label_colon = true,
                 _ => {}
             }
@@ -278,10 +297,7 @@ impl Profile {
             self.words += 1;
             self.lowercase_words += (t.spelling & spelling::LOWERCASE != 0) as u16;
             self.all_caps_words += t.is(shape::ALL_CAPS) as u16;
-            if w.index == 1
-                && t.is(shape::CAPITALISED)
-                && w.prev_is(hash_lower(b"by"))
-                && w.prev_shape & shape::CAPITALISED != 0
+            if w.index == 1 && t.is(shape::CAPITALISED) && w.prev_is(hash_lower(b"by")) && w.prev.is(shape::CAPITALISED)
             {
                 self.opens_with_by_name = true;
             }
@@ -306,7 +322,7 @@ impl Profile {
         self.signals |= found;
         self.figures += figure as u16;
         self.entities += entity as u16;
-        self.past += (w.word & cat::PAST != 0 || ends_in_ed(t)) as u16;
+        self.past += (t.spelling & spelling::PAST != 0) as u16;
         self.count(cats);
     }
 
@@ -381,20 +397,24 @@ fn scan_words(text: &str, tokens: &[segment::Token], memo: &mut Memo, mut on_tok
     let mut w = Window::default();
     // The key and categories of the last two words, for three-word phrases.
     let mut prev_pair = (0u64, 0u32);
-    for (index, cur) in words(text, tokens, memo).enumerate() {
-        if index > 0 {
-            w.prev_hash = w.cur.hash;
-            w.prev_shape = w.cur.shape;
-            w.prev_word = w.word;
-        }
+    let mut lookup = tokens::lookup(memo);
+    let mut index = 0;
+    // One loop over the segmenter's tokens (not an iterator of words, whose own loop past
+    // the skipped punctuation would keep the scanner's state on the stack).
+    for t in tokens {
+        let Some(token) = tokens::word(text, &mut lookup, t) else {
+            continue;
+        };
+        let cur = token.word;
+        // Before the first token `w.cur` is all zeros, as `w.prev` must be.
+        w.prev = w.cur;
         w.cur = cur;
         w.index = index;
-        w.word = cur.cats;
         // Phrases are looked up only where the lexicon says one may go on (`cat::STARTS_*`).
         let mut pair_key = 0;
         let mut pair_cats = 0;
-        if w.prev_word & cat::STARTS_PHRASE != 0 {
-            pair_key = pair(w.prev_hash, cur.hash);
+        if w.prev.cats & cat::STARTS_PHRASE != 0 {
+            pair_key = pair(w.prev.hash, cur.hash);
             pair_cats = lexicon.lookup(pair_key);
         }
         let triple_cats = if prev_pair.1 & cat::STARTS_TRIPLE != 0 {
@@ -407,6 +427,7 @@ fn scan_words(text: &str, tokens: &[segment::Token], memo: &mut Memo, mut on_tok
         w.phrase = pair_cats | triple_cats;
         profile.observe(&w);
         on_token(&w);
+        index += 1;
     }
     profile
 }
@@ -609,6 +630,24 @@ mod tests {
         let p = scan("Thank you, thank you very much!", |_| {});
         assert!(p.courtesy >= 2 && p.exclamation);
         assert!(scan("Why did you vote for it?", |_| {}).question);
+    }
+
+    /// The shortcut for quiet words counts what the full path would.
+    #[test]
+    fn quiet_words_are_observed_alike() {
+        for s in [
+            "Wages grew faster than prices, rather than falling, in the interest of the highest paid.",
+            "We voted for it because two million people needed it, due to the storm, I think.",
+            "the latest numbers were compared with those of most other countries, they said",
+            "As a result, 300 workers lost their jobs last year; you would agree.",
+        ] {
+            let (mut fast, mut full) = (Profile::default(), Profile::default());
+            scan(s, |w| {
+                fast.observe(w);
+                full.observe_fully(w);
+                assert_eq!(fast, full, "{s:?} at {}", w.index);
+            });
+        }
     }
 
     #[test]

@@ -6,9 +6,13 @@
 //! other punctuation is skipped. Each token carries a hash of its lowercased bytes, so lexicon
 //! look-ups and n-gram features never build a `String`. The hash is fixed (see [`hash_lower`]): the same on every
 //! platform, native and wasm32, unlike std's randomly seeded hasher.
+//!
+//! What a word's bytes alone decide is its [`Word`], found once per distinct word and kept in
+//! the [`Memo`]: the scanner ([`word`]) mostly looks words up.
 
-use super::features::bucket;
-use super::lexicon::{self, Lexicon};
+use super::features::{self, bucket};
+use super::lexicon::{self, cat, Lexicon};
+use super::model::{self, Model};
 use crate::segment::{self, TokenKind};
 use crate::swar;
 
@@ -113,30 +117,48 @@ pub mod shape {
     pub const SYMBOL: u16 = 1 << 5;
 }
 
-/// One token: its byte range in the sentence, the hash of its lowercased text, its shape, and
-/// its first two and last four bytes as written (what the detectors and affix features look
-/// at), so that they need not slice the sentence again.
+/// What the scanner knows of a word (or symbol) from its bytes alone: found once per
+/// distinct word and kept in the [`Memo`], so a word seen before costs one look-up.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Word {
+    /// The hash of the lowercased text ([`hash_lower`]): the lexicons' key.
+    pub hash: u64,
+    /// The hash used for n-gram features: numbers collapse to their shape (`<year>`, `<num>`)
+    /// so that "5 percent" and "12 percent" share a feature.
+    pub ngram: u64,
+    /// The lexicon categories of the word ([`super::lexicon::cat`]).
+    pub cats: u32,
+    /// The shipped model's weights of the word's own features ([`features::own_buckets`]),
+    /// summed: what the shipped model's scorer adds for it, bigram aside (the sum of integers
+    /// is the same in any order, so this is exact).
+    pub weight: i32,
+    /// The feature buckets of the word's first two and last two bytes (see `affixes`); 0 for
+    /// symbols and numbers, which have no affix features.
+    pub prefix: u16,
+    pub suffix: u16,
+    pub shape: u16,
+    /// What the detectors ask of the word's spelling, as bits from [`spelling`].
+    pub spelling: u8,
+    /// The number of the word's own features ([`features::own_buckets`]), with the bigram
+    /// ending at it: the hashed features a token adds.
+    pub features: u8,
+}
+
+impl Word {
+    pub fn is(&self, flag: u16) -> bool {
+        self.shape & flag != 0
+    }
+}
+
+/// One token: its byte range in the sentence and its [`Word`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
-    pub hash: u64,
-    pub shape: u16,
-    /// The first byte in the low byte, then the second (when the token has one).
-    pub head: u16,
-    /// The last four bytes, the last in the high byte; zero before the start of a shorter token.
-    pub tail: u32,
-    /// The lexicon categories of the word ([`super::lexicon::cat`]).
-    pub cats: u32,
-    /// The feature buckets of the word's first two and last two bytes (see [`affixes`]); 0 for
-    /// symbols and numbers, which have no affix features.
-    pub prefix: u16,
-    pub suffix: u16,
-    /// What the detectors ask of the word's spelling, as bits from [`spelling`].
-    pub spelling: u8,
+    pub word: Word,
 }
 
-/// Facts about how a token is spelled, as bit flags (in [`Token::spelling`]): decided once per
+/// Facts about how a token is spelled, as bit flags (in [`Word::spelling`]): decided once per
 /// word, not by each detector on each token.
 pub mod spelling {
     /// Starts with a lowercase ASCII letter.
@@ -145,42 +167,14 @@ pub mod spelling {
     pub const ED: u8 = 1 << 1;
     /// Five bytes or more, ending in "est" ("highest", "interest").
     pub const EST: u8 = 1 << 2;
+    /// Two facts not of spelling alone, but of the word alone too, so decided with the rest:
+    /// a past tense, from the lexicon or by "-ed" (see [`crate::checkworthy::signals::Profile::past`]);
+    pub const PAST: u8 = 1 << 3;
+    /// and a word the scanner may count in passing (`signals::is_quiet`).
+    pub const QUIET: u8 = 1 << 4;
 }
 
 impl Token {
-    pub fn is(&self, flag: u16) -> bool {
-        self.shape & flag != 0
-    }
-
-    /// Length in bytes (never 0).
-    pub(crate) fn len(&self) -> usize {
-        self.end - self.start
-    }
-
-    /// Whether the token's last bytes are `suffix` (at most four bytes, no longer than the
-    /// token), as written.
-    #[inline(always)]
-    pub fn ends_with(&self, suffix: &[u8]) -> bool {
-        let n = suffix.len();
-        debug_assert!(n <= 4 && n <= self.len());
-        let want = suffix.iter().rev().fold(0u32, |x, &b| x << 8 | b as u32);
-        (self.tail >> (32 - 8 * n)) == want
-    }
-
-    /// The hash used for n-gram features: numbers collapse to their shape (`<year>`, `<num>`)
-    /// so that "5 percent" and "12 percent" share a feature.
-    pub fn ngram_hash(&self) -> u64 {
-        const YEAR: u64 = hash_lower(b"<year>");
-        const NUM: u64 = hash_lower(b"<num>");
-        if self.is(shape::YEAR) {
-            YEAR
-        } else if self.is(shape::NUMBER) {
-            NUM
-        } else {
-            self.hash
-        }
-    }
-
     /// The token's bytes (no char-boundary check, unlike [`Token::text`]).
     pub fn bytes<'t>(&self, sentence: &'t str) -> &'t [u8] {
         sentence.as_bytes().get(self.start..self.end).unwrap_or(b"")
@@ -192,16 +186,24 @@ impl Token {
 }
 
 /// The check-worthiness tokens of a run of the segmenter's tokens (a sentence, a reported
-/// claim's content), with their lexicon categories and affixes. The text is tokenized once, by
-/// [`crate::segment`]: this only reads each of its tokens' bytes again, eight at a time, for the
-/// hash and shape, and skips the punctuation that says nothing about claims. Short words seen
-/// before are taken from `memo`.
+/// claim's content), each with its [`Word`]. The text is tokenized once, by [`crate::segment`]:
+/// this only reads each of its tokens' bytes again, eight at a time, to find the word in `memo`
+/// (or, the first time, to hash and shape it), and skips the punctuation that says nothing about
+/// claims.
 pub fn words<'t>(text: &'t str, tokens: &'t [segment::Token], memo: &'t mut Memo) -> Words<'t> {
     Words {
         text,
         tokens: tokens.iter(),
+        lookup: lookup(memo),
+    }
+}
+
+/// The [`Lookup`] of words with `memo`.
+pub fn lookup(memo: &mut Memo) -> Lookup<'_> {
+    Lookup {
         lexicon: lexicon::get(),
         claim_sets: crate::lexicon::table().claim_sets(),
+        shipped: model::shipped(),
         memo,
     }
 }
@@ -217,11 +219,7 @@ pub fn tokens(sentence: &str) -> Vec<Token> {
 pub struct Words<'t> {
     text: &'t str,
     tokens: std::slice::Iter<'t, segment::Token>,
-    /// For phrases, and for the rare words the segmenter's table cannot hold (not ASCII).
-    lexicon: &'static Lexicon,
-    /// The categories of [`crate::lexicon::WordInfo::claims`].
-    claim_sets: &'static [u32; 256],
-    memo: &'t mut Memo,
+    lookup: Lookup<'t>,
 }
 
 impl Iterator for Words<'_> {
@@ -229,95 +227,136 @@ impl Iterator for Words<'_> {
 
     #[inline(always)]
     fn next(&mut self) -> Option<Token> {
-        let bytes = self.text.as_bytes();
         for t in self.tokens.by_ref() {
-            let start = t.span.start;
-            if t.kind == TokenKind::Punct {
-                match symbol(self.text, start, t.span.end) {
-                    Some(s) => return Some(s),
-                    None => continue,
-                }
+            if let Some(token) = word(self.text, &mut self.lookup, t) {
+                return Some(token);
             }
-            // An abbreviation keeps its full stop in the segmenter ("U.S.", "Dr."); the word is
-            // what comes before it (and what the segmenter looked up).
-            // An abbreviation keeps its full stop in the segmenter ("U.S.", "Dr."); the word is
-            // what comes before it (and what the segmenter looked up).
-            let mut end = t.span.end;
-            if t.kind == TokenKind::Word && end - start > 1 && bytes.get(end - 1) == Some(&b'.') {
-                end -= 1;
-            }
-            let len = end - start;
-            let x = swar::load8(bytes, start);
-            let (key, ascii) = if len <= 8 {
-                let key = x & low_bytes(len);
-                ([key, 0], key & swar::HIGH == 0)
-            } else if len <= 16 {
-                let second = swar::load8(bytes, start + 8) & low_bytes(len - 8);
-                ([x, second], (x | second) & swar::HIGH == 0)
-            } else {
-                ([0, 0], false)
-            };
-            if ascii {
-                // Most words: one to sixteen ASCII bytes, their own key to the memo.
-                let slot = self.memo.slot(key);
-                if slot.key != key {
-                    let word = if len <= 8 {
-                        ascii_word(bytes, start, end, key[0])
-                    } else {
-                        other_word(bytes, start, end).0
-                    };
-                    *slot = MemoSlot::of(key, described(word));
-                }
-                return Some(Token {
-                    start,
-                    end,
-                    hash: slot.hash,
-                    shape: slot.shape,
-                    head: x as u16,
-                    tail: if len <= 8 {
-                        tail_of(key[0], len)
-                    } else {
-                        (swar::load8(bytes, end - 4) & 0xffff_ffff) as u32
-                    },
-                    // The segmenter looked every ASCII word up already; its table holds the
-                    // claim lexicons' words too.
-                    cats: self.claim_sets[t.info.claims as usize],
-                    prefix: slot.prefix,
-                    suffix: slot.suffix,
-                    spelling: slot.spelling,
-                });
-            }
-            let (mut word, ascii) = other_word(bytes, start, end);
-            // Words with other bytes ("don’t") are looked up here.
-            word.cats = if ascii {
-                self.claim_sets[t.info.claims as usize]
-            } else {
-                self.lexicon.lookup(word.hash)
-            };
-            return Some(described(word));
         }
         None
     }
 }
 
-/// `t` with its affixes (words; numbers have none).
+/// What finds the [`Word`] of a token: the memo, and what fills it.
+pub struct Lookup<'t> {
+    /// For phrases, and for the rare words the segmenter's table cannot hold (not ASCII).
+    lexicon: &'static Lexicon,
+    /// The categories of [`crate::lexicon::WordInfo::claims`].
+    claim_sets: &'static [u32; 256],
+    /// For [`Word::weight`].
+    shipped: &'static Model<'static>,
+    memo: &'t mut Memo,
+}
+
+/// The [`Token`] of the segmenter's token `t` of `text`, or `None` for punctuation that says
+/// nothing about claims (what [`words`] yields, for a scanner that walks the tokens itself).
 #[inline(always)]
-fn described(mut t: Token) -> Token {
-    if !t.is(shape::NUMBER) {
-        let (prefix, suffix) = affixes(&t);
-        (t.prefix, t.suffix) = (bucket(prefix) as u16, bucket(suffix) as u16);
+pub fn word(text: &str, lookup: &mut Lookup, t: &segment::Token) -> Option<Token> {
+    let bytes = text.as_bytes();
+    let start = t.span.start;
+    if t.kind == TokenKind::Punct {
+        let word = described(lookup.shipped, symbol(text, start, t.span.end)?, 0);
+        return Some(Token {
+            start,
+            end: t.span.end,
+            word,
+        });
     }
-    t
+    // The memo's key is the token's bytes as the segmenter cut them, a full stop
+    // included ("Dr."): they alone decide the word (see `word_end`).
+    let len = t.span.end - start;
+    let x = swar::load8(bytes, start);
+    let (key, ascii) = if len <= 8 {
+        let key = x & low_bytes(len);
+        ([key, 0], key & swar::HIGH == 0)
+    } else if len <= 16 {
+        let second = swar::load8(bytes, start + 8) & low_bytes(len - 8);
+        ([x, second], (x | second) & swar::HIGH == 0)
+    } else {
+        ([0, 0], false)
+    };
+    // The segmenter looked every ASCII word up already; its table holds the claim
+    // lexicons' words too. (What it found depends on the word's bytes alone, so it
+    // may be kept in the memo with the rest.)
+    let cats = || lookup.claim_sets[t.info.claims as usize];
+    if ascii {
+        // Most words: one to sixteen ASCII bytes, their own key to the memo.
+        let slot = lookup.memo.slot(key);
+        if slot.key != key {
+            let end = word_end(bytes, t);
+            let word = if end - start <= 8 {
+                ascii_word(bytes, start, end, x & low_bytes(end - start))
+            } else {
+                other_word(bytes, start, end).0
+            };
+            *slot = MemoSlot {
+                key,
+                word: described(lookup.shipped, word, cats()),
+            };
+        }
+        // (The scanner uses no token's end: this is for tests and tools.)
+        return Some(Token {
+            start,
+            end: word_end(bytes, t),
+            word: slot.word,
+        });
+    }
+    let end = word_end(bytes, t);
+    let (word, ascii) = other_word(bytes, start, end);
+    // Words with other bytes ("don’t") are looked up here.
+    let cats = if ascii {
+        cats()
+    } else {
+        lookup.lexicon.lookup(word.hash)
+    };
+    let word = described(lookup.shipped, word, cats);
+    Some(Token { start, end, word })
+}
+
+/// The end of the word of a segmenter's token `t` (not punctuation): an abbreviation keeps its
+/// full stop in the segmenter ("U.S.", "Dr."); the word is what comes before it (and what the
+/// segmenter looked up).
+#[inline(always)]
+fn word_end(bytes: &[u8], t: &segment::Token) -> usize {
+    let (start, end) = (t.span.start, t.span.end);
+    if t.kind == TokenKind::Word && end - start > 1 && bytes.get(end - 1) == Some(&b'.') {
+        end - 1
+    } else {
+        end
+    }
+}
+
+/// `word` with what its spelling does not give: its categories, n-gram hash and weight in
+/// the `shipped` model.
+#[inline(always)]
+fn described(shipped: &Model, mut word: Word, cats: u32) -> Word {
+    const YEAR: u64 = hash_lower(b"<year>");
+    const NUM: u64 = hash_lower(b"<num>");
+    word.cats = cats;
+    word.ngram = if word.is(shape::YEAR) {
+        YEAR
+    } else if word.is(shape::NUMBER) {
+        NUM
+    } else {
+        word.hash
+    };
+    word.weight = shipped.own_weight(&word);
+    word.features = features::own_buckets(&word).1 as u8 + 1;
+    if cats & cat::PAST != 0 || word.spelling & spelling::ED != 0 {
+        word.spelling |= spelling::PAST;
+    }
+    if super::signals::is_quiet(&word) {
+        word.spelling |= spelling::QUIET;
+    }
+    word
 }
 
 /// log2 of the number of [`Memo`] slots.
-const MEMO_BITS: u32 = 12;
+const MEMO_BITS: u32 = 14;
 
-/// Short words (one to sixteen ASCII bytes) already seen, with everything their bytes alone
-/// decide: hash, shape, spelling, affix hashes. News repeats its words ("the", "said",
-/// "percent"): most tokens are found here, which saves hashing and shaping them again.
-/// Direct-mapped, keyed by the word's exact bytes (so a hit is the same word, never a
-/// likeness), and kept between sentences (see [`with_memo`]).
+/// Short words (one to sixteen ASCII bytes) already seen, each with its [`Word`]. News repeats
+/// its words ("the", "said", "percent"): most tokens are found here, which saves hashing,
+/// shaping and weighing them again. Direct-mapped, keyed by the word's exact bytes (so a hit
+/// is the same word, never a likeness), and kept between sentences (see [`with_memo`]).
 pub struct Memo {
     slots: Box<[MemoSlot; 1 << MEMO_BITS]>,
 }
@@ -326,30 +365,18 @@ pub struct Memo {
 struct MemoSlot {
     /// The word's bytes, zero above; 0 (no word) marks an empty slot.
     key: [u64; 2],
-    hash: u64,
-    prefix: u16,
-    suffix: u16,
-    shape: u16,
-    spelling: u8,
-}
-
-impl MemoSlot {
-    fn of(key: [u64; 2], t: Token) -> MemoSlot {
-        MemoSlot {
-            key,
-            hash: t.hash,
-            prefix: t.prefix,
-            suffix: t.suffix,
-            shape: t.shape,
-            spelling: t.spelling,
-        }
-    }
+    word: Word,
 }
 
 impl Memo {
     fn new() -> Memo {
+        // Built on the heap: 768 KB would not fit every stack (wasm's is 1 MB), and
+        // `Box::new` of an array may build it on the stack first.
+        let slots = vec![MemoSlot::default(); 1 << MEMO_BITS].into_boxed_slice();
         Memo {
-            slots: Box::new([MemoSlot::default(); 1 << MEMO_BITS]),
+            slots: slots
+                .try_into()
+                .unwrap_or_else(|_| unreachable!("the length is the array's")),
         }
     }
 
@@ -393,7 +420,7 @@ fn low_bytes(n: usize) -> u64 {
 /// A word of one to eight ASCII bytes, `w` its bytes (zero above): hashed and classified in
 /// one register, as [`hash_lower`] would.
 #[inline(always)]
-fn ascii_word(bytes: &[u8], start: usize, end: usize, w: u64) -> Token {
+fn ascii_word(bytes: &[u8], start: usize, end: usize, w: u64) -> Word {
     let len = end - start;
     let lower = (w | CASE_BITS) & low_bytes(len);
     let hash = if len < 8 {
@@ -401,7 +428,7 @@ fn ascii_word(bytes: &[u8], start: usize, end: usize, w: u64) -> Token {
     } else {
         mix(mix(SEED ^ lower) ^ (8 << 56))
     };
-    finish(bytes, start, end, classes(w), hash, w as u16, tail_of(w, len))
+    finish(&bytes[start..end], classes(w), hash, w as u16, tail_of(w, len))
 }
 
 /// The classes (`LOWER`, `UPPER`, `DIGIT`) of the ASCII bytes of `w`. Bit 5 (0x20), moved up
@@ -417,7 +444,7 @@ fn classes(w: u64) -> u8 {
 /// A word longer than eight bytes or with non-ASCII bytes (a letter such as "é", or `’` as
 /// an apostrophe, hashed as `'`), and whether it is all ASCII.
 #[inline(never)]
-fn other_word(bytes: &[u8], start: usize, end: usize) -> (Token, bool) {
+fn other_word(bytes: &[u8], start: usize, end: usize) -> (Word, bool) {
     // Classes and hash in one pass, eight bytes at a time, read from the text (as
     // `hash_span` does).
     let mut seen = 0;
@@ -447,15 +474,15 @@ fn other_word(bytes: &[u8], start: usize, end: usize) -> (Token, bool) {
         tail_of(first, end - start)
     };
     (
-        finish(bytes, start, end, seen, hash, first as u16, tail),
+        finish(&bytes[start..end], seen, hash, first as u16, tail),
         seen & HIGH == 0,
     )
 }
 
-/// The token of a punctuation character that matters for claims (`%`, `$`, `£`, `€`, `¥`,
+/// The [`Word`] of a punctuation character that matters for claims (`%`, `$`, `£`, `€`, `¥`,
 /// `©`, `?`, `!`, `:`, `/`), or `None` for the rest.
 #[inline(always)]
-fn symbol(text: &str, start: usize, end: usize) -> Option<Token> {
+fn symbol(text: &str, start: usize, end: usize) -> Option<Word> {
     let bytes = text.as_bytes();
     let b = bytes[start];
     let is_symbol = if b < 0x80 {
@@ -467,15 +494,10 @@ fn symbol(text: &str, start: usize, end: usize) -> Option<Token> {
     if !is_symbol {
         return None;
     }
-    let x = swar::load8(bytes, start) & low_bytes(end - start);
-    Some(Token {
-        start,
-        end,
+    Some(Word {
         hash: hash_lower(&bytes[start..end]),
         shape: shape::SYMBOL,
-        head: x as u16,
-        tail: tail_of(x, end - start),
-        ..Token::default()
+        ..Word::default()
     })
 }
 
@@ -525,42 +547,52 @@ fn tail_of(x: u64, n: usize) -> u32 {
     ((x << (64 - 8 * n)) >> 32) as u32
 }
 
+/// Whether a word's last bytes are `suffix` (at most four bytes, no longer than the word), as
+/// written, from `tail`, its last four bytes (see [`tail_of`]).
+#[inline(always)]
+fn ends_with(tail: u32, suffix: &[u8]) -> bool {
+    let n = suffix.len();
+    let want = suffix.iter().rev().fold(0u32, |x, &b| x << 8 | b as u32);
+    (tail >> (32 - 8 * n)) == want
+}
+
 /// The hashes of a word's first two and last two bytes, framed: "raised" gives "<ra" and
-/// "ed>"; "a" gives "<a>" twice (features of their own, see [`super::features`]). The bytes,
-/// kept in the token, are packed into an integer and spread by one multiply: no string, no byte
-/// loop.
-pub fn affixes(t: &Token) -> (u64, u64) {
+/// "ed>"; "a" gives "<a>" twice (features of their own, see [`super::features`]). The bytes
+/// (`head`: the first two, the first in the low byte; `tail`: the last four, the last in the
+/// high byte) are packed into an integer and spread by one multiply: no string, no byte loop.
+fn affixes(head: u16, tail: u32, len: usize) -> (u64, u64) {
     const SALT: u64 = 0x7f4a_7c15_9e37_79b9;
     let spread = |gram: u64| (gram ^ SALT).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     // `| 0x20` lowercases a letter and leaves digits and joiners alone, as in the word hash.
     let low = |b: u32| (b as u8 | 0x20) as u64;
-    let a = low(t.head as u32);
-    match t.len() {
+    let a = low(head as u32);
+    match len {
         0 => (0, 0),
         1 => {
             let g = (b'<' as u64) << 16 | a << 8 | b'>' as u64;
             (spread(g), spread(g))
         }
         _ => (
-            spread((b'<' as u64) << 16 | a << 8 | low(t.head as u32 >> 8)),
-            spread(low(t.tail >> 16) << 16 | low(t.tail >> 24) << 8 | b'>' as u64),
+            spread((b'<' as u64) << 16 | a << 8 | low(head as u32 >> 8)),
+            spread(low(tail >> 16) << 16 | low(tail >> 24) << 8 | b'>' as u64),
         ),
     }
 }
 
-/// A word's token, its shape from the classes `seen` in it.
+/// A word's [`Word`] as far as its bytes `word` decide: its shape from the classes `seen` in
+/// it, its spelling and affixes from its first two bytes `head` and last four `tail`.
 #[inline(always)]
-fn finish(bytes: &[u8], start: usize, end: usize, seen: u8, hash: u64, head: u16, tail: u32) -> Token {
+fn finish(word: &[u8], seen: u8, hash: u64, head: u16, tail: u32) -> Word {
+    let len = word.len();
     let mut shape = 0;
     if (head as u8).is_ascii_uppercase() {
         shape |= shape::CAPITALISED;
     }
-    if seen & (LOWER | HIGH) == 0 && seen & UPPER != 0 && end - start >= 2 {
+    if seen & (LOWER | HIGH) == 0 && seen & UPPER != 0 && len >= 2 {
         shape |= shape::ALL_CAPS;
     }
     if seen & DIGIT != 0 {
         shape |= shape::HAS_DIGIT;
-        let word = &bytes[start..end];
         if seen & (LOWER | UPPER | HIGH) == 0 && word.iter().all(|b| b.is_ascii_digit() || *b == b',' || *b == b'.') {
             shape |= shape::NUMBER;
             if is_year(word) {
@@ -570,20 +602,25 @@ fn finish(bytes: &[u8], start: usize, end: usize, seen: u8, hash: u64, head: u16
             shape |= shape::YEAR;
         }
     }
-    let mut t = Token {
-        start,
-        end,
+    let long = len >= 5;
+    let spelling = ((head as u8).is_ascii_lowercase() as u8 * spelling::LOWERCASE)
+        | ((long && ends_with(tail, b"ed") && !ends_with(tail, b"eed")) as u8 * spelling::ED)
+        | ((long && ends_with(tail, b"est")) as u8 * spelling::EST);
+    // Numbers have no affix features.
+    let (prefix, suffix) = if shape & shape::NUMBER == 0 {
+        let (prefix, suffix) = affixes(head, tail, len);
+        (bucket(prefix) as u16, bucket(suffix) as u16)
+    } else {
+        (0, 0)
+    };
+    Word {
         hash,
         shape,
-        head,
-        tail,
-        ..Token::default()
-    };
-    let long = t.len() >= 5;
-    t.spelling = ((head as u8).is_ascii_lowercase() as u8 * spelling::LOWERCASE)
-        | ((long && t.ends_with(b"ed") && !t.ends_with(b"eed")) as u8 * spelling::ED)
-        | ((long && t.ends_with(b"est")) as u8 * spelling::EST);
-    t
+        spelling,
+        prefix,
+        suffix,
+        ..Word::default()
+    }
 }
 
 /// "1900" to "2099".
@@ -626,7 +663,7 @@ mod tests {
 
     #[test]
     fn hashes_ignore_case_and_apostrophe_style() {
-        let h: Vec<u64> = tokens("Don’t don't DON'T").iter().map(|t| t.hash).collect();
+        let h: Vec<u64> = tokens("Don’t don't DON'T").iter().map(|t| t.word.hash).collect();
         assert_eq!(h[0], h[1]);
         assert_eq!(h[1], h[2]);
         assert_eq!(h[0], hash_lower(b"don't"));
@@ -637,7 +674,7 @@ mod tests {
         let text = "Unemployment fell 4.1 in the U.S. Department-of-Labor's survey, Dr. Émile said x";
         for t in tokens(text) {
             let want = hash_lower(&t.bytes(text).to_ascii_lowercase());
-            assert_eq!(t.hash, want, "{:?}", t.text(text));
+            assert_eq!(t.word.hash, want, "{:?}", t.text(text));
         }
     }
 
@@ -668,13 +705,18 @@ mod tests {
 
     #[test]
     fn shapes() {
-        let t = tokens("In 1998 NATO had 1,200 Jets in the 1990s");
+        let t: Vec<Word> = tokens("In 1998 NATO had 1,200 Jets in the 1990s")
+            .iter()
+            .map(|t| t.word)
+            .collect();
         assert!(t[0].is(shape::CAPITALISED) && !t[0].is(shape::ALL_CAPS));
         assert!(t[1].is(shape::YEAR) && t[1].is(shape::NUMBER));
         assert!(t[2].is(shape::ALL_CAPS));
         assert!(t[4].is(shape::NUMBER) && !t[4].is(shape::YEAR));
         assert!(t[8].is(shape::YEAR) && !t[8].is(shape::NUMBER));
-        assert_eq!(t[1].ngram_hash(), t[8].ngram_hash());
+        assert_eq!(t[1].ngram, t[8].ngram);
+        assert_ne!(t[1].ngram, t[4].ngram);
+        assert_eq!(t[3].ngram, t[3].hash);
     }
 
     #[test]
