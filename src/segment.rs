@@ -493,7 +493,7 @@ fn ascii_word_run(bytes: &[u8], at: usize) -> usize {
     let mut n = at;
     while let Some(eight) = bytes.get(n..n + 8) {
         let w = u64::from_le_bytes(eight.try_into().unwrap_or_default());
-        let not_word = !(swar::letters(w) | swar::digits(w)) & swar::HIGH;
+        let not_word = swar::not_alnum(w);
         if not_word != 0 {
             return n - at + (not_word.trailing_zeros() / 8) as usize;
         }
@@ -525,12 +525,6 @@ fn joins_word(s: &str, d: char, d_end: usize, prev: char, numeric: bool, piece_l
         }
         _ => false,
     }
-}
-
-/// The high bit of every byte of `w` that is not an ASCII letter or digit.
-#[inline(always)]
-fn not_alnum(w: u64) -> u64 {
-    !(swar::letters(w) | swar::digits(w)) & swar::HIGH
 }
 
 /// Tokenizes the whole text in one pass, closing a line at every `\n`, and fills `doc`'s
@@ -574,6 +568,22 @@ fn tokenize(doc: &mut Document) {
             scanned = 16;
             if let Some((run, next, key)) = ascii_run(bytes, i) {
                 scanned = run;
+                // Most words are followed by one space, which joins nothing and is no
+                // abbreviation's stop: the word ends at the run, and the space is skipped.
+                if next == b' ' {
+                    let info = if numeric {
+                        WordInfo::default()
+                    } else {
+                        lexicon.get(&key)
+                    };
+                    if cap {
+                        capitals.push(tokens.len());
+                    }
+                    let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+                    tokens.push(token(i + run, kind, info, cap));
+                    i += run + 1;
+                    continue;
+                }
                 let follows = if numeric { AFTER_NUMBER } else { AFTER_WORD };
                 let may_join = (FOLLOWER[next as usize] & follows != 0 || (next == b'.' && run <= 2 && !numeric))
                     // An ASCII joiner joins only before a letter or digit: "Mr. Smith", "a - b"
@@ -837,13 +847,13 @@ fn ascii_run(bytes: &[u8], at: usize) -> Option<(usize, u8, lexicon::Key)> {
     // `| 0x20` lowercases a letter and leaves a digit as it is.
     let lower = swar::splat(0x20);
     let w0 = swar::load8(bytes, at);
-    let end0 = not_alnum(w0);
+    let end0 = swar::not_alnum(w0);
     if end0 != 0 {
         let (run, next, head) = split_at_first(w0 | lower, w0, end0);
         return Some((run, next, [head, 0, 0]));
     }
     let w1 = swar::load8(bytes, at + 8);
-    let end1 = not_alnum(w1);
+    let end1 = swar::not_alnum(w1);
     if end1 != 0 {
         let (run, next, head) = split_at_first(w1 | lower, w1, end1);
         return Some((8 + run, next, [w0 | lower, head, 0]));
