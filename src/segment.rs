@@ -89,9 +89,10 @@ pub struct Document<'t> {
     pub paragraphs: Vec<Span>,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
-    /// The punctuation tokens that may end a sentence (`.`, `!`, `?`, `…`), in order: the
-    /// sentence splitter visits these instead of every token.
-    stops: Vec<usize>,
+    /// The punctuation tokens that may end a sentence (`.`, `!`, `?`, `…`) or open or close a
+    /// quotation or a tag (quotation marks, `<`, `>`), in order: the sentence splitter and
+    /// [`crate::quotes::find`] visit these instead of every token, each skipping the others'.
+    pub(crate) pivots: Vec<usize>,
     /// The capitalised word tokens, in order: [`Document::mark_name_like`] visits these
     /// instead of every token.
     capitals: Vec<usize>,
@@ -110,7 +111,7 @@ impl<'t> Document<'t> {
             paragraphs: Vec::with_capacity(text.len() / 128),
             tokens: Vec::with_capacity(text.len() / 4),
             sentences: Vec::new(),
-            stops: Vec::with_capacity(text.len() / 32),
+            pivots: Vec::with_capacity(text.len() / 32),
             capitals: Vec::with_capacity(text.len() / 16),
         };
         tokenize(&mut doc);
@@ -125,9 +126,10 @@ impl<'t> Document<'t> {
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     pub fn split_sentences(&mut self) {
         // Each sentence ends at a stop or a line's end.
-        let mut sentences = Vec::with_capacity(self.stops.len() + self.lines.len());
-        // Only a stop can end a sentence early, so only stops are visited.
-        let mut stops = self.stops.iter().copied().peekable();
+        let mut sentences = Vec::with_capacity(self.pivots.len() + self.lines.len());
+        // Only a stop can end a sentence early, so only pivots are visited (the marks among
+        // them end nothing: `ends_sentence` turns them down first).
+        let mut stops = self.pivots.iter().copied().peekable();
         for (line_index, line) in self.lines.iter().enumerate() {
             let mut first = line.tokens.start;
             while let Some(i) = stops.next_if(|&i| i < line.tokens.end) {
@@ -528,7 +530,7 @@ fn joins_word(s: &str, d: char, d_end: usize, prev: char, numeric: bool, piece_l
 }
 
 /// Tokenizes the whole text in one pass, closing a line at every `\n`, and fills `doc`'s
-/// tokens, lines, paragraphs, stops and capitals.
+/// tokens, lines, paragraphs, pivots and capitals.
 ///
 /// Works on bytes and decodes a character only where a byte is not ASCII: news text is mostly
 /// ASCII, and this loop sees every byte of the input. Most words are a run of ASCII letters
@@ -541,7 +543,7 @@ fn tokenize(doc: &mut Document) {
     let lexicon = lexicon::table();
     // Locals, not `doc`'s fields, so the hot loop keeps them in registers.
     let mut tokens = std::mem::take(&mut doc.tokens);
-    let mut stops = std::mem::take(&mut doc.stops);
+    let mut pivots = std::mem::take(&mut doc.pivots);
     let mut capitals = std::mem::take(&mut doc.capitals);
     let mut line_first = 0; // the current line's first token
     let mut line_no = 0u32;
@@ -630,15 +632,16 @@ fn tokenize(doc: &mut Document) {
                 i += 1;
                 continue;
             }
-            if matches!(b, b'.' | b'!' | b'?') {
-                stops.push(tokens.len());
+            // (All below 64, so one bit test.)
+            if matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | b'<' | b'>') {
+                pivots.push(tokens.len());
             }
             tokens.push(token(i + 1, TokenKind::Punct, WordInfo::default(), false));
             i += 1;
             continue;
         }
         // Anything else, out of line.
-        i = other_token(text, i, scanned, line_no, &mut tokens, &mut stops, &mut capitals);
+        i = other_token(text, i, scanned, line_no, &mut tokens, &mut pivots, &mut capitals);
     }
     end_line(
         &tokens,
@@ -648,7 +651,7 @@ fn tokenize(doc: &mut Document) {
         &mut paragraph_open,
     );
     doc.tokens = tokens;
-    doc.stops = stops;
+    doc.pivots = pivots;
     doc.capitals = capitals;
 }
 
@@ -664,7 +667,7 @@ fn other_token(
     scanned: usize,
     line: u32,
     tokens: &mut Vec<Token>,
-    stops: &mut Vec<usize>,
+    pivots: &mut Vec<usize>,
     capitals: &mut Vec<usize>,
 ) -> usize {
     let bytes = text.as_bytes();
@@ -702,8 +705,8 @@ fn other_token(
         return i + width;
     }
     if class & WORD == 0 {
-        if c == '…' {
-            stops.push(tokens.len());
+        if c == '…' || crate::quotes::is_mark(c) {
+            pivots.push(tokens.len());
         }
         tokens.push(token(i + width, TokenKind::Punct, WordInfo::default(), false));
         return i + width;
