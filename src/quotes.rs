@@ -67,10 +67,7 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
         let mut in_tag = false;
         // The second apostrophe of a doubled closing mark, already taken.
         let mut taken = usize::MAX;
-        loop {
-            let Some(&t) = pivots.get(pivot).filter(|&&t| t < line.tokens.end) else {
-                break;
-            };
+        while let Some(&t) = pivots.get(pivot).filter(|&&t| t < line.tokens.end) {
             pivot += 1;
             if t == taken {
                 continue;
