@@ -55,6 +55,10 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
     // not, they are quotations of their own: “a stray mark. “Real quote,” he said).
     let mut stack: Vec<Opener> = Vec::new();
     let mut nested: Vec<(usize, usize, Span)> = Vec::new();
+    // Only quotation marks and `<`, `>` open or close anything here (a quotation, a tag), and
+    // all of them are among the document's pivots, in order, with the sentence stops.
+    let pivots = std::mem::take(&mut doc.pivots);
+    let mut pivot = 0;
     for line_index in 0..doc.lines.len() {
         let line = doc.lines[line_index].clone();
         stack.clear();
@@ -63,19 +67,8 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
         let mut in_tag = false;
         // The second apostrophe of a doubled closing mark, already taken.
         let mut taken = usize::MAX;
-        let mut next = line.tokens.start;
-        loop {
-            // Only punctuation opens or closes anything here (a tag, a quotation): straight to
-            // the next one.
-            let tokens = &doc.tokens[..line.tokens.end];
-            while next < tokens.len() && tokens[next].kind != TokenKind::Punct {
-                next += 1;
-            }
-            if next == tokens.len() {
-                break;
-            }
-            let t = next;
-            next += 1;
+        while let Some(&t) = pivots.get(pivot).filter(|&&t| t < line.tokens.end) {
+            pivot += 1;
             if t == taken {
                 continue;
             }
@@ -192,6 +185,7 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
             }
         }
     }
+    doc.pivots = pivots;
     for quote in &found {
         for part in &quote.parts {
             mark_inside(doc, *part);
@@ -261,7 +255,7 @@ fn trim(text: &str, start: usize, end: usize) -> Span {
     Span::new(start + lead, start + lead + trimmed.len())
 }
 
-fn is_mark(c: char) -> bool {
+pub(crate) fn is_mark(c: char) -> bool {
     matches!(
         c,
         '“' | '”' | '‘' | '’' | '"' | '\'' | '«' | '»' | '‹' | '›' | '„' | '‚' | '「' | '」' | '『' | '』'

@@ -89,9 +89,10 @@ pub struct Document<'t> {
     pub paragraphs: Vec<Span>,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
-    /// The punctuation tokens that may end a sentence (`.`, `!`, `?`, `…`), in order: the
-    /// sentence splitter visits these instead of every token.
-    stops: Vec<usize>,
+    /// The punctuation tokens that may end a sentence (`.`, `!`, `?`, `…`) or open or close a
+    /// quotation or a tag (quotation marks, `<`, `>`), in order: the sentence splitter and
+    /// [`crate::quotes::find`] visit these instead of every token, each skipping the others'.
+    pub(crate) pivots: Vec<usize>,
     /// The capitalised word tokens, in order: [`Document::mark_name_like`] visits these
     /// instead of every token.
     capitals: Vec<usize>,
@@ -110,7 +111,7 @@ impl<'t> Document<'t> {
             paragraphs: Vec::with_capacity(text.len() / 128),
             tokens: Vec::with_capacity(text.len() / 4),
             sentences: Vec::new(),
-            stops: Vec::with_capacity(text.len() / 32),
+            pivots: Vec::with_capacity(text.len() / 32),
             capitals: Vec::with_capacity(text.len() / 16),
         };
         tokenize(&mut doc);
@@ -125,9 +126,10 @@ impl<'t> Document<'t> {
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     pub fn split_sentences(&mut self) {
         // Each sentence ends at a stop or a line's end.
-        let mut sentences = Vec::with_capacity(self.stops.len() + self.lines.len());
-        // Only a stop can end a sentence early, so only stops are visited.
-        let mut stops = self.stops.iter().copied().peekable();
+        let mut sentences = Vec::with_capacity(self.pivots.len() + self.lines.len());
+        // Only a stop can end a sentence early, so only pivots are visited (the marks among
+        // them end nothing: `ends_sentence` turns them down first).
+        let mut stops = self.pivots.iter().copied().peekable();
         for (line_index, line) in self.lines.iter().enumerate() {
             let mut first = line.tokens.start;
             while let Some(i) = stops.next_if(|&i| i < line.tokens.end) {
@@ -493,7 +495,7 @@ fn ascii_word_run(bytes: &[u8], at: usize) -> usize {
     let mut n = at;
     while let Some(eight) = bytes.get(n..n + 8) {
         let w = u64::from_le_bytes(eight.try_into().unwrap_or_default());
-        let not_word = !(swar::letters(w) | swar::digits(w)) & swar::HIGH;
+        let not_word = swar::not_alnum(w);
         if not_word != 0 {
             return n - at + (not_word.trailing_zeros() / 8) as usize;
         }
@@ -527,14 +529,8 @@ fn joins_word(s: &str, d: char, d_end: usize, prev: char, numeric: bool, piece_l
     }
 }
 
-/// The high bit of every byte of `w` that is not an ASCII letter or digit.
-#[inline(always)]
-fn not_alnum(w: u64) -> u64 {
-    !(swar::letters(w) | swar::digits(w)) & swar::HIGH
-}
-
 /// Tokenizes the whole text in one pass, closing a line at every `\n`, and fills `doc`'s
-/// tokens, lines, paragraphs, stops and capitals.
+/// tokens, lines, paragraphs, pivots and capitals.
 ///
 /// Works on bytes and decodes a character only where a byte is not ASCII: news text is mostly
 /// ASCII, and this loop sees every byte of the input. Most words are a run of ASCII letters
@@ -547,7 +543,7 @@ fn tokenize(doc: &mut Document) {
     let lexicon = lexicon::table();
     // Locals, not `doc`'s fields, so the hot loop keeps them in registers.
     let mut tokens = std::mem::take(&mut doc.tokens);
-    let mut stops = std::mem::take(&mut doc.stops);
+    let mut pivots = std::mem::take(&mut doc.pivots);
     let mut capitals = std::mem::take(&mut doc.capitals);
     let mut line_first = 0; // the current line's first token
     let mut line_no = 0u32;
@@ -574,6 +570,22 @@ fn tokenize(doc: &mut Document) {
             scanned = 16;
             if let Some((run, next, key)) = ascii_run(bytes, i) {
                 scanned = run;
+                // Most words are followed by one space, which joins nothing and is no
+                // abbreviation's stop: the word ends at the run, and the space is skipped.
+                if next == b' ' {
+                    let info = if numeric {
+                        WordInfo::default()
+                    } else {
+                        lexicon.get(&key)
+                    };
+                    if cap {
+                        capitals.push(tokens.len());
+                    }
+                    let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+                    tokens.push(token(i + run, kind, info, cap));
+                    i += run + 1;
+                    continue;
+                }
                 let follows = if numeric { AFTER_NUMBER } else { AFTER_WORD };
                 let may_join = (FOLLOWER[next as usize] & follows != 0 || (next == b'.' && run <= 2 && !numeric))
                     // An ASCII joiner joins only before a letter or digit: "Mr. Smith", "a - b"
@@ -620,15 +632,16 @@ fn tokenize(doc: &mut Document) {
                 i += 1;
                 continue;
             }
-            if matches!(b, b'.' | b'!' | b'?') {
-                stops.push(tokens.len());
+            // (All below 64, so one bit test.)
+            if matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | b'<' | b'>') {
+                pivots.push(tokens.len());
             }
             tokens.push(token(i + 1, TokenKind::Punct, WordInfo::default(), false));
             i += 1;
             continue;
         }
         // Anything else, out of line.
-        i = other_token(text, i, scanned, line_no, &mut tokens, &mut stops, &mut capitals);
+        i = other_token(text, i, scanned, line_no, &mut tokens, &mut pivots, &mut capitals);
     }
     end_line(
         &tokens,
@@ -638,7 +651,7 @@ fn tokenize(doc: &mut Document) {
         &mut paragraph_open,
     );
     doc.tokens = tokens;
-    doc.stops = stops;
+    doc.pivots = pivots;
     doc.capitals = capitals;
 }
 
@@ -654,7 +667,7 @@ fn other_token(
     scanned: usize,
     line: u32,
     tokens: &mut Vec<Token>,
-    stops: &mut Vec<usize>,
+    pivots: &mut Vec<usize>,
     capitals: &mut Vec<usize>,
 ) -> usize {
     let bytes = text.as_bytes();
@@ -692,8 +705,8 @@ fn other_token(
         return i + width;
     }
     if class & WORD == 0 {
-        if c == '…' {
-            stops.push(tokens.len());
+        if c == '…' || crate::quotes::is_mark(c) {
+            pivots.push(tokens.len());
         }
         tokens.push(token(i + width, TokenKind::Punct, WordInfo::default(), false));
         return i + width;
@@ -837,13 +850,13 @@ fn ascii_run(bytes: &[u8], at: usize) -> Option<(usize, u8, lexicon::Key)> {
     // `| 0x20` lowercases a letter and leaves a digit as it is.
     let lower = swar::splat(0x20);
     let w0 = swar::load8(bytes, at);
-    let end0 = not_alnum(w0);
+    let end0 = swar::not_alnum(w0);
     if end0 != 0 {
         let (run, next, head) = split_at_first(w0 | lower, w0, end0);
         return Some((run, next, [head, 0, 0]));
     }
     let w1 = swar::load8(bytes, at + 8);
-    let end1 = not_alnum(w1);
+    let end1 = swar::not_alnum(w1);
     if end1 != 0 {
         let (run, next, head) = split_at_first(w1 | lower, w1, end1);
         return Some((8 + run, next, [w0 | lower, head, 0]));

@@ -56,6 +56,19 @@ pub const fn digits(w: u64) -> u64 {
     in_range(w, b'0', b'9')
 }
 
+/// The high bit of every byte of `w` that is not an ASCII letter or digit: [`letters`] and
+/// [`digits`] in fewer operations (they share the masked bytes, and a range's two sums differ in
+/// their high bit exactly for the bytes inside it, so one `xor` stands for `& !`), for the
+/// tokenizer, which runs it on every word.
+#[inline(always)]
+pub const fn not_alnum(w: u64) -> u64 {
+    let low7 = w & !HIGH;
+    let folded = low7 | splat(0x20);
+    let letter = folded.wrapping_add(splat(0x80 - b'a')) ^ folded.wrapping_add(splat(0x7f - b'z'));
+    let digit = low7.wrapping_add(splat(0x80 - b'0')) ^ low7.wrapping_add(splat(0x7f - b'9'));
+    (!(letter | digit) | w) & HIGH
+}
+
 /// Lowercases the ASCII capitals among eight bytes (bytes known to be ASCII).
 #[inline(always)]
 pub const fn lower8(w: u64) -> u64 {
@@ -72,6 +85,7 @@ mod tests {
             let w = splat(b);
             assert_eq!(letters(w) != 0, b.is_ascii_alphabetic(), "letter {b:#x}");
             assert_eq!(digits(w) != 0, b.is_ascii_digit(), "digit {b:#x}");
+            assert_eq!(not_alnum(w) == 0, b.is_ascii_alphanumeric(), "alnum {b:#x}");
             if b.is_ascii() {
                 assert_eq!(lower8(w), splat(b.to_ascii_lowercase()), "lower {b:#x}");
             }
@@ -81,5 +95,6 @@ mod tests {
         let at = |i: u32| 0x80u64 << (8 * i);
         assert_eq!(letters(w), at(0) | at(2) | at(7));
         assert_eq!(digits(w), at(3) | at(6));
+        assert_eq!(not_alnum(w), at(1) | at(4) | at(5));
     }
 }
