@@ -1029,12 +1029,11 @@ fn reported_speech(
         let mut floor = whole.tokens.start;
         while t < whole.tokens.end {
             // Straight to the next token that can open a statement (a cue a quotation used is
-            // one of them).
-            let tokens = &doc.tokens[..whole.tokens.end];
-            while t < tokens.len() && !may_open_statement(doc.text.as_bytes(), &tokens[t]) {
-                t += 1;
-            }
-            if t == tokens.len() {
+            // one of them). A colon opens one only among the first five tokens after the floor
+            // (the test on `t - sentence.tokens.start` below), so past those only words are
+            // tested.
+            t = next_opener(doc, t, floor + 5, whole.tokens.end);
+            if t == whole.tokens.end {
                 break;
             }
             if used[t] {
@@ -1115,23 +1114,36 @@ fn reported_speech(
     out
 }
 
-/// Only three tokens can open a statement in [`reported_speech`]: "according" (to), a colon
-/// and a word the lexicon knows as a cue. Testing that first spares every other token the
-/// look around it (a few percent of tokens pass).
-#[inline]
-fn may_open_statement(text: &[u8], token: &Token) -> bool {
-    match token.kind {
-        TokenKind::Word => {
-            token.info.cue.is_some()
-                || (token.span.end.wrapping_sub(token.span.start) == 9
-                    && text
-                        .get(token.span.start..token.span.end)
-                        .is_some_and(|w| w.eq_ignore_ascii_case(b"according")))
-        }
-        TokenKind::Punct => text.get(token.span.start) == Some(&b':'),
-        // (A number starts with a digit.)
-        TokenKind::Number => false,
+/// The first token from `t` (else `end`) that may open a statement in [`reported_speech`]:
+/// only three can, "according" (to), a colon and a word the lexicon knows as a cue. Testing
+/// that first spares every other token the look around it (a few percent of tokens pass).
+/// Colons are looked for only before `colons_end`, words everywhere: most of a sentence is
+/// scanned by the lighter word test, a tight loop over the tokens.
+fn next_opener(doc: &Document, t: usize, colons_end: usize, end: usize) -> usize {
+    let text = doc.text.as_bytes();
+    let split = colons_end.clamp(t, end);
+    let colon = |token: &Token| token.kind == TokenKind::Punct && text.get(token.span.start) == Some(&b':');
+    if let Some(i) = doc.tokens[t..split]
+        .iter()
+        .position(|token| colon(token) || opens_as_word(text, token))
+    {
+        return t + i;
     }
+    doc.tokens[split..end]
+        .iter()
+        .position(|token| opens_as_word(text, token))
+        .map_or(end, |i| split + i)
+}
+
+/// Is `token` a word that may open a statement: a cue, or "according"? (The lexicon gives
+/// no other token a cue, and no number or punctuation is nine bytes of "according".)
+#[inline(always)]
+fn opens_as_word(text: &[u8], token: &Token) -> bool {
+    token.info.cue.is_some()
+        || (token.span.end.wrapping_sub(token.span.start) == 9
+            && text
+                .get(token.span.start..token.span.end)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"according")))
 }
 
 /// The word whose [`Key`] is `key` is one of `list`, ignoring ASCII case (what comparing it
