@@ -123,20 +123,24 @@ fn possessive_at(doc: &Document, t: usize) -> bool {
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
     let headline = headline(doc);
-    // Sized from PolNeAR's one name per 15 tokens and an entity per two names, so the tables
-    // rarely grow (each growth is a copy, or for a map a rehash of every key).
-    let names = doc.tokens.len() / 12;
+    // Sized so that the tables of nearly every PolNeAR text (98%) never grow: a name per 8
+    // tokens, an entity (and a distinct name) per 11; the median text has half as many. Each
+    // growth is a copy, or for a map a rehash of every key.
+    let names = doc.tokens.len() / 8;
+    let entities = doc.tokens.len() / 11;
     let mut mentions = Mentions {
         names: Vec::with_capacity(names),
-        entities: Vec::with_capacity(names / 2),
-        by_name: NameMap::with_capacity_and_hasher(names / 2, Default::default()),
-        last_words: NameMap::with_capacity_and_hasher(names / 2, Default::default()),
-        last_word_entity: Vec::with_capacity(names / 2),
+        entities: Vec::with_capacity(entities),
+        by_name: NameMap::with_capacity_and_hasher(entities, Default::default()),
+        last_words: NameMap::with_capacity_and_hasher(entities, Default::default()),
+        last_word_entity: Vec::with_capacity(entities),
         by_description: NameMap::default(),
         headline,
     };
     // Reused for every name: most names repeat, and then nothing is allocated.
-    let mut scratch = NameScratch::default();
+    let mut scratch = NameScratch {
+        entity_words: Vec::with_capacity(entities),
+    };
     for (s, sentence) in doc.sentences.iter().enumerate() {
         if Some(sentence.line) == headline {
             continue;
