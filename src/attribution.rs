@@ -326,9 +326,8 @@ fn speaker_of(
                 .then(|| mentions.described(source.span.of(doc.text), crate::EntityKind::Person))
         });
     if let Some(e) = entity {
-        let entity = &mut mentions.entities[e];
-        entity.speaks += 1;
-        entity.mentions.push(source.span); // sorted and deduplicated for the roster
+        mentions.entities[e].speaks += 1;
+        mentions.spoken.push((e, source.span)); // sorted and deduplicated for the roster
     }
     Speaker {
         mention: source.span,
