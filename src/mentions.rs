@@ -423,10 +423,11 @@ impl<'t> Mentions<'t> {
     /// The entity for a description nobody it could refer to was found for ("Democrats", "a
     /// spokesman for the ministry"), shared by every description worded the same way.
     pub fn described(&mut self, wording: &str, kind: EntityKind) -> usize {
-        let key = wording.to_lowercase();
-        if let Some(&e) = self.by_description.get(&key) {
+        let key = lowercase(wording);
+        if let Some(&e) = self.by_description.get(key.as_ref()) {
             return e;
         }
+        let key = key.into_owned();
         self.entities.push(EntityDraft {
             name: Cow::Owned(wording.to_string()),
             kind,
@@ -482,7 +483,7 @@ impl<'t> Mentions<'t> {
                 self.salient(t, s, &fits, last_speaker)
             }
             MentionKind::Description(desc) => {
-                let head = doc.word(t).to_lowercase();
+                let head = lowercase(doc.word(t));
                 // The entities known by this role word (most often none).
                 let with_role: Vec<usize> = self
                     .roles
@@ -587,6 +588,16 @@ impl<'t> Mentions<'t> {
             (None, Some(sp)) if fits(sp) => Some(sp),
             _ => None,
         }
+    }
+}
+
+/// `word.to_lowercase()`, borrowed when the word has no capital to lower (most role words,
+/// descriptions and headwords): no copy is made only to be compared and dropped.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }
 
