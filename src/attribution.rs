@@ -1265,7 +1265,10 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
     }
     for t in from + 2..end {
         let token = &doc.tokens[t];
-        if token.in_quote {
+        // Only punctuation and the joiners below ("and", "but", "while": three or five bytes)
+        // can end the statement: every other word is passed over at once.
+        let len = token.span.end.wrapping_sub(token.span.start);
+        if token.in_quote || (token.kind != TokenKind::Punct && len != 3 && len != 5) {
             continue;
         }
         let comma = is_punct(doc, t, b',');
