@@ -15,10 +15,10 @@ use crate::lexicon::{
     CueClass, DescKind, CUE_MODIFIER, DETERMINER, FUNCTION, INFINITIVE, LABEL, NOT_CLAUSE_START, OBJECT, PRONOUN,
     QUANTIFIER, RAISING, TIME, TITLE,
 };
-use crate::mentions::{strip_possessive, MentionKind, Mentions};
+use crate::mentions::{possessive_len, strip_possessive, MentionKind, Mentions};
 use crate::quotes::Quoted;
 use crate::segment::{Document, Mark, Token, TokenKind};
-use crate::swar::{in_range, HIGH};
+use crate::swar::{self, in_range, HIGH};
 use crate::{QuoteKind, Span, Speaker};
 
 /// A quotation with what attribution found for it.
@@ -326,9 +326,8 @@ fn speaker_of(
                 .then(|| mentions.described(source.span.of(doc.text), crate::EntityKind::Person))
         });
     if let Some(e) = entity {
-        let entity = &mut mentions.entities[e];
-        entity.speaks += 1;
-        entity.mentions.push(source.span); // sorted and deduplicated for the roster
+        mentions.entities[e].speaks += 1;
+        mentions.spoken.push((e, source.span)); // sorted and deduplicated for the roster
     }
     Speaker {
         mention: source.span,
@@ -349,11 +348,19 @@ fn description_entity(doc: &Document, mentions: &mut Mentions, source: Source) -
     Some(mentions.described(source.span.of(doc.text), kind))
 }
 
+/// The cue class of token `t` where it is used as a reporting verb. The lexicon's answer
+/// first, inline: most words are no cue (and the capitalised ones would otherwise each search
+/// for their sentence).
+#[inline]
 fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
+    let class = doc.tokens[t].info.cue?;
+    verb_use(doc, t, headline, class)
+}
+
+/// [`cue_class`] for a word the lexicon knows as a cue of `class`: is it used as a verb here?
+#[inline(never)]
+fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option<CueClass> {
     let token = &doc.tokens[t];
-    // The lexicon's answer first: most words are no cue, and the capitalised ones would
-    // otherwise each search for their sentence.
-    let class = token.info.cue?;
     if token.kind != TokenKind::Word || token.in_quote || (token.cap && !headline && t != sentence_start(doc, t)) {
         return None;
     }
@@ -369,26 +376,27 @@ fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
     if t == 0 {
         return Some(class);
     }
-    let (prev_token, word) = (&doc.tokens[t - 1], doc.word(t));
+    let (prev_token, word) = (&doc.tokens[t - 1], bytes_of(doc, t));
     // "40 states", "two reports": after a count above one, an -s form is a plural noun.
-    let plural = word.ends_with('s') && !word.ends_with("ss");
+    let plural = word.ends_with(b"s") && !word.ends_with(b"ss");
     if prev_token.kind == TokenKind::Number && plural {
         return None;
     }
     if prev_token.kind == TokenKind::Word {
-        let prev = doc.word(t - 1);
+        let prev = key_of(doc, t - 1);
         // "in states where …", "a lead in pledged delegates": right after a preposition a
         // finite verb has no subject, so the word is a noun or an adjective ("by saying" and
         // "as reported" remain).
-        if is_one_of(prev, &PREPOSITIONS) && !word.ends_with("ing") {
+        if is_one_of(prev, &PREPOSITIONS) && !word.ends_with(b"ing") {
             return None;
         }
         if plural && is_one_of(prev, &NUMBERS) {
             return None;
         }
         // "Hannity's show", "the party's claims": so does a possessive (not "he's said").
-        let stem = strip_possessive(prev);
-        if stem.len() != prev.len() && !is_one_of(stem, &CONTRACTED) {
+        let prev_len = bytes_of(doc, t - 1).len();
+        let stem = prev_len - possessive_len(bytes_of(doc, t - 1));
+        if stem != prev_len && !is_one_of(key_at(doc, t - 1, stem), &CONTRACTED) {
             return None;
         }
     }
@@ -711,8 +719,8 @@ fn governed_by_preposition(doc: &Document, source: &Source, floor: usize) -> Opt
         j -= 1;
     }
     (j > floor && doc.tokens[j - 1].kind == TokenKind::Word && {
-        let prev = doc.word(j - 1);
-        prev.eq_ignore_ascii_case("to") || (is_one_of(prev, &PREPOSITIONS) && !prev.eq_ignore_ascii_case("of"))
+        let prev = key_of(doc, j - 1);
+        prev == key("to") || (is_one_of(prev, &PREPOSITIONS) && prev != key("of"))
     })
     .then_some(j - 1)
 }
@@ -726,7 +734,7 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     let mut t = cue;
     while t > floor && doc.tokens[t - 1].info.has(CUE_MODIFIER) && !doc.tokens[t - 1].info.has(PRONOUN) {
         // "no agreement was announced": before a passive, the phrase is no speaker.
-        if is_one_of(doc.word(t - 1), &BE) {
+        if is_one_of(key_of(doc, t - 1), &BE) {
             return None;
         }
         t -= 1;
@@ -766,7 +774,7 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     let quantity = token.info.has(QUANTIFIER);
     // Not a contraction ("I don't think") or an object pronoun ("let me say").
     let plain_noun = !word.contains(['\'', '’'])
-        && !is_one_of(word, &OBJECT_PRONOUNS)
+        && !is_one_of(key_of(doc, head), &OBJECT_PRONOUNS)
         && !token.cap
         && !token.info.has(FUNCTION)
         && !token.info.has(TIME)
@@ -959,7 +967,7 @@ fn subject_of(doc: &Document, cue: usize) -> Option<Source> {
             && (doc.tokens[t - 1].info.has(NOT_CLAUSE_START)
                 || (t - 1 > sentence.tokens.start
                     && doc.tokens[t - 1].info.has(DETERMINER)
-                    && is_one_of(doc.word(t - 2), &PREPOSITIONS)));
+                    && is_one_of(key_of(doc, t - 2), &PREPOSITIONS)));
         if token.kind == TokenKind::Word
             && !token.in_quote
             && (token.info.has(PRONOUN)
@@ -969,7 +977,7 @@ fn subject_of(doc: &Document, cue: usize) -> Option<Source> {
             // placeholder "it" before a form of "be" (not "it is saying") speaks for nobody.
             && !(doc.word(t).eq_ignore_ascii_case("it")
                 && t + 2 < cue
-                && BE.iter().any(|b| doc.word(t + 1).eq_ignore_ascii_case(b)))
+                && is_one_of(key_of(doc, t + 1), &BE))
         {
             // Extend to the end of the phrase.
             let mut end = t;
@@ -1020,12 +1028,11 @@ fn reported_speech(
         let mut floor = whole.tokens.start;
         while t < whole.tokens.end {
             // Straight to the next token that can open a statement (a cue a quotation used is
-            // one of them).
-            let tokens = &doc.tokens[..whole.tokens.end];
-            while t < tokens.len() && !may_open_statement(doc.text.as_bytes(), &tokens[t]) {
-                t += 1;
-            }
-            if t == tokens.len() {
+            // one of them). A colon opens one only among the first five tokens after the floor
+            // (the test on `t - sentence.tokens.start` below), so past those only words are
+            // tested.
+            t = next_opener(doc, t, floor + 5, whole.tokens.end);
+            if t == whole.tokens.end {
                 break;
             }
             if used[t] {
@@ -1106,29 +1113,95 @@ fn reported_speech(
     out
 }
 
-/// Only three tokens can open a statement in [`reported_speech`]: "according" (to), a colon
-/// and a word the lexicon knows as a cue. Testing that first spares every other token the
-/// look around it (a few percent of tokens pass).
-#[inline]
-fn may_open_statement(text: &[u8], token: &Token) -> bool {
-    match token.kind {
-        TokenKind::Word => {
-            token.info.cue.is_some()
-                || (token.span.end.wrapping_sub(token.span.start) == 9
-                    && text
-                        .get(token.span.start..token.span.end)
-                        .is_some_and(|w| w.eq_ignore_ascii_case(b"according")))
-        }
-        TokenKind::Punct => text.get(token.span.start) == Some(&b':'),
-        // (A number starts with a digit.)
-        TokenKind::Number => false,
+/// The first token from `t` (else `end`) that may open a statement in [`reported_speech`]:
+/// only three can, "according" (to), a colon and a word the lexicon knows as a cue. Testing
+/// that first spares every other token the look around it (a few percent of tokens pass).
+/// Colons are looked for only before `colons_end`, words everywhere: most of a sentence is
+/// scanned by the lighter word test, a tight loop over the tokens.
+fn next_opener(doc: &Document, t: usize, colons_end: usize, end: usize) -> usize {
+    let text = doc.text.as_bytes();
+    let split = colons_end.clamp(t, end);
+    let colon = |token: &Token| token.kind == TokenKind::Punct && text.get(token.span.start) == Some(&b':');
+    if let Some(i) = doc.tokens[t..split]
+        .iter()
+        .position(|token| colon(token) || opens_as_word(text, token))
+    {
+        return t + i;
     }
+    doc.tokens[split..end]
+        .iter()
+        .position(|token| opens_as_word(text, token))
+        .map_or(end, |i| split + i)
 }
 
-/// `word` is one of `list` (lowercase words), ignoring ASCII case. Callers pass the word
-/// itself, read once, not a lookup repeated for every entry.
-fn is_one_of(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| word.eq_ignore_ascii_case(w))
+/// Is `token` a word that may open a statement: a cue, or "according"? (The lexicon gives
+/// no other token a cue, and no number or punctuation is nine bytes of "according".)
+#[inline(always)]
+fn opens_as_word(text: &[u8], token: &Token) -> bool {
+    token.info.cue.is_some()
+        || (token.span.end.wrapping_sub(token.span.start) == 9
+            && text
+                .get(token.span.start..token.span.end)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"according")))
+}
+
+/// The word whose [`Key`] is `key` is one of `list`, ignoring ASCII case (what comparing it
+/// with each entry by `eq_ignore_ascii_case` answers, at one integer compare an entry).
+fn is_one_of(key: Key, list: &[Key]) -> bool {
+    list.contains(&key)
+}
+
+/// A word of up to eight bytes as one number: its bytes ASCII-lowercased, little-endian, and
+/// padded with 0xFF, a byte no UTF-8 text holds (so words of different lengths never share a
+/// key). Every longer word has [`LONG`], which no list holds: the lists' words are short.
+type Key = u64;
+
+/// The key of every word longer than eight bytes.
+const LONG: Key = 0;
+
+/// The key of `word` (lists are built from these at compile time).
+const fn key(word: &str) -> Key {
+    let bytes = word.as_bytes();
+    if bytes.len() > 8 {
+        return LONG;
+    }
+    let mut key = Key::MAX;
+    let mut i = bytes.len();
+    while i > 0 {
+        i -= 1;
+        key = (key << 8) | bytes[i].to_ascii_lowercase() as Key;
+    }
+    key
+}
+
+/// The keys of a list of words.
+const fn keys<const N: usize>(words: [&str; N]) -> [Key; N] {
+    let mut out = [LONG; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = key(words[i]);
+        i += 1;
+    }
+    out
+}
+
+/// The key of the first `len` bytes of token `t` (the whole word, or its stem before a
+/// possessive): one load of eight bytes from the text, not a byte loop.
+#[inline]
+fn key_at(doc: &Document, t: usize, len: usize) -> Key {
+    if len > 8 {
+        return LONG;
+    }
+    let word = swar::load8(doc.text.as_bytes(), doc.tokens[t].span.start);
+    let kept = if len == 8 { u64::MAX } else { (1 << (8 * len)) - 1 };
+    swar::lower8((word & kept) | !kept)
+}
+
+/// The key of token `t`'s word.
+#[inline]
+fn key_of(doc: &Document, t: usize) -> Key {
+    let span = doc.tokens[t].span;
+    key_at(doc, t, span.end.wrapping_sub(span.start))
 }
 
 /// `token.punct(text)`, with an ASCII mark read from its byte instead of decoded.
@@ -1145,7 +1218,7 @@ fn punct_of(text: &str, token: &Token) -> Option<char> {
 }
 
 /// The bytes of token `t`: comparing them with a word needs no char-boundary checks.
-#[inline]
+#[inline(always)]
 fn bytes_of<'t>(doc: &Document<'t>, t: usize) -> &'t [u8] {
     let span = doc.tokens[t].span;
     doc.text.as_bytes().get(span.start..span.end).unwrap_or(&[])
@@ -1192,7 +1265,10 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
     }
     for t in from + 2..end {
         let token = &doc.tokens[t];
-        if token.in_quote {
+        // Only punctuation and the joiners below ("and", "but", "while": three or five bytes)
+        // can end the statement: every other word is passed over at once.
+        let len = token.span.end.wrapping_sub(token.span.start);
+        if token.in_quote || (token.kind != TokenKind::Punct && len != 3 && len != 5) {
             continue;
         }
         let comma = is_punct(doc, t, b',');
@@ -1215,9 +1291,7 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
                                     || n.info.has(PRONOUN)
                                     || n.info.has(QUANTIFIER)
                                     || n.name_like
-                                    || COUNTED
-                                        .iter()
-                                        .any(|w| bytes_of(doc, i).eq_ignore_ascii_case(w.as_bytes())))))
+                                    || is_one_of(key_of(doc, i), &COUNTED))))
                 })
                 .any(|i| {
                     let n = &doc.tokens[i];
@@ -1328,7 +1402,7 @@ fn looks_like_clause(doc: &Document, c: usize, end: usize) -> bool {
         return false;
     }
     // "what the president has said and …": a coordinator joins another verb, not a statement.
-    !is_one_of(doc.word(c), &["and", "but", "or"])
+    !is_one_of(key_of(doc, c), &keys(["and", "but", "or"]))
 }
 
 /// After "according to", any phrase is the source: "the 2009 paper", "exit polls", "the FBI".
@@ -1413,12 +1487,10 @@ fn reported_from_verb(
     // "called the plan “a disaster”", "described the talks as “productive”": these verbs
     // report only words that carry a quotation.
     // "endorsed her", "called for a special prosecutor": the object is the content.
-    let next_word = if cue + 1 < end { bytes_of(doc, cue + 1) } else { &[] };
-    let particle = cue + 1 < end && PARTICLES.iter().any(|p| next_word.eq_ignore_ascii_case(p.as_bytes()));
+    let next_word = if cue + 1 < end { key_of(doc, cue + 1) } else { LONG };
+    let particle = cue + 1 < end && is_one_of(next_word, &PARTICLES);
     let object = doc.tokens[cue].info.has(OBJECT)
-        || (class == CueClass::Quote
-            && particle
-            && ["for", "on"].iter().any(|p| doc.word(cue + 1).eq_ignore_ascii_case(p)));
+        || (class == CueClass::Quote && particle && is_one_of(next_word, &keys(["for", "on"])));
     if class == CueClass::Quote && !object && !(cue + 1..end).any(|t| doc.tokens[t].mark == Mark::Open) {
         return None;
     }
@@ -1585,18 +1657,16 @@ fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence
         return None;
     }
     // "It seems to me that …", "appeared to the crowd": "to" before an object is no infinitive.
-    if doc.tokens.get(cue + 2).is_some_and(|n| {
-        cue + 2 < end
-            && (n.info.has(DETERMINER)
-                || OBJECT_PRONOUNS
-                    .iter()
-                    .any(|p| doc.word(cue + 2).eq_ignore_ascii_case(p)))
-    }) {
+    if doc
+        .tokens
+        .get(cue + 2)
+        .is_some_and(|n| cue + 2 < end && (n.info.has(DETERMINER) || is_one_of(key_of(doc, cue + 2), &OBJECT_PRONOUNS)))
+    {
         return None;
     }
     // "expected" reports an inference only in the passive ("is widely expected to").
     if bytes_of(doc, cue).eq_ignore_ascii_case(b"expected")
-        && !(cue.saturating_sub(3).max(first)..cue).any(|i| is_one_of(doc.word(i), &BE))
+        && !(cue.saturating_sub(3).max(first)..cue).any(|i| is_one_of(key_of(doc, i), &BE))
     {
         return None;
     }
@@ -1605,9 +1675,7 @@ fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence
         let prev = &doc.tokens[start - 1];
         let opens = matches!(punct_of(doc.text, prev), Some(',' | ';' | ':' | '—' | '–' | '(' | '-'))
             || prev.mark != Mark::None
-            || CLAUSE_OPENERS
-                .iter()
-                .any(|w| doc.word(start - 1).eq_ignore_ascii_case(w));
+            || is_one_of(key_of(doc, start - 1), &CLAUSE_OPENERS);
         if opens {
             break;
         }
@@ -1619,27 +1687,27 @@ fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence
 
 /// Words whose "'s" is "has" or "is" rather than a possessive.
 /// Prepositions that cannot stand right before a finite verb (not "to", "as", "than").
-const PREPOSITIONS: [&str; 24] = [
+const PREPOSITIONS: [Key; 24] = keys([
     "in", "on", "at", "of", "for", "with", "from", "into", "onto", "within", "via", "over", "under", "against",
     "toward", "towards", "upon", "amid", "among", "across", "behind", "beside", "during", "through",
-];
+]);
 /// Counts above one, spelled out.
-const NUMBERS: [&str; 12] = [
+const NUMBERS: [Key; 12] = keys([
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds",
-];
-const CONTRACTED: [&str; 8] = ["he", "she", "it", "who", "that", "there", "what", "here"];
-const OBJECT_PRONOUNS: [&str; 5] = ["me", "him", "us", "them", "you"];
+]);
+const CONTRACTED: [Key; 8] = keys(["he", "she", "it", "who", "that", "there", "what", "here"]);
+const OBJECT_PRONOUNS: [Key; 5] = keys(["me", "him", "us", "them", "you"]);
 /// Particles that join a verb to its object: "referring to", "called for", "spoke about".
-const PARTICLES: [&str; 5] = ["to", "for", "on", "about", "against"];
+const PARTICLES: [Key; 5] = keys(["to", "for", "on", "about", "against"]);
 /// Words of a counted group before its verb: "22 percent said", "one in five say".
-const COUNTED: [&str; 5] = ["percent", "in", "of", "who", "out"];
-const BE: [&str; 7] = ["is", "are", "was", "were", "be", "been", "being"];
-const CLAUSE_OPENERS: [&str; 12] = [
+const COUNTED: [Key; 5] = keys(["percent", "in", "of", "who", "out"]);
+const BE: [Key; 7] = keys(["is", "are", "was", "were", "be", "been", "being"]);
+const CLAUSE_OPENERS: [Key; 12] = keys([
     "and", "but", "while", "because", "although", "though", "if", "as", "that", "since", "whether", "when",
-];
-const QUESTION_WORDS: [&str; 10] = [
+]);
+const QUESTION_WORDS: [Key; 10] = keys([
     "if", "whether", "about", "what", "how", "why", "who", "where", "when", "which",
-];
+]);
 
 /// "asked whether he would run", "Asked about the plan, …", "asked him if …": a question put
 /// in the reporter's words runs from its question word to the next break.
@@ -1651,7 +1719,7 @@ fn question_after(doc: &Document, cue: usize, sentence: &crate::segment::Sentenc
     // At most two words (the person asked) before the question word.
     let q = (cue + 1..end.min(cue + 4))
         .take_while(|&i| doc.tokens[i].kind == TokenKind::Word && !doc.tokens[i].in_quote)
-        .find(|&i| is_one_of(doc.word(i), &QUESTION_WORDS))?;
+        .find(|&i| is_one_of(key_of(doc, i), &QUESTION_WORDS))?;
     let stop = end_before_break(doc, q + 1, sentence, &[',', ';', ':', '?', '—', '–']);
     (stop > doc.tokens[q].span.end).then(|| Span::new(doc.tokens[q].span.start, stop))
 }
@@ -1659,6 +1727,34 @@ fn question_after(doc: &Document, cue: usize, sentence: &crate::segment::Sentenc
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A token's key matches a list word's key exactly when the words are equal ignoring ASCII
+    /// case, whatever the lengths, cases and characters; a stem's key likewise.
+    #[test]
+    fn keys_compare_like_eq_ignore_ascii_case() {
+        let text = "in IN In i inn in's IN’s it’s Who whos through THROUGH througH. hundreds Hundredss \
+                    abcdefgh abcdefghi ABCDEFG été ÉTÉ x X that's THAT those to TO of: 7 in-depth";
+        let doc = Document::new(text);
+        let list = [
+            "in", "i", "it", "who", "through", "hundreds", "abcdefgh", "abcdefg", "that", "to", "of", "x", "été",
+        ];
+        for t in 0..doc.tokens.len() {
+            let word = doc.word(t);
+            let stem = strip_possessive(word);
+            for w in list {
+                assert_eq!(
+                    key_of(&doc, t) == key(w),
+                    word.eq_ignore_ascii_case(w),
+                    "{word:?} {w:?}"
+                );
+                assert_eq!(
+                    key_at(&doc, t, stem.len()) == key(w),
+                    stem.eq_ignore_ascii_case(w),
+                    "{stem:?} {w:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn word_count_is_split_whitespace_count() {

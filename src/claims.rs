@@ -4,7 +4,7 @@
 
 use crate::attribution::Found;
 use crate::checkworthy;
-use crate::mentions::Mentions;
+use crate::mentions::{role_is, Mentions};
 use crate::segment::Document;
 use crate::{Annotations, Claim, ClaimKind, Entity, EntityKind, Options, Quote, Signals, Span, Speaker};
 
@@ -108,12 +108,17 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             // "…, Says Mayor": the entity known by that role, else the main speaker.
             let head = sp.mention.of(doc.text).rsplit(' ').next().unwrap_or("").to_lowercase();
             let by_role = mentions
-                .entities
+                .roles
                 .iter()
-                .position(|e| e.speaks > 0 && e.kind == EntityKind::Person && e.roles.contains(&head));
+                .filter(|&&(e, role)| {
+                    let e = &mentions.entities[e];
+                    e.speaks > 0 && e.kind == EntityKind::Person && role_is(role, &head)
+                })
+                .map(|&(e, _)| e)
+                .min();
             if let Some(main) = by_role.or(main_speaker) {
                 sp.entity = Some(main);
-                mentions.entities[main].mentions.push(sp.mention);
+                mentions.spoken.push((main, sp.mention));
             }
         }
         Some(sp)
@@ -240,21 +245,21 @@ fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Ve
     let mut sizes = vec![0; mentions.entities.len()];
     for &e in &speaking {
         speaks[e] = true;
-        sizes[e] = mentions.entities[e].mentions.len();
     }
-    for name in mentions.names.iter().filter(|name| speaks[name.entity]) {
-        sizes[name.entity] += 1;
+    let names = mentions.names.iter().map(|name| (name.entity, name.span));
+    let all = || names.clone().chain(mentions.spoken.iter().copied());
+    for (e, _) in all().filter(|&(e, _)| speaks[e]) {
+        sizes[e] += 1;
     }
     let mut names_of: Vec<Vec<Span>> = sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
-    for name in mentions.names.iter().filter(|name| speaks[name.entity]) {
-        names_of[name.entity].push(name.span);
+    for (e, span) in all().filter(|&(e, _)| speaks[e]) {
+        names_of[e].push(span);
     }
     let mut entities: Vec<(usize, Entity)> = speaking
         .iter()
         .map(|&e| {
             let draft = &mentions.entities[e];
             let mut spans: Vec<Span> = std::mem::take(&mut names_of[e]);
-            spans.extend(draft.mentions.iter().copied());
             spans.sort_unstable();
             spans.dedup();
             (

@@ -34,9 +34,6 @@ pub struct EntityDraft<'t> {
     pub name: Cow<'t, str>,
     pub kind: EntityKind,
     pub gender: Gender,
-    pub mentions: Vec<Span>,
-    /// Lowercase role words seen with the name ("minister", "advisor"), for descriptions.
-    pub roles: Vec<String>,
     /// How many quotes and claims it speaks.
     pub speaks: u32,
 }
@@ -44,6 +41,13 @@ pub struct EntityDraft<'t> {
 pub struct Mentions<'t> {
     pub names: Vec<Name>,
     pub entities: Vec<EntityDraft<'t>>,
+    /// The mentions attribution credits to an entity as its speaker, besides its names: (entity,
+    /// mention), gathered per entity for the roster. One vector for all entities, not one each:
+    /// a few mentions per speaker made as many small allocations.
+    pub spoken: Vec<(usize, Span)>,
+    /// Role words seen with a name ("minister", "advisor"), as written, with their entity: how
+    /// descriptions find whom they describe (compared with [`role_is`], not stored lowercase).
+    pub roles: Vec<(usize, &'t str)>,
     /// Entity by its full name, with the slot of the name's last word: constant-time grouping
     /// instead of a scan of every earlier name, and a name seen before is hashed once.
     by_name: NameMap<Cow<'t, str>, (usize, usize)>,
@@ -123,20 +127,26 @@ fn possessive_at(doc: &Document, t: usize) -> bool {
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
     let headline = headline(doc);
-    // Sized from PolNeAR's one name per 15 tokens and an entity per two names, so the tables
-    // rarely grow (each growth is a copy, or for a map a rehash of every key).
-    let names = doc.tokens.len() / 12;
+    // Sized so that the tables of nearly every PolNeAR text (98%) never grow: a name per 8
+    // tokens, an entity (and a distinct name) per 11; the median text has half as many. Each
+    // growth is a copy, or for a map a rehash of every key.
+    let names = doc.tokens.len() / 8;
+    let entities = doc.tokens.len() / 11;
     let mut mentions = Mentions {
         names: Vec::with_capacity(names),
-        entities: Vec::with_capacity(names / 2),
-        by_name: NameMap::with_capacity_and_hasher(names / 2, Default::default()),
-        last_words: NameMap::with_capacity_and_hasher(names / 2, Default::default()),
-        last_word_entity: Vec::with_capacity(names / 2),
+        entities: Vec::with_capacity(entities),
+        by_name: NameMap::with_capacity_and_hasher(entities, Default::default()),
+        last_words: NameMap::with_capacity_and_hasher(entities, Default::default()),
+        last_word_entity: Vec::with_capacity(entities),
+        spoken: Vec::new(),
+        roles: Vec::new(),
         by_description: NameMap::default(),
         headline,
     };
     // Reused for every name: most names repeat, and then nothing is allocated.
-    let mut scratch = NameScratch::default();
+    let mut scratch = NameScratch {
+        entity_words: Vec::with_capacity(entities),
+    };
     for (s, sentence) in doc.sentences.iter().enumerate() {
         if Some(sentence.line) == headline {
             continue;
@@ -253,13 +263,6 @@ fn add_name<'t>(
     } else {
         title_gender(doc, run.start, after_title)
     };
-    let mut roles: Vec<String> = tokens[..after_title]
-        .iter()
-        .map(|t| t.span.of(doc.text).to_lowercase())
-        .collect();
-    if let Some(role) = role_before {
-        roles.push(role.to_lowercase());
-    }
     // The name's words joined by single spaces: most often the text itself, which then needs
     // no copy.
     let written = &doc.text[span.start..span.end];
@@ -285,8 +288,8 @@ fn add_name<'t>(
             if kind == EntityKind::Person && entity.kind != EntityKind::Person && titled {
                 entity.kind = EntityKind::Person;
             }
-            entity.roles.extend(roles);
             mentions.last_word_entity[slot] = e;
+            push_roles(doc, mentions, run.start, after_title, role_before, e);
             push_name(mentions, span, run, sentence, e);
         }
         Entry::Vacant(missing) => {
@@ -309,7 +312,6 @@ fn add_name<'t>(
                     if kind == EntityKind::Person && entity.kind != EntityKind::Person && titled {
                         entity.kind = EntityKind::Person;
                     }
-                    entity.roles.extend(roles);
                     e
                 }
                 None => {
@@ -317,8 +319,6 @@ fn add_name<'t>(
                         name: missing.key().clone(),
                         kind,
                         gender,
-                        mentions: Vec::new(),
-                        roles,
                         speaks: 0,
                     });
                     scratch.entity_words.push(word_count);
@@ -329,8 +329,36 @@ fn add_name<'t>(
             // is then added: every entity's name is a key of it.
             missing.insert((entity, slot));
             last_word_entity[slot] = entity;
+            push_roles(doc, mentions, run.start, after_title, role_before, entity);
             push_name(mentions, span, run, sentence, entity);
         }
+    }
+}
+
+/// The role words of a name's run for its entity: its titles ("Russian President") and the
+/// role word before it ("former U.S. leader").
+fn push_roles<'t>(
+    doc: &Document<'t>,
+    mentions: &mut Mentions<'t>,
+    start: usize,
+    after_title: usize,
+    role_before: Option<&'t str>,
+    entity: usize,
+) {
+    let titles = (start..start + after_title).map(|t| (entity, doc.tokens[t].span.of(doc.text)));
+    mentions
+        .roles
+        .extend(titles.chain(role_before.map(|role| (entity, role))));
+}
+
+/// Does the role word `role` (as written) lowercase to `lower` (lowercase already)? An ASCII
+/// word is compared in place, without the lowercase copy of each role word this replaced.
+pub fn role_is(role: &str, lower: &str) -> bool {
+    if role.is_ascii() {
+        // (A lowercase string has no ASCII capital, so this is `role.to_lowercase() == lower`.)
+        role.eq_ignore_ascii_case(lower)
+    } else {
+        role.to_lowercase() == lower
     }
 }
 
@@ -395,16 +423,15 @@ impl<'t> Mentions<'t> {
     /// The entity for a description nobody it could refer to was found for ("Democrats", "a
     /// spokesman for the ministry"), shared by every description worded the same way.
     pub fn described(&mut self, wording: &str, kind: EntityKind) -> usize {
-        let key = wording.to_lowercase();
-        if let Some(&e) = self.by_description.get(&key) {
+        let key = lowercase(wording);
+        if let Some(&e) = self.by_description.get(key.as_ref()) {
             return e;
         }
+        let key = key.into_owned();
         self.entities.push(EntityDraft {
             name: Cow::Owned(wording.to_string()),
             kind,
             gender: Gender::Unknown,
-            mentions: Vec::new(),
-            roles: Vec::new(),
             speaks: 0,
         });
         let e = self.entities.len() - 1;
@@ -443,7 +470,8 @@ impl<'t> Mentions<'t> {
                 }
                 let it = word.eq_ignore_ascii_case("it");
                 let gender = token.info.gender;
-                let fits = |e: &EntityDraft<'_>| {
+                let fits = |e: usize| {
+                    let e = &self.entities[e];
                     if plural {
                         e.kind != EntityKind::Person
                     } else if it {
@@ -455,23 +483,31 @@ impl<'t> Mentions<'t> {
                 self.salient(t, s, &fits, last_speaker)
             }
             MentionKind::Description(desc) => {
-                let head = doc.word(t).to_lowercase();
-                let role_match = |e: &EntityDraft<'_>| e.roles.contains(&head);
+                let head = lowercase(doc.word(t));
+                // The entities known by this role word (most often none).
+                let with_role: Vec<usize> = self
+                    .roles
+                    .iter()
+                    .filter(|(_, role)| role_is(role, &head))
+                    .map(|&(e, _)| e)
+                    .collect();
                 let definite = self.is_definite(doc, t);
-                if let Some(e) = self.salient(t, s, &|e: &EntityDraft<'_>| role_match(e), None) {
-                    return Some(e);
+                if !with_role.is_empty() {
+                    if let Some(e) = self.salient(t, s, &|e| with_role.contains(&e), None) {
+                        return Some(e);
+                    }
                 }
+                let person = |e: usize| self.entities[e].kind == EntityKind::Person;
                 match desc {
-                    DescKind::Person if definite => {
-                        self.salient(t, s, &|e: &EntityDraft<'_>| e.kind == EntityKind::Person, last_speaker)
-                    }
-                    DescKind::Message => {
-                        self.salient(t, s, &|e: &EntityDraft<'_>| e.kind == EntityKind::Person, last_speaker)
-                    }
+                    DescKind::Person if definite => self.salient(t, s, &person, last_speaker),
+                    DescKind::Message => self.salient(t, s, &person, last_speaker),
                     DescKind::Organisation if definite => self.salient(
                         t,
                         s,
-                        &|e: &EntityDraft<'_>| e.kind == EntityKind::Organisation && contains_lowercase(&e.name, &head),
+                        &|e| {
+                            let e = &self.entities[e];
+                            e.kind == EntityKind::Organisation && contains_lowercase(&e.name, &head)
+                        },
                         None,
                     ),
                     DescKind::Person if self.named_next(doc, s).is_some() => {
@@ -513,13 +549,7 @@ impl<'t> Mentions<'t> {
     /// The most salient entity before token `t` that `fits`: the previous speaker when it
     /// fits and is recent, else the first fitting name in this sentence (before `t`), then in
     /// each earlier sentence (a bounded window).
-    fn salient(
-        &self,
-        t: usize,
-        s: usize,
-        fits: &dyn Fn(&EntityDraft<'_>) -> bool,
-        last_speaker: Option<usize>,
-    ) -> Option<usize> {
+    fn salient(&self, t: usize, s: usize, fits: &dyn Fn(usize) -> bool, last_speaker: Option<usize>) -> Option<usize> {
         const WINDOW: usize = 6;
         let end = self.names.partition_point(|n| n.tokens.start < t);
         let mut i = end;
@@ -545,8 +575,7 @@ impl<'t> Mentions<'t> {
                 }
                 current_sentence = name.sentence;
             }
-            let entity = &self.entities[name.entity];
-            if fits(entity) {
+            if fits(name.entity) {
                 first_fit = Some(name.entity);
                 speaker_seen |= Some(name.entity) == last_speaker;
             }
@@ -556,9 +585,19 @@ impl<'t> Mentions<'t> {
         match (first_fit, last_speaker) {
             (Some(e), Some(sp)) if e != sp && speaker_seen => Some(sp),
             (Some(e), _) => Some(e),
-            (None, Some(sp)) if fits(&self.entities[sp]) => Some(sp),
+            (None, Some(sp)) if fits(sp) => Some(sp),
             _ => None,
         }
+    }
+}
+
+/// `word.to_lowercase()`, borrowed when the word has no capital to lower (most role words,
+/// descriptions and headwords): no copy is made only to be compared and dropped.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
     }
 }
 
