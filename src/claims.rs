@@ -110,11 +110,11 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             let by_role = mentions
                 .roles
                 .iter()
-                .filter(|&&(e, role)| {
-                    let e = &mentions.entities[e];
-                    e.speaks > 0 && e.kind == EntityKind::Person && role_is(role, &head)
+                .filter(|role| {
+                    let e = &mentions.entities[role.entity];
+                    e.speaks > 0 && e.kind == EntityKind::Person && role_is(role.word, &head)
                 })
-                .map(|&(e, _)| e)
+                .map(|role| role.entity)
                 .min();
             if let Some(main) = by_role.or(main_speaker) {
                 sp.entity = Some(main);

@@ -36,6 +36,19 @@ pub struct EntityDraft<'t> {
     pub gender: Gender,
     /// How many quotes and claims it speaks.
     pub speaks: u32,
+    /// Its latest role word in [`Mentions::roles`], which links to the one before.
+    pub last_role: Option<usize>,
+}
+
+/// A role word seen with a name ("minister", "advisor"), as written, and its entity's previous
+/// role word: each entity's roles are a chain through one vector for all entities, so a
+/// description tests a candidate's own roles (see [`Mentions::has_role`]) without a vector per
+/// entity, and without a scan of every role in the document (which made long texts quadratic).
+#[derive(Clone, Copy, Debug)]
+pub struct Role<'t> {
+    pub entity: usize,
+    pub word: &'t str,
+    pub previous: Option<usize>,
 }
 
 pub struct Mentions<'t> {
@@ -45,9 +58,9 @@ pub struct Mentions<'t> {
     /// mention), gathered per entity for the roster. One vector for all entities, not one each:
     /// a few mentions per speaker made as many small allocations.
     pub spoken: Vec<(usize, Span)>,
-    /// Role words seen with a name ("minister", "advisor"), as written, with their entity: how
-    /// descriptions find whom they describe (compared with [`role_is`], not stored lowercase).
-    pub roles: Vec<(usize, &'t str)>,
+    /// Role words seen with a name, chained per entity: how descriptions find whom they
+    /// describe (compared with [`role_is`], not stored lowercase).
+    pub roles: Vec<Role<'t>>,
     /// Entity by its full name, with the slot of the name's last word: constant-time grouping
     /// instead of a scan of every earlier name, and a name seen before is hashed once.
     by_name: NameMap<Cow<'t, str>, (usize, usize)>,
@@ -320,6 +333,7 @@ fn add_name<'t>(
                         kind,
                         gender,
                         speaks: 0,
+                        last_role: None,
                     });
                     scratch.entity_words.push(word_count);
                     mentions.entities.len() - 1
@@ -345,10 +359,11 @@ fn push_roles<'t>(
     role_before: Option<&'t str>,
     entity: usize,
 ) {
-    let titles = (start..start + after_title).map(|t| (entity, doc.tokens[t].span.of(doc.text)));
-    mentions
-        .roles
-        .extend(titles.chain(role_before.map(|role| (entity, role))));
+    let titles = (start..start + after_title).map(|t| doc.tokens[t].span.of(doc.text));
+    for word in titles.chain(role_before) {
+        let previous = mentions.entities[entity].last_role.replace(mentions.roles.len());
+        mentions.roles.push(Role { entity, word, previous });
+    }
 }
 
 /// Does the role word `role` (as written) lowercase to `lower` (lowercase already)? An ASCII
@@ -433,6 +448,7 @@ impl<'t> Mentions<'t> {
             kind,
             gender: Gender::Unknown,
             speaks: 0,
+            last_role: None,
         });
         let e = self.entities.len() - 1;
         self.by_description.insert(key, e);
@@ -484,18 +500,9 @@ impl<'t> Mentions<'t> {
             }
             MentionKind::Description(desc) => {
                 let head = lowercase(doc.word(t));
-                // The entities known by this role word (most often none).
-                let with_role: Vec<usize> = self
-                    .roles
-                    .iter()
-                    .filter(|(_, role)| role_is(role, &head))
-                    .map(|&(e, _)| e)
-                    .collect();
                 let definite = self.is_definite(doc, t);
-                if !with_role.is_empty() {
-                    if let Some(e) = self.salient(t, s, &|e| with_role.contains(&e), None) {
-                        return Some(e);
-                    }
+                if let Some(e) = self.salient(t, s, &|e| self.has_role(e, &head), None) {
+                    return Some(e);
                 }
                 let person = |e: usize| self.entities[e].kind == EntityKind::Person;
                 match desc {
@@ -549,6 +556,19 @@ impl<'t> Mentions<'t> {
     /// The most salient entity before token `t` that `fits`: the previous speaker when it
     /// fits and is recent, else the first fitting name in this sentence (before `t`), then in
     /// each earlier sentence (a bounded window).
+    /// Whether entity `e` was seen with the role word `lower` (lowercase), e.g. "minister".
+    fn has_role(&self, e: usize, lower: &str) -> bool {
+        let mut at = self.entities[e].last_role;
+        while let Some(i) = at {
+            let role = &self.roles[i];
+            if role_is(role.word, lower) {
+                return true;
+            }
+            at = role.previous;
+        }
+        false
+    }
+
     fn salient(&self, t: usize, s: usize, fits: &dyn Fn(usize) -> bool, last_speaker: Option<usize>) -> Option<usize> {
         const WINDOW: usize = 6;
         let end = self.names.partition_point(|n| n.tokens.start < t);

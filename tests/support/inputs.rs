@@ -279,6 +279,31 @@ pub fn names(bytes: usize) -> String {
 }
 
 /// Makes an input of at least the given number of bytes.
+/// Many different people with a title, each then called by it: "Foreign Minister Ana Kab met
+/// reporters. The minister said …". Every description looks for the entity it describes among
+/// those seen with that role word; a look through every role of the document made this quadratic.
+pub fn titled_names(bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + 96);
+    let mut i = 0usize;
+    while out.len() < bytes {
+        // A surname of its own per person: i in base 26, as a capitalised word.
+        let mut surname = String::from("K");
+        let mut n = i;
+        loop {
+            surname.push((b'a' + (n % 26) as u8) as char);
+            n /= 26;
+            if n == 0 {
+                break;
+            }
+        }
+        out.push_str(&format!(
+            "Foreign Minister Ana {surname} met reporters. The minister said the talks would resume.\n"
+        ));
+        i += 1;
+    }
+    out
+}
+
 pub type Make = fn(usize) -> String;
 
 /// Every input shape the benchmark and the work-counting test measure, by name.
@@ -294,6 +319,7 @@ pub fn shapes() -> Vec<(&'static str, Make)> {
         ("paragraphs opening “", |n| repeat("“The talks went on.\n\n", n)),
         ("one unclosed “ + news", |n| format!("“{}", news(n))),
         ("capitalised names", names),
+        ("titled names, then their role", titled_names),
         ("“Yes,” he said.", |n| repeat("“Yes,” he said. ", n)),
         ("sentences, one line", |n| repeat("The economy grew by 5%. ", n)),
         ("according to", |n| repeat("according to ", n)),
