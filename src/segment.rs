@@ -47,6 +47,22 @@ pub struct Token {
 }
 
 impl Token {
+    /// A token as the tokenizer makes it: whether it is quoted or part of a name, and which
+    /// quotation mark it is, are decided later.
+    #[inline(always)]
+    fn fresh(span: Span, kind: TokenKind, info: WordInfo, cap: bool, line: u32) -> Token {
+        Token {
+            span,
+            kind,
+            info,
+            cap,
+            in_quote: false,
+            name_like: false,
+            mark: Mark::None,
+            line,
+        }
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
@@ -550,15 +566,8 @@ fn tokenize(doc: &mut Document) {
     let mut paragraph_open = false;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let token = |end: usize, kind: TokenKind, info: WordInfo, cap: bool| Token {
-            span: Span::new(i, end),
-            kind,
-            info,
-            cap,
-            in_quote: false,
-            name_like: false,
-            mark: Mark::None,
-            line: line_no,
+        let token = |end: usize, kind: TokenKind, info: WordInfo, cap: bool| {
+            Token::fresh(Span::new(i, end), kind, info, cap, line_no)
         };
         let class = ASCII_CLASS[b as usize];
         // ASCII letters and digits already seen from `i`, for a word the fast path leaves.
@@ -671,16 +680,8 @@ fn other_token(
     capitals: &mut Vec<usize>,
 ) -> usize {
     let bytes = text.as_bytes();
-    let token = |end: usize, kind: TokenKind, info: WordInfo, cap: bool| Token {
-        span: Span::new(i, end),
-        kind,
-        info,
-        cap,
-        in_quote: false,
-        name_like: false,
-        mark: Mark::None,
-        line,
-    };
+    let token =
+        |end: usize, kind: TokenKind, info: WordInfo, cap: bool| Token::fresh(Span::new(i, end), kind, info, cap, line);
     let b = bytes[i];
     let class = ASCII_CLASS[b as usize];
     // A word with joiners where bytes can tell its end ("re-election", "Biden’s").
