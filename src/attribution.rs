@@ -722,7 +722,7 @@ fn governed_by_preposition(doc: &Document, source: &Source, floor: usize) -> Opt
         let prev = key_of(doc, j - 1);
         prev == key("to") || (is_one_of(prev, &PREPOSITIONS) && prev != key("of"))
     })
-    .then_some(j - 1)
+    .then(|| j - 1)
 }
 
 /// Any plain phrase just left of a reporting verb: "those surveyed say", "most said", "other
