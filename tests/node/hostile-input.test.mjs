@@ -47,6 +47,18 @@ test('binary junk, control characters and unmatched marks', async () => {
   }
 });
 
+test('a speaker whose name is a run of 40,000 capitalised words keeps the whole name', async () => {
+  // Junk pages have such runs; the name crosses from wasm as UTF-16 units, far more than one
+  // function call may take as arguments.
+  const words = Array.from({ length: 40000 }, (_, i) => ['Alpha', 'Bravo', 'Carla', 'Delta'][i % 4] + 'x'.repeat(i % 3));
+  const text = `“We will win,” said ${words.join(' ')} on Tuesday.`;
+  const result = await annotate(text);
+  assertOffsets(text, result);
+  const longest = Math.max(...result.entities.map((e) => e.name.length));
+  assert.ok(longest > 200_000, `the name is whole: ${longest} characters`);
+  assert.ok(text.includes(result.entities.find((e) => e.name.length === longest).name));
+});
+
 test('a 1 MB article is annotated and its offsets line up', async () => {
   const paragraph = [
     '“We will rebuild the bridge by spring,” Mayor Ana Lopez said on Tuesday. 🎉',

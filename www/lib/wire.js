@@ -24,7 +24,17 @@ export function finish(text, wire) {
     return items;
   };
   const span = (start = next(), end = next()) => ({ start, end, text: text.slice(start, end) });
-  const name = (length = next()) => String.fromCharCode(...wire.subarray(at, (at += length)));
+  // A name's UTF-16 units, spread a slice at a time: a run of capitalised words can make a
+  // name of any length, and one spread of 300,000 arguments overflows the engine's stack.
+  const name = (length = next()) => {
+    let joined = '';
+    for (const end = at + length; at < end; ) {
+      const to = Math.min(end, at + 4096);
+      joined += String.fromCharCode(...wire.subarray(at, to));
+      at = to;
+    }
+    return joined;
+  };
   const version = next();
   const entities = list((k) => ({ id: `e${k}`, name: name(), kind: KINDS[next()], mentions: list(() => span()) }));
   const speaker = () => {
