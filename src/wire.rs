@@ -54,8 +54,11 @@ impl Output<'_> {
         w.push(self.version as usize);
         w.push(self.entities.len());
         for e in &self.entities {
-            w.push(e.name.encode_utf16().count());
+            // The length goes first; it is known once the units are written.
+            let length_at = w.0.len();
+            w.push(0);
             w.0.extend(e.name.encode_utf16().map(u32::from));
+            w.0[length_at] = (w.0.len() - length_at - 1) as u32;
             w.kind(e.kind);
             w.push(e.mentions.len());
             for m in &e.mentions {
