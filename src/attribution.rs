@@ -117,7 +117,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
                 // labeling the order “a blatant abuse of power”") is, in PolNeAR train, within
                 // an attribution four times in five: its speaker is the sentence's subject.
                 _ if kind == QuoteKind::Partial && is_quoted_phrase(doc, quote.open, close) => {
-                    match subject_of(doc, quote.open) {
+                    match subject_of(doc, quote.open, sentence) {
                         Some(src) => (Some(speaker_of(doc, mentions, src, sentence, last_speaker)), None, 0.4),
                         None => (None, None, 0.3),
                     }
@@ -604,7 +604,7 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
             // quotation gives it to the clause's subject, if no cue is closer.
             if let Some(subject) = (start..t)
                 .all(|i| cue_class(doc, i, false).is_none())
-                .then(|| subject_of(doc, t))
+                .then(|| subject_of(doc, t, s))
                 .flatten()
             {
                 return Some((t, Some(subject)));
@@ -627,7 +627,7 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
         if !allowed {
             continue;
         }
-        let source = source_left(doc, t, sentence_first).or_else(|| subject_of(doc, t));
+        let source = source_left(doc, t, sentence_first).or_else(|| subject_of(doc, t, s));
         return Some((t, source));
     }
     None
@@ -646,7 +646,7 @@ fn introduced_by_previous_line(doc: &Document, open: usize) -> Option<(usize, Op
         if cue_class(doc, t, false).is_some() {
             let source = source_left(doc, t, sentence_start(doc, t))
                 .or_else(|| source_right(doc, t))
-                .or_else(|| subject_of(doc, t));
+                .or_else(|| subject_of(doc, t, doc.sentence_of(t)));
             return Some((t, source));
         }
     }
@@ -675,7 +675,7 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         && matches!(doc.tokens[cue].info.cue, Some(CueClass::Speech | CueClass::Tell))
         && doc.word(cue).ends_with("ing")
     {
-        if let Some(subject) = subject_of(doc, cue).filter(|s| {
+        if let Some(subject) = subject_of(doc, cue, doc.sentence_of(cue)).filter(|s| {
             matches!(s.kind, MentionKind::Name | MentionKind::Pronoun)
                 && s.span.end < source.span.start
                 && doc.tokens.partition_point(|x| x.span.start < s.span.start) >= floor
@@ -981,10 +981,9 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
     })
 }
 
-/// The subject of the sentence holding `cue`, for cues that share it: "Putin expressed hope,
-/// stating, “…”" / "… but warned that …".
-fn subject_of(doc: &Document, cue: usize) -> Option<Source> {
-    let s = doc.sentence_of(cue);
+/// The subject of the sentence holding `cue` (sentence `s`, which callers mostly know), for
+/// cues that share it: "Putin expressed hope, stating, “…”" / "… but warned that …".
+fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
     let sentence = doc.sentences.get(s)?;
     let mut t = sentence.tokens.start.max(cue.saturating_sub(STATEMENT_WINDOW));
     while t < cue {
@@ -1100,7 +1099,7 @@ fn reported_speech(
                     )
                 })
             } else if let Some(class) = cue_class(doc, t, headline) {
-                reported_from_verb(doc, t, class, &sentence)
+                reported_from_verb(doc, t, class, &sentence, s)
             } else {
                 None
             };
@@ -1126,7 +1125,7 @@ fn reported_speech(
                         }
                     }
                     out.push(Reported { content, speaker, cue });
-                    let after_content = doc.tokens.partition_point(|x| x.span.start < content.end);
+                    let after_content = token_from(doc, content.end, &whole.tokens);
                     floor = floor.max(after_content).max(t + 2);
                     // One statement per cue; skip past the content when it follows the cue.
                     if content.start > doc.tokens[t].span.start {
@@ -1139,6 +1138,18 @@ fn reported_speech(
         }
     }
     out
+}
+
+/// The first token that starts at or after byte `at` (what a binary search of all the
+/// document's tokens answers), searched for within `near`, the tokens of the sentence that
+/// holds it, and in all of them only where it lies outside.
+fn token_from(doc: &Document, at: usize, near: &std::ops::Range<usize>) -> usize {
+    let before = |x: &Token| x.span.start < at;
+    let (lo, hi) = (near.start, near.end.min(doc.tokens.len()));
+    if lo < hi && (lo == 0 || before(&doc.tokens[lo - 1])) && doc.tokens.get(hi).is_none_or(|x| !before(x)) {
+        return lo + doc.tokens[lo..hi].partition_point(before);
+    }
+    doc.tokens.partition_point(before)
 }
 
 /// The first token from `t` (else `end`) that may open a statement in [`reported_speech`]:
@@ -1477,11 +1488,14 @@ fn mixed_before(doc: &Document, first: usize, close: usize) -> bool {
             .is_some_and(|t| t.kind == TokenKind::Word && !t.cap)
 }
 
+/// (`sentence` is the cue's sentence clipped to the window around it and to the floor of
+/// [`reported_speech`]; `s` its index.)
 fn reported_from_verb(
     doc: &Document,
     cue: usize,
     class: CueClass,
     sentence: &crate::segment::Sentence,
+    s: usize,
 ) -> Option<(Option<Source>, Span)> {
     let first = sentence.tokens.start;
     let end = sentence.tokens.end;
@@ -1608,7 +1622,7 @@ fn reported_from_verb(
         }
         // Any noun phrase may be a source only where a statement vouches for it (below); an
         // object is no statement ("the situation called for calm").
-        let (source, generic) = source_before_verb(doc, cue, first)?;
+        let (source, generic) = source_before_verb(doc, cue, first, s)?;
         if generic {
             return None;
         }
@@ -1621,7 +1635,7 @@ fn reported_from_verb(
     // "refused to join the debate", "vowed to repeal it": the infinitive is the content.
     let info = doc.tokens[cue].info;
     if info.has(INFINITIVE) && c < end && bytes_of(doc, c).eq_ignore_ascii_case(b"to") {
-        let (source, _) = source_before_verb(doc, cue, first)?;
+        let (source, _) = source_before_verb(doc, cue, first, s)?;
         let content = Span::new(doc.tokens[c].span.start, statement_end(doc, c, class, sentence));
         return (content.end > content.start).then_some((Some(source), content));
     }
@@ -1643,7 +1657,7 @@ fn reported_from_verb(
     if c >= end {
         return None;
     }
-    let (source, generic) = source_before_verb(doc, cue, first)?;
+    let (source, generic) = source_before_verb(doc, cue, first, s)?;
     // A phrase found only by its place before the verb needs the verb to have a statement
     // that shows itself: a subject, or "that" and a subject ("the four states that cast
     // votes", "delegate-rich states like Florida" are no statements).
@@ -1662,12 +1676,13 @@ fn reported_from_verb(
 
 /// The source of a statement that follows its cue: a mention just left of it, else any plain
 /// phrase there (`true`: found only by its place), else the sentence's subject.
-fn source_before_verb(doc: &Document, cue: usize, first: usize) -> Option<(Source, bool)> {
+/// (`s` is the cue's sentence, `first` the floor of the search.)
+fn source_before_verb(doc: &Document, cue: usize, first: usize, s: usize) -> Option<(Source, bool)> {
     match source_left(doc, cue, first) {
         Some(source) => Some((source, false)),
         None => match generic_left(doc, cue, first) {
             Some(source) => Some((source, true)),
-            None => Some((subject_of(doc, cue)?, false)),
+            None => Some((subject_of(doc, cue, s)?, false)),
         },
     }
 }
