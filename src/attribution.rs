@@ -1055,12 +1055,20 @@ fn reported_speech(
         let mut t = whole.tokens.start;
         // Statements do not overlap: the next one starts after the last cue or content.
         let mut floor = whole.tokens.start;
+        // A colon opens a statement only in the headline or in a sentence that starts its
+        // line (the test below; the sentence it is given never starts before `whole`).
+        let colons = headline
+            || doc
+                .lines
+                .get(whole.line)
+                .is_some_and(|l| l.tokens.start >= whole.tokens.start);
         while t < whole.tokens.end {
             // Straight to the next token that can open a statement (a cue a quotation used is
             // one of them). A colon opens one only among the first five tokens after the floor
             // (the test on `t - sentence.tokens.start` below), so past those only words are
             // tested.
-            t = next_opener(doc, t, floor + 5, whole.tokens.end, quoted);
+            let colons_end = if colons { floor + 5 } else { t };
+            t = next_opener(doc, t, colons_end, whole.tokens.end, quoted);
             if t == whole.tokens.end {
                 break;
             }
@@ -1180,7 +1188,7 @@ fn next_opener(doc: &Document, t: usize, colons_end: usize, end: usize, quoted: 
         let stop = ranges.get(quoted.next).map_or(end, |r| r.start.clamp(from, end));
         if let Some(i) = doc.tokens[from..stop]
             .iter()
-            .position(|token| opens_as_word(text, token))
+            .position(|token| may_open_as_word(token) && opens_as_word(text, token))
         {
             return from + i;
         }
@@ -1222,6 +1230,13 @@ impl QuotedWords {
         }
         QuotedWords { ranges, next: 0 }
     }
+}
+
+/// A cue, or a token of nine bytes: the test of [`opens_as_word`] before the bytes are read,
+/// both halves always taken (no branch between them, the common token fails both).
+#[inline(always)]
+fn may_open_as_word(token: &Token) -> bool {
+    token.info.cue.is_some() | (token.span.end.wrapping_sub(token.span.start) == 9)
 }
 
 /// Is `token` a word that may open a statement: a cue, or "according"? (The lexicon gives
