@@ -1365,16 +1365,30 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
     }
     for t in from + 2..end {
         let token = &doc.tokens[t];
-        // Only punctuation and the joiners below ("and", "but", "while": three or five bytes)
-        // can end the statement: every other word is passed over at once.
-        let len = token.span.end.wrapping_sub(token.span.start);
-        if token.in_quote || (token.kind != TokenKind::Punct && len != 3 && len != 5) {
+        if token.in_quote {
             continue;
         }
-        let comma = is_punct(doc, t, b',');
+        // Only a comma, a semicolon and the joiners "and", "but" and "while" (three or five
+        // bytes) can end the statement: every other token is passed over at once, before the
+        // tests below.
+        let (comma, semicolon) = if token.kind == TokenKind::Punct {
+            let first = bytes_of(doc, t).first();
+            let (comma, semicolon) = (first == Some(&b','), first == Some(&b';'));
+            if !comma && !semicolon {
+                continue;
+            }
+            (comma, semicolon)
+        } else {
+            let len = token.span.end.wrapping_sub(token.span.start);
+            if (len != 3 && len != 5) || !matches!(bytes_of(doc, t), b"and" | b"but" | b"while") {
+                continue;
+            }
+            (false, false)
+        };
         // ", but …" and ";" start another thought.
-        let turn = is_punct(doc, t, b';') || (comma && t + 1 < end && bytes_of(doc, t + 1) == b"but");
-        let joiner = comma || matches!(bytes_of(doc, t), b"and" | b"but" | b"while");
+        let turn = semicolon || (comma && t + 1 < end && bytes_of(doc, t + 1) == b"but");
+        // A comma or a joining word.
+        let joiner = !semicolon;
         // The next attribution may bring its own subject: ", and he said …", "but Smith argued",
         // "while 22 percent said …", "and one in five say …"; or share this one's: "and calls
         // her …", ", calling them …".
