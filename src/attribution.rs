@@ -743,7 +743,7 @@ fn governed_by_preposition(doc: &Document, source: &Source, floor: usize) -> Opt
     if source.kind == MentionKind::Pronoun {
         return None;
     }
-    let mut j = doc.tokens.partition_point(|x| x.span.start < source.span.start);
+    let mut j = first_token_of(doc, source);
     if j > floor && doc.tokens[j - 1].info.has(DETERMINER) && !doc.tokens[j - 1].info.has(PRONOUN) {
         j -= 1;
     }
@@ -752,6 +752,21 @@ fn governed_by_preposition(doc: &Document, source: &Source, floor: usize) -> Opt
         prev == key("to") || (is_one_of(prev, &PREPOSITIONS) && prev != key("of"))
     })
     .then(|| j - 1)
+}
+
+/// The first token that starts at or after the source's start (what a binary search of all
+/// the document's tokens answers): a walk back from its head, a word or a few away, where the
+/// head starts no earlier than the span (a "who" stands for a head before it).
+fn first_token_of(doc: &Document, source: &Source) -> usize {
+    let start = source.span.start;
+    if doc.tokens.get(source.head).is_none_or(|h| h.span.start < start) {
+        return doc.tokens.partition_point(|x| x.span.start < start);
+    }
+    let mut j = source.head;
+    while j > 0 && doc.tokens[j - 1].span.start >= start {
+        j -= 1;
+    }
+    j
 }
 
 /// Any plain phrase just left of a reporting verb: "those surveyed say", "most said", "other
