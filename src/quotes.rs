@@ -261,6 +261,12 @@ fn trim(text: &str, start: usize, end: usize) -> Span {
     if start >= end {
         return Span::new(start, start);
     }
+    // Most quotations start and end with an ASCII character that is no space (what
+    // `char::is_whitespace` takes for one in ASCII): nothing to trim, and nothing to decode.
+    let kept = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r'));
+    if kept(text.as_bytes().get(start)) && kept(text.as_bytes().get(end - 1)) {
+        return Span::new(start, end);
+    }
     let inner = &text[start..end];
     let lead = inner.len() - inner.trim_start().len();
     let trimmed = inner.trim();
