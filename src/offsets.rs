@@ -42,8 +42,7 @@ impl<'t> Utf16Offsets<'t> {
             // The block as eight little-endian words (the last block's zero past the end).
             let words: [u64; BLOCK / 8] = match bytes.get(b * BLOCK..).and_then(<[u8]>::first_chunk::<BLOCK>) {
                 Some(block) => {
-                    let (eights, _) = block.as_chunks::<8>();
-                    std::array::from_fn(|i| eights.get(i).map_or(0, |&e| u64::from_le_bytes(e)))
+                    std::array::from_fn(|i| u64::from_le_bytes(block[i * 8..i * 8 + 8].try_into().unwrap_or_default()))
                 }
                 None => std::array::from_fn(|i| load8(bytes, b * BLOCK + i * 8)),
             };
