@@ -38,24 +38,19 @@ impl<'t> Utf16Offsets<'t> {
         let mut before = 0;
         // Whether the last byte of the previous word was a four-byte character's lead.
         let mut four_byte_lead = 0;
-        for (b, block) in bytes.chunks(BLOCK).enumerate() {
+        for b in 0..bytes.len().div_ceil(BLOCK) {
             // The block as eight little-endian words (the last block's zero past the end).
-            let mut words = [0u64; BLOCK / 8];
-            if block.len() == BLOCK {
-                for (w, eight) in words.iter_mut().zip(block.chunks_exact(8)) {
-                    *w = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+            let words: [u64; BLOCK / 8] = match bytes.get(b * BLOCK..).and_then(<[u8]>::first_chunk::<BLOCK>) {
+                Some(block) => {
+                    std::array::from_fn(|i| u64::from_le_bytes(block[i * 8..i * 8 + 8].try_into().unwrap_or_default()))
                 }
-            } else {
-                for (i, w) in words.iter_mut().enumerate() {
-                    *w = load8(bytes, b * BLOCK + i * 8);
-                }
-            }
-            // Most blocks of news text are ASCII: one test for the whole block.
+                None => std::array::from_fn(|i| load8(bytes, b * BLOCK + i * 8)),
+            };
+            // Most blocks of news text are ASCII: one test for the whole block, and no entry
+            // yet (the entries of a run of them are filled in at the next other block, or at
+            // the end, all with the same count).
             if words.iter().fold(0, |any, w| any | w) & HIGH == 0 {
                 four_byte_lead = 0;
-                if !blocks.is_empty() {
-                    blocks.push(Block { before, bits: 0 });
-                }
                 continue;
             }
             let mut bits = 0;
@@ -73,13 +68,14 @@ impl<'t> Utf16Offsets<'t> {
             }
             if blocks.is_empty() {
                 blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
-                blocks.resize(b, Block { before: 0, bits: 0 });
             }
+            blocks.resize(b, Block { before, bits: 0 });
             blocks.push(Block { before, bits });
             before += bits.count_ones() as usize;
         }
-        if bytes.len() % BLOCK == 0 && !blocks.is_empty() {
-            blocks.push(Block { before, bits: 0 });
+        if !blocks.is_empty() {
+            // Every block has an entry, and a text that fills its last block one for its end.
+            blocks.resize(bytes.len() / BLOCK + 1, Block { before, bits: 0 });
         }
         Utf16Offsets { text, blocks }
     }

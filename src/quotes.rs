@@ -187,8 +187,10 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
     }
     doc.pivots = pivots;
     for quote in &found {
+        // Its parts follow its opening mark, in order: each search starts where the last ended.
+        let mut from = quote.open;
         for part in &quote.parts {
-            mark_inside(doc, *part);
+            from = mark_inside(doc, *part, from);
         }
     }
     found
@@ -224,15 +226,25 @@ fn continue_or_start(carried: &mut Option<Carried>, opener: usize, line_start: u
     }
 }
 
-/// Flags every token inside `span` as quoted.
-fn mark_inside(doc: &mut Document, span: Span) {
-    let first = doc.tokens.partition_point(|t| t.span.end <= span.start);
-    for token in &mut doc.tokens[first..] {
+/// Flags every token inside `span` as quoted, and returns the index of the first token after
+/// it. The tokens before `from` all end before `span` (a quotation's opening mark, or its
+/// previous part): the first token inside is a step or two on, not a binary search away.
+fn mark_inside(doc: &mut Document, span: Span, from: usize) -> usize {
+    let from = from.min(doc.tokens.len());
+    let tokens = &mut doc.tokens[from..];
+    let first = tokens
+        .iter()
+        .position(|t| t.span.end > span.start)
+        .unwrap_or(tokens.len());
+    let mut after = first;
+    for token in &mut tokens[first..] {
         if token.span.start >= span.end {
             break;
         }
         token.in_quote = true;
+        after += 1;
     }
+    from + after
 }
 
 /// The first character of `span` (what `Token::punct` gives a punctuation token), read
@@ -248,6 +260,12 @@ fn first_char(text: &str, span: Span) -> Option<char> {
 fn trim(text: &str, start: usize, end: usize) -> Span {
     if start >= end {
         return Span::new(start, start);
+    }
+    // Most quotations start and end with an ASCII character that is no space (what
+    // `char::is_whitespace` takes for one in ASCII): nothing to trim, and nothing to decode.
+    let kept = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r'));
+    if kept(text.as_bytes().get(start)) && kept(text.as_bytes().get(end - 1)) {
+        return Span::new(start, end);
     }
     let inner = &text[start..end];
     let lead = inner.len() - inner.trim_start().len();
@@ -298,9 +316,20 @@ fn closes(open: char, close: char) -> bool {
 /// Decides what a mark does from its neighbours and the marks still open.
 fn role_of(c: char, before: Option<char>, after: Option<char>, stack: &[Opener]) -> Role {
     let word = |x: Option<char>| x.is_some_and(|x| x.is_alphanumeric());
-    let space_or_start = |x: Option<char>| x.is_none_or(|x| x.is_whitespace() || "([{—–-/".contains(x) || is_mark(x));
-    let space_or_end =
-        |x: Option<char>| x.is_none_or(|x| x.is_whitespace() || ".,;:!?)]}—–-…".contains(x) || is_mark(x));
+    // (The punctuation as a `match`, not a search of a string of them.)
+    let space_or_start = |x: Option<char>| {
+        x.is_none_or(|x| x.is_whitespace() || matches!(x, '(' | '[' | '{' | '—' | '–' | '-' | '/') || is_mark(x))
+    };
+    let space_or_end = |x: Option<char>| {
+        x.is_none_or(|x| {
+            x.is_whitespace()
+                || matches!(
+                    x,
+                    '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '…'
+                )
+                || is_mark(x)
+        })
+    };
     // The nearest open mark this one can close (bounded by MAX_DEPTH).
     let closable = stack.iter().rposition(|o| closes(o.ch, c));
     match c {

@@ -7,6 +7,8 @@
 use crate::offsets::Utf16Offsets;
 use crate::{Annotations, ClaimKind, EntityKind, QuoteKind, Signals, Span, Speaker};
 use serde::Serialize;
+use std::ops::Range;
+use std::rc::Rc;
 
 pub const VERSION: u32 = 1;
 
@@ -184,7 +186,44 @@ pub struct EntityOut<'t> {
     pub id: Id,
     pub name: &'t str,
     pub kind: &'static str,
-    pub mentions: Vec<SpanOut<'t>>,
+    pub mentions: MentionsOut<'t>,
+}
+
+/// An entity's mentions, used as a slice: its range of one list that all the entities of a
+/// result share, so a result allocates that list once rather than a vector per entity (most
+/// of `to_output`'s allocations were these).
+#[derive(Clone)]
+pub struct MentionsOut<'t> {
+    all: Rc<[SpanOut<'t>]>,
+    range: Range<usize>,
+}
+
+impl<'t> std::ops::Deref for MentionsOut<'t> {
+    type Target = [SpanOut<'t>];
+    fn deref(&self) -> &[SpanOut<'t>] {
+        self.all.get(self.range.clone()).unwrap_or_default()
+    }
+}
+
+impl<'a, 't> IntoIterator for &'a MentionsOut<'t> {
+    type Item = &'a SpanOut<'t>;
+    type IntoIter = std::slice::Iter<'a, SpanOut<'t>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl std::fmt::Debug for MentionsOut<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+/// A list of spans, as a `Vec` of them would be.
+impl Serialize for MentionsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(serializer)
+    }
 }
 
 /// An error line, for input that could not be annotated (the CLI's unreadable files).
@@ -245,6 +284,13 @@ pub fn to_output<'t>(text: &'t str, ann: &'t Annotations) -> Output<'t> {
             entity: sp.entity.map(|e| Id::new('e', e)),
         })
     };
+    // Every entity's mentions in one list, each entity's a range of it.
+    let mut all = Vec::with_capacity(ann.entities.iter().map(|e| e.mentions.len()).sum());
+    for e in &ann.entities {
+        all.extend(e.mentions.iter().map(|&m| span(m)));
+    }
+    let all: Rc<[SpanOut<'t>]> = all.into();
+    let mut next = 0;
     Output {
         version: VERSION,
         quotes: ann
@@ -283,11 +329,18 @@ pub fn to_output<'t>(text: &'t str, ann: &'t Annotations) -> Output<'t> {
             .entities
             .iter()
             .enumerate()
-            .map(|(i, e)| EntityOut {
-                id: Id::new('e', i),
-                name: e.name.as_str(),
-                kind: e.kind.as_str(),
-                mentions: e.mentions.iter().map(|&m| span(m)).collect(),
+            .map(|(i, e)| {
+                let range = next..next + e.mentions.len();
+                next = range.end;
+                EntityOut {
+                    id: Id::new('e', i),
+                    name: e.name.as_str(),
+                    kind: e.kind.as_str(),
+                    mentions: MentionsOut {
+                        all: Rc::clone(&all),
+                        range,
+                    },
+                }
             })
             .collect(),
     }
