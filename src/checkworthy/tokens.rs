@@ -15,6 +15,7 @@ use super::lexicon::{self, cat, Lexicon};
 use super::model::{self, Model};
 use crate::segment::{self, TokenKind};
 use crate::swar;
+use std::sync::OnceLock;
 
 /// Lowercases eight bytes at once: OR-ing 0x20 maps `A`..`Z` to `a`..`z` and leaves what else
 /// a word holds (digits and the joiners `'`, `-`, `.`, `,`) unchanged, as they have that bit.
@@ -203,9 +204,33 @@ pub fn lookup(memo: &mut Memo) -> Lookup<'_> {
     Lookup {
         lexicon: lexicon::get(),
         claim_sets: crate::lexicon::table().claim_sets(),
+        frequent: frequent(),
         shipped: model::shipped(),
         memo,
     }
+}
+
+/// The [`Word`]s of the frequent words ([`crate::lexicon::Table::frequent_words`]) at their
+/// [`crate::lexicon::WordInfo::claims`] index, described once; elsewhere all zeros (no
+/// feature count: no word). A token with such an index and no capital is found here by that
+/// byte alone: nearly half of news tokens ("the", "of", "said"), which the memo would find
+/// only after reading, keying and probing their bytes again.
+fn frequent() -> &'static [Word; 256] {
+    static FREQUENT: OnceLock<Box<[Word; 256]>> = OnceLock::new();
+    FREQUENT.get_or_init(|| {
+        let table = crate::lexicon::table();
+        let mut words = Box::new([Word::default(); 256]);
+        for &(index, word) in table.frequent_words() {
+            let bytes = word.as_bytes();
+            let word = if bytes.len() <= 8 {
+                ascii_word(bytes, 0, bytes.len(), swar::load8(bytes, 0))
+            } else {
+                other_word(bytes, 0, bytes.len()).0
+            };
+            words[index as usize] = described(model::shipped(), word, table.claim_sets()[index as usize]);
+        }
+        words
+    })
 }
 
 /// The tokens of a sentence on its own: it is segmented first, so that its tokens are those
@@ -242,6 +267,8 @@ pub struct Lookup<'t> {
     lexicon: &'static Lexicon,
     /// The categories of [`crate::lexicon::WordInfo::claims`].
     claim_sets: &'static [u32; 256],
+    /// The frequent words by the same index ([`frequent`]).
+    frequent: &'static [Word; 256],
     /// For [`Word::weight`].
     shipped: &'static Model<'static>,
     memo: &'t mut Memo,
@@ -253,6 +280,16 @@ pub struct Lookup<'t> {
 pub fn word(text: &str, lookup: &mut Lookup, t: &segment::Token) -> Option<Token> {
     let bytes = text.as_bytes();
     let start = t.span.start;
+    // A frequent word opening with a lowercase letter: its index says which
+    // (`crate::lexicon::is_frequent_word`). Punctuation and numbers have index 0, no word.
+    let known = &lookup.frequent[t.info.claims as usize];
+    if known.features != 0 && !t.cap {
+        return Some(Token {
+            start,
+            end: word_end(bytes, t),
+            word: *known,
+        });
+    }
     if t.kind == TokenKind::Punct {
         let word = described(lookup.shipped, symbol(text, start, t.span.end)?, 0);
         return Some(Token {
