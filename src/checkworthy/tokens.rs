@@ -116,6 +116,8 @@ pub mod shape {
     pub const YEAR: u16 = 1 << 4;
     /// A single symbol: `%`, `$`, `?`, …
     pub const SYMBOL: u16 = 1 << 5;
+    /// All the flags.
+    pub const ALL: u16 = (1 << 6) - 1;
 }
 
 /// What the scanner knows of a word (or symbol) from its bytes alone: found once per
@@ -314,27 +316,29 @@ pub fn word(text: &str, lookup: &mut Lookup, t: &segment::Token) -> Option<Token
     // The segmenter looked every ASCII word up already; its table holds the claim
     // lexicons' words too. (What it found depends on the word's bytes alone, so it
     // may be kept in the memo with the rest.)
-    let cats = || lookup.claim_sets[t.info.claims as usize];
+    let claim_sets = lookup.claim_sets;
+    let cats = || claim_sets[t.info.claims as usize];
     if ascii {
         // Most words: one to sixteen ASCII bytes, their own key to the memo.
-        let slot = lookup.memo.slot(key);
-        if slot.key != key {
-            let end = word_end(bytes, t);
-            let word = if end - start <= 8 {
-                ascii_word(bytes, start, end, x & low_bytes(end - start))
-            } else {
-                other_word(bytes, start, end).0
-            };
-            *slot = MemoSlot {
-                key,
-                word: described(lookup.shipped, word, cats()),
-            };
-        }
+        let word = match lookup.memo.find(key) {
+            Some(entry) => entry.word(cats()),
+            None => {
+                let end = word_end(bytes, t);
+                let word = if end - start <= 8 {
+                    ascii_word(bytes, start, end, x & low_bytes(end - start))
+                } else {
+                    other_word(bytes, start, end).0
+                };
+                let word = described(lookup.shipped, word, cats());
+                lookup.memo.insert(key, &word);
+                word
+            }
+        };
         // (The scanner uses no token's end: this is for tests and tools.)
         return Some(Token {
             start,
             end: word_end(bytes, t),
-            word: slot.word,
+            word,
         });
     }
     let end = word_end(bytes, t);
@@ -362,22 +366,28 @@ fn word_end(bytes: &[u8], t: &segment::Token) -> usize {
     }
 }
 
+/// The hash of a word with `shape` and `hash` for n-gram features ([`Word::ngram`]).
+#[inline(always)]
+fn ngram(shape: u16, hash: u64) -> u64 {
+    const YEAR: u64 = hash_lower(b"<year>");
+    const NUM: u64 = hash_lower(b"<num>");
+    if shape & shape::YEAR != 0 {
+        YEAR
+    } else if shape & shape::NUMBER != 0 {
+        NUM
+    } else {
+        hash
+    }
+}
+
 /// `word` with what its spelling does not give: its categories, n-gram hash and weight in
 /// the `shipped` model.
 #[inline(always)]
 fn described(shipped: &Model, mut word: Word, cats: u32) -> Word {
-    const YEAR: u64 = hash_lower(b"<year>");
-    const NUM: u64 = hash_lower(b"<num>");
     word.cats = cats;
-    word.ngram = if word.is(shape::YEAR) {
-        YEAR
-    } else if word.is(shape::NUMBER) {
-        NUM
-    } else {
-        word.hash
-    };
+    word.ngram = ngram(word.shape, word.hash);
     word.weight = shipped.own_weight(&word);
-    word.features = features::own_buckets(&word).1 as u8 + 1;
+    word.features = features::own_count(word.shape) as u8 + 1;
     if cats & cat::PAST != 0 || word.spelling & spelling::ED != 0 {
         word.spelling |= spelling::PAST;
     }
@@ -387,38 +397,79 @@ fn described(shipped: &Model, mut word: Word, cats: u32) -> Word {
     word
 }
 
-/// log2 of the number of [`Memo`] slots. Natively 16,384 (768 KB, within L2): a quarter of news
-/// words missed 4,096 slots, at ~130 instructions a miss (10M per pass over PolNeAR train). In
-/// wasm 4,096: there the bigger memo made the whole package 6-7% slower in Node (both builds
-/// alternated, 20 passes each, twice in each order). The memo is an exact cache: its size never
-/// changes a score.
+/// log2 of the number of [`Memo`] entries. Natively 16,384 (512 KB, L2's size on the Zen 3
+/// this is tuned on: the old 768 KB memo of 48-byte slots did not fit; with L2 simulated,
+/// callgrind counts 15% fewer of the scanner's misses there). In wasm 4,096: there a
+/// bigger memo made the whole package 6-7% slower in Node (both builds alternated, 20 passes
+/// each, twice in each order). The memo is an exact cache: its size never changes a score.
 #[cfg(not(target_arch = "wasm32"))]
 const MEMO_BITS: u32 = 14;
 #[cfg(target_arch = "wasm32")]
 const MEMO_BITS: u32 = 12;
 
+/// log2 of the number of sets of two entries.
+const SET_BITS: u32 = MEMO_BITS - 1;
+
 /// Short words (one to sixteen ASCII bytes) already seen, each with its [`Word`]. News repeats
 /// its words ("the", "said", "percent"): most tokens are found here, which saves hashing,
-/// shaping and weighing them again. Direct-mapped, keyed by the word's exact bytes (so a hit
-/// is the same word, never a likeness), and kept between sentences (see [`with_memo`]).
+/// shaping and weighing them again. Keyed by the word's exact bytes (so a hit is the same
+/// word, never a likeness), and kept between sentences (see [`with_memo`]).
+///
+/// Two-way set-associative, the word last found first in its set: a direct-mapped memo
+/// lost common words to rare ones sharing their slot (two ways cut its misses on PolNeAR
+/// train by a quarter, at ~200 instructions a miss). The frequent words ([`frequent`]) are
+/// not kept here.
 pub struct Memo {
-    slots: Box<[MemoSlot; 1 << MEMO_BITS]>,
+    sets: Box<[[MemoEntry; 2]; 1 << SET_BITS]>,
 }
 
+/// One word of the memo in 32 bytes, two to a cache line: its key and what of its [`Word`]
+/// cannot be derived at a hit. Its categories come from the segmenter's token each time
+/// ([`crate::lexicon::WordInfo::claims`], found by the word's bytes alone), its n-gram hash
+/// and feature count from its shape.
 #[derive(Clone, Copy, Default)]
-struct MemoSlot {
-    /// The word's bytes, zero above; 0 (no word) marks an empty slot.
+struct MemoEntry {
+    /// The word's bytes, zero above; 0 (no word) marks an empty entry.
     key: [u64; 2],
-    word: Word,
+    hash: u64,
+    /// [`Word::weight`]: at most three `i8` weights summed.
+    weight: i16,
+    prefix: u16,
+    suffix: u16,
+    shape: u8,
+    spelling: u8,
+}
+
+// A memo entry is half a cache line, and its fields hold a word's.
+const _: () = assert!(std::mem::size_of::<MemoEntry>() == 32);
+const _: () = assert!(shape::ALL < 256 && 3 * 128 <= i16::MAX as i32);
+
+impl MemoEntry {
+    /// The [`Word`] kept, with its categories `cats`: what [`described`] made of it.
+    #[inline(always)]
+    fn word(&self, cats: u32) -> Word {
+        let shape = self.shape as u16;
+        Word {
+            hash: self.hash,
+            ngram: ngram(shape, self.hash),
+            cats,
+            weight: self.weight as i32,
+            prefix: self.prefix,
+            suffix: self.suffix,
+            shape,
+            spelling: self.spelling,
+            features: features::own_count(shape) as u8 + 1,
+        }
+    }
 }
 
 impl Memo {
     fn new() -> Memo {
-        // Built on the heap: 768 KB would not fit every stack (wasm's is 1 MB), and
+        // Built on the heap: 512 KB would not fit every stack (wasm's is 1 MB), and
         // `Box::new` of an array may build it on the stack first.
-        let slots = vec![MemoSlot::default(); 1 << MEMO_BITS].into_boxed_slice();
+        let sets = vec![[MemoEntry::default(); 2]; 1 << SET_BITS].into_boxed_slice();
         Memo {
-            slots: slots
+            sets: sets
                 .try_into()
                 .unwrap_or_else(|_| unreachable!("the length is the array's")),
         }
@@ -432,9 +483,40 @@ impl Memo {
     }
 
     #[inline(always)]
-    fn slot(&mut self, key: [u64; 2]) -> &mut MemoSlot {
+    fn set(&mut self, key: [u64; 2]) -> &mut [MemoEntry; 2] {
         let mixed = (key[0] ^ key[1].rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        &mut self.slots[(mixed >> (64 - MEMO_BITS)) as usize]
+        &mut self.sets[(mixed >> (64 - SET_BITS)) as usize]
+    }
+
+    /// The entry of the word with bytes `key`, moved first in its set if it was second.
+    #[inline(always)]
+    fn find(&mut self, key: [u64; 2]) -> Option<MemoEntry> {
+        let set = self.set(key);
+        if set[0].key == key {
+            return Some(set[0]);
+        }
+        if set[1].key == key {
+            set.swap(0, 1);
+            return Some(set[0]);
+        }
+        None
+    }
+
+    /// Keeps `word`, with bytes `key`, first in its set; the first moves second, and the
+    /// second is dropped.
+    #[inline(always)]
+    fn insert(&mut self, key: [u64; 2], word: &Word) {
+        let set = self.set(key);
+        set[1] = set[0];
+        set[0] = MemoEntry {
+            key,
+            hash: word.hash,
+            weight: word.weight as i16,
+            prefix: word.prefix,
+            suffix: word.suffix,
+            shape: word.shape as u8,
+            spelling: word.spelling,
+        };
     }
 }
 
