@@ -196,17 +196,19 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             if taken {
                 continue;
             }
-            // Decided once per line, and only for lines with a sentence left to score: a line
-            // of many sentences is scanned once, a line of quotations not at all.
+            let (score, signals) = checkworthy::score_tokens(doc.text, &doc.tokens[sentence.tokens.clone()]);
+            let kept = score >= threshold && score > 0.0;
+            if !kept {
+                continue;
+            }
+            // Decided once per line, and only for lines with a claim to keep: a line of many
+            // claims is scanned once, most lines not at all (few sentences are claims, and
+            // furniture lines are rare enough that scoring theirs first costs less).
             if furniture_line != Some(sentence.line) {
                 furniture_line = Some(sentence.line);
                 furniture = is_furniture_line(doc, sentence.line);
             }
-            if furniture {
-                continue;
-            }
-            let (score, signals) = checkworthy::score_tokens(doc.text, &doc.tokens[sentence.tokens.clone()]);
-            if score >= threshold && score > 0.0 {
+            if !furniture {
                 claims.push(Claim {
                     span,
                     kind: ClaimKind::Factual,
