@@ -127,7 +127,11 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
     // The quotation parts, for the claims' overlap sweep below; the quotes themselves are
     // moved into the output, not cloned.
     let parts: Vec<Span> = if options.claims {
-        found.quotes.iter().flat_map(|q| q.parts.iter().copied()).collect()
+        // Counted first: a flattened iterator's length is unknown, and collecting it grew
+        // the vector step by step.
+        let mut parts = Vec::with_capacity(found.quotes.iter().map(|q| q.parts.len()).sum());
+        parts.extend(found.quotes.iter().flat_map(|q| q.parts.iter().copied()));
+        parts
     } else {
         Vec::new()
     };
@@ -150,7 +154,13 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         }
     }
 
-    let mut claims = Vec::new();
+    // Room for every reported claim and one factual claim in four sentences, so that pushing
+    // seldom reallocates.
+    let mut claims = Vec::with_capacity(if options.claims {
+        found.reported.len() + doc.sentences.len() / 4
+    } else {
+        0
+    });
     if options.claims {
         let threshold = options.min_claim_score.unwrap_or(checkworthy::THRESHOLD);
         for r in &found.reported {
