@@ -845,6 +845,43 @@ mod tests {
         assert_eq!(t[3].ngram, t[3].hash);
     }
 
+    /// A frequent word found by its lexicon byte alone is the word its bytes describe (as
+    /// the memo's path describes them), whatever the case of its later letters, and with a
+    /// full stop after it.
+    #[test]
+    fn frequent_words_are_what_their_bytes_describe() {
+        let table = crate::lexicon::table();
+        assert!(table.frequent_words().len() >= 150, "{}", table.frequent_words().len());
+        for &(index, word) in table.frequent_words() {
+            let alternating: String = word
+                .chars()
+                .enumerate()
+                .map(|(i, c)| if i % 2 == 1 { c.to_ascii_uppercase() } else { c })
+                .collect();
+            let rest_upper = format!("{}{}", &word[..1], word[1..].to_ascii_uppercase());
+            let mut known = 0;
+            for variant in [word.to_string(), alternating, rest_upper] {
+                let text = format!("{variant} ({variant}) x {variant}. {variant}");
+                let doc = segment::Document::new(&text);
+                known += doc.tokens.iter().filter(|t| t.info.claims == index && !t.cap).count();
+                for t in tokens(&text) {
+                    let bytes = t.bytes(&text);
+                    if !bytes.eq_ignore_ascii_case(word.as_bytes()) {
+                        continue;
+                    }
+                    let spelled = if bytes.len() <= 8 {
+                        ascii_word(bytes, 0, bytes.len(), swar::load8(bytes, 0))
+                    } else {
+                        other_word(bytes, 0, bytes.len()).0
+                    };
+                    let spelled = described(model::shipped(), spelled, table.claim_sets()[index as usize]);
+                    assert_eq!(t.word, spelled, "{:?} in {text:?}", t.text(&text));
+                }
+            }
+            assert!(known > 0, "{word} never found by its byte");
+        }
+    }
+
     #[test]
     fn never_panics_on_odd_input() {
         for s in [
