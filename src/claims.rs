@@ -127,7 +127,11 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
     // The quotation parts, for the claims' overlap sweep below; the quotes themselves are
     // moved into the output, not cloned.
     let parts: Vec<Span> = if options.claims {
-        found.quotes.iter().flat_map(|q| q.parts.iter().copied()).collect()
+        // Counted first: a flattened iterator's length is unknown, and collecting it grew
+        // the vector step by step.
+        let mut parts = Vec::with_capacity(found.quotes.iter().map(|q| q.parts.len()).sum());
+        parts.extend(found.quotes.iter().flat_map(|q| q.parts.iter().copied()));
+        parts
     } else {
         Vec::new()
     };
@@ -150,7 +154,13 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         }
     }
 
-    let mut claims = Vec::new();
+    // Room for every reported claim and one factual claim in four sentences, so that pushing
+    // seldom reallocates.
+    let mut claims = Vec::with_capacity(if options.claims {
+        found.reported.len() + doc.sentences.len() / 4
+    } else {
+        0
+    });
     if options.claims {
         let threshold = options.min_claim_score.unwrap_or(checkworthy::THRESHOLD);
         for r in &found.reported {
@@ -196,17 +206,19 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             if taken {
                 continue;
             }
-            // Decided once per line, and only for lines with a sentence left to score: a line
-            // of many sentences is scanned once, a line of quotations not at all.
+            let (score, signals) = checkworthy::score_tokens(doc.text, &doc.tokens[sentence.tokens.clone()]);
+            let kept = score >= threshold && score > 0.0;
+            if !kept {
+                continue;
+            }
+            // Decided once per line, and only for lines with a claim to keep: a line of many
+            // claims is scanned once, most lines not at all (few sentences are claims, and
+            // furniture lines are rare enough that scoring theirs first costs less).
             if furniture_line != Some(sentence.line) {
                 furniture_line = Some(sentence.line);
                 furniture = is_furniture_line(doc, sentence.line);
             }
-            if furniture {
-                continue;
-            }
-            let (score, signals) = checkworthy::score_tokens(doc.text, &doc.tokens[sentence.tokens.clone()]);
-            if score >= threshold && score > 0.0 {
+            if !furniture {
                 claims.push(Claim {
                     span,
                     kind: ClaimKind::Factual,

@@ -68,7 +68,9 @@ pub struct WordInfo {
     pub desc: Option<DescKind>,
     /// The word's categories in the check-worthiness lexicons (`data/lexicons/claims-*.txt`),
     /// as an index into [`Table::claim_sets`] (0: none). One byte, not the categories' `u32`:
-    /// the words hold a few dozen distinct sets, and tokens stay small.
+    /// the words hold a few dozen distinct sets, and tokens stay small. The indices the sets
+    /// leave free go to the most frequent words, one each ([`Table::frequent_words`]), so that
+    /// the check-worthiness scanner knows them by this byte alone.
     pub claims: u8,
 }
 
@@ -138,6 +140,8 @@ pub struct Table {
     tails: Box<[[u64; 2]; SLOTS]>,
     /// The distinct sets of check-worthiness categories, indexed by [`WordInfo::claims`].
     claim_sets: Box<[u32; 256]>,
+    /// The words with a [`WordInfo::claims`] index of their own, with it.
+    frequent: Vec<(u8, &'static str)>,
 }
 
 /// One word of the table: 16 bytes, four to a cache line.
@@ -211,11 +215,16 @@ fn hash_head(head: u64) -> u64 {
 }
 
 impl Table {
-    fn with_entries(words: FxMap<&'static str, WordInfo>, claim_sets: Box<[u32; 256]>) -> Table {
+    fn with_entries(
+        words: FxMap<&'static str, WordInfo>,
+        claim_sets: Box<[u32; 256]>,
+        frequent: Vec<(u8, &'static str)>,
+    ) -> Table {
         let mut table = Table {
             slots: boxed(Slot::default()),
             tails: boxed([0; 2]),
             claim_sets,
+            frequent,
         };
         // Never full, so a probe always meets an empty slot (a test keeps it half empty).
         // Function words and pronouns, the most frequent in any text, go in first, so they sit
@@ -249,6 +258,13 @@ impl Table {
     /// (`crate::checkworthy`'s `lexicon::cat` bits).
     pub fn claim_sets(&self) -> &[u32; 256] {
         &self.claim_sets
+    }
+
+    /// The frequent words that have a [`WordInfo::claims`] index of their own, with it: every
+    /// token with that index and no capital is that word, up to the case of its other letters
+    /// (see [`is_frequent_word`]).
+    pub fn frequent_words(&self) -> &[(u8, &'static str)] {
+        &self.frequent
     }
 
     /// What the lexicons say about the word packed in `key`.
@@ -356,7 +372,8 @@ fn build() -> Table {
     // answers for them too. Each distinct set of categories gets a byte.
     let mut claim_sets: Box<[u32; 256]> = boxed(0);
     let mut distinct = 1;
-    for (word, cats) in crate::checkworthy::lexicon::word_categories() {
+    let categories = crate::checkworthy::lexicon::word_categories();
+    for &(word, cats) in &categories {
         let index = match claim_sets[..distinct].iter().position(|&c| c == cats) {
             Some(i) => i,
             None if distinct < claim_sets.len() => {
@@ -369,7 +386,43 @@ fn build() -> Table {
         };
         add(word, &mut |w| w.claims = index as u8);
     }
-    Table::with_entries(table, claim_sets)
+    // The bytes left go to the most frequent words, in the list's order, each with its
+    // categories (in a lexicon or not: such words join the table, with no other information).
+    let mut frequent = Vec::new();
+    for (word, _, _) in entries(include_str!("../data/lexicons/frequent-words.txt")) {
+        if distinct == claim_sets.len() {
+            break;
+        }
+        if !is_frequent_word(word) || frequent.iter().any(|&(_, w)| w == word) {
+            continue;
+        }
+        let cats = categories
+            .binary_search_by_key(&word, |&(w, _)| w)
+            .map_or(0, |i| categories[i].1);
+        claim_sets[distinct] = cats;
+        frequent.push((distinct as u8, word));
+        add(word, &mut |w| w.claims = distinct as u8);
+        distinct += 1;
+    }
+    Table::with_entries(table, claim_sets, frequent)
+}
+
+/// Whether `word` may have a [`WordInfo::claims`] index of its own: whether every token found
+/// as `word` that starts with a lowercase letter is described by the scanner as `word` itself
+/// is (`crate::checkworthy::tokens`). So: a lowercase ASCII letter first and last, letters,
+/// `'` and `-` between, and no ending the scanner reads case-sensitively ("-ed", "-est": a
+/// token "agrEed" is shaped unlike "agreed"). Other letters' case changes nothing else in a
+/// word that opens with a lowercase letter: its hash and affixes are case-blind, and it has
+/// no capital first letter nor is it all capitals.
+pub fn is_frequent_word(word: &str) -> bool {
+    let b = word.as_bytes();
+    let letter = |c: &u8| c.is_ascii_lowercase();
+    b.first().is_some_and(letter)
+        && b.last().is_some_and(letter)
+        && b.len() <= LONGEST
+        && b.iter().all(|c| letter(c) || *c == b'\'' || *c == b'-')
+        && !word.ends_with("ed")
+        && !word.ends_with("est")
 }
 
 fn gender_of(field: Option<&str>) -> Gender {

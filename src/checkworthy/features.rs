@@ -165,8 +165,21 @@ pub fn extract(sentence: &str, on_bucket: impl FnMut(u32)) -> (Profile, u32) {
 /// trainer's [`extract_tokens`] and the shipped model's [`crate::checkworthy::tokens::Word::weight`].
 #[inline(always)]
 pub fn own_buckets(word: &Word) -> ([u32; 3], usize) {
-    let count = if word.is(shape::SYMBOL | shape::NUMBER) { 1 } else { 3 };
-    ([bucket(word.ngram), word.prefix as u32, word.suffix as u32], count)
+    (
+        [bucket(word.ngram), word.prefix as u32, word.suffix as u32],
+        own_count(word.shape),
+    )
+}
+
+/// How many own features ([`own_buckets`]) a word of `shape` has: symbols and numbers have
+/// no affixes.
+#[inline(always)]
+pub fn own_count(shape: u16) -> usize {
+    if shape & (shape::SYMBOL | shape::NUMBER) != 0 {
+        1
+    } else {
+        3
+    }
 }
 
 /// The bucket of the bigram of two words' n-gram hashes ([`Word::ngram`]; `<s>`, [`START`],

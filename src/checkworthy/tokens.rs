@@ -15,6 +15,7 @@ use super::lexicon::{self, cat, Lexicon};
 use super::model::{self, Model};
 use crate::segment::{self, TokenKind};
 use crate::swar;
+use std::sync::OnceLock;
 
 /// Lowercases eight bytes at once: OR-ing 0x20 maps `A`..`Z` to `a`..`z` and leaves what else
 /// a word holds (digits and the joiners `'`, `-`, `.`, `,`) unchanged, as they have that bit.
@@ -115,6 +116,8 @@ pub mod shape {
     pub const YEAR: u16 = 1 << 4;
     /// A single symbol: `%`, `$`, `?`, …
     pub const SYMBOL: u16 = 1 << 5;
+    /// All the flags.
+    pub const ALL: u16 = (1 << 6) - 1;
 }
 
 /// What the scanner knows of a word (or symbol) from its bytes alone: found once per
@@ -203,9 +206,33 @@ pub fn lookup(memo: &mut Memo) -> Lookup<'_> {
     Lookup {
         lexicon: lexicon::get(),
         claim_sets: crate::lexicon::table().claim_sets(),
+        frequent: frequent(),
         shipped: model::shipped(),
         memo,
     }
+}
+
+/// The [`Word`]s of the frequent words ([`crate::lexicon::Table::frequent_words`]) at their
+/// [`crate::lexicon::WordInfo::claims`] index, described once; elsewhere all zeros (no
+/// feature count: no word). A token with such an index and no capital is found here by that
+/// byte alone: nearly half of news tokens ("the", "of", "said"), which the memo would find
+/// only after reading, keying and probing their bytes again.
+fn frequent() -> &'static [Word; 256] {
+    static FREQUENT: OnceLock<Box<[Word; 256]>> = OnceLock::new();
+    FREQUENT.get_or_init(|| {
+        let table = crate::lexicon::table();
+        let mut words = Box::new([Word::default(); 256]);
+        for &(index, word) in table.frequent_words() {
+            let bytes = word.as_bytes();
+            let word = if bytes.len() <= 8 {
+                ascii_word(bytes, 0, bytes.len(), swar::load8(bytes, 0))
+            } else {
+                other_word(bytes, 0, bytes.len()).0
+            };
+            words[index as usize] = described(model::shipped(), word, table.claim_sets()[index as usize]);
+        }
+        words
+    })
 }
 
 /// The tokens of a sentence on its own: it is segmented first, so that its tokens are those
@@ -242,6 +269,8 @@ pub struct Lookup<'t> {
     lexicon: &'static Lexicon,
     /// The categories of [`crate::lexicon::WordInfo::claims`].
     claim_sets: &'static [u32; 256],
+    /// The frequent words by the same index ([`frequent`]).
+    frequent: &'static [Word; 256],
     /// For [`Word::weight`].
     shipped: &'static Model<'static>,
     memo: &'t mut Memo,
@@ -253,6 +282,16 @@ pub struct Lookup<'t> {
 pub fn word(text: &str, lookup: &mut Lookup, t: &segment::Token) -> Option<Token> {
     let bytes = text.as_bytes();
     let start = t.span.start;
+    // A frequent word opening with a lowercase letter: its index says which
+    // (`crate::lexicon::is_frequent_word`). Punctuation and numbers have index 0, no word.
+    let known = &lookup.frequent[t.info.claims as usize];
+    if known.features != 0 && !t.cap {
+        return Some(Token {
+            start,
+            end: word_end(bytes, t),
+            word: *known,
+        });
+    }
     if t.kind == TokenKind::Punct {
         let word = described(lookup.shipped, symbol(text, start, t.span.end)?, 0);
         return Some(Token {
@@ -277,27 +316,29 @@ pub fn word(text: &str, lookup: &mut Lookup, t: &segment::Token) -> Option<Token
     // The segmenter looked every ASCII word up already; its table holds the claim
     // lexicons' words too. (What it found depends on the word's bytes alone, so it
     // may be kept in the memo with the rest.)
-    let cats = || lookup.claim_sets[t.info.claims as usize];
+    let claim_sets = lookup.claim_sets;
+    let cats = || claim_sets[t.info.claims as usize];
     if ascii {
         // Most words: one to sixteen ASCII bytes, their own key to the memo.
-        let slot = lookup.memo.slot(key);
-        if slot.key != key {
-            let end = word_end(bytes, t);
-            let word = if end - start <= 8 {
-                ascii_word(bytes, start, end, x & low_bytes(end - start))
-            } else {
-                other_word(bytes, start, end).0
-            };
-            *slot = MemoSlot {
-                key,
-                word: described(lookup.shipped, word, cats()),
-            };
-        }
+        let word = match lookup.memo.find(key) {
+            Some(entry) => entry.word(cats()),
+            None => {
+                let end = word_end(bytes, t);
+                let word = if end - start <= 8 {
+                    ascii_word(bytes, start, end, x & low_bytes(end - start))
+                } else {
+                    other_word(bytes, start, end).0
+                };
+                let word = described(lookup.shipped, word, cats());
+                lookup.memo.insert(key, &word);
+                word
+            }
+        };
         // (The scanner uses no token's end: this is for tests and tools.)
         return Some(Token {
             start,
             end: word_end(bytes, t),
-            word: slot.word,
+            word,
         });
     }
     let end = word_end(bytes, t);
@@ -325,22 +366,28 @@ fn word_end(bytes: &[u8], t: &segment::Token) -> usize {
     }
 }
 
+/// The hash of a word with `shape` and `hash` for n-gram features ([`Word::ngram`]).
+#[inline(always)]
+fn ngram(shape: u16, hash: u64) -> u64 {
+    const YEAR: u64 = hash_lower(b"<year>");
+    const NUM: u64 = hash_lower(b"<num>");
+    if shape & shape::YEAR != 0 {
+        YEAR
+    } else if shape & shape::NUMBER != 0 {
+        NUM
+    } else {
+        hash
+    }
+}
+
 /// `word` with what its spelling does not give: its categories, n-gram hash and weight in
 /// the `shipped` model.
 #[inline(always)]
 fn described(shipped: &Model, mut word: Word, cats: u32) -> Word {
-    const YEAR: u64 = hash_lower(b"<year>");
-    const NUM: u64 = hash_lower(b"<num>");
     word.cats = cats;
-    word.ngram = if word.is(shape::YEAR) {
-        YEAR
-    } else if word.is(shape::NUMBER) {
-        NUM
-    } else {
-        word.hash
-    };
+    word.ngram = ngram(word.shape, word.hash);
     word.weight = shipped.own_weight(&word);
-    word.features = features::own_buckets(&word).1 as u8 + 1;
+    word.features = features::own_count(word.shape) as u8 + 1;
     if cats & cat::PAST != 0 || word.spelling & spelling::ED != 0 {
         word.spelling |= spelling::PAST;
     }
@@ -350,38 +397,79 @@ fn described(shipped: &Model, mut word: Word, cats: u32) -> Word {
     word
 }
 
-/// log2 of the number of [`Memo`] slots. Natively 16,384 (768 KB, within L2): a quarter of news
-/// words missed 4,096 slots, at ~130 instructions a miss (10M per pass over PolNeAR train). In
-/// wasm 4,096: there the bigger memo made the whole package 6-7% slower in Node (both builds
-/// alternated, 20 passes each, twice in each order). The memo is an exact cache: its size never
-/// changes a score.
+/// log2 of the number of [`Memo`] entries. Natively 16,384 (512 KB, L2's size on the Zen 3
+/// this is tuned on: the old 768 KB memo of 48-byte slots did not fit; with L2 simulated,
+/// callgrind counts 15% fewer of the scanner's misses there). In wasm 4,096: there a
+/// bigger memo made the whole package 6-7% slower in Node (both builds alternated, 20 passes
+/// each, twice in each order). The memo is an exact cache: its size never changes a score.
 #[cfg(not(target_arch = "wasm32"))]
 const MEMO_BITS: u32 = 14;
 #[cfg(target_arch = "wasm32")]
 const MEMO_BITS: u32 = 12;
 
+/// log2 of the number of sets of two entries.
+const SET_BITS: u32 = MEMO_BITS - 1;
+
 /// Short words (one to sixteen ASCII bytes) already seen, each with its [`Word`]. News repeats
 /// its words ("the", "said", "percent"): most tokens are found here, which saves hashing,
-/// shaping and weighing them again. Direct-mapped, keyed by the word's exact bytes (so a hit
-/// is the same word, never a likeness), and kept between sentences (see [`with_memo`]).
+/// shaping and weighing them again. Keyed by the word's exact bytes (so a hit is the same
+/// word, never a likeness), and kept between sentences (see [`with_memo`]).
+///
+/// Two-way set-associative, the word last found first in its set: a direct-mapped memo
+/// lost common words to rare ones sharing their slot (two ways cut its misses on PolNeAR
+/// train by a quarter, at ~200 instructions a miss). The frequent words ([`frequent`]) are
+/// not kept here.
 pub struct Memo {
-    slots: Box<[MemoSlot; 1 << MEMO_BITS]>,
+    sets: Box<[[MemoEntry; 2]; 1 << SET_BITS]>,
 }
 
+/// One word of the memo in 32 bytes, two to a cache line: its key and what of its [`Word`]
+/// cannot be derived at a hit. Its categories come from the segmenter's token each time
+/// ([`crate::lexicon::WordInfo::claims`], found by the word's bytes alone), its n-gram hash
+/// and feature count from its shape.
 #[derive(Clone, Copy, Default)]
-struct MemoSlot {
-    /// The word's bytes, zero above; 0 (no word) marks an empty slot.
+struct MemoEntry {
+    /// The word's bytes, zero above; 0 (no word) marks an empty entry.
     key: [u64; 2],
-    word: Word,
+    hash: u64,
+    /// [`Word::weight`]: at most three `i8` weights summed.
+    weight: i16,
+    prefix: u16,
+    suffix: u16,
+    shape: u8,
+    spelling: u8,
+}
+
+// A memo entry is half a cache line, and its fields hold a word's.
+const _: () = assert!(std::mem::size_of::<MemoEntry>() == 32);
+const _: () = assert!(shape::ALL < 256 && 3 * 128 <= i16::MAX as i32);
+
+impl MemoEntry {
+    /// The [`Word`] kept, with its categories `cats`: what [`described`] made of it.
+    #[inline(always)]
+    fn word(&self, cats: u32) -> Word {
+        let shape = self.shape as u16;
+        Word {
+            hash: self.hash,
+            ngram: ngram(shape, self.hash),
+            cats,
+            weight: self.weight as i32,
+            prefix: self.prefix,
+            suffix: self.suffix,
+            shape,
+            spelling: self.spelling,
+            features: features::own_count(shape) as u8 + 1,
+        }
+    }
 }
 
 impl Memo {
     fn new() -> Memo {
-        // Built on the heap: 768 KB would not fit every stack (wasm's is 1 MB), and
+        // Built on the heap: 512 KB would not fit every stack (wasm's is 1 MB), and
         // `Box::new` of an array may build it on the stack first.
-        let slots = vec![MemoSlot::default(); 1 << MEMO_BITS].into_boxed_slice();
+        let sets = vec![[MemoEntry::default(); 2]; 1 << SET_BITS].into_boxed_slice();
         Memo {
-            slots: slots
+            sets: sets
                 .try_into()
                 .unwrap_or_else(|_| unreachable!("the length is the array's")),
         }
@@ -395,9 +483,40 @@ impl Memo {
     }
 
     #[inline(always)]
-    fn slot(&mut self, key: [u64; 2]) -> &mut MemoSlot {
+    fn set(&mut self, key: [u64; 2]) -> &mut [MemoEntry; 2] {
         let mixed = (key[0] ^ key[1].rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        &mut self.slots[(mixed >> (64 - MEMO_BITS)) as usize]
+        &mut self.sets[(mixed >> (64 - SET_BITS)) as usize]
+    }
+
+    /// The entry of the word with bytes `key`, moved first in its set if it was second.
+    #[inline(always)]
+    fn find(&mut self, key: [u64; 2]) -> Option<MemoEntry> {
+        let set = self.set(key);
+        if set[0].key == key {
+            return Some(set[0]);
+        }
+        if set[1].key == key {
+            set.swap(0, 1);
+            return Some(set[0]);
+        }
+        None
+    }
+
+    /// Keeps `word`, with bytes `key`, first in its set; the first moves second, and the
+    /// second is dropped.
+    #[inline(always)]
+    fn insert(&mut self, key: [u64; 2], word: &Word) {
+        let set = self.set(key);
+        set[1] = set[0];
+        set[0] = MemoEntry {
+            key,
+            hash: word.hash,
+            weight: word.weight as i16,
+            prefix: word.prefix,
+            suffix: word.suffix,
+            shape: word.shape as u8,
+            spelling: word.spelling,
+        };
     }
 }
 
@@ -724,6 +843,43 @@ mod tests {
         assert_eq!(t[1].ngram, t[8].ngram);
         assert_ne!(t[1].ngram, t[4].ngram);
         assert_eq!(t[3].ngram, t[3].hash);
+    }
+
+    /// A frequent word found by its lexicon byte alone is the word its bytes describe (as
+    /// the memo's path describes them), whatever the case of its later letters, and with a
+    /// full stop after it.
+    #[test]
+    fn frequent_words_are_what_their_bytes_describe() {
+        let table = crate::lexicon::table();
+        assert!(table.frequent_words().len() >= 150, "{}", table.frequent_words().len());
+        for &(index, word) in table.frequent_words() {
+            let alternating: String = word
+                .chars()
+                .enumerate()
+                .map(|(i, c)| if i % 2 == 1 { c.to_ascii_uppercase() } else { c })
+                .collect();
+            let rest_upper = format!("{}{}", &word[..1], word[1..].to_ascii_uppercase());
+            let mut known = 0;
+            for variant in [word.to_string(), alternating, rest_upper] {
+                let text = format!("{variant} ({variant}) x {variant}. {variant}");
+                let doc = segment::Document::new(&text);
+                known += doc.tokens.iter().filter(|t| t.info.claims == index && !t.cap).count();
+                for t in tokens(&text) {
+                    let bytes = t.bytes(&text);
+                    if !bytes.eq_ignore_ascii_case(word.as_bytes()) {
+                        continue;
+                    }
+                    let spelled = if bytes.len() <= 8 {
+                        ascii_word(bytes, 0, bytes.len(), swar::load8(bytes, 0))
+                    } else {
+                        other_word(bytes, 0, bytes.len()).0
+                    };
+                    let spelled = described(model::shipped(), spelled, table.claim_sets()[index as usize]);
+                    assert_eq!(t.word, spelled, "{:?} in {text:?}", t.text(&text));
+                }
+            }
+            assert!(known > 0, "{word} never found by its byte");
+        }
     }
 
     #[test]
