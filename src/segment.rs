@@ -168,52 +168,62 @@ impl<'t> Document<'t> {
     /// A capitalised word starting a sentence ("Years later", "Reached by phone") is a name
     /// only if the text also capitalises it elsewhere, it is a known given name, or another
     /// capitalised word follows.
+    ///
+    /// Three passes, none of which merges the capitals with the sentences: every capitalised
+    /// word is first taken for a name unless shouted; the sentences' first words, far fewer,
+    /// are then decided apart; and only if some of them need it are the other capitals looked
+    /// up, skipping the sentence-initial ones.
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     fn mark_name_like(&mut self) {
         let text = self.text;
-        let capital_word = |t: &Token| t.cap && t.kind == TokenKind::Word;
-        // Sentence-initial words only "capitalised elsewhere" can decide, decided below.
-        let mut undecided = Vec::with_capacity(self.sentences.len());
-        // Capitalised words not starting a sentence: the evidence for the undecided ones.
-        let mut capitalised_elsewhere = Vec::with_capacity(self.capitals.len());
-        // The sentences' first tokens, in order (sentences cover every token, in order).
-        let mut starts = self.sentences.iter().map(|s| s.tokens.start).peekable();
         for &i in &self.capitals {
-            while starts.next_if(|&start| start < i).is_some() {}
-            let Some(t) = self.tokens.get(i) else {
+            if let Some(t) = self.tokens.get_mut(i) {
+                t.name_like = !shouted(text, t);
+            }
+        }
+        // The sentence-initial capitals, in order, and those of them only "capitalised
+        // elsewhere" can decide.
+        let mut initial = Vec::with_capacity(self.sentences.len());
+        let mut undecided = Vec::with_capacity(self.sentences.len());
+        for sentence in &self.sentences {
+            let i = sentence.tokens.start;
+            let Some(&t) = self.tokens.get(i) else {
                 continue;
             };
-            let shouted = shouted(text, t);
-            if starts.peek() != Some(&i) {
-                // Not sentence-initial: a name unless shouted.
-                capitalised_elsewhere.push(i);
-                self.tokens[i].name_like = !shouted;
+            if !t.cap {
                 continue;
             }
-            if shouted {
+            initial.push(i);
+            // (Set just above: a capital not shouted.)
+            if !t.name_like {
                 continue;
             }
             let next_cap = self
                 .tokens
                 .get(i + 1)
-                .is_some_and(|n| capital_word(n) && n.line == t.line);
-            if t.info.has(crate::lexicon::GIVEN_NAME) || (next_cap && !t.info.has(crate::lexicon::FUNCTION)) {
-                self.tokens[i].name_like = true;
-            } else {
+                .is_some_and(|n| n.cap && n.kind == TokenKind::Word && n.line == t.line);
+            if !(t.info.has(crate::lexicon::GIVEN_NAME) || (next_cap && !t.info.has(crate::lexicon::FUNCTION))) {
                 undecided.push(i);
             }
         }
         if undecided.is_empty() {
             return;
         }
-        // Which undecided words the text capitalises elsewhere (possessives stripped).
         let mut wanted = WordSet::new(text, undecided.len());
         let slots: Vec<usize> = undecided.iter().map(|&i| wanted.insert(self.tokens[i].span)).collect();
-        for &i in &capitalised_elsewhere {
-            wanted.mark(self.tokens[i].span);
+        // Which undecided words the text capitalises elsewhere (possessives stripped).
+        let mut initial = initial.into_iter().peekable();
+        for &i in &self.capitals {
+            if initial.next_if_eq(&i).is_none() {
+                if let Some(t) = self.tokens.get(i) {
+                    wanted.mark(t.span);
+                }
+            }
         }
         for (i, slot) in undecided.into_iter().zip(slots) {
-            self.tokens[i].name_like = wanted.marked(slot);
+            if let Some(t) = self.tokens.get_mut(i) {
+                t.name_like = wanted.marked(slot);
+            }
         }
     }
 
