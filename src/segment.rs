@@ -575,19 +575,19 @@ fn tokenize(doc: &mut Document) {
     let mut line_no = 0u32;
     let mut paragraph_open = false;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let token = |end: usize, kind: TokenKind, info: WordInfo, cap: bool| {
+    'bytes: while let Some(&b) = bytes.get(i) {
+        let token = |i: usize, end: usize, kind: TokenKind, info: WordInfo, cap: bool| {
             Token::fresh(Span::new(i, end), kind, info, cap, line_no)
         };
         let class = ASCII_CLASS[b as usize];
         // ASCII letters and digits already seen from `i`, for a word the fast path leaves.
         let mut scanned = 1;
         if class & WORD != 0 {
-            // An ASCII letter or digit: most tokens.
-            let numeric = b.is_ascii_digit();
-            let cap = class & UPPER != 0;
+            // An ASCII letter or digit: most tokens. Words follow one another here, each after
+            // one space, for as long as they do.
+            let (mut numeric, mut cap) = (b.is_ascii_digit(), class & UPPER != 0);
             scanned = 16;
-            if let Some((run, next, key)) = ascii_run(bytes, i) {
+            while let Some((run, next, key)) = ascii_run(bytes, i) {
                 scanned = run;
                 // Most words are followed by one space, which joins nothing and is no
                 // abbreviation's stop: the word ends at the run, and the space is skipped.
@@ -601,9 +601,16 @@ fn tokenize(doc: &mut Document) {
                         capitals.push(tokens.len());
                     }
                     let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-                    tokens.push(token(i + run, kind, info, cap));
+                    tokens.push(token(i, i + run, kind, info, cap));
                     i += run + 1;
-                    continue;
+                    match bytes.get(i) {
+                        Some(&b) if ASCII_CLASS[b as usize] & WORD != 0 => {
+                            (numeric, cap) = (b.is_ascii_digit(), ASCII_CLASS[b as usize] & UPPER != 0);
+                            scanned = 16;
+                            continue;
+                        }
+                        _ => continue 'bytes,
+                    }
                 }
                 let follows = if numeric { AFTER_NUMBER } else { AFTER_WORD };
                 let may_join = (FOLLOWER[next as usize] & follows != 0 || (next == b'.' && run <= 2 && !numeric))
@@ -613,27 +620,27 @@ fn tokenize(doc: &mut Document) {
                         || bytes
                             .get(i + run + 1)
                             .is_some_and(|&after| after >= 0x80 || ASCII_CLASS[after as usize] & WORD != 0));
-                if !may_join {
-                    let info = if numeric {
-                        WordInfo::default()
-                    } else {
-                        lexicon.get(&key)
-                    };
-                    let mut end = i + run;
-                    // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D.
-                    // Roosevelt".
-                    if next == b'.' && !numeric && ((run == 1 && cap) || info.has(ABBREVIATION)) {
-                        end += 1;
-                    }
-                    if cap {
-                        capitals.push(tokens.len());
-                    }
-                    let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-                    tokens.push(token(end, kind, info, cap));
-                    // Most words are followed by one space: skip it here.
-                    i = end + usize::from(next == b' ');
-                    continue;
+                if may_join {
+                    break;
                 }
+                let info = if numeric {
+                    WordInfo::default()
+                } else {
+                    lexicon.get(&key)
+                };
+                let mut end = i + run;
+                // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D.
+                // Roosevelt".
+                if next == b'.' && !numeric && ((run == 1 && cap) || info.has(ABBREVIATION)) {
+                    end += 1;
+                }
+                if cap {
+                    capitals.push(tokens.len());
+                }
+                let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+                tokens.push(token(i, end, kind, info, cap));
+                i = end;
+                continue 'bytes;
             }
         } else if b < 0x80 {
             if class & SPACE != 0 {
@@ -655,7 +662,7 @@ fn tokenize(doc: &mut Document) {
             if matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | b'<' | b'>') {
                 pivots.push(tokens.len());
             }
-            tokens.push(token(i + 1, TokenKind::Punct, WordInfo::default(), false));
+            tokens.push(token(i, i + 1, TokenKind::Punct, WordInfo::default(), false));
             i += 1;
             continue;
         }
