@@ -11,6 +11,7 @@
 use crate::lexicon::{self, WordInfo, ABBREVIATION};
 use crate::swar;
 use crate::Span;
+use std::cell::Cell;
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,21 +115,71 @@ pub struct Document<'t> {
     capitals: Vec<usize>,
 }
 
+/// A dropped document's vectors, for the next document on the same thread: each document
+/// would otherwise allocate and free six vectors sized from its text, too large for the
+/// allocator's caches, so each allocation and free took the slow path.
+#[derive(Default)]
+struct Spare {
+    lines: Vec<Line>,
+    paragraphs: Vec<Span>,
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+    pivots: Vec<usize>,
+    capitals: Vec<usize>,
+}
+
+thread_local! {
+    /// One set at most: a document made while another is alive allocates its own.
+    static SPARE: Cell<Option<Spare>> = const { Cell::new(None) };
+}
+
+/// Texts longer than this leave no spare vectors behind, so that one huge input does not
+/// keep its memory for the rest of the run.
+const SPARE_TEXT_LIMIT: usize = 1 << 18;
+
+/// `spare`, emptied, if it holds `capacity` items; a new vector otherwise.
+fn reuse<T>(mut spare: Vec<T>, capacity: usize) -> Vec<T> {
+    if spare.capacity() < capacity {
+        return Vec::with_capacity(capacity);
+    }
+    spare.clear();
+    spare
+}
+
+impl Drop for Document<'_> {
+    fn drop(&mut self) {
+        if self.text.len() > SPARE_TEXT_LIMIT {
+            return;
+        }
+        let spare = Spare {
+            lines: std::mem::take(&mut self.lines),
+            paragraphs: std::mem::take(&mut self.paragraphs),
+            tokens: std::mem::take(&mut self.tokens),
+            sentences: std::mem::take(&mut self.sentences),
+            pivots: std::mem::take(&mut self.pivots),
+            capitals: std::mem::take(&mut self.capitals),
+        };
+        SPARE.with(|cell| cell.set(Some(spare)));
+    }
+}
+
 impl<'t> Document<'t> {
     /// Splits `text` into lines, paragraphs and tokens. Sentences come later, once quotation
     /// marks are known.
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     pub fn new(text: &'t str) -> Self {
+        let spare = SPARE.with(Cell::take).unwrap_or_default();
         let mut doc = Document {
             text,
             // News text averages a line per 200 bytes or so, a token per 5, a capitalised word
             // per 33 and a stop per 96: room for the denser texts too, so few vectors regrow.
-            lines: Vec::with_capacity(text.len() / 128),
-            paragraphs: Vec::with_capacity(text.len() / 128),
-            tokens: Vec::with_capacity(text.len() / 4),
-            sentences: Vec::new(),
-            pivots: Vec::with_capacity(text.len() / 32),
-            capitals: Vec::with_capacity(text.len() / 16),
+            lines: reuse(spare.lines, text.len() / 128),
+            paragraphs: reuse(spare.paragraphs, text.len() / 128),
+            tokens: reuse(spare.tokens, text.len() / 4),
+            // (Sized in `split_sentences`.)
+            sentences: reuse(spare.sentences, 0),
+            pivots: reuse(spare.pivots, text.len() / 32),
+            capitals: reuse(spare.capitals, text.len() / 16),
         };
         tokenize(&mut doc);
         doc
@@ -142,7 +193,10 @@ impl<'t> Document<'t> {
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     pub fn split_sentences(&mut self) {
         // Each sentence ends at a stop or a line's end.
-        let mut sentences = Vec::with_capacity(self.pivots.len() + self.lines.len());
+        let mut sentences = reuse(
+            std::mem::take(&mut self.sentences),
+            self.pivots.len() + self.lines.len(),
+        );
         // Only a stop can end a sentence early, so only pivots are visited (the marks among
         // them end nothing: `ends_sentence` turns them down first).
         let mut stops = self.pivots.iter().copied().peekable();
@@ -181,46 +235,45 @@ impl<'t> Document<'t> {
                 t.name_like = !shouted(text, t);
             }
         }
-        // The sentence-initial capitals, in order, and those of them only "capitalised
-        // elsewhere" can decide.
-        let mut initial = Vec::with_capacity(self.sentences.len());
+        // The sentence-initial capitals only "capitalised elsewhere" can decide, each with its
+        // word's slot in `wanted` (filled in below).
         let mut undecided = Vec::with_capacity(self.sentences.len());
         for sentence in &self.sentences {
             let i = sentence.tokens.start;
-            let Some(&t) = self.tokens.get(i) else {
+            // (`name_like` set just above: a capital not shouted.)
+            let Some(&t) = self.tokens.get(i).filter(|t| t.cap && t.name_like) else {
                 continue;
             };
-            if !t.cap {
-                continue;
-            }
-            initial.push(i);
-            // (Set just above: a capital not shouted.)
-            if !t.name_like {
-                continue;
-            }
             let next_cap = self
                 .tokens
                 .get(i + 1)
                 .is_some_and(|n| n.cap && n.kind == TokenKind::Word && n.line == t.line);
             if !(t.info.has(crate::lexicon::GIVEN_NAME) || (next_cap && !t.info.has(crate::lexicon::FUNCTION))) {
-                undecided.push(i);
+                undecided.push((i, 0));
             }
         }
         if undecided.is_empty() {
             return;
         }
         let mut wanted = WordSet::new(text, undecided.len());
-        let slots: Vec<usize> = undecided.iter().map(|&i| wanted.insert(self.tokens[i].span)).collect();
-        // Which undecided words the text capitalises elsewhere (possessives stripped).
-        let mut initial = initial.into_iter().peekable();
+        for (i, slot) in &mut undecided {
+            *slot = wanted.insert(self.tokens[*i].span);
+        }
+        // Which undecided words the text capitalises elsewhere (possessives stripped): the
+        // capitals that start no sentence.
+        let mut sentence = 0;
         for &i in &self.capitals {
-            if initial.next_if_eq(&i).is_none() {
-                if let Some(t) = self.tokens.get(i) {
-                    wanted.mark(t.span);
-                }
+            while self.sentences.get(sentence).is_some_and(|s| s.tokens.start < i) {
+                sentence += 1;
+            }
+            if self.sentences.get(sentence).is_some_and(|s| s.tokens.start == i) {
+                continue;
+            }
+            if let Some(t) = self.tokens.get(i) {
+                wanted.mark(t.span);
             }
         }
-        for (i, slot) in undecided.into_iter().zip(slots) {
+        for (i, slot) in undecided {
             if let Some(t) = self.tokens.get_mut(i) {
                 t.name_like = wanted.marked(slot);
             }
