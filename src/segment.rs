@@ -754,6 +754,19 @@ fn other_token(
         |end: usize, kind: TokenKind, info: WordInfo, cap: bool| Token::fresh(Span::new(i, end), kind, info, cap, line);
     let b = bytes[i];
     let class = ASCII_CLASS[b as usize];
+    // Curly quotes, dashes and the ellipsis, told from their bytes: General Punctuation from
+    // U+200B to U+203F, less its separators (U+2028, U+2029, U+202F), is punctuation (see
+    // `classify`), and some of it quotation marks (`crate::quotes::is_mark`) or the ellipsis.
+    if let [0xe2, 0x80, third, ..] = bytes[i..] {
+        if third >= 0x8b && !matches!(third, 0xa8 | 0xa9 | 0xaf) {
+            // ‘ ’ ‚ “ ” „ … ‹ ›
+            if matches!(third, 0x98..=0x9a | 0x9c..=0x9e | 0xa6 | 0xb9 | 0xba) {
+                pivots.push(tokens.len());
+            }
+            tokens.push(token(i + 3, TokenKind::Punct, WordInfo::default(), false));
+            return i + 3;
+        }
+    }
     // A word with joiners where bytes can tell its end ("re-election", "Biden’s").
     if scanned < 16 && class & WORD != 0 {
         if let Some((end, next)) = joined_word(bytes, i + scanned) {
@@ -1018,6 +1031,23 @@ mod tests {
                 | (u8::from(c.is_alphanumeric()) * WORD)
                 | (u8::from(c.is_uppercase()) * UPPER);
             assert_eq!(classify(c), want, "{c:?} U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn general_punctuation_is_told_from_its_bytes_as_from_its_properties() {
+        for c in '\u{2000}'..='\u{206f}' {
+            let text = format!("x {c} y");
+            let doc = Document::new(&text);
+            if classify(c) & SPACE != 0 {
+                assert_eq!(doc.tokens.len(), 2, "{c:?} U+{:04X}", c as u32);
+                continue;
+            }
+            assert_eq!(doc.tokens.len(), 3, "{c:?} U+{:04X}", c as u32);
+            assert_eq!(doc.tokens[1].kind, TokenKind::Punct);
+            assert_eq!(doc.tokens[1].span.of(&text), c.to_string());
+            let pivot = c == '…' || crate::quotes::is_mark(c);
+            assert_eq!(doc.pivots == [1], pivot, "{c:?} U+{:04X}", c as u32);
         }
     }
 
