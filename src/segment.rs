@@ -402,7 +402,7 @@ fn all_capitals(word: &str) -> bool {
 struct WordSet<'t> {
     text: &'t str,
     /// One bit per [`WordSet::filter_bit`] of every word held.
-    filter: [u64; 4],
+    filter: [u64; 64],
     /// `(first eight bytes, span)` per slot; an empty span is an empty slot.
     slots: Vec<(u64, Span, bool)>,
     mask: usize,
@@ -413,7 +413,7 @@ impl<'t> WordSet<'t> {
         let size = (words * 2).next_power_of_two();
         WordSet {
             text,
-            filter: [0; 4],
+            filter: [0; 64],
             slots: vec![(0, Span::new(0, 0), false); size],
             mask: size - 1,
         }
@@ -463,8 +463,8 @@ impl<'t> WordSet<'t> {
             b if span.end - span.start > 1 && b.is_ascii_alphabetic() => b,
             _ => 0,
         };
-        let bit = (u32::from(first) << 8 | u32::from(second)).wrapping_mul(0x9e37_79b9) >> 24;
-        (bit as usize / 64, 1 << (bit % 64))
+        // Their low six bits, which tell capitals apart and letters apart.
+        (usize::from(first % 64), 1 << (second % 64))
     }
 
     /// Adds the word at `span` (once), and returns its slot.
