@@ -11,6 +11,7 @@
 use crate::lexicon::{self, WordInfo, ABBREVIATION};
 use crate::swar;
 use crate::Span;
+use std::cell::Cell;
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,21 +115,71 @@ pub struct Document<'t> {
     capitals: Vec<usize>,
 }
 
+/// A dropped document's vectors, for the next document on the same thread: each document
+/// would otherwise allocate and free six vectors sized from its text, too large for the
+/// allocator's caches, so each allocation and free took the slow path.
+#[derive(Default)]
+struct Spare {
+    lines: Vec<Line>,
+    paragraphs: Vec<Span>,
+    tokens: Vec<Token>,
+    sentences: Vec<Sentence>,
+    pivots: Vec<usize>,
+    capitals: Vec<usize>,
+}
+
+thread_local! {
+    /// One set at most: a document made while another is alive allocates its own.
+    static SPARE: Cell<Option<Spare>> = const { Cell::new(None) };
+}
+
+/// Texts longer than this leave no spare vectors behind, so that one huge input does not
+/// keep its memory for the rest of the run.
+const SPARE_TEXT_LIMIT: usize = 1 << 18;
+
+/// `spare`, emptied, if it holds `capacity` items; a new vector otherwise.
+fn reuse<T>(mut spare: Vec<T>, capacity: usize) -> Vec<T> {
+    if spare.capacity() < capacity {
+        return Vec::with_capacity(capacity);
+    }
+    spare.clear();
+    spare
+}
+
+impl Drop for Document<'_> {
+    fn drop(&mut self) {
+        if self.text.len() > SPARE_TEXT_LIMIT {
+            return;
+        }
+        let spare = Spare {
+            lines: std::mem::take(&mut self.lines),
+            paragraphs: std::mem::take(&mut self.paragraphs),
+            tokens: std::mem::take(&mut self.tokens),
+            sentences: std::mem::take(&mut self.sentences),
+            pivots: std::mem::take(&mut self.pivots),
+            capitals: std::mem::take(&mut self.capitals),
+        };
+        SPARE.with(|cell| cell.set(Some(spare)));
+    }
+}
+
 impl<'t> Document<'t> {
     /// Splits `text` into lines, paragraphs and tokens. Sentences come later, once quotation
     /// marks are known.
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     pub fn new(text: &'t str) -> Self {
+        let spare = SPARE.with(Cell::take).unwrap_or_default();
         let mut doc = Document {
             text,
             // News text averages a line per 200 bytes or so, a token per 5, a capitalised word
             // per 33 and a stop per 96: room for the denser texts too, so few vectors regrow.
-            lines: Vec::with_capacity(text.len() / 128),
-            paragraphs: Vec::with_capacity(text.len() / 128),
-            tokens: Vec::with_capacity(text.len() / 4),
-            sentences: Vec::new(),
-            pivots: Vec::with_capacity(text.len() / 32),
-            capitals: Vec::with_capacity(text.len() / 16),
+            lines: reuse(spare.lines, text.len() / 128),
+            paragraphs: reuse(spare.paragraphs, text.len() / 128),
+            tokens: reuse(spare.tokens, text.len() / 4),
+            // (Sized in `split_sentences`.)
+            sentences: reuse(spare.sentences, 0),
+            pivots: reuse(spare.pivots, text.len() / 32),
+            capitals: reuse(spare.capitals, text.len() / 16),
         };
         tokenize(&mut doc);
         doc
@@ -142,7 +193,10 @@ impl<'t> Document<'t> {
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     pub fn split_sentences(&mut self) {
         // Each sentence ends at a stop or a line's end.
-        let mut sentences = Vec::with_capacity(self.pivots.len() + self.lines.len());
+        let mut sentences = reuse(
+            std::mem::take(&mut self.sentences),
+            self.pivots.len() + self.lines.len(),
+        );
         // Only a stop can end a sentence early, so only pivots are visited (the marks among
         // them end nothing: `ends_sentence` turns them down first).
         let mut stops = self.pivots.iter().copied().peekable();
@@ -168,52 +222,61 @@ impl<'t> Document<'t> {
     /// A capitalised word starting a sentence ("Years later", "Reached by phone") is a name
     /// only if the text also capitalises it elsewhere, it is a known given name, or another
     /// capitalised word follows.
+    ///
+    /// Three passes, none of which merges the capitals with the sentences: every capitalised
+    /// word is first taken for a name unless shouted; the sentences' first words, far fewer,
+    /// are then decided apart; and only if some of them need it are the other capitals looked
+    /// up, skipping the sentence-initial ones.
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     fn mark_name_like(&mut self) {
         let text = self.text;
-        let capital_word = |t: &Token| t.cap && t.kind == TokenKind::Word;
-        // Sentence-initial words only "capitalised elsewhere" can decide, decided below.
-        let mut undecided = Vec::with_capacity(self.sentences.len());
-        // Capitalised words not starting a sentence: the evidence for the undecided ones.
-        let mut capitalised_elsewhere = Vec::with_capacity(self.capitals.len());
-        // The sentences' first tokens, in order (sentences cover every token, in order).
-        let mut starts = self.sentences.iter().map(|s| s.tokens.start).peekable();
         for &i in &self.capitals {
-            while starts.next_if(|&start| start < i).is_some() {}
-            let Some(t) = self.tokens.get(i) else {
+            if let Some(t) = self.tokens.get_mut(i) {
+                t.name_like = !shouted(text, t);
+            }
+        }
+        // The sentence-initial capitals only "capitalised elsewhere" can decide, each with its
+        // word's slot in `wanted` (filled in below).
+        let mut undecided = Vec::with_capacity(self.sentences.len());
+        for sentence in &self.sentences {
+            let i = sentence.tokens.start;
+            // (`name_like` set just above: a capital not shouted.)
+            let Some(&t) = self.tokens.get(i).filter(|t| t.cap && t.name_like) else {
                 continue;
             };
-            let shouted = shouted(text, t);
-            if starts.peek() != Some(&i) {
-                // Not sentence-initial: a name unless shouted.
-                capitalised_elsewhere.push(i);
-                self.tokens[i].name_like = !shouted;
-                continue;
-            }
-            if shouted {
-                continue;
-            }
             let next_cap = self
                 .tokens
                 .get(i + 1)
-                .is_some_and(|n| capital_word(n) && n.line == t.line);
-            if t.info.has(crate::lexicon::GIVEN_NAME) || (next_cap && !t.info.has(crate::lexicon::FUNCTION)) {
-                self.tokens[i].name_like = true;
-            } else {
-                undecided.push(i);
+                .is_some_and(|n| n.cap && n.kind == TokenKind::Word && n.line == t.line);
+            if !(t.info.has(crate::lexicon::GIVEN_NAME) || (next_cap && !t.info.has(crate::lexicon::FUNCTION))) {
+                undecided.push((i, 0));
             }
         }
         if undecided.is_empty() {
             return;
         }
-        // Which undecided words the text capitalises elsewhere (possessives stripped).
         let mut wanted = WordSet::new(text, undecided.len());
-        let slots: Vec<usize> = undecided.iter().map(|&i| wanted.insert(self.tokens[i].span)).collect();
-        for &i in &capitalised_elsewhere {
-            wanted.mark(self.tokens[i].span);
+        for (i, slot) in &mut undecided {
+            *slot = wanted.insert(self.tokens[*i].span);
         }
-        for (i, slot) in undecided.into_iter().zip(slots) {
-            self.tokens[i].name_like = wanted.marked(slot);
+        // Which undecided words the text capitalises elsewhere (possessives stripped): the
+        // capitals that start no sentence.
+        let mut sentence = 0;
+        for &i in &self.capitals {
+            while self.sentences.get(sentence).is_some_and(|s| s.tokens.start < i) {
+                sentence += 1;
+            }
+            if self.sentences.get(sentence).is_some_and(|s| s.tokens.start == i) {
+                continue;
+            }
+            if let Some(t) = self.tokens.get(i) {
+                wanted.mark(t.span);
+            }
+        }
+        for (i, slot) in undecided {
+            if let Some(t) = self.tokens.get_mut(i) {
+                t.name_like = wanted.marked(slot);
+            }
         }
     }
 
@@ -339,7 +402,7 @@ fn all_capitals(word: &str) -> bool {
 struct WordSet<'t> {
     text: &'t str,
     /// One bit per [`WordSet::filter_bit`] of every word held.
-    filter: [u64; 4],
+    filter: [u64; 64],
     /// `(first eight bytes, span)` per slot; an empty span is an empty slot.
     slots: Vec<(u64, Span, bool)>,
     mask: usize,
@@ -350,7 +413,7 @@ impl<'t> WordSet<'t> {
         let size = (words * 2).next_power_of_two();
         WordSet {
             text,
-            filter: [0; 4],
+            filter: [0; 64],
             slots: vec![(0, Span::new(0, 0), false); size],
             mask: size - 1,
         }
@@ -400,8 +463,8 @@ impl<'t> WordSet<'t> {
             b if span.end - span.start > 1 && b.is_ascii_alphabetic() => b,
             _ => 0,
         };
-        let bit = (u32::from(first) << 8 | u32::from(second)).wrapping_mul(0x9e37_79b9) >> 24;
-        (bit as usize / 64, 1 << (bit % 64))
+        // Their low six bits, which tell capitals apart and letters apart.
+        (usize::from(first % 64), 1 << (second % 64))
     }
 
     /// Adds the word at `span` (once), and returns its slot.
@@ -565,19 +628,19 @@ fn tokenize(doc: &mut Document) {
     let mut line_no = 0u32;
     let mut paragraph_open = false;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let token = |end: usize, kind: TokenKind, info: WordInfo, cap: bool| {
+    'bytes: while let Some(&b) = bytes.get(i) {
+        let token = |i: usize, end: usize, kind: TokenKind, info: WordInfo, cap: bool| {
             Token::fresh(Span::new(i, end), kind, info, cap, line_no)
         };
         let class = ASCII_CLASS[b as usize];
         // ASCII letters and digits already seen from `i`, for a word the fast path leaves.
         let mut scanned = 1;
         if class & WORD != 0 {
-            // An ASCII letter or digit: most tokens.
-            let numeric = b.is_ascii_digit();
-            let cap = class & UPPER != 0;
+            // An ASCII letter or digit: most tokens. Words follow one another here, each after
+            // one space, for as long as they do.
+            let (mut numeric, mut cap) = (b.is_ascii_digit(), class & UPPER != 0);
             scanned = 16;
-            if let Some((run, next, key)) = ascii_run(bytes, i) {
+            while let Some((run, next, key)) = ascii_run(bytes, i) {
                 scanned = run;
                 // Most words are followed by one space, which joins nothing and is no
                 // abbreviation's stop: the word ends at the run, and the space is skipped.
@@ -591,9 +654,16 @@ fn tokenize(doc: &mut Document) {
                         capitals.push(tokens.len());
                     }
                     let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-                    tokens.push(token(i + run, kind, info, cap));
+                    tokens.push(token(i, i + run, kind, info, cap));
                     i += run + 1;
-                    continue;
+                    match bytes.get(i) {
+                        Some(&b) if ASCII_CLASS[b as usize] & WORD != 0 => {
+                            (numeric, cap) = (b.is_ascii_digit(), ASCII_CLASS[b as usize] & UPPER != 0);
+                            scanned = 16;
+                            continue;
+                        }
+                        _ => continue 'bytes,
+                    }
                 }
                 let follows = if numeric { AFTER_NUMBER } else { AFTER_WORD };
                 let may_join = (FOLLOWER[next as usize] & follows != 0 || (next == b'.' && run <= 2 && !numeric))
@@ -603,27 +673,27 @@ fn tokenize(doc: &mut Document) {
                         || bytes
                             .get(i + run + 1)
                             .is_some_and(|&after| after >= 0x80 || ASCII_CLASS[after as usize] & WORD != 0));
-                if !may_join {
-                    let info = if numeric {
-                        WordInfo::default()
-                    } else {
-                        lexicon.get(&key)
-                    };
-                    let mut end = i + run;
-                    // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D.
-                    // Roosevelt".
-                    if next == b'.' && !numeric && ((run == 1 && cap) || info.has(ABBREVIATION)) {
-                        end += 1;
-                    }
-                    if cap {
-                        capitals.push(tokens.len());
-                    }
-                    let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-                    tokens.push(token(end, kind, info, cap));
-                    // Most words are followed by one space: skip it here.
-                    i = end + usize::from(next == b' ');
-                    continue;
+                if may_join {
+                    break;
                 }
+                let info = if numeric {
+                    WordInfo::default()
+                } else {
+                    lexicon.get(&key)
+                };
+                let mut end = i + run;
+                // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D.
+                // Roosevelt".
+                if next == b'.' && !numeric && ((run == 1 && cap) || info.has(ABBREVIATION)) {
+                    end += 1;
+                }
+                if cap {
+                    capitals.push(tokens.len());
+                }
+                let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+                tokens.push(token(i, end, kind, info, cap));
+                i = end;
+                continue 'bytes;
             }
         } else if b < 0x80 {
             if class & SPACE != 0 {
@@ -645,7 +715,7 @@ fn tokenize(doc: &mut Document) {
             if matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | b'<' | b'>') {
                 pivots.push(tokens.len());
             }
-            tokens.push(token(i + 1, TokenKind::Punct, WordInfo::default(), false));
+            tokens.push(token(i, i + 1, TokenKind::Punct, WordInfo::default(), false));
             i += 1;
             continue;
         }
@@ -684,6 +754,19 @@ fn other_token(
         |end: usize, kind: TokenKind, info: WordInfo, cap: bool| Token::fresh(Span::new(i, end), kind, info, cap, line);
     let b = bytes[i];
     let class = ASCII_CLASS[b as usize];
+    // Curly quotes, dashes and the ellipsis, told from their bytes: General Punctuation from
+    // U+200B to U+203F, less its separators (U+2028, U+2029, U+202F), is punctuation (see
+    // `classify`), and some of it quotation marks (`crate::quotes::is_mark`) or the ellipsis.
+    if let [0xe2, 0x80, third, ..] = bytes[i..] {
+        if third >= 0x8b && !matches!(third, 0xa8 | 0xa9 | 0xaf) {
+            // ‘ ’ ‚ “ ” „ … ‹ ›
+            if matches!(third, 0x98..=0x9a | 0x9c..=0x9e | 0xa6 | 0xb9 | 0xba) {
+                pivots.push(tokens.len());
+            }
+            tokens.push(token(i + 3, TokenKind::Punct, WordInfo::default(), false));
+            return i + 3;
+        }
+    }
     // A word with joiners where bytes can tell its end ("re-election", "Biden’s").
     if scanned < 16 && class & WORD != 0 {
         if let Some((end, next)) = joined_word(bytes, i + scanned) {
@@ -948,6 +1031,23 @@ mod tests {
                 | (u8::from(c.is_alphanumeric()) * WORD)
                 | (u8::from(c.is_uppercase()) * UPPER);
             assert_eq!(classify(c), want, "{c:?} U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn general_punctuation_is_told_from_its_bytes_as_from_its_properties() {
+        for c in '\u{2000}'..='\u{206f}' {
+            let text = format!("x {c} y");
+            let doc = Document::new(&text);
+            if classify(c) & SPACE != 0 {
+                assert_eq!(doc.tokens.len(), 2, "{c:?} U+{:04X}", c as u32);
+                continue;
+            }
+            assert_eq!(doc.tokens.len(), 3, "{c:?} U+{:04X}", c as u32);
+            assert_eq!(doc.tokens[1].kind, TokenKind::Punct);
+            assert_eq!(doc.tokens[1].span.of(&text), c.to_string());
+            let pivot = c == '…' || crate::quotes::is_mark(c);
+            assert_eq!(doc.pivots == [1], pivot, "{c:?} U+{:04X}", c as u32);
         }
     }
 
