@@ -663,7 +663,7 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     // it is more often the object of another verb: "a pitch to voters saying").
     let mut hops = 0;
     while let Some(prep) = governed_by_preposition(doc, &source, floor) {
-        if hops == 2 || doc.word(cue).ends_with("ing") {
+        if hops == 2 || bytes_of(doc, cue).ends_with(b"ing") {
             return None;
         }
         source = source_left_of(doc, prep, floor).or_else(|| generic_left(doc, prep, floor))?;
@@ -674,7 +674,7 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     // subject, a name or pronoun before it, is the speaker.
     if source.kind == MentionKind::Description(DescKind::Message)
         && matches!(doc.tokens[cue].info.cue, Some(CueClass::Speech | CueClass::Tell))
-        && doc.word(cue).ends_with("ing")
+        && bytes_of(doc, cue).ends_with(b"ing")
     {
         if let Some(subject) = subject_of(doc, cue, doc.sentence_of(cue)).filter(|s| {
             matches!(s.kind, MentionKind::Name | MentionKind::Pronoun)
@@ -830,7 +830,7 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     }
     // "the Democrats start saying", "voters keep asking": before a participle, the word is
     // more often a verb of the clause than a subject.
-    if !quantity && doc.word(cue).ends_with("ing") {
+    if !quantity && bytes_of(doc, cue).ends_with(b"ing") {
         return None;
     }
     // Walk left over modifiers to a determiner or quantity: "the other Republican voters".
@@ -1018,7 +1018,7 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
             && !after_preposition
             // "It is worth noting …", "It was then that they started saying …": a
             // placeholder "it" before a form of "be" (not "it is saying") speaks for nobody.
-            && !(doc.word(t).eq_ignore_ascii_case("it")
+            && !(bytes_of(doc, t).eq_ignore_ascii_case(b"it")
                 && t + 2 < cue
                 && is_one_of(key_of(doc, t + 1), &BE))
         {
@@ -1035,7 +1035,7 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
             // opens the clause is addressed, not speaking.
             let vocative = end + 2 < cue
                 && is_punct(doc, end + 1, b',')
-                && (doc.tokens[end + 2].info.has(PRONOUN) || doc.word(end + 2).eq_ignore_ascii_case("you"))
+                && (doc.tokens[end + 2].info.has(PRONOUN) || bytes_of(doc, end + 2).eq_ignore_ascii_case(b"you"))
                 && !doc.tokens[end + 2].info.has(DETERMINER)
                 && !strip_possessive(doc.word(end + 2)).eq_ignore_ascii_case("who");
             if possessive || vocative {
@@ -1396,28 +1396,21 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
             return doc.tokens[close - 1].span.end.max(doc.tokens[from].span.end);
         }
     }
-    for t in from + 2..end {
-        let token = &doc.tokens[t];
-        if token.in_quote {
-            continue;
-        }
-        // Only a comma, a semicolon and the joiners "and", "but" and "while" (three or five
-        // bytes) can end the statement: every other token is passed over at once, before the
-        // tests below.
-        let (comma, semicolon) = if token.kind == TokenKind::Punct {
-            let first = bytes_of(doc, t).first();
-            let (comma, semicolon) = (first == Some(&b','), first == Some(&b';'));
-            if !comma && !semicolon {
-                continue;
-            }
-            (comma, semicolon)
-        } else {
-            let len = token.span.end.wrapping_sub(token.span.start);
-            if (len != 3 && len != 5) || !matches!(bytes_of(doc, t), b"and" | b"but" | b"while") {
-                continue;
-            }
-            (false, false)
-        };
+    let text = doc.text.as_bytes();
+    let mut next = from + 2;
+    // Only a comma, a semicolon and the joiners "and", "but" and "while" can end the
+    // statement: a tight scan steps to the next of them, and only those get the tests below.
+    while let Some(i) = doc
+        .tokens
+        .get(next..end)
+        .and_then(|rest| rest.iter().position(|x| may_end_statement(text, x)))
+    {
+        let t = next + i;
+        next = t + 1;
+        let first = (doc.tokens[t].kind == TokenKind::Punct)
+            .then(|| bytes_of(doc, t).first())
+            .flatten();
+        let (comma, semicolon) = (first == Some(&b','), first == Some(&b';'));
         // ", but …" and ";" start another thought.
         let turn = semicolon || (comma && t + 1 < end && bytes_of(doc, t + 1) == b"but");
         // A comma or a joining word.
@@ -1457,6 +1450,21 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
         }
     }
     content_end(doc, sentence)
+}
+
+/// Can `token` end a statement that goes on after its cue ([`statement_end`])? A comma or a
+/// semicolon, or "and", "but" or "while" (three or five bytes), outside quotations.
+#[inline(always)]
+fn may_end_statement(text: &[u8], token: &Token) -> bool {
+    if token.in_quote {
+        return false;
+    }
+    let span = token.span;
+    if token.kind == TokenKind::Punct {
+        return matches!(text.get(span.start), Some(b',' | b';')) && span.start < span.end && span.end <= text.len();
+    }
+    let len = span.end.wrapping_sub(span.start);
+    (len == 3 || len == 5) && matches!(text.get(span.start..span.end), Some(b"and" | b"but" | b"while"))
 }
 
 /// Where a clause that starts at token `from` ends: before the first of `breaks` outside a
@@ -1875,7 +1883,12 @@ const QUESTION_WORDS: KeySet<10> = keys([
 /// in the reporter's words runs from its question word to the next break.
 fn question_after(doc: &Document, cue: usize, sentence: &crate::segment::Sentence) -> Option<Span> {
     let end = sentence.tokens.end;
-    if !doc.word(cue).get(..3).is_some_and(|w| w.eq_ignore_ascii_case("ask")) {
+    // (Bytes, not the word's text: a word whose first three bytes are "ask" starts with it,
+    // and asking no more spares every other cue a char-boundary check.)
+    if !bytes_of(doc, cue)
+        .get(..3)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"ask"))
+    {
         return None;
     }
     // At most two words (the person asked) before the question word.
