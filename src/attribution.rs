@@ -1002,8 +1002,15 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
 fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
     let sentence = doc.sentences.get(s)?;
     let mut t = sentence.tokens.start.max(cue.saturating_sub(STATEMENT_WINDOW));
-    while t < cue {
-        let token = &doc.tokens[t];
+    // A word that may head the subject: a pronoun, a name or a description. A tight scan steps
+    // from one to the next; only they get the look around below.
+    let may_head = |x: &Token| {
+        x.kind == TokenKind::Word
+            && !x.in_quote
+            && (x.info.has(PRONOUN) || ((x.name_like || x.info.desc.is_some()) && !x.info.has(FUNCTION)))
+    };
+    while let Some(i) = doc.tokens.get(t..cue).and_then(|rest| rest.iter().position(may_head)) {
+        t += i;
         // "in the Holocaust, who would say …": the object of a preposition is no subject,
         // a determiner between them or not.
         let after_preposition = t > sentence.tokens.start
@@ -1011,11 +1018,7 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
                 || (t - 1 > sentence.tokens.start
                     && doc.tokens[t - 1].info.has(DETERMINER)
                     && is_one_of(key_of(doc, t - 2), &PREPOSITIONS)));
-        if token.kind == TokenKind::Word
-            && !token.in_quote
-            && (token.info.has(PRONOUN)
-                || ((token.name_like || token.info.desc.is_some()) && !token.info.has(FUNCTION)))
-            && !after_preposition
+        if !after_preposition
             // "It is worth noting …", "It was then that they started saying …": a
             // placeholder "it" before a form of "be" (not "it is saying") speaks for nobody.
             && !(bytes_of(doc, t).eq_ignore_ascii_case(b"it")
@@ -1044,11 +1047,7 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
             }
             return phrase_ending_at(doc, end, sentence.tokens.start);
         }
-        if token.kind == TokenKind::Punct && punct_of(doc.text, token) == Some(',') {
-            // An opening phrase ("On Tuesday, …") is not the subject.
-            t += 1;
-            continue;
-        }
+        // (An opening phrase, "On Tuesday, …", is passed over like any word that is not it.)
         t += 1;
     }
     None
