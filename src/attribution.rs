@@ -1018,13 +1018,11 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
                 || (t - 1 > sentence.tokens.start
                     && doc.tokens[t - 1].info.has(DETERMINER)
                     && is_one_of(key_of(doc, t - 2), &PREPOSITIONS)));
-        if !after_preposition
-            // "It is worth noting …", "It was then that they started saying …": a
-            // placeholder "it" before a form of "be" (not "it is saying") speaks for nobody.
-            && !(bytes_of(doc, t).eq_ignore_ascii_case(b"it")
-                && t + 2 < cue
-                && is_one_of(key_of(doc, t + 1), &BE))
-        {
+        // "It is worth noting …", "It was then that they started saying …": a placeholder
+        // "it" before a form of "be" (not "it is saying") speaks for nobody.
+        let placeholder =
+            || bytes_of(doc, t).eq_ignore_ascii_case(b"it") && t + 2 < cue && is_one_of(key_of(doc, t + 1), &BE);
+        if !(after_preposition || placeholder()) {
             // Extend to the end of the phrase.
             let mut end = t;
             while end + 1 < cue
