@@ -133,6 +133,7 @@ impl NameTable {
 
     /// The entry of `key`, added if missing. `key` is `text[at..]` (`Some(at)`), or a string of
     /// its own (`None`), then copied into [`NameTable::joined`] if added.
+    #[inline]
     fn entry(&mut self, text: &str, key: &[u8], at: Option<usize>) -> usize {
         let mut hasher = FxHasher::default();
         hasher.write(key);
@@ -301,6 +302,11 @@ pub fn strip_possessive(word: &str) -> &str {
     &word[..word.len() - possessive_len(word.as_bytes())]
 }
 
+/// [`strip_possessive`] of a word's bytes.
+fn strip_possessive_bytes(word: &[u8]) -> &[u8] {
+    &word[..word.len() - possessive_len(word)]
+}
+
 /// The length in bytes of `word`'s possessive ending ("’s" or "'s"), 0 if it has none: the one
 /// definition behind [`strip_possessive`], [`possessive_at`] and the sentence splitter's word set.
 #[inline(always)]
@@ -443,46 +449,32 @@ fn add_name<'t>(
         .map_or(0, |i| i + 1);
     let name_tokens = run.start + after_title..run.end;
     let first = &doc.tokens[name_tokens.start];
-    // The name's words, possessive stripped: only the first, the last and how many are asked.
+    let last = &doc.tokens[name_tokens.end - 1];
+    // The name's words, possessive stripped, as bytes (a `str` slice tests both ends for a
+    // character boundary; spans fall on them): only the first, the last and how many are asked.
+    let text = doc.text.as_bytes();
     let word_count = name_tokens.len();
-    let last_word = strip_possessive(doc.word(name_tokens.end - 1));
+    let last_word = strip_possessive_bytes(&text[last.span.start..last.span.end]);
+    let span = Span::new(first.span.start, last.span.start + last_word.len());
+    let role_before = preceded_by_role(doc, run.start);
+    let titled = after_title > 0 || role_before.is_some();
+    // The first word, whether it is an organisation, and which gender: asked of a name seen
+    // before only when its entity does not know yet.
     let first_word = if word_count == 1 {
         last_word
     } else {
-        strip_possessive(doc.word(name_tokens.start))
-    };
-    let span = Span::new(
-        first.span.start,
-        doc.tokens[name_tokens.end - 1].span.start + last_word.len(),
-    );
-    let is_org = tokens.iter().any(|t| t.info.has(ORG_WORD))
-        || (word_count == 1 && first_word.len() >= 2 && first_word.chars().all(|c| c.is_uppercase() || c == '.'));
-    let role_before = preceded_by_role(doc, run.start);
-    let titled = after_title > 0 || role_before.is_some();
-    let kind = if is_org {
-        EntityKind::Organisation
-    } else if titled || first.info.has(GIVEN_NAME) || word_count >= 2 {
-        EntityKind::Person
-    } else if first_word.ends_with('s') && word_count == 1 && doc.tokens[run.start].info.desc.is_none() {
-        EntityKind::Group
-    } else {
-        EntityKind::Person
-    };
-    let gender = if first.info.has(GIVEN_NAME) {
-        first.info.gender
-    } else {
-        title_gender(doc, run.start, after_title)
+        strip_possessive_bytes(&text[first.span.start..first.span.end])
     };
     // The name's words joined by single spaces: most often the text itself, which then needs
     // no copy.
-    let written = &doc.text[span.start..span.end];
+    let written = &text[span.start..span.end];
     let as_written = name_tokens.clone().skip(1).all(|t| {
         let gap = doc.tokens[t - 1].span.end..doc.tokens[t].span.start;
-        doc.text.as_bytes().get(gap) == Some(b" ") && !possessive_at(doc, t - 1)
+        text.get(gap) == Some(b" ") && !possessive_at(doc, t - 1)
     });
     let table = &mut mentions.table;
     let i = if as_written {
-        table.entry(doc.text, written.as_bytes(), Some(span.start))
+        table.entry(doc.text, written, Some(span.start))
     } else {
         scratch.clear();
         for t in name_tokens.clone() {
@@ -493,13 +485,6 @@ fn add_name<'t>(
         }
         table.entry(doc.text, scratch.as_bytes(), None)
     };
-    let key = || -> Cow<'t, str> {
-        if as_written {
-            Cow::Borrowed(written)
-        } else {
-            Cow::Owned(scratch.clone())
-        }
-    };
     let found = table.entries[i];
     if found.entity != NONE {
         // A name seen before: its entity keeps its name (see below), and its last word's
@@ -507,9 +492,9 @@ fn add_name<'t>(
         let e = found.entity;
         let entity = &mut mentions.entities[e];
         if entity.gender == Gender::Unknown {
-            entity.gender = gender;
+            entity.gender = name_gender(doc, run.start, after_title);
         }
-        if kind == EntityKind::Person && entity.kind != EntityKind::Person && titled {
+        if titled && entity.kind != EntityKind::Person && !is_org(tokens, word_count, first_word) {
             entity.kind = EntityKind::Person;
         }
         table.entries[found.last_word].latest = e;
@@ -517,12 +502,28 @@ fn add_name<'t>(
         push_name(mentions, span, run, sentence, e);
         return;
     }
+    let kind = if is_org(tokens, word_count, first_word) {
+        EntityKind::Organisation
+    } else if titled || first.info.has(GIVEN_NAME) || word_count >= 2 {
+        EntityKind::Person
+    } else if first_word.ends_with(b"s") && word_count == 1 && doc.tokens[run.start].info.desc.is_none() {
+        EntityKind::Group
+    } else {
+        EntityKind::Person
+    };
+    let gender = name_gender(doc, run.start, after_title);
+    let key = || -> Cow<'t, str> {
+        if as_written {
+            Cow::Borrowed(span.of(doc.text))
+        } else {
+            Cow::Owned(scratch.clone())
+        }
+    };
     // A one-word name is its own last word.
     let slot = if word_count == 1 {
         i
     } else {
-        let start = doc.tokens[name_tokens.end - 1].span.start;
-        table.entry(doc.text, last_word.as_bytes(), Some(start))
+        table.entry(doc.text, last_word, Some(last.span.start))
     };
     let same = same_last_word(
         &mentions.entities,
@@ -566,6 +567,32 @@ fn add_name<'t>(
     table.entries[slot].latest = entity;
     push_roles(doc, mentions, run.start, after_title, role_before, entity);
     push_name(mentions, span, run, sentence, entity);
+}
+
+/// Is the name of the run `tokens` (its first word `first_word`) an organisation's: a word
+/// like "Ministry" in it, or a single word all in capitals ("NATO").
+#[inline(always)]
+fn is_org(tokens: &[Token], word_count: usize, first_word: &[u8]) -> bool {
+    tokens.iter().any(|t| t.info.has(ORG_WORD)) || (word_count == 1 && all_capitals(first_word))
+}
+
+/// Is `word` (two bytes or more) all capitals and full stops ("NATO", "U.S.")? Any letter that
+/// is not lowercase counts, as `char::is_uppercase` has it.
+fn all_capitals(word: &[u8]) -> bool {
+    if word.len() < 2 {
+        return false;
+    }
+    // Byte by byte while ASCII: most words fail at their second letter.
+    for (i, &b) in word.iter().enumerate() {
+        if !b.is_ascii() {
+            // (All before `i` is ASCII: a character starts there.)
+            return std::str::from_utf8(&word[i..]).is_ok_and(|w| w.chars().all(|c| c.is_uppercase() || c == '.'));
+        }
+        if !(b.is_ascii_uppercase() || b == b'.') {
+            return false;
+        }
+    }
+    true
 }
 
 /// The role words of a name's run for its entity: its titles ("Russian President") and the
@@ -612,6 +639,20 @@ fn preceded_by_role<'t>(doc: &Document<'t>, t: usize) -> Option<&'t str> {
         .then(|| prev.span.of(doc.text))
 }
 
+/// The gender of the name in the run from `start` (its titles before `after_title`): its given
+/// name's, else its title's ("Mrs.").
+#[inline(always)]
+fn name_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
+    let first = &doc.tokens[start + after_title];
+    if first.info.has(GIVEN_NAME) {
+        first.info.gender
+    } else if after_title == 0 {
+        Gender::Unknown
+    } else {
+        title_gender(doc, start, after_title)
+    }
+}
+
 fn title_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
     for t in start..start + after_title {
         match doc.word(t) {
@@ -628,7 +669,7 @@ fn title_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
 fn same_last_word(
     entities: &[EntityDraft<'_>],
     latest: usize,
-    first_word: &str,
+    first_word: &[u8],
     word_count: usize,
     kind: EntityKind,
 ) -> Option<usize> {
@@ -640,7 +681,7 @@ fn same_last_word(
     let their_first = entity.name.split(' ').next().unwrap_or("");
     let single = their_first.len() == entity.name.len();
     let compatible =
-        entity.kind != EntityKind::Organisation && (word_count == 1 || single || their_first == first_word);
+        entity.kind != EntityKind::Organisation && (word_count == 1 || single || their_first.as_bytes() == first_word);
     compatible.then_some(e)
 }
 
