@@ -133,7 +133,7 @@ impl NameTable {
 
     /// The entry of `key`, added if missing. `key` is `text[at..]` (`Some(at)`), or a string of
     /// its own (`None`), then copied into [`NameTable::joined`] if added.
-    #[inline]
+    #[inline(always)]
     fn entry(&mut self, text: &str, key: &[u8], at: Option<usize>) -> usize {
         let mut hasher = FxHasher::default();
         hasher.write(key);
