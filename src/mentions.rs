@@ -355,16 +355,18 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
     };
     // Reused for every name not written as it is joined.
     let mut scratch = String::new();
+    // Name-like tokens are capitalised: the capitals are visited, not every token (one in
+    // seven), with a cursor that moves forward through the document.
+    let capitals = doc.capitals();
+    let mut c = 0;
     for (s, sentence) in doc.sentences.iter().enumerate() {
         if Some(sentence.line) == headline {
             continue;
         }
-        let tokens = &doc.tokens[..sentence.tokens.end];
         let mut t = sentence.tokens.start;
         while t < sentence.tokens.end {
-            // Most tokens are no name: one flag turns them away.
-            t = next_name_like(tokens, t);
-            if t == tokens.len() {
+            t = next_name_like(doc, capitals, &mut c, t, sentence.tokens.end);
+            if t == sentence.tokens.end {
                 break;
             }
             if !is_name_word(doc, t, sentence.tokens.start) {
@@ -408,19 +410,20 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
     mentions
 }
 
-/// The first `name_like` token of `tokens` from `t` on (`tokens.len()` if none). Most tokens
-/// are no name, so the flags of four tokens are tested at a time, with one branch.
+/// The first `name_like` token from `t` on, before `end` (`end` if none), from the capitals
+/// at `*c` on (which it moves past the tokens it passes; one at `end` or after stays).
 #[inline(always)]
-fn next_name_like(tokens: &[Token], mut t: usize) -> usize {
-    while t + 4 <= tokens.len()
-        && !(tokens[t].name_like | tokens[t + 1].name_like | tokens[t + 2].name_like | tokens[t + 3].name_like)
-    {
-        t += 4;
+fn next_name_like(doc: &Document, capitals: &[usize], c: &mut usize, t: usize, end: usize) -> usize {
+    while let Some(&i) = capitals.get(*c) {
+        if i >= end {
+            return end;
+        }
+        *c += 1;
+        if i >= t && doc.tokens.get(i).is_some_and(|token| token.name_like) {
+            return i;
+        }
     }
-    while t < tokens.len() && !tokens[t].name_like {
-        t += 1;
-    }
-    t
+    end
 }
 
 /// Lowercase words inside names: "Bank of America", "Ludwig van Beethoven".
