@@ -75,6 +75,10 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
                 continue;
             }
             let token = doc.tokens[t];
+            // Most pivots are sentence stops, neither a quotation mark nor a tag's bracket.
+            if matches!(text.as_bytes().get(token.span.start), Some(b'.' | b'!' | b'?')) {
+                continue;
+            }
             let punct = first_char(text, token.span);
             // Markup left in the text (<tweet author="…">) holds attribute quotes, not quotations.
             match punct {
