@@ -6,11 +6,14 @@
 //! descriptions ("he", "the official", "the ministry") are resolved only where they speak,
 //! by salience: the nearest sentence first, and in a sentence its first compatible name.
 
-use crate::lexicon::{DescKind, FxMap, Gender, DETERMINER, FUNCTION, GIVEN_NAME, ORG_WORD, PLURAL, PRONOUN, TITLE};
+use crate::lexicon::{
+    DescKind, FxHasher, FxMap, Gender, DETERMINER, FUNCTION, GIVEN_NAME, ORG_WORD, PLURAL, PRONOUN, TITLE,
+};
 use crate::segment::{Document, Token, TokenKind};
 use crate::{EntityKind, Span};
 use std::borrow::Cow;
-use std::collections::hash_map::Entry;
+use std::cell::Cell;
+use std::hash::Hasher;
 
 /// The name tables ([`FxMap`]'s fast hash). They are never iterated, so the hash decides
 /// nothing but speed.
@@ -61,17 +64,202 @@ pub struct Mentions<'t> {
     /// Role words seen with a name, chained per entity: how descriptions find whom they
     /// describe (compared with [`role_is`], not stored lowercase).
     pub roles: Vec<Role<'t>>,
-    /// Entity by its full name, with the slot of the name's last word: constant-time grouping
-    /// instead of a scan of every earlier name, and a name seen before is hashed once.
-    by_name: NameMap<Cow<'t, str>, (usize, usize)>,
-    /// A slot for each last word of a name ("Dmitriev"), and in each slot the most recent
-    /// entity of a name ending in that word.
-    last_words: NameMap<&'t str, usize>,
-    last_word_entity: Vec<usize>,
+    /// The full names and the last words of names: how a name finds its entity.
+    table: NameTable,
+    /// How many words each entity's name has so far, by entity (while names are found, only
+    /// `add_name` makes entities).
+    entity_words: Vec<usize>,
     /// Entities made from descriptions, by their lowercase wording.
     by_description: NameMap<String, usize>,
     /// The line index of the headline, when the document starts with one.
     pub headline: Option<usize>,
+}
+
+/// "No entity" in [`NameEntry`]'s fields.
+const NONE: usize = usize::MAX;
+
+/// Every full name ("Kirill Dmitriev") and every last word of a name ("Dmitriev") of a text,
+/// one entry each, in a table of its own rather than two `HashMap`s: a name is hashed once
+/// (a one-word name, most of them, is its own last word: one entry serves as both), and the
+/// table holds offsets, not borrowed strings, so its memory serves the next text too (see
+/// [`Spare`]).
+#[derive(Default)]
+struct NameTable {
+    /// Open addressing with linear probing, indexed by the hash's top bits: an entry's index
+    /// plus one, 0 for an empty slot. A power of two long, at most half full.
+    slots: Vec<u32>,
+    /// `64 - log2(slots.len())`.
+    shift: u32,
+    entries: Vec<NameEntry>,
+    /// The keys not written in the text as they are joined ("Biden’s aide Smith" has none, but
+    /// "Vladimir\nPutin" is keyed "Vladimir Putin"), one after another.
+    joined: String,
+}
+
+#[derive(Clone, Copy)]
+struct NameEntry {
+    hash: u64,
+    /// The key's bytes: `start..start + len` of the text, or of [`NameTable::joined`].
+    start: usize,
+    len: usize,
+    in_joined: bool,
+    /// The entity of the name written so ([`NONE`] while it is only a last word).
+    entity: usize,
+    /// With `entity`: the entry of the name's last word.
+    last_word: usize,
+    /// The most recent entity of a name ending in this word ([`NONE`] if it ends none yet).
+    latest: usize,
+}
+
+impl NameTable {
+    /// Empties the table, with room for about `keys` keys before it grows.
+    fn reset(&mut self, keys: usize) {
+        let len = (keys * 2).next_power_of_two().max(16);
+        self.slots.clear();
+        self.slots.resize(len, 0);
+        self.shift = 64 - len.trailing_zeros();
+        self.entries.clear();
+        self.joined.clear();
+    }
+
+    fn key<'a>(&'a self, text: &'a str, entry: &NameEntry) -> &'a [u8] {
+        let from = if entry.in_joined {
+            self.joined.as_bytes()
+        } else {
+            text.as_bytes()
+        };
+        from.get(entry.start..entry.start + entry.len).unwrap_or_default()
+    }
+
+    /// The entry of `key`, added if missing. `key` is `text[at..]` (`Some(at)`), or a string of
+    /// its own (`None`), then copied into [`NameTable::joined`] if added.
+    #[inline(always)]
+    fn entry(&mut self, text: &str, key: &[u8], at: Option<usize>) -> usize {
+        let mut hasher = FxHasher::default();
+        hasher.write(key);
+        let hash = hasher.finish();
+        let mask = self.slots.len() - 1;
+        let mut s = (hash >> self.shift) as usize;
+        loop {
+            match self.slots[s] {
+                0 => break,
+                i => {
+                    let entry = &self.entries[i as usize - 1];
+                    if entry.hash == hash && self.key(text, entry) == key {
+                        return i as usize - 1;
+                    }
+                }
+            }
+            s = (s + 1) & mask;
+        }
+        let (start, in_joined) = match at {
+            Some(at) => (at, false),
+            None => {
+                self.joined.push_str(std::str::from_utf8(key).unwrap_or_default());
+                (self.joined.len() - key.len(), true)
+            }
+        };
+        self.entries.push(NameEntry {
+            hash,
+            start,
+            len: key.len(),
+            in_joined,
+            entity: NONE,
+            last_word: NONE,
+            latest: NONE,
+        });
+        let i = self.entries.len() - 1;
+        self.slots[s] = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        if self.entries.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        i
+    }
+
+    /// Doubles the slots and places every entry again (by its stored hash).
+    fn grow(&mut self) {
+        let len = self.slots.len() * 2;
+        self.slots.clear();
+        self.slots.resize(len, 0);
+        self.shift -= 1;
+        let mask = len - 1;
+        for (i, entry) in self.entries.iter().enumerate() {
+            let mut s = (entry.hash >> self.shift) as usize;
+            while self.slots[s] != 0 {
+                s = (s + 1) & mask;
+            }
+            self.slots[s] = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        }
+    }
+}
+
+/// A dropped [`Mentions`]' memory, for the next text on the same thread: each text otherwise
+/// allocated and freed its vectors and tables, too large for the allocator's caches (the slow
+/// path, about 400 instructions a call). The vectors of borrowed strings are kept empty, their
+/// lifetime forgotten (see [`recycle`]).
+#[derive(Default)]
+struct Spare {
+    names: Vec<Name>,
+    entities: Vec<EntityDraft<'static>>,
+    spoken: Vec<(usize, Span)>,
+    roles: Vec<Role<'static>>,
+    table: NameTable,
+    entity_words: Vec<usize>,
+    by_description: NameMap<String, usize>,
+}
+
+thread_local! {
+    /// One set at most: mentions made while others are alive allocate their own.
+    static SPARE: Cell<Option<Spare>> = const { Cell::new(None) };
+}
+
+/// Texts with more tokens than this leave no spare memory behind, so that one huge input does
+/// not keep its memory for the rest of the run.
+const SPARE_TOKEN_LIMIT: usize = 1 << 16;
+
+/// `spare`, emptied, if it holds `capacity` items; a new vector otherwise.
+fn reuse<T>(mut spare: Vec<T>, capacity: usize) -> Vec<T> {
+    if spare.capacity() < capacity {
+        return Vec::with_capacity(capacity);
+    }
+    spare.clear();
+    spare
+}
+
+/// `items` emptied, as a vector of another type of the same size: its allocation is kept (an
+/// in-place `collect`), so a vector of borrowed strings can outlive the text it borrowed from.
+/// `into` is never called: there is nothing left to convert.
+fn recycle<T, U>(mut items: Vec<T>, into: fn(T) -> U) -> Vec<U> {
+    items.clear();
+    items.into_iter().map(into).collect()
+}
+
+impl Drop for Mentions<'_> {
+    fn drop(&mut self) {
+        if self.names.capacity() > SPARE_TOKEN_LIMIT / 8 {
+            return;
+        }
+        let spare = Spare {
+            names: std::mem::take(&mut self.names),
+            entities: recycle(std::mem::take(&mut self.entities), |e| EntityDraft {
+                name: Cow::Borrowed(""),
+                kind: e.kind,
+                gender: e.gender,
+                speaks: e.speaks,
+                last_role: e.last_role,
+            }),
+            spoken: std::mem::take(&mut self.spoken),
+            roles: recycle(std::mem::take(&mut self.roles), |r| Role {
+                entity: r.entity,
+                word: "",
+                previous: r.previous,
+            }),
+            table: std::mem::take(&mut self.table),
+            entity_words: std::mem::take(&mut self.entity_words),
+            by_description: std::mem::take(&mut self.by_description),
+        };
+        SPARE.with(|cell| cell.set(Some(spare)));
+    }
 }
 
 /// Is the first line a headline: a paragraph of its own, short, and not shaped like a
@@ -114,6 +302,11 @@ pub fn strip_possessive(word: &str) -> &str {
     &word[..word.len() - possessive_len(word.as_bytes())]
 }
 
+/// [`strip_possessive`] of a word's bytes.
+fn strip_possessive_bytes(word: &[u8]) -> &[u8] {
+    &word[..word.len() - possessive_len(word)]
+}
+
 /// The length in bytes of `word`'s possessive ending ("’s" or "'s"), 0 if it has none: the one
 /// definition behind [`strip_possessive`], [`possessive_at`] and the sentence splitter's word set.
 #[inline(always)]
@@ -142,34 +335,38 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
     let headline = headline(doc);
     // Sized so that the tables of nearly every PolNeAR text (98%) never grow: a name per 8
     // tokens, an entity (and a distinct name) per 11; the median text has half as many. Each
-    // growth is a copy, or for a map a rehash of every key.
+    // growth is a copy, or for a table a rehash of every key.
     let names = doc.tokens.len() / 8;
     let entities = doc.tokens.len() / 11;
+    let spare = SPARE.with(Cell::take).unwrap_or_default();
+    let mut table = spare.table;
+    table.reset(entities * 2);
+    let mut by_description = spare.by_description;
+    by_description.clear();
     let mut mentions = Mentions {
-        names: Vec::with_capacity(names),
-        entities: Vec::with_capacity(entities),
-        by_name: NameMap::with_capacity_and_hasher(entities, Default::default()),
-        last_words: NameMap::with_capacity_and_hasher(entities, Default::default()),
-        last_word_entity: Vec::with_capacity(entities),
-        spoken: Vec::new(),
-        roles: Vec::new(),
-        by_description: NameMap::default(),
+        names: reuse(spare.names, names),
+        entities: reuse(spare.entities, entities),
+        table,
+        entity_words: reuse(spare.entity_words, entities),
+        spoken: reuse(spare.spoken, 0),
+        roles: reuse(spare.roles, 0),
+        by_description,
         headline,
     };
-    // Reused for every name: most names repeat, and then nothing is allocated.
-    let mut scratch = NameScratch {
-        entity_words: Vec::with_capacity(entities),
-    };
+    // Reused for every name not written as it is joined.
+    let mut scratch = String::new();
+    // Name-like tokens are capitalised: the capitals are visited, not every token (one in
+    // seven), with a cursor that moves forward through the document.
+    let capitals = doc.capitals();
+    let mut c = 0;
     for (s, sentence) in doc.sentences.iter().enumerate() {
         if Some(sentence.line) == headline {
             continue;
         }
-        let tokens = &doc.tokens[..sentence.tokens.end];
         let mut t = sentence.tokens.start;
         while t < sentence.tokens.end {
-            // Most tokens are no name: one flag turns them away.
-            t = next_name_like(tokens, t);
-            if t == tokens.len() {
+            t = next_name_like(doc, capitals, &mut c, t, sentence.tokens.end);
+            if t == sentence.tokens.end {
                 break;
             }
             if !is_name_word(doc, t, sentence.tokens.start) {
@@ -213,19 +410,20 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
     mentions
 }
 
-/// The first `name_like` token of `tokens` from `t` on (`tokens.len()` if none). Most tokens
-/// are no name, so the flags of four tokens are tested at a time, with one branch.
+/// The first `name_like` token from `t` on, before `end` (`end` if none), from the capitals
+/// at `*c` on (which it moves past the tokens it passes; one at `end` or after stays).
 #[inline(always)]
-fn next_name_like(tokens: &[Token], mut t: usize) -> usize {
-    while t + 4 <= tokens.len()
-        && !(tokens[t].name_like | tokens[t + 1].name_like | tokens[t + 2].name_like | tokens[t + 3].name_like)
-    {
-        t += 4;
+fn next_name_like(doc: &Document, capitals: &[usize], c: &mut usize, t: usize, end: usize) -> usize {
+    while let Some(&i) = capitals.get(*c) {
+        if i >= end {
+            return end;
+        }
+        *c += 1;
+        if i >= t && doc.tokens.get(i).is_some_and(|token| token.name_like) {
+            return i;
+        }
     }
-    while t < tokens.len() && !tokens[t].name_like {
-        t += 1;
-    }
-    t
+    end
 }
 
 /// Lowercase words inside names: "Bank of America", "Ludwig van Beethoven".
@@ -239,20 +437,12 @@ fn is_connector(doc: &Document, t: usize) -> bool {
         )
 }
 
-/// Buffers [`add_name`] reuses from one name to the next.
-#[derive(Default)]
-struct NameScratch {
-    /// How many words each entity's name has so far, by entity (while names are found, only
-    /// `add_name` makes entities).
-    entity_words: Vec<usize>,
-}
-
 fn add_name<'t>(
     doc: &Document<'t>,
     mentions: &mut Mentions<'t>,
     run: std::ops::Range<usize>,
     sentence: usize,
-    scratch: &mut NameScratch,
+    scratch: &mut String,
 ) {
     let tokens = &doc.tokens[run.clone()];
     // The name proper starts after the last title ("Russian President | Vladimir Putin").
@@ -262,107 +452,150 @@ fn add_name<'t>(
         .map_or(0, |i| i + 1);
     let name_tokens = run.start + after_title..run.end;
     let first = &doc.tokens[name_tokens.start];
-    // The name's words, possessive stripped: only the first, the last and how many are asked.
+    let last = &doc.tokens[name_tokens.end - 1];
+    // The name's words, possessive stripped, as bytes (a `str` slice tests both ends for a
+    // character boundary; spans fall on them): only the first, the last and how many are asked.
+    let text = doc.text.as_bytes();
     let word_count = name_tokens.len();
-    let last_word = strip_possessive(doc.word(name_tokens.end - 1));
+    let last_word = strip_possessive_bytes(&text[last.span.start..last.span.end]);
+    let span = Span::new(first.span.start, last.span.start + last_word.len());
+    let role_before = preceded_by_role(doc, run.start);
+    let titled = after_title > 0 || role_before.is_some();
+    // The first word, whether it is an organisation, and which gender: asked of a name seen
+    // before only when its entity does not know yet.
     let first_word = if word_count == 1 {
         last_word
     } else {
-        strip_possessive(doc.word(name_tokens.start))
+        strip_possessive_bytes(&text[first.span.start..first.span.end])
     };
-    let span = Span::new(
-        first.span.start,
-        doc.tokens[name_tokens.end - 1].span.start + last_word.len(),
-    );
-    let is_org = tokens.iter().any(|t| t.info.has(ORG_WORD))
-        || (word_count == 1 && first_word.len() >= 2 && first_word.chars().all(|c| c.is_uppercase() || c == '.'));
-    let role_before = preceded_by_role(doc, run.start);
-    let titled = after_title > 0 || role_before.is_some();
-    let kind = if is_org {
+    // The name's words joined by single spaces: most often the text itself, which then needs
+    // no copy.
+    let written = &text[span.start..span.end];
+    let as_written = name_tokens.clone().skip(1).all(|t| {
+        let gap = doc.tokens[t - 1].span.end..doc.tokens[t].span.start;
+        text.get(gap) == Some(b" ") && !possessive_at(doc, t - 1)
+    });
+    let table = &mut mentions.table;
+    let i = if as_written {
+        table.entry(doc.text, written, Some(span.start))
+    } else {
+        scratch.clear();
+        for t in name_tokens.clone() {
+            if !scratch.is_empty() {
+                scratch.push(' ');
+            }
+            scratch.push_str(strip_possessive(doc.word(t)));
+        }
+        table.entry(doc.text, scratch.as_bytes(), None)
+    };
+    let found = table.entries[i];
+    if found.entity != NONE {
+        // A name seen before: its entity keeps its name (see below), and its last word's
+        // entry is known.
+        let e = found.entity;
+        let entity = &mut mentions.entities[e];
+        if entity.gender == Gender::Unknown {
+            entity.gender = name_gender(doc, run.start, after_title);
+        }
+        if titled && entity.kind != EntityKind::Person && !is_org(tokens, word_count, first_word) {
+            entity.kind = EntityKind::Person;
+        }
+        table.entries[found.last_word].latest = e;
+        push_roles(doc, mentions, run.start, after_title, role_before, e);
+        push_name(mentions, span, run, sentence, e);
+        return;
+    }
+    let kind = if is_org(tokens, word_count, first_word) {
         EntityKind::Organisation
     } else if titled || first.info.has(GIVEN_NAME) || word_count >= 2 {
         EntityKind::Person
-    } else if first_word.ends_with('s') && word_count == 1 && doc.tokens[run.start].info.desc.is_none() {
+    } else if first_word.ends_with(b"s") && word_count == 1 && doc.tokens[run.start].info.desc.is_none() {
         EntityKind::Group
     } else {
         EntityKind::Person
     };
-    let gender = if first.info.has(GIVEN_NAME) {
-        first.info.gender
-    } else {
-        title_gender(doc, run.start, after_title)
+    let gender = name_gender(doc, run.start, after_title);
+    let key = || -> Cow<'t, str> {
+        if as_written {
+            Cow::Borrowed(span.of(doc.text))
+        } else {
+            Cow::Owned(scratch.clone())
+        }
     };
-    // The name's words joined by single spaces: most often the text itself, which then needs
-    // no copy.
-    let written = &doc.text[span.start..span.end];
-    let as_written = name_tokens.clone().skip(1).all(|t| {
-        let gap = doc.tokens[t - 1].span.end..doc.tokens[t].span.start;
-        doc.text.as_bytes().get(gap) == Some(b" ") && !possessive_at(doc, t - 1)
-    });
-    let key: Cow<'t, str> = if as_written {
-        Cow::Borrowed(written)
+    // A one-word name is its own last word.
+    let slot = if word_count == 1 {
+        i
     } else {
-        let words = name_tokens.clone().map(|t| strip_possessive(doc.word(t)));
-        Cow::Owned(words.collect::<Vec<_>>().join(" "))
+        table.entry(doc.text, last_word, Some(last.span.start))
     };
-    match mentions.by_name.entry(key) {
-        Entry::Occupied(found) => {
-            // A name seen before: its entity keeps its name (see below), and its last word's
-            // slot is known.
-            let (e, slot) = *found.get();
+    let same = same_last_word(
+        &mentions.entities,
+        table.entries[slot].latest,
+        first_word,
+        word_count,
+        kind,
+    );
+    let entity = match same {
+        Some(e) => {
             let entity = &mut mentions.entities[e];
+            if word_count > mentions.entity_words[e] && kind != EntityKind::Organisation {
+                entity.name = key();
+                mentions.entity_words[e] = word_count;
+            }
             if entity.gender == Gender::Unknown {
                 entity.gender = gender;
             }
             if kind == EntityKind::Person && entity.kind != EntityKind::Person && titled {
                 entity.kind = EntityKind::Person;
             }
-            mentions.last_word_entity[slot] = e;
-            push_roles(doc, mentions, run.start, after_title, role_before, e);
-            push_name(mentions, span, run, sentence, e);
+            e
         }
-        Entry::Vacant(missing) => {
-            let last_word_entity = &mut mentions.last_word_entity;
-            let slot = *mentions.last_words.entry(last_word).or_insert_with(|| {
-                last_word_entity.push(usize::MAX);
-                last_word_entity.len() - 1
+        None => {
+            mentions.entities.push(EntityDraft {
+                name: key(),
+                kind,
+                gender,
+                speaks: 0,
+                last_role: None,
             });
-            let same = same_last_word(&mentions.entities, last_word_entity, first_word, word_count, slot, kind);
-            let entity = match same {
-                Some(e) => {
-                    let entity = &mut mentions.entities[e];
-                    if word_count > scratch.entity_words[e] && kind != EntityKind::Organisation {
-                        entity.name = missing.key().clone();
-                        scratch.entity_words[e] = word_count;
-                    }
-                    if entity.gender == Gender::Unknown {
-                        entity.gender = gender;
-                    }
-                    if kind == EntityKind::Person && entity.kind != EntityKind::Person && titled {
-                        entity.kind = EntityKind::Person;
-                    }
-                    e
-                }
-                None => {
-                    mentions.entities.push(EntityDraft {
-                        name: missing.key().clone(),
-                        kind,
-                        gender,
-                        speaks: 0,
-                        last_role: None,
-                    });
-                    scratch.entity_words.push(word_count);
-                    mentions.entities.len() - 1
-                }
-            };
-            // An entity's name is only ever set here, to a name missing from the table, which
-            // is then added: every entity's name is a key of it.
-            missing.insert((entity, slot));
-            last_word_entity[slot] = entity;
-            push_roles(doc, mentions, run.start, after_title, role_before, entity);
-            push_name(mentions, span, run, sentence, entity);
+            mentions.entity_words.push(word_count);
+            mentions.entities.len() - 1
+        }
+    };
+    // An entity's name is only ever set here, to a name that had no entity, which then has
+    // this one: every entity's name is a key with an entity.
+    let table = &mut mentions.table;
+    table.entries[i].entity = entity;
+    table.entries[i].last_word = slot;
+    table.entries[slot].latest = entity;
+    push_roles(doc, mentions, run.start, after_title, role_before, entity);
+    push_name(mentions, span, run, sentence, entity);
+}
+
+/// Is the name of the run `tokens` (its first word `first_word`) an organisation's: a word
+/// like "Ministry" in it, or a single word all in capitals ("NATO").
+#[inline(always)]
+fn is_org(tokens: &[Token], word_count: usize, first_word: &[u8]) -> bool {
+    tokens.iter().any(|t| t.info.has(ORG_WORD)) || (word_count == 1 && all_capitals(first_word))
+}
+
+/// Is `word` (two bytes or more) all capitals and full stops ("NATO", "U.S.")? Any letter that
+/// is not lowercase counts, as `char::is_uppercase` has it.
+fn all_capitals(word: &[u8]) -> bool {
+    if word.len() < 2 {
+        return false;
+    }
+    // Byte by byte while ASCII: most words fail at their second letter.
+    for (i, &b) in word.iter().enumerate() {
+        if !b.is_ascii() {
+            // (All before `i` is ASCII: a character starts there.)
+            return std::str::from_utf8(&word[i..]).is_ok_and(|w| w.chars().all(|c| c.is_uppercase() || c == '.'));
+        }
+        if !(b.is_ascii_uppercase() || b == b'.') {
+            return false;
         }
     }
+    true
 }
 
 /// The role words of a name's run for its entity: its titles ("Russian President") and the
@@ -409,6 +642,20 @@ fn preceded_by_role<'t>(doc: &Document<'t>, t: usize) -> Option<&'t str> {
         .then(|| prev.span.of(doc.text))
 }
 
+/// The gender of the name in the run from `start` (its titles before `after_title`): its given
+/// name's, else its title's ("Mrs.").
+#[inline(always)]
+fn name_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
+    let first = &doc.tokens[start + after_title];
+    if first.info.has(GIVEN_NAME) {
+        first.info.gender
+    } else if after_title == 0 {
+        Gender::Unknown
+    } else {
+        title_gender(doc, start, after_title)
+    }
+}
+
 fn title_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
     for t in start..start + after_title {
         match doc.word(t) {
@@ -424,21 +671,20 @@ fn title_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
 /// in the same word, when the first names do not conflict ("Dmitriev" → "Kirill Dmitriev").
 fn same_last_word(
     entities: &[EntityDraft<'_>],
-    last_word_entity: &[usize],
-    first_word: &str,
+    latest: usize,
+    first_word: &[u8],
     word_count: usize,
-    slot: usize,
     kind: EntityKind,
 ) -> Option<usize> {
-    if kind == EntityKind::Organisation {
+    if kind == EntityKind::Organisation || latest == NONE {
         return None;
     }
-    let e = *last_word_entity.get(slot).filter(|&&e| e != usize::MAX)?;
+    let e = latest;
     let entity = &entities[e];
     let their_first = entity.name.split(' ').next().unwrap_or("");
     let single = their_first.len() == entity.name.len();
     let compatible =
-        entity.kind != EntityKind::Organisation && (word_count == 1 || single || their_first == first_word);
+        entity.kind != EntityKind::Organisation && (word_count == 1 || single || their_first.as_bytes() == first_word);
     compatible.then_some(e)
 }
 

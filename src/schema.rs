@@ -194,7 +194,8 @@ pub struct EntityOut<'t> {
 /// of `to_output`'s allocations were these).
 #[derive(Clone)]
 pub struct MentionsOut<'t> {
-    all: Rc<[SpanOut<'t>]>,
+    /// (An `Rc<Vec>`, not an `Rc<[_]>`: the list is not copied into a new allocation.)
+    all: Rc<Vec<SpanOut<'t>>>,
     range: Range<usize>,
 }
 
@@ -289,7 +290,7 @@ pub fn to_output<'t>(text: &'t str, ann: &'t Annotations) -> Output<'t> {
     for e in &ann.entities {
         all.extend(e.mentions.iter().map(|&m| span(m)));
     }
-    let all: Rc<[SpanOut<'t>]> = all.into();
+    let all = Rc::new(all);
     let mut next = 0;
     Output {
         version: VERSION,

@@ -1015,6 +1015,14 @@ fn word_end(
     ((end, has_inner_stop), info)
 }
 
+impl Document<'_> {
+    /// The capitalised word tokens, in order: the only tokens that can be `name_like`, so
+    /// [`crate::mentions::find`] visits these instead of every token.
+    pub(crate) fn capitals(&self) -> &[usize] {
+        &self.capitals
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
