@@ -223,21 +223,25 @@ impl<'t> Document<'t> {
     /// only if the text also capitalises it elsewhere, it is a known given name, or another
     /// capitalised word follows.
     ///
-    /// Two passes: the sentences' first words, far fewer than the capitals, are decided
-    /// first, and those that need it are gathered in a small set; then one pass over the
-    /// capitals takes each for a name unless shouted and, where the set may hold its word
-    /// (most capitals are told apart by their first two bytes), marks the word as
-    /// capitalised elsewhere, skipping the sentence-initial ones.
+    /// Three passes, none of which merges the capitals with the sentences: every capitalised
+    /// word is first taken for a name unless shouted; the sentences' first words, far fewer,
+    /// are then decided apart; and only if some of them need it are the other capitals looked
+    /// up, skipping the sentence-initial ones.
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     fn mark_name_like(&mut self) {
         let text = self.text;
+        for &i in &self.capitals {
+            if let Some(t) = self.tokens.get_mut(i) {
+                t.name_like = !shouted(text, t);
+            }
+        }
         // The sentence-initial capitals only "capitalised elsewhere" can decide, each with its
         // word's slot in `wanted` (filled in below).
         let mut undecided = Vec::with_capacity(self.sentences.len());
         for sentence in &self.sentences {
             let i = sentence.tokens.start;
-            // (A capital not shouted: `name_like` as the pass below sets it.)
-            let Some(&t) = self.tokens.get(i).filter(|t| t.cap && !shouted(text, t)) else {
+            // (`name_like` set just above: a capital not shouted.)
+            let Some(&t) = self.tokens.get(i).filter(|t| t.cap && t.name_like) else {
                 continue;
             };
             let next_cap = self
@@ -248,45 +252,30 @@ impl<'t> Document<'t> {
                 undecided.push((i, 0));
             }
         }
-        let mut wanted = (!undecided.is_empty()).then(|| WordSet::new(text, undecided.len()));
-        if let Some(wanted) = &mut wanted {
-            for (i, slot) in &mut undecided {
-                *slot = wanted.insert(self.tokens[*i].span);
-            }
+        if undecided.is_empty() {
+            return;
         }
-        // Every capital not shouted is a name; and which undecided words the text capitalises
-        // elsewhere (possessives stripped): the capitals that start no sentence.
-        let bytes = text.as_bytes();
-        let sentences = &self.sentences;
+        let mut wanted = WordSet::new(text, undecided.len());
+        for (i, slot) in &mut undecided {
+            *slot = wanted.insert(self.tokens[*i].span);
+        }
+        // Which undecided words the text capitalises elsewhere (possessives stripped): the
+        // capitals that start no sentence.
         let mut sentence = 0;
         for &i in &self.capitals {
-            let Some(t) = self.tokens.get_mut(i) else {
-                continue;
-            };
-            // (`shouted` and the set's filter, from the same two bytes.)
-            let span = t.span;
-            let first = bytes.get(span.start).copied().unwrap_or(0);
-            let second = bytes.get(span.start + 1).copied().unwrap_or(0);
-            t.name_like = !(span.end - span.start > 4 && !second.is_ascii_lowercase() && all_capitals(span.of(text)));
-            let Some(wanted) = &mut wanted else {
-                continue;
-            };
-            if !wanted.may_hold(first, second, span) {
-                continue;
-            }
-            while sentences.get(sentence).is_some_and(|s| s.tokens.start < i) {
+            while self.sentences.get(sentence).is_some_and(|s| s.tokens.start < i) {
                 sentence += 1;
             }
-            if sentences.get(sentence).is_some_and(|s| s.tokens.start == i) {
+            if self.sentences.get(sentence).is_some_and(|s| s.tokens.start == i) {
                 continue;
             }
-            wanted.mark(t.span);
+            if let Some(t) = self.tokens.get(i) {
+                wanted.mark(t.span);
+            }
         }
-        if let Some(wanted) = &wanted {
-            for (i, slot) in undecided {
-                if let Some(t) = self.tokens.get_mut(i) {
-                    t.name_like = wanted.marked(slot);
-                }
+        for (i, slot) in undecided {
+            if let Some(t) = self.tokens.get_mut(i) {
+                t.name_like = wanted.marked(slot);
             }
         }
     }
@@ -463,33 +452,24 @@ impl<'t> WordSet<'t> {
         }
     }
 
-    /// The filter's bit for the word at `span`, whose first two bytes are `first` and
-    /// `second` (0 past the text's end), the same with or without a possessive ending: its first
-    /// byte and its second if that is a letter (the apostrophe of "A’s" is not).
+    /// The filter's bit for the word at `span`, the same with or without a possessive ending:
+    /// its first byte and its second if that is a letter (the apostrophe of "A’s" is not).
     #[inline(always)]
-    fn filter_bit(first: u8, second: u8, span: Span) -> (usize, u64) {
-        let second = if span.end - span.start > 1 && second.is_ascii_alphabetic() {
-            second
-        } else {
-            0
+    fn filter_bit(&self, span: Span) -> (usize, u64) {
+        // One load for both bytes (zero past the text's end, where `span` never reaches).
+        let head = swar::load8(self.text.as_bytes(), span.start);
+        let first = head as u8;
+        let second = match (head >> 8) as u8 {
+            b if span.end - span.start > 1 && b.is_ascii_alphabetic() => b,
+            _ => 0,
         };
         // Their low six bits, which tell capitals apart and letters apart.
         (usize::from(first % 64), 1 << (second % 64))
     }
 
-    /// Whether the set may hold the word at `span`, whose first two bytes are `first` and
-    /// `second` (no word it holds is turned down).
-    #[inline(always)]
-    fn may_hold(&self, first: u8, second: u8, span: Span) -> bool {
-        let (word, bit) = Self::filter_bit(first, second, span);
-        self.filter[word] & bit != 0
-    }
-
     /// Adds the word at `span` (once), and returns its slot.
     fn insert(&mut self, span: Span) -> usize {
-        let bytes = self.text.as_bytes();
-        let byte = |at: usize| bytes.get(at).copied().unwrap_or(0);
-        let (word, bit) = Self::filter_bit(byte(span.start), byte(span.start + 1), span);
+        let (word, bit) = self.filter_bit(span);
         self.filter[word] |= bit;
         let (i, span, head) = self.find(span);
         if self.slots[i].1.start == self.slots[i].1.end {
@@ -499,7 +479,12 @@ impl<'t> WordSet<'t> {
     }
 
     /// Marks the word at `span`, if the set holds it.
+    #[inline(always)]
     fn mark(&mut self, span: Span) {
+        let (word, bit) = self.filter_bit(span);
+        if self.filter[word] & bit == 0 {
+            return;
+        }
         let (i, _, _) = self.find(span);
         if self.slots[i].1.start != self.slots[i].1.end {
             self.slots[i].2 = true;
