@@ -17,27 +17,31 @@ fn is_furniture_line(doc: &Document, line: usize) -> bool {
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
     };
     // A label before a colon, of at most 20 bytes, with letters and no lowercase ("PHOTO:",
-    // "AP:"): the colon is looked for in the first 21 bytes only.
+    // "AP:"): the colon is looked for in the first 21 bytes only (with std's memchr first:
+    // most lines have none there).
     let head = &line.as_bytes()[..line.len().min(21)];
-    let label = head.iter().position(|&b| b == b':').map(|colon| &line[..colon]);
-    [
-        "photo",
-        "file photo",
-        "image",
-        "credit",
-        "caption",
-        "by ",
-        "video",
-        "watch:",
-        "read more",
-        "related",
-        "advertisement",
-        "getty",
-        "source:",
-    ]
-    .iter()
-    // The first byte first: most lines start with none of these letters.
-    .any(|p| line.as_bytes().first().is_some_and(|&b| b | 0x20 == p.as_bytes()[0]) && starts_with(p))
+    let label = if head.contains(&b':') {
+        head.iter().position(|&b| b == b':').map(|colon| &line[..colon])
+    } else {
+        None
+    };
+    // The prefixes that may open the line, by its first byte (lowercased as `b | 0x20`):
+    // one branch instead of a test of each prefix.
+    let prefixes: &[&str] = match line.as_bytes().first().map(|&b| b | 0x20) {
+        Some(b'p') => &["photo"],
+        Some(b'f') => &["file photo"],
+        Some(b'i') => &["image"],
+        Some(b'c') => &["credit", "caption"],
+        Some(b'b') => &["by "],
+        Some(b'v') => &["video"],
+        Some(b'w') => &["watch:"],
+        Some(b'r') => &["read more", "related"],
+        Some(b'a') => &["advertisement"],
+        Some(b'g') => &["getty"],
+        Some(b's') => &["source:"],
+        _ => &[],
+    };
+    prefixes.iter().any(|p| starts_with(p))
         || label
             .is_some_and(|label| label.chars().any(|c| c.is_alphabetic()) && label.chars().all(|c| !c.is_lowercase()))
         || has_copyright_sign(line)
@@ -164,9 +168,12 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
     if options.claims {
         let threshold = options.min_claim_score.unwrap_or(checkworthy::THRESHOLD);
         for r in &found.reported {
-            // The content's tokens: those within its span (it starts and ends on tokens).
+            // The content's tokens: those within its span (it starts and ends on tokens). A
+            // token has a byte at least, so they are at most as many as its bytes: the end is
+            // searched for among those only.
             let first = doc.tokens.partition_point(|t| t.span.start < r.content.start);
-            let last = first + doc.tokens[first..].partition_point(|t| t.span.end <= r.content.end);
+            let most = (first + r.content.len()).min(doc.tokens.len());
+            let last = first + doc.tokens[first..most].partition_point(|t| t.span.end <= r.content.end);
             let (score, signals) = checkworthy::score_tokens(doc.text, &doc.tokens[first..last]);
             claims.push(Claim {
                 span: r.content,
@@ -251,27 +258,38 @@ fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Ve
         .collect();
     speaking.sort_unstable();
     speaking.dedup();
-    // Name spans are gathered only for the entities that speak (a few of the many named), each
-    // entity's with its other mentions in one vector, counted first so that it is allocated once.
-    let mut speaks = vec![false; mentions.entities.len()];
-    let mut sizes = vec![0; mentions.entities.len()];
-    for &e in &speaking {
-        speaks[e] = true;
+    // Each speaking entity's place in `speaking`; the many entities that never speak have
+    // none, and nothing is built for them.
+    const SILENT: u32 = u32::MAX;
+    let mut place = vec![SILENT; mentions.entities.len()];
+    for (i, &e) in speaking.iter().enumerate() {
+        place[e] = i as u32;
     }
+    // Name spans are gathered only for the speakers (a few of the many named), each one's
+    // with its other mentions in one vector, counted first so that it is allocated once.
     let names = mentions.names.iter().map(|name| (name.entity, name.span));
-    let all = || names.clone().chain(mentions.spoken.iter().copied());
-    for (e, _) in all().filter(|&(e, _)| speaks[e]) {
-        sizes[e] += 1;
+    let all = || {
+        names
+            .clone()
+            .chain(mentions.spoken.iter().copied())
+            .filter_map(|(e, span)| {
+                let p = place[e];
+                (p != SILENT).then_some((p as usize, span))
+            })
+    };
+    let mut sizes = vec![0; speaking.len()];
+    for (p, _) in all() {
+        sizes[p] += 1;
     }
     let mut names_of: Vec<Vec<Span>> = sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
-    for (e, span) in all().filter(|&(e, _)| speaks[e]) {
-        names_of[e].push(span);
+    for (p, span) in all() {
+        names_of[p].push(span);
     }
     let mut entities: Vec<(usize, Entity)> = speaking
         .iter()
-        .map(|&e| {
+        .zip(names_of)
+        .map(|(&e, mut spans)| {
             let draft = &mentions.entities[e];
-            let mut spans: Vec<Span> = std::mem::take(&mut names_of[e]);
             spans.sort_unstable();
             spans.dedup();
             (
@@ -285,13 +303,13 @@ fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Ve
         })
         .collect();
     entities.sort_by_key(|(_, e)| e.mentions.first().map_or(usize::MAX, |m| m.start));
-    let mut new_index = vec![None; mentions.entities.len()];
-    for (i, (old, _)) in entities.iter().enumerate() {
-        new_index[*old] = Some(i);
+    // The new number of each speaker, where `place` kept its old place.
+    for (new, (old, _)) in entities.iter().enumerate() {
+        place[*old] = new as u32;
     }
     let renumber = |sp: &mut Option<Speaker>| {
         if let Some(sp) = sp {
-            sp.entity = sp.entity.and_then(|old| new_index[old]);
+            sp.entity = sp.entity.map(|old| place[old] as usize);
         }
     };
     quotes.iter_mut().for_each(|q| renumber(&mut q.speaker));
