@@ -98,9 +98,12 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         .entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Person && e.name.chars().next().is_some_and(char::is_uppercase))
+        // Those that speak first: an integer test that rules out most entities before their
+        // names are decoded (the most speaking one, if any speaks, is among them).
+        .filter(|(_, e)| {
+            e.speaks > 0 && e.kind == EntityKind::Person && e.name.chars().next().is_some_and(char::is_uppercase)
+        })
         .max_by_key(|(i, e)| (e.speaks, std::cmp::Reverse(*i)))
-        .filter(|(_, e)| e.speaks > 0)
         .map(|(i, _)| i);
     let fix_headline = |sp: Option<Speaker>, mentions: &mut Mentions| -> Option<Speaker> {
         let mut sp = sp?;
@@ -258,6 +261,10 @@ fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Ve
         .collect();
     speaking.sort_unstable();
     speaking.dedup();
+    if speaking.is_empty() {
+        // No speaker to list or renumber: the names need not be read.
+        return Vec::new();
+    }
     // Each speaking entity's place in `speaking`; the many entities that never speak have
     // none, and nothing is built for them.
     const SILENT: u32 = u32::MAX;
