@@ -6,6 +6,7 @@ use crate::attribution::Found;
 use crate::checkworthy;
 use crate::mentions::{role_is, Mentions};
 use crate::segment::Document;
+use crate::swar;
 use crate::{Annotations, Claim, ClaimKind, Entity, EntityKind, Options, Quote, Signals, Span, Speaker};
 
 /// Lines that are furniture, not journalism: photo captions and credits, bylines. They are
@@ -17,14 +18,8 @@ fn is_furniture_line(doc: &Document, line: usize) -> bool {
             .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
     };
     // A label before a colon, of at most 20 bytes, with letters and no lowercase ("PHOTO:",
-    // "AP:"): the colon is looked for in the first 21 bytes only (with std's memchr first:
-    // most lines have none there).
-    let head = &line.as_bytes()[..line.len().min(21)];
-    let label = if head.contains(&b':') {
-        head.iter().position(|&b| b == b':').map(|colon| &line[..colon])
-    } else {
-        None
-    };
+    // "AP:"): the colon is looked for in the first 21 bytes only.
+    let label = colon_within(line.as_bytes(), 21).map(|colon| &line[..colon]);
     // The prefixes that may open the line, by its first byte (lowercased as `b | 0x20`):
     // one branch instead of a test of each prefix.
     let prefixes: &[&str] = match line.as_bytes().first().map(|&b| b | 0x20) {
@@ -45,6 +40,24 @@ fn is_furniture_line(doc: &Document, line: usize) -> bool {
         || label
             .is_some_and(|label| label.chars().any(|c| c.is_alphabetic()) && label.chars().all(|c| !c.is_lowercase()))
         || has_copyright_sign(line)
+}
+
+/// The first `:` among the first `n` bytes of `bytes`, eight bytes at a time: a few lines
+/// are labelled, and a byte loop (or memchr, set up for long texts) cost more than the rest of
+/// the furniture test.
+fn colon_within(bytes: &[u8], n: usize) -> Option<usize> {
+    let n = n.min(bytes.len());
+    let mut at = 0;
+    while at < n {
+        let left = n - at;
+        let within = if left >= 8 { u64::MAX } else { (1u64 << (8 * left)) - 1 };
+        let colons = swar::in_range(swar::load8(bytes, at), b':', b':') & within;
+        if colons != 0 {
+            return Some(at + colons.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    None
 }
 
 /// Whether `line` has a "©" (UTF-8 C2 A9). Its second byte is looked for first, with std's
@@ -326,7 +339,29 @@ fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Ve
 
 #[cfg(test)]
 mod tests {
-    use super::has_copyright_sign;
+    use super::{colon_within, has_copyright_sign};
+
+    #[test]
+    fn colon_found_within_the_first_bytes_only() {
+        for (text, n) in [
+            ("PHOTO: x", 21),
+            ("a:", 21),
+            ("no colon here at all, none", 21),
+            ("", 21),
+            (":", 1),
+        ] {
+            for n in [0, 1, 2, 7, 8, 9, 16, 17, 21, n] {
+                let want = text.as_bytes()[..n.min(text.len())].iter().position(|&b| b == b':');
+                assert_eq!(colon_within(text.as_bytes(), n), want, "{text:?} {n}");
+            }
+        }
+        let long = format!("{}:{}", "x".repeat(20), "y".repeat(30));
+        assert_eq!(colon_within(long.as_bytes(), 21), Some(20));
+        assert_eq!(colon_within(long.as_bytes(), 20), None);
+        let past = format!("{}:", "x".repeat(21));
+        assert_eq!(colon_within(past.as_bytes(), 21), None);
+        assert_eq!(colon_within("é:".as_bytes(), 21), Some(2));
+    }
 
     #[test]
     fn copyright_sign_found_and_not_confused_with_other_a9_bytes() {
