@@ -6,6 +6,7 @@ use crate::attribution::Found;
 use crate::checkworthy;
 use crate::mentions::{role_is, Mentions};
 use crate::segment::Document;
+use crate::swar;
 use crate::{Annotations, Claim, ClaimKind, Entity, EntityKind, Options, Quote, Signals, Span, Speaker};
 
 /// Lines that are furniture, not journalism: photo captions and credits, bylines. They are
@@ -18,29 +19,45 @@ fn is_furniture_line(doc: &Document, line: usize) -> bool {
     };
     // A label before a colon, of at most 20 bytes, with letters and no lowercase ("PHOTO:",
     // "AP:"): the colon is looked for in the first 21 bytes only.
-    let head = &line.as_bytes()[..line.len().min(21)];
-    let label = head.iter().position(|&b| b == b':').map(|colon| &line[..colon]);
-    [
-        "photo",
-        "file photo",
-        "image",
-        "credit",
-        "caption",
-        "by ",
-        "video",
-        "watch:",
-        "read more",
-        "related",
-        "advertisement",
-        "getty",
-        "source:",
-    ]
-    .iter()
-    // The first byte first: most lines start with none of these letters.
-    .any(|p| line.as_bytes().first().is_some_and(|&b| b | 0x20 == p.as_bytes()[0]) && starts_with(p))
+    let label = colon_within(line.as_bytes(), 21).map(|colon| &line[..colon]);
+    // The prefixes that may open the line, by its first byte (lowercased as `b | 0x20`):
+    // one branch instead of a test of each prefix.
+    let prefixes: &[&str] = match line.as_bytes().first().map(|&b| b | 0x20) {
+        Some(b'p') => &["photo"],
+        Some(b'f') => &["file photo"],
+        Some(b'i') => &["image"],
+        Some(b'c') => &["credit", "caption"],
+        Some(b'b') => &["by "],
+        Some(b'v') => &["video"],
+        Some(b'w') => &["watch:"],
+        Some(b'r') => &["read more", "related"],
+        Some(b'a') => &["advertisement"],
+        Some(b'g') => &["getty"],
+        Some(b's') => &["source:"],
+        _ => &[],
+    };
+    prefixes.iter().any(|p| starts_with(p))
         || label
             .is_some_and(|label| label.chars().any(|c| c.is_alphabetic()) && label.chars().all(|c| !c.is_lowercase()))
         || has_copyright_sign(line)
+}
+
+/// The first `:` among the first `n` bytes of `bytes`, eight bytes at a time: a few lines
+/// are labelled, and a byte loop (or memchr, set up for long texts) cost more than the rest of
+/// the furniture test.
+fn colon_within(bytes: &[u8], n: usize) -> Option<usize> {
+    let n = n.min(bytes.len());
+    let mut at = 0;
+    while at < n {
+        let left = n - at;
+        let within = if left >= 8 { u64::MAX } else { (1u64 << (8 * left)) - 1 };
+        let colons = swar::in_range(swar::load8(bytes, at), b':', b':') & within;
+        if colons != 0 {
+            return Some(at + colons.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    None
 }
 
 /// Whether `line` has a "©" (UTF-8 C2 A9). Its second byte is looked for first, with std's
@@ -94,9 +111,12 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         .entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Person && e.name.chars().next().is_some_and(char::is_uppercase))
+        // Those that speak first: an integer test that rules out most entities before their
+        // names are decoded (the most speaking one, if any speaks, is among them).
+        .filter(|(_, e)| {
+            e.speaks > 0 && e.kind == EntityKind::Person && e.name.chars().next().is_some_and(char::is_uppercase)
+        })
         .max_by_key(|(i, e)| (e.speaks, std::cmp::Reverse(*i)))
-        .filter(|(_, e)| e.speaks > 0)
         .map(|(i, _)| i);
     let fix_headline = |sp: Option<Speaker>, mentions: &mut Mentions| -> Option<Speaker> {
         let mut sp = sp?;
@@ -164,9 +184,12 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
     if options.claims {
         let threshold = options.min_claim_score.unwrap_or(checkworthy::THRESHOLD);
         for r in &found.reported {
-            // The content's tokens: those within its span (it starts and ends on tokens).
+            // The content's tokens: those within its span (it starts and ends on tokens). A
+            // token has a byte at least, so they are at most as many as its bytes: the end is
+            // searched for among those only.
             let first = doc.tokens.partition_point(|t| t.span.start < r.content.start);
-            let last = first + doc.tokens[first..].partition_point(|t| t.span.end <= r.content.end);
+            let most = (first + r.content.len()).min(doc.tokens.len());
+            let last = first + doc.tokens[first..most].partition_point(|t| t.span.end <= r.content.end);
             let (score, signals) = checkworthy::score_tokens(doc.text, &doc.tokens[first..last]);
             claims.push(Claim {
                 span: r.content,
@@ -251,27 +274,42 @@ fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Ve
         .collect();
     speaking.sort_unstable();
     speaking.dedup();
-    // Name spans are gathered only for the entities that speak (a few of the many named), each
-    // entity's with its other mentions in one vector, counted first so that it is allocated once.
-    let mut speaks = vec![false; mentions.entities.len()];
-    let mut sizes = vec![0; mentions.entities.len()];
-    for &e in &speaking {
-        speaks[e] = true;
+    if speaking.is_empty() {
+        // No speaker to list or renumber: the names need not be read.
+        return Vec::new();
     }
+    // Each speaking entity's place in `speaking`; the many entities that never speak have
+    // none, and nothing is built for them.
+    const SILENT: u32 = u32::MAX;
+    let mut place = vec![SILENT; mentions.entities.len()];
+    for (i, &e) in speaking.iter().enumerate() {
+        place[e] = i as u32;
+    }
+    // Name spans are gathered only for the speakers (a few of the many named), each one's
+    // with its other mentions in one vector, counted first so that it is allocated once.
     let names = mentions.names.iter().map(|name| (name.entity, name.span));
-    let all = || names.clone().chain(mentions.spoken.iter().copied());
-    for (e, _) in all().filter(|&(e, _)| speaks[e]) {
-        sizes[e] += 1;
+    let all = || {
+        names
+            .clone()
+            .chain(mentions.spoken.iter().copied())
+            .filter_map(|(e, span)| {
+                let p = place[e];
+                (p != SILENT).then_some((p as usize, span))
+            })
+    };
+    let mut sizes = vec![0; speaking.len()];
+    for (p, _) in all() {
+        sizes[p] += 1;
     }
     let mut names_of: Vec<Vec<Span>> = sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
-    for (e, span) in all().filter(|&(e, _)| speaks[e]) {
-        names_of[e].push(span);
+    for (p, span) in all() {
+        names_of[p].push(span);
     }
     let mut entities: Vec<(usize, Entity)> = speaking
         .iter()
-        .map(|&e| {
+        .zip(names_of)
+        .map(|(&e, mut spans)| {
             let draft = &mentions.entities[e];
-            let mut spans: Vec<Span> = std::mem::take(&mut names_of[e]);
             spans.sort_unstable();
             spans.dedup();
             (
@@ -285,13 +323,13 @@ fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Ve
         })
         .collect();
     entities.sort_by_key(|(_, e)| e.mentions.first().map_or(usize::MAX, |m| m.start));
-    let mut new_index = vec![None; mentions.entities.len()];
-    for (i, (old, _)) in entities.iter().enumerate() {
-        new_index[*old] = Some(i);
+    // The new number of each speaker, where `place` kept its old place.
+    for (new, (old, _)) in entities.iter().enumerate() {
+        place[*old] = new as u32;
     }
     let renumber = |sp: &mut Option<Speaker>| {
         if let Some(sp) = sp {
-            sp.entity = sp.entity.and_then(|old| new_index[old]);
+            sp.entity = sp.entity.map(|old| place[old] as usize);
         }
     };
     quotes.iter_mut().for_each(|q| renumber(&mut q.speaker));
@@ -301,7 +339,29 @@ fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Ve
 
 #[cfg(test)]
 mod tests {
-    use super::has_copyright_sign;
+    use super::{colon_within, has_copyright_sign};
+
+    #[test]
+    fn colon_found_within_the_first_bytes_only() {
+        for (text, n) in [
+            ("PHOTO: x", 21),
+            ("a:", 21),
+            ("no colon here at all, none", 21),
+            ("", 21),
+            (":", 1),
+        ] {
+            for n in [0, 1, 2, 7, 8, 9, 16, 17, 21, n] {
+                let want = text.as_bytes()[..n.min(text.len())].iter().position(|&b| b == b':');
+                assert_eq!(colon_within(text.as_bytes(), n), want, "{text:?} {n}");
+            }
+        }
+        let long = format!("{}:{}", "x".repeat(20), "y".repeat(30));
+        assert_eq!(colon_within(long.as_bytes(), 21), Some(20));
+        assert_eq!(colon_within(long.as_bytes(), 20), None);
+        let past = format!("{}:", "x".repeat(21));
+        assert_eq!(colon_within(past.as_bytes(), 21), None);
+        assert_eq!(colon_within("é:".as_bytes(), 21), Some(2));
+    }
 
     #[test]
     fn copyright_sign_found_and_not_confused_with_other_a9_bytes() {

@@ -502,13 +502,14 @@ impl Memo {
         None
     }
 
-    /// Keeps `word`, with bytes `key`, first in its set; the first moves second, and the
-    /// second is dropped.
+    /// Keeps `word`, with bytes `key`, second in its set (first if that is empty), dropping
+    /// the second: a word seen once does not push out one found again since it came in (found,
+    /// a word moves first). Many words of a text occur once; inserted first, each pushed a
+    /// common word out of its set.
     #[inline(always)]
     fn insert(&mut self, key: [u64; 2], word: &Word) {
         let set = self.set(key);
-        set[1] = set[0];
-        set[0] = MemoEntry {
+        let entry = MemoEntry {
             key,
             hash: word.hash,
             weight: word.weight as i16,
@@ -517,6 +518,8 @@ impl Memo {
             shape: word.shape as u8,
             spelling: word.spelling,
         };
+        let way = if set[0].key == [0, 0] { 0 } else { 1 };
+        set[way] = entry;
     }
 }
 
