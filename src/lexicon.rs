@@ -450,16 +450,7 @@ pub fn lookup(word: &str) -> WordInfo {
 /// words (no copy of the word).
 #[inline]
 pub fn lookup_in(text: &str, span: std::ops::Range<usize>) -> WordInfo {
-    let bytes = text.as_bytes();
-    // Most words fit one `u64`: their key without `key_at`'s general case.
-    if span.end <= bytes.len() && (1..=8).contains(&span.len()) {
-        let head = load_word(bytes, span.start, span.len());
-        if head & HIGH != 0 {
-            return WordInfo::default();
-        }
-        return table().get(&[lower8(head), 0, 0]);
-    }
-    match key_at(bytes, span.start, span.len()) {
+    match key_at(text.as_bytes(), span.start, span.len()) {
         Some(key) => table().get(&key),
         None => WordInfo::default(),
     }

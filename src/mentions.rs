@@ -9,7 +9,7 @@
 use crate::lexicon::{
     DescKind, FxHasher, FxMap, Gender, DETERMINER, FUNCTION, GIVEN_NAME, ORG_WORD, PLURAL, PRONOUN, TITLE,
 };
-use crate::segment::{Document, Token, TokenKind};
+use crate::segment::{reuse, Document, Token, TokenKind};
 use crate::{EntityKind, Span};
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -216,15 +216,6 @@ thread_local! {
 /// Texts with more tokens than this leave no spare memory behind, so that one huge input does
 /// not keep its memory for the rest of the run.
 const SPARE_TOKEN_LIMIT: usize = 1 << 16;
-
-/// `spare`, emptied, if it holds `capacity` items; a new vector otherwise.
-fn reuse<T>(mut spare: Vec<T>, capacity: usize) -> Vec<T> {
-    if spare.capacity() < capacity {
-        return Vec::with_capacity(capacity);
-    }
-    spare.clear();
-    spare
-}
 
 /// `items` emptied, as a vector of another type of the same size: its allocation is kept (an
 /// in-place `collect`), so a vector of borrowed strings can outlive the text it borrowed from.

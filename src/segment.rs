@@ -137,8 +137,9 @@ thread_local! {
 /// keep its memory for the rest of the run.
 const SPARE_TEXT_LIMIT: usize = 1 << 18;
 
-/// `spare`, emptied, if it holds `capacity` items; a new vector otherwise.
-fn reuse<T>(mut spare: Vec<T>, capacity: usize) -> Vec<T> {
+/// `spare`, emptied, if it holds `capacity` items; a new vector otherwise (for the spare
+/// vectors a dropped document, or its mentions, leave to the next text on the thread).
+pub(crate) fn reuse<T>(mut spare: Vec<T>, capacity: usize) -> Vec<T> {
     if spare.capacity() < capacity {
         return Vec::with_capacity(capacity);
     }
