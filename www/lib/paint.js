@@ -68,6 +68,14 @@ function addSheet(doc, scoped) {
 }
 
 /**
+ * Constructed stylesheets by document and CSS text, parsed once: a later view on the document
+ * (or the same element highlighted again after clear()) adopts the sheet it already has
+ * instead of parsing the CSS again (~0.7 ms for the UI's and the highlights' sheets). A sheet
+ * that no scope has adopted is nowhere in the page.
+ */
+const parsed = new WeakMap(); // document → Map(text → CSSStyleSheet)
+
+/**
  * Adds CSS to a document or shadow root; returns its removal. A constructed stylesheet where
  * possible: it adds no node and passes a strict `style-src` CSP; else one `<style>` element.
  */
@@ -75,8 +83,13 @@ export function adoptSheet(doc, scope, text) {
   const win = doc.defaultView;
   if (win?.CSSStyleSheet && 'adoptedStyleSheets' in scope) {
     try {
-      const sheet = new win.CSSStyleSheet();
-      sheet.replaceSync(text);
+      let sheets = parsed.get(doc), sheet = sheets?.get(text);
+      if (!sheet) {
+        sheet = new win.CSSStyleSheet();
+        sheet.replaceSync(text);
+        if (!sheets) parsed.set(doc, sheets = new Map());
+        sheets.set(text, sheet);
+      }
       scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, sheet];
       return () => { scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((s) => s !== sheet); };
     } catch { /* fall through to a <style> element */ }
@@ -174,20 +187,25 @@ function* highlightSteps(win, map, items, commit, near, marks = near) {
     }
   }
   const shown = new Set(); // [name, range] pairs
+  // The registered Highlight of each name, looked up once per batch of show() calls (a batch
+  // runs in one go, so no other view can replace it meanwhile), not once per range.
+  let got = new Map();
   const show = (p, on) => {
     const [name, r] = p;
     if (marks) mark(r, on);
-    let hl = CSS.highlights.get(name);
+    let hl = got.get(name);
+    if (hl === undefined) got.set(name, hl = CSS.highlights.get(name) || null);
     if (on) {
       if (!hl) {
         CSS.highlights.set(name, hl = new Highlight());
         hl.priority = 'cqf'.indexOf(name[10]) + 1; // claim 1 < quote 2 < focus 3 (name[10]: the kind's initial)
+        got.set(name, hl);
       }
       hl.add(r);
       shown.add(p);
     } else {
       hl?.delete(r);
-      if (!hl?.size) CSS.highlights.delete(name);
+      if (hl && !hl.size) { CSS.highlights.delete(name); got.set(name, null); }
       shown.delete(p);
     }
   };
@@ -195,6 +213,7 @@ function* highlightSteps(win, map, items, commit, near, marks = near) {
     win.removeEventListener('scroll', onScroll, true);
     win.removeEventListener('resize', onScroll);
     win.cancelAnimationFrame(frame);
+    got = new Map();
     for (const p of shown) show(p);
   };
   // Near the viewport only (`near`, a big page): the ranges within a screen above and two below
@@ -204,6 +223,8 @@ function* highlightSteps(win, map, items, commit, near, marks = near) {
   let frame = 0;
   const update = () => {
     frame = 0;
+    got = new Map();
+    if (!near) { for (const p of all) show(p, 1); return; } // everything, once
     const h = win.innerHeight;
     // The first pair whose element's edge is at or past `y`: items are in text order, which is
     // top to bottom in the usual flow of an article.
@@ -216,7 +237,7 @@ function* highlightSteps(win, map, items, commit, near, marks = near) {
       }
       return lo;
     };
-    const want = new Set(near ? all.slice(find(-h, 'bottom'), find(2 * h, 'top')) : all);
+    const want = new Set(all.slice(find(-h, 'bottom'), find(2 * h, 'top')));
     for (const p of shown) if (!want.has(p)) show(p);
     for (const p of want) if (!shown.has(p)) show(p, 1);
   };
