@@ -137,6 +137,13 @@ export function createPanel(doc, box, settings, { withPanel, collapsed, onChange
     buttons[Math.max(0, Math.min(buttons.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))].focus();
   });
 
+  // One listener for every finding button (not one each, 100 per page of the list).
+  const itemOf = new WeakMap(); // button → item
+  list.addEventListener('click', (e) => {
+    const it = itemOf.get(e.target);
+    if (it) onActivate(it, e.target);
+  });
+
   let all = [];
   /** The finding buttons, grouped by speaker, as [parent, node] pairs for more(). */
   function* listPairs(shown) {
@@ -154,7 +161,7 @@ export function createPanel(doc, box, settings, { withPanel, collapsed, onChange
       for (const it of items) {
         const b = el(doc, 'button', it.kind, clip(it.label ?? it.a.text));
         b.setAttribute('aria-label', sentence(it));
-        b.addEventListener('click', () => onActivate(it, b));
+        itemOf.set(b, it);
         const li = el(doc, 'li');
         li.appendChild(b);
         yield [ul, li];
