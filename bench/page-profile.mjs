@@ -151,7 +151,8 @@ try {
   const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur !== undefined);
   const cpu = windows.map(([a]) => tasks.find((t) => t.ts <= a && a < t.ts + t.dur)?.tdur / 1000).filter((x) => x > 0);
   const inside = (e) => windows.some(([a, b]) => e.ts >= a && e.ts < b);
-  const sum = (name, pred) => onMain.filter((e) => e.name === name && e.ph === 'X' && pred(e)).reduce((n, e) => n + (e.dur || 0), 0) / 1000 / windows.length;
+  // Thread CPU (tdur) where the trace has it, else wall.
+  const sum = (name, pred) => onMain.filter((e) => e.name === name && e.ph === 'X' && pred(e)).reduce((n, e) => n + (e.tdur ?? e.dur ?? 0), 0) / 1000 / windows.length;
   // After highlight() settled, until the next round's clear(): the frame that renders it.
   const clears = marks.filter(([m]) => m === 'ql-clear').map(([, ts]) => ts);
   const nextFrame = (e) => windows.some(([, b]) => e.ts >= b && e.ts < (clears.find((c) => c > b) ?? b + 50_000));
