@@ -24,13 +24,15 @@ export function finish(text, wire) {
     return items;
   };
   const span = (start = next(), end = next()) => ({ start, end, text: text.slice(start, end) });
-  // A name's UTF-16 units, spread a slice at a time: a run of capitalised words can make a
-  // name of any length, and one spread of 300,000 arguments overflows the engine's stack.
+  // A name's UTF-16 units, passed a slice at a time: a run of capitalised words can make a
+  // name of any length, and one call with 300,000 arguments overflows the engine's stack.
+  // `apply`, not a spread: V8 spreads a typed array through its iterator, ~4× slower (0.1 ms
+  // of the 10,000-word page's 72 names).
   const name = (length = next()) => {
     let joined = '';
     for (const end = at + length; at < end; ) {
       const to = Math.min(end, at + 4096);
-      joined += String.fromCharCode(...wire.subarray(at, to));
+      joined += String.fromCharCode.apply(null, wire.subarray(at, to));
       at = to;
     }
     return joined;
