@@ -30,7 +30,11 @@ pub enum Mark {
     Close,
 }
 
+/// 32 bytes, aligned to 32 so that no token straddles two cache lines: the later stages visit
+/// tokens sparsely (capitals, stops, cue words), and in a big document each visit to a token
+/// that straddles costs two misses instead of one.
 #[derive(Clone, Copy, Debug)]
+#[repr(align(32))]
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
