@@ -50,8 +50,12 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
     // Room for the quotations of most texts (PolNeAR: 11 on average), in a block small enough
     // for the allocator's cache: grown from empty, it was reallocated two or three times. A
     // big text gets room for a quotation per six pivots (the train articles joined have one per
-    // eight), so that its list is not copied as it grows.
-    let mut found = Vec::with_capacity(16.max(doc.pivots.len() / 6));
+    // eight), so that its list is not copied as it grows (not a mid-sized one: a block past
+    // the allocator's cache costs more than the two or three copies).
+    let mut found = Vec::with_capacity(16);
+    if doc.pivots.len() > 6 * 1024 {
+        found.reserve_exact(doc.pivots.len() / 6);
+    }
     // A quotation left open at the end of a line, waiting for the next line to reopen it.
     let mut pending: Option<Carried> = None;
     // Per-line buffers, kept across lines so that only the first few lines allocate: the open
