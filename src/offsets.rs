@@ -25,9 +25,17 @@ pub struct Utf16Offsets<'t> {
 struct Block {
     /// How many there are before the block.
     before: usize,
-    /// Bit `i` for byte `i` of the block.
+    /// Bit `i` for byte `i` of the block, or [`DECODE`].
     bits: u64,
 }
+
+/// [`Block::bits`] of a block holding the first continuation byte of a four-byte character,
+/// which adds a unit where the other continuation bytes add none: its bits are worked out again
+/// from the text when asked. Every other block's bits are exactly its continuation bytes, so a
+/// byte whose bit is clear starts a character, and converting it reads no text (a big text's
+/// bytes are long out of cache when its results are converted). No block has all 64 bits set:
+/// any 64 bytes hold a character's first byte.
+const DECODE: u64 = u64::MAX;
 
 impl<'t> Utf16Offsets<'t> {
     pub fn new(text: &'t str) -> Self {
@@ -39,13 +47,7 @@ impl<'t> Utf16Offsets<'t> {
         // Whether the last byte of the previous word was a four-byte character's lead.
         let mut four_byte_lead = 0;
         for b in 0..bytes.len().div_ceil(BLOCK) {
-            // The block as eight little-endian words (the last block's zero past the end).
-            let words: [u64; BLOCK / 8] = match bytes.get(b * BLOCK..).and_then(<[u8]>::first_chunk::<BLOCK>) {
-                Some(block) => {
-                    std::array::from_fn(|i| u64::from_le_bytes(block[i * 8..i * 8 + 8].try_into().unwrap_or_default()))
-                }
-                None => std::array::from_fn(|i| load8(bytes, b * BLOCK + i * 8)),
-            };
+            let words = block_words(bytes, b);
             // Most blocks of news text are ASCII: one test for the whole block, and no entry
             // yet (the entries of a run of them are filled in at the next other block, or at
             // the end, all with the same count).
@@ -53,24 +55,17 @@ impl<'t> Utf16Offsets<'t> {
                 four_byte_lead = 0;
                 continue;
             }
-            let mut bits = 0;
-            for (i, &w) in words.iter().enumerate() {
-                if w & HIGH == 0 {
-                    four_byte_lead = 0;
-                    continue;
-                }
-                let (skipped, lead) = no_unit(w, four_byte_lead);
-                four_byte_lead = lead;
-                bits |= gather_high_bits(skipped) << (8 * i);
-            }
-            if bits == 0 && blocks.is_empty() {
+            let (bits, four_byte, lead) = block_bits(&words, four_byte_lead);
+            four_byte_lead = lead;
+            if bits == 0 && !four_byte && blocks.is_empty() {
                 continue;
             }
             if blocks.is_empty() {
                 blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
             }
             blocks.resize(b, Block { before, bits: 0 });
-            blocks.push(Block { before, bits });
+            let stored = if four_byte { DECODE } else { bits };
+            blocks.push(Block { before, bits: stored });
             before += bits.count_ones() as usize;
         }
         if !blocks.is_empty() {
@@ -84,36 +79,104 @@ impl<'t> Utf16Offsets<'t> {
     /// offsets inside a character map to that character's start.
     #[inline]
     pub fn get(&self, byte: usize) -> usize {
-        let mut byte = byte.min(self.text.len());
+        let byte = byte.min(self.text.len());
         if self.blocks.is_empty() {
             return byte;
         }
+        let block = self.blocks[byte / BLOCK];
+        let at = 1u64 << (byte % BLOCK);
+        // A character's start (or the text's end), in a block without four-byte characters.
+        if block.bits & at == 0 {
+            return byte - block.before - skipped_below(block.bits, at);
+        }
+        self.get_from_text(byte)
+    }
+
+    /// [`Utf16Offsets::get`] for a byte inside a character or in a [`DECODE`] block: the
+    /// first asks the text where its character starts, the second the text for its bits.
+    #[cold]
+    #[inline(never)]
+    fn get_from_text(&self, byte: usize) -> usize {
+        let mut byte = byte;
         while !self.text.is_char_boundary(byte) {
             byte -= 1;
         }
-        let block = self.blocks[byte / BLOCK];
-        let below = (1u64 << (byte % BLOCK)) - 1;
-        // (Most blocks hold no such byte, and a popcount is a dozen instructions on x86-64.)
-        let skipped = match block.bits & below {
-            0 => 0,
-            bits => bits.count_ones() as usize,
+        let b = byte / BLOCK;
+        let block = self.blocks[b];
+        let bits = if block.bits == DECODE {
+            let bytes = self.text.as_bytes();
+            // Whether the byte before the block is a four-byte character's lead (`11110xxx`),
+            // as `no_unit` flags it.
+            let lead = match b.checked_sub(1).and_then(|_| bytes.get(b * BLOCK - 1)) {
+                Some(&x) if x >= 0xf0 => 0x80,
+                _ => 0,
+            };
+            block_bits(&block_words(bytes, b), lead).0
+        } else {
+            block.bits
         };
-        byte - block.before - skipped
+        byte - block.before - skipped_below(bits, 1u64 << (byte % BLOCK))
     }
+}
+
+/// How many of `bits` lie below the bit `at`.
+#[inline(always)]
+fn skipped_below(bits: u64, at: u64) -> usize {
+    // (Most blocks hold no such byte, and a popcount is a dozen instructions on x86-64.)
+    match bits & (at - 1) {
+        0 => 0,
+        bits => bits.count_ones() as usize,
+    }
+}
+
+/// Block `b` of `bytes` as eight little-endian words (the last block's zero past the end).
+#[inline(always)]
+fn block_words(bytes: &[u8], b: usize) -> [u64; BLOCK / 8] {
+    match bytes.get(b * BLOCK..).and_then(<[u8]>::first_chunk::<BLOCK>) {
+        Some(block) => {
+            std::array::from_fn(|i| u64::from_le_bytes(block[i * 8..i * 8 + 8].try_into().unwrap_or_default()))
+        }
+        None => std::array::from_fn(|i| load8(bytes, b * BLOCK + i * 8)),
+    }
+}
+
+/// The bits of a block that is not all ASCII (bit `i` for a byte `i` that adds no unit),
+/// whether it holds the first continuation byte of a four-byte character, and whether its last
+/// byte is a four-byte lead (for the next block). `lead_before` says the same of the byte before.
+#[inline(always)]
+fn block_bits(words: &[u64; BLOCK / 8], lead_before: u64) -> (u64, bool, u64) {
+    let mut bits = 0;
+    let mut four_byte = false;
+    let mut lead = lead_before;
+    for (i, &w) in words.iter().enumerate() {
+        if w & HIGH == 0 {
+            lead = 0;
+            continue;
+        }
+        let (skipped, after_lead, next) = no_unit(w, lead);
+        four_byte |= after_lead != 0;
+        lead = next;
+        bits |= gather_high_bits(skipped) << (8 * i);
+    }
+    (bits, four_byte, lead)
 }
 
 /// The bytes of `w` (as their high bits) that add no UTF-16 unit: continuation bytes
 /// (`10xxxxxx`) except the first one after a four-byte lead (`11110xxx`), and whether `w`'s last
 /// byte is such a lead. `lead_before` is the previous word's answer (its lead's first
-/// continuation byte is this word's first byte).
+/// continuation byte is this word's first byte). In the middle, those first continuation bytes.
 #[inline(always)]
-fn no_unit(w: u64, lead_before: u64) -> (u64, u64) {
+fn no_unit(w: u64, lead_before: u64) -> (u64, u64, u64) {
     // Bits 6, 5 and 4 of each byte moved up to bit 7.
     let (b6, b5, b4) = (w << 1, w << 2, w << 3);
     let continuation = w & !b6 & HIGH;
     let four_byte_lead = w & b6 & b5 & b4 & HIGH;
     let after_lead = four_byte_lead << 8 | lead_before;
-    (continuation & !after_lead, four_byte_lead >> 56)
+    (
+        continuation & !after_lead,
+        after_lead & continuation,
+        four_byte_lead >> 56,
+    )
 }
 
 /// The high bits of the eight bytes of `w` as an eight-bit number (byte `i`'s at bit `i`): each

@@ -48,8 +48,14 @@ struct Opener {
 pub fn find(doc: &mut Document) -> Vec<Quoted> {
     let text = doc.text;
     // Room for the quotations of most texts (PolNeAR: 11 on average), in a block small enough
-    // for the allocator's cache: grown from empty, it was reallocated two or three times.
+    // for the allocator's cache: grown from empty, it was reallocated two or three times. A
+    // big text gets room for a quotation per six pivots (the train articles joined have one per
+    // eight), so that its list is not copied as it grows (not a mid-sized one: a block past
+    // the allocator's cache costs more than the two or three copies).
     let mut found = Vec::with_capacity(16);
+    if doc.pivots.len() > 6 * 1024 {
+        found.reserve_exact(doc.pivots.len() / 6);
+    }
     // A quotation left open at the end of a line, waiting for the next line to reopen it.
     let mut pending: Option<Carried> = None;
     // Per-line buffers, kept across lines so that only the first few lines allocate: the open
@@ -151,7 +157,7 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
                             parts.push(inner);
                         }
                         if !parts.is_empty() {
-                            found.push(Quoted { parts, open, close: t });
+                            push_marked(doc, &mut found, Quoted { parts, open, close: t });
                         }
                     } else if depth == 1 {
                         nested.push((opener.token, t, trim(text, opener_end(doc, &opener), token.span.start)));
@@ -172,11 +178,12 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
             if !continues {
                 for &(open, close, inner) in &nested {
                     if !inner.is_empty() {
-                        found.push(Quoted {
+                        let quoted = Quoted {
                             parts: vec![inner],
                             open,
                             close,
-                        });
+                        };
+                        push_marked(doc, &mut found, quoted);
                     }
                 }
             }
@@ -192,14 +199,18 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
         }
     }
     doc.pivots = pivots;
-    for quote in &found {
-        // Its parts follow its opening mark, in order: each search starts where the last ended.
-        let mut from = quote.open;
-        for part in &quote.parts {
-            from = mark_inside(doc, *part, from);
-        }
-    }
     found
+}
+
+/// Adds a quotation to `found`, flagging its tokens as quoted now, while its line's tokens
+/// are still in cache (no pairing decision reads the flags).
+fn push_marked(doc: &mut Document, found: &mut Vec<Quoted>, quote: Quoted) {
+    // Its parts follow its opening mark, in order: each search starts where the last ended.
+    let mut from = quote.open;
+    for part in &quote.parts {
+        from = mark_inside(doc, *part, from);
+    }
+    found.push(quote);
 }
 
 /// Are tokens `a` and `b` two straight apostrophes that touch ('')?

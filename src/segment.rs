@@ -30,7 +30,11 @@ pub enum Mark {
     Close,
 }
 
+/// 32 bytes, aligned to 32 so that no token straddles two cache lines: the later stages visit
+/// tokens sparsely (capitals, stops, cue words), and in a big document each visit to a token
+/// that straddles costs two misses instead of one.
 #[derive(Clone, Copy, Debug)]
+#[repr(align(32))]
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
@@ -198,6 +202,9 @@ impl<'t> Document<'t> {
             std::mem::take(&mut self.sentences),
             self.pivots.len() + self.lines.len(),
         );
+        // The sentences' first words, judged as each sentence is made, while their tokens are
+        // in cache (see `mark_name_like`).
+        let mut starts = SentenceStarts::with_capacity(self.lines.len() * 2);
         // Only a stop can end a sentence early, so only pivots are visited (the marks among
         // them end nothing: `ends_sentence` turns them down first).
         let mut stops = self.pivots.iter().copied().peekable();
@@ -209,72 +216,76 @@ impl<'t> Document<'t> {
                 }
                 if let Some(last) = self.ends_sentence(i, line.tokens.end) {
                     sentences.push(self.sentence(first..last + 1, line_index));
+                    self.judge_start(first, &mut starts);
                     first = last + 1;
                 }
             }
             if first < line.tokens.end {
                 sentences.push(self.sentence(first..line.tokens.end, line_index));
+                self.judge_start(first, &mut starts);
             }
         }
         self.sentences = sentences;
-        self.mark_name_like();
+        self.mark_name_like(&starts);
     }
 
-    /// A capitalised word starting a sentence ("Years later", "Reached by phone") is a name
-    /// only if the text also capitalises it elsewhere, it is a known given name, or another
-    /// capitalised word follows.
-    ///
-    /// Three passes, none of which merges the capitals with the sentences: every capitalised
-    /// word is first taken for a name unless shouted; the sentences' first words, far fewer,
-    /// are then decided apart; and only if some of them need it are the other capitals looked
-    /// up, skipping the sentence-initial ones.
-    #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
-    fn mark_name_like(&mut self) {
-        let text = self.text;
-        for &i in &self.capitals {
-            if let Some(t) = self.tokens.get_mut(i) {
-                t.name_like = !shouted(text, t);
-            }
-        }
-        // The sentence-initial capitals only "capitalised elsewhere" can decide, each with its
-        // word's slot in `wanted` (filled in below).
-        let mut undecided = Vec::with_capacity(self.sentences.len());
-        for sentence in &self.sentences {
-            let i = sentence.tokens.start;
-            // (`name_like` set just above: a capital not shouted.)
-            let Some(&t) = self.tokens.get(i).filter(|t| t.cap && t.name_like) else {
-                continue;
-            };
-            let next_cap = self
-                .tokens
-                .get(i + 1)
-                .is_some_and(|n| n.cap && n.kind == TokenKind::Word && n.line == t.line);
-            if !(t.info.has(crate::lexicon::GIVEN_NAME) || (next_cap && !t.info.has(crate::lexicon::FUNCTION))) {
-                undecided.push((i, 0));
-            }
-        }
-        if undecided.is_empty() {
+    /// Notes the first word of a sentence, token `i`, if capitalised: a capitalised word
+    /// starting a sentence ("Years later", "Reached by phone") is a name only if it is not
+    /// shouted and it is a known given name, another capitalised word follows, or the text
+    /// also capitalises it elsewhere; the last is left `undecided` until every capital is seen.
+    #[inline(always)]
+    fn judge_start(&self, i: usize, starts: &mut SentenceStarts) {
+        let Some(t) = self.tokens.get(i).filter(|t| t.cap) else {
+            return;
+        };
+        starts.capitals.push(i);
+        if shouted(self.text, t) {
             return;
         }
-        let mut wanted = WordSet::new(text, undecided.len());
-        for (i, slot) in &mut undecided {
-            *slot = wanted.insert(self.tokens[*i].span);
+        let next_cap = self
+            .tokens
+            .get(i + 1)
+            .is_some_and(|n| n.cap && n.kind == TokenKind::Word && n.line == t.line);
+        if !(t.info.has(crate::lexicon::GIVEN_NAME) || (next_cap && !t.info.has(crate::lexicon::FUNCTION))) {
+            starts.undecided.push((i, t.span));
         }
-        // Which undecided words the text capitalises elsewhere (possessives stripped): the
-        // capitals that start no sentence.
-        let mut sentence = 0;
-        for &i in &self.capitals {
-            while self.sentences.get(sentence).is_some_and(|s| s.tokens.start < i) {
-                sentence += 1;
+    }
+
+    /// Sets `name_like` on every capitalised word: taken for a name unless shouted, except
+    /// that the sentence-initial ones `starts` left undecided are names only if the text
+    /// capitalises them elsewhere (possessives stripped), i.e. as a capital that starts no
+    /// sentence.
+    ///
+    /// One pass over the capitals does both (each capital's token and text read once; a big
+    /// document's tokens do not stay in cache between passes), then the undecided are set.
+    #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
+    fn mark_name_like(&mut self, starts: &SentenceStarts) {
+        let text = self.text;
+        if starts.undecided.is_empty() {
+            for &i in &self.capitals {
+                if let Some(t) = self.tokens.get_mut(i) {
+                    t.name_like = !shouted(text, t);
+                }
             }
-            if self.sentences.get(sentence).is_some_and(|s| s.tokens.start == i) {
+            return;
+        }
+        let mut wanted = WordSet::new(text, starts.undecided.len());
+        let slots: Vec<usize> = starts.undecided.iter().map(|&(_, span)| wanted.insert(span)).collect();
+        let mut start = 0;
+        for &i in &self.capitals {
+            let Some(t) = self.tokens.get_mut(i) else {
+                continue;
+            };
+            t.name_like = !shouted(text, t);
+            while starts.capitals.get(start).is_some_and(|&s| s < i) {
+                start += 1;
+            }
+            if starts.capitals.get(start) == Some(&i) {
                 continue;
             }
-            if let Some(t) = self.tokens.get(i) {
-                wanted.mark(t.span);
-            }
+            wanted.mark(t.span);
         }
-        for (i, slot) in undecided {
+        for (&(i, _), &slot) in starts.undecided.iter().zip(&slots) {
             if let Some(t) = self.tokens.get_mut(i) {
                 t.name_like = wanted.marked(slot);
             }
@@ -494,6 +505,23 @@ impl<'t> WordSet<'t> {
 
     fn marked(&self, slot: usize) -> bool {
         self.slots[slot].2
+    }
+}
+
+/// The capitalised first words of sentences, for [`Document::mark_name_like`].
+struct SentenceStarts {
+    /// Their tokens, in order.
+    capitals: Vec<usize>,
+    /// Those whose being a name depends on the rest of the text: token and span, in order.
+    undecided: Vec<(usize, Span)>,
+}
+
+impl SentenceStarts {
+    fn with_capacity(n: usize) -> Self {
+        SentenceStarts {
+            capitals: Vec::with_capacity(n),
+            undecided: Vec::with_capacity(n / 2),
+        }
     }
 }
 
