@@ -287,24 +287,18 @@ fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Ve
     }
     // Name spans are gathered only for the speakers (a few of the many named), each one's
     // with its other mentions in one vector, counted first so that it is allocated once.
-    let names = mentions.names.iter().map(|name| (name.entity, name.span));
-    let all = || {
-        names
-            .clone()
-            .chain(mentions.spoken.iter().copied())
-            .filter_map(|(e, span)| {
-                let p = place[e];
-                (p != SILENT).then_some((p as usize, span))
-            })
-    };
     let mut sizes = vec![0; speaking.len()];
-    for (p, _) in all() {
-        sizes[p] += 1;
-    }
+    each_mention(mentions, |e, _| {
+        if let Some(n) = sizes.get_mut(place[e] as usize) {
+            *n += 1;
+        }
+    });
     let mut names_of: Vec<Vec<Span>> = sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
-    for (p, span) in all() {
-        names_of[p].push(span);
-    }
+    each_mention(mentions, |e, span| {
+        if let Some(spans) = names_of.get_mut(place[e] as usize) {
+            spans.push(span);
+        }
+    });
     let mut entities: Vec<(usize, Entity)> = speaking
         .iter()
         .zip(names_of)
@@ -335,6 +329,19 @@ fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Ve
     quotes.iter_mut().for_each(|q| renumber(&mut q.speaker));
     claims.iter_mut().for_each(|c| renumber(&mut c.speaker));
     entities.into_iter().map(|(_, e)| e).collect()
+}
+
+/// Calls `f` with every mention of an entity: its names, then the mentions attribution
+/// credits to it. Two plain loops: a chained iterator tested which half it was in at every
+/// item, and the roster walks them twice.
+#[inline(always)]
+fn each_mention(mentions: &Mentions, mut f: impl FnMut(usize, Span)) {
+    for name in &mentions.names {
+        f(name.entity, name.span);
+    }
+    for &(e, span) in &mentions.spoken {
+        f(e, span);
+    }
 }
 
 #[cfg(test)]
