@@ -183,6 +183,10 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
     });
     if options.claims {
         let threshold = options.min_claim_score.unwrap_or(checkworthy::THRESHOLD);
+        // The reported claims first, in their own vector: sorted there (they come nearly in
+        // order, and are few), they are merged with the factual ones, which come in text
+        // order, instead of sorting all claims at the end.
+        let mut reported_claims = Vec::with_capacity(found.reported.len());
         for r in &found.reported {
             // The content's tokens: those within its span (it starts and ends on tokens). A
             // token has a byte at least, so they are at most as many as its bytes: the end is
@@ -191,7 +195,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             let most = (first + r.content.len()).min(doc.tokens.len());
             let last = first + doc.tokens[first..most].partition_point(|t| t.span.end <= r.content.end);
             let (score, signals) = checkworthy::score_tokens(doc.text, &doc.tokens[first..last]);
-            claims.push(Claim {
+            reported_claims.push(Claim {
                 span: r.content,
                 kind: ClaimKind::Reported,
                 speaker: fix_headline(r.speaker, &mut mentions),
@@ -200,6 +204,9 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
                 signals: Signals::reported(signals),
             });
         }
+        // Stable, as the sort of all claims was: equal spans keep their order.
+        reported_claims.sort_by_key(|c| (c.span.start, c.span.end));
+        let mut reported_claims = reported_claims.into_iter().peekable();
         // Sentences, reported contents and quotation parts are all in text order: one sweep
         // finds what each sentence overlaps, instead of a scan of every claim per sentence.
         let mut reported: Vec<Span> = found.reported.iter().map(|r| r.content).collect();
@@ -242,6 +249,11 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
                 furniture = is_furniture_line(doc, sentence.line);
             }
             if !furniture {
+                // The reported claims up to this sentence go first (none has its span: a
+                // sentence that overlaps one is taken).
+                while let Some(c) = reported_claims.next_if(|c| (c.span.start, c.span.end) <= (span.start, span.end)) {
+                    claims.push(c);
+                }
                 claims.push(Claim {
                     span,
                     kind: ClaimKind::Factual,
@@ -252,7 +264,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
                 });
             }
         }
-        claims.sort_by_key(|c| (c.span.start, c.span.end));
+        claims.extend(reported_claims);
     }
 
     let entities = roster(&mentions, &mut quotes, &mut claims);

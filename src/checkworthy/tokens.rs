@@ -432,7 +432,6 @@ pub struct Memo {
 #[repr(C, align(64))]
 struct Set([MemoEntry; 2]);
 
-
 /// One word of the memo in 32 bytes, two to a cache line: its key and what of its [`Word`]
 /// cannot be derived at a hit. Its categories come from the segmenter's token each time
 /// ([`crate::lexicon::WordInfo::claims`], found by the word's bytes alone), its n-gram hash
