@@ -278,24 +278,34 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
 /// The who-said-what roster: every entity that speaks, with all its mentions, numbered in
 /// order of first mention; speakers are renumbered to match.
 fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Vec<Entity> {
-    let mut speaking: Vec<usize> = quotes
-        .iter()
-        .filter_map(|q| q.speaker)
-        .chain(claims.iter().filter_map(|c| c.speaker))
-        .filter_map(|s| s.entity)
-        .collect();
-    speaking.sort_unstable();
-    speaking.dedup();
-    if speaking.is_empty() {
+    // Each speaking entity's place in `speaking`; the many entities that never speak have
+    // none, and nothing is built for them. The speakers are marked first, by entity: their
+    // numbers in order, with no vector grown item by item, sorted and deduplicated.
+    const SILENT: u32 = u32::MAX;
+    const SPEAKS: u32 = 0;
+    let mut place: Vec<u32> = Vec::new();
+    let mut count = 0;
+    let mut mark = |sp: Option<Speaker>| {
+        if let Some(e) = sp.and_then(|sp| sp.entity) {
+            if place.is_empty() {
+                place = vec![SILENT; mentions.entities.len()];
+            }
+            count += (place[e] == SILENT) as usize;
+            place[e] = SPEAKS;
+        }
+    };
+    quotes.iter().for_each(|q| mark(q.speaker));
+    claims.iter().for_each(|c| mark(c.speaker));
+    if count == 0 {
         // No speaker to list or renumber: the names need not be read.
         return Vec::new();
     }
-    // Each speaking entity's place in `speaking`; the many entities that never speak have
-    // none, and nothing is built for them.
-    const SILENT: u32 = u32::MAX;
-    let mut place = vec![SILENT; mentions.entities.len()];
-    for (i, &e) in speaking.iter().enumerate() {
-        place[e] = i as u32;
+    let mut speaking = Vec::with_capacity(count);
+    for (e, p) in place.iter_mut().enumerate() {
+        if *p != SILENT {
+            *p = speaking.len() as u32;
+            speaking.push(e);
+        }
     }
     // Name spans are gathered only for the speakers (a few of the many named), each one's
     // with its other mentions in one vector, counted first so that it is allocated once.
