@@ -174,10 +174,10 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         }
     }
 
-    // Room for every reported claim and one factual claim in four sentences, so that pushing
+    // Room for every reported claim and one factual claim in two sentences, so that pushing
     // seldom reallocates.
     let mut claims = Vec::with_capacity(if options.claims {
-        found.reported.len() + doc.sentences.len() / 4
+        found.reported.len() + doc.sentences.len() / 2
     } else {
         0
     });
