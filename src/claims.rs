@@ -206,11 +206,11 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         }
         // Stable, as the sort of all claims was: equal spans keep their order.
         reported_claims.sort_by_key(|c| (c.span.start, c.span.end));
-        let mut reported_claims = reported_claims.into_iter().peekable();
         // Sentences, reported contents and quotation parts are all in text order: one sweep
         // finds what each sentence overlaps, instead of a scan of every claim per sentence.
-        let mut reported: Vec<Span> = found.reported.iter().map(|r| r.content).collect();
-        reported.sort_unstable();
+        // (The contents are in order with their claims: a span orders by start, then end.)
+        let reported: Vec<Span> = reported_claims.iter().map(|c| c.span).collect();
+        let mut reported_claims = reported_claims.into_iter().peekable();
         let (mut r, mut p) = (0, 0);
         let (mut furniture_line, mut furniture) = (None, false);
         for sentence in &doc.sentences {
