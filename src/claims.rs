@@ -174,15 +174,19 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         }
     }
 
-    // Room for every reported claim and one factual claim in four sentences, so that pushing
+    // Room for every reported claim and one factual claim in two sentences, so that pushing
     // seldom reallocates.
     let mut claims = Vec::with_capacity(if options.claims {
-        found.reported.len() + doc.sentences.len() / 4
+        found.reported.len() + doc.sentences.len() / 2
     } else {
         0
     });
     if options.claims {
         let threshold = options.min_claim_score.unwrap_or(checkworthy::THRESHOLD);
+        // The reported claims first, in their own vector: sorted there (they come nearly in
+        // order, and are few), they are merged with the factual ones, which come in text
+        // order, instead of sorting all claims at the end.
+        let mut reported_claims = Vec::with_capacity(found.reported.len());
         for r in &found.reported {
             // The content's tokens: those within its span (it starts and ends on tokens). A
             // token has a byte at least, so they are at most as many as its bytes: the end is
@@ -191,7 +195,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             let most = (first + r.content.len()).min(doc.tokens.len());
             let last = first + doc.tokens[first..most].partition_point(|t| t.span.end <= r.content.end);
             let (score, signals) = checkworthy::score_tokens(doc.text, &doc.tokens[first..last]);
-            claims.push(Claim {
+            reported_claims.push(Claim {
                 span: r.content,
                 kind: ClaimKind::Reported,
                 speaker: fix_headline(r.speaker, &mut mentions),
@@ -200,10 +204,13 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
                 signals: Signals::reported(signals),
             });
         }
+        // Stable, as the sort of all claims was: equal spans keep their order.
+        reported_claims.sort_by_key(|c| (c.span.start, c.span.end));
         // Sentences, reported contents and quotation parts are all in text order: one sweep
         // finds what each sentence overlaps, instead of a scan of every claim per sentence.
-        let mut reported: Vec<Span> = found.reported.iter().map(|r| r.content).collect();
-        reported.sort_unstable();
+        // (The contents are in order with their claims: a span orders by start, then end.)
+        let reported: Vec<Span> = reported_claims.iter().map(|c| c.span).collect();
+        let mut reported_claims = reported_claims.into_iter().peekable();
         let (mut r, mut p) = (0, 0);
         let (mut furniture_line, mut furniture) = (None, false);
         for sentence in &doc.sentences {
@@ -242,6 +249,11 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
                 furniture = is_furniture_line(doc, sentence.line);
             }
             if !furniture {
+                // The reported claims up to this sentence go first (none has its span: a
+                // sentence that overlaps one is taken).
+                while let Some(c) = reported_claims.next_if(|c| (c.span.start, c.span.end) <= (span.start, span.end)) {
+                    claims.push(c);
+                }
                 claims.push(Claim {
                     span,
                     kind: ClaimKind::Factual,
@@ -252,7 +264,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
                 });
             }
         }
-        claims.sort_by_key(|c| (c.span.start, c.span.end));
+        claims.extend(reported_claims);
     }
 
     let entities = roster(&mentions, &mut quotes, &mut claims);
@@ -266,45 +278,49 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
 /// The who-said-what roster: every entity that speaks, with all its mentions, numbered in
 /// order of first mention; speakers are renumbered to match.
 fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Vec<Entity> {
-    let mut speaking: Vec<usize> = quotes
-        .iter()
-        .filter_map(|q| q.speaker)
-        .chain(claims.iter().filter_map(|c| c.speaker))
-        .filter_map(|s| s.entity)
-        .collect();
-    speaking.sort_unstable();
-    speaking.dedup();
-    if speaking.is_empty() {
+    // Each speaking entity's place in `speaking`; the many entities that never speak have
+    // none, and nothing is built for them. The speakers are marked first, by entity: their
+    // numbers in order, with no vector grown item by item, sorted and deduplicated.
+    const SILENT: u32 = u32::MAX;
+    const SPEAKS: u32 = 0;
+    let mut place: Vec<u32> = Vec::new();
+    let mut count = 0;
+    let mut mark = |sp: Option<Speaker>| {
+        if let Some(e) = sp.and_then(|sp| sp.entity) {
+            if place.is_empty() {
+                place = vec![SILENT; mentions.entities.len()];
+            }
+            count += (place[e] == SILENT) as usize;
+            place[e] = SPEAKS;
+        }
+    };
+    quotes.iter().for_each(|q| mark(q.speaker));
+    claims.iter().for_each(|c| mark(c.speaker));
+    if count == 0 {
         // No speaker to list or renumber: the names need not be read.
         return Vec::new();
     }
-    // Each speaking entity's place in `speaking`; the many entities that never speak have
-    // none, and nothing is built for them.
-    const SILENT: u32 = u32::MAX;
-    let mut place = vec![SILENT; mentions.entities.len()];
-    for (i, &e) in speaking.iter().enumerate() {
-        place[e] = i as u32;
+    let mut speaking = Vec::with_capacity(count);
+    for (e, p) in place.iter_mut().enumerate() {
+        if *p != SILENT {
+            *p = speaking.len() as u32;
+            speaking.push(e);
+        }
     }
     // Name spans are gathered only for the speakers (a few of the many named), each one's
     // with its other mentions in one vector, counted first so that it is allocated once.
-    let names = mentions.names.iter().map(|name| (name.entity, name.span));
-    let all = || {
-        names
-            .clone()
-            .chain(mentions.spoken.iter().copied())
-            .filter_map(|(e, span)| {
-                let p = place[e];
-                (p != SILENT).then_some((p as usize, span))
-            })
-    };
     let mut sizes = vec![0; speaking.len()];
-    for (p, _) in all() {
-        sizes[p] += 1;
-    }
+    each_mention(mentions, |e, _| {
+        if let Some(n) = sizes.get_mut(place[e] as usize) {
+            *n += 1;
+        }
+    });
     let mut names_of: Vec<Vec<Span>> = sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
-    for (p, span) in all() {
-        names_of[p].push(span);
-    }
+    each_mention(mentions, |e, span| {
+        if let Some(spans) = names_of.get_mut(place[e] as usize) {
+            spans.push(span);
+        }
+    });
     let mut entities: Vec<(usize, Entity)> = speaking
         .iter()
         .zip(names_of)
@@ -335,6 +351,19 @@ fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Ve
     quotes.iter_mut().for_each(|q| renumber(&mut q.speaker));
     claims.iter_mut().for_each(|c| renumber(&mut c.speaker));
     entities.into_iter().map(|(_, e)| e).collect()
+}
+
+/// Calls `f` with every mention of an entity: its names, then the mentions attribution
+/// credits to it. Two plain loops: a chained iterator tested which half it was in at every
+/// item, and the roster walks them twice.
+#[inline(always)]
+fn each_mention(mentions: &Mentions, mut f: impl FnMut(usize, Span)) {
+    for name in &mentions.names {
+        f(name.entity, name.span);
+    }
+    for &(e, span) in &mentions.spoken {
+        f(e, span);
+    }
 }
 
 #[cfg(test)]
