@@ -68,8 +68,6 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
     let mut used_cues: Vec<usize> = Vec::new();
     let mut last_speaker: Option<usize> = None;
     let mut out: Vec<AttributedQuote> = Vec::with_capacity(quotes.len());
-    // The tokens from each one's opening mark to its (last) closing mark, by `out`'s index.
-    let mut marks: Vec<std::ops::Range<usize>> = Vec::with_capacity(quotes.len());
     let mut previous: Option<(usize, Option<Speaker>)> = None; // (paragraph, speaker) of the last quote
                                                                // The sentence of the last quotation's opening mark: quotations are in text order.
     let mut sentence = 0;
@@ -128,7 +126,6 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
             },
         };
         previous = Some((paragraph, speaker));
-        marks.push(quote.open..close + 1);
         out.push(AttributedQuote {
             parts,
             kind,
@@ -144,7 +141,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
     }
     let mut quoted = QuotedWords::of(doc, quotes);
     let mut reported = reported_speech(doc, mentions, &used, &mut quoted, &mut out, &mut last_speaker);
-    cover_final_quotes(doc, &out, &marks, &mut reported);
+    cover_final_quotes(doc, &out, &mut reported);
     Found { quotes: out, reported }
 }
 
@@ -152,15 +149,11 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
 /// “has suffered for a long time.”" holds the quoted words up to their own full stop, which
 /// the statement's end (before the sentence's stop and closing marks) would otherwise cut off,
 /// and their closing mark, so that it reads balanced.
-/// (`marks` holds each quotation's tokens, marks included. The statements are in text order,
-/// so each search for the last quotation before one starts from the one before.)
-fn cover_final_quotes(
-    doc: &Document,
-    quotes: &[AttributedQuote],
-    marks: &[std::ops::Range<usize>],
-    reported: &mut [Reported],
-) {
-    let mut near = 0;
+/// (The statements are in text order: each search for the last quotation before one starts
+/// from where the search for the one before ended. `found` are the quotations as found, whose
+/// marks bound the search for the closing mark.)
+fn cover_final_quotes(doc: &Document, found: &[Quoted], quotes: &[AttributedQuote], reported: &mut [Reported]) {
+    let (mut near, mut near_found) = (0, 0);
     for r in reported.iter_mut() {
         near = partition_point_near(quotes, near, |q| q.parts[0].start < r.content.end);
         let Some(q) = near.checked_sub(1).map(|i| &quotes[i]) else {
@@ -172,15 +165,21 @@ fn cover_final_quotes(
             && end >= r.content.end
             && doc.text[r.content.end..end].bytes().all(|b| b.is_ascii_punctuation())
         {
-            r.content.end = past_closing_marks(doc, end, &marks[near - 1]);
+            // The quotation found last before `end` is the one it ends (or one inside it,
+            // whose marks then hold no closing mark at `end`: the search is of all tokens).
+            near_found = partition_point_near(found, near_found, |f| f.parts[0].start < end);
+            let marks = found
+                .get(near_found.wrapping_sub(1))
+                .map_or(0..0, |f| f.open..f.close + 1);
+            r.content.end = past_closing_marks(doc, end, &marks);
         }
     }
 }
 
-/// `end` moved over the closing marks that touch it (” or both apostrophes of ''), within the
-/// quotation of tokens `quoted`.
-fn past_closing_marks(doc: &Document, mut end: usize, quoted: &std::ops::Range<usize>) -> usize {
-    let mut t = token_from(doc, end, quoted);
+/// `end` moved over the closing marks that touch it (” or both apostrophes of ''): the first
+/// token at or after it is searched for among tokens `near` first (see [`token_from`]).
+fn past_closing_marks(doc: &Document, mut end: usize, near: &std::ops::Range<usize>) -> usize {
+    let mut t = token_from(doc, end, near);
     while let Some(token) = doc
         .tokens
         .get(t)
@@ -1075,8 +1074,6 @@ fn reported_speech(
     // Roughly one statement per four sentences in PolNeAR: room for twice that, so the vector
     // seldom regrows (each regrowth was a copy).
     let mut out = Vec::with_capacity(doc.sentences.len() / 2 + 4);
-    // Where the last searches of `quotes` ended: statements come in text order.
-    let (mut nearby, mut until) = (0, 0);
     for s in 0..doc.sentences.len() {
         let whole = doc.sentences[s].clone();
         let headline = is_headline(doc, whole.tokens.start, mentions);
@@ -1144,10 +1141,8 @@ fn reported_speech(
             let found = found.filter(|(_, content)| content.start < content.end);
             if let Some((source, content)) = found {
                 // Quotations are in text order: only those starting before the content ends matter.
-                nearby = partition_point_near(quotes, nearby, |q| {
-                    q.parts[0].start < content.start.saturating_sub(2000)
-                });
-                until = partition_point_near(quotes, until, |q| q.parts[0].start < content.end);
+                let nearby = quotes.partition_point(|q| q.parts[0].start < content.start.saturating_sub(2000));
+                let until = quotes.partition_point(|q| q.parts[0].start < content.end);
                 let quotes = &mut quotes[nearby..until.max(nearby)];
                 if content.len() >= 8 && !covered_by_quote(quotes, content) {
                     let speaker = source.map(|source| speaker_of(doc, mentions, source, s, *last_speaker));
@@ -1224,8 +1219,8 @@ pub fn partition_point_near<T>(items: &[T], near: usize, pred: impl Fn(&T) -> bo
 }
 
 /// The first token that starts at or after byte `at` (what a binary search of all the
-/// document's tokens answers), searched for within `near`, the tokens of the sentence that
-/// holds it, and in all of them only where it lies outside.
+/// document's tokens answers), searched for within `near`, tokens that should hold it (its
+/// sentence's, its quotation's), and in all of them only where it lies outside.
 fn token_from(doc: &Document, at: usize, near: &std::ops::Range<usize>) -> usize {
     let before = |x: &Token| x.span.start < at;
     let (lo, hi) = (near.start, near.end.min(doc.tokens.len()));
