@@ -141,7 +141,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
     }
     let mut quoted = QuotedWords::of(doc, quotes);
     let mut reported = reported_speech(doc, mentions, &used, &mut quoted, &mut out, &mut last_speaker);
-    cover_final_quotes(doc, &out, &mut reported);
+    cover_final_quotes(doc, quotes, &out, &mut reported);
     Found { quotes: out, reported }
 }
 
