@@ -1074,6 +1074,8 @@ fn reported_speech(
     // Roughly one statement per four sentences in PolNeAR: room for twice that, so the vector
     // seldom regrows (each regrowth was a copy).
     let mut out = Vec::with_capacity(doc.sentences.len() / 2 + 4);
+    // Where the last searches of `quotes` ended: statements come in text order.
+    let (mut nearby, mut until) = (0, 0);
     for s in 0..doc.sentences.len() {
         let whole = doc.sentences[s].clone();
         let headline = is_headline(doc, whole.tokens.start, mentions);
@@ -1141,8 +1143,10 @@ fn reported_speech(
             let found = found.filter(|(_, content)| content.start < content.end);
             if let Some((source, content)) = found {
                 // Quotations are in text order: only those starting before the content ends matter.
-                let nearby = quotes.partition_point(|q| q.parts[0].start < content.start.saturating_sub(2000));
-                let until = quotes.partition_point(|q| q.parts[0].start < content.end);
+                nearby = partition_point_near(quotes, nearby, |q| {
+                    q.parts[0].start < content.start.saturating_sub(2000)
+                });
+                until = partition_point_near(quotes, until, |q| q.parts[0].start < content.end);
                 let quotes = &mut quotes[nearby..until.max(nearby)];
                 if content.len() >= 8 && !covered_by_quote(quotes, content) {
                     let speaker = source.map(|source| speaker_of(doc, mentions, source, s, *last_speaker));
@@ -1182,13 +1186,21 @@ const NEAR_SEARCH_FROM: usize = 1024;
 /// searched outwards from `near` in steps that double, then by halves: a search that lands
 /// close to the last one reads a few items there, where one over the whole slice touched a
 /// cache line per probe (in a long document nearly every probe was a miss). A short slice,
-/// an article's names or quotations, is searched whole: its branch-free halving costs fewer
+/// an article's quotations, is searched whole: its branch-free halving costs fewer
 /// instructions, and it is in cache.
-pub fn partition_point_near<T>(items: &[T], near: usize, pred: impl Fn(&T) -> bool) -> usize {
-    let len = items.len();
-    if len < NEAR_SEARCH_FROM {
+#[inline(always)]
+fn partition_point_near<T>(items: &[T], near: usize, pred: impl Fn(&T) -> bool) -> usize {
+    if items.len() < NEAR_SEARCH_FROM {
         return items.partition_point(pred);
     }
+    gallop(items, near, &pred)
+}
+
+/// [`partition_point_near`] for a long slice, out of line: the callers' loops stay as small
+/// as they were for the short slices of most texts.
+#[inline(never)]
+fn gallop<T>(items: &[T], near: usize, pred: &dyn Fn(&T) -> bool) -> usize {
+    let len = items.len();
     let near = near.min(len);
     // Every item before `lo` holds `pred`; none from `hi` on does.
     let (mut lo, mut hi) = (near, near);
