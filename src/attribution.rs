@@ -141,7 +141,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
     }
     let mut quoted = QuotedWords::of(doc, quotes);
     let mut reported = reported_speech(doc, mentions, &used, &mut quoted, &mut out, &mut last_speaker);
-    cover_final_quotes(doc, &out, &mut reported);
+    cover_final_quotes(doc, quotes, &out, &mut reported);
     Found { quotes: out, reported }
 }
 
@@ -149,10 +149,14 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
 /// “has suffered for a long time.”" holds the quoted words up to their own full stop, which
 /// the statement's end (before the sentence's stop and closing marks) would otherwise cut off,
 /// and their closing mark, so that it reads balanced.
-fn cover_final_quotes(doc: &Document, quotes: &[AttributedQuote], reported: &mut [Reported]) {
+/// (The statements are in text order: each search for the last quotation before one starts
+/// from where the search for the one before ended. `found` are the quotations as found, whose
+/// marks bound the search for the closing mark.)
+fn cover_final_quotes(doc: &Document, found: &[Quoted], quotes: &[AttributedQuote], reported: &mut [Reported]) {
+    let (mut near, mut near_found) = (0, 0);
     for r in reported.iter_mut() {
-        let i = quotes.partition_point(|q| q.parts[0].start < r.content.end);
-        let Some(q) = i.checked_sub(1).map(|i| &quotes[i]) else {
+        near = partition_point_near(quotes, near, |q| q.parts[0].start < r.content.end);
+        let Some(q) = near.checked_sub(1).map(|i| &quotes[i]) else {
             continue;
         };
         let end = q.parts[q.parts.len() - 1].end;
@@ -161,14 +165,21 @@ fn cover_final_quotes(doc: &Document, quotes: &[AttributedQuote], reported: &mut
             && end >= r.content.end
             && doc.text[r.content.end..end].bytes().all(|b| b.is_ascii_punctuation())
         {
-            r.content.end = past_closing_marks(doc, end);
+            // The quotation found last before `end` is the one it ends (or one inside it,
+            // whose marks then hold no closing mark at `end`: the search is of all tokens).
+            near_found = partition_point_near(found, near_found, |f| f.parts[0].start < end);
+            let marks = found
+                .get(near_found.wrapping_sub(1))
+                .map_or(0..0, |f| f.open..f.close + 1);
+            r.content.end = past_closing_marks(doc, end, &marks);
         }
     }
 }
 
-/// `end` moved over the closing marks that touch it (” or both apostrophes of '').
-fn past_closing_marks(doc: &Document, mut end: usize) -> usize {
-    let mut t = doc.tokens.partition_point(|t| t.span.start < end);
+/// `end` moved over the closing marks that touch it (” or both apostrophes of ''): the first
+/// token at or after it is searched for among tokens `near` first (see [`token_from`]).
+fn past_closing_marks(doc: &Document, mut end: usize, near: &std::ops::Range<usize>) -> usize {
+    let mut t = token_from(doc, end, near);
     while let Some(token) = doc
         .tokens
         .get(t)
@@ -1063,6 +1074,8 @@ fn reported_speech(
     // Roughly one statement per four sentences in PolNeAR: room for twice that, so the vector
     // seldom regrows (each regrowth was a copy).
     let mut out = Vec::with_capacity(doc.sentences.len() / 2 + 4);
+    // Where the last searches of `quotes` ended: statements come in text order.
+    let (mut nearby, mut until) = (0, 0);
     for s in 0..doc.sentences.len() {
         let whole = doc.sentences[s].clone();
         let headline = is_headline(doc, whole.tokens.start, mentions);
@@ -1130,8 +1143,10 @@ fn reported_speech(
             let found = found.filter(|(_, content)| content.start < content.end);
             if let Some((source, content)) = found {
                 // Quotations are in text order: only those starting before the content ends matter.
-                let nearby = quotes.partition_point(|q| q.parts[0].start < content.start.saturating_sub(2000));
-                let until = quotes.partition_point(|q| q.parts[0].start < content.end);
+                nearby = partition_point_near(quotes, nearby, |q| {
+                    q.parts[0].start < content.start.saturating_sub(2000)
+                });
+                until = partition_point_near(quotes, until, |q| q.parts[0].start < content.end);
                 let quotes = &mut quotes[nearby..until.max(nearby)];
                 if content.len() >= 8 && !covered_by_quote(quotes, content) {
                     let speaker = source.map(|source| speaker_of(doc, mentions, source, s, *last_speaker));
@@ -1164,9 +1179,60 @@ fn reported_speech(
     out
 }
 
+/// How many items a slice needs for [`partition_point_near`] to search it from its hint.
+const NEAR_SEARCH_FROM: usize = 1024;
+
+/// `items.partition_point(pred)` for items that `pred` partitions (all that hold it first),
+/// searched outwards from `near` in steps that double, then by halves: a search that lands
+/// close to the last one reads a few items there, where one over the whole slice touched a
+/// cache line per probe (in a long document nearly every probe was a miss). A short slice,
+/// an article's quotations, is searched whole: its branch-free halving costs fewer
+/// instructions, and it is in cache.
+#[inline(always)]
+fn partition_point_near<T>(items: &[T], near: usize, pred: impl Fn(&T) -> bool) -> usize {
+    if items.len() < NEAR_SEARCH_FROM {
+        return items.partition_point(pred);
+    }
+    gallop(items, near, &pred)
+}
+
+/// [`partition_point_near`] for a long slice, out of line: the callers' loops stay as small
+/// as they were for the short slices of most texts.
+#[inline(never)]
+fn gallop<T>(items: &[T], near: usize, pred: &dyn Fn(&T) -> bool) -> usize {
+    let len = items.len();
+    let near = near.min(len);
+    // Every item before `lo` holds `pred`; none from `hi` on does.
+    let (mut lo, mut hi) = (near, near);
+    let mut step = 1;
+    if near < len && pred(&items[near]) {
+        lo = near + 1;
+        loop {
+            hi = lo.saturating_add(step).min(len);
+            if hi == len || !pred(&items[hi]) {
+                break;
+            }
+            lo = hi + 1;
+            step *= 2;
+        }
+    } else {
+        while hi > 0 {
+            let probe = hi.saturating_sub(step);
+            if pred(&items[probe]) {
+                lo = probe + 1;
+                break;
+            }
+            hi = probe;
+            lo = probe;
+            step *= 2;
+        }
+    }
+    lo + items[lo..hi].partition_point(pred)
+}
+
 /// The first token that starts at or after byte `at` (what a binary search of all the
-/// document's tokens answers), searched for within `near`, the tokens of the sentence that
-/// holds it, and in all of them only where it lies outside.
+/// document's tokens answers), searched for within `near`, tokens that should hold it (its
+/// sentence's, its quotation's), and in all of them only where it lies outside.
 fn token_from(doc: &Document, at: usize, near: &std::ops::Range<usize>) -> usize {
     let before = |x: &Token| x.span.start < at;
     let (lo, hi) = (near.start, near.end.min(doc.tokens.len()));
@@ -1924,6 +1990,24 @@ mod tests {
                     stem.eq_ignore_ascii_case(w),
                     "{stem:?} {w:?}"
                 );
+            }
+        }
+    }
+
+    /// The search from a hint answers what `partition_point` does, for every slice, split
+    /// and hint (past the end too).
+    #[test]
+    fn partition_point_near_is_partition_point() {
+        for len in (0..40usize).chain(super::NEAR_SEARCH_FROM..super::NEAR_SEARCH_FROM + 40) {
+            let items: Vec<usize> = (0..len).collect();
+            for point in 0..=len {
+                for near in 0..len + 3 {
+                    assert_eq!(
+                        partition_point_near(&items, near, |&x| x < point),
+                        point,
+                        "{len} {point} {near}"
+                    );
+                }
             }
         }
     }

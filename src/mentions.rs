@@ -492,7 +492,9 @@ fn add_name<'t>(
             entity.kind = EntityKind::Person;
         }
         table.entries[found.last_word].latest = e;
-        push_roles(doc, mentions, run.start, after_title, role_before, e);
+        if titled {
+            push_roles(doc, mentions, run.start, after_title, role_before, e);
+        }
         push_name(mentions, span, run, sentence, e);
         return;
     }
@@ -559,7 +561,9 @@ fn add_name<'t>(
     table.entries[i].entity = entity;
     table.entries[i].last_word = slot;
     table.entries[slot].latest = entity;
-    push_roles(doc, mentions, run.start, after_title, role_before, entity);
+    if titled {
+        push_roles(doc, mentions, run.start, after_title, role_before, entity);
+    }
     push_name(mentions, span, run, sentence, entity);
 }
 
@@ -590,7 +594,13 @@ fn all_capitals(word: &[u8]) -> bool {
 }
 
 /// The role words of a name's run for its entity: its titles ("Russian President") and the
-/// role word before it ("former U.S. leader").
+/// role word before it ("former U.S. leader"), each once per entity. Roles are only ever asked
+/// whether one of them is a given word ([`Mentions::has_role`], and the headline's look-up in
+/// `claims`, which takes the least entity), so a repeat adds nothing; kept, it made each
+/// description's look-up walk every "President" of "President Trump" said so far, which in a
+/// long document was a third of attribution.
+/// (Called only for a run that has one: most have none.)
+#[inline(never)]
 fn push_roles<'t>(
     doc: &Document<'t>,
     mentions: &mut Mentions<'t>,
@@ -601,6 +611,9 @@ fn push_roles<'t>(
 ) {
     let titles = (start..start + after_title).map(|t| doc.tokens[t].span.of(doc.text));
     for word in titles.chain(role_before) {
+        if mentions.knows_role(entity, word) {
+            continue;
+        }
         let previous = mentions.entities[entity].last_role.replace(mentions.roles.len());
         mentions.roles.push(Role { entity, word, previous });
     }
@@ -806,9 +819,22 @@ impl<'t> Mentions<'t> {
         (comma_follows && self.entities[name.entity].kind == EntityKind::Person).then_some(name.entity)
     }
 
-    /// The most salient entity before token `t` that `fits`: the previous speaker when it
-    /// fits and is recent, else the first fitting name in this sentence (before `t`), then in
-    /// each earlier sentence (a bounded window).
+    /// Whether entity `e` has the role word `word`, written the same way (a role written
+    /// otherwise, "president" for "President", is kept: its answers are the same, and it is
+    /// one more at most per spelling).
+    #[inline(never)]
+    fn knows_role(&self, e: usize, word: &str) -> bool {
+        let mut at = self.entities[e].last_role;
+        while let Some(i) = at {
+            let role = &self.roles[i];
+            if role.word == word {
+                return true;
+            }
+            at = role.previous;
+        }
+        false
+    }
+
     /// Whether entity `e` was seen with the role word `lower` (lowercase), e.g. "minister".
     fn has_role(&self, e: usize, lower: &str) -> bool {
         let mut at = self.entities[e].last_role;
@@ -822,6 +848,9 @@ impl<'t> Mentions<'t> {
         false
     }
 
+    /// The most salient entity before token `t` that `fits`: the previous speaker when it
+    /// fits and is recent, else the first fitting name in this sentence (before `t`), then in
+    /// each earlier sentence (a bounded window).
     fn salient(&self, t: usize, s: usize, fits: &dyn Fn(usize) -> bool, last_speaker: Option<usize>) -> Option<usize> {
         const WINDOW: usize = 6;
         let end = self.names.partition_point(|n| n.tokens.start < t);
