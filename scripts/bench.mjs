@@ -14,11 +14,12 @@
  *   size    node bench/size.mjs                              (dist/ sizes; twiggy if installed)
  *
  * Benchmarks, not tests: nothing fails on a missed budget (the table says "over"), and none of
- * this runs under `npm test`. Builds dist/ first only if it is missing. Figures from a shared or
+ * this runs under `npm test`. Builds dist/ first if it is missing or older than a source it is
+ * built from (a stale dist/ once put an older build's size in the table). Figures from a shared or
  * busy machine are noisy: the core figures use CPU time, docs/PERFORMANCE.md says how to read them.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,8 +35,19 @@ const only = new Set((value('--only') || 'native,wasm,page,size').split(','));
 const { loadCorpus } = await import('../bench/corpus.mjs');
 const corpus = loadCorpus();
 
-if (['wasm', 'page', 'size'].some((p) => only.has(p)) && !existsSync(path.join(root, 'dist/quotelens.js'))) {
-  console.error('bench: dist/ is not built; running `node scripts/build.mjs`');
+/** The newest modification time of the files dist/ is built from (milliseconds; 0 if none). */
+function newestSource() {
+  const newest = (p) => {
+    if (!existsSync(p)) return 0;
+    const st = statSync(p);
+    if (!st.isDirectory()) return st.mtimeMs;
+    return Math.max(0, ...readdirSync(p).map((name) => newest(path.join(p, name))));
+  };
+  return Math.max(...['src', 'data', 'www/lib', 'Cargo.toml', 'Cargo.lock', 'scripts/build.mjs'].map((p) => newest(path.join(root, p))));
+}
+const built = path.join(root, 'dist/quotelens.js');
+if (['wasm', 'page', 'size'].some((p) => only.has(p)) && (!existsSync(built) || statSync(built).mtimeMs < newestSource())) {
+  console.error('bench: dist/ is missing or older than its sources; running `node scripts/build.mjs`');
   execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' });
 }
 
