@@ -57,6 +57,26 @@ export function articlesOfBytes(docs, bytes) {
 /** Text made safe for HTML element content and attribute values. */
 export const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** Articles as a page's body: each a <section> with its first paragraph as <h2>. */
+export function articlesHtml(articles) {
+  return articles.map((a) => {
+    const [head, ...paras] = a.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+    return `<section><h2>${escapeHtml(head)}</h2>\n${paras.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}</section>`;
+  }).join('\n');
+}
+
+/** The benches' article page: `articles` in <article id="story">, the widget from /dist/ as `window.ql`. */
+export function articlePage(articles, title) {
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<body><main><article id="story">${articlesHtml(articles)}</article></main>
+<script type="module">
+  import { init, highlight, annotateSync } from '/dist/quotelens.js';
+  await init();
+  window.ql = { highlight, annotateSync };
+  window.ready = true;
+</script></body></html>`;
+}
+
 export const utf8Length = (s) => Buffer.byteLength(s, 'utf8');
 
 /** Deterministic articles with quotes, reported speech and numbers. Only indicative. */

@@ -15,15 +15,14 @@ import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { loadCorpus, articlesOfWords, escapeHtml as esc, median } from './corpus.mjs';
+import { loadCorpus, articlesOfWords, articlesHtml, median } from './corpus.mjs';
 const [rounds, runs, ...dists] = [Number(process.argv[2]), Number(process.argv[3]), ...process.argv.slice(4).map((d) => path.resolve(d))];
 if (!(rounds > 0 && runs > 0 && dists.length)) {
   console.error('usage: node bench/page-ab.mjs ROUNDS RUNS DIST_A [DIST_B …]');
   process.exit(2);
 }
 const articles = articlesOfWords(loadCorpus().docs, 10_000);
-const body = articles.map((a) => { const [head, ...paras] = a.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-  return `<section><h2>${esc(head)}</h2>\n${paras.map((p) => `<p>${esc(p)}</p>`).join('\n')}</section>`; }).join('\n');
+const body = articlesHtml(articles);
 const html = (i) => `<!doctype html><html lang="en"><meta charset="utf-8"><title>10k</title><body><main><article id="story">${body}</article></main>
 <script type="module">import * as ql from '/d${i}/quotelens.js'; await ql.init(); window.ql = ql; window.ready = true;</script></body></html>`;
 const server = http.createServer(async (req, res) => {

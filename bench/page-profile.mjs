@@ -21,7 +21,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { ROOT, loadCorpus, articlesOfWords, escapeHtml as esc, median } from './corpus.mjs';
+import { ROOT, loadCorpus, articlesOfWords, articlePage, median } from './corpus.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 20;
@@ -29,18 +29,7 @@ const options = args.includes('--options') ? JSON.parse(args[args.indexOf('--opt
 const dist = args.includes('--dist') ? path.resolve(args[args.indexOf('--dist') + 1]) : path.join(ROOT, 'dist');
 
 const articles = articlesOfWords(loadCorpus().docs, 10_000);
-const body = articles.map((a) => {
-  const [head, ...paras] = a.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-  return `<section><h2>${esc(head)}</h2>\n${paras.map((p) => `<p>${esc(p)}</p>`).join('\n')}</section>`;
-}).join('\n');
-const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>10k</title>
-<body><main><article id="story">${body}</article></main>
-<script type="module">
-  import { init, highlight, annotateSync } from '/dist/quotelens.js';
-  await init();
-  window.ql = { highlight, annotateSync };
-  window.ready = true;
-</script></body></html>`;
+const html = articlePage(articles, '10k');
 
 const server = http.createServer(async (req, res) => {
   const url = new URL(req.url, 'http://x');

@@ -31,27 +31,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { ROOT, loadCorpus, articlesOfWords, articlesOfBytes, escapeHtml, median } from './corpus.mjs';
+import { ROOT, loadCorpus, articlesOfWords, articlesOfBytes, articlePage, median } from './corpus.mjs';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json' };
-const esc = escapeHtml;
-
-/** An article page: each article a <section> with its first paragraph as <h2>. */
-function page(articles, title) {
-  const body = articles.map((a) => {
-    const [head, ...paras] = a.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-    return `<section><h2>${esc(head)}</h2>\n${paras.map((p) => `<p>${esc(p)}</p>`).join('\n')}</section>`;
-  }).join('\n');
-  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title>
-<body><main><article id="story">${body}</article></main>
-<script type="module">
-  import { init, highlight, annotateSync } from '/dist/quotelens.js';
-  await init();
-  window.ql = { highlight, annotateSync };
-  window.ready = true;
-</script></body></html>`;
-}
 
 async function serve(pages, dist) {
   const server = http.createServer(async (req, res) => {
@@ -127,7 +110,7 @@ export async function benchPage({ runs = 7, corpus = loadCorpus(), words = 10_00
   if (!existsSync(path.join(dist || path.join(ROOT, 'dist'), 'quotelens.js'))) throw new Error('dist/quotelens.js is missing: run `npm run build`');
   const small = articlesOfWords(corpus.docs, words);
   const big = articlesOfBytes(corpus.docs, bigBytes);
-  const server = await serve({ '/bench-10k.html': page(small, '10,000 words'), '/bench-1mb.html': page(big, '1 MB') }, dist);
+  const server = await serve({ '/bench-10k.html': articlePage(small, '10,000 words'), '/bench-1mb.html': articlePage(big, '1 MB') }, dist);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
