@@ -921,6 +921,29 @@ fn contains_lowercase(name: &str, word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::contains_lowercase;
+    use crate::segment::Document;
+
+    /// Each role word is kept once per entity however often the title comes back: a chain
+    /// that grew with every "President Lopez" made each description's look-up walk them all,
+    /// quadratic in a long document.
+    #[test]
+    fn a_role_is_kept_once_per_entity() {
+        let text = "On Monday, President Maria Lopez spoke. The president said the talks would resume. \
+            Foreign Minister Ana Kab agreed, the minister said.\n\n"
+            .repeat(200);
+        let mut doc = Document::new(&text);
+        crate::quotes::find(&mut doc);
+        doc.split_sentences();
+        let mentions = super::find(&doc);
+        let mut roles: Vec<(usize, &str)> = mentions.roles.iter().map(|r| (r.entity, r.word)).collect();
+        assert!(roles.iter().any(|&(_, w)| w == "President"), "{roles:?}");
+        assert!(roles.iter().any(|&(_, w)| w == "Minister"), "{roles:?}");
+        let all = roles.len();
+        roles.sort_unstable();
+        roles.dedup();
+        assert_eq!(all, roles.len(), "a role word kept twice for one entity");
+        assert!(all <= 6, "{all} roles for two people: {roles:?}");
+    }
 
     /// The in-place comparison agrees with lowercasing the name, ASCII or not.
     #[test]
