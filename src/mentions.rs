@@ -824,23 +824,21 @@ impl<'t> Mentions<'t> {
     /// one more at most per spelling).
     #[inline(never)]
     fn knows_role(&self, e: usize, word: &str) -> bool {
-        let mut at = self.entities[e].last_role;
-        while let Some(i) = at {
-            let role = &self.roles[i];
-            if role.word == word {
-                return true;
-            }
-            at = role.previous;
-        }
-        false
+        self.any_role(e, |role| role == word)
     }
 
     /// Whether entity `e` was seen with the role word `lower` (lowercase), e.g. "minister".
     fn has_role(&self, e: usize, lower: &str) -> bool {
+        self.any_role(e, |role| role_is(role, lower))
+    }
+
+    /// Whether one of entity `e`'s role words, newest first, is one that `is` accepts.
+    #[inline(always)]
+    fn any_role(&self, e: usize, is: impl Fn(&str) -> bool) -> bool {
         let mut at = self.entities[e].last_role;
         while let Some(i) = at {
             let role = &self.roles[i];
-            if role_is(role.word, lower) {
+            if is(role.word) {
                 return true;
             }
             at = role.previous;
