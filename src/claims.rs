@@ -233,7 +233,9 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         // finds what each sentence overlaps, instead of a scan of every claim per sentence.
         // (The contents are in order with their claims: a span orders by start, then end.)
         let reported: Vec<Span> = reported_claims.iter().map(|c| c.span).collect();
-        let mut reported_claims = reported_claims.into_iter().peekable();
+        let mut reported_claims = reported_claims.into_iter();
+        // How many reported claims are in `claims` already.
+        let mut merged = 0;
         let (mut r, mut p) = (0, 0);
         let (mut furniture_line, mut furniture) = (None, false);
         for sentence in &doc.sentences {
@@ -273,10 +275,15 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             }
             if !furniture {
                 // The reported claims up to this sentence go first (none has its span: a
-                // sentence that overlaps one is taken).
-                while let Some(c) = reported_claims.next_if(|c| (c.span.start, c.span.end) <= (span.start, span.end)) {
-                    claims.push(c);
-                }
+                // sentence that overlaps one is taken), moved in one run, found by their
+                // spans (a peeked claim was copied once more).
+                let upto = merged
+                    + reported[merged..]
+                        .iter()
+                        .take_while(|c| (c.start, c.end) <= (span.start, span.end))
+                        .count();
+                claims.extend(reported_claims.by_ref().take(upto - merged));
+                merged = upto;
                 claims.push(Claim {
                     span,
                     kind: ClaimKind::Factual,
