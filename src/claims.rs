@@ -73,16 +73,17 @@ fn has_copyright_sign(line: &str) -> bool {
 /// early exit, which the compiler makes vector compares (SSE2 on any x86-64): a quarter of the
 /// instructions of std's memchr (a word at a time), which took 2.5M of the claims stage's
 /// instructions on PolNeAR train (each line with a claim is searched, ~360 a line).
+/// The bytes past the last whole block are searched as the text's last 64 bytes, again.
 #[cfg(not(target_arch = "wasm32"))]
 fn has_byte(bytes: &[u8], b: u8) -> bool {
-    let mut blocks = bytes.chunks_exact(64);
-    for block in &mut blocks {
-        let block: &[u8; 64] = block.try_into().expect("a chunk of 64");
-        if block.iter().fold(0u8, |any, &x| any | (x == b) as u8) != 0 {
-            return true;
-        }
-    }
-    blocks.remainder().contains(&b)
+    let in_block = |block: &[u8]| {
+        let block: &[u8; 64] = block.try_into().expect("a block of 64");
+        block.iter().fold(0u8, |any, &x| any | (x == b) as u8) != 0
+    };
+    let Some(last) = bytes.len().checked_sub(64) else {
+        return bytes.contains(&b);
+    };
+    bytes.chunks_exact(64).any(in_block) || in_block(&bytes[last..])
 }
 
 /// [`has_byte`] in wasm, whose default target has no vector compares: std's memchr, a word at
