@@ -1250,11 +1250,33 @@ fn token_from(doc: &Document, at: usize, near: &std::ops::Range<usize>) -> usize
 /// of quotations (`quoted`), a fifth of the PolNeAR text.
 fn next_opener(doc: &Document, t: usize, colons_end: usize, end: usize, quoted: &mut QuotedWords) -> usize {
     let text = doc.text.as_bytes();
+    match quoted.according {
+        // Two bytes of the token's word information, and no look at its span or text.
+        Some(according) => scan_openers(doc, t, colons_end, end, quoted, |token: &Token| {
+            token.info.cue.is_some() || token.info.claims == according
+        }),
+        None => scan_openers(doc, t, colons_end, end, quoted, |token: &Token| {
+            opens_as_word(text, token)
+        }),
+    }
+}
+
+/// [`next_opener`] with `opens` the word test.
+#[inline(always)]
+fn scan_openers(
+    doc: &Document,
+    t: usize,
+    colons_end: usize,
+    end: usize,
+    quoted: &mut QuotedWords,
+    opens: impl Fn(&Token) -> bool,
+) -> usize {
+    let text = doc.text.as_bytes();
     let split = colons_end.clamp(t, end);
     let colon = |token: &Token| token.kind == TokenKind::Punct && text.get(token.span.start) == Some(&b':');
     if let Some(i) = doc.tokens[t..split]
         .iter()
-        .position(|token| colon(token) || opens_as_word(text, token))
+        .position(|token| colon(token) || opens(token))
     {
         return t + i;
     }
@@ -1266,10 +1288,7 @@ fn next_opener(doc: &Document, t: usize, colons_end: usize, end: usize, quoted: 
         }
         // Up to the next quotation's words, or the end.
         let stop = ranges.get(quoted.next).map_or(end, |r| r.start.clamp(from, end));
-        if let Some(i) = doc.tokens[from..stop]
-            .iter()
-            .position(|token| opens_as_word(text, token))
-        {
+        if let Some(i) = doc.tokens[from..stop].iter().position(&opens) {
             return from + i;
         }
         if stop == end {
@@ -1284,6 +1303,10 @@ fn next_opener(doc: &Document, t: usize, colons_end: usize, end: usize, quoted: 
 struct QuotedWords {
     ranges: Vec<std::ops::Range<usize>>,
     next: usize,
+    /// The [`WordInfo::claims`] byte of "according", which the lexicon gives that word alone
+    /// (a frequent word's byte of its own): [`next_opener`]'s word test reads it with the cue,
+    /// where testing each token for nine bytes of "according" read its span too.
+    according: Option<u8>,
 }
 
 impl QuotedWords {
@@ -1308,8 +1331,27 @@ impl QuotedWords {
                 last = q.close;
             }
         }
-        QuotedWords { ranges, next: 0 }
+        QuotedWords {
+            ranges,
+            next: 0,
+            according: according_byte(),
+        }
     }
+}
+
+/// The [`WordInfo::claims`] byte that "according", and no other word, has (see
+/// [`crate::lexicon::Table::frequent_words`]), if the frequent words still got one for it. Every
+/// token with it is "according" in some ASCII case, and every such token has it: the
+/// tokenizer looks each word up by exactly its bytes, lowercased.
+fn according_byte() -> Option<u8> {
+    static BYTE: std::sync::OnceLock<Option<u8>> = std::sync::OnceLock::new();
+    *BYTE.get_or_init(|| {
+        crate::lexicon::table()
+            .frequent_words()
+            .iter()
+            .find(|&&(_, word)| word == "according")
+            .map(|&(byte, _)| byte)
+    })
 }
 
 /// Is `token` a word that may open a statement: a cue, or "according"? (The lexicon gives
@@ -2055,6 +2097,19 @@ mod tests {
                 "U+{:04X}",
                 c as u32
             );
+        }
+    }
+
+    /// "according" has a word-information byte of its own, so that the opener scan finds it
+    /// by that byte, in any ASCII case (without it, the scan falls back to reading the text).
+    #[test]
+    fn according_has_a_byte_of_its_own() {
+        let byte = super::according_byte().expect("a byte of its own for \"according\"");
+        for word in ["according", "According", "ACCORDING", "aCcOrDiNg"] {
+            assert_eq!(crate::lexicon::lookup(word).claims, byte, "{word}");
+        }
+        for word in ["accord", "accordingly", "to", "the", "said"] {
+            assert_ne!(crate::lexicon::lookup(word).claims, byte, "{word}");
         }
     }
 }
