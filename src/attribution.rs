@@ -15,7 +15,7 @@ use crate::lexicon::{
     CueClass, DescKind, CUE_MODIFIER, DETERMINER, FUNCTION, INFINITIVE, LABEL, NOT_CLAUSE_START, OBJECT, PRONOUN,
     QUANTIFIER, RAISING, TIME, TITLE,
 };
-use crate::mentions::{possessive_len, strip_possessive, MentionKind, Mentions};
+use crate::mentions::{possessive_len, MentionKind, Mentions};
 use crate::quotes::Quoted;
 use crate::segment::{Document, Mark, Token, TokenKind};
 use crate::swar::{self, in_range, HIGH};
@@ -735,7 +735,7 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     }
     // "voters who say …", "Smith, who said …": the cue attaches to "who", which stands for
     // the phrase before it.
-    if strip_possessive(doc.word(head)).eq_ignore_ascii_case("who") && head > floor {
+    if head > floor && stem_of(doc, head).eq_ignore_ascii_case(b"who") {
         let who = doc.tokens[head].span;
         let mut antecedent = head - 1;
         if punct_of(doc.text, &doc.tokens[antecedent]) == Some(',') && antecedent > floor {
@@ -934,7 +934,7 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
             break;
         }
         start -= 1;
-        if prev.info.has(DETERMINER) || strip_possessive(doc.word(start)).len() != doc.word(start).len() {
+        if prev.info.has(DETERMINER) || possessive_len(bytes_of(doc, start)) != 0 {
             break;
         }
         if prev.info.has(FUNCTION) {
@@ -1042,14 +1042,14 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
             {
                 end += 1;
             }
-            let possessive = strip_possessive(doc.word(end)).len() != doc.word(end).len();
+            let possessive = possessive_len(bytes_of(doc, end)) != 0;
             // "Joe, I want to tell you …": a name set off by a comma before a pronoun that
             // opens the clause is addressed, not speaking.
             let vocative = end + 2 < cue
                 && is_punct(doc, end + 1, b',')
                 && (doc.tokens[end + 2].info.has(PRONOUN) || bytes_of(doc, end + 2).eq_ignore_ascii_case(b"you"))
                 && !doc.tokens[end + 2].info.has(DETERMINER)
-                && !strip_possessive(doc.word(end + 2)).eq_ignore_ascii_case("who");
+                && !stem_of(doc, end + 2).eq_ignore_ascii_case(b"who");
             if possessive || vocative {
                 t = end + 1;
                 continue;
@@ -1460,6 +1460,13 @@ fn punct_of(text: &str, token: &Token) -> Option<char> {
 fn bytes_of<'t>(doc: &Document<'t>, t: usize) -> &'t [u8] {
     let span = doc.tokens[t].span;
     doc.text.as_bytes().get(span.start..span.end).unwrap_or(&[])
+}
+
+/// The bytes of token `t` without a possessive ending ("Biden’s" → "Biden"): what
+/// `strip_possessive(doc.word(t))` gives, with no check of character boundaries.
+fn stem_of<'t>(doc: &Document<'t>, t: usize) -> &'t [u8] {
+    let word = bytes_of(doc, t);
+    &word[..word.len() - possessive_len(word)]
 }
 
 /// Is token `t` the ASCII punctuation `p` (what `punct() == Some(p)` asks, without decoding)?
@@ -2020,7 +2027,7 @@ mod tests {
         ];
         for t in 0..doc.tokens.len() {
             let word = doc.word(t);
-            let stem = strip_possessive(word);
+            let stem = crate::mentions::strip_possessive(word);
             for w in list {
                 assert_eq!(
                     key_of(&doc, t) == key(w),
