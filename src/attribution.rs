@@ -1248,7 +1248,16 @@ fn token_from(doc: &Document, at: usize, near: &std::ops::Range<usize>) -> usize
     let before = |x: &Token| x.span.start < at;
     let (lo, hi) = (near.start, near.end.min(doc.tokens.len()));
     if lo < hi && (lo == 0 || before(&doc.tokens[lo - 1])) && doc.tokens.get(hi).is_none_or(|x| !before(x)) {
-        return lo + doc.tokens[lo..hi].partition_point(before);
+        // Most statements run to their sentence's end: the token sought is then one of the
+        // last few (its stop, a closing mark), found by a walk back from the end.
+        let mut i = hi;
+        while i > lo && hi - i < 3 && !before(&doc.tokens[i - 1]) {
+            i -= 1;
+        }
+        if i == lo || before(&doc.tokens[i - 1]) {
+            return i;
+        }
+        return lo + doc.tokens[lo..i].partition_point(before);
     }
     doc.tokens.partition_point(before)
 }
@@ -1504,7 +1513,12 @@ fn covered_by_quote(quotes: &[AttributedQuote], content: Span) -> bool {
     quotes.iter().any(|q| {
         let span = Span::new(q.parts[0].start, q.parts[q.parts.len() - 1].end);
         // The attribution between two parts is not quoted: an aside in it is reported anew.
-        q.kind != QuoteKind::Partial && q.parts.iter().any(|p| p.overlaps(content)) && span.len() * 2 >= content.len()
+        // (Most quotations searched lie wholly before the content: the span of all their
+        // parts, which holds each part, turns those away first.)
+        span.overlaps(content)
+            && q.kind != QuoteKind::Partial
+            && q.parts.iter().any(|p| p.overlaps(content))
+            && span.len() * 2 >= content.len()
     })
 }
 
