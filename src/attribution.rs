@@ -2183,4 +2183,18 @@ mod tests {
             assert_ne!(crate::lexicon::lookup(word).claims, byte, "{word}");
         }
     }
+
+    /// So do "and", "but" and "while", for `statement_end`'s scan; a word in another case
+    /// shares the byte, and the full test after the scan turns it away.
+    #[test]
+    fn joiners_have_bytes_of_their_own() {
+        let bytes = super::joiner_bytes().expect("bytes of their own for the joiners");
+        for (word, byte) in ["and", "but", "while"].into_iter().zip(bytes) {
+            assert_eq!(crate::lexicon::lookup(word).claims, byte, "{word}");
+            assert_eq!(crate::lexicon::lookup(&word.to_uppercase()).claims, byte, "{word}");
+        }
+        for word in ["an", "band", "butter", "whilst", "or", ","] {
+            assert!(!bytes.contains(&crate::lexicon::lookup(word).claims), "{word}");
+        }
+    }
 }
