@@ -1829,7 +1829,13 @@ fn reported_from_verb(
         return None;
     }
     // Content before: "…, X said." / "…, said X." with the cue in the sentence's tail.
-    let comma_before = (first..cue).rev().take(8).find(|&i| is_punct(doc, i, b','));
+    // (Both of its uses below are for verbs other than beliefs: before those, none is looked for.)
+    let belief = matches!(class, CueClass::Think | CueClass::Belief);
+    let comma_before = if belief {
+        None
+    } else {
+        (first..cue).rev().take(8).find(|&i| is_punct(doc, i, b','))
+    };
     // (Asked only where a comma allows it: it scans the rest of the sentence.)
     let tail_is_short = || {
         class != CueClass::Quote
@@ -1840,9 +1846,7 @@ fn reported_from_verb(
                 <= 3
             && !(cue + 1..end).any(|i| bytes_of(doc, i).eq_ignore_ascii_case(b"that"))
     };
-    if let Some(comma) = comma_before
-        .filter(|&c| c > first + 2 && !matches!(class, CueClass::Think | CueClass::Belief) && tail_is_short())
-    {
+    if let Some(comma) = comma_before.filter(|&c| c > first + 2 && tail_is_short()) {
         let source = source_left(doc, cue, comma + 1)
             .or_else(|| source_right(doc, cue))
             .or_else(|| generic_left(doc, cue, comma + 1))?;
@@ -1855,8 +1859,7 @@ fn reported_from_verb(
         && doc
             .tokens
             .get(cue + 1)
-            .is_some_and(|t| cue + 1 < end && punct_of(doc.text, t) == Some(','))
-        && !matches!(class, CueClass::Think | CueClass::Belief);
+            .is_some_and(|t| cue + 1 < end && punct_of(doc.text, t) == Some(','));
     if parenthetical {
         let comma = comma_before?;
         let source = source_left(doc, cue, comma + 1).or_else(|| generic_left(doc, cue, comma + 1))?;
