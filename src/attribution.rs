@@ -1155,8 +1155,14 @@ fn reported_speech(
                     }
                     let cue = cue_span(doc, t);
                     // A quoted fragment inside reported speech is a partial quote of the same speaker.
-                    for q in quotes.iter_mut() {
-                        if content.contains(q.parts[0]) && q.speaker.is_none() && speaker.is_some() {
+                    // (Only the last quotations searched can start inside the content: they are
+                    // in text order, and most of them lie before it.)
+                    let inside = quotes
+                        .iter_mut()
+                        .rev()
+                        .take_while(|q| q.parts[0].start >= content.start);
+                    for q in inside.filter(|_| speaker.is_some()) {
+                        if content.contains(q.parts[0]) && q.speaker.is_none() {
                             q.speaker = speaker;
                             q.cue = Some(cue);
                             q.kind = QuoteKind::Partial;
