@@ -15,7 +15,7 @@ use crate::lexicon::{
     CueClass, DescKind, CUE_MODIFIER, DETERMINER, FUNCTION, INFINITIVE, LABEL, NOT_CLAUSE_START, OBJECT, PRONOUN,
     QUANTIFIER, RAISING, TIME, TITLE,
 };
-use crate::mentions::{possessive_len, strip_possessive, MentionKind, Mentions};
+use crate::mentions::{possessive_len, MentionKind, Mentions};
 use crate::quotes::Quoted;
 use crate::segment::{Document, Mark, Token, TokenKind};
 use crate::swar::{self, in_range, HIGH};
@@ -735,7 +735,7 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     }
     // "voters who say …", "Smith, who said …": the cue attaches to "who", which stands for
     // the phrase before it.
-    if strip_possessive(doc.word(head)).eq_ignore_ascii_case("who") && head > floor {
+    if head > floor && stem_of(doc, head).eq_ignore_ascii_case(b"who") {
         let who = doc.tokens[head].span;
         let mut antecedent = head - 1;
         if punct_of(doc.text, &doc.tokens[antecedent]) == Some(',') && antecedent > floor {
@@ -934,7 +934,7 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
             break;
         }
         start -= 1;
-        if prev.info.has(DETERMINER) || strip_possessive(doc.word(start)).len() != doc.word(start).len() {
+        if prev.info.has(DETERMINER) || possessive_len(bytes_of(doc, start)) != 0 {
             break;
         }
         if prev.info.has(FUNCTION) {
@@ -1042,14 +1042,14 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
             {
                 end += 1;
             }
-            let possessive = strip_possessive(doc.word(end)).len() != doc.word(end).len();
+            let possessive = possessive_len(bytes_of(doc, end)) != 0;
             // "Joe, I want to tell you …": a name set off by a comma before a pronoun that
             // opens the clause is addressed, not speaking.
             let vocative = end + 2 < cue
                 && is_punct(doc, end + 1, b',')
                 && (doc.tokens[end + 2].info.has(PRONOUN) || bytes_of(doc, end + 2).eq_ignore_ascii_case(b"you"))
                 && !doc.tokens[end + 2].info.has(DETERMINER)
-                && !strip_possessive(doc.word(end + 2)).eq_ignore_ascii_case("who");
+                && !stem_of(doc, end + 2).eq_ignore_ascii_case(b"who");
             if possessive || vocative {
                 t = end + 1;
                 continue;
@@ -1155,8 +1155,14 @@ fn reported_speech(
                     }
                     let cue = cue_span(doc, t);
                     // A quoted fragment inside reported speech is a partial quote of the same speaker.
-                    for q in quotes.iter_mut() {
-                        if content.contains(q.parts[0]) && q.speaker.is_none() && speaker.is_some() {
+                    // (Only the last quotations searched can start inside the content: they are
+                    // in text order, and most of them lie before it.)
+                    let inside = quotes
+                        .iter_mut()
+                        .rev()
+                        .take_while(|q| q.parts[0].start >= content.start);
+                    for q in inside.filter(|_| speaker.is_some()) {
+                        if content.contains(q.parts[0]) && q.speaker.is_none() {
                             q.speaker = speaker;
                             q.cue = Some(cue);
                             q.kind = QuoteKind::Partial;
@@ -1186,11 +1192,22 @@ const NEAR_SEARCH_FROM: usize = 1024;
 /// searched outwards from `near` in steps that double, then by halves: a search that lands
 /// close to the last one reads a few items there, where one over the whole slice touched a
 /// cache line per probe (in a long document nearly every probe was a miss). A short slice,
-/// an article's quotations, is searched whole: its branch-free halving costs fewer
-/// instructions, and it is in cache.
+/// an article's quotations, is searched whole (its branch-free halving costs fewer
+/// instructions than a gallop, and it is in cache), unless the point is where the last
+/// search left it or one past: the statements and quotations come in text order, so two
+/// or three probes there mostly answer.
 #[inline(always)]
 fn partition_point_near<T>(items: &[T], near: usize, pred: impl Fn(&T) -> bool) -> usize {
-    if items.len() < NEAR_SEARCH_FROM {
+    let len = items.len();
+    if len < NEAR_SEARCH_FROM {
+        if near <= len && (near == 0 || pred(&items[near - 1])) {
+            if near == len || !pred(&items[near]) {
+                return near;
+            }
+            if near + 1 == len || !pred(&items[near + 1]) {
+                return near + 1;
+            }
+        }
         return items.partition_point(pred);
     }
     gallop(items, near, &pred)
@@ -1237,7 +1254,16 @@ fn token_from(doc: &Document, at: usize, near: &std::ops::Range<usize>) -> usize
     let before = |x: &Token| x.span.start < at;
     let (lo, hi) = (near.start, near.end.min(doc.tokens.len()));
     if lo < hi && (lo == 0 || before(&doc.tokens[lo - 1])) && doc.tokens.get(hi).is_none_or(|x| !before(x)) {
-        return lo + doc.tokens[lo..hi].partition_point(before);
+        // Most statements run to their sentence's end: the token sought is then one of the
+        // last few (its stop, a closing mark), found by a walk back from the end.
+        let mut i = hi;
+        while i > lo && hi - i < 3 && !before(&doc.tokens[i - 1]) {
+            i -= 1;
+        }
+        if i == lo || before(&doc.tokens[i - 1]) {
+            return i;
+        }
+        return lo + doc.tokens[lo..i].partition_point(before);
     }
     doc.tokens.partition_point(before)
 }
@@ -1250,11 +1276,33 @@ fn token_from(doc: &Document, at: usize, near: &std::ops::Range<usize>) -> usize
 /// of quotations (`quoted`), a fifth of the PolNeAR text.
 fn next_opener(doc: &Document, t: usize, colons_end: usize, end: usize, quoted: &mut QuotedWords) -> usize {
     let text = doc.text.as_bytes();
+    match quoted.according {
+        // Two bytes of the token's word information, and no look at its span or text.
+        Some(according) => scan_openers(doc, t, colons_end, end, quoted, |token: &Token| {
+            token.info.cue.is_some() || token.info.claims == according
+        }),
+        None => scan_openers(doc, t, colons_end, end, quoted, |token: &Token| {
+            opens_as_word(text, token)
+        }),
+    }
+}
+
+/// [`next_opener`] with `opens` the word test.
+#[inline(always)]
+fn scan_openers(
+    doc: &Document,
+    t: usize,
+    colons_end: usize,
+    end: usize,
+    quoted: &mut QuotedWords,
+    opens: impl Fn(&Token) -> bool,
+) -> usize {
+    let text = doc.text.as_bytes();
     let split = colons_end.clamp(t, end);
     let colon = |token: &Token| token.kind == TokenKind::Punct && text.get(token.span.start) == Some(&b':');
     if let Some(i) = doc.tokens[t..split]
         .iter()
-        .position(|token| colon(token) || opens_as_word(text, token))
+        .position(|token| colon(token) || opens(token))
     {
         return t + i;
     }
@@ -1266,10 +1314,7 @@ fn next_opener(doc: &Document, t: usize, colons_end: usize, end: usize, quoted: 
         }
         // Up to the next quotation's words, or the end.
         let stop = ranges.get(quoted.next).map_or(end, |r| r.start.clamp(from, end));
-        if let Some(i) = doc.tokens[from..stop]
-            .iter()
-            .position(|token| opens_as_word(text, token))
-        {
+        if let Some(i) = doc.tokens[from..stop].iter().position(&opens) {
             return from + i;
         }
         if stop == end {
@@ -1284,6 +1329,10 @@ fn next_opener(doc: &Document, t: usize, colons_end: usize, end: usize, quoted: 
 struct QuotedWords {
     ranges: Vec<std::ops::Range<usize>>,
     next: usize,
+    /// The [`WordInfo::claims`] byte of "according", which the lexicon gives that word alone
+    /// (a frequent word's byte of its own): [`next_opener`]'s word test reads it with the cue,
+    /// where testing each token for nine bytes of "according" read its span too.
+    according: Option<u8>,
 }
 
 impl QuotedWords {
@@ -1308,8 +1357,21 @@ impl QuotedWords {
                 last = q.close;
             }
         }
-        QuotedWords { ranges, next: 0 }
+        QuotedWords {
+            ranges,
+            next: 0,
+            according: according_byte(),
+        }
     }
+}
+
+/// The [`WordInfo::claims`] byte that "according", and no other word, has (see
+/// [`crate::lexicon::Table::frequent_words`]), if the frequent words still got one for it. Every
+/// token with it is "according" in some ASCII case, and every such token has it: the
+/// tokenizer looks each word up by exactly its bytes, lowercased.
+fn according_byte() -> Option<u8> {
+    static BYTE: std::sync::OnceLock<Option<u8>> = std::sync::OnceLock::new();
+    *BYTE.get_or_init(|| frequent_byte("according"))
 }
 
 /// Is `token` a word that may open a statement: a cue, or "according"? (The lexicon gives
@@ -1420,6 +1482,13 @@ fn bytes_of<'t>(doc: &Document<'t>, t: usize) -> &'t [u8] {
     doc.text.as_bytes().get(span.start..span.end).unwrap_or(&[])
 }
 
+/// The bytes of token `t` without a possessive ending ("Biden’s" → "Biden"): what
+/// `strip_possessive(doc.word(t))` gives, with no check of character boundaries.
+fn stem_of<'t>(doc: &Document<'t>, t: usize) -> &'t [u8] {
+    let word = bytes_of(doc, t);
+    &word[..word.len() - possessive_len(word)]
+}
+
 /// Is token `t` the ASCII punctuation `p` (what `punct() == Some(p)` asks, without decoding)?
 #[inline]
 fn is_punct(doc: &Document, t: usize, p: u8) -> bool {
@@ -1444,7 +1513,12 @@ fn covered_by_quote(quotes: &[AttributedQuote], content: Span) -> bool {
     quotes.iter().any(|q| {
         let span = Span::new(q.parts[0].start, q.parts[q.parts.len() - 1].end);
         // The attribution between two parts is not quoted: an aside in it is reported anew.
-        q.kind != QuoteKind::Partial && q.parts.iter().any(|p| p.overlaps(content)) && span.len() * 2 >= content.len()
+        // (Most quotations searched lie wholly before the content: the span of all their
+        // parts, which holds each part, turns those away first.)
+        span.overlaps(content)
+            && q.kind != QuoteKind::Partial
+            && q.parts.iter().any(|p| p.overlaps(content))
+            && span.len() * 2 >= content.len()
     })
 }
 
@@ -1459,16 +1533,11 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
             return doc.tokens[close - 1].span.end.max(doc.tokens[from].span.end);
         }
     }
-    let text = doc.text.as_bytes();
     let mut next = from + 2;
     // Only a comma, a semicolon and the joiners "and", "but" and "while" can end the
     // statement: a tight scan steps to the next of them, and only those get the tests below.
-    while let Some(i) = doc
-        .tokens
-        .get(next..end)
-        .and_then(|rest| rest.iter().position(|x| may_end_statement(text, x)))
-    {
-        let t = next + i;
+    let joiners = joiner_bytes();
+    while let Some(t) = next_statement_break(doc, next, end, joiners) {
         next = t + 1;
         let first = (doc.tokens[t].kind == TokenKind::Punct)
             .then(|| bytes_of(doc, t).first())
@@ -1513,6 +1582,56 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
         }
     }
     content_end(doc, sentence)
+}
+
+/// The first token from `from` (before `end`) that may end a statement
+/// ([`may_end_statement`]). With the [`WordInfo::claims`] bytes that the lexicon gives "and",
+/// "but" and "while" alone, a word is turned away by that byte, with no look at its length
+/// and text (a test of its length, three or five, was a branch that mispredicted); the few
+/// it lets through in another case ("And", "BUT") are turned away by the full test.
+#[inline]
+fn next_statement_break(doc: &Document, from: usize, end: usize, joiners: Option<[u8; 3]>) -> Option<usize> {
+    let text = doc.text.as_bytes();
+    let tokens = doc.tokens.get(from..end)?;
+    let Some([and, but, while_]) = joiners else {
+        return tokens.iter().position(|x| may_end_statement(text, x)).map(|i| from + i);
+    };
+    let may_end = |x: &Token| {
+        !x.in_quote
+            && if x.kind == TokenKind::Punct {
+                matches!(text.get(x.span.start), Some(b',' | b';'))
+            } else {
+                let c = x.info.claims;
+                (c == and) | (c == but) | (c == while_)
+            }
+    };
+    let mut i = 0;
+    loop {
+        i += tokens[i..].iter().position(may_end)?;
+        if may_end_statement(text, &tokens[i]) {
+            return Some(from + i);
+        }
+        i += 1;
+    }
+}
+
+/// The [`WordInfo::claims`] bytes that "and", "but" and "while", and no other words, have
+/// (see [`according_byte`]), if the frequent words still got one for each.
+fn joiner_bytes() -> Option<[u8; 3]> {
+    static BYTES: std::sync::OnceLock<Option<[u8; 3]>> = std::sync::OnceLock::new();
+    *BYTES.get_or_init(|| {
+        let [and, but, while_] = ["and", "but", "while"].map(frequent_byte);
+        Some([and?, but?, while_?])
+    })
+}
+
+/// The [`WordInfo::claims`] byte of a frequent word that has one of its own.
+fn frequent_byte(word: &str) -> Option<u8> {
+    crate::lexicon::table()
+        .frequent_words()
+        .iter()
+        .find(|&&(_, w)| w == word)
+        .map(|&(byte, _)| byte)
 }
 
 /// Can `token` end a statement that goes on after its cue ([`statement_end`])? A comma or a
@@ -1716,7 +1835,13 @@ fn reported_from_verb(
         return None;
     }
     // Content before: "…, X said." / "…, said X." with the cue in the sentence's tail.
-    let comma_before = (first..cue).rev().take(8).find(|&i| is_punct(doc, i, b','));
+    // (Both of its uses below are for verbs other than beliefs: before those, none is looked for.)
+    let belief = matches!(class, CueClass::Think | CueClass::Belief);
+    let comma_before = if belief {
+        None
+    } else {
+        (first..cue).rev().take(8).find(|&i| is_punct(doc, i, b','))
+    };
     // (Asked only where a comma allows it: it scans the rest of the sentence.)
     let tail_is_short = || {
         class != CueClass::Quote
@@ -1727,9 +1852,7 @@ fn reported_from_verb(
                 <= 3
             && !(cue + 1..end).any(|i| bytes_of(doc, i).eq_ignore_ascii_case(b"that"))
     };
-    if let Some(comma) = comma_before
-        .filter(|&c| c > first + 2 && !matches!(class, CueClass::Think | CueClass::Belief) && tail_is_short())
-    {
+    if let Some(comma) = comma_before.filter(|&c| c > first + 2 && tail_is_short()) {
         let source = source_left(doc, cue, comma + 1)
             .or_else(|| source_right(doc, cue))
             .or_else(|| generic_left(doc, cue, comma + 1))?;
@@ -1742,8 +1865,7 @@ fn reported_from_verb(
         && doc
             .tokens
             .get(cue + 1)
-            .is_some_and(|t| cue + 1 < end && punct_of(doc.text, t) == Some(','))
-        && !matches!(class, CueClass::Think | CueClass::Belief);
+            .is_some_and(|t| cue + 1 < end && punct_of(doc.text, t) == Some(','));
     if parenthetical {
         let comma = comma_before?;
         let source = source_left(doc, cue, comma + 1).or_else(|| generic_left(doc, cue, comma + 1))?;
@@ -1978,7 +2100,7 @@ mod tests {
         ];
         for t in 0..doc.tokens.len() {
             let word = doc.word(t);
-            let stem = strip_possessive(word);
+            let stem = crate::mentions::strip_possessive(word);
             for w in list {
                 assert_eq!(
                     key_of(&doc, t) == key(w),
@@ -2055,6 +2177,33 @@ mod tests {
                 "U+{:04X}",
                 c as u32
             );
+        }
+    }
+
+    /// "according" has a word-information byte of its own, so that the opener scan finds it
+    /// by that byte, in any ASCII case (without it, the scan falls back to reading the text).
+    #[test]
+    fn according_has_a_byte_of_its_own() {
+        let byte = super::according_byte().expect("a byte of its own for \"according\"");
+        for word in ["according", "According", "ACCORDING", "aCcOrDiNg"] {
+            assert_eq!(crate::lexicon::lookup(word).claims, byte, "{word}");
+        }
+        for word in ["accord", "accordingly", "to", "the", "said"] {
+            assert_ne!(crate::lexicon::lookup(word).claims, byte, "{word}");
+        }
+    }
+
+    /// So do "and", "but" and "while", for `statement_end`'s scan; a word in another case
+    /// shares the byte, and the full test after the scan turns it away.
+    #[test]
+    fn joiners_have_bytes_of_their_own() {
+        let bytes = super::joiner_bytes().expect("bytes of their own for the joiners");
+        for (word, byte) in ["and", "but", "while"].into_iter().zip(bytes) {
+            assert_eq!(crate::lexicon::lookup(word).claims, byte, "{word}");
+            assert_eq!(crate::lexicon::lookup(&word.to_uppercase()).claims, byte, "{word}");
+        }
+        for word in ["an", "band", "butter", "whilst", "or", ","] {
+            assert!(!bytes.contains(&crate::lexicon::lookup(word).claims), "{word}");
         }
     }
 }
