@@ -205,8 +205,9 @@ impl<'t> Document<'t> {
         // The sentences' first words, judged as each sentence is made, while their tokens are
         // in cache (see `mark_name_like`).
         let mut starts = SentenceStarts::with_capacity(self.lines.len() * 2);
-        // Only a stop can end a sentence early, so only pivots are visited (the marks among
-        // them end nothing: `ends_sentence` turns them down first).
+        // Only a stop can end a sentence early, so only pivots are visited: after
+        // `quotes::find`, the stops alone (any mark left among them ends nothing:
+        // `ends_sentence` turns it down first).
         let mut stops = self.pivots.iter().copied().peekable();
         for (line_index, line) in self.lines.iter().enumerate() {
             let mut first = line.tokens.start;
