@@ -43,7 +43,8 @@ struct Opener {
 }
 
 /// Pairs the marks of every line, marks the tokens inside quotations, and returns the
-/// outermost quotations in text order.
+/// outermost quotations in text order. Once per document: it leaves only the sentence stops
+/// among the document's pivots.
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn find(doc: &mut Document) -> Vec<Quoted> {
     let text = doc.text;
