@@ -81,38 +81,36 @@ const DECODE: u64 = u64::MAX;
 impl<'t> Utf16Offsets<'t> {
     pub fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
-        // Allocated at the first block with another character: an ASCII text gets none (and
-        // this one pass is also the test for ASCII).
-        let mut blocks: Vec<Block> = Vec::new();
-        let mut before = 0;
-        // Whether the last byte of the previous word was a four-byte character's lead.
-        let mut four_byte_lead = 0;
-        for b in 0..bytes.len().div_ceil(BLOCK) {
-            // Most blocks of news text are ASCII: one test for the whole block, and no entry
-            // yet (the entries of a run of them are filled in at the next other block, or at
-            // the end, all with the same count). The test ORs the block's bytes as bytes, which
-            // the compiler does sixteen at a time (eight-byte words were twice the instructions).
-            if is_ascii_block(bytes, b) {
-                four_byte_lead = 0;
+        let mut table = Table {
+            // Allocated at the first block with another character: an ASCII text gets none
+            // (and this one pass is also the test for ASCII).
+            blocks: Vec::new(),
+            before: 0,
+            four_byte_lead: 0,
+            len: bytes.len(),
+        };
+        // Most blocks of news text are ASCII: one test for the whole block, and no entry yet
+        // (the entries of a run of them are filled in at the next other block, or at the end,
+        // all with the same count). The test ORs the block's bytes as bytes, which the
+        // compiler does sixteen at a time (eight-byte words were twice the instructions), over
+        // whole blocks without a bounds check.
+        let (whole, _) = bytes.as_chunks::<BLOCK>();
+        for (b, block) in whole.iter().enumerate() {
+            if block.iter().fold(0, |any, &x| any | x) < 0x80 {
+                table.four_byte_lead = 0;
                 continue;
             }
-            let words = block_words(bytes, b);
-            let (bits, four_byte, lead) = block_bits(&words, four_byte_lead);
-            four_byte_lead = lead;
-            if bits == 0 && !four_byte && blocks.is_empty() {
-                continue;
-            }
-            if blocks.is_empty() {
-                blocks = Vec::with_capacity(bytes.len() / BLOCK + 1);
-            }
-            blocks.resize(b, Block::new(before, 0));
-            let stored = if four_byte { DECODE } else { bits };
-            blocks.push(Block::new(before, stored));
-            before += bits.count_ones() as usize;
+            table.add(b, &std::array::from_fn(|i| load8(block, i * 8)));
         }
+        // The last block, when the text does not fill it.
+        let last = whole.len();
+        if !bytes.get(last * BLOCK..).unwrap_or_default().is_ascii() {
+            table.add(last, &block_words(bytes, last));
+        }
+        let mut blocks = table.blocks;
         if !blocks.is_empty() {
             // Every block has an entry, and a text that fills its last block one for its end.
-            blocks.resize(bytes.len() / BLOCK + 1, Block::new(before, 0));
+            blocks.resize(bytes.len() / BLOCK + 1, Block::new(table.before, 0));
         }
         Utf16Offsets { text, blocks }
     }
@@ -175,12 +173,34 @@ fn skipped_below(bits: u64, at: u64) -> usize {
     }
 }
 
-/// Whether block `b` of `bytes` (what there is of it) is all ASCII.
-#[inline(always)]
-fn is_ascii_block(bytes: &[u8], b: usize) -> bool {
-    match bytes.get(b * BLOCK..).and_then(<[u8]>::first_chunk::<BLOCK>) {
-        Some(block) => block.iter().fold(0, |any, &x| any | x) < 0x80,
-        None => bytes.get(b * BLOCK..).unwrap_or_default().is_ascii(),
+/// [`Utf16Offsets::blocks`] as they are made.
+struct Table {
+    blocks: Vec<Block>,
+    /// How many bytes that add no unit the blocks so far hold.
+    before: usize,
+    /// Whether the last byte of the previous word was a four-byte character's lead.
+    four_byte_lead: u64,
+    /// The text's length.
+    len: usize,
+}
+
+impl Table {
+    /// Adds block `b`, not all ASCII, as `words` (and the entries of the ASCII blocks before
+    /// it, unless no block before had another character either).
+    #[inline(always)]
+    fn add(&mut self, b: usize, words: &[u64; BLOCK / 8]) {
+        let (bits, four_byte, lead) = block_bits(words, self.four_byte_lead);
+        self.four_byte_lead = lead;
+        if bits == 0 && !four_byte && self.blocks.is_empty() {
+            return;
+        }
+        if self.blocks.is_empty() {
+            self.blocks = Vec::with_capacity(self.len / BLOCK + 1);
+        }
+        self.blocks.resize(b, Block::new(self.before, 0));
+        let stored = if four_byte { DECODE } else { bits };
+        self.blocks.push(Block::new(self.before, stored));
+        self.before += bits.count_ones() as usize;
     }
 }
 
