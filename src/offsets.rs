@@ -94,8 +94,11 @@ impl<'t> Utf16Offsets<'t> {
         // all with the same count). The test ORs the block's bytes as bytes, which the
         // compiler does sixteen at a time (eight-byte words were twice the instructions), over
         // whole blocks without a bounds check.
-        let (whole, _) = bytes.as_chunks::<BLOCK>();
-        for (b, block) in whole.iter().enumerate() {
+        // (`chunks_exact`, not `as_chunks`: the crate supports Rust 1.85.)
+        let whole = bytes.chunks_exact(BLOCK);
+        let last = whole.len();
+        for (b, block) in whole.enumerate() {
+            let block: &[u8; BLOCK] = block.try_into().unwrap_or(&[0; BLOCK]);
             if block.iter().fold(0, |any, &x| any | x) < 0x80 {
                 table.four_byte_lead = 0;
                 continue;
@@ -103,7 +106,6 @@ impl<'t> Utf16Offsets<'t> {
             table.add(b, &std::array::from_fn(|i| load8(block, i * 8)));
         }
         // The last block, when the text does not fill it.
-        let last = whole.len();
         if !bytes.get(last * BLOCK..).unwrap_or_default().is_ascii() {
             table.add(last, &block_words(bytes, last));
         }
@@ -128,7 +130,7 @@ impl<'t> Utf16Offsets<'t> {
         // A character's start (or the text's end), in a block without four-byte characters.
         if block.bits & at == 0 {
             // (The bits below `at` in its word, and the counts of the words before.)
-            let shift = byte % BLOCK & !7;
+            let shift = (byte % BLOCK) & !7;
             let in_word = ((block.bits & (at - 1)) >> shift) as u8;
             let below = (block.words_before >> shift) as u8 + POPCOUNT[usize::from(in_word)];
             return byte - block.before - usize::from(below);
