@@ -460,11 +460,11 @@ fn add_name<'t>(
         strip_possessive_bytes(&text[first.span.start..first.span.end])
     };
     // The name's words joined by single spaces: most often the text itself, which then needs
-    // no copy.
+    // no copy. (Only its last word can be possessive: a possessive ends a run.)
     let written = &text[span.start..span.end];
     let as_written = name_tokens.clone().skip(1).all(|t| {
         let gap = doc.tokens[t - 1].span.end..doc.tokens[t].span.start;
-        text.get(gap) == Some(b" ") && !possessive_at(doc, t - 1)
+        text.get(gap) == Some(b" ")
     });
     let table = &mut mentions.table;
     let i = if as_written {

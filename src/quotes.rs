@@ -43,7 +43,8 @@ struct Opener {
 }
 
 /// Pairs the marks of every line, marks the tokens inside quotations, and returns the
-/// outermost quotations in text order.
+/// outermost quotations in text order. Once per document: it leaves only the sentence stops
+/// among the document's pivots.
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn find(doc: &mut Document) -> Vec<Quoted> {
     let text = doc.text;
@@ -65,8 +66,11 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
     let mut nested: Vec<(usize, usize, Span)> = Vec::new();
     // Only quotation marks and `<`, `>` open or close anything here (a quotation, a tag), and
     // all of them are among the document's pivots, in order, with the sentence stops.
-    let pivots = std::mem::take(&mut doc.pivots);
+    // Once read, the pivots are overwritten with the sentence stops among them (`..stops`),
+    // in order: all that `Document::split_sentences` wants of them.
+    let mut pivots = std::mem::take(&mut doc.pivots);
     let mut pivot = 0;
+    let mut stops = 0;
     for line_index in 0..doc.lines.len() {
         let line = doc.lines[line_index].clone();
         stack.clear();
@@ -81,11 +85,19 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
                 continue;
             }
             let token = doc.tokens[t];
-            // Most pivots are sentence stops, neither a quotation mark nor a tag's bracket.
+            // Most pivots are sentence stops, neither a quotation mark nor a tag's bracket: kept
+            // for the sentence splitter, which then visits no mark.
             if matches!(text.as_bytes().get(token.span.start), Some(b'.' | b'!' | b'?')) {
+                pivots[stops] = t;
+                stops += 1;
                 continue;
             }
             let punct = first_char(text, token.span);
+            if punct == Some('…') {
+                pivots[stops] = t;
+                stops += 1;
+                continue;
+            }
             // Markup left in the text (<tweet author="…">) holds attribute quotes, not quotations.
             match punct {
                 Some('<') if text[token.span.end..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') => {
@@ -198,6 +210,9 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
             }
         }
     }
+    // (Every pivot is on a line; any past the last would be kept as they are.)
+    pivots.copy_within(pivot.., stops);
+    pivots.truncate(stops + (pivots.len() - pivot));
     doc.pivots = pivots;
     found
 }

@@ -194,7 +194,8 @@ impl<'t> Document<'t> {
         self.tokens[token].span.of(self.text)
     }
 
-    /// Splits every line into sentences. Call after quotation marks are known.
+    /// Splits every line into sentences. Call once, after quotation marks are known
+    /// ([`crate::quotes::find`]).
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     pub fn split_sentences(&mut self) {
         // Each sentence ends at a stop or a line's end.
@@ -204,42 +205,49 @@ impl<'t> Document<'t> {
         );
         // The sentences' first words, judged as each sentence is made, while their tokens are
         // in cache (see `mark_name_like`).
-        let mut starts = SentenceStarts::with_capacity(self.lines.len() * 2);
-        // Only a stop can end a sentence early, so only pivots are visited (the marks among
-        // them end nothing: `ends_sentence` turns them down first).
-        let mut stops = self.pivots.iter().copied().peekable();
-        for (line_index, line) in self.lines.iter().enumerate() {
-            let mut first = line.tokens.start;
-            while let Some(i) = stops.next_if(|&i| i < line.tokens.end) {
+        let mut undecided = Vec::with_capacity(self.lines.len());
+        // Only a stop can end a sentence early, so only pivots are visited: after
+        // `quotes::find`, the stops alone (any mark left among them ends nothing:
+        // `ends_sentence` turns it down first). (Taken out while the tokens are written.)
+        let pivots = std::mem::take(&mut self.pivots);
+        let mut stops = pivots.iter().copied().peekable();
+        for line_index in 0..self.lines.len() {
+            let line = self.lines[line_index].tokens.clone();
+            let mut first = line.start;
+            while let Some(i) = stops.next_if(|&i| i < line.end) {
                 if i < first {
                     continue; // taken in as a closer by the sentence before
                 }
-                if let Some(last) = self.ends_sentence(i, line.tokens.end) {
+                if let Some(last) = self.ends_sentence(i, line.end) {
                     sentences.push(self.sentence(first..last + 1, line_index));
-                    self.judge_start(first, &mut starts);
+                    self.judge_start(first, &mut undecided);
                     first = last + 1;
                 }
             }
-            if first < line.tokens.end {
-                sentences.push(self.sentence(first..line.tokens.end, line_index));
-                self.judge_start(first, &mut starts);
+            if first < line.end {
+                sentences.push(self.sentence(first..line.end, line_index));
+                self.judge_start(first, &mut undecided);
             }
         }
+        self.pivots = pivots;
         self.sentences = sentences;
-        self.mark_name_like(&starts);
+        self.mark_name_like(&undecided);
     }
 
     /// Notes the first word of a sentence, token `i`, if capitalised: a capitalised word
     /// starting a sentence ("Years later", "Reached by phone") is a name only if it is not
     /// shouted and it is a known given name, another capitalised word follows, or the text
-    /// also capitalises it elsewhere; the last is left `undecided` until every capital is seen.
+    /// also capitalises it elsewhere; the last is left `undecided` (token and span) until every
+    /// capital is seen. Until then, `name_like` flags the token as a sentence's first word for
+    /// [`Document::mark_name_like`] (no later stage reads it before that sets it).
     #[inline(always)]
-    fn judge_start(&self, i: usize, starts: &mut SentenceStarts) {
-        let Some(t) = self.tokens.get(i).filter(|t| t.cap) else {
+    fn judge_start(&mut self, i: usize, undecided: &mut Vec<(usize, Span)>) {
+        let Some(t) = self.tokens.get_mut(i).filter(|t| t.cap) else {
             return;
         };
-        starts.capitals.push(i);
-        if shouted(self.text, t) {
+        t.name_like = true;
+        let t = *t;
+        if shouted(self.text, &t) {
             return;
         }
         let next_cap = self
@@ -247,21 +255,22 @@ impl<'t> Document<'t> {
             .get(i + 1)
             .is_some_and(|n| n.cap && n.kind == TokenKind::Word && n.line == t.line);
         if !(t.info.has(crate::lexicon::GIVEN_NAME) || (next_cap && !t.info.has(crate::lexicon::FUNCTION))) {
-            starts.undecided.push((i, t.span));
+            undecided.push((i, t.span));
         }
     }
 
     /// Sets `name_like` on every capitalised word: taken for a name unless shouted, except
-    /// that the sentence-initial ones `starts` left undecided are names only if the text
-    /// capitalises them elsewhere (possessives stripped), i.e. as a capital that starts no
-    /// sentence.
+    /// that the sentence-initial ones left `undecided` are names only if the text capitalises
+    /// them elsewhere (possessives stripped), i.e. as a capital that starts no sentence (one
+    /// `judge_start` did not flag).
     ///
     /// One pass over the capitals does both (each capital's token and text read once; a big
     /// document's tokens do not stay in cache between passes), then the undecided are set.
+    /// Every capitalised token is among the capitals, so every flag is overwritten.
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
-    fn mark_name_like(&mut self, starts: &SentenceStarts) {
+    fn mark_name_like(&mut self, undecided: &[(usize, Span)]) {
         let text = self.text;
-        if starts.undecided.is_empty() {
+        if undecided.is_empty() {
             for &i in &self.capitals {
                 if let Some(t) = self.tokens.get_mut(i) {
                     t.name_like = !shouted(text, t);
@@ -269,23 +278,19 @@ impl<'t> Document<'t> {
             }
             return;
         }
-        let mut wanted = WordSet::new(text, starts.undecided.len());
-        let slots: Vec<usize> = starts.undecided.iter().map(|&(_, span)| wanted.insert(span)).collect();
-        let mut start = 0;
+        let mut wanted = WordSet::new(text, undecided.len());
+        let slots: Vec<usize> = undecided.iter().map(|&(_, span)| wanted.insert(span)).collect();
         for &i in &self.capitals {
             let Some(t) = self.tokens.get_mut(i) else {
                 continue;
             };
+            let starts_sentence = t.name_like;
             t.name_like = !shouted(text, t);
-            while starts.capitals.get(start).is_some_and(|&s| s < i) {
-                start += 1;
+            if !starts_sentence {
+                wanted.mark(t.span);
             }
-            if starts.capitals.get(start) == Some(&i) {
-                continue;
-            }
-            wanted.mark(t.span);
         }
-        for (&(i, _), &slot) in starts.undecided.iter().zip(&slots) {
+        for (&(i, _), &slot) in undecided.iter().zip(&slots) {
             if let Some(t) = self.tokens.get_mut(i) {
                 t.name_like = wanted.marked(slot);
             }
@@ -505,23 +510,6 @@ impl<'t> WordSet<'t> {
 
     fn marked(&self, slot: usize) -> bool {
         self.slots[slot].2
-    }
-}
-
-/// The capitalised first words of sentences, for [`Document::mark_name_like`].
-struct SentenceStarts {
-    /// Their tokens, in order.
-    capitals: Vec<usize>,
-    /// Those whose being a name depends on the rest of the text: token and span, in order.
-    undecided: Vec<(usize, Span)>,
-}
-
-impl SentenceStarts {
-    fn with_capacity(n: usize) -> Self {
-        SentenceStarts {
-            capitals: Vec::with_capacity(n),
-            undecided: Vec::with_capacity(n / 2),
-        }
     }
 }
 
