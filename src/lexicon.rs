@@ -127,39 +127,48 @@ impl Hasher for FxHasher {
 /// A map with the fast hasher, for the short keys of the core's own tables.
 pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// The merged lexicons: an open-addressing table keyed by the lowercase word packed into three
-/// little-endian `u64`s ([`Key`]). A lookup hashes the first eight bytes with one multiply and
-/// goes straight to that slot, which holds the word's first eight bytes and its [`WordInfo`]:
-/// the common word, in a lexicon or not, is answered from one cache line after one or two
-/// compares (the table is never more than half full, so a miss meets an empty slot soon). The
-/// rest of a key is compared only where a word is longer than eight bytes. No string is built.
+/// The merged lexicons: a table keyed by the lowercase word packed into two little-endian
+/// `u64`s ([`Key`]), hashed without collisions ("hash and displace"): a word's hash picks a
+/// group of words and that group's displacement moves it to a slot of its own. A lookup reads
+/// one displacement and one slot and compares the slot's key with the word's; where they
+/// differ (the word is in no lexicon) it reads slot 0, which is always empty. So a lookup takes
+/// no branch: testing "is this the word?" then "is this slot empty?" along a probe sequence
+/// was mispredicted about once in two words, as a text's words come in and out of the
+/// lexicons in no pattern a predictor can follow. No string is built.
 pub struct Table {
-    /// Fixed size, so a wrapped index needs no bounds check.
+    /// Fixed size, so a masked index needs no bounds check.
     slots: Box<[Slot; SLOTS]>,
-    /// The rest of each slot's word (bytes 8..24), read only for words longer than eight bytes.
-    tails: Box<[[u64; 2]; SLOTS]>,
+    /// Each group's displacement, XORed into its words' slot.
+    displacements: Box<[u16; GROUPS]>,
+    /// Mixed into every hash (see [`hash_key`]).
+    seed: u64,
     /// The distinct sets of check-worthiness categories, indexed by [`WordInfo::claims`].
     claim_sets: Box<[u32; 256]>,
     /// The words with a [`WordInfo::claims`] index of their own, with it.
     frequent: Vec<(u8, &'static str)>,
 }
 
-/// One word of the table: 16 bytes, four to a cache line.
+/// One word of the table: its key and information in 32 bytes, two to a cache line.
 #[derive(Clone, Copy, Default)]
+#[repr(align(32))]
 struct Slot {
-    /// The word's first eight bytes; 0 is an empty slot (no word starts with NUL).
-    head: u64,
+    /// The word's key; all zeros in an empty slot (no word is empty).
+    key: Key,
     info: WordInfo,
-    /// Longer than eight bytes: the rest is in [`Table::tails`].
-    long: bool,
 }
 
-/// The table's slots: at least twice the merged lexicons' words (1,485 today; a test checks);
-/// five times, so a word in no lexicon mostly meets an empty slot at once.
-const SLOTS: usize = 8192;
+/// The table's slots: at least twice the merged lexicons' words (1,604 today; a test checks),
+/// so that each group finds a displacement that puts its words in empty slots soon. 128 KB, as
+/// the slots of the open-addressing table before it.
+const SLOT_BITS: u32 = 12;
+const SLOTS: usize = 1 << SLOT_BITS;
+
+/// log2 of [`GROUPS`]: about three words to a group.
+const GROUP_BITS: u32 = 9;
+const GROUPS: usize = 1 << GROUP_BITS;
 
 /// The longest word any lexicon may hold; longer tokens are in none and cost nothing.
-const LONGEST: usize = 24;
+const LONGEST: usize = 16;
 
 /// A word of at most [`LONGEST`] bytes, lowercase and zero-padded, eight bytes to a
 /// little-endian `u64`: the tokenizer builds it from the loads that found the word's end.
@@ -188,11 +197,8 @@ fn key_at(text: &[u8], start: usize, len: usize) -> Option<Key> {
     let mut key = Key::default();
     key[0] = load_word(text, start, len.min(8));
     if len > 8 {
-        key[1] = load_word(text, start + 8, (len - 8).min(8));
-        if len > 16 {
-            key[2] = load_word(text, start + 16, len - 16);
-        }
-        if (key[0] | key[1] | key[2]) & HIGH != 0 {
+        key[1] = load_word(text, start + 8, len - 8);
+        if (key[0] | key[1]) & HIGH != 0 {
             return None;
         }
         return Some(key.map(lower8));
@@ -205,13 +211,23 @@ fn key_at(text: &[u8], start: usize, len: usize) -> Option<Key> {
     Some(key)
 }
 
-/// The hash of a key's first eight bytes: one multiply, whose top bits (the slot) depend on
-/// every byte. Words
-/// sharing their first eight bytes share a probe sequence, which is rare and costs one more
-/// `u64` compare.
+/// The group and the undisplaced slot of a key: the word's eight-byte pieces folded into
+/// one, multiplied in full (128 bits) and the product's halves XORed, so that every bit
+/// depends on every byte; the top bits give the group, the low bits the slot. `seed`, the
+/// table's, chosen when it is built, moves both.
 #[inline(always)]
-fn hash_head(head: u64) -> u64 {
-    head.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+fn hash_key(key: &Key, seed: u64) -> (usize, usize) {
+    let x = key[0] ^ key[1].rotate_left(23) ^ seed;
+    let product = u128::from(x) * 0x9e37_79b9_7f4a_7c15;
+    let hash = product as u64 ^ (product >> 64) as u64;
+    ((hash >> (64 - GROUP_BITS)) as usize, hash as usize % SLOTS)
+}
+
+/// The slot of a word whose undisplaced slot is `slot` in a group displaced by
+/// `displacement`.
+#[inline(always)]
+fn slot_of(slot: usize, displacement: u16) -> usize {
+    (slot ^ displacement as usize) % SLOTS
 }
 
 impl Table {
@@ -222,34 +238,26 @@ impl Table {
     ) -> Table {
         let mut table = Table {
             slots: boxed(Slot::default()),
-            tails: boxed([0; 2]),
+            displacements: boxed(0),
+            seed: 0,
             claim_sets,
             frequent,
         };
-        // Never full, so a probe always meets an empty slot (a test keeps it half empty).
-        // Function words and pronouns, the most frequent in any text, go in first, so they sit
-        // in their first slot and are found at the first compare.
-        let mut words: Vec<_> = words.into_iter().take(SLOTS - 1).collect();
-        words.sort_by_key(|&(word, info)| (!info.has(FUNCTION | PRONOUN | DETERMINER), word));
-        for (word, info) in words {
-            // Entries too long, not ASCII or not lowercase could never be found (the files
-            // hold none).
-            let Some(key) = key_at(word.as_bytes(), 0, word.len()) else {
-                continue;
-            };
-            if word.bytes().any(|b| b.is_ascii_uppercase()) || word.is_empty() {
-                continue;
-            }
-            let mut i = slot(hash_head(key[0]));
-            while table.slots[i].head != 0 {
-                i = (i + 1) % SLOTS;
-            }
-            table.slots[i] = Slot {
-                head: key[0],
-                info,
-                long: key[1] != 0,
-            };
-            table.tails[i] = [key[1], key[2]];
+        // Entries too long, not ASCII or not lowercase could never be found (the files hold
+        // none).
+        let mut keyed: Vec<(Key, WordInfo)> = words
+            .into_iter()
+            .filter(|(word, _)| !word.is_empty() && !word.bytes().any(|b| b.is_ascii_uppercase()))
+            .filter_map(|(word, info)| Some((key_at(word.as_bytes(), 0, word.len())?, info)))
+            .collect();
+        keyed.sort_unstable_by_key(|&(key, _)| key);
+        // Two words of a group with the same slot could never be placed: another seed then.
+        (table.seed, table.displacements) = (0..)
+            .find_map(|seed| Some((seed, displace(&keyed, seed)?)))
+            .unwrap_or_else(|| unreachable!("some seed places every group"));
+        for &(key, info) in &keyed {
+            let (group, slot) = hash_key(&key, table.seed);
+            table.slots[slot_of(slot, table.displacements[group])] = Slot { key, info };
         }
         table
     }
@@ -267,23 +275,51 @@ impl Table {
         &self.frequent
     }
 
-    /// What the lexicons say about the word packed in `key`.
+    /// What the lexicons say about the word packed in `key`: its slot's information if the
+    /// slot holds it, empty slot 0's otherwise (chosen by a mask, not a branch).
     #[inline(always)]
     pub fn get(&self, key: &Key) -> WordInfo {
-        let mut i = slot(hash_head(key[0]));
-        loop {
-            let slot = &self.slots[i];
-            if slot.head == key[0] {
-                // Two words of at most eight bytes are equal here; otherwise compare the rest.
-                if (key[1] == 0 && !slot.long) || self.tails[i] == [key[1], key[2]] {
-                    return slot.info;
-                }
-            } else if slot.head == 0 {
-                return WordInfo::default();
-            }
-            i = (i + 1) % SLOTS;
+        let (group, slot) = hash_key(key, self.seed);
+        let i = slot_of(slot, self.displacements[group]);
+        let slot = &self.slots[i];
+        let same = (slot.key[0] == key[0]) & (slot.key[1] == key[1]);
+        // (Through `black_box`, which the compiler cannot see into: it made a branch of any
+        // select it could recognise, `select_unpredictable` too.)
+        let keep = std::hint::black_box(0usize.wrapping_sub(usize::from(same)));
+        self.slots[i & keep].info
+    }
+}
+
+/// The displacement of each group of `keyed` words hashed with `seed` ("hash and displace"),
+/// or `None` if two words of a group fall in the same slot. The groups go largest first (the
+/// hardest to place while the table is emptiest), each at the first displacement that puts
+/// all its words in slots still empty (never slot 0, kept empty for the words in no lexicon).
+fn displace(keyed: &[(Key, WordInfo)], seed: u64) -> Option<Box<[u16; GROUPS]>> {
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); GROUPS];
+    for (key, _) in keyed {
+        let (group, slot) = hash_key(key, seed);
+        groups[group].push(slot);
+    }
+    let mut order: Vec<usize> = (0..GROUPS).filter(|&g| !groups[g].is_empty()).collect();
+    order.sort_by_key(|&g| (std::cmp::Reverse(groups[g].len()), g));
+    let mut displacements: Box<[u16; GROUPS]> = boxed(0);
+    let mut taken = vec![false; SLOTS];
+    taken[0] = true;
+    for g in order {
+        let mut slots = groups[g].clone();
+        slots.sort_unstable();
+        slots.dedup();
+        if slots.len() < groups[g].len() {
+            return None;
+        }
+        // Found soon: the table is at most half full (a test checks).
+        let d = (0..SLOTS as u16).find(|&d| slots.iter().all(|&s| !taken[slot_of(s, d)]))?;
+        displacements[g] = d;
+        for &s in &slots {
+            taken[slot_of(s, d)] = true;
         }
     }
+    Some(displacements)
 }
 
 /// `N` copies of `value` in a heap array, built on the heap (the slots are 128 KB).
@@ -292,11 +328,6 @@ fn boxed<T: Clone, const N: usize>(value: T) -> Box<[T; N]> {
         Ok(array) => array,
         Err(_) => unreachable!("a vec of N elements is an array of N"),
     }
-}
-
-/// Where a hash's probe starts: its top bits.
-fn slot(hash: u64) -> usize {
-    (hash >> 51) as usize % SLOTS
 }
 
 /// Lines of a lexicon file: comments (`#`) and blank lines skipped, fields split on spaces.
@@ -475,7 +506,25 @@ mod tests {
 
     #[test]
     fn the_table_stays_at_most_half_full() {
-        let words = table().slots.iter().filter(|slot| slot.head != 0).count();
+        let words = table().slots.iter().filter(|slot| slot.key[0] != 0).count();
         assert!(words > 1000 && words * 2 <= SLOTS, "{words} words in {SLOTS} slots");
+        assert_eq!(table().slots[0].key, Key::default(), "slot 0 stays empty");
+    }
+
+    #[test]
+    fn every_word_is_found_in_its_slot_and_no_other_word_is() {
+        let table = table();
+        for slot in table.slots.iter().filter(|slot| slot.key[0] != 0) {
+            assert!(table.get(&slot.key) == slot.info);
+            // The word with a "q" after it, where that is in no lexicon, is found in none.
+            let mut longer = slot.key;
+            if longer[1] == 0 && longer[0] >> 56 == 0 {
+                let at = 8 - longer[0].leading_zeros() as usize / 8;
+                longer[0] |= u64::from(b'q') << (8 * at);
+                if table.slots.iter().all(|other| other.key != longer) {
+                    assert!(table.get(&longer) == WordInfo::default());
+                }
+            }
+        }
     }
 }

@@ -954,13 +954,13 @@ fn ascii_run(bytes: &[u8], at: usize) -> Option<(usize, u8, lexicon::Key)> {
     let end0 = swar::not_alnum(w0);
     if end0 != 0 {
         let (run, next, head) = split_at_first(w0 | lower, w0, end0);
-        return Some((run, next, [head, 0, 0]));
+        return Some((run, next, [head, 0]));
     }
     let w1 = swar::load8(bytes, at + 8);
     let end1 = swar::not_alnum(w1);
     if end1 != 0 {
         let (run, next, head) = split_at_first(w1 | lower, w1, end1);
-        return Some((8 + run, next, [w0 | lower, head, 0]));
+        return Some((8 + run, next, [w0 | lower, head]));
     }
     None
 }
