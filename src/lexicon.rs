@@ -212,15 +212,15 @@ fn key_at(text: &[u8], start: usize, len: usize) -> Option<Key> {
 }
 
 /// The group and the undisplaced slot of a key: the word's eight-byte pieces folded into
-/// one, multiplied in full (128 bits) and the product's halves XORed, so that every bit
-/// depends on every byte; the top bits give the group, the low bits the slot. `seed`, the
-/// table's, chosen when it is built, moves both.
+/// one and multiplied; a product's top bits depend on every byte, so the top bits give the
+/// group and the bits below them the slot. One 64-bit multiply (a 128-bit one is several in
+/// wasm32). `seed`, the table's, chosen when it is built, moves both.
 #[inline(always)]
 fn hash_key(key: &Key, seed: u64) -> (usize, usize) {
     let x = key[0] ^ key[1].rotate_left(23) ^ seed;
-    let product = u128::from(x) * 0x9e37_79b9_7f4a_7c15;
-    let hash = product as u64 ^ (product >> 64) as u64;
-    ((hash >> (64 - GROUP_BITS)) as usize, hash as usize % SLOTS)
+    let hash = x.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let group = (hash >> (64 - GROUP_BITS)) as usize;
+    (group, (hash >> (64 - GROUP_BITS - SLOT_BITS)) as usize % SLOTS)
 }
 
 /// The slot of a word whose undisplaced slot is `slot` in a group displaced by
@@ -245,12 +245,11 @@ impl Table {
         };
         // Entries too long, not ASCII or not lowercase could never be found (the files hold
         // none).
-        let mut keyed: Vec<(Key, WordInfo)> = words
+        let keyed: Vec<(Key, WordInfo)> = words
             .into_iter()
             .filter(|(word, _)| !word.is_empty() && !word.bytes().any(|b| b.is_ascii_uppercase()))
             .filter_map(|(word, info)| Some((key_at(word.as_bytes(), 0, word.len())?, info)))
             .collect();
-        keyed.sort_unstable_by_key(|&(key, _)| key);
         // Two words of a group with the same slot could never be placed: another seed then.
         (table.seed, table.displacements) = (0..)
             .find_map(|seed| Some((seed, displace(&keyed, seed)?)))
@@ -300,22 +299,25 @@ fn displace(keyed: &[(Key, WordInfo)], seed: u64) -> Option<Box<[u16; GROUPS]>> 
         let (group, slot) = hash_key(key, seed);
         groups[group].push(slot);
     }
-    let mut order: Vec<usize> = (0..GROUPS).filter(|&g| !groups[g].is_empty()).collect();
-    order.sort_by_key(|&g| (std::cmp::Reverse(groups[g].len()), g));
+    // (Largest first by counting down the sizes, not by sorting: a sort of another element
+    // type is another copy of std's sort code in the wasm.)
+    let largest = groups.iter().map(Vec::len).max().unwrap_or(0);
+    let groups = &groups;
+    let order = (1..=largest)
+        .rev()
+        .flat_map(|size| (0..GROUPS).filter(move |&g| groups[g].len() == size));
     let mut displacements: Box<[u16; GROUPS]> = boxed(0);
     let mut taken = vec![false; SLOTS];
     taken[0] = true;
     for g in order {
-        let mut slots = groups[g].clone();
-        slots.sort_unstable();
-        slots.dedup();
-        if slots.len() < groups[g].len() {
+        let slots = &groups[g];
+        if (1..slots.len()).any(|i| slots[..i].contains(&slots[i])) {
             return None;
         }
         // Found soon: the table is at most half full (a test checks).
         let d = (0..SLOTS as u16).find(|&d| slots.iter().all(|&s| !taken[slot_of(s, d)]))?;
         displacements[g] = d;
-        for &s in &slots {
+        for &s in slots {
             taken[slot_of(s, d)] = true;
         }
     }
