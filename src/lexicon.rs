@@ -345,6 +345,25 @@ fn entries(source: &'static str) -> impl Iterator<Item = (&'static str, Option<&
 }
 
 fn build() -> Table {
+    let Merged {
+        words,
+        claim_sets,
+        frequent,
+    } = merged();
+    Table::with_entries(words, claim_sets, frequent)
+}
+
+/// What [`Table`] is built from.
+struct Merged {
+    /// Every lexicon file's words, with what they say.
+    words: FxMap<&'static str, WordInfo>,
+    /// The distinct sets of check-worthiness categories.
+    claim_sets: Box<[u32; 256]>,
+    /// The frequent words, with their indices.
+    frequent: Vec<(u8, &'static str)>,
+}
+
+fn merged() -> Merged {
     let mut table: FxMap<&'static str, WordInfo> = FxMap::default();
     let mut add = |word: &'static str, f: &mut dyn FnMut(&mut WordInfo)| f(table.entry(word).or_default());
     for (word, class, _) in entries(include_str!("../data/lexicons/cue-verbs.txt")) {
@@ -437,7 +456,11 @@ fn build() -> Table {
         add(word, &mut |w| w.claims = distinct as u8);
         distinct += 1;
     }
-    Table::with_entries(table, claim_sets, frequent)
+    Merged {
+        words: table,
+        claim_sets,
+        frequent,
+    }
 }
 
 /// Whether `word` may have a [`WordInfo::claims`] index of its own: whether every token found
@@ -511,6 +534,20 @@ mod tests {
         let words = table().slots.iter().filter(|slot| slot.key[0] != 0).count();
         assert!(words > 1000 && words * 2 <= SLOTS, "{words} words in {SLOTS} slots");
         assert_eq!(table().slots[0].key, Key::default(), "slot 0 stays empty");
+    }
+
+    /// A word the table cannot key (longer than [`LONGEST`], not ASCII, capitalised) would be
+    /// left out of it, silently: none of the files may hold one.
+    #[test]
+    fn every_lexicon_word_is_in_the_table() {
+        for (word, info) in merged().words {
+            let key = key_at(word.as_bytes(), 0, word.len());
+            assert!(
+                key.is_some() && !word.bytes().any(|b| b.is_ascii_uppercase()),
+                "{word:?}"
+            );
+            assert!(key.is_some_and(|key| table().get(&key) == info), "{word:?}");
+        }
     }
 
     #[test]
