@@ -4,6 +4,7 @@
 //! ```sh
 //! cargo run --release --example stages [-- DIR]
 //! STAGES_JSON=1 cargo run --release --example stages   # and the CLI's JSON of the schema
+//! STAGES_CONCAT=10000000 cargo run --release --example stages   # one ~10 MB document instead
 //! ```
 #[path = "support/cpu_time.rs"]
 mod cpu_time;
@@ -22,6 +23,24 @@ fn main() {
         .filter_map(|e| std::fs::read_to_string(e.path()).ok())
         .collect();
     texts.sort();
+    if let Some(size) = std::env::var("STAGES_CONCAT")
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        // One big document of about `size` bytes (the articles in turn, a blank line between),
+        // as `bench`'s scaling rows: where a big document's extra cost per byte goes.
+        let mut big = String::with_capacity(size + 64 * 1024);
+        for text in texts.iter().cycle() {
+            if big.len() >= size {
+                break;
+            }
+            if !big.is_empty() {
+                big.push_str("\n\n");
+            }
+            big.push_str(text.trim_end());
+        }
+        texts = vec![big];
+    }
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
     let runs: usize = std::env::var("STAGES_RUNS")
         .ok()
