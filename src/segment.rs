@@ -395,16 +395,13 @@ impl<'t> Document<'t> {
 }
 
 /// A word of more than four letters and none lowercase: a shouted label or dateline ("FILE
-/// PHOTO", "WASHINGTON"). Its second byte answers for most capitalised words, so the rest is
-/// out of line.
+/// PHOTO", "WASHINGTON"). Its length and second byte answer for most capitalised words, so
+/// the rest is out of line. (Both tested at once: the length alone was a coin toss for the
+/// branch predictor, the two together are rarely both true.)
 #[inline(always)]
 fn shouted(text: &str, t: &Token) -> bool {
-    t.span.end - t.span.start > 4
-        && !text
-            .as_bytes()
-            .get(t.span.start + 1)
-            .is_some_and(u8::is_ascii_lowercase)
-        && all_capitals(t.span.of(text))
+    let second = text.as_bytes().get(t.span.start + 1).copied().unwrap_or(0);
+    (t.span.end - t.span.start > 4) & !second.is_ascii_lowercase() && all_capitals(t.span.of(text))
 }
 
 #[inline(never)]
