@@ -678,7 +678,10 @@ fn tokenize(doc: &mut Document) {
                     }
                 }
                 let follows = if numeric { AFTER_NUMBER } else { AFTER_WORD };
-                let may_join = (FOLLOWER[next as usize] & follows != 0 || (next == b'.' && run <= 2 && !numeric))
+                // (Both tests at once: a full stop after a word, a common case, then takes no
+                // branch of its own.)
+                let joiner = (FOLLOWER[next as usize] & follows != 0) | ((next == b'.') & (run <= 2) & !numeric);
+                let may_join = joiner
                     // An ASCII joiner joins only before a letter or digit: "Mr. Smith", "a - b"
                     // and "in 2016." end at it.
                     && (next >= 0x80
