@@ -681,8 +681,8 @@ fn tokenize(doc: &mut Document) {
                     }
                 }
                 let follows = if numeric { AFTER_NUMBER } else { AFTER_WORD };
-                // (Both tests at once: a full stop after a word, a common case, then takes no
-                // branch of its own.)
+                // (No short-circuit: a full stop after a word, which is common, is tested only
+                // together with the word's length, so no branch turns on the full stop alone.)
                 let joiner = (FOLLOWER[next as usize] & follows != 0) | ((next == b'.') & (run <= 2) & !numeric);
                 let may_join = joiner
                     // An ASCII joiner joins only before a letter or digit: "Mr. Smith", "a - b"
