@@ -293,11 +293,6 @@ pub fn strip_possessive(word: &str) -> &str {
     &word[..word.len() - possessive_len(word.as_bytes())]
 }
 
-/// [`strip_possessive`] of a word's bytes.
-fn strip_possessive_bytes(word: &[u8]) -> &[u8] {
-    &word[..word.len() - possessive_len(word)]
-}
-
 /// The length in bytes of `word`'s possessive ending ("’s" or "'s"), 0 if it has none: the one
 /// definition behind [`strip_possessive`], [`possessive_at`] and the sentence splitter's word set.
 #[inline(always)]
@@ -314,10 +309,11 @@ pub fn possessive_len(word: &[u8]) -> usize {
     }
 }
 
-/// Does token `t` end in a possessive "’s" or "'s" (as [`strip_possessive`] strips it)?
-fn possessive_at(doc: &Document, t: usize) -> bool {
+/// The length of token `t`'s possessive ending "’s" or "'s" (as [`strip_possessive`] strips
+/// it), 0 if it has none.
+fn possessive_at(doc: &Document, t: usize) -> usize {
     let span = doc.tokens[t].span;
-    possessive_len(doc.text.as_bytes().get(span.start..span.end).unwrap_or(&[])) > 0
+    possessive_len(doc.text.as_bytes().get(span.start..span.end).unwrap_or(&[]))
 }
 
 /// Finds the names of the document and groups them into entities.
@@ -366,10 +362,11 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             }
             let start = t;
             let mut end = t + 1;
-            while end < sentence.tokens.end {
-                let prev_possessive = possessive_at(doc, end - 1);
-                if prev_possessive {
-                    break;
+            // A possessive ends the run: only its last word can have one (its length).
+            let possessive = loop {
+                let possessive = possessive_at(doc, end - 1);
+                if possessive != 0 || end >= sentence.tokens.end {
+                    break possessive;
                 }
                 if is_name_word(doc, end, sentence.tokens.start) {
                     end += 1;
@@ -379,13 +376,12 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
                 {
                     end += 2;
                 } else {
-                    break;
+                    break possessive;
                 }
-            }
+            };
             // "Soviet leader Joseph Stalin", "Russian officials": a capitalised word before a
             // role is an adjective, not a name.
-            let possessive = possessive_at(doc, end - 1);
-            let before_role = !possessive
+            let before_role = possessive == 0
                 && doc.tokens.get(end).is_some_and(|next| {
                     end < sentence.tokens.end
                         && next.kind == TokenKind::Word
@@ -393,7 +389,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
                         && (next.info.desc.is_some() || next.info.has(TITLE))
                 });
             if !before_role {
-                add_name(doc, &mut mentions, start..end, s, &mut scratch);
+                add_name(doc, &mut mentions, start..end, possessive, s, &mut scratch);
             }
             t = end;
         }
@@ -428,10 +424,13 @@ fn is_connector(doc: &Document, t: usize) -> bool {
         )
 }
 
+/// Adds the name of the run of tokens `run`, whose last word ends in a possessive of
+/// `possessive` bytes (0 for none).
 fn add_name<'t>(
     doc: &Document<'t>,
     mentions: &mut Mentions<'t>,
     run: std::ops::Range<usize>,
+    possessive: usize,
     sentence: usize,
     scratch: &mut String,
 ) {
@@ -448,16 +447,16 @@ fn add_name<'t>(
     // character boundary; spans fall on them): only the first, the last and how many are asked.
     let text = doc.text.as_bytes();
     let word_count = name_tokens.len();
-    let last_word = strip_possessive_bytes(&text[last.span.start..last.span.end]);
+    let last_word = &text[last.span.start..last.span.end - possessive];
     let span = Span::new(first.span.start, last.span.start + last_word.len());
     let role_before = preceded_by_role(doc, run.start);
     let titled = after_title > 0 || role_before.is_some();
     // The first word, whether it is an organisation, and which gender: asked of a name seen
-    // before only when its entity does not know yet.
+    // before only when its entity does not know yet. (Only the last word can be possessive.)
     let first_word = if word_count == 1 {
         last_word
     } else {
-        strip_possessive_bytes(&text[first.span.start..first.span.end])
+        &text[first.span.start..first.span.end]
     };
     // The name's words joined by single spaces: most often the text itself, which then needs
     // no copy. (Only its last word can be possessive: a possessive ends a run.)
