@@ -9,7 +9,7 @@
 use crate::lexicon::{
     DescKind, FxHasher, FxMap, Gender, DETERMINER, FUNCTION, GIVEN_NAME, ORG_WORD, PLURAL, PRONOUN, TITLE,
 };
-use crate::segment::{reuse, Document, Token, TokenKind};
+use crate::segment::{reuse, Document, TokenKind};
 use crate::{EntityKind, Span};
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -434,18 +434,32 @@ fn add_name<'t>(
     sentence: usize,
     scratch: &mut String,
 ) {
-    let tokens = &doc.tokens[run.clone()];
-    // The name proper starts after the last title ("Russian President | Vladimir Putin").
-    let after_title = tokens[..tokens.len() - 1]
-        .iter()
-        .rposition(|t| t.info.has(TITLE))
-        .map_or(0, |i| i + 1);
+    let text = doc.text.as_bytes();
+    // One pass over the run's words, for three things: a loop apiece made as many loop exits
+    // for the branch predictor to miss, one word or two, name after name. The name proper
+    // starts after the last title ("Russian President | Vladimir Putin"); a word like
+    // "Ministry" makes an organisation; the last gap between two words that is not one space
+    // (its word's place in the run) tells whether the name is written as it is joined.
+    let mut after_title = 0;
+    let mut org_word = false;
+    let mut odd_gap = 0;
+    let mut prev_end = usize::MAX;
+    for (k, token) in doc.tokens[run.clone()].iter().enumerate() {
+        org_word |= token.info.has(ORG_WORD);
+        if token.info.has(TITLE) & (k + 1 < run.len()) {
+            after_title = k + 1;
+        }
+        let spaced = (token.span.start == prev_end.wrapping_add(1)) & (text.get(prev_end) == Some(&b' '));
+        if !spaced & (k > 0) {
+            odd_gap = k;
+        }
+        prev_end = token.span.end;
+    }
     let name_tokens = run.start + after_title..run.end;
     let first = &doc.tokens[name_tokens.start];
     let last = &doc.tokens[name_tokens.end - 1];
     // The name's words, possessive stripped, as bytes (a `str` slice tests both ends for a
     // character boundary; spans fall on them): only the first, the last and how many are asked.
-    let text = doc.text.as_bytes();
     let word_count = name_tokens.len();
     let last_word = &text[last.span.start..last.span.end - possessive];
     let span = Span::new(first.span.start, last.span.start + last_word.len());
@@ -461,10 +475,7 @@ fn add_name<'t>(
     // The name's words joined by single spaces: most often the text itself, which then needs
     // no copy. (Only its last word can be possessive: a possessive ends a run.)
     let written = &text[span.start..span.end];
-    let as_written = name_tokens.clone().skip(1).all(|t| {
-        let gap = doc.tokens[t - 1].span.end..doc.tokens[t].span.start;
-        text.get(gap) == Some(b" ")
-    });
+    let as_written = odd_gap <= after_title;
     let table = &mut mentions.table;
     let i = if as_written {
         table.entry(doc.text, written, Some(span.start))
@@ -487,7 +498,7 @@ fn add_name<'t>(
         if entity.gender == Gender::Unknown {
             entity.gender = name_gender(doc, run.start, after_title);
         }
-        if titled && entity.kind != EntityKind::Person && !is_org(tokens, word_count, first_word) {
+        if titled && entity.kind != EntityKind::Person && !is_org(org_word, word_count, first_word) {
             entity.kind = EntityKind::Person;
         }
         table.entries[found.last_word].latest = e;
@@ -497,7 +508,7 @@ fn add_name<'t>(
         push_name(mentions, span, run, sentence, e);
         return;
     }
-    let kind = if is_org(tokens, word_count, first_word) {
+    let kind = if is_org(org_word, word_count, first_word) {
         EntityKind::Organisation
     } else if titled || first.info.has(GIVEN_NAME) || word_count >= 2 {
         EntityKind::Person
@@ -566,11 +577,11 @@ fn add_name<'t>(
     push_name(mentions, span, run, sentence, entity);
 }
 
-/// Is the name of the run `tokens` (its first word `first_word`) an organisation's: a word
-/// like "Ministry" in it, or a single word all in capitals ("NATO").
+/// Is a name (its first word `first_word`) an organisation's: a word like "Ministry" in its
+/// run (`org_word`), or a single word all in capitals ("NATO")?
 #[inline(always)]
-fn is_org(tokens: &[Token], word_count: usize, first_word: &[u8]) -> bool {
-    tokens.iter().any(|t| t.info.has(ORG_WORD)) || (word_count == 1 && all_capitals(first_word))
+fn is_org(org_word: bool, word_count: usize, first_word: &[u8]) -> bool {
+    org_word || (word_count == 1 && all_capitals(first_word))
 }
 
 /// Is `word` (two bytes or more) all capitals and full stops ("NATO", "U.S.")? Any letter that
