@@ -348,11 +348,15 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
     let mut c = 0;
     for (s, sentence) in doc.sentences.iter().enumerate() {
         if Some(sentence.line) == headline {
+            // (Its capitals passed: at each sentence's start the cursor is at its first.)
+            while capitals.get(c).is_some_and(|&i| i < sentence.tokens.end) {
+                c += 1;
+            }
             continue;
         }
         let mut t = sentence.tokens.start;
         while t < sentence.tokens.end {
-            t = next_name_like(doc, capitals, &mut c, t, sentence.tokens.end);
+            t = next_name_like(doc, capitals, &mut c, sentence.tokens.end);
             if t == sentence.tokens.end {
                 break;
             }
@@ -362,6 +366,8 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             }
             let start = t;
             let mut end = t + 1;
+            // The run's words but its connectors ("of"), each a capital.
+            let mut words = 1;
             // A possessive ends the run: only its last word can have one (its length).
             let possessive = loop {
                 let possessive = possessive_at(doc, end - 1);
@@ -378,7 +384,13 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
                 } else {
                     break possessive;
                 }
+                words += 1;
             };
+            // The run's words are the capitals from its first on, one after another: the
+            // cursor moves past them at once, where testing each capital for whether a run
+            // had taken it was a branch missed after every name of two words or more.
+            c += words - 1;
+            debug_assert!(capitals.get(c).is_none_or(|&i| i >= end) && capitals[c - 1] == end - 1);
             // "Soviet leader Joseph Stalin", "Russian officials": a capitalised word before a
             // role is an adjective, not a name.
             let before_role =
@@ -392,16 +404,16 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
     mentions
 }
 
-/// The first `name_like` token from `t` on, before `end` (`end` if none), from the capitals
-/// at `*c` on (which it moves past the tokens it passes; one at `end` or after stays).
+/// The first `name_like` token before `end` (`end` if none) among the capitals at `*c` on
+/// (which it moves past the tokens it passes; one at `end` or after stays).
 #[inline(always)]
-fn next_name_like(doc: &Document, capitals: &[usize], c: &mut usize, t: usize, end: usize) -> usize {
+fn next_name_like(doc: &Document, capitals: &[usize], c: &mut usize, end: usize) -> usize {
     while let Some(&i) = capitals.get(*c) {
         if i >= end {
             return end;
         }
         *c += 1;
-        if i >= t && doc.tokens.get(i).is_some_and(|token| token.name_like) {
+        if doc.tokens.get(i).is_some_and(|token| token.name_like) {
             return i;
         }
     }
