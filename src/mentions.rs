@@ -394,7 +394,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             // "Soviet leader Joseph Stalin", "Russian officials": a capitalised word before a
             // role is an adjective, not a name.
             let before_role =
-                possessive == 0 && end < sentence.tokens.end && doc.tokens.get(end).is_some_and(is_role_word);
+                (possessive == 0) & (end < sentence.tokens.end) & doc.tokens.get(end).is_some_and(is_role_word);
             if !before_role {
                 add_name(doc, &mut mentions, start..end, possessive, s, &mut scratch);
             }
