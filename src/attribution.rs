@@ -1106,10 +1106,13 @@ fn reported_speech(
             if t == whole.tokens.end {
                 break;
             }
+            // (Mostly each used cue is met here, as an opener, and passed then: the catch-up
+            // loop seldom runs, and its exit seldom mispredicts.)
             while used.get(next_used).is_some_and(|&u| u < t) {
                 next_used += 1;
             }
             if used.get(next_used) == Some(&t) {
+                next_used += 1;
                 t += 1;
                 continue;
             }
