@@ -141,9 +141,9 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
     Found { quotes: out, reported }
 }
 
-/// Adds token `t` to `cues`, kept in text order for [`reported_speech`]'s cursor: a quotation's
-/// cue nearly always comes after the one before's (it is then pushed), but one found after a
-/// quotation may lie past the next quotation's cue found before it.
+/// Adds token `t` to `cues`, kept in text order for [`reported_speech`]'s cursor. The
+/// quotations come in text order, and so do their cues nearly always (then `t` is pushed), but
+/// nothing makes a cue found after one quotation come before every cue of the next.
 fn insert_in_order(cues: &mut Vec<usize>, t: usize) {
     let at = cues.iter().rposition(|&c| c <= t).map_or(0, |i| i + 1);
     cues.insert(at, t);
