@@ -16,7 +16,7 @@ use crate::lexicon::{
     QUANTIFIER, RAISING, TIME, TITLE,
 };
 use crate::mentions::{possessive_len, MentionKind, Mentions};
-use crate::quotes::Quoted;
+use crate::quotes::{Parts, Quoted};
 use crate::segment::{Document, Mark, Token, TokenKind};
 use crate::swar::{self, in_range, HIGH};
 use crate::{QuoteKind, Span, Speaker};
@@ -24,7 +24,7 @@ use crate::{QuoteKind, Span, Speaker};
 /// A quotation with what attribution found for it.
 #[derive(Clone, Debug)]
 pub struct AttributedQuote {
-    pub parts: Vec<Span>,
+    pub parts: Parts,
     pub kind: QuoteKind,
     pub speaker: Option<Speaker>,
     pub cue: Option<Span>,
@@ -84,7 +84,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         // “A,” she said, “B.” — the second piece joins the first.
         if let (Some((cue_t, _)), Some(next)) = (found, quotes.get(i + 1)) {
             if cue_t > quote.close && cue_t < next.open && joins(doc, quote, next, cue_t) {
-                parts.extend(next.parts.iter().copied());
+                parts.extend(&next.parts);
                 close = next.close;
                 i += 1;
             }
@@ -95,7 +95,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
             Some((cue_t, source)) => {
                 // A fragment leaves its cue to the reported statement around it (mixed quote).
                 if kind != QuoteKind::Partial {
-                    used_cues.push(cue_t);
+                    insert_in_order(&mut used_cues, cue_t);
                 }
                 let speaker = source.map(|src| speaker_of(doc, mentions, src, sentence, last_speaker));
                 if let Some(e) = speaker.and_then(|s| s.entity) {
@@ -135,14 +135,18 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         });
         i += 1;
     }
-    let mut used = vec![false; doc.tokens.len()];
-    for t in used_cues {
-        used[t] = true;
-    }
     let mut quoted = QuotedWords::of(doc, quotes);
-    let mut reported = reported_speech(doc, mentions, &used, &mut quoted, &mut out, &mut last_speaker);
+    let mut reported = reported_speech(doc, mentions, &used_cues, &mut quoted, &mut out, &mut last_speaker);
     cover_final_quotes(doc, quotes, &out, &mut reported);
     Found { quotes: out, reported }
+}
+
+/// Adds token `t` to `cues`, kept in text order for [`reported_speech`]'s cursor. The
+/// quotations come in text order, and so do their cues nearly always (then `t` is pushed), but
+/// nothing makes a cue found after one quotation come before every cue of the next.
+fn insert_in_order(cues: &mut Vec<usize>, t: usize) {
+    let at = cues.iter().rposition(|&c| c <= t).map_or(0, |i| i + 1);
+    cues.insert(at, t);
 }
 
 /// A statement that ends on a quotation ends where the quotation does: "Cruz said the state
@@ -155,19 +159,19 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
 fn cover_final_quotes(doc: &Document, found: &[Quoted], quotes: &[AttributedQuote], reported: &mut [Reported]) {
     let (mut near, mut near_found) = (0, 0);
     for r in reported.iter_mut() {
-        near = partition_point_near(quotes, near, |q| q.parts[0].start < r.content.end);
+        near = partition_point_near(quotes, near, |q| q.parts.first().start < r.content.end);
         let Some(q) = near.checked_sub(1).map(|i| &quotes[i]) else {
             continue;
         };
-        let end = q.parts[q.parts.len() - 1].end;
+        let end = q.parts.span().end;
         if q.kind == QuoteKind::Partial
-            && q.parts[0].start >= r.content.start
+            && q.parts.first().start >= r.content.start
             && end >= r.content.end
             && doc.text[r.content.end..end].bytes().all(|b| b.is_ascii_punctuation())
         {
             // The quotation found last before `end` is the one it ends (or one inside it,
             // whose marks then hold no closing mark at `end`: the search is of all tokens).
-            near_found = partition_point_near(found, near_found, |f| f.parts[0].start < end);
+            near_found = partition_point_near(found, near_found, |f| f.parts.first().start < end);
             let marks = found
                 .get(near_found.wrapping_sub(1))
                 .map_or(0..0, |f| f.open..f.close + 1);
@@ -1062,11 +1066,11 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
     None
 }
 
-/// Reported speech from the cues no quotation used.
+/// Reported speech from the cues no quotation used (`used`, in text order).
 fn reported_speech(
     doc: &Document,
     mentions: &mut Mentions,
-    used: &[bool],
+    used: &[usize],
     quoted: &mut QuotedWords,
     quotes: &mut [AttributedQuote],
     last_speaker: &mut Option<usize>,
@@ -1076,6 +1080,9 @@ fn reported_speech(
     let mut out = Vec::with_capacity(doc.sentences.len() / 2 + 4);
     // Where the last searches of `quotes` ended: statements come in text order.
     let (mut nearby, mut until) = (0, 0);
+    // The first of the `used` cues (in text order) not before `t`, which only moves forward:
+    // a flag per token, allocated and cleared per document, answered the same.
+    let mut next_used = 0;
     for s in 0..doc.sentences.len() {
         let whole = doc.sentences[s].clone();
         let headline = is_headline(doc, whole.tokens.start, mentions);
@@ -1099,7 +1106,13 @@ fn reported_speech(
             if t == whole.tokens.end {
                 break;
             }
-            if used[t] {
+            // (Mostly each used cue is met here, as an opener, and passed then: the catch-up
+            // loop seldom runs, and its exit seldom mispredicts.)
+            while used.get(next_used).is_some_and(|&u| u < t) {
+                next_used += 1;
+            }
+            if used.get(next_used) == Some(&t) {
+                next_used += 1;
                 t += 1;
                 continue;
             }
@@ -1144,9 +1157,9 @@ fn reported_speech(
             if let Some((source, content)) = found {
                 // Quotations are in text order: only those starting before the content ends matter.
                 nearby = partition_point_near(quotes, nearby, |q| {
-                    q.parts[0].start < content.start.saturating_sub(2000)
+                    q.parts.first().start < content.start.saturating_sub(2000)
                 });
-                until = partition_point_near(quotes, until, |q| q.parts[0].start < content.end);
+                until = partition_point_near(quotes, until, |q| q.parts.first().start < content.end);
                 let quotes = &mut quotes[nearby..until.max(nearby)];
                 if content.len() >= 8 && !covered_by_quote(quotes, content) {
                     let speaker = source.map(|source| speaker_of(doc, mentions, source, s, *last_speaker));
@@ -1160,9 +1173,9 @@ fn reported_speech(
                     let inside = quotes
                         .iter_mut()
                         .rev()
-                        .take_while(|q| q.parts[0].start >= content.start);
+                        .take_while(|q| q.parts.first().start >= content.start);
                     for q in inside.filter(|_| speaker.is_some()) {
-                        if content.contains(q.parts[0]) && q.speaker.is_none() {
+                        if content.contains(q.parts.first()) && q.speaker.is_none() {
                             q.speaker = speaker;
                             q.cue = Some(cue);
                             q.kind = QuoteKind::Partial;
@@ -1511,7 +1524,7 @@ fn clip(doc: &Document, sentence: &crate::segment::Sentence, cue: usize) -> crat
 /// Is `content` just a direct quotation that is already reported as one?
 fn covered_by_quote(quotes: &[AttributedQuote], content: Span) -> bool {
     quotes.iter().any(|q| {
-        let span = Span::new(q.parts[0].start, q.parts[q.parts.len() - 1].end);
+        let span = q.parts.span();
         // The attribution between two parts is not quoted: an aside in it is reported anew.
         // (Most quotations searched lie wholly before the content: the span of all their
         // parts, which holds each part, turns those away first.)

@@ -188,8 +188,9 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             }
             let speaker = fix_headline(q.speaker, &mut mentions);
             quotes.push(Quote {
-                span: Span::new(q.parts[0].start, q.parts[q.parts.len() - 1].end),
-                parts: q.parts,
+                span: q.parts.span(),
+                // (The one vector of a quotation's parts: until here they are held in place.)
+                parts: q.parts.to_vec(),
                 kind: q.kind,
                 speaker,
                 cue: q.cue,

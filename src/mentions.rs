@@ -293,11 +293,6 @@ pub fn strip_possessive(word: &str) -> &str {
     &word[..word.len() - possessive_len(word.as_bytes())]
 }
 
-/// [`strip_possessive`] of a word's bytes.
-fn strip_possessive_bytes(word: &[u8]) -> &[u8] {
-    &word[..word.len() - possessive_len(word)]
-}
-
 /// The length in bytes of `word`'s possessive ending ("’s" or "'s"), 0 if it has none: the one
 /// definition behind [`strip_possessive`], [`possessive_at`] and the sentence splitter's word set.
 #[inline(always)]
@@ -314,10 +309,11 @@ pub fn possessive_len(word: &[u8]) -> usize {
     }
 }
 
-/// Does token `t` end in a possessive "’s" or "'s" (as [`strip_possessive`] strips it)?
-fn possessive_at(doc: &Document, t: usize) -> bool {
+/// The length of token `t`'s possessive ending "’s" or "'s" (as [`strip_possessive`] strips
+/// it), 0 if it has none.
+fn possessive_at(doc: &Document, t: usize) -> usize {
     let span = doc.tokens[t].span;
-    possessive_len(doc.text.as_bytes().get(span.start..span.end).unwrap_or(&[])) > 0
+    possessive_len(doc.text.as_bytes().get(span.start..span.end).unwrap_or(&[]))
 }
 
 /// Finds the names of the document and groups them into entities.
@@ -352,11 +348,15 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
     let mut c = 0;
     for (s, sentence) in doc.sentences.iter().enumerate() {
         if Some(sentence.line) == headline {
+            // (Its capitals passed: at each sentence's start the cursor is at its first.)
+            while capitals.get(c).is_some_and(|&i| i < sentence.tokens.end) {
+                c += 1;
+            }
             continue;
         }
         let mut t = sentence.tokens.start;
         while t < sentence.tokens.end {
-            t = next_name_like(doc, capitals, &mut c, t, sentence.tokens.end);
+            t = next_name_like(doc, capitals, &mut c, sentence.tokens.end);
             if t == sentence.tokens.end {
                 break;
             }
@@ -366,10 +366,13 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             }
             let start = t;
             let mut end = t + 1;
-            while end < sentence.tokens.end {
-                let prev_possessive = possessive_at(doc, end - 1);
-                if prev_possessive {
-                    break;
+            // The run's words but its connectors ("of"), each a capital.
+            let mut words = 1;
+            // A possessive ends the run: only its last word can have one (its length).
+            let possessive = loop {
+                let possessive = possessive_at(doc, end - 1);
+                if possessive != 0 || end >= sentence.tokens.end {
+                    break possessive;
                 }
                 if is_name_word(doc, end, sentence.tokens.start) {
                     end += 1;
@@ -379,21 +382,21 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
                 {
                     end += 2;
                 } else {
-                    break;
+                    break possessive;
                 }
-            }
+                words += 1;
+            };
+            // The run's words are the capitals from its first on, one after another: the
+            // cursor moves past them at once, where testing each capital for whether a run
+            // had taken it was a branch missed after every name of two words or more.
+            c += words - 1;
+            debug_assert!(capitals.get(c).is_none_or(|&i| i >= end) && capitals[c - 1] == end - 1);
             // "Soviet leader Joseph Stalin", "Russian officials": a capitalised word before a
             // role is an adjective, not a name.
-            let possessive = possessive_at(doc, end - 1);
-            let before_role = !possessive
-                && doc.tokens.get(end).is_some_and(|next| {
-                    end < sentence.tokens.end
-                        && next.kind == TokenKind::Word
-                        && !next.cap
-                        && (next.info.desc.is_some() || next.info.has(TITLE))
-                });
+            let before_role =
+                (possessive == 0) & (end < sentence.tokens.end) & doc.tokens.get(end).is_some_and(is_role_word);
             if !before_role {
-                add_name(doc, &mut mentions, start..end, s, &mut scratch);
+                add_name(doc, &mut mentions, start..end, possessive, s, &mut scratch);
             }
             t = end;
         }
@@ -401,16 +404,16 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
     mentions
 }
 
-/// The first `name_like` token from `t` on, before `end` (`end` if none), from the capitals
-/// at `*c` on (which it moves past the tokens it passes; one at `end` or after stays).
+/// The first `name_like` token before `end` (`end` if none) among the capitals at `*c` on
+/// (which it moves past the tokens it passes; one at `end` or after stays).
 #[inline(always)]
-fn next_name_like(doc: &Document, capitals: &[usize], c: &mut usize, t: usize, end: usize) -> usize {
+fn next_name_like(doc: &Document, capitals: &[usize], c: &mut usize, end: usize) -> usize {
     while let Some(&i) = capitals.get(*c) {
         if i >= end {
             return end;
         }
         *c += 1;
-        if i >= t && doc.tokens.get(i).is_some_and(|token| token.name_like) {
+        if doc.tokens.get(i).is_some_and(|token| token.name_like) {
             return i;
         }
     }
@@ -428,44 +431,54 @@ fn is_connector(doc: &Document, t: usize) -> bool {
         )
 }
 
+/// Adds the name of the run of tokens `run`, whose last word ends in a possessive of
+/// `possessive` bytes (0 for none).
 fn add_name<'t>(
     doc: &Document<'t>,
     mentions: &mut Mentions<'t>,
     run: std::ops::Range<usize>,
+    possessive: usize,
     sentence: usize,
     scratch: &mut String,
 ) {
-    let tokens = &doc.tokens[run.clone()];
-    // The name proper starts after the last title ("Russian President | Vladimir Putin").
-    let after_title = tokens[..tokens.len() - 1]
-        .iter()
-        .rposition(|t| t.info.has(TITLE))
-        .map_or(0, |i| i + 1);
+    let text = doc.text.as_bytes();
+    // One pass over the run's words, for three things: a loop apiece made as many loop exits
+    // for the branch predictor to miss, one word or two, name after name. The name proper
+    // starts after the last title ("Russian President | Vladimir Putin"); a word like
+    // "Ministry" makes an organisation; the last gap between two words that is not one space
+    // (its word's place in the run) tells whether the name is written as it is joined.
+    let mut after_title = 0;
+    let mut org_word = false;
+    let mut odd_gap = 0;
+    let mut prev_end = usize::MAX;
+    for (k, token) in doc.tokens[run.clone()].iter().enumerate() {
+        org_word |= token.info.has(ORG_WORD);
+        if token.info.has(TITLE) & (k + 1 < run.len()) {
+            after_title = k + 1;
+        }
+        let spaced = (token.span.start == prev_end.wrapping_add(1)) & (text.get(prev_end) == Some(&b' '));
+        if !spaced & (k > 0) {
+            odd_gap = k;
+        }
+        prev_end = token.span.end;
+    }
     let name_tokens = run.start + after_title..run.end;
     let first = &doc.tokens[name_tokens.start];
     let last = &doc.tokens[name_tokens.end - 1];
     // The name's words, possessive stripped, as bytes (a `str` slice tests both ends for a
     // character boundary; spans fall on them): only the first, the last and how many are asked.
-    let text = doc.text.as_bytes();
     let word_count = name_tokens.len();
-    let last_word = strip_possessive_bytes(&text[last.span.start..last.span.end]);
+    let last_word = &text[last.span.start..last.span.end - possessive];
     let span = Span::new(first.span.start, last.span.start + last_word.len());
     let role_before = preceded_by_role(doc, run.start);
     let titled = after_title > 0 || role_before.is_some();
     // The first word, whether it is an organisation, and which gender: asked of a name seen
-    // before only when its entity does not know yet.
-    let first_word = if word_count == 1 {
-        last_word
-    } else {
-        strip_possessive_bytes(&text[first.span.start..first.span.end])
-    };
+    // before only when its entity does not know yet. (Only the last word can be possessive.)
+    let first_word = &text[first.span.start..first.span.end - possessive * usize::from(word_count == 1)];
     // The name's words joined by single spaces: most often the text itself, which then needs
     // no copy. (Only its last word can be possessive: a possessive ends a run.)
     let written = &text[span.start..span.end];
-    let as_written = name_tokens.clone().skip(1).all(|t| {
-        let gap = doc.tokens[t - 1].span.end..doc.tokens[t].span.start;
-        text.get(gap) == Some(b" ")
-    });
+    let as_written = odd_gap <= after_title;
     let table = &mut mentions.table;
     let i = if as_written {
         table.entry(doc.text, written, Some(span.start))
@@ -488,7 +501,7 @@ fn add_name<'t>(
         if entity.gender == Gender::Unknown {
             entity.gender = name_gender(doc, run.start, after_title);
         }
-        if titled && entity.kind != EntityKind::Person && !is_org(tokens, word_count, first_word) {
+        if titled && entity.kind != EntityKind::Person && !is_org(org_word, word_count, first_word) {
             entity.kind = EntityKind::Person;
         }
         table.entries[found.last_word].latest = e;
@@ -498,7 +511,7 @@ fn add_name<'t>(
         push_name(mentions, span, run, sentence, e);
         return;
     }
-    let kind = if is_org(tokens, word_count, first_word) {
+    let kind = if is_org(org_word, word_count, first_word) {
         EntityKind::Organisation
     } else if titled || first.info.has(GIVEN_NAME) || word_count >= 2 {
         EntityKind::Person
@@ -567,11 +580,11 @@ fn add_name<'t>(
     push_name(mentions, span, run, sentence, entity);
 }
 
-/// Is the name of the run `tokens` (its first word `first_word`) an organisation's: a word
-/// like "Ministry" in it, or a single word all in capitals ("NATO").
+/// Is a name (its first word `first_word`) an organisation's: a word like "Ministry" in its
+/// run (`org_word`), or a single word all in capitals ("NATO")?
 #[inline(always)]
-fn is_org(tokens: &[Token], word_count: usize, first_word: &[u8]) -> bool {
-    tokens.iter().any(|t| t.info.has(ORG_WORD)) || (word_count == 1 && all_capitals(first_word))
+fn is_org(org_word: bool, word_count: usize, first_word: &[u8]) -> bool {
+    org_word || (word_count == 1 && all_capitals(first_word))
 }
 
 /// Is `word` (two bytes or more) all capitals and full stops ("NATO", "U.S.")? Any letter that
@@ -642,8 +655,15 @@ fn push_name(mentions: &mut Mentions<'_>, span: Span, tokens: std::ops::Range<us
 /// "former U.S. leader Donald Trump": the lowercase role word just before a name.
 fn preceded_by_role<'t>(doc: &Document<'t>, t: usize) -> Option<&'t str> {
     let prev = doc.tokens.get(t.checked_sub(1)?)?;
-    (prev.kind == TokenKind::Word && !prev.cap && (prev.info.desc.is_some() || prev.info.has(TITLE)))
-        .then(|| prev.span.of(doc.text))
+    is_role_word(prev).then(|| prev.span.of(doc.text))
+}
+
+/// A lowercase role word ("leader", "minister"). The tests are combined without
+/// short-circuits: one branch where it is asked, not one per test (which the branch
+/// predictor missed often, word after word).
+#[inline(always)]
+fn is_role_word(token: &Token) -> bool {
+    (token.kind == TokenKind::Word) & !token.cap & (token.info.desc.is_some() | token.info.has(TITLE))
 }
 
 /// The gender of the name in the run from `start` (its titles before `after_title`): its given

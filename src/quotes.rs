@@ -17,7 +17,7 @@ use crate::Span;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Quoted {
     /// The quoted words of each piece, marks and surrounding spaces excluded.
-    pub parts: Vec<Span>,
+    pub parts: Parts,
     /// Token index of the opening mark of the first part.
     pub open: usize,
     /// Token index of the closing mark of the last part.
@@ -26,7 +26,75 @@ pub struct Quoted {
 
 impl Quoted {
     pub fn span(&self) -> Span {
-        Span::new(self.parts[0].start, self.parts[self.parts.len() - 1].end)
+        self.parts.span()
+    }
+}
+
+/// A quotation's parts, used as a slice: one or two (nearly every quotation) held in place,
+/// more (a quotation over several paragraphs) in a vector. Each quotation allocated a vector
+/// of its own, and attribution a copy of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parts(PartsIn);
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum PartsIn {
+    Place([Span; 2], usize),
+    Heap(Vec<Span>),
+}
+
+impl Parts {
+    pub const fn new() -> Self {
+        Parts(PartsIn::Place([Span::new(0, 0); 2], 0))
+    }
+
+    pub fn push(&mut self, part: Span) {
+        match &mut self.0 {
+            PartsIn::Place(place, n) if *n < place.len() => {
+                place[*n] = part;
+                *n += 1;
+            }
+            PartsIn::Place(place, _) => self.0 = PartsIn::Heap(vec![place[0], place[1], part]),
+            PartsIn::Heap(parts) => parts.push(part),
+        }
+    }
+
+    /// The first part (every quotation has one).
+    pub fn first(&self) -> Span {
+        match &self.0 {
+            PartsIn::Place(place, _) => place[0],
+            PartsIn::Heap(parts) => parts[0],
+        }
+    }
+
+    /// From the first part's start to the last part's end. (These two are asked most, in
+    /// searches over the quotations: without the slice's bounds test.)
+    pub fn span(&self) -> Span {
+        match &self.0 {
+            PartsIn::Place(place, n) => Span::new(place[0].start, place[usize::from(*n > 1)].end),
+            PartsIn::Heap(parts) => Span::new(parts[0].start, parts[parts.len() - 1].end),
+        }
+    }
+
+    pub fn extend(&mut self, parts: &[Span]) {
+        for &part in parts {
+            self.push(part);
+        }
+    }
+}
+
+impl Default for Parts {
+    fn default() -> Self {
+        Parts::new()
+    }
+}
+
+impl std::ops::Deref for Parts {
+    type Target = [Span];
+    fn deref(&self) -> &[Span] {
+        match &self.0 {
+            PartsIn::Place(place, n) => &place[..*n],
+            PartsIn::Heap(parts) => parts,
+        }
     }
 }
 
@@ -190,11 +258,9 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
             if !continues {
                 for &(open, close, inner) in &nested {
                     if !inner.is_empty() {
-                        let quoted = Quoted {
-                            parts: vec![inner],
-                            open,
-                            close,
-                        };
+                        let mut parts = Parts::new();
+                        parts.push(inner);
+                        let quoted = Quoted { parts, open, close };
                         push_marked(doc, &mut found, quoted);
                     }
                 }
@@ -222,8 +288,8 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
 fn push_marked(doc: &mut Document, found: &mut Vec<Quoted>, quote: Quoted) {
     // Its parts follow its opening mark, in order: each search starts where the last ended.
     let mut from = quote.open;
-    for part in &quote.parts {
-        from = mark_inside(doc, *part, from);
+    for &part in quote.parts.iter() {
+        from = mark_inside(doc, part, from);
     }
     found.push(quote);
 }
@@ -244,17 +310,17 @@ fn opener_end(doc: &Document, opener: &Opener) -> usize {
 
 /// A quotation left open at the end of a line: its parts so far and its first opening mark.
 struct Carried {
-    parts: Vec<Span>,
+    parts: Parts,
     open: usize,
 }
 
 /// The parts and first mark for a quotation opened at token `opener`: those of the quotation
 /// carried from the line before when the opener reopens it (it stands first on its line),
 /// else a new quotation's.
-fn continue_or_start(carried: &mut Option<Carried>, opener: usize, line_start: usize) -> (Vec<Span>, usize) {
+fn continue_or_start(carried: &mut Option<Carried>, opener: usize, line_start: usize) -> (Parts, usize) {
     match carried.take() {
         Some(c) if opener == line_start => (c.parts, c.open),
-        _ => (Vec::new(), opener),
+        _ => (Parts::new(), opener),
     }
 }
 
