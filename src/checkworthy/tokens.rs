@@ -172,8 +172,10 @@ pub mod spelling {
     /// Two facts not of spelling alone, but of the word alone too, so decided with the rest:
     /// a past tense, from the lexicon or by "-ed" (see [`crate::checkworthy::signals::Profile::past`]);
     pub const PAST: u8 = 1 << 3;
-    /// and a word the scanner may count in passing (`signals::is_quiet`).
+    /// and a word the scanner may count in passing (`signals::is_quiet`),
     pub const QUIET: u8 = 1 << 4;
+    /// or count in passing as a name (`signals::is_plain_name`).
+    pub const NAME: u8 = 1 << 5;
 }
 
 impl Token {
@@ -360,6 +362,9 @@ fn described(shipped: &Model, mut word: Word, cats: u32) -> Word {
     }
     if super::signals::is_quiet(&word) {
         word.spelling |= spelling::QUIET;
+    }
+    if super::signals::is_plain_name(&word) {
+        word.spelling |= spelling::NAME;
     }
     word
 }
