@@ -70,7 +70,7 @@ pub struct WordInfo {
     /// as an index into [`Table::claim_sets`] (0: none). One byte, not the categories' `u32`:
     /// the words hold a few dozen distinct sets, and tokens stay small. The indices the sets
     /// leave free go to the most frequent words, one each ([`Table::frequent_words`]), so that
-    /// the check-worthiness scanner knows them by this byte alone.
+    /// a word test can know them by this byte alone (attribution's, see `according_byte`).
     pub claims: u8,
 }
 

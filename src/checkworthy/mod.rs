@@ -9,7 +9,7 @@
 //! - [`lexicon`]: the `data/lexicons/claims-*.txt` word lists, one hash table;
 //! - [`signals`]: small detectors (figure, percent, money, date, comparison, superlative, cause,
 //!   trend, named-entity, attribution, event) and the cues against a claim; most words are
-//!   "quiet" (decided per word), only counted;
+//!   "quiet" or plain names (decided per word), only counted;
 //! - [`features`]: what the model sees: the signals and cues, plus hashed word n-grams (a
 //!   word's own, [`features::own_buckets`], and the bigram ending at it);
 //! - [`model`]: the quantised weights compiled in from `data/claims-model.bin`, and scoring

@@ -15,7 +15,6 @@ use super::lexicon::{self, cat, Lexicon};
 use super::model::{self, Model};
 use crate::segment::{self, TokenKind};
 use crate::swar;
-use std::sync::OnceLock;
 
 /// Lowercases eight bytes at once: OR-ing 0x20 maps `A`..`Z` to `a`..`z` and leaves what else
 /// a word holds (digits and the joiners `'`, `-`, `.`, `,`) unchanged, as they have that bit.
@@ -173,8 +172,10 @@ pub mod spelling {
     /// Two facts not of spelling alone, but of the word alone too, so decided with the rest:
     /// a past tense, from the lexicon or by "-ed" (see [`crate::checkworthy::signals::Profile::past`]);
     pub const PAST: u8 = 1 << 3;
-    /// and a word the scanner may count in passing (`signals::is_quiet`).
+    /// and a word the scanner may count in passing (`signals::is_quiet`),
     pub const QUIET: u8 = 1 << 4;
+    /// or count in passing as a name (`signals::is_plain_name`).
+    pub const NAME: u8 = 1 << 5;
 }
 
 impl Token {
@@ -206,33 +207,9 @@ pub fn lookup(memo: &mut Memo) -> Lookup<'_> {
     Lookup {
         lexicon: lexicon::get(),
         claim_sets: crate::lexicon::table().claim_sets(),
-        frequent: frequent(),
         shipped: model::shipped(),
         memo,
     }
-}
-
-/// The [`Word`]s of the frequent words ([`crate::lexicon::Table::frequent_words`]) at their
-/// [`crate::lexicon::WordInfo::claims`] index, described once; elsewhere all zeros (no
-/// feature count: no word). A token with such an index and no capital is found here by that
-/// byte alone: nearly half of news tokens ("the", "of", "said"), which the memo would find
-/// only after reading, keying and probing their bytes again.
-fn frequent() -> &'static [Word; 256] {
-    static FREQUENT: OnceLock<Box<[Word; 256]>> = OnceLock::new();
-    FREQUENT.get_or_init(|| {
-        let table = crate::lexicon::table();
-        let mut words = Box::new([Word::default(); 256]);
-        for &(index, word) in table.frequent_words() {
-            let bytes = word.as_bytes();
-            let word = if bytes.len() <= 8 {
-                ascii_word(bytes, 0, bytes.len(), swar::load8(bytes, 0))
-            } else {
-                other_word(bytes, 0, bytes.len()).0
-            };
-            words[index as usize] = described(model::shipped(), word, table.claim_sets()[index as usize]);
-        }
-        words
-    })
 }
 
 /// The tokens of a sentence on its own: it is segmented first, so that its tokens are those
@@ -269,8 +246,6 @@ pub struct Lookup<'t> {
     lexicon: &'static Lexicon,
     /// The categories of [`crate::lexicon::WordInfo::claims`].
     claim_sets: &'static [u32; 256],
-    /// The frequent words by the same index ([`frequent`]).
-    frequent: &'static [Word; 256],
     /// For [`Word::weight`].
     shipped: &'static Model<'static>,
     memo: &'t mut Memo,
@@ -282,16 +257,10 @@ pub struct Lookup<'t> {
 pub fn word(text: &str, lookup: &mut Lookup, t: &segment::Token) -> Option<Token> {
     let bytes = text.as_bytes();
     let start = t.span.start;
-    // A frequent word opening with a lowercase letter: its index says which
-    // (`crate::lexicon::is_frequent_word`). Punctuation and numbers have index 0, no word.
-    let known = &lookup.frequent[t.info.claims as usize];
-    if known.features != 0 && !t.cap {
-        return Some(Token {
-            start,
-            end: word_end(bytes, t),
-            word: *known,
-        });
-    }
+    // (The frequent words once came first, known by their lexicon byte alone: fewer
+    // instructions than the memo, but whether a token was one was a coin toss for the branch
+    // predictor, nearly half of news tokens being such words. In the memo they sit first in
+    // their sets, and a hit there is the common case.)
     if t.kind == TokenKind::Punct {
         let word = described(lookup.shipped, symbol(text, start, t.span.end)?, 0);
         return Some(Token {
@@ -394,6 +363,9 @@ fn described(shipped: &Model, mut word: Word, cats: u32) -> Word {
     if super::signals::is_quiet(&word) {
         word.spelling |= spelling::QUIET;
     }
+    if super::signals::is_plain_name(&word) {
+        word.spelling |= spelling::NAME;
+    }
     word
 }
 
@@ -417,8 +389,7 @@ const SET_BITS: u32 = MEMO_BITS - 1;
 ///
 /// Two-way set-associative, the word last found first in its set: a direct-mapped memo
 /// lost common words to rare ones sharing their slot (two ways cut its misses on PolNeAR
-/// train by a quarter, at ~200 instructions a miss). The frequent words ([`frequent`]) are
-/// not kept here.
+/// train by a quarter, at ~200 instructions a miss).
 pub struct Memo {
     sets: Box<[Set; 1 << SET_BITS]>,
 }
@@ -857,9 +828,9 @@ mod tests {
         assert_eq!(t[3].ngram, t[3].hash);
     }
 
-    /// A frequent word found by its lexicon byte alone is the word its bytes describe (as
-    /// the memo's path describes them), whatever the case of its later letters, and with a
-    /// full stop after it.
+    /// A frequent word, whose lexicon byte is its own (not a set of categories), is the word
+    /// its bytes describe with the categories the claim lexicons give it, whatever the case of
+    /// its later letters, and with a full stop after it.
     #[test]
     fn frequent_words_are_what_their_bytes_describe() {
         let table = crate::lexicon::table();
@@ -886,7 +857,8 @@ mod tests {
                     } else {
                         other_word(bytes, 0, bytes.len()).0
                     };
-                    let spelled = described(model::shipped(), spelled, table.claim_sets()[index as usize]);
+                    let cats = lexicon::get().lookup(hash_lower(word.as_bytes()));
+                    let spelled = described(model::shipped(), spelled, cats);
                     assert_eq!(t.word, spelled, "{:?} in {text:?}", t.text(&text));
                 }
             }
