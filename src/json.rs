@@ -2,13 +2,15 @@
 //! the text to `JSON.parse`): the same bytes as
 //! `serde_json::to_writer` of an [`Output`] (a test holds the two equal), for a fraction of the
 //! instructions. Most of serde_json's time on a result goes to looking up every byte of every
-//! `text` in its escape table; here a string is scanned eight bytes at a time for the three
-//! kinds of byte JSON escapes (`"`, `\` and controls), and everything else is copied in runs.
-//! Numbers and escapes go through serde_json's own formatter, so they are written exactly as
-//! serde_json writes them.
+//! `text` in its escape table; here a string is tested eight bytes at a time for the three
+//! kinds of byte JSON escapes (`"`, `\` and controls) and, as nearly always, copied whole when
+//! it has none. Numbers are made eight digits at once in a word (tested equal to itoa's, which
+//! serde_json uses); escapes and big numbers go through serde_json's own formatter.
 
+use crate::checkworthy::signals::{signal::ATTRIBUTION, SIGNAL_NAMES};
 use crate::schema::{ClaimOut, EntityOut, Id, Output, QuoteOut, SpanOut, SpeakerOut};
 use crate::swar::{splat, HIGH, ONES};
+use crate::Signals;
 use serde_json::ser::{CharEscape, CompactFormatter, Formatter};
 use std::io::{self, Write};
 
@@ -32,7 +34,7 @@ fn quote<W: Write + ?Sized>(w: &mut W, q: &QuoteOut) -> io::Result<()> {
     id(w, q.id)?;
     range_and_text(w, q.start, q.end, q.text)?;
     w.write_all(b",\"kind\":")?;
-    string(w, q.kind)?;
+    plain(w, q.kind)?;
     w.write_all(b",\"parts\":")?;
     list(w, &q.parts, |w, &[start, end]| {
         w.write_all(b"[")?;
@@ -60,21 +62,72 @@ fn claim<W: Write + ?Sized>(w: &mut W, c: &ClaimOut) -> io::Result<()> {
     id(w, c.id)?;
     range_and_text(w, c.start, c.end, c.text)?;
     w.write_all(b",\"kind\":")?;
-    string(w, c.kind)?;
+    plain(w, c.kind)?;
     speaker_and_cue(w, &c.speaker, &c.cue)?;
     w.write_all(b",\"score\":")?;
     float(w, c.score)?;
     w.write_all(b",\"signals\":")?;
-    w.write_all(b"[")?;
-    for (i, name) in c.signals.names().enumerate() {
-        if i > 0 {
-            w.write_all(b",")?;
-        }
-        string(w, name)?;
-    }
-    w.write_all(b"]")?;
+    signals(w, c.signals)?;
     w.write_all(b"}")
 }
+
+/// A claim's signals as a JSON list of names (as [`Signals::names`]), made in a buffer with no
+/// branch per name: every name is copied after those kept so far and kept only if present.
+/// Walking the names present was a loop of data-dependent length, about three mispredicted
+/// branches a claim.
+fn signals<W: Write + ?Sized>(w: &mut W, signals: Signals) -> io::Result<()> {
+    let mut out = [0u8; 1 + NAMES.len() * QUOTED];
+    out[0] = b'[';
+    let mut len = 1;
+    let mut put = |i: usize, present: bool| {
+        let (quoted, n) = NAMES[i];
+        out[len..len + QUOTED].copy_from_slice(&quoted);
+        len += usize::from(present) * n;
+    };
+    // "attribution" first for a reported claim, then not again in order.
+    put(ATTRIBUTION_FIRST, signals.attribution_first);
+    let rest = signals.bits & !(ATTRIBUTION * u16::from(signals.attribution_first));
+    for i in 0..SIGNAL_NAMES.len() {
+        put(i, rest >> i & 1 == 1);
+    }
+    // The last comma becomes the closing bracket (of an empty list, one after the opening).
+    let end = len - usize::from(len > 1);
+    out[end] = b']';
+    w.write_all(&out[..=end])
+}
+
+/// The room for one quoted signal name and its comma.
+const QUOTED: usize = 16;
+
+/// Each signal name quoted and followed by a comma, in [`QUOTED`] bytes, and its length; the
+/// names in [`SIGNAL_NAMES`] order, then "attribution" again to go first.
+const NAMES: [([u8; QUOTED], usize); SIGNAL_NAMES.len() + 1] = {
+    let mut names = [([0u8; QUOTED], 0); SIGNAL_NAMES.len() + 1];
+    let mut i = 0;
+    while i < names.len() {
+        let name = if i < SIGNAL_NAMES.len() {
+            SIGNAL_NAMES[i]
+        } else {
+            "attribution"
+        }
+        .as_bytes();
+        let (quoted, len) = &mut names[i];
+        quoted[0] = b'"';
+        let mut j = 0;
+        while j < name.len() {
+            quoted[1 + j] = name[j];
+            j += 1;
+        }
+        quoted[1 + j] = b'"';
+        quoted[2 + j] = b',';
+        *len = name.len() + 3;
+        i += 1;
+    }
+    names
+};
+
+/// The entry of [`NAMES`] that goes first.
+const ATTRIBUTION_FIRST: usize = SIGNAL_NAMES.len();
 
 fn entity<W: Write + ?Sized>(w: &mut W, e: &EntityOut) -> io::Result<()> {
     w.write_all(b"{\"id\":")?;
@@ -82,7 +135,7 @@ fn entity<W: Write + ?Sized>(w: &mut W, e: &EntityOut) -> io::Result<()> {
     w.write_all(b",\"name\":")?;
     string(w, e.name)?;
     w.write_all(b",\"kind\":")?;
-    string(w, e.kind)?;
+    plain(w, e.kind)?;
     w.write_all(b",\"mentions\":")?;
     list(w, &e.mentions, span)?;
     w.write_all(b"}")
@@ -147,15 +200,47 @@ fn option<W: Write + ?Sized, T>(
 
 fn id<W: Write + ?Sized>(w: &mut W, id: Id) -> io::Result<()> {
     // The prefix is an ASCII letter: nothing to escape.
-    let mut prefix = [0u8; 4];
-    w.write_all(b"\"")?;
-    w.write_all(id.prefix.encode_utf8(&mut prefix).as_bytes())?;
-    number(w, id.number)?;
-    w.write_all(b"\"")
+    let (Ok(prefix), Some((digits, zeros))) = (u8::try_from(id.prefix), eight_digits(id.number)) else {
+        let mut prefix = [0u8; 4];
+        w.write_all(b"\"")?;
+        w.write_all(id.prefix.encode_utf8(&mut prefix).as_bytes())?;
+        number(w, id.number)?;
+        return w.write_all(b"\"");
+    };
+    // `"`, the letter, the digits and `"` in one write.
+    let mut out = [b'"'; 11];
+    out[2..10].copy_from_slice(&digits);
+    out[zeros + 1] = prefix;
+    out[zeros] = b'"';
+    w.write_all(&out[zeros..])
 }
 
 fn number<W: Write + ?Sized>(w: &mut W, n: usize) -> io::Result<()> {
-    CompactFormatter.write_u64(w, n as u64)
+    match eight_digits(n) {
+        Some((digits, zeros)) => w.write_all(&digits[zeros..]),
+        None => CompactFormatter.write_u64(w, n as u64),
+    }
+}
+
+/// `n` as eight decimal digits and how many of them are leading zeros to drop (at most seven:
+/// 0 is "0"), for `n` below 10^8 (every offset and id of a text under 100 MB). The digits are
+/// split out in the lanes of one word, halves, quarters, then single digits, each step a
+/// multiply for all lanes at once: no branch per digit count, which itoa's loop and tests
+/// were (mispredicted on about one number in four).
+#[inline(always)]
+fn eight_digits(n: usize) -> Option<([u8; 8], usize)> {
+    let n = u32::try_from(n).ok().filter(|&n| n < 100_000_000)?;
+    // Four digits in each 32-bit lane, the first four in the low lane (bytes come out in
+    // reading order).
+    let x = u64::from(n / 10_000) | u64::from(n % 10_000) << 32;
+    // Two in each 16-bit lane: v / 100 is v * 5243 >> 19 for v < 10^4 (no lane overflows).
+    let hundreds = ((x * 5243) >> 19) & 0x0000_007f_0000_007f;
+    let x = hundreds | (x - hundreds * 100) << 16;
+    // One in each byte: v / 10 is v * 103 >> 10 for v < 100.
+    let tens = ((x * 103) >> 10) & 0x000f_000f_000f_000f;
+    let x = tens | (x - tens * 10) << 8;
+    let zeros = (x | 1 << 56).trailing_zeros() as usize / 8;
+    Some(((x + splat(b'0')).to_le_bytes(), zeros))
 }
 
 /// As serde_json's `serialize_f64`: `null` for NaN and the infinities.
@@ -186,23 +271,83 @@ fn three_decimals(x: f64) -> Option<u32> {
 /// same f64, which for these values is the three decimals without trailing zeros ("0.5",
 /// "0.123"), and "0.0" / "1.0" for the ends.
 fn fraction<W: Write + ?Sized>(w: &mut W, thousandths: u32) -> io::Result<()> {
-    let (whole, mut frac, mut digits) = (thousandths / 1000, thousandths % 1000, 3);
-    while digits > 1 && frac % 10 == 0 {
-        frac /= 10;
-        digits -= 1;
-    }
-    let mut out = [b'0', b'.', b'0', b'0', b'0'];
-    out[0] += whole as u8;
-    for i in (0..digits).rev() {
-        out[2 + i] += (frac % 10) as u8;
-        frac /= 10;
-    }
-    w.write_all(&out[..2 + digits])
+    let frac = thousandths % 1000;
+    let digits = [
+        (thousandths / 1000) as u8,
+        0,
+        (frac / 100) as u8,
+        (frac / 10 % 10) as u8,
+        (frac % 10) as u8,
+    ];
+    // Trailing zeros dropped, but for the first decimal (counted without a branch: which
+    // scores end in zeros is anyone's guess).
+    let (last_zero, second_zero) = (digits[4] == 0, digits[3] == 0);
+    let len = 5 - usize::from(last_zero) - usize::from(last_zero & second_zero);
+    let mut out = digits.map(|d| b'0' + d);
+    out[1] = b'.';
+    w.write_all(&out[..len])
 }
 
-/// A JSON string: runs without escapes copied whole.
+/// A JSON string: copied whole when it has nothing to escape, as nearly every one.
 fn string<W: Write + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
-    let bytes = s.as_bytes();
+    if any_escape(s.as_bytes()) {
+        return escaped(w, s.as_bytes());
+    }
+    plain(w, s)
+}
+
+/// A string known to need no escape (as the kinds and signal names, tested below).
+fn plain<W: Write + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
+    w.write_all(b"\"")?;
+    w.write_all(s.as_bytes())?;
+    w.write_all(b"\"")
+}
+
+/// Whether any byte of `bytes` is one JSON escapes. Up to 32 bytes without a branch on the
+/// exact length: four loads (of four bytes up to 16, of eight up to 32) from the start to the
+/// end at most their width apart, so they overlap (a byte tested twice does no harm); longer
+/// strings eight bytes at a time, the last eight overlapping. Most strings are mentions and
+/// names of 4 to 16 bytes, and a loop's exit or a byte loop for the tail cost about one
+/// mispredicted branch a string.
+fn any_escape(bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+    let half = |at: usize| u64::from(u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default()));
+    // The loads of `width` bytes at 0, `step`, `n - width - step` and `n - width`: no gap
+    // when `step` is a third of `n - width`, rounded up, and at most `width`.
+    let step = |width: usize| (n - width).div_ceil(3);
+    let hits = match n {
+        0 => 0,
+        // The first, the middle and the last byte; the other bytes of the word a letter.
+        1..=3 => escapes(
+            u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16 | splat(b'a') << 24,
+        ),
+        4..=16 => {
+            let step = step(4);
+            escapes(half(0) | half(step) << 32) | escapes(half(n - 4 - step) | half(n - 4) << 32)
+        }
+        17..=32 => {
+            let step = step(8);
+            escapes(word(0)) | escapes(word(step)) | escapes(word(n - 8 - step)) | escapes(word(n - 8))
+        }
+        _ => {
+            for eight in bytes.chunks_exact(8) {
+                // (A test per word, never taken, also keeps the loop from being vectorised:
+                // its set-up and remainder branches were mispredicted on most strings.)
+                if escapes(u64::from_le_bytes(eight.try_into().unwrap_or_default())) != 0 {
+                    return true;
+                }
+            }
+            escapes(word(n - 8))
+        }
+    };
+    // (A byte may be flagged only above a real hit, so any flag means one.)
+    hits != 0
+}
+
+/// A string with something to escape: runs without escapes copied whole.
+#[cold]
+fn escaped<W: Write + ?Sized>(w: &mut W, bytes: &[u8]) -> io::Result<()> {
     w.write_all(b"\"")?;
     let mut run = 0;
     while let Some(i) = next_escape(bytes, run) {
@@ -272,8 +417,9 @@ mod tests {
             every_byte.as_str(),
         ] {
             // At every alignment and length.
-            for start in (0..s.len()).filter(|&i| s.is_char_boundary(i)) {
-                let s = &s[start..];
+            let bounds = || (0..=s.len()).filter(|&i| s.is_char_boundary(i));
+            for (start, end) in bounds().flat_map(|a| bounds().filter(move |&b| b >= a).map(move |b| (a, b))) {
+                let s = &s[start..end];
                 let mut ours = Vec::new();
                 string(&mut ours, s).unwrap();
                 assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(s).unwrap());
@@ -291,6 +437,53 @@ mod tests {
                 let got = (hits != 0).then(|| hits.trailing_zeros() as usize / 8);
                 assert_eq!(got, want, "{a:#x} {b:#x}");
             }
+        }
+    }
+
+    #[test]
+    fn numbers_as_serde_json() {
+        let powers = (0..20).flat_map(|e| {
+            let p = 10u64.pow(e);
+            [p - 1, p, p + 1]
+        });
+        for n in (0..200_000).chain((0..1000).map(|k| 99_999_500 + k)).chain(powers) {
+            let n = n as usize;
+            let mut ours = Vec::new();
+            number(&mut ours, n).unwrap();
+            assert_eq!(String::from_utf8(ours).unwrap(), n.to_string());
+            let i = Id { prefix: 'q', number: n };
+            let mut ours = Vec::new();
+            id(&mut ours, i).unwrap();
+            assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(&i).unwrap());
+        }
+    }
+
+    #[test]
+    fn signals_as_serde_json() {
+        for bits in 0..1u16 << (SIGNAL_NAMES.len() + 1) {
+            for s in [Signals::factual(bits), Signals::reported(bits)] {
+                let mut ours = Vec::new();
+                signals(&mut ours, s).unwrap();
+                assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(&s).unwrap());
+            }
+        }
+    }
+
+    #[test]
+    fn the_fixed_names_need_no_escape() {
+        use crate::{ClaimKind, EntityKind, QuoteKind};
+        let kinds = [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Block].map(QuoteKind::as_str);
+        let claims = [ClaimKind::Reported, ClaimKind::Factual].map(ClaimKind::as_str);
+        let entities = [EntityKind::Person, EntityKind::Organisation, EntityKind::Group].map(EntityKind::as_str);
+        let signals = crate::checkworthy::signals::SIGNAL_NAMES;
+        for name in kinds
+            .iter()
+            .chain(&claims)
+            .chain(&entities)
+            .chain(&signals)
+            .chain(&["attribution"])
+        {
+            assert_eq!(format!("\"{name}\""), serde_json::to_string(name).unwrap());
         }
     }
 
