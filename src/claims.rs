@@ -248,19 +248,11 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             while p < parts.len() && parts[p].end <= span.start {
                 p += 1;
             }
-            let taken = reported[r..]
-                .iter()
-                .take_while(|c| c.start < span.end)
-                .any(|c| c.overlaps(span))
-                || parts[p..]
-                    .iter()
-                    .take_while(|q| q.start < span.end)
-                    .filter(|q| q.overlaps(span))
-                    .map(|q| q.len())
-                    .sum::<usize>()
-                    * 2
-                    >= span.len();
-            if taken {
+            // `reported[r]` ends past the sentence's start: the sentence overlaps a content
+            // exactly when that one starts before its end (a later one, starting no earlier,
+            // could only overlap if it did too). One test, where a search per sentence was a
+            // loop exit mispredicted.
+            if reported.get(r).is_some_and(|c| c.start < span.end) || quoted(&parts[p..], span) * 2 >= span.len() {
                 continue;
             }
             let (score, signals) = checkworthy::score_tokens(doc.text, &doc.tokens[sentence.tokens.clone()]);
@@ -279,8 +271,11 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
                 // The reported claims up to this sentence go first (none has its span: a
                 // sentence that overlaps one is taken), moved in one run, found by their
                 // spans (a peeked claim was copied once more).
-                let upto = merged
-                    + reported[merged..]
+                // Those before `r` all are (each ends by an earlier sentence's start), so
+                // the count starts there and mostly stops at its first test.
+                let from = merged.max(r);
+                let upto = from
+                    + reported[from..]
                         .iter()
                         .take_while(|c| (c.start, c.end) <= (span.start, span.end))
                         .count();
@@ -305,6 +300,19 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         claims,
         entities,
     }
+}
+
+/// How many bytes the quotation parts that overlap `span` hold, all of each (`parts` starts
+/// at the first part that ends past the span's start, and is in text order).
+fn quoted(parts: &[Span], span: Span) -> usize {
+    let mut bytes = 0;
+    for q in parts {
+        if q.start >= span.end {
+            break;
+        }
+        bytes += q.len() * q.overlaps(span) as usize;
+    }
+    bytes
 }
 
 /// The who-said-what roster: every entity that speaks, with all its mentions, numbered in
