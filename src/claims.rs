@@ -340,27 +340,37 @@ fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Ve
         // No speaker to list or renumber: the names need not be read.
         return Vec::new();
     }
-    let mut speaking = Vec::with_capacity(count);
+    // Numbered in one pass with no branch per entity (whether one speaks is as good as
+    // random): each entity's number is written at the next place, which only a speaker
+    // takes; the silent all get `count`, the number of a spare group below.
+    let mut speaking = vec![0; count + 1];
+    let mut n = 0;
     for (e, p) in place.iter_mut().enumerate() {
-        if *p != SILENT {
-            *p = speaking.len() as u32;
-            speaking.push(e);
-        }
+        let speaks = *p != SILENT;
+        speaking[n] = e;
+        *p = if speaks { n } else { count } as u32;
+        n += speaks as usize;
     }
+    speaking.truncate(count);
     // Name spans are gathered only for the speakers (a few of the many named), each one's
-    // with its other mentions in one vector, counted first so that it is allocated once.
-    let mut sizes = vec![0; speaking.len()];
-    each_mention(mentions, |e, _| {
-        if let Some(n) = sizes.get_mut(place[e] as usize) {
-            *n += 1;
-        }
-    });
-    let mut names_of: Vec<Vec<Span>> = sizes.iter().map(|&n| Vec::with_capacity(n)).collect();
+    // with its other mentions in one run of `spans`: counted first, then written at each
+    // group's next place, the silent entities' all on the one spare slot past the end.
+    // No test per mention of whether its entity speaks, which mispredicted often.
+    let mut starts = vec![0; count + 1];
+    each_mention(mentions, |e, _| starts[place[e] as usize] += 1);
+    let mut total = 0;
+    for group in &mut starts[..count] {
+        (*group, total) = (total, total + *group);
+    }
+    starts[count] = total;
+    let mut next = starts.clone();
+    let mut spans = vec![Span::default(); total + 1];
     each_mention(mentions, |e, span| {
-        if let Some(spans) = names_of.get_mut(place[e] as usize) {
-            spans.push(span);
-        }
+        let group = place[e] as usize;
+        spans[next[group]] = span;
+        next[group] += (group != count) as usize;
     });
+    let names_of = starts.windows(2).map(|w| spans[w[0]..w[1]].to_vec());
     let mut entities: Vec<(usize, Entity)> = speaking
         .iter()
         .zip(names_of)
