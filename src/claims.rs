@@ -117,6 +117,22 @@ fn is_hypothetical(doc: &Document, start: usize) -> bool {
         })
 }
 
+/// The person who speaks most, the first of them on a tie, whose name is capitalised.
+/// A name is decoded only for an entity that speaks more than any before it (few do); the
+/// test per entity is one compare of a count that is 0 unless it is a person, where a
+/// filter of each entity by whether it speaks was a branch mispredicted often.
+fn main_speaker(mentions: &Mentions) -> Option<usize> {
+    let (mut main, mut most) = (None, 0);
+    for (i, e) in mentions.entities.iter().enumerate() {
+        // (A mask through `black_box`: the compiler made a product a branch on the kind.)
+        let speaks = e.speaks & std::hint::black_box(((e.kind == EntityKind::Person) as u32).wrapping_neg());
+        if speaks > most && e.name.chars().next().is_some_and(char::is_uppercase) {
+            (main, most) = (Some(i), speaks);
+        }
+    }
+    main
+}
+
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, options: &Options) -> Annotations {
     // "I think that …", "We believe …", "You said …": outside quotations, reporting by the
@@ -131,17 +147,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
     let headline_span = mentions.headline.map(|l| doc.lines[l].span);
     // A description in the headline ("…, Says Russian Official") stands for the article's main
     // speaker.
-    let main_speaker = mentions
-        .entities
-        .iter()
-        .enumerate()
-        // Those that speak first: an integer test that rules out most entities before their
-        // names are decoded (the most speaking one, if any speaks, is among them).
-        .filter(|(_, e)| {
-            e.speaks > 0 && e.kind == EntityKind::Person && e.name.chars().next().is_some_and(char::is_uppercase)
-        })
-        .max_by_key(|(i, e)| (e.speaks, std::cmp::Reverse(*i)))
-        .map(|(i, _)| i);
+    let main_speaker = main_speaker(&mentions);
     let fix_headline = |sp: Option<Speaker>, mentions: &mut Mentions| -> Option<Speaker> {
         let mut sp = sp?;
         let in_headline = headline_span.is_some_and(|h| h.contains(sp.mention));
@@ -206,6 +212,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
     } else {
         0
     });
+    let entities;
     if options.claims {
         let threshold = options.min_claim_score.unwrap_or(checkworthy::THRESHOLD);
         // The reported claims first, in their own vector: sorted there (they come nearly in
@@ -231,6 +238,9 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         }
         // Stable, as the sort of all claims was: equal spans keep their order.
         reported_claims.sort_by_key(|c| (c.span.start, c.span.end));
+        // The speakers are listed and renumbered now, while the claims with a speaker are
+        // these alone: not tested again among the factual ones, interleaved with them.
+        entities = roster(&mentions, &mut quotes, &mut reported_claims);
         // Sentences, reported contents and quotation parts are all in text order: one sweep
         // finds what each sentence overlaps, instead of a scan of every claim per sentence.
         // (The contents are in order with their claims: a span orders by start, then end.)
@@ -292,9 +302,10 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             }
         }
         claims.extend(reported_claims);
+    } else {
+        entities = roster(&mentions, &mut quotes, &mut []);
     }
 
-    let entities = roster(&mentions, &mut quotes, &mut claims);
     Annotations {
         quotes,
         claims,
@@ -348,7 +359,9 @@ fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Ve
     for (e, p) in place.iter_mut().enumerate() {
         let speaks = *p != SILENT;
         speaking[n] = e;
-        *p = if speaks { n } else { count } as u32;
+        // (A mask through `black_box`: the compiler made any select it saw a branch.)
+        let mask = std::hint::black_box((speaks as usize).wrapping_neg());
+        *p = ((n & mask) | (count & !mask)) as u32;
         n += speaks as usize;
     }
     speaking.truncate(count);
