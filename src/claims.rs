@@ -445,7 +445,24 @@ fn each_mention(mentions: &Mentions, mut f: impl FnMut(usize, Span)) {
 
 #[cfg(test)]
 mod tests {
-    use super::{colon_within, has_byte, has_copyright_sign};
+    use super::{colon_within, dedup, has_byte, has_copyright_sign};
+    use crate::Span;
+
+    #[test]
+    fn dedup_keeps_what_std_keeps() {
+        let s = |start, end| Span { start, end };
+        for spans in [
+            vec![],
+            vec![s(0, 1)],
+            vec![s(0, 1), s(0, 1)],
+            vec![s(0, 1), s(0, 2), s(0, 2), s(3, 4), s(3, 4), s(3, 4), s(5, 6)],
+        ] {
+            let (mut ours, mut std) = (spans.clone(), spans);
+            dedup(&mut ours);
+            std.dedup();
+            assert_eq!(ours, std);
+        }
+    }
 
     #[test]
     fn colon_found_within_the_first_bytes_only() {
