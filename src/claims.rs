@@ -369,21 +369,26 @@ fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Ve
     // with its other mentions in one run of `spans`: counted first, then written at each
     // group's next place, the silent entities' all on the one spare slot past the end.
     // No test per mention of whether its entity speaks, which mispredicted often.
-    let mut starts = vec![0; count + 1];
-    each_mention(mentions, |e, _| starts[place[e] as usize] += 1);
+    // `next`: each group's size, then the place its next mention goes, then its end.
+    let mut next = vec![0; count + 1];
+    each_mention(mentions, |e, _| next[place[e] as usize] += 1);
     let mut total = 0;
-    for group in &mut starts[..count] {
+    for group in &mut next[..count] {
         (*group, total) = (total, total + *group);
     }
-    starts[count] = total;
-    let mut next = starts.clone();
+    next[count] = total;
     let mut spans = vec![Span::default(); total + 1];
     each_mention(mentions, |e, span| {
         let group = place[e] as usize;
         spans[next[group]] = span;
         next[group] += (group != count) as usize;
     });
-    let names_of = starts.windows(2).map(|w| spans[w[0]..w[1]].to_vec());
+    let mut start = 0;
+    let names_of = next[..count].iter().map(|&end| {
+        let run = spans[start..end].to_vec();
+        start = end;
+        run
+    });
     let mut entities: Vec<(usize, Entity)> = speaking
         .iter()
         .zip(names_of)
