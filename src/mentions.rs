@@ -369,14 +369,21 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             // The run's words but its connectors ("of"), each a capital.
             let mut words = 1;
             // A possessive ends the run: only its last word can have one (its length).
+            // The run's words are the capitals from its first on, one after another, and a
+            // connector is not one: the next capital's place (`capitals[c + words - 1]`) tells
+            // at once whether the next token can be a name word or a connector before one,
+            // where testing the next token itself (its flags, then its length for a connector)
+            // was two branches missed word after word.
             let possessive = loop {
                 let possessive = possessive_at(doc, end - 1);
                 if possessive != 0 || end >= sentence.tokens.end {
                     break possessive;
                 }
-                if is_name_word(doc, end, sentence.tokens.start) {
+                let next_capital = capitals.get(c + words - 1).copied().unwrap_or(usize::MAX);
+                if next_capital == end && is_name_word(doc, end, sentence.tokens.start) {
                     end += 1;
-                } else if is_connector(doc, end)
+                } else if next_capital == end + 1
+                    && is_connector(doc, end)
                     && end + 1 < sentence.tokens.end
                     && is_name_word(doc, end + 1, sentence.tokens.start)
                 {
@@ -386,9 +393,9 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
                 }
                 words += 1;
             };
-            // The run's words are the capitals from its first on, one after another: the
-            // cursor moves past them at once, where testing each capital for whether a run
-            // had taken it was a branch missed after every name of two words or more.
+            // The cursor moves past the run's words at once, where testing each capital for
+            // whether a run had taken it was a branch missed after every name of two words or
+            // more.
             c += words - 1;
             debug_assert!(capitals.get(c).is_none_or(|&i| i >= end) && capitals[c - 1] == end - 1);
             // "Soviet leader Joseph Stalin", "Russian officials": a capitalised word before a
