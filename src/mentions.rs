@@ -379,10 +379,14 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
                 if possessive != 0 || end >= sentence.tokens.end {
                     break possessive;
                 }
-                let next_capital = capitals.get(c + words - 1).copied().unwrap_or(usize::MAX);
-                if next_capital == end && is_name_word(doc, end, sentence.tokens.start) {
+                // How many tokens before the next capital: 0 or 1, else the run ends.
+                let gap = capitals.get(c + words - 1).map_or(usize::MAX, |&i| i.wrapping_sub(end));
+                if gap > 1 {
+                    break possessive;
+                }
+                if gap == 0 && is_name_word(doc, end, sentence.tokens.start) {
                     end += 1;
-                } else if next_capital == end + 1
+                } else if gap == 1
                     && is_connector(doc, end)
                     && end + 1 < sentence.tokens.end
                     && is_name_word(doc, end + 1, sentence.tokens.start)
