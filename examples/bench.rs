@@ -22,8 +22,11 @@
 //! If the corpus is missing it says so and uses generated news-like text instead.
 //! Not a test: nothing here asserts; `scripts/bench.mjs` (`npm run bench`) prints it with the rest.
 
+#[path = "support/concatenated.rs"]
+mod concatenated;
 #[path = "support/cpu_time.rs"]
 mod cpu_time;
+use concatenated::concatenated;
 use cpu_time::cpu_time;
 use quotelens::schema::to_output;
 use quotelens::{annotate, Options};
@@ -113,21 +116,6 @@ fn generated_corpus() -> Vec<String> {
         docs.push(doc);
     }
     docs
-}
-
-/// One document of at least `bytes` bytes: the articles in turn, a blank line between.
-fn concatenated(docs: &[String], bytes: usize) -> String {
-    let mut out = String::with_capacity(bytes + 64 * 1024);
-    for doc in docs.iter().cycle() {
-        if out.len() >= bytes {
-            break;
-        }
-        if !out.is_empty() {
-            out.push_str("\n\n");
-        }
-        out.push_str(doc.trim_end());
-    }
-    out
 }
 
 /// What one pass does with each document.

@@ -6,8 +6,11 @@
 //! STAGES_JSON=1 cargo run --release --example stages   # and the CLI's JSON of the schema
 //! STAGES_CONCAT=10000000 cargo run --release --example stages   # one ~10 MB document instead
 //! ```
+#[path = "support/concatenated.rs"]
+mod concatenated;
 #[path = "support/cpu_time.rs"]
 mod cpu_time;
+use concatenated::concatenated;
 use cpu_time::cpu_time;
 use quotelens::{attribution, claims, mentions, quotes, schema, segment, Options};
 use std::time::{Duration, Instant};
@@ -27,19 +30,9 @@ fn main() {
         .ok()
         .and_then(|n| n.parse::<usize>().ok())
     {
-        // One big document of about `size` bytes (the articles in turn, a blank line between),
-        // as `bench`'s scaling rows: where a big document's extra cost per byte goes.
-        let mut big = String::with_capacity(size + 64 * 1024);
-        for text in texts.iter().cycle() {
-            if big.len() >= size {
-                break;
-            }
-            if !big.is_empty() {
-                big.push_str("\n\n");
-            }
-            big.push_str(text.trim_end());
-        }
-        texts = vec![big];
+        // One big document of about `size` bytes, as `bench`'s scaling rows: where a big
+        // document's extra cost per byte goes.
+        texts = vec![concatenated(&texts, size)];
     }
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
     let runs: usize = std::env::var("STAGES_RUNS")
