@@ -464,12 +464,13 @@ fn merged() -> Merged {
 }
 
 /// Whether `word` may have a [`WordInfo::claims`] index of its own: whether every token found
-/// as `word` that starts with a lowercase letter is described by the scanner as `word` itself
-/// is (`crate::checkworthy::tokens`). So: a lowercase ASCII letter first and last, letters,
-/// `'` and `-` between, and no ending the scanner reads case-sensitively ("-ed", "-est": a
-/// token "agrEed" is shaped unlike "agreed"). Other letters' case changes nothing else in a
-/// word that opens with a lowercase letter: its hash and affixes are case-blind, and it has
-/// no capital first letter nor is it all capitals.
+/// as `word` that starts with a lowercase letter is described by the check-worthiness scanner
+/// as `word` itself is (`crate::checkworthy::tokens`; a test there holds it). So: a lowercase
+/// ASCII letter first and last, letters, `'` and `-` between, and no ending the scanner reads
+/// case-sensitively ("-ed", "-est": a token "agrEed" is shaped unlike "agreed"). The rule was
+/// made for the scanner, which once took such a word's description from this byte alone; it
+/// now looks every word up in its memo, and only attribution's word tests read the byte
+/// ("according", "and", "but", "while"), which the rule admits too.
 pub fn is_frequent_word(word: &str) -> bool {
     let b = word.as_bytes();
     let letter = |c: &u8| c.is_ascii_lowercase();
