@@ -905,7 +905,7 @@ fn push_joined_word(
     next: u8,
 ) -> usize {
     if word.kind == TokenKind::Word {
-        word.info = lexicon::lookup_in(text, word.span.start..word.span.end);
+        word.info = joined_word_info(text.as_bytes(), word.span);
         // An abbreviation keeps its full stop, as on the common path.
         if next == b'.' && ((word.span.len() == 1 && word.cap) || word.info.has(ABBREVIATION)) {
             word.span.end += 1;
@@ -914,6 +914,24 @@ fn push_joined_word(
     record_capital(capitals, tokens.len(), word.cap);
     tokens.push(word);
     word.span.end + usize::from(next == b' ')
+}
+
+/// What the lexicons say about the word at `span`, a word [`joined_word`] ended: its key made
+/// as the common word's is, from two loads (its ASCII bytes are letters, digits and joiners,
+/// which `| 0x20` lowercases or leaves as they are); a word with a character that is not ASCII
+/// is in no lexicon.
+#[inline(always)]
+fn joined_word_info(bytes: &[u8], span: Span) -> WordInfo {
+    let Some(&masks) = KEY_MASKS.get(span.len()) else {
+        return lexicon::lookup_in_bytes(bytes, span.start..span.end);
+    };
+    let (w0, w1) = load16(bytes, span.start);
+    let (w0, w1) = (w0 & masks[0], w1 & masks[1]);
+    if (w0 | w1) & swar::HIGH != 0 {
+        return WordInfo::default();
+    }
+    let lower = swar::splat(0x20);
+    lexicon::table().get(&[w0 | lower & masks[0], w1 | lower & masks[1]])
 }
 
 /// Where a word ends whose ASCII run ends at `end`, before a byte that might join it to more
@@ -973,8 +991,16 @@ fn ascii_run(bytes: &[u8], ends: &[u8], at: usize) -> Option<(usize, u8, lexicon
     // `| 0x20` lowercases a letter and leaves a digit as it is.
     let lower = swar::splat(0x20);
     let masks = KEY_MASKS[run];
-    // (One bounds check for both loads where sixteen bytes are left.)
-    let (w0, w1) = match bytes.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
+    let (w0, w1) = load16(bytes, at);
+    let key = [(w0 | lower) & masks[0], (w1 | lower) & masks[1]];
+    Some((run, next, key))
+}
+
+/// The sixteen bytes of `bytes` from `at` as two little-endian words, zero past the end: one
+/// bounds check for both loads where sixteen bytes are left.
+#[inline(always)]
+fn load16(bytes: &[u8], at: usize) -> (u64, u64) {
+    match bytes.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
         Some(sixteen) => {
             let (low, high) = sixteen.split_at(8);
             (
@@ -983,9 +1009,7 @@ fn ascii_run(bytes: &[u8], ends: &[u8], at: usize) -> Option<(usize, u8, lexicon
             )
         }
         None => (swar::load8(bytes, at), swar::load8(bytes, at + 8)),
-    };
-    let key = [(w0 | lower) & masks[0], (w1 | lower) & masks[1]];
-    Some((run, next, key))
+    }
 }
 
 /// The masks that keep a word's first `n` bytes (`n` below 16) from its two eight-byte loads.
