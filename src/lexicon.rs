@@ -507,7 +507,13 @@ pub fn lookup(word: &str) -> WordInfo {
 /// words (no copy of the word).
 #[inline]
 pub fn lookup_in(text: &str, span: std::ops::Range<usize>) -> WordInfo {
-    match key_at(text.as_bytes(), span.start, span.len()) {
+    lookup_in_bytes(text.as_bytes(), span)
+}
+
+/// [`lookup_in`] on the text's bytes.
+#[inline]
+pub fn lookup_in_bytes(text: &[u8], span: std::ops::Range<usize>) -> WordInfo {
+    match key_at(text, span.start, span.len()) {
         Some(key) => table().get(&key),
         None => WordInfo::default(),
     }

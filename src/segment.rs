@@ -135,6 +135,8 @@ struct Spare {
 thread_local! {
     /// One set at most: a document made while another is alive allocates its own.
     static SPARE: Cell<Option<Spare>> = const { Cell::new(None) };
+    /// The last text's [`word_ends`], for the next one.
+    static WORD_ENDS: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
 }
 
 /// Texts longer than this leave no spare vectors behind, so that one huge input does not
@@ -630,8 +632,9 @@ fn joins_word(s: &str, d: char, d_end: usize, prev: char, numeric: bool, piece_l
 ///
 /// Works on bytes and decodes a character only where a byte is not ASCII: news text is mostly
 /// ASCII, and this loop sees every byte of the input. Most words are a run of ASCII letters
-/// and digits, found eight bytes at a time: the loads that find the run's end also hold the
-/// word's lexicon key, so the common word is read once.
+/// and digits, whose length is read from a bitmap of the text made first ([`word_ends`]): one
+/// load and a bit scan, with no branch on the word's length, and no wait on the word's own
+/// bytes before the next word's start is known.
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 fn tokenize(doc: &mut Document) {
     let text = doc.text;
@@ -645,6 +648,7 @@ fn tokenize(doc: &mut Document) {
     let mut line_no = 0u32;
     let mut paragraph_open = false;
     let mut i = 0;
+    let ends = word_ends(bytes, WORD_ENDS.take());
     'bytes: while let Some(&b) = bytes.get(i) {
         let token = |i: usize, end: usize, kind: TokenKind, info: WordInfo, cap: bool| {
             Token::fresh(Span::new(i, end), kind, info, cap, line_no)
@@ -657,7 +661,7 @@ fn tokenize(doc: &mut Document) {
             // one space, for as long as they do.
             let (mut numeric, mut cap) = (b.is_ascii_digit(), class & UPPER != 0);
             scanned = 16;
-            while let Some((run, next, key)) = ascii_run(bytes, i) {
+            while let Some((run, next, key)) = ascii_run(bytes, &ends, i) {
                 scanned = run;
                 // Most words are followed by one space, which joins nothing and is no
                 // abbreviation's stop: the word ends at the run, and the space is skipped.
@@ -748,6 +752,9 @@ fn tokenize(doc: &mut Document) {
     doc.tokens = tokens;
     doc.pivots = pivots;
     doc.capitals = capitals;
+    if text.len() <= SPARE_TEXT_LIMIT {
+        WORD_ENDS.set(ends);
+    }
 }
 
 /// Adds token `index`, a word, to `capitals` if it is capitalised (`cap`): pushed either way
@@ -898,7 +905,7 @@ fn push_joined_word(
     next: u8,
 ) -> usize {
     if word.kind == TokenKind::Word {
-        word.info = lexicon::lookup_in(text, word.span.start..word.span.end);
+        word.info = joined_word_info(text.as_bytes(), word.span);
         // An abbreviation keeps its full stop, as on the common path.
         if next == b'.' && ((word.span.len() == 1 && word.cap) || word.info.has(ABBREVIATION)) {
             word.span.end += 1;
@@ -907,6 +914,24 @@ fn push_joined_word(
     record_capital(capitals, tokens.len(), word.cap);
     tokens.push(word);
     word.span.end + usize::from(next == b' ')
+}
+
+/// What the lexicons say about the word at `span`, a word [`joined_word`] ended: its key made
+/// as the common word's is, from two loads (its ASCII bytes are letters, digits and joiners,
+/// which `| 0x20` lowercases or leaves as they are); a word with a character that is not ASCII
+/// is in no lexicon.
+#[inline(always)]
+fn joined_word_info(bytes: &[u8], span: Span) -> WordInfo {
+    let Some(&masks) = KEY_MASKS.get(span.len()) else {
+        return lexicon::lookup_in_bytes(bytes, span.start..span.end);
+    };
+    let (w0, w1) = load16(bytes, span.start);
+    let (w0, w1) = (w0 & masks[0], w1 & masks[1]);
+    if (w0 | w1) & swar::HIGH != 0 {
+        return WordInfo::default();
+    }
+    let lower = swar::splat(0x20);
+    lexicon::table().get(&[w0 | lower & masks[0], w1 | lower & masks[1]])
 }
 
 /// Where a word ends whose ASCII run ends at `end`, before a byte that might join it to more
@@ -948,35 +973,110 @@ fn joined_word(bytes: &[u8], mut end: usize) -> Option<(usize, u8)> {
 }
 
 /// The ASCII letters and digits from `at` (one of them) when fewer than 16: their count, the
-/// byte after them (0 past the text's end) and their lowercase lexicon key, all from the same
-/// one or two loads. `None` for longer runs.
+/// byte after them (0 past the text's end) and their lowercase lexicon key. The count comes
+/// from `ends` ([`word_ends`]) whatever it is, so no branch turns on whether the word is
+/// longer than eight bytes (a coin toss once in six words).
 #[inline(always)]
-fn ascii_run(bytes: &[u8], at: usize) -> Option<(usize, u8, lexicon::Key)> {
+fn ascii_run(bytes: &[u8], ends: &[u8], at: usize) -> Option<(usize, u8, lexicon::Key)> {
+    let group = at / 8;
+    let flags = ends
+        .get(group..group + 8)
+        .map_or(0, |eight| u64::from_le_bytes(eight.try_into().unwrap_or_default()))
+        >> (at % 8);
+    let run = flags.trailing_zeros() as usize;
+    if run >= 16 {
+        return None;
+    }
+    let next = bytes.get(at + run).copied().unwrap_or(0);
     // `| 0x20` lowercases a letter and leaves a digit as it is.
     let lower = swar::splat(0x20);
-    let w0 = swar::load8(bytes, at);
-    let end0 = swar::not_alnum(w0);
-    if end0 != 0 {
-        let (run, next, head) = split_at_first(w0 | lower, w0, end0);
-        return Some((run, next, [head, 0]));
-    }
-    let w1 = swar::load8(bytes, at + 8);
-    let end1 = swar::not_alnum(w1);
-    if end1 != 0 {
-        let (run, next, head) = split_at_first(w1 | lower, w1, end1);
-        return Some((8 + run, next, [w0 | lower, head]));
-    }
-    None
+    let masks = KEY_MASKS[run];
+    let (w0, w1) = load16(bytes, at);
+    let key = [(w0 | lower) & masks[0], (w1 | lower) & masks[1]];
+    Some((run, next, key))
 }
 
-/// For eight bytes `w` and the flags of the bytes that end a run (nonzero): the run's length,
-/// the first flagged byte (of `raw`, the bytes before lowercasing) and the run's bytes of `w`
-/// with the rest zeroed.
+/// The sixteen bytes of `bytes` from `at` as two little-endian words, zero past the end: one
+/// bounds check for both loads where sixteen bytes are left.
 #[inline(always)]
-fn split_at_first(w: u64, raw: u64, flags: u64) -> (usize, u8, u64) {
-    // The flag is a byte's high bit: rounded down to the byte, it is where the byte starts.
-    let shift = flags.trailing_zeros() & !7;
-    ((shift / 8) as usize, (raw >> shift) as u8, w & ((1u64 << shift) - 1))
+fn load16(bytes: &[u8], at: usize) -> (u64, u64) {
+    match bytes.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
+        Some(sixteen) => {
+            let (low, high) = sixteen.split_at(8);
+            (
+                u64::from_le_bytes(low.try_into().unwrap_or_default()),
+                u64::from_le_bytes(high.try_into().unwrap_or_default()),
+            )
+        }
+        None => (swar::load8(bytes, at), swar::load8(bytes, at + 8)),
+    }
+}
+
+/// The masks that keep a word's first `n` bytes (`n` below 16) from its two eight-byte loads.
+static KEY_MASKS: [[u64; 2]; 16] = {
+    let mut masks = [[0u64; 2]; 16];
+    let mut n = 1;
+    while n < 16 {
+        masks[n] = if n >= 8 {
+            [u64::MAX, (1u64 << (8 * (n - 8))) - 1]
+        } else {
+            [(1u64 << (8 * n)) - 1, 0]
+        };
+        n += 1;
+    }
+    masks
+};
+
+/// `ends` refilled for `bytes`: a byte for every eight bytes of the text, whose bit `j` is set
+/// if byte `j` of the eight is not an ASCII letter or digit (past the text's end none is), then
+/// sixteen bytes of set bits, so that the flags of the 64 bytes from any multiple of eight are
+/// one load. One pass over the text that the compiler vectorises, with no branch on the text:
+/// the tokenizer reads a word's length from here instead of testing the word's own bytes.
+fn word_ends(bytes: &[u8], mut ends: Vec<u8>) -> Vec<u8> {
+    ends.clear();
+    ends.reserve(bytes.len() / 8 + 17);
+    let mut blocks = bytes.chunks_exact(64);
+    for block in &mut blocks {
+        ends.extend(not_alnum_bits(block.try_into().unwrap_or(&[0; 64])));
+    }
+    // The last bytes eight at a time (zero past the end, which is not a letter or digit).
+    let rest = blocks.remainder();
+    for at in (0..rest.len()).step_by(8) {
+        ends.push(gather_high_bits(swar::not_alnum(swar::load8(rest, at))));
+    }
+    ends.extend_from_slice(&[0xff; 16]);
+    ends
+}
+
+#[cfg(all(target_family = "wasm", not(target_feature = "simd128")))]
+use not_alnum_bits_scalar as not_alnum_bits;
+
+/// [`word_ends`]' bytes for 64 bytes of text: a flag a byte first, which the compiler computes
+/// sixteen bytes at a time where it has vectors, then each eight flags gathered into a byte by
+/// one multiply.
+#[cfg(any(not(target_family = "wasm"), target_feature = "simd128"))]
+#[inline(always)]
+fn not_alnum_bits(block: &[u8; 64]) -> [u8; 8] {
+    let flags = block.map(|b| u8::from(!b.is_ascii_alphanumeric()));
+    std::array::from_fn(|k| {
+        let eight = u64::from_le_bytes(flags[8 * k..8 * k + 8].try_into().unwrap_or_default());
+        (eight.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+    })
+}
+
+/// [`not_alnum_bits`] without vectors (WebAssembly without SIMD): eight bytes tested at once
+/// ([`swar::not_alnum`]).
+#[cfg(any(test, all(target_family = "wasm", not(target_feature = "simd128"))))]
+#[inline(always)]
+fn not_alnum_bits_scalar(block: &[u8; 64]) -> [u8; 8] {
+    std::array::from_fn(|k| gather_high_bits(swar::not_alnum(swar::load8(block, 8 * k))))
+}
+
+/// The high bits of the eight bytes of `flags` (nothing else set) as a byte, byte `j`'s as bit
+/// `j`.
+#[inline(always)]
+fn gather_high_bits(flags: u64) -> u8 {
+    ((flags >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
 
 /// Where the word starting at `start` ends, given its first `end - start` bytes (`piece_len`
@@ -1098,6 +1198,33 @@ mod tests {
                 b.is_ascii_alphanumeric(),
                 "byte {b:#x}"
             );
+        }
+    }
+
+    #[test]
+    fn word_ends_flag_every_byte_that_is_not_a_letter_or_digit() {
+        let base = "Putin’s 2024 re-election: U.S. [Kremlin] `ok` @home_z {Zz} 9/11 élan AZaz09 ~\n\t\0\x7f";
+        for len in [0, 1, 7, 8, 9, 63, 64, 65, 127, 128, 200] {
+            let text: String = base.chars().cycle().take(len).collect();
+            let bytes = text.as_bytes();
+            let ends = word_ends(bytes, vec![1, 2, 3]);
+            assert_eq!(ends.len(), bytes.len().div_ceil(8) + 16, "length {len}");
+            for at in 0..ends.len() * 8 {
+                let flagged = ends[at / 8] >> (at % 8) & 1 != 0;
+                let want = bytes.get(at).is_none_or(|b| !b.is_ascii_alphanumeric());
+                assert_eq!(flagged, want, "byte {at} of {len}");
+            }
+        }
+    }
+
+    #[test]
+    fn both_byte_tests_of_word_ends_agree() {
+        for b in 0..=255u8 {
+            let mut block = [b'a'; 64];
+            for k in (usize::from(b) % 8..64).step_by(9) {
+                block[k] = b;
+            }
+            assert_eq!(not_alnum_bits(&block), not_alnum_bits_scalar(&block), "byte {b:#x}");
         }
     }
 
