@@ -100,15 +100,9 @@ pub fn dense_set(p: &Profile) -> (u64, u32) {
     let n_signals = p.signals.count_ones();
     let none = n_signals == 0;
     let personal = p.first_person > 0 || p.you > 0;
-    let bin = match p.words {
-        0..=3 => 0,
-        4..=6 => 1,
-        7..=10 => 2,
-        11..=15 => 3,
-        16..=22 => 4,
-        23..=32 => 5,
-        _ => 6,
-    };
+    // From a table, not a chain of comparisons: the sentence's length was a branch missed
+    // per sentence.
+    let bin = LENGTH_BINS[(p.words as usize).min(LENGTH_BINS.len() - 1)];
     let flags = [
         (11, !none),
         (12, p.first_person > 0),
@@ -142,6 +136,26 @@ pub fn dense_set(p: &Profile) -> (u64, u32) {
     }
     (set, n_signals)
 }
+
+/// The length bin of a sentence of `words` words (the last entry: all longer ones): 0..=3,
+/// 4..=6, 7..=10, 11..=15, 16..=22, 23..=32, more.
+const LENGTH_BINS: [u8; 34] = {
+    let mut bins = [0u8; 34];
+    let mut words = 0;
+    while words < bins.len() {
+        bins[words] = match words {
+            0..=3 => 0,
+            4..=6 => 1,
+            7..=10 => 2,
+            11..=15 => 3,
+            16..=22 => 4,
+            23..=32 => 5,
+            _ => 6,
+        };
+        words += 1;
+    }
+    bins
+};
 
 /// The bucket of a hash: its top bits (the hashes are well mixed).
 #[inline(always)]
@@ -198,39 +212,38 @@ pub const START: u64 = hash_lower(b"<s>");
 #[inline(always)]
 pub fn extract_tokens(text: &str, tokens: &[crate::segment::Token], mut on_bucket: impl FnMut(u32)) -> (Profile, u32) {
     let mut n = 0;
-    let mut prev = START;
     let profile = signals::scan_tokens(text, tokens, |w| {
         let (own, count) = own_buckets(&w.cur);
         on_bucket(own[0]);
-        on_bucket(bigram(prev, w.cur.ngram));
+        on_bucket(bigram(w.prev.ngram, w.cur.ngram));
         for &b in &own[1..count] {
             on_bucket(b);
         }
         n += count as u32 + 1;
-        prev = w.cur.ngram;
     });
     (profile, n)
 }
 
 /// [`extract_tokens`] for the shipped model, whose weights of each word's own features come
 /// summed with the word ([`Word::weight`]): calls `on_bigram` with the bucket of every bigram
-/// only, and returns the profile, the number of buckets [`extract_tokens`] would have emitted,
-/// and the sum of the words' own weights.
+/// only, and returns the profile, the number of buckets [`extract_tokens`] would have emitted
+/// (four a token, two for symbols and numbers: counted from the profile, not token by
+/// token), and the sum of the words' own weights.
 #[inline(always)]
 pub fn extract_shipped(
     text: &str,
     tokens: &[crate::segment::Token],
     mut on_bigram: impl FnMut(u32),
 ) -> (Profile, u32, i32) {
-    let mut n = 0;
     let mut own = 0i32;
-    let mut prev = START;
     let profile = signals::scan_tokens(text, tokens, |w| {
-        on_bigram(bigram(prev, w.cur.ngram));
+        on_bigram(bigram(w.prev.ngram, w.cur.ngram));
         own = own.wrapping_add(w.cur.weight);
-        n += w.cur.features as u32;
-        prev = w.cur.ngram;
     });
+    let n = profile
+        .tokens
+        .wrapping_mul(4)
+        .wrapping_sub(profile.bare.wrapping_mul(2));
     (profile, n, own)
 }
 
