@@ -98,50 +98,66 @@ pub fn dense_value(i: usize, signal_count: u32) -> f32 {
 #[inline]
 pub fn dense_set(p: &Profile) -> (u64, u32) {
     let n_signals = p.signals.count_ones();
-    let none = n_signals == 0;
-    let personal = p.first_person > 0 || p.you > 0;
-    let bin = match p.words {
-        0..=3 => 0,
-        4..=6 => 1,
-        7..=10 => 2,
-        11..=15 => 3,
-        16..=22 => 4,
-        23..=32 => 5,
-        _ => 6,
-    };
-    let flags = [
-        (11, !none),
-        (12, p.first_person > 0),
-        (13, p.we > 0),
-        (14, p.you > 0),
-        (15, p.modals > 0),
-        (16, p.opinion > 0),
-        (17, p.courtesy > 0),
-        (18, p.question),
-        (19, p.exclamation),
-        (27, p.figures >= 2),
-        (28, p.entities >= 2),
-        (29, p.entities >= 4),
-        (30, none),
-        (31, p.figures > 0 && personal),
-        (32, p.modals > 0 && none),
-        (33, p.we > 0 && none),
-        (34, p.opinion > 0 && none),
-        (35, p.first_person > 0 && p.we == 0 && p.you == 0),
-        (36, !none && !personal && p.we == 0),
-        (37, p.they > 0),
-        (38, p.they > 0 && !personal && p.we == 0),
-        (39, p.past > 0),
-        (40, p.past >= 2),
-        (41, p.past > 0 && none),
-    ];
+    // Each feature a bit, from bits: no branch, and the features that share a condition
+    // ("... without signal", "... without I/we/you") take it with one mask.
+    let nz = |count: u16| (count != 0) as u64;
+    let (first_person, we, you) = (nz(p.first_person), nz(p.we), nz(p.you));
+    let (modal, opinion, they, past) = (nz(p.modals), nz(p.opinion), nz(p.they), nz(p.past));
+    let none = (p.signals == 0) as u64;
+    let personal = first_person | you;
+    // Neither "I" nor "you" nor "we".
+    let impersonal = 1 ^ (personal | we);
+    // All ones without a signal.
+    let without_signal = 0u64.wrapping_sub(none);
+    // From a table, not a chain of comparisons: the sentence's length was a branch missed
+    // per sentence.
+    let bin = LENGTH_BINS[(p.words as usize).min(LENGTH_BINS.len() - 1)];
     // Features 0..11 are the signals themselves, and 20..27 the sentence's length bin.
-    let mut set = p.signals as u64 | 1 << (20 + bin);
-    for (i, on) in flags {
-        set |= (on as u64) << i;
-    }
+    let at = |on: u64, i: u32| on << i;
+    let set = (p.signals as u64)
+        | at(1, 20 + bin as u32)
+        | at(none ^ 1, 11)
+        | at(first_person, 12)
+        | at(we, 13)
+        | at(you, 14)
+        | at(modal, 15)
+        | at(opinion, 16)
+        | at(nz(p.courtesy), 17)
+        | at(p.question as u64, 18)
+        | at(p.exclamation as u64, 19)
+        | at((p.figures >= 2) as u64, 27)
+        | at((p.entities >= 2) as u64, 28)
+        | at((p.entities >= 4) as u64, 29)
+        | at(none, 30)
+        | at(nz(p.figures) & personal, 31)
+        | ((at(modal, 32) | at(we, 33) | at(opinion, 34) | at(past, 41)) & without_signal)
+        | at(first_person & (1 ^ (we | you)), 35)
+        | ((at(none ^ 1, 36) | at(they, 38)) * impersonal)
+        | at(they, 37)
+        | at(past, 39)
+        | at((p.past >= 2) as u64, 40);
     (set, n_signals)
 }
+
+/// The length bin of a sentence of `words` words (the last entry: all longer ones): 0..=3,
+/// 4..=6, 7..=10, 11..=15, 16..=22, 23..=32, more.
+const LENGTH_BINS: [u8; 34] = {
+    let mut bins = [0u8; 34];
+    let mut words = 0;
+    while words < bins.len() {
+        bins[words] = match words {
+            0..=3 => 0,
+            4..=6 => 1,
+            7..=10 => 2,
+            11..=15 => 3,
+            16..=22 => 4,
+            23..=32 => 5,
+            _ => 6,
+        };
+        words += 1;
+    }
+    bins
+};
 
 /// The bucket of a hash: its top bits (the hashes are well mixed).
 #[inline(always)]
@@ -198,39 +214,38 @@ pub const START: u64 = hash_lower(b"<s>");
 #[inline(always)]
 pub fn extract_tokens(text: &str, tokens: &[crate::segment::Token], mut on_bucket: impl FnMut(u32)) -> (Profile, u32) {
     let mut n = 0;
-    let mut prev = START;
     let profile = signals::scan_tokens(text, tokens, |w| {
         let (own, count) = own_buckets(&w.cur);
         on_bucket(own[0]);
-        on_bucket(bigram(prev, w.cur.ngram));
+        on_bucket(bigram(w.prev.ngram, w.cur.ngram));
         for &b in &own[1..count] {
             on_bucket(b);
         }
         n += count as u32 + 1;
-        prev = w.cur.ngram;
     });
     (profile, n)
 }
 
 /// [`extract_tokens`] for the shipped model, whose weights of each word's own features come
 /// summed with the word ([`Word::weight`]): calls `on_bigram` with the bucket of every bigram
-/// only, and returns the profile, the number of buckets [`extract_tokens`] would have emitted,
-/// and the sum of the words' own weights.
+/// only, and returns the profile, the number of buckets [`extract_tokens`] would have emitted
+/// (four a token, two for symbols and numbers: counted from the profile, not token by
+/// token), and the sum of the words' own weights.
 #[inline(always)]
 pub fn extract_shipped(
     text: &str,
     tokens: &[crate::segment::Token],
     mut on_bigram: impl FnMut(u32),
 ) -> (Profile, u32, i32) {
-    let mut n = 0;
     let mut own = 0i32;
-    let mut prev = START;
     let profile = signals::scan_tokens(text, tokens, |w| {
-        on_bigram(bigram(prev, w.cur.ngram));
+        on_bigram(bigram(w.prev.ngram, w.cur.ngram));
         own = own.wrapping_add(w.cur.weight);
-        n += w.cur.features as u32;
-        prev = w.cur.ngram;
     });
+    let n = profile
+        .tokens
+        .wrapping_mul(4)
+        .wrapping_sub(profile.bare.wrapping_mul(2));
     (profile, n, own)
 }
 

@@ -138,10 +138,15 @@ impl<'a> Model<'a> {
         let mut z = self.bias + sum as f32 * self.hash_scale * features::hash_norm(n);
         // Only the set dense features, in index order (see `features::dense_set`).
         let (mut set, signal_count) = features::dense_set(&profile);
+        // The weights times the features' values, all 1 but the signal count's: that one
+        // product made first, so that the loop adds weights with no test of the feature
+        // (`dense[i] * 1.0` is `dense[i]`; the products are rounded as they were).
+        let mut weighted = self.dense;
+        weighted[11] *= features::dense_value(11, signal_count);
         while set != 0 {
             let i = set.trailing_zeros() as usize;
             set &= set - 1;
-            z += self.dense[i] * features::dense_value(i, signal_count);
+            z += weighted[i];
         }
         (sigmoid(z), profile)
     }

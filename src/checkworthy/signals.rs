@@ -57,8 +57,8 @@ pub struct Window {
     /// 0 for the first token of the sentence.
     pub index: usize,
     pub cur: Word,
-    /// The previous token's word; all zeros (no real hash, no shape, no category) before the
-    /// first.
+    /// The previous token's word; before the first, all zeros (no real hash, no shape, no
+    /// category) but for its n-gram hash, the sentence start's ([`super::features::START`]).
     pub prev: Word,
     /// Categories of the two- or three-word phrase ending here.
     pub phrase: u32,
@@ -208,6 +208,12 @@ pub struct Profile {
     pub opens_with_by_name: bool,
     /// A colon right after the first word, as in "Photo: …", "Credit: …".
     pub label_colon: bool,
+    /// Tokens scanned (words and symbols).
+    pub tokens: u32,
+    /// Symbols and numbers: the tokens with no affix features ([`super::features::own_count`]).
+    /// The others are words that the fast path of [`Profile::observe`] may count, and this
+    /// count, kept on the slow path, gives the number of hashed features with no sum per token.
+    pub bare: u32,
 }
 
 /// Whether a word, with no phrase ending at it, is one [`Profile::observe`] only counts: a word
@@ -266,6 +272,7 @@ impl Profile {
         // counts, the figures and past tenses the lexicon gives, and the counted lists.
         let cats = w.cur.cats | w.phrase;
         let in_no_list = cats & !cat::STARTS == 0;
+        self.bare += (t.shape & (shape::SYMBOL | shape::NUMBER) != 0) as u32;
         if t.shape == 0 {
             self.words += 1;
             self.lowercase_words += (t.spelling & spelling::LOWERCASE != 0) as u16;
@@ -414,7 +421,13 @@ pub fn scan_tokens(text: &str, tokens: &[segment::Token], on_token: impl FnMut(&
 fn scan_words(text: &str, tokens: &[segment::Token], memo: &mut Memo, mut on_token: impl FnMut(&Window)) -> Profile {
     let mut profile = Profile::default();
     let lexicon = lexicon::get();
-    let mut w = Window::default();
+    let mut w = Window {
+        cur: Word {
+            ngram: super::features::START,
+            ..Word::default()
+        },
+        ..Window::default()
+    };
     // The key and categories of the last two words, for three-word phrases.
     let mut prev_pair = (0u64, 0u32);
     let mut lookup = tokens::lookup(memo);
@@ -426,7 +439,7 @@ fn scan_words(text: &str, tokens: &[segment::Token], memo: &mut Memo, mut on_tok
             continue;
         };
         let cur = token.word;
-        // Before the first token `w.cur` is all zeros, as `w.prev` must be.
+        // Before the first token `w.cur` is what `w.prev` must be.
         w.prev = w.cur;
         w.cur = cur;
         w.index = index;
@@ -449,6 +462,7 @@ fn scan_words(text: &str, tokens: &[segment::Token], memo: &mut Memo, mut on_tok
         on_token(&w);
         index += 1;
     }
+    profile.tokens = index as u32;
     profile
 }
 

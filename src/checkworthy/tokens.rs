@@ -10,7 +10,7 @@
 //! What a word's bytes alone decide is its [`Word`], found once per distinct word and kept in
 //! the [`Memo`]: the scanner ([`word`]) mostly looks words up.
 
-use super::features::{self, bucket};
+use super::features::bucket;
 use super::lexicon::{self, cat, Lexicon};
 use super::model::{self, Model};
 use crate::segment::{self, TokenKind};
@@ -141,9 +141,6 @@ pub struct Word {
     pub shape: u16,
     /// What the detectors ask of the word's spelling, as bits from [`spelling`].
     pub spelling: u8,
-    /// The number of the word's own features ([`features::own_buckets`]), with the bigram
-    /// ending at it: the hashed features a token adds.
-    pub features: u8,
 }
 
 impl Word {
@@ -356,7 +353,6 @@ fn described(shipped: &Model, mut word: Word, cats: u32) -> Word {
     word.cats = cats;
     word.ngram = ngram(word.shape, word.hash);
     word.weight = shipped.own_weight(&word);
-    word.features = features::own_count(word.shape) as u8 + 1;
     if cats & cat::PAST != 0 || word.spelling & spelling::ED != 0 {
         word.spelling |= spelling::PAST;
     }
@@ -406,7 +402,7 @@ struct Set([MemoEntry; 2]);
 /// One word of the memo in 32 bytes, two to a cache line: its key and what of its [`Word`]
 /// cannot be derived at a hit. Its categories come from the segmenter's token each time
 /// ([`crate::lexicon::WordInfo::claims`], found by the word's bytes alone), its n-gram hash
-/// and feature count from its shape.
+/// from its shape.
 #[derive(Clone, Copy, Default)]
 struct MemoEntry {
     /// The word's bytes, zero above; 0 (no word) marks an empty entry.
@@ -438,7 +434,6 @@ impl MemoEntry {
             suffix: self.suffix,
             shape,
             spelling: self.spelling,
-            features: features::own_count(shape) as u8 + 1,
         }
     }
 }
