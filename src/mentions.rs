@@ -13,8 +13,8 @@ use crate::{EntityKind, Span};
 use std::borrow::Cow;
 use std::cell::Cell;
 
-/// The name tables ([`FxMap`]'s fast hash). They are never iterated, so the hash decides
-/// nothing but speed.
+/// The table of descriptions ([`FxMap`]'s fast hash; names have a table of their own,
+/// [`NameTable`]). It is never iterated, so the hash decides nothing but speed.
 type NameMap<K, V> = FxMap<K, V>;
 
 /// A capitalised name in the text.
