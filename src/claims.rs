@@ -357,9 +357,12 @@ struct Scratch {
     next: Vec<usize>,
     /// The speakers' mentions, group after group.
     spans: Vec<Span>,
-    /// Each group's first mention's start, the group, and its mentions' start and length in
-    /// `spans` (once sorted and deduplicated), in the order the speakers are numbered.
-    order: Vec<(usize, usize, usize, usize)>,
+    /// Each group's first mention's start and the group (as a span's two ends, so that they
+    /// sort with the sort spans already have: each type sorted is more code in the wasm), in
+    /// the order the speakers are numbered.
+    order: Vec<Span>,
+    /// Each group's mentions in `spans`, once sorted and deduplicated.
+    runs: Vec<Span>,
 }
 
 thread_local! {
@@ -447,25 +450,28 @@ impl Scratch {
         // Each group's mentions sorted and deduplicated where they are, then the groups
         // ordered by first mention (ties in group order), so that each entity is built once,
         // in its place.
-        let order = &mut self.order;
+        let (order, runs) = (&mut self.order, &mut self.runs);
         order.clear();
+        runs.clear();
         let mut start = 0;
         for (group, &end) in next[..count].iter().enumerate() {
             let run = &mut spans[start..end];
             run.sort_unstable();
             let kept = dedup(run);
-            order.push((run.first().map_or(usize::MAX, |m| m.start), group, start, kept));
+            order.push(Span::new(run.first().map_or(usize::MAX, |m| m.start), group));
+            runs.push(Span::new(start, start + kept));
             start = end;
         }
         order.sort_unstable();
         let mut entities = Vec::with_capacity(count);
-        for (new, &(_, group, start, len)) in order.iter().enumerate() {
+        for (new, first) in order.iter().enumerate() {
+            let group = first.end;
             let e = speaking[group];
             let draft = &mentions.entities[e];
             entities.push(Entity {
                 name: draft.name.to_string(),
                 kind: draft.kind,
-                mentions: spans[start..start + len].to_vec(),
+                mentions: spans[runs[group].start..runs[group].end].to_vec(),
             });
             // The new number of each speaker, where `place` kept its old place.
             place[e] = new as u32;
