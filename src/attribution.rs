@@ -20,6 +20,7 @@ use crate::quotes::{Parts, Quoted};
 use crate::segment::{Document, Mark, Token, TokenKind};
 use crate::swar::{self, in_range, HIGH};
 use crate::{QuoteKind, Span, Speaker};
+use std::cell::Cell;
 
 /// A quotation with what attribution found for it.
 #[derive(Clone, Debug)]
@@ -42,6 +43,26 @@ pub struct Reported {
 pub struct Found {
     pub quotes: Vec<AttributedQuote>,
     pub reported: Vec<Reported>,
+}
+
+thread_local! {
+    /// A dropped [`Found`]'s quotation vector, emptied, for the next document's [`attribute`]
+    /// on the thread: a block too large for the allocator's cache, allocated and freed per
+    /// document otherwise.
+    static SPARE_QUOTES: Cell<Vec<AttributedQuote>> = const { Cell::new(Vec::new()) };
+}
+
+/// Vectors longer than this are not kept (a huge text's).
+const SPARE_QUOTES_LIMIT: usize = 1 << 12;
+
+impl Drop for Found {
+    fn drop(&mut self) {
+        if self.quotes.capacity() <= SPARE_QUOTES_LIMIT {
+            let mut quotes = std::mem::take(&mut self.quotes);
+            quotes.clear();
+            SPARE_QUOTES.with(|cell| cell.set(quotes));
+        }
+    }
 }
 
 /// A speaker mention found next to a cue, before resolution.
@@ -67,7 +88,8 @@ const LONG_ATTRIBUTION: usize = 48;
 pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> Found {
     let mut used_cues: Vec<usize> = Vec::new();
     let mut last_speaker: Option<usize> = None;
-    let mut out: Vec<AttributedQuote> = Vec::with_capacity(quotes.len());
+    let mut out = SPARE_QUOTES.with(Cell::take);
+    out.reserve(quotes.len());
     let mut previous: Option<(usize, Option<Speaker>)> = None; // (paragraph, speaker) of the last quote
                                                                // The sentence of the last quotation's opening mark: quotations are in text order.
     let mut sentence = 0;

@@ -8,6 +8,7 @@ use crate::mentions::{role_is, Mentions};
 use crate::segment::Document;
 use crate::swar;
 use crate::{Annotations, Claim, ClaimKind, Entity, EntityKind, Options, Quote, Signals, Span, Speaker};
+use std::cell::Cell;
 
 /// Lines that are furniture, not journalism: photo captions and credits, bylines. They are
 /// never claims.
@@ -176,18 +177,20 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
 
     // The quotation parts, for the claims' overlap sweep below; the quotes themselves are
     // moved into the output, not cloned.
-    let parts: Vec<Span> = if options.claims {
+    // (The working vectors, and the roster's, are the last document's: see `Scratch`.)
+    let mut scratch = SCRATCH.with(Cell::take).unwrap_or_default();
+    let mut parts = std::mem::take(&mut scratch.parts);
+    parts.clear();
+    if options.claims {
         // Counted first: a flattened iterator's length is unknown, and collecting it grew
         // the vector step by step.
-        let mut parts = Vec::with_capacity(found.quotes.iter().map(|q| q.parts.len()).sum());
+        parts.reserve(found.quotes.iter().map(|q| q.parts.len()).sum());
         parts.extend(found.quotes.iter().flat_map(|q| q.parts.iter().copied()));
-        parts
-    } else {
-        Vec::new()
-    };
+    }
     let mut quotes = Vec::with_capacity(if options.quotes { found.quotes.len() } else { 0 });
     if options.quotes {
-        for q in std::mem::take(&mut found.quotes) {
+        // (Drained, not taken: `found` keeps the vector for the next document.)
+        for q in found.quotes.drain(..) {
             // A fragment nobody is credited with is a title or a scare quote, not who-said-what.
             if q.kind == crate::QuoteKind::Partial && q.speaker.is_none() && q.cue.is_none() {
                 continue;
@@ -218,7 +221,9 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         // The reported claims first, in their own vector: sorted there (they come nearly in
         // order, and are few), they are merged with the factual ones, which come in text
         // order, instead of sorting all claims at the end.
-        let mut reported_claims = Vec::with_capacity(found.reported.len());
+        let mut reported_claims = std::mem::take(&mut scratch.reported_claims);
+        reported_claims.clear();
+        reported_claims.reserve(found.reported.len());
         for r in &found.reported {
             // The content's tokens: those within its span (it starts and ends on tokens). A
             // token has a byte at least, so they are at most as many as its bytes: the end is
@@ -240,12 +245,14 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         reported_claims.sort_by_key(|c| (c.span.start, c.span.end));
         // The speakers are listed and renumbered now, while the claims with a speaker are
         // these alone: not tested again among the factual ones, interleaved with them.
-        entities = roster(&mentions, &mut quotes, &mut reported_claims);
+        entities = scratch.roster(&mentions, &mut quotes, &mut reported_claims);
         // Sentences, reported contents and quotation parts are all in text order: one sweep
         // finds what each sentence overlaps, instead of a scan of every claim per sentence.
         // (The contents are in order with their claims: a span orders by start, then end.)
-        let reported: Vec<Span> = reported_claims.iter().map(|c| c.span).collect();
-        let mut reported_claims = reported_claims.into_iter();
+        let mut reported = std::mem::take(&mut scratch.reported);
+        reported.clear();
+        reported.extend(reported_claims.iter().map(|c| c.span));
+        let mut reported_claims_left = reported_claims.drain(..);
         // How many reported claims are in `claims` already.
         let mut merged = 0;
         let (mut r, mut p) = (0, 0);
@@ -289,7 +296,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
                         .iter()
                         .take_while(|c| (c.start, c.end) <= (span.start, span.end))
                         .count();
-                claims.extend(reported_claims.by_ref().take(upto - merged));
+                claims.extend(reported_claims_left.by_ref().take(upto - merged));
                 merged = upto;
                 claims.push(Claim {
                     span,
@@ -301,9 +308,15 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
                 });
             }
         }
-        claims.extend(reported_claims);
+        claims.extend(reported_claims_left);
+        scratch.reported_claims = reported_claims;
+        scratch.reported = reported;
     } else {
-        entities = roster(&mentions, &mut quotes, &mut []);
+        entities = scratch.roster(&mentions, &mut quotes, &mut []);
+    }
+    scratch.parts = parts;
+    if scratch.is_small() {
+        SCRATCH.with(|cell| cell.set(Some(scratch)));
     }
 
     Annotations {
@@ -326,105 +339,159 @@ fn quoted(parts: &[Span], span: Span) -> usize {
     bytes
 }
 
-/// The who-said-what roster: every entity that speaks, with all its mentions, numbered in
-/// order of first mention; speakers are renumbered to match.
-fn roster(mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Vec<Entity> {
-    // Each speaking entity's place in `speaking`; the many entities that never speak have
-    // none, and nothing is built for them. The speakers are marked first, by entity: their
-    // numbers in order, with no vector grown item by item, sorted and deduplicated.
-    const SILENT: u32 = u32::MAX;
-    const SPEAKS: u32 = 0;
-    let mut place: Vec<u32> = Vec::new();
-    let mut count = 0;
-    let mut mark = |sp: Option<Speaker>| {
-        if let Some(e) = sp.and_then(|sp| sp.entity) {
-            if place.is_empty() {
-                place = vec![SILENT; mentions.entities.len()];
+/// The working vectors of `assemble` and its roster, kept for the next document on the
+/// thread: eight allocations and frees a document otherwise (and one more to shrink the
+/// roster), most of them large enough for the allocator's slow path.
+#[derive(Default)]
+struct Scratch {
+    /// The quotation parts, in text order.
+    parts: Vec<Span>,
+    /// The reported claims, then their spans.
+    reported_claims: Vec<Claim>,
+    reported: Vec<Span>,
+    /// Each entity's place: whether it speaks, then its group, then its new number.
+    place: Vec<u32>,
+    /// The speakers, by group.
+    speaking: Vec<usize>,
+    /// Each group's size, then the place its next mention goes, then its end in `spans`.
+    next: Vec<usize>,
+    /// The speakers' mentions, group after group.
+    spans: Vec<Span>,
+    /// Each group's first mention's start and the group (as a span's two ends, so that they
+    /// sort with the sort spans already have: each type sorted is more code in the wasm), in
+    /// the order the speakers are numbered.
+    order: Vec<Span>,
+    /// Each group's mentions in `spans`, once sorted and deduplicated.
+    runs: Vec<Span>,
+}
+
+thread_local! {
+    static SCRATCH: Cell<Option<Scratch>> = const { Cell::new(None) };
+}
+
+/// Scratch vectors longer than this are not kept (a huge text's).
+const SCRATCH_LIMIT: usize = 1 << 14;
+
+impl Scratch {
+    /// Whether its vectors are small enough to keep (a huge text's are not).
+    fn is_small(&self) -> bool {
+        let lengths = [
+            self.parts.capacity(),
+            self.reported_claims.capacity(),
+            self.place.capacity(),
+            self.spans.capacity(),
+        ];
+        lengths.into_iter().all(|n| n <= SCRATCH_LIMIT)
+    }
+
+    /// The who-said-what roster: every entity that speaks, with all its mentions, numbered in
+    /// order of first mention; speakers are renumbered to match.
+    fn roster(&mut self, mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Vec<Entity> {
+        // Each speaking entity's place in `speaking`; the many entities that never speak have
+        // none, and nothing is built for them. The speakers are marked first, by entity: their
+        // numbers in order, with no vector grown item by item, sorted and deduplicated.
+        const SILENT: u32 = u32::MAX;
+        const SPEAKS: u32 = 0;
+        let place = &mut self.place;
+        place.clear();
+        let mut count = 0;
+        let mut mark = |sp: Option<Speaker>| {
+            if let Some(e) = sp.and_then(|sp| sp.entity) {
+                if place.is_empty() {
+                    place.resize(mentions.entities.len(), SILENT);
+                }
+                count += (place[e] == SILENT) as usize;
+                place[e] = SPEAKS;
             }
-            count += (place[e] == SILENT) as usize;
-            place[e] = SPEAKS;
+        };
+        quotes.iter().for_each(|q| mark(q.speaker));
+        claims.iter().for_each(|c| mark(c.speaker));
+        if count == 0 {
+            // No speaker to list or renumber: the names need not be read.
+            return Vec::new();
         }
-    };
-    quotes.iter().for_each(|q| mark(q.speaker));
-    claims.iter().for_each(|c| mark(c.speaker));
-    if count == 0 {
-        // No speaker to list or renumber: the names need not be read.
-        return Vec::new();
-    }
-    // Numbered in one pass with no branch per entity (whether one speaks is as good as
-    // random): each entity's number is written at the next place, which only a speaker
-    // takes; the silent all get `count`, the number of a spare group below.
-    let mut speaking = vec![0; count + 1];
-    let mut n = 0;
-    for (e, p) in place.iter_mut().enumerate() {
-        let speaks = *p != SILENT;
-        speaking[n] = e;
-        // (A mask through `black_box`: the compiler made any select it saw a branch.)
-        let mask = std::hint::black_box((speaks as usize).wrapping_neg());
-        *p = ((n & mask) | (count & !mask)) as u32;
-        n += speaks as usize;
-    }
-    speaking.truncate(count);
-    // Name spans are gathered only for the speakers (a few of the many named), each one's
-    // with its other mentions in one run of `spans`: counted first, then written at each
-    // group's next place, the silent entities' all on the one spare slot past the end.
-    // No test per mention of whether its entity speaks, which mispredicted often.
-    // `next`: each group's size, then the place its next mention goes, then its end.
-    let mut next = vec![0; count + 1];
-    each_mention(mentions, |e, _| next[place[e] as usize] += 1);
-    let mut total = 0;
-    for group in &mut next[..count] {
-        (*group, total) = (total, total + *group);
-    }
-    next[count] = total;
-    let mut spans = vec![Span::default(); total + 1];
-    each_mention(mentions, |e, span| {
-        let group = place[e] as usize;
-        spans[next[group]] = span;
-        next[group] += (group != count) as usize;
-    });
-    let mut start = 0;
-    let names_of = next[..count].iter().map(|&end| {
-        let run = spans[start..end].to_vec();
-        start = end;
-        run
-    });
-    let mut entities: Vec<(usize, Entity)> = speaking
-        .iter()
-        .zip(names_of)
-        .map(|(&e, mut spans)| {
+        // Numbered in one pass with no branch per entity (whether one speaks is as good as
+        // random): each entity's number is written at the next place, which only a speaker
+        // takes; the silent all get `count`, the number of a spare group below.
+        let speaking = &mut self.speaking;
+        speaking.clear();
+        speaking.resize(count + 1, 0);
+        let mut n = 0;
+        for (e, p) in place.iter_mut().enumerate() {
+            let speaks = *p != SILENT;
+            speaking[n] = e;
+            // (A mask through `black_box`: the compiler made any select it saw a branch.)
+            let mask = std::hint::black_box((speaks as usize).wrapping_neg());
+            *p = ((n & mask) | (count & !mask)) as u32;
+            n += speaks as usize;
+        }
+        speaking.truncate(count);
+        // Name spans are gathered only for the speakers (a few of the many named), each one's
+        // with its other mentions in one run of `spans`: counted first, then written at each
+        // group's next place, the silent entities' all on the one spare slot past the end.
+        // No test per mention of whether its entity speaks, which mispredicted often.
+        let next = &mut self.next;
+        next.clear();
+        next.resize(count + 1, 0);
+        each_mention(mentions, |e, _| next[place[e] as usize] += 1);
+        let mut total = 0;
+        for group in &mut next[..count] {
+            (*group, total) = (total, total + *group);
+        }
+        next[count] = total;
+        let spans = &mut self.spans;
+        spans.clear();
+        spans.resize(total + 1, Span::default());
+        each_mention(mentions, |e, span| {
+            let group = place[e] as usize;
+            spans[next[group]] = span;
+            next[group] += (group != count) as usize;
+        });
+        // Each group's mentions sorted and deduplicated where they are, then the groups
+        // ordered by first mention (ties in group order), so that each entity is built once,
+        // in its place.
+        let (order, runs) = (&mut self.order, &mut self.runs);
+        order.clear();
+        runs.clear();
+        let mut start = 0;
+        for (group, &end) in next[..count].iter().enumerate() {
+            let run = &mut spans[start..end];
+            run.sort_unstable();
+            let kept = dedup(run);
+            order.push(Span::new(run.first().map_or(usize::MAX, |m| m.start), group));
+            runs.push(Span::new(start, start + kept));
+            start = end;
+        }
+        order.sort_unstable();
+        let mut entities = Vec::with_capacity(count);
+        for (new, first) in order.iter().enumerate() {
+            let group = first.end;
+            let e = speaking[group];
             let draft = &mentions.entities[e];
-            spans.sort_unstable();
-            dedup(&mut spans);
-            (
-                e,
-                Entity {
-                    name: draft.name.to_string(),
-                    kind: draft.kind,
-                    mentions: spans,
-                },
-            )
-        })
-        .collect();
-    entities.sort_by_key(|(_, e)| e.mentions.first().map_or(usize::MAX, |m| m.start));
-    // The new number of each speaker, where `place` kept its old place.
-    for (new, (old, _)) in entities.iter().enumerate() {
-        place[*old] = new as u32;
-    }
-    let renumber = |sp: &mut Option<Speaker>| {
-        if let Some(sp) = sp {
-            sp.entity = sp.entity.map(|old| place[old] as usize);
+            entities.push(Entity {
+                name: draft.name.to_string(),
+                kind: draft.kind,
+                mentions: spans[runs[group].start..runs[group].end].to_vec(),
+            });
+            // The new number of each speaker, where `place` kept its old place.
+            place[e] = new as u32;
         }
-    };
-    quotes.iter_mut().for_each(|q| renumber(&mut q.speaker));
-    claims.iter_mut().for_each(|c| renumber(&mut c.speaker));
-    entities.into_iter().map(|(_, e)| e).collect()
+        let renumber = |sp: &mut Option<Speaker>| {
+            if let Some(sp) = sp {
+                sp.entity = sp.entity.map(|old| place[old] as usize);
+            }
+        };
+        quotes.iter_mut().for_each(|q| renumber(&mut q.speaker));
+        claims.iter_mut().for_each(|c| renumber(&mut c.speaker));
+        entities
+    }
 }
 
 /// `Vec::dedup` on sorted spans without a branch per span: each is written at the next
 /// place, which it keeps only if it differs from the last kept (a name is mostly its own
 /// mention, sometimes also credited: std's test of each was mispredicted often).
-fn dedup(spans: &mut Vec<Span>) {
+/// Returns how many are kept, at the front.
+fn dedup(spans: &mut [Span]) -> usize {
     let mut kept = usize::from(!spans.is_empty());
     for i in 1..spans.len() {
         let span = spans[i];
@@ -432,7 +499,7 @@ fn dedup(spans: &mut Vec<Span>) {
         spans[kept] = span;
         kept += usize::from((span.start != last.start) | (span.end != last.end));
     }
-    spans.truncate(kept);
+    kept
 }
 
 /// Calls `f` with every mention of an entity: its names, then the mentions attribution
@@ -463,7 +530,8 @@ mod tests {
             vec![s(0, 1), s(0, 2), s(0, 2), s(3, 4), s(3, 4), s(3, 4), s(5, 6)],
         ] {
             let (mut ours, mut std) = (spans.clone(), spans);
-            dedup(&mut ours);
+            let kept = dedup(&mut ours);
+            ours.truncate(kept);
             std.dedup();
             assert_eq!(ours, std);
         }

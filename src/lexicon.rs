@@ -83,7 +83,8 @@ impl WordInfo {
 /// FxHash's multiply, fed eight bytes per load (and the last one to seven bytes in at most two
 /// overlapping loads) rather than a copy per chunk, which compiled to a `memcpy` call per chunk.
 /// The core's tables are keyed by short words and names, where SipHash's DoS resistance buys
-/// nothing and costs most of a lookup (mentions hashes a name up to five times).
+/// nothing and costs most of a lookup. (Mentions keys its names by their ends instead, with no
+/// loop over their bytes: see `mentions::Ends`.)
 #[derive(Default)]
 pub struct FxHasher(u64);
 

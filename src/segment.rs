@@ -207,7 +207,8 @@ impl<'t> Document<'t> {
         );
         // The sentences' first words, judged as each sentence is made, while their tokens are
         // in cache (see `mark_name_like`).
-        let mut undecided = Vec::with_capacity(self.lines.len());
+        let mut scratch = SCRATCH.with(Cell::take).unwrap_or_default();
+        scratch.undecided.clear();
         // Only a stop can end a sentence early, so only pivots are visited: after
         // `quotes::find`, the stops alone (any mark left among them ends nothing:
         // `ends_sentence` turns it down first). (Taken out while the tokens are written.)
@@ -222,18 +223,21 @@ impl<'t> Document<'t> {
                 }
                 if let Some(last) = self.ends_sentence(i, line.end) {
                     sentences.push(self.sentence(first..last + 1, line_index));
-                    self.judge_start(first, &mut undecided);
+                    self.judge_start(first, &mut scratch.undecided);
                     first = last + 1;
                 }
             }
             if first < line.end {
                 sentences.push(self.sentence(first..line.end, line_index));
-                self.judge_start(first, &mut undecided);
+                self.judge_start(first, &mut scratch.undecided);
             }
         }
         self.pivots = pivots;
         self.sentences = sentences;
-        self.mark_name_like(&undecided);
+        self.mark_name_like(&mut scratch);
+        if scratch.undecided.capacity() <= SCRATCH_LIMIT && scratch.slots.capacity() <= SCRATCH_LIMIT {
+            SCRATCH.with(|cell| cell.set(Some(scratch)));
+        }
     }
 
     /// Notes the first word of a sentence, token `i`, if capitalised: a capitalised word
@@ -270,8 +274,9 @@ impl<'t> Document<'t> {
     /// document's tokens do not stay in cache between passes), then the undecided are set.
     /// Every capitalised token is among the capitals, so every flag is overwritten.
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
-    fn mark_name_like(&mut self, undecided: &[(usize, Span)]) {
+    fn mark_name_like(&mut self, scratch: &mut Scratch) {
         let text = self.text;
+        let undecided = &scratch.undecided;
         if undecided.is_empty() {
             for &i in &self.capitals {
                 if let Some(t) = self.tokens.get_mut(i) {
@@ -280,8 +285,10 @@ impl<'t> Document<'t> {
             }
             return;
         }
-        let mut wanted = WordSet::new(text, undecided.len());
-        let slots: Vec<usize> = undecided.iter().map(|&(_, span)| wanted.insert(span)).collect();
+        let mut wanted = WordSet::new(text, undecided.len(), std::mem::take(&mut scratch.slots));
+        let slots = &mut scratch.found;
+        slots.clear();
+        slots.extend(undecided.iter().map(|&(_, span)| wanted.insert(span)));
         for &i in &self.capitals {
             let Some(t) = self.tokens.get_mut(i) else {
                 continue;
@@ -290,11 +297,12 @@ impl<'t> Document<'t> {
             t.name_like = !shouted(text, t);
             wanted.mark_if(!starts_sentence, t.span);
         }
-        for (&(i, _), &slot) in undecided.iter().zip(&slots) {
+        for (&(i, _), &slot) in undecided.iter().zip(slots.iter()) {
             if let Some(t) = self.tokens.get_mut(i) {
                 t.name_like = wanted.marked(slot);
             }
         }
+        scratch.slots = wanted.slots;
     }
 
     fn sentence(&self, tokens: Range<usize>, line: usize) -> Sentence {
@@ -394,6 +402,23 @@ impl<'t> Document<'t> {
     }
 }
 
+/// The sentence splitter's working vectors (the undecided first words, the word set's slots and
+/// theirs), kept for the next document on the same thread: three allocations and frees a
+/// document otherwise, and the undecided regrown in one document in two.
+#[derive(Default)]
+struct Scratch {
+    undecided: Vec<(usize, Span)>,
+    slots: Vec<(u64, Span, bool)>,
+    found: Vec<usize>,
+}
+
+thread_local! {
+    static SCRATCH: Cell<Option<Scratch>> = const { Cell::new(None) };
+}
+
+/// Scratch vectors longer than this are not kept (a huge text's).
+const SCRATCH_LIMIT: usize = 1 << 14;
+
 /// A word of more than four letters and none lowercase: a shouted label or dateline ("FILE
 /// PHOTO", "WASHINGTON"). Its length and second byte answer for most capitalised words, so
 /// the rest is out of line. (Both tested at once: the length alone was a coin toss for the
@@ -426,12 +451,15 @@ struct WordSet<'t> {
 }
 
 impl<'t> WordSet<'t> {
-    fn new(text: &'t str, words: usize) -> Self {
+    /// An empty set for `words` words, its slots in `slots`' memory.
+    fn new(text: &'t str, words: usize, mut slots: Vec<(u64, Span, bool)>) -> Self {
         let size = (words * 2).next_power_of_two();
+        slots.clear();
+        slots.resize(size, (0, Span::new(0, 0), false));
         WordSet {
             text,
             filter: [0; 128],
-            slots: vec![(0, Span::new(0, 0), false); size],
+            slots,
             mask: size - 1,
         }
     }
