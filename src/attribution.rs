@@ -1656,14 +1656,12 @@ fn next_statement_break(doc: &Document, from: usize, end: usize, joiners: Option
     let Some([and, but, while_]) = joiners else {
         return tokens.iter().position(|x| may_end_statement(text, x)).map(|i| from + i);
     };
+    // A filter with no branch (whether a token was punctuation was a branch the text
+    // decided): a token that starts with a comma or semicolon byte, or has the byte of a
+    // joiner; the full test below turns away what else it lets through.
     let may_end = |x: &Token| {
-        !x.in_quote
-            && if x.kind == TokenKind::Punct {
-                matches!(text.get(x.span.start), Some(b',' | b';'))
-            } else {
-                let c = x.info.claims;
-                (c == and) | (c == but) | (c == while_)
-            }
+        let (first, c) = (text.get(x.span.start).copied().unwrap_or(0), x.info.claims);
+        !x.in_quote & ((first == b',') | (first == b';') | (c == and) | (c == but) | (c == while_))
     };
     let mut i = 0;
     loop {
