@@ -216,7 +216,8 @@ fn joins(doc: &Document, first: &Quoted, second: &Quoted, cue: usize) -> bool {
     // Across a full stop, a cue after the attribution's own and in its sentence belongs to an
     // aside about the speaker or the occasion (“A,” she said, noting that … / recalling … /
     // when asked …. “B.”); before a comma or colon it may introduce B (“A,” she said, adding, “B”).
-    let cue_sentence = doc.sentence_of(cue);
+    // (The cue's sentence is searched for only where it is asked.)
+    let cue_sentence = if full_stop { doc.sentence_of(cue) } else { usize::MAX };
     let aside = |t: usize| full_stop && t > cue && doc.sentence_of(t) == cue_sentence;
     let another_cue =
         (first.close + 1..second.open).any(|t| t != cue && cue_class(doc, t, false).is_some() && !aside(t));
@@ -1028,10 +1029,12 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
     let mut t = sentence.tokens.start.max(cue.saturating_sub(STATEMENT_WINDOW));
     // A word that may head the subject: a pronoun, a name or a description. A tight scan steps
     // from one to the next; only they get the look around below.
+    // (Its parts are tested with no branch between them: which of them decides is the
+    // text's choice.)
     let may_head = |x: &Token| {
-        x.kind == TokenKind::Word
-            && !x.in_quote
-            && (x.info.has(PRONOUN) || ((x.name_like || x.info.desc.is_some()) && !x.info.has(FUNCTION)))
+        (x.kind == TokenKind::Word)
+            & !x.in_quote
+            & (x.info.has(PRONOUN) | ((x.name_like | x.info.desc.is_some()) & !x.info.has(FUNCTION)))
     };
     while let Some(i) = doc.tokens.get(t..cue).and_then(|rest| rest.iter().position(may_head)) {
         t += i;
