@@ -158,8 +158,15 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         i += 1;
     }
     let mut quoted = QuotedWords::of(doc, quotes);
-    let mut reported = reported_speech(doc, mentions, &used_cues, &mut quoted, &mut out, &mut last_speaker);
-    cover_final_quotes(doc, quotes, &out, &mut reported);
+    let reported = reported_speech(
+        doc,
+        mentions,
+        &used_cues,
+        &mut quoted,
+        quotes,
+        &mut out,
+        &mut last_speaker,
+    );
     Found { quotes: out, reported }
 }
 
@@ -174,31 +181,33 @@ fn insert_in_order(cues: &mut Vec<usize>, t: usize) {
 /// A statement that ends on a quotation ends where the quotation does: "Cruz said the state
 /// “has suffered for a long time.”" holds the quoted words up to their own full stop, which
 /// the statement's end (before the sentence's stop and closing marks) would otherwise cut off,
-/// and their closing mark, so that it reads balanced.
-/// (The statements are in text order: each search for the last quotation before one starts
-/// from where the search for the one before ended. `found` are the quotations as found, whose
-/// marks bound the search for the closing mark.)
-fn cover_final_quotes(doc: &Document, found: &[Quoted], quotes: &[AttributedQuote], reported: &mut [Reported]) {
-    let (mut near, mut near_found) = (0, 0);
-    for r in reported.iter_mut() {
-        near = partition_point_near(quotes, near, |q| q.parts.first().start < r.content.end);
-        let Some(q) = near.checked_sub(1).map(|i| &quotes[i]) else {
-            continue;
-        };
-        let end = q.parts.span().end;
-        if q.kind == QuoteKind::Partial
-            && q.parts.first().start >= r.content.start
-            && end >= r.content.end
-            && doc.text[r.content.end..end].bytes().all(|b| b.is_ascii_punctuation())
-        {
-            // The quotation found last before `end` is the one it ends (or one inside it,
-            // whose marks then hold no closing mark at `end`: the search is of all tokens).
-            near_found = partition_point_near(found, near_found, |f| f.parts.first().start < end);
-            let marks = found
-                .get(near_found.wrapping_sub(1))
-                .map_or(0..0, |f| f.open..f.close + 1);
-            r.content.end = past_closing_marks(doc, end, &marks);
-        }
+/// and their closing mark, so that it reads balanced. `last` is the last quotation that starts
+/// before the content ends (no later statement changes its kind: statements do not overlap);
+/// `found` are the quotations as found, whose marks bound the search for the closing mark,
+/// searched from `near_found` (the statements come in text order).
+fn cover_final_quote(
+    doc: &Document,
+    found: &[Quoted],
+    near_found: &mut usize,
+    last: Option<&AttributedQuote>,
+    content: &mut Span,
+) {
+    let Some(q) = last else {
+        return;
+    };
+    let end = q.parts.span().end;
+    if q.kind == QuoteKind::Partial
+        && q.parts.first().start >= content.start
+        && end >= content.end
+        && doc.text[content.end..end].bytes().all(|b| b.is_ascii_punctuation())
+    {
+        // The quotation found last before `end` is the one it ends (or one inside it,
+        // whose marks then hold no closing mark at `end`: the search is of all tokens).
+        *near_found = partition_point_near(found, *near_found, |f| f.parts.first().start < end);
+        let marks = found
+            .get(near_found.wrapping_sub(1))
+            .map_or(0..0, |f| f.open..f.close + 1);
+        content.end = past_closing_marks(doc, end, &marks);
     }
 }
 
@@ -229,7 +238,8 @@ fn joins(doc: &Document, first: &Quoted, second: &Quoted, cue: usize) -> bool {
     // Across a full stop, a cue after the attribution's own and in its sentence belongs to an
     // aside about the speaker or the occasion (“A,” she said, noting that … / recalling … /
     // when asked …. “B.”); before a comma or colon it may introduce B (“A,” she said, adding, “B”).
-    let cue_sentence = doc.sentence_of(cue);
+    // (The cue's sentence is searched for only where it is asked.)
+    let cue_sentence = if full_stop { doc.sentence_of(cue) } else { usize::MAX };
     let aside = |t: usize| full_stop && t > cue && doc.sentence_of(t) == cue_sentence;
     let another_cue =
         (first.close + 1..second.open).any(|t| t != cue && cue_class(doc, t, false).is_some() && !aside(t));
@@ -1041,10 +1051,12 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
     let mut t = sentence.tokens.start.max(cue.saturating_sub(STATEMENT_WINDOW));
     // A word that may head the subject: a pronoun, a name or a description. A tight scan steps
     // from one to the next; only they get the look around below.
+    // (Its parts are tested with no branch between them: which of them decides is the
+    // text's choice.)
     let may_head = |x: &Token| {
-        x.kind == TokenKind::Word
-            && !x.in_quote
-            && (x.info.has(PRONOUN) || ((x.name_like || x.info.desc.is_some()) && !x.info.has(FUNCTION)))
+        (x.kind == TokenKind::Word)
+            & !x.in_quote
+            & (x.info.has(PRONOUN) | ((x.name_like | x.info.desc.is_some()) & !x.info.has(FUNCTION)))
     };
     while let Some(i) = doc.tokens.get(t..cue).and_then(|rest| rest.iter().position(may_head)) {
         t += i;
@@ -1094,14 +1106,15 @@ fn reported_speech(
     mentions: &mut Mentions,
     used: &[usize],
     quoted: &mut QuotedWords,
+    found_quotes: &[Quoted],
     quotes: &mut [AttributedQuote],
     last_speaker: &mut Option<usize>,
 ) -> Vec<Reported> {
     // Roughly one statement per four sentences in PolNeAR: room for twice that, so the vector
     // seldom regrows (each regrowth was a copy).
     let mut out = Vec::with_capacity(doc.sentences.len() / 2 + 4);
-    // Where the last searches of `quotes` ended: statements come in text order.
-    let (mut nearby, mut until) = (0, 0);
+    // Where the last searches of `quotes` and `found_quotes` ended: statements come in text order.
+    let (mut until, mut near_found) = (0, 0);
     // The first of the `used` cues (in text order) not before `t`, which only moves forward:
     // a flag per token, allocated and cleared per document, answered the same.
     let mut next_used = 0;
@@ -1177,12 +1190,10 @@ fn reported_speech(
             };
             let found = found.filter(|(_, content)| content.start < content.end);
             if let Some((source, content)) = found {
-                // Quotations are in text order: only those starting before the content ends matter.
-                nearby = partition_point_near(quotes, nearby, |q| {
-                    q.parts.first().start < content.start.saturating_sub(2000)
-                });
+                // Quotations are in text order: only those starting before the content ends
+                // matter, back to 2,000 bytes before it starts.
                 until = partition_point_near(quotes, until, |q| q.parts.first().start < content.end);
-                let quotes = &mut quotes[nearby..until.max(nearby)];
+                let quotes = &mut quotes[..until];
                 if content.len() >= 8 && !covered_by_quote(quotes, content) {
                     let speaker = source.map(|source| speaker_of(doc, mentions, source, s, *last_speaker));
                     if let Some(e) = speaker.and_then(|sp| sp.entity) {
@@ -1204,8 +1215,10 @@ fn reported_speech(
                             q.confidence = 0.7;
                         }
                     }
-                    out.push(Reported { content, speaker, cue });
                     let after_content = token_from(doc, content.end, &whole.tokens);
+                    let mut content = content;
+                    cover_final_quote(doc, found_quotes, &mut near_found, quotes.last(), &mut content);
+                    out.push(Reported { content, speaker, cue });
                     floor = floor.max(after_content).max(t + 2);
                     // One statement per cue; skip past the content when it follows the cue.
                     if content.start > doc.tokens[t].span.start {
@@ -1573,18 +1586,25 @@ fn clip(doc: &Document, sentence: &crate::segment::Sentence, cue: usize) -> crat
     }
 }
 
-/// Is `content` just a direct quotation that is already reported as one?
+/// Is `content` just a direct quotation that is already reported as one? (`quotes` are those
+/// that start before it ends; only those that start at most 2,000 bytes before it are asked,
+/// the last first.)
 fn covered_by_quote(quotes: &[AttributedQuote], content: Span) -> bool {
-    quotes.iter().any(|q| {
-        let span = q.parts.span();
-        // The attribution between two parts is not quoted: an aside in it is reported anew.
-        // (Most quotations searched lie wholly before the content: the span of all their
-        // parts, which holds each part, turns those away first.)
-        span.overlaps(content)
-            && q.kind != QuoteKind::Partial
-            && q.parts.iter().any(|p| p.overlaps(content))
-            && span.len() * 2 >= content.len()
-    })
+    let window = content.start.saturating_sub(2000);
+    quotes
+        .iter()
+        .rev()
+        .take_while(|q| q.parts.first().start >= window)
+        .any(|q| {
+            let span = q.parts.span();
+            // The attribution between two parts is not quoted: an aside in it is reported anew.
+            // (Most quotations searched lie wholly before the content: the span of all their
+            // parts, which holds each part, turns those away first.)
+            span.overlaps(content)
+                && q.kind != QuoteKind::Partial
+                && q.parts.iter().any(|p| p.overlaps(content))
+                && span.len() * 2 >= content.len()
+        })
 }
 
 /// Where a statement that follows its cue ends: at the sentence's end, or earlier where the
@@ -1661,14 +1681,12 @@ fn next_statement_break(doc: &Document, from: usize, end: usize, joiners: Option
     let Some([and, but, while_]) = joiners else {
         return tokens.iter().position(|x| may_end_statement(text, x)).map(|i| from + i);
     };
+    // A filter with no branch (whether a token was punctuation was a branch the text
+    // decided): a token that starts with a comma or semicolon byte, or has the byte of a
+    // joiner; the full test below turns away what else it lets through.
     let may_end = |x: &Token| {
-        !x.in_quote
-            && if x.kind == TokenKind::Punct {
-                matches!(text.get(x.span.start), Some(b',' | b';'))
-            } else {
-                let c = x.info.claims;
-                (c == and) | (c == but) | (c == while_)
-            }
+        let (first, c) = (text.get(x.span.start).copied().unwrap_or(0), x.info.claims);
+        !x.in_quote & ((first == b',') | (first == b';') | (c == and) | (c == but) | (c == while_))
     };
     let mut i = 0;
     loop {
