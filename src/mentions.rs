@@ -403,6 +403,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             let mut end = t + 1;
             // The run's words but its connectors ("of"), each a capital.
             let mut words = 1;
+            let mut facts = RunFacts::of(&doc.tokens[t]);
             // A possessive ends the run: only its last word can have one (its length).
             // The run's words are the capitals from its first on, one after another, and a
             // connector is not one: the next capital's place (`capitals[c + words - 1]`) tells
@@ -420,12 +421,15 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
                     break possessive;
                 }
                 if gap == 0 && is_name_word(doc, end, sentence.tokens.start) {
+                    facts.add(doc, end - start, end);
                     end += 1;
                 } else if gap == 1
                     && is_connector(doc, end)
                     && end + 1 < sentence.tokens.end
                     && is_name_word(doc, end + 1, sentence.tokens.start)
                 {
+                    facts.add(doc, end - start, end);
+                    facts.add(doc, end + 1 - start, end + 1);
                     end += 2;
                 } else {
                     break possessive;
@@ -446,7 +450,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             let before_role =
                 std::hint::black_box((possessive == 0) & (end < sentence.tokens.end) & is_role_word(next));
             if !before_role {
-                add_name(doc, &mut mentions, start..end, possessive, s, &mut scratch);
+                add_name(doc, &mut mentions, start..end, &facts, possessive, s, &mut scratch);
             }
             t = end;
         }
@@ -481,37 +485,67 @@ fn is_connector(doc: &Document, t: usize) -> bool {
         )
 }
 
-/// Adds the name of the run of tokens `run`, whose last word ends in a possessive of
-/// `possessive` bytes (0 for none).
+/// What `add_name` asks of a run's tokens, gathered while `find` grows the run: a loop of its
+/// own over the run's tokens made one more loop exit for the branch predictor to miss, one
+/// word or two, name after name. The name proper starts after the last title ("Russian
+/// President | Vladimir Putin"); a word like "Ministry" makes an organisation; the last gap
+/// between two tokens that is not one space (its token's place in the run) tells whether the
+/// name is written as it is joined.
+struct RunFacts {
+    /// The place after the last title that is not the run's last token (0 if none).
+    after_title: usize,
+    /// Whether the run's last token so far is a title (it counts once a token follows it).
+    last_title: bool,
+    org_word: bool,
+    odd_gap: usize,
+}
+
+impl RunFacts {
+    /// The facts of a run of one token.
+    #[inline(always)]
+    fn of(token: &Token) -> RunFacts {
+        RunFacts {
+            after_title: 0,
+            last_title: token.info.has(TITLE),
+            org_word: token.info.has(ORG_WORD),
+            odd_gap: 0,
+        }
+    }
+
+    /// Token `t`, the run's `k`th (from 0; `k` > 0), joins the run after token `t - 1`.
+    #[inline(always)]
+    fn add(&mut self, doc: &Document, k: usize, t: usize) {
+        let (prev, token) = (&doc.tokens[t - 1], &doc.tokens[t]);
+        if self.last_title {
+            self.after_title = k;
+        }
+        self.last_title = token.info.has(TITLE);
+        self.org_word |= token.info.has(ORG_WORD);
+        let spaced = (token.span.start == prev.span.end + 1) & (doc.text.as_bytes().get(prev.span.end) == Some(&b' '));
+        if !spaced {
+            self.odd_gap = k;
+        }
+    }
+}
+
+/// Adds the name of the run of tokens `run` (its `facts`), whose last word ends in a
+/// possessive of `possessive` bytes (0 for none).
 fn add_name<'t>(
     doc: &Document<'t>,
     mentions: &mut Mentions<'t>,
     run: std::ops::Range<usize>,
+    facts: &RunFacts,
     possessive: usize,
     sentence: usize,
     scratch: &mut String,
 ) {
     let text = doc.text.as_bytes();
-    // One pass over the run's words, for three things: a loop apiece made as many loop exits
-    // for the branch predictor to miss, one word or two, name after name. The name proper
-    // starts after the last title ("Russian President | Vladimir Putin"); a word like
-    // "Ministry" makes an organisation; the last gap between two words that is not one space
-    // (its word's place in the run) tells whether the name is written as it is joined.
-    let mut after_title = 0;
-    let mut org_word = false;
-    let mut odd_gap = 0;
-    let mut prev_end = usize::MAX;
-    for (k, token) in doc.tokens[run.clone()].iter().enumerate() {
-        org_word |= token.info.has(ORG_WORD);
-        if token.info.has(TITLE) & (k + 1 < run.len()) {
-            after_title = k + 1;
-        }
-        let spaced = (token.span.start == prev_end.wrapping_add(1)) & (text.get(prev_end) == Some(&b' '));
-        if !spaced & (k > 0) {
-            odd_gap = k;
-        }
-        prev_end = token.span.end;
-    }
+    let RunFacts {
+        after_title,
+        org_word,
+        odd_gap,
+        ..
+    } = *facts;
     let name_tokens = run.start + after_title..run.end;
     let first = &doc.tokens[name_tokens.start];
     let last = &doc.tokens[name_tokens.end - 1];
@@ -586,6 +620,7 @@ fn add_name<'t>(
     };
     let same = same_last_word(
         &mentions.entities,
+        &mentions.entity_words,
         table.entries[slot].latest,
         first_word,
         word_count,
@@ -702,10 +737,12 @@ fn push_name(mentions: &mut Mentions<'_>, span: Span, tokens: std::ops::Range<us
     });
 }
 
-/// "former U.S. leader Donald Trump": the lowercase role word just before a name.
+/// "former U.S. leader Donald Trump": the lowercase role word just before a name. (Its tests
+/// at once, through `black_box`, as `find`'s test of the word after a name: taken one by one
+/// they were branches missed name after name.)
 fn preceded_by_role<'t>(doc: &Document<'t>, t: usize) -> Option<&'t str> {
-    let prev = doc.tokens.get(t.checked_sub(1)?)?;
-    is_role_word(prev).then(|| prev.span.of(doc.text))
+    let prev = &doc.tokens[t.saturating_sub(1)];
+    std::hint::black_box((t > 0) & is_role_word(prev)).then(|| prev.span.of(doc.text))
 }
 
 /// A lowercase role word ("leader", "minister"). The tests are combined without
@@ -743,8 +780,11 @@ fn title_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
 
 /// The entity a name belongs to when no entity has the same name: the most recent one ending
 /// in the same word, when the first names do not conflict ("Dmitriev" → "Kirill Dmitriev").
+/// (`entity_words`: how many words each entity's name has, which says whether it is a single
+/// word without a search of it for a space.)
 fn same_last_word(
     entities: &[EntityDraft<'_>],
+    entity_words: &[usize],
     latest: usize,
     first_word: &[u8],
     word_count: usize,
@@ -755,10 +795,11 @@ fn same_last_word(
     }
     let e = latest;
     let entity = &entities[e];
-    let their_first = entity.name.split(' ').next().unwrap_or("");
-    let single = their_first.len() == entity.name.len();
-    let compatible =
-        entity.kind != EntityKind::Organisation && (word_count == 1 || single || their_first.as_bytes() == first_word);
+    // Its words are tokens (no spaces) joined by single spaces: its first word is
+    // `first_word` when it starts so and a space follows.
+    let name = entity.name.as_bytes();
+    let same_first = name.starts_with(first_word) && name.get(first_word.len()) == Some(&b' ');
+    let compatible = entity.kind != EntityKind::Organisation && (word_count == 1 || entity_words[e] == 1 || same_first);
     compatible.then_some(e)
 }
 
