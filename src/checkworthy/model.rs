@@ -150,6 +150,13 @@ impl<'a> Model<'a> {
 
     /// [`Model::score`] of the segmenter's `tokens` of `text` (a sentence in a document).
     pub fn score_tokens(&self, text: &str, tokens: &[crate::segment::Token]) -> (f32, Profile) {
+        let (z, profile) = self.logit_tokens(text, tokens);
+        (sigmoid(z), profile)
+    }
+
+    /// [`Model::score_tokens`] before the logistic: the weighted sum of the features.
+    #[inline(always)]
+    pub fn logit_tokens(&self, text: &str, tokens: &[crate::segment::Token]) -> (f32, Profile) {
         let mut sum: i32 = 0;
         let weight = |b: u32| self.hashed[b as usize] as i8 as i32;
         // The shipped model (not a copy: its weights are the ones in every `Word`) takes the
@@ -182,7 +189,7 @@ impl<'a> Model<'a> {
             set &= set - 1;
             z += weighted[i & (WEIGHTED - 1)];
         }
-        (sigmoid(z), profile)
+        (z, profile)
     }
 }
 
