@@ -218,6 +218,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
     let entities;
     if options.claims {
         let threshold = options.min_claim_score.unwrap_or(checkworthy::THRESHOLD);
+        let floor = checkworthy::logit_floor(threshold);
         // The reported claims first, in their own vector: sorted there (they come nearly in
         // order, and are few), they are merged with the factual ones, which come in text
         // order, instead of sorting all claims at the end.
@@ -272,7 +273,12 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             if reported.get(r).is_some_and(|c| c.start < span.end) || quoted(&parts[p..], span) * 2 >= span.len() {
                 continue;
             }
-            let (score, signals) = checkworthy::score_tokens(doc.text, &doc.tokens[sentence.tokens.clone()]);
+            // Most sentences below the threshold are told by their logit, with no logistic.
+            let (logit, signals) = checkworthy::logit_tokens(doc.text, &doc.tokens[sentence.tokens.clone()]);
+            if logit < floor {
+                continue;
+            }
+            let score = checkworthy::score_of(logit);
             let kept = score >= threshold && score > 0.0;
             if !kept {
                 continue;

@@ -68,7 +68,40 @@ pub fn score(sentence: &str) -> (f32, u16) {
 /// [`score`] of the segmenter's `tokens` of `text` (a sentence of a document, or a reported
 /// claim's content): the pipeline's path, with no second tokenization and no allocation.
 pub fn score_tokens(text: &str, tokens: &[crate::segment::Token]) -> (f32, u16) {
-    checked(model::shipped().score_tokens(text, tokens))
+    let (logit, signals) = logit_tokens(text, tokens);
+    (score_of(logit), signals)
+}
+
+/// [`score_tokens`] before the logistic ([`score_of`]): the sentence's logit, minus infinity
+/// for boilerplate (the logit of [`BOILERPLATE_SCORE`]), and its signals. For a caller that
+/// keeps only the sentences that reach a threshold: most of the others need no logistic
+/// ([`logit_floor`]), and the decision waits on no `exp`.
+#[inline(never)] // one copy of the scanner for both callers
+pub fn logit_tokens(text: &str, tokens: &[crate::segment::Token]) -> (f32, u16) {
+    let (logit, profile) = model::shipped().logit_tokens(text, tokens);
+    if profile.is_boilerplate() {
+        return (f32::NEG_INFINITY, 0);
+    }
+    (logit, profile.signals)
+}
+
+/// The score of a logit from [`logit_tokens`].
+pub fn score_of(logit: f32) -> f32 {
+    model::sigmoid(logit)
+}
+
+/// A logit below which no score reaches `threshold` (as `score >= threshold`), so that a
+/// sentence below it may be passed over unscored. Not the threshold's logit, which needs a
+/// logarithm (not otherwise in the wasm), but a bound below it: ln x >= 1 - 1/x, so the logit
+/// ln(t / (1 - t)) is at least (2t - 1) / t, exactly 0 at the default 0.5. Less a margin
+/// that dwarfs the rounding of [`score_of`]. Minus infinity (score every sentence) where no
+/// logit is too low, for thresholds of 0 or less.
+pub fn logit_floor(threshold: f32) -> f32 {
+    if threshold > 0.0 {
+        (2.0 * threshold - 1.0) / threshold - 1.0 / 64.0
+    } else {
+        f32::NEG_INFINITY
+    }
 }
 
 fn score_with(model: &model::Model, sentence: &str) -> (f32, u16) {
@@ -111,6 +144,44 @@ mod tests {
         ] {
             let a = assess(s);
             assert!(a.score == BOILERPLATE_SCORE && a.signals.is_empty(), "{s}: {a:?}");
+        }
+    }
+
+    #[test]
+    fn boilerplate_logit_scores_as_boilerplate() {
+        assert_eq!(score_of(f32::NEG_INFINITY).to_bits(), BOILERPLATE_SCORE.to_bits());
+    }
+
+    /// No logit below the floor scores at the threshold: checked at the floor, at the floats
+    /// just below it and at logits further below, for thresholds across the range.
+    #[test]
+    fn logits_below_the_floor_miss_the_threshold() {
+        let mut thresholds = vec![THRESHOLD, 1.0, 2.0, f32::MIN_POSITIVE, 1e-30, 1.0 - f32::EPSILON / 2.0];
+        thresholds.extend((1..1000).map(|i| i as f32 / 1000.0));
+        for t in thresholds {
+            let floor = logit_floor(t);
+            let below = (0..64).map(|k| floor - k as f32 / 256.0);
+            // (`f32::next_down` is newer than the crate's Rust 1.85.)
+            let next_down = |z: f32| {
+                if z > 0.0 {
+                    f32::from_bits(z.to_bits() - 1)
+                } else if z == 0.0 {
+                    -f32::from_bits(1)
+                } else {
+                    f32::from_bits(z.to_bits() + 1)
+                }
+            };
+            let next_below = (0..64).scan(floor, |z, _| {
+                *z = next_down(*z);
+                Some(*z)
+            });
+            for z in std::iter::once(floor).chain(below).chain(next_below) {
+                let score = score_of(z);
+                assert!(score < t, "{t}: {z} (floor {floor}) scores {score}");
+            }
+        }
+        for t in [0.0, -1.0, f32::NAN] {
+            assert_eq!(logit_floor(t), f32::NEG_INFINITY, "{t}");
         }
     }
 

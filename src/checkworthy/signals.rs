@@ -378,13 +378,15 @@ impl Profile {
         let shouting = self.all_caps_words >= 3 && self.all_caps_words * 4 >= self.words * 3;
         let all_caps_label = self.words >= 1 && self.all_caps_words == self.words;
         let byline = self.opens_with_by_name && self.words <= 10 && self.lowercase_words <= 2;
+        // Every test made, no short-circuit: once a sentence, where the order of the
+        // tests (the compiler's) made one of them a branch often missed.
         self.copyright
-            || self.credit
-            || (self.boilerplate_words >= 2 && self.words <= 15)
-            || (self.boilerplate_words >= 1 && (short || self.label_colon))
-            || shouting
-            || all_caps_label
-            || byline
+            | self.credit
+            | (self.boilerplate_words >= 2 && self.words <= 15)
+            | (self.boilerplate_words >= 1 && (short || self.label_colon))
+            | shouting
+            | all_caps_label
+            | byline
     }
 
     /// The names of the signals found, in [`SIGNAL_NAMES`] order.
