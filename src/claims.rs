@@ -245,7 +245,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         reported_claims.sort_by_key(|c| (c.span.start, c.span.end));
         // The speakers are listed and renumbered now, while the claims with a speaker are
         // these alone: not tested again among the factual ones, interleaved with them.
-        entities = scratch.roster(&mentions, &mut quotes, &mut reported_claims);
+        entities = scratch.roster(&mut mentions, &mut quotes, &mut reported_claims);
         // Sentences, reported contents and quotation parts are all in text order: one sweep
         // finds what each sentence overlaps, instead of a scan of every claim per sentence.
         // (The contents are in order with their claims: a span orders by start, then end.)
@@ -312,7 +312,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         scratch.reported_claims = reported_claims;
         scratch.reported = reported;
     } else {
-        entities = scratch.roster(&mentions, &mut quotes, &mut []);
+        entities = scratch.roster(&mut mentions, &mut quotes, &mut []);
     }
     scratch.parts = parts;
     if scratch.is_small() {
@@ -388,7 +388,7 @@ impl Scratch {
 
     /// The who-said-what roster: every entity that speaks, with all its mentions, numbered in
     /// order of first mention; speakers are renumbered to match.
-    fn roster(&mut self, mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Vec<Entity> {
+    fn roster(&mut self, mentions: &mut Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Vec<Entity> {
         // Each entity's group: 0 while it is silent, else one more than its place in
         // `speaking`, which lists the speakers as they are met. Each is numbered as it is
         // marked, with no test of whether it is new (most marks are not), and the many
@@ -451,9 +451,11 @@ impl Scratch {
         for (new, first) in order.iter().enumerate() {
             let e = first.end;
             let run = runs[place[e] as usize - 1];
-            let draft = &mentions.entities[e];
+            let draft = &mut mentions.entities[e];
             entities.push(Entity {
-                name: draft.name.to_string(),
+                // Moved out when the draft owns it (a description's wording, a name joined
+                // across a line): the drafts are not read again.
+                name: std::mem::take(&mut draft.name).into_owned(),
                 kind: draft.kind,
                 mentions: spans[run.start..run.end].to_vec(),
             });
