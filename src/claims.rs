@@ -354,8 +354,9 @@ struct Scratch {
     /// The speakers, by group: room for one per quote and claim, as each mark writes its
     /// entity at the next place, which only a new speaker takes.
     speaking: Vec<usize>,
-    /// Entity `e`'s next place in `spans` at `e + 1`: its start, then its end.
-    at: Vec<usize>,
+    /// Entity `e`'s next place in `spans` at `e + 1`: its start, then its end (`u32`: half the
+    /// bytes to clear for each document's entities).
+    at: Vec<u32>,
     /// Every mention, entity after entity.
     spans: Vec<Span>,
     /// Each speaker's first mention's start and the entity (as a span's two ends, so that they
@@ -426,10 +427,10 @@ impl Scratch {
         }
         let spans = &mut self.spans;
         spans.clear();
-        spans.resize(at[at.len() - 1], Span::default());
+        spans.resize(at[at.len() - 1] as usize, Span::default());
         let spans = &mut spans[..];
         each_mention(mentions, |e, span| {
-            spans[at[e + 1]] = span;
+            spans[at[e + 1] as usize] = span;
             at[e + 1] += 1;
         });
         // Each speaker's mentions sorted and deduplicated where they are, then the speakers
@@ -439,7 +440,7 @@ impl Scratch {
         order.clear();
         runs.clear();
         for &e in speaking.iter() {
-            let (start, end) = (at[e], at[e + 1]);
+            let (start, end) = (at[e] as usize, at[e + 1] as usize);
             let run = &mut spans[start..end];
             run.sort_unstable();
             let kept = dedup(run);
