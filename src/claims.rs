@@ -246,7 +246,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         reported_claims.sort_by_key(|c| (c.span.start, c.span.end));
         // The speakers are listed and renumbered now, while the claims with a speaker are
         // these alone: not tested again among the factual ones, interleaved with them.
-        entities = scratch.roster(&mentions, &mut quotes, &mut reported_claims);
+        entities = scratch.roster(&mut mentions, &mut quotes, &mut reported_claims);
         // Sentences, reported contents and quotation parts are all in text order: one sweep
         // finds what each sentence overlaps, instead of a scan of every claim per sentence.
         // (The contents are in order with their claims: a span orders by start, then end.)
@@ -318,7 +318,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         scratch.reported_claims = reported_claims;
         scratch.reported = reported;
     } else {
-        entities = scratch.roster(&mentions, &mut quotes, &mut []);
+        entities = scratch.roster(&mut mentions, &mut quotes, &mut []);
     }
     scratch.parts = parts;
     if scratch.is_small() {
@@ -355,15 +355,17 @@ struct Scratch {
     /// The reported claims, then their spans.
     reported_claims: Vec<Claim>,
     reported: Vec<Span>,
-    /// Each entity's place: whether it speaks, then its group, then its new number.
+    /// Each entity's group (0 for none, while it is silent), then its new number.
     place: Vec<u32>,
-    /// The speakers, by group.
+    /// The speakers, by group: room for one per quote and claim, as each mark writes its
+    /// entity at the next place, which only a new speaker takes.
     speaking: Vec<usize>,
-    /// Each group's size, then the place its next mention goes, then its end in `spans`.
-    next: Vec<usize>,
-    /// The speakers' mentions, group after group.
+    /// Entity `e`'s next place in `spans` at `e + 1`: its start, then its end (`u32`: half the
+    /// bytes to clear for each document's entities).
+    at: Vec<u32>,
+    /// Every mention, entity after entity.
     spans: Vec<Span>,
-    /// Each group's first mention's start and the group (as a span's two ends, so that they
+    /// Each speaker's first mention's start and the entity (as a span's two ends, so that they
     /// sort with the sort spans already have: each type sorted is more code in the wasm), in
     /// the order the speakers are numbered.
     order: Vec<Span>,
@@ -385,6 +387,7 @@ impl Scratch {
             self.parts.capacity(),
             self.reported_claims.capacity(),
             self.place.capacity(),
+            self.speaking.capacity(),
             self.spans.capacity(),
         ];
         lengths.into_iter().all(|n| n <= SCRATCH_LIMIT)
@@ -392,94 +395,78 @@ impl Scratch {
 
     /// The who-said-what roster: every entity that speaks, with all its mentions, numbered in
     /// order of first mention; speakers are renumbered to match.
-    fn roster(&mut self, mentions: &Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Vec<Entity> {
-        // Each speaking entity's place in `speaking`; the many entities that never speak have
-        // none, and nothing is built for them. The speakers are marked first, by entity: their
-        // numbers in order, with no vector grown item by item, sorted and deduplicated.
-        const SILENT: u32 = u32::MAX;
-        const SPEAKS: u32 = 0;
+    fn roster(&mut self, mentions: &mut Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Vec<Entity> {
+        // Each entity's group: 0 while it is silent, else one more than its place in
+        // `speaking`, which lists the speakers as they are met. Each is numbered as it is
+        // marked, with no test of whether it is new (most marks are not), and the many
+        // entities that never speak are not visited.
         let place = &mut self.place;
         place.clear();
+        let speaking = &mut self.speaking;
+        speaking.clear();
+        speaking.resize(quotes.len() + claims.len() + 1, 0);
         let mut count = 0;
-        let mut mark = |sp: Option<Speaker>| {
-            if let Some(e) = sp.and_then(|sp| sp.entity) {
-                if place.is_empty() {
-                    place.resize(mentions.entities.len(), SILENT);
-                }
-                count += (place[e] == SILENT) as usize;
-                place[e] = SPEAKS;
-            }
-        };
-        quotes.iter().for_each(|q| mark(q.speaker));
-        claims.iter().for_each(|c| mark(c.speaker));
+        for sp in quotes.iter().map(|q| q.speaker) {
+            mark(sp, mentions, place, speaking, &mut count);
+        }
+        for sp in claims.iter().map(|c| c.speaker) {
+            mark(sp, mentions, place, speaking, &mut count);
+        }
         if count == 0 {
             // No speaker to list or renumber: the names need not be read.
             return Vec::new();
         }
-        // Numbered in one pass with no branch per entity (whether one speaks is as good as
-        // random): each entity's number is written at the next place, which only a speaker
-        // takes; the silent all get `count`, the number of a spare group below.
-        let speaking = &mut self.speaking;
-        speaking.clear();
-        speaking.resize(count + 1, 0);
-        let mut n = 0;
-        for (e, p) in place.iter_mut().enumerate() {
-            let speaks = *p != SILENT;
-            speaking[n] = e;
-            // (A mask through `black_box`: the compiler made any select it saw a branch.)
-            let mask = std::hint::black_box((speaks as usize).wrapping_neg());
-            *p = ((n & mask) | (count & !mask)) as u32;
-            n += speaks as usize;
-        }
         speaking.truncate(count);
-        // Name spans are gathered only for the speakers (a few of the many named), each one's
-        // with its other mentions in one run of `spans`: counted first, then written at each
-        // group's next place, the silent entities' all on the one spare slot past the end.
-        // No test per mention of whether its entity speaks, which mispredicted often.
-        let next = &mut self.next;
-        next.clear();
-        next.resize(count + 1, 0);
-        each_mention(mentions, |e, _| next[place[e] as usize] += 1);
-        let mut total = 0;
-        for group in &mut next[..count] {
-            (*group, total) = (total, total + *group);
+        // Every mention grouped by its entity, the silent ones' too, in one run each of
+        // `spans`: counted, then written at its entity's next place. No test per mention of
+        // whether its entity speaks (which mispredicted often), and no counter shared by all
+        // the silent ones (each mention waited on the last one's).
+        // `at[e + 1]` is entity `e`'s next place: its start, then its end, which is where the
+        // next entity starts.
+        let at = &mut self.at;
+        at.clear();
+        at.resize(mentions.entities.len() + 2, 0);
+        let at = &mut at[..];
+        each_mention(mentions, |e, _| at[e + 2] += 1);
+        for i in 2..at.len() {
+            at[i] += at[i - 1];
         }
-        next[count] = total;
         let spans = &mut self.spans;
         spans.clear();
-        spans.resize(total + 1, Span::default());
+        spans.resize(at[at.len() - 1] as usize, Span::default());
+        let spans = &mut spans[..];
         each_mention(mentions, |e, span| {
-            let group = place[e] as usize;
-            spans[next[group]] = span;
-            next[group] += (group != count) as usize;
+            spans[at[e + 1] as usize] = span;
+            at[e + 1] += 1;
         });
-        // Each group's mentions sorted and deduplicated where they are, then the groups
-        // ordered by first mention (ties in group order), so that each entity is built once,
+        // Each speaker's mentions sorted and deduplicated where they are, then the speakers
+        // ordered by first mention (ties in entity order), so that each entity is built once,
         // in its place.
         let (order, runs) = (&mut self.order, &mut self.runs);
         order.clear();
         runs.clear();
-        let mut start = 0;
-        for (group, &end) in next[..count].iter().enumerate() {
+        for &e in speaking.iter() {
+            let (start, end) = (at[e] as usize, at[e + 1] as usize);
             let run = &mut spans[start..end];
             run.sort_unstable();
             let kept = dedup(run);
-            order.push(Span::new(run.first().map_or(usize::MAX, |m| m.start), group));
+            order.push(Span::new(run.first().map_or(usize::MAX, |m| m.start), e));
             runs.push(Span::new(start, start + kept));
-            start = end;
         }
         order.sort_unstable();
         let mut entities = Vec::with_capacity(count);
         for (new, first) in order.iter().enumerate() {
-            let group = first.end;
-            let e = speaking[group];
-            let draft = &mentions.entities[e];
+            let e = first.end;
+            let run = runs[place[e] as usize - 1];
+            let draft = &mut mentions.entities[e];
             entities.push(Entity {
-                name: draft.name.to_string(),
+                // Moved out when the draft owns it (a description's wording, a name joined
+                // across a line): the drafts are not read again.
+                name: std::mem::take(&mut draft.name).into_owned(),
                 kind: draft.kind,
-                mentions: spans[runs[group].start..runs[group].end].to_vec(),
+                mentions: spans[run.start..run.end].to_vec(),
             });
-            // The new number of each speaker, where `place` kept its old place.
+            // The new number of each speaker, where `place` kept its group.
             place[e] = new as u32;
         }
         let renumber = |sp: &mut Option<Speaker>| {
@@ -493,17 +480,38 @@ impl Scratch {
     }
 }
 
+/// Marks the speaker's entity for the roster: numbered as the next group if it is new, with
+/// no test of whether it is (most marks are not new, as a coin toss for the predictor).
+#[inline(always)]
+fn mark(sp: Option<Speaker>, mentions: &Mentions, place: &mut Vec<u32>, speaking: &mut [usize], count: &mut usize) {
+    if let Some(e) = sp.and_then(|sp| sp.entity) {
+        if place.is_empty() {
+            place.resize(mentions.entities.len(), 0);
+        }
+        let group = place[e];
+        let new = group == 0;
+        speaking[*count] = e;
+        *count += new as usize;
+        place[e] = group + new as u32 * *count as u32;
+    }
+}
+
 /// `Vec::dedup` on sorted spans without a branch per span: each is written at the next
-/// place, which it keeps only if it differs from the last kept (a name is mostly its own
-/// mention, sometimes also credited: std's test of each was mispredicted often).
+/// place, which it keeps only if it differs from the one before (a name is mostly its own
+/// mention, sometimes also credited: std's test of each was mispredicted often). The one
+/// before is the last kept whether or not it was kept (it equals it if not), so it is not
+/// read back from where it was written.
 /// Returns how many are kept, at the front.
 fn dedup(spans: &mut [Span]) -> usize {
-    let mut kept = usize::from(!spans.is_empty());
+    let Some(&first) = spans.first() else {
+        return 0;
+    };
+    let (mut kept, mut last) = (1, first);
     for i in 1..spans.len() {
         let span = spans[i];
-        let last = spans[kept - 1];
         spans[kept] = span;
         kept += usize::from((span.start != last.start) | (span.end != last.end));
+        last = span;
     }
     kept
 }
