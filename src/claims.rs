@@ -386,9 +386,13 @@ impl Scratch {
         let lengths = [
             self.parts.capacity(),
             self.reported_claims.capacity(),
+            self.reported.capacity(),
             self.place.capacity(),
             self.speaking.capacity(),
+            self.at.capacity(),
             self.spans.capacity(),
+            self.order.capacity(),
+            self.runs.capacity(),
         ];
         lengths.into_iter().all(|n| n <= SCRATCH_LIMIT)
     }
