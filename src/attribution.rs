@@ -52,12 +52,9 @@ thread_local! {
     static SPARE_QUOTES: Cell<Vec<AttributedQuote>> = const { Cell::new(Vec::new()) };
 }
 
-/// Vectors longer than this are not kept (a huge text's).
-const SPARE_QUOTES_LIMIT: usize = 1 << 12;
-
 impl Drop for Found {
     fn drop(&mut self) {
-        if self.quotes.capacity() <= SPARE_QUOTES_LIMIT {
+        if crate::segment::worth_keeping(&self.quotes) {
             let mut quotes = std::mem::take(&mut self.quotes);
             quotes.clear();
             SPARE_QUOTES.with(|cell| cell.set(quotes));

@@ -5,7 +5,7 @@
 use crate::attribution::Found;
 use crate::checkworthy;
 use crate::mentions::{role_is, Mentions};
-use crate::segment::Document;
+use crate::segment::{worth_keeping, Document};
 use crate::swar;
 use crate::{Annotations, Claim, ClaimKind, Entity, EntityKind, Options, Quote, Signals, Span, Speaker};
 use std::cell::Cell;
@@ -377,24 +377,18 @@ thread_local! {
     static SCRATCH: Cell<Option<Scratch>> = const { Cell::new(None) };
 }
 
-/// Scratch vectors longer than this are not kept (a huge text's).
-const SCRATCH_LIMIT: usize = 1 << 14;
-
 impl Scratch {
     /// Whether its vectors are small enough to keep (a huge text's are not).
     fn is_small(&self) -> bool {
-        let lengths = [
-            self.parts.capacity(),
-            self.reported_claims.capacity(),
-            self.reported.capacity(),
-            self.place.capacity(),
-            self.speaking.capacity(),
-            self.at.capacity(),
-            self.spans.capacity(),
-            self.order.capacity(),
-            self.runs.capacity(),
-        ];
-        lengths.into_iter().all(|n| n <= SCRATCH_LIMIT)
+        worth_keeping(&self.parts)
+            && worth_keeping(&self.reported_claims)
+            && worth_keeping(&self.reported)
+            && worth_keeping(&self.place)
+            && worth_keeping(&self.speaking)
+            && worth_keeping(&self.at)
+            && worth_keeping(&self.spans)
+            && worth_keeping(&self.order)
+            && worth_keeping(&self.runs)
     }
 
     /// The who-said-what roster: every entity that speaks, with all its mentions, numbered in

@@ -157,6 +157,16 @@ pub(crate) fn reuse<T>(mut spare: Vec<T>, capacity: usize) -> Vec<T> {
     spare
 }
 
+/// Working vectors of more items than this are not kept for the next text on the thread (a
+/// huge text's), whichever stage keeps them ([`worth_keeping`]).
+const SPARE_ITEMS_LIMIT: usize = 1 << 14;
+
+/// Whether a stage's working vector may be kept for the next text on the thread: all but a
+/// huge text's, so that one huge input does not keep its memory for the rest of the run.
+pub(crate) fn worth_keeping<T>(spare: &Vec<T>) -> bool {
+    spare.capacity() <= SPARE_ITEMS_LIMIT
+}
+
 impl Drop for Document<'_> {
     fn drop(&mut self) {
         if self.text.len() > SPARE_TEXT_LIMIT {
@@ -241,7 +251,7 @@ impl<'t> Document<'t> {
         self.pivots = pivots;
         self.sentences = sentences;
         self.mark_name_like(&mut scratch);
-        if scratch.undecided.capacity() <= SCRATCH_LIMIT && scratch.slots.capacity() <= SCRATCH_LIMIT {
+        if worth_keeping(&scratch.undecided) && worth_keeping(&scratch.slots) && worth_keeping(&scratch.found) {
             SCRATCH.with(|cell| cell.set(Some(scratch)));
         }
     }
@@ -421,9 +431,6 @@ struct Scratch {
 thread_local! {
     static SCRATCH: Cell<Option<Scratch>> = const { Cell::new(None) };
 }
-
-/// Scratch vectors longer than this are not kept (a huge text's).
-const SCRATCH_LIMIT: usize = 1 << 14;
 
 /// A word of more than four letters and none lowercase: a shouted label or dateline ("FILE
 /// PHOTO", "WASHINGTON"). Its length and second byte answer for most capitalised words, so
