@@ -2,10 +2,11 @@
 //! the text to `JSON.parse`): the same bytes as
 //! `serde_json::to_writer` of an [`Output`] (a test holds the two equal), for a fraction of the
 //! instructions. Most of serde_json's time on a result goes to looking up every byte of every
-//! `text` in its escape table; here a string is tested eight bytes at a time for the three
-//! kinds of byte JSON escapes (`"`, `\` and controls) and, as nearly always, copied whole when
-//! it has none. Numbers are made eight digits at once in a word (tested equal to itoa's, which
-//! serde_json uses); escapes and big numbers go through serde_json's own formatter.
+//! `text` in its escape table; here a string is tested for the three kinds of byte JSON escapes
+//! (`"`, `\` and controls) a block at a time (natively 64 bytes in vector compares) and, as
+//! nearly always, copied whole when it has none. Numbers are made eight digits at once in a
+//! word (tested equal to itoa's, which serde_json uses); escapes and big numbers go through
+//! serde_json's own formatter.
 
 use crate::checkworthy::signals::{signal::ATTRIBUTION, SIGNAL_NAMES};
 use crate::schema::{ClaimOut, EntityOut, Id, Output, QuoteOut, SpanOut, SpeakerOut};
@@ -303,19 +304,14 @@ fn plain<W: Write + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
     w.write_all(b"\"")
 }
 
-/// Whether any byte of `bytes` is one JSON escapes. Up to 32 bytes without a branch on the
-/// exact length: four loads (of four bytes up to 16, of eight up to 32) from the start to the
-/// end at most their width apart, so they overlap (a byte tested twice does no harm); longer
-/// strings eight bytes at a time, the last eight overlapping. Most strings are mentions and
-/// names of 4 to 16 bytes, and a loop's exit or a byte loop for the tail cost about one
-/// mispredicted branch a string.
+/// Whether any byte of `bytes` is one JSON escapes. Up to 16 bytes without a branch on the
+/// exact length: four loads of four bytes from the start to the end at most four apart, so
+/// they overlap (a byte tested twice does no harm); longer strings in [`longer_has_escape`].
+/// Most strings are mentions and names of 4 to 16 bytes, and a loop's exit or a byte loop for
+/// the tail cost about one mispredicted branch a string.
 fn any_escape(bytes: &[u8]) -> bool {
     let n = bytes.len();
-    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
     let half = |at: usize| u64::from(u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default()));
-    // The loads of `width` bytes at 0, `step`, `n - width - step` and `n - width`: no gap
-    // when `step` is a third of `n - width`, rounded up, and at most `width`.
-    let step = |width: usize| (n - width).div_ceil(3);
     let hits = match n {
         0 => 0,
         // The first, the middle and the last byte; the other bytes of the word a letter.
@@ -323,27 +319,73 @@ fn any_escape(bytes: &[u8]) -> bool {
             u64::from(bytes[0]) | u64::from(bytes[n / 2]) << 8 | u64::from(bytes[n - 1]) << 16 | splat(b'a') << 24,
         ),
         4..=16 => {
-            let step = step(4);
+            let step = step(n, 4);
             escapes(half(0) | half(step) << 32) | escapes(half(n - 4 - step) | half(n - 4) << 32)
         }
-        17..=32 => {
-            let step = step(8);
-            escapes(word(0)) | escapes(word(step)) | escapes(word(n - 8 - step)) | escapes(word(n - 8))
-        }
-        _ => {
-            for eight in bytes.chunks_exact(8) {
-                // (A test per word, never taken, also keeps the loop from being vectorised:
-                // its set-up and remainder branches were mispredicted on most strings.)
-                if escapes(u64::from_le_bytes(eight.try_into().unwrap_or_default())) != 0 {
-                    return true;
-                }
-            }
-            escapes(word(n - 8))
-        }
+        _ => return longer_has_escape(bytes),
     };
     // (A byte may be flagged only above a real hit, so any flag means one.)
     hits != 0
 }
+
+/// The step between four loads of `width` bytes at 0, `step`, `n - width - step` and
+/// `n - width` that leaves no gap: a third of `n - width`, rounded up (at most `width` for
+/// `n` up to four widths).
+fn step(n: usize, width: usize) -> usize {
+    (n - width).div_ceil(3)
+}
+
+/// [`any_escape`] of a string longer than 16 bytes (quotes and claims are two thirds of the
+/// strings' bytes), natively 64 bytes at a time, each block's tests OR-ed with no early exit,
+/// which the compiler makes SSE2 compares, one mask for the block (as `claims::has_byte`):
+/// about a third of the instructions of eight bytes at a time. Up to 64 bytes, the block is four
+/// overlapping loads of 16; longer, the bytes past the last whole block are tested as the
+/// string's last 64, again. (Blocks of 32 bytes came out as two masks and byte shuffles.)
+#[cfg(not(target_arch = "wasm32"))]
+fn longer_has_escape(bytes: &[u8]) -> bool {
+    const BLOCK: usize = 64;
+    let has_escape = |block: &[u8]| {
+        let block: &[u8; BLOCK] = block.try_into().unwrap_or(&[0; BLOCK]);
+        block
+            .iter()
+            .fold(0u8, |any, &x| any | u8::from((x < 0x20) | (x == b'"') | (x == b'\\')))
+            != 0
+    };
+    let n = bytes.len();
+    if n <= BLOCK {
+        let step = step(n, 16);
+        let mut block = [0; BLOCK];
+        for (i, at) in [0, step, n - 16 - step, n - 16].into_iter().enumerate() {
+            block[i * 16..i * 16 + 16].copy_from_slice(&bytes[at..at + 16]);
+        }
+        return has_escape(&block);
+    }
+    bytes.chunks_exact(BLOCK).any(has_escape) || has_escape(&bytes[n - BLOCK..])
+}
+
+/// [`longer_has_escape`] in wasm, whose default target has no vector compares: up to 32 bytes
+/// four overlapping loads of eight, longer strings eight bytes at a time, the last eight
+/// overlapping. (Natively only tested.)
+#[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
+fn longer_has_escape_by_words(bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+    if n <= 32 {
+        let step = step(n, 8);
+        return escapes(word(0)) | escapes(word(step)) | escapes(word(n - 8 - step)) | escapes(word(n - 8)) != 0;
+    }
+    for eight in bytes.chunks_exact(8) {
+        // (A test per word, never taken, also keeps the loop from being vectorised: its
+        // set-up and remainder branches were mispredicted on most strings.)
+        if escapes(u64::from_le_bytes(eight.try_into().unwrap_or_default())) != 0 {
+            return true;
+        }
+    }
+    escapes(word(n - 8)) != 0
+}
+
+#[cfg(target_arch = "wasm32")]
+use longer_has_escape_by_words as longer_has_escape;
 
 /// A string with something to escape: runs without escapes copied whole.
 #[cold]
@@ -423,7 +465,31 @@ mod tests {
                 let mut ours = Vec::new();
                 string(&mut ours, s).unwrap();
                 assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(s).unwrap());
+                // The wasm build's test of long strings, too.
+                if s.len() > 16 {
+                    let want = s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\');
+                    assert_eq!(longer_has_escape_by_words(s.as_bytes()), want, "{s:?}");
+                }
             }
+        }
+    }
+
+    #[test]
+    fn one_escape_anywhere_in_a_long_string_is_found() {
+        for n in 17..=200 {
+            for at in 0..n {
+                for byte in [b'"', b'\\', b'\n', 0x00, 0x1f] {
+                    let mut s = vec![b'a'; n];
+                    s[at] = byte;
+                    assert!(any_escape(&s), "{n} {at} {byte:#x}");
+                    assert!(longer_has_escape_by_words(&s), "{n} {at} {byte:#x}");
+                }
+            }
+            // And none in bytes just beside the escaped ones.
+            let s: Vec<u8> = (0..n)
+                .map(|i| [b' ', b'!', b'#', b'[', b']', 0x7f, 0xc3][i % 7])
+                .collect();
+            assert!(!any_escape(&s) && !longer_has_escape_by_words(&s), "{n}");
         }
     }
 
