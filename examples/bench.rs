@@ -12,9 +12,9 @@
 //! Measures, each the median of `--runs` repeats (default 5):
 //!
 //! - `corpus`: every `*.txt` of the corpus, one document each, through `annotate` alone and
-//!   through `annotate` + `schema::to_output` + `Output::write_json` (the CLI's JSON, the same
-//!   bytes as `serde_json::to_writer`) into a sink (what the CLI does per document, minus the
-//!   terminal);
+//!   through `annotate` + `schema::write_json` (the CLI's JSON: `schema::to_output`'s items
+//!   written as they are shaped, the same bytes as `serde_json::to_writer` of the `Output`) into
+//!   a sink (what the CLI does per document, minus the terminal);
 //! - `1 MB`: the articles concatenated (blank line between) into one ~1 MB document;
 //! - `scaling`: one document of ~100 KB, ~1 MB and ~10 MB (articles repeated in turn), so that
 //!   time per byte can be compared across 1×, 10× and 100× the input.
@@ -28,7 +28,7 @@ mod concatenated;
 mod cpu_time;
 use concatenated::concatenated;
 use cpu_time::cpu_time;
-use quotelens::schema::to_output;
+use quotelens::schema::write_json;
 use quotelens::{annotate, Options};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -131,9 +131,7 @@ fn process(text: &str, options: &Options, work: Work) -> usize {
         Work::Annotate => ann.quotes.len() + ann.claims.len() + ann.entities.len(),
         Work::AnnotateAndSerialise => {
             let mut sink = CountingSink(0);
-            to_output(text, &ann)
-                .write_json(&mut sink)
-                .expect("writing to a sink cannot fail");
+            write_json(text, &ann, &mut sink).expect("writing to a sink cannot fail");
             sink.0
         }
     }
@@ -215,7 +213,7 @@ struct Row {
     docs: usize,
     /// `annotate` alone.
     annotate: Timing,
-    /// `annotate` + `to_output` + `Output::write_json`.
+    /// `annotate` + `schema::write_json` (`to_output`'s items, written as shaped).
     full: Timing,
     json_bytes: usize,
 }

@@ -9,9 +9,9 @@
 //! serde_json's own formatter.
 
 use crate::checkworthy::signals::{signal::ATTRIBUTION, SIGNAL_NAMES};
-use crate::schema::{ClaimOut, EntityOut, Id, Output, QuoteOut, SpanOut, SpeakerOut};
+use crate::schema::{ClaimOut, EntityOut, Id, Output, QuoteOut, Shape, SpanOut, SpeakerOut, VERSION};
 use crate::swar::{splat, HIGH, ONES};
-use crate::Signals;
+use crate::{Annotations, Signals};
 use serde_json::ser::{CharEscape, CompactFormatter, Formatter};
 use std::io::{self, Write};
 
@@ -28,6 +28,30 @@ impl Output<'_> {
         list(w, &self.entities, entity)?;
         w.write_all(b"}")
     }
+}
+
+/// `to_output(text, ann).write_json(w)`, byte for byte, without the [`Output`]: each item is
+/// shaped as [`crate::schema::to_output`] shapes it and written at once, so the CLI allocates none of the
+/// result's lists (nor the shared list of mentions) and does not copy every item into one
+/// only to read it back.
+pub fn write_json<W: Write + ?Sized>(text: &str, ann: &Annotations, w: &mut W) -> io::Result<()> {
+    let shape = Shape::new(text, ann);
+    w.write_all(b"{\"version\":")?;
+    number(w, VERSION as usize)?;
+    w.write_all(b",\"quotes\":")?;
+    list(w, ann.quotes.iter().enumerate(), |w, (i, q)| {
+        quote(w, &shape.quote(i, q))
+    })?;
+    w.write_all(b",\"claims\":")?;
+    list(w, ann.claims.iter().enumerate(), |w, (i, c)| {
+        claim(w, &shape.claim(i, c))
+    })?;
+    w.write_all(b",\"entities\":")?;
+    list(w, ann.entities.iter().enumerate(), |w, (i, e)| {
+        let mentions = e.mentions.iter().map(|&m| shape.span(m));
+        entity_of(w, Id::new('e', i), &e.name, e.kind.as_str(), mentions)
+    })?;
+    w.write_all(b"}")
 }
 
 fn quote<W: Write + ?Sized>(w: &mut W, q: &QuoteOut) -> io::Result<()> {
@@ -131,14 +155,26 @@ const NAMES: [([u8; QUOTED], usize); SIGNAL_NAMES.len() + 1] = {
 const ATTRIBUTION_FIRST: usize = SIGNAL_NAMES.len();
 
 fn entity<W: Write + ?Sized>(w: &mut W, e: &EntityOut) -> io::Result<()> {
+    entity_of(w, e.id, e.name, e.kind, &e.mentions)
+}
+
+/// An entity from its fields, its mentions as they come (from an [`EntityOut`]'s list, or
+/// shaped one at a time).
+fn entity_of<'a, W: Write + ?Sized, S: std::borrow::Borrow<SpanOut<'a>>>(
+    w: &mut W,
+    e: Id,
+    name: &str,
+    kind: &str,
+    mentions: impl IntoIterator<Item = S>,
+) -> io::Result<()> {
     w.write_all(b"{\"id\":")?;
-    id(w, e.id)?;
+    id(w, e)?;
     w.write_all(b",\"name\":")?;
-    string(w, e.name)?;
+    string(w, name)?;
     w.write_all(b",\"kind\":")?;
-    plain(w, e.kind)?;
+    plain(w, kind)?;
     w.write_all(b",\"mentions\":")?;
-    list(w, &e.mentions, span)?;
+    list(w, mentions, |w, s| span(w, s.borrow()))?;
     w.write_all(b"}")
 }
 
@@ -175,11 +211,11 @@ fn start_end_text<W: Write + ?Sized>(w: &mut W, start: usize, end: usize, text: 
 
 fn list<W: Write + ?Sized, T>(
     w: &mut W,
-    items: &[T],
-    mut item: impl FnMut(&mut W, &T) -> io::Result<()>,
+    items: impl IntoIterator<Item = T>,
+    mut item: impl FnMut(&mut W, T) -> io::Result<()>,
 ) -> io::Result<()> {
     w.write_all(b"[")?;
-    for (i, x) in items.iter().enumerate() {
+    for (i, x) in items.into_iter().enumerate() {
         if i > 0 {
             w.write_all(b",")?;
         }

@@ -5,12 +5,14 @@
 //! one means bumping [`VERSION`].
 
 use crate::offsets::Utf16Offsets;
-use crate::{Annotations, ClaimKind, EntityKind, QuoteKind, Signals, Span, Speaker};
+use crate::{Annotations, Claim, ClaimKind, EntityKind, Quote, QuoteKind, Signals, Span, Speaker};
 use serde::Serialize;
 use std::ops::Range;
 use std::rc::Rc;
 
 pub const VERSION: u32 = 1;
+
+pub use crate::json::write_json;
 
 /// An id like "q3" or "e12": a letter for the list and the 1-based position in it. Written
 /// straight into the output, so a result with thousands of items allocates no id strings.
@@ -21,7 +23,7 @@ pub struct Id {
 }
 
 impl Id {
-    const fn new(prefix: char, index: usize) -> Self {
+    pub(crate) const fn new(prefix: char, index: usize) -> Self {
         Id {
             prefix,
             number: index + 1,
@@ -270,62 +272,18 @@ fn round3(x: f32) -> f64 {
 /// Shapes `ann` (byte ranges into `text`) as the public schema with UTF-16 offsets.
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn to_output<'t>(text: &'t str, ann: &'t Annotations) -> Output<'t> {
-    let table = Utf16Offsets::new(text);
-    let span = |s: Span| SpanOut {
-        start: table.get(s.start),
-        end: table.get(s.end),
-        text: s.of(text),
-    };
-    let speaker = |sp: &Option<Speaker>| {
-        sp.map(|sp| SpeakerOut {
-            start: table.get(sp.mention.start),
-            end: table.get(sp.mention.end),
-            text: sp.mention.of(text),
-            name: sp.entity.and_then(|e| ann.entities.get(e)).map(|e| e.name.as_str()),
-            entity: sp.entity.map(|e| Id::new('e', e)),
-        })
-    };
+    let shape = Shape::new(text, ann);
     // Every entity's mentions in one list, each entity's a range of it.
     let mut all = Vec::with_capacity(ann.entities.iter().map(|e| e.mentions.len()).sum());
     for e in &ann.entities {
-        all.extend(e.mentions.iter().map(|&m| span(m)));
+        all.extend(e.mentions.iter().map(|&m| shape.span(m)));
     }
     let all = Rc::new(all);
     let mut next = 0;
     Output {
         version: VERSION,
-        quotes: ann
-            .quotes
-            .iter()
-            .enumerate()
-            .map(|(i, q)| QuoteOut {
-                id: Id::new('q', i),
-                start: table.get(q.span.start),
-                end: table.get(q.span.end),
-                text: q.span.of(text),
-                kind: q.kind.as_str(),
-                parts: Parts::new(q.parts.iter().map(|p| [table.get(p.start), table.get(p.end)])),
-                speaker: speaker(&q.speaker),
-                cue: q.cue.map(span),
-                confidence: round3(q.confidence),
-            })
-            .collect(),
-        claims: ann
-            .claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| ClaimOut {
-                id: Id::new('c', i),
-                start: table.get(c.span.start),
-                end: table.get(c.span.end),
-                text: c.span.of(text),
-                kind: c.kind.as_str(),
-                speaker: speaker(&c.speaker),
-                cue: c.cue.map(span),
-                score: round3(c.score),
-                signals: c.signals,
-            })
-            .collect(),
+        quotes: ann.quotes.iter().enumerate().map(|(i, q)| shape.quote(i, q)).collect(),
+        claims: ann.claims.iter().enumerate().map(|(i, c)| shape.claim(i, c)).collect(),
         entities: ann
             .entities
             .iter()
@@ -344,5 +302,76 @@ pub fn to_output<'t>(text: &'t str, ann: &'t Annotations) -> Output<'t> {
                 }
             })
             .collect(),
+    }
+}
+
+/// Each item of `ann` as the schema's: what [`to_output`] collects, and what the CLI's JSON
+/// writes one at a time ([`write_json`]) without collecting.
+pub(crate) struct Shape<'t> {
+    text: &'t str,
+    ann: &'t Annotations,
+    table: Utf16Offsets<'t>,
+}
+
+impl<'t> Shape<'t> {
+    pub(crate) fn new(text: &'t str, ann: &'t Annotations) -> Self {
+        Shape {
+            text,
+            ann,
+            table: Utf16Offsets::new(text),
+        }
+    }
+
+    #[inline(always)]
+    pub(crate) fn span(&self, s: Span) -> SpanOut<'t> {
+        SpanOut {
+            start: self.table.get(s.start),
+            end: self.table.get(s.end),
+            text: s.of(self.text),
+        }
+    }
+
+    #[inline(always)]
+    fn speaker(&self, sp: &Option<Speaker>) -> Option<SpeakerOut<'t>> {
+        sp.map(|sp| SpeakerOut {
+            start: self.table.get(sp.mention.start),
+            end: self.table.get(sp.mention.end),
+            text: sp.mention.of(self.text),
+            name: sp
+                .entity
+                .and_then(|e| self.ann.entities.get(e))
+                .map(|e| e.name.as_str()),
+            entity: sp.entity.map(|e| Id::new('e', e)),
+        })
+    }
+
+    #[inline(always)]
+    pub(crate) fn quote(&self, i: usize, q: &Quote) -> QuoteOut<'t> {
+        QuoteOut {
+            id: Id::new('q', i),
+            start: self.table.get(q.span.start),
+            end: self.table.get(q.span.end),
+            text: q.span.of(self.text),
+            kind: q.kind.as_str(),
+            parts: Parts::new(q.parts.iter().map(|p| [self.table.get(p.start), self.table.get(p.end)])),
+            speaker: self.speaker(&q.speaker),
+            cue: q.cue.map(|s| self.span(s)),
+            confidence: round3(q.confidence),
+        }
+    }
+
+    #[inline(always)]
+    pub(crate) fn claim(&self, i: usize, c: &Claim) -> ClaimOut<'t> {
+        ClaimOut {
+            id: Id::new('c', i),
+            start: self.table.get(c.span.start),
+            end: self.table.get(c.span.end),
+            text: c.span.of(self.text),
+            kind: c.kind.as_str(),
+            speaker: self.speaker(&c.speaker),
+            cue: c.cue.map(|s| self.span(s)),
+            score: round3(c.score),
+            signals: c.signals,
+        }
     }
 }

@@ -183,6 +183,13 @@ fn check_annotations(text: &str, ann: &Annotations, utf16: &Utf16Prefix) {
         written == json.as_bytes(),
         "write_json differs from serde_json on {text:?}"
     );
+    // And so does the CLI's path, which writes the same items without collecting them.
+    let mut direct = Vec::new();
+    quotelens::schema::write_json(text, ann, &mut direct).expect("writing to a Vec cannot fail");
+    assert!(
+        direct == json.as_bytes(),
+        "schema::write_json differs from serde_json on {text:?}"
+    );
     let value: serde_json::Value = serde_json::from_str(&json).expect("the output is valid JSON");
     assert_eq!(value["version"], 1);
 }

@@ -171,12 +171,11 @@ fn run_jsonl(args: &Args, out: &mut impl Write) -> io::Result<bool> {
 
 fn write_annotations(args: &Args, out: &mut impl Write, text: &str) -> io::Result<()> {
     let annotations = annotate(text, &args.options);
-    let output = to_output(text, &annotations);
     if args.pretty {
-        write_json(args, out, &output)
+        write_json(args, out, &to_output(text, &annotations))
     } else {
-        // The same bytes as serde_json's, written faster (src/json.rs).
-        output.write_json(out)?;
+        // The same bytes as serde_json's of `to_output`, written faster (src/json.rs).
+        quotelens::schema::write_json(text, &annotations, out)?;
         out.write_all(b"\n")
     }
 }
