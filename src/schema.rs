@@ -322,7 +322,6 @@ impl<'t> Shape<'t> {
         }
     }
 
-    #[inline(always)]
     pub(crate) fn span(&self, s: Span) -> SpanOut<'t> {
         SpanOut {
             start: self.table.get(s.start),
@@ -331,7 +330,6 @@ impl<'t> Shape<'t> {
         }
     }
 
-    #[inline(always)]
     fn speaker(&self, sp: &Option<Speaker>) -> Option<SpeakerOut<'t>> {
         sp.map(|sp| SpeakerOut {
             start: self.table.get(sp.mention.start),
@@ -345,7 +343,6 @@ impl<'t> Shape<'t> {
         })
     }
 
-    #[inline(always)]
     pub(crate) fn quote(&self, i: usize, q: &Quote) -> QuoteOut<'t> {
         QuoteOut {
             id: Id::new('q', i),
@@ -360,7 +357,6 @@ impl<'t> Shape<'t> {
         }
     }
 
-    #[inline(always)]
     pub(crate) fn claim(&self, i: usize, c: &Claim) -> ClaimOut<'t> {
         ClaimOut {
             id: Id::new('c', i),
