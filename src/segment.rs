@@ -117,6 +117,9 @@ pub struct Document<'t> {
     /// The capitalised word tokens, in order: [`Document::mark_name_like`] visits these
     /// instead of every token.
     capitals: Vec<usize>,
+    /// The capitals that can be a word of a name, in order (set with the sentences: see
+    /// [`Document::name_words`]).
+    name_words: Vec<usize>,
     /// The `:` tokens, in order: the attribution's statement search asks whether a few tokens
     /// hold one (colons are rare, one in 2,000 bytes of PolNeAR), answered from these.
     pub(crate) colons: Vec<usize>,
@@ -133,6 +136,7 @@ struct Spare {
     sentences: Vec<Sentence>,
     pivots: Vec<usize>,
     capitals: Vec<usize>,
+    name_words: Vec<usize>,
     colons: Vec<usize>,
 }
 
@@ -179,6 +183,7 @@ impl Drop for Document<'_> {
             sentences: std::mem::take(&mut self.sentences),
             pivots: std::mem::take(&mut self.pivots),
             capitals: std::mem::take(&mut self.capitals),
+            name_words: std::mem::take(&mut self.name_words),
             colons: std::mem::take(&mut self.colons),
         };
         SPARE.with(|cell| cell.set(Some(spare)));
@@ -202,6 +207,8 @@ impl<'t> Document<'t> {
             sentences: reuse(spare.sentences, 0),
             pivots: reuse(spare.pivots, text.len() / 32),
             capitals: reuse(spare.capitals, text.len() / 16),
+            // (Filled in `split_sentences`.)
+            name_words: reuse(spare.name_words, 0),
             colons: reuse(spare.colons, 0),
         };
         tokenize(&mut doc);
@@ -289,8 +296,12 @@ impl<'t> Document<'t> {
     /// One pass over the capitals does both (each capital's token and text read once; a big
     /// document's tokens do not stay in cache between passes), then the undecided are set.
     /// Every capitalised token is among the capitals, so every flag is overwritten.
+    ///
+    /// First, while `name_like` still flags the sentences' first words, the capitals that can
+    /// be a word of a name are listed ([`Document::name_words`]).
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     fn mark_name_like(&mut self, scratch: &mut Scratch) {
+        self.name_words = name_words(&self.tokens, &self.capitals, std::mem::take(&mut self.name_words));
         let text = self.text;
         let undecided = &scratch.undecided;
         if undecided.is_empty() {
@@ -430,6 +441,32 @@ struct Scratch {
 
 thread_local! {
     static SCRATCH: Cell<Option<Scratch>> = const { Cell::new(None) };
+}
+
+/// `words` refilled with the `capitals` that can be a word of a name
+/// ([`crate::mentions::may_be_name_word`]), while `name_like` flags the sentences' first words
+/// (see [`Document::judge_start`]): each kept without a branch, so that `mentions::find`,
+/// which visits these, no longer tests every capital (quoted, a pronoun, a sentence's "The")
+/// with branches missed capital after capital. A shouted one, or a sentence's first word whose
+/// `name_like` is decided later, is kept: `mentions::find` tests those by their `name_like`.
+/// (Out of line: inside `mark_name_like`'s loop, or beside it, its registers spilled.)
+#[inline(never)]
+fn name_words(tokens: &[Token], capitals: &[usize], mut words: Vec<usize>) -> Vec<usize> {
+    words.clear();
+    words.resize(capitals.len(), 0);
+    let mut kept = 0;
+    for &i in capitals {
+        let Some(t) = tokens.get(i) else {
+            continue;
+        };
+        debug_assert!(t.kind == TokenKind::Word && t.cap);
+        if let Some(slot) = words.get_mut(kept) {
+            *slot = i;
+        }
+        kept += usize::from(crate::mentions::may_be_name_word(t, t.name_like));
+    }
+    words.truncate(kept);
+    words
 }
 
 /// A word of more than four letters and none lowercase: a shouted label or dateline ("FILE
@@ -1183,10 +1220,11 @@ fn word_end(
 }
 
 impl Document<'_> {
-    /// The capitalised word tokens, in order: the only tokens that can be `name_like`, so
-    /// [`crate::mentions::find`] visits these instead of every token.
-    pub(crate) fn capitals(&self) -> &[usize] {
-        &self.capitals
+    /// The word tokens that can be a word of a name, in order (see [`name_words`]; after
+    /// [`Document::split_sentences`]), so [`crate::mentions::find`] visits these instead of
+    /// every token.
+    pub(crate) fn name_words(&self) -> &[usize] {
+        &self.name_words
     }
 }
 
