@@ -426,6 +426,12 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             }
             k += 1;
         };
+        // (Three steps without a branch, then a loop for the rare name further on: a name is
+        // most often in the sentence of the name before or one of the next two, and a loop's
+        // exit here was missed name after name.)
+        for _ in 0..3 {
+            s += usize::from(doc.sentences[s].tokens.end <= start);
+        }
         while doc.sentences[s].tokens.end <= start {
             s += 1;
         }
