@@ -10,7 +10,8 @@
 //! a paragraph, an opening mark at the start of the next — gives one quotation with a part per
 //! paragraph. A mark that never closes is skipped; the rest of the text is still paired.
 
-use crate::segment::{Document, Mark, TokenKind};
+use crate::segment::{Document, Mark, Token, TokenKind};
+use crate::swar;
 use crate::Span;
 
 /// A quotation found by its marks: the quoted words of each line it covers.
@@ -125,47 +126,40 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
     if doc.pivots.len() > 6 * 1024 {
         found.reserve_exact(doc.pivots.len() / 6);
     }
-    // A quotation left open at the end of a line, waiting for the next line to reopen it.
-    let mut pending: Option<Carried> = None;
+    // A quotation left open at the end of a line, waiting for the next line (its index) to
+    // reopen it.
+    let mut pending: Option<(Carried, usize)> = None;
     // Per-line buffers, kept across lines so that only the first few lines allocate: the open
     // marks, and the pairs closed just inside an outer opener that may never close (if it does
     // not, they are quotations of their own: “a stray mark. “Real quote,” he said).
     let mut stack: Vec<Opener> = Vec::new();
     let mut nested: Vec<(usize, usize, Span)> = Vec::new();
     // Only quotation marks and `<`, `>` open or close anything here (a quotation, a tag), and
-    // all of them are among the document's pivots, in order, with the sentence stops.
-    // Once read, the pivots are overwritten with the sentence stops among them (`..stops`),
-    // in order: all that `Document::split_sentences` wants of them.
+    // all of them are among the document's pivots, in order, with the sentence stops (most of
+    // them). The pivots are parted first, without a branch on each: the stops stay, in order,
+    // all that `Document::split_sentences` wants of them; the marks are visited here, line by
+    // line, and a line with none is not visited at all (whether a line had one more pivot, and
+    // whether a pivot was a stop, were branches missed line after line).
     let mut pivots = std::mem::take(&mut doc.pivots);
-    let mut pivot = 0;
-    let mut stops = 0;
-    for line_index in 0..doc.lines.len() {
+    let marks = part_stops(text, &doc.tokens, &mut pivots);
+    let mut m = 0;
+    while let Some(&first_mark) = marks.get(m) {
+        let line_index = doc.tokens[first_mark].line as usize;
         let line = doc.lines[line_index].clone();
         stack.clear();
         nested.clear();
-        let mut carried = pending.take();
+        // (A quotation left open reopens on the next line only.)
+        let mut carried = pending.take().filter(|&(_, next)| next == line_index).map(|(c, _)| c);
         let mut in_tag = false;
         // The second apostrophe of a doubled closing mark, already taken.
         let mut taken = usize::MAX;
-        while let Some(&t) = pivots.get(pivot).filter(|&&t| t < line.tokens.end) {
-            pivot += 1;
+        while let Some(&t) = marks.get(m).filter(|&&t| t < line.tokens.end) {
+            m += 1;
             if t == taken {
                 continue;
             }
             let token = doc.tokens[t];
-            // Most pivots are sentence stops, neither a quotation mark nor a tag's bracket: kept
-            // for the sentence splitter, which then visits no mark.
-            if matches!(text.as_bytes().get(token.span.start), Some(b'.' | b'!' | b'?')) {
-                pivots[stops] = t;
-                stops += 1;
-                continue;
-            }
             let punct = first_char(text, token.span);
-            if punct == Some('…') {
-                pivots[stops] = t;
-                stops += 1;
-                continue;
-            }
             // Markup left in the text (<tweet author="…">) holds attribute quotes, not quotations.
             match punct {
                 Some('<') if text[token.span.end..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') => {
@@ -272,15 +266,36 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
                 }
                 let (mut parts, open) = continue_or_start(&mut carried, opener.token, line.tokens.start);
                 parts.push(inner);
-                pending = Some(Carried { parts, open });
+                pending = Some((Carried { parts, open }, line_index + 1));
             }
         }
     }
-    // (Every pivot is on a line; any past the last would be kept as they are.)
-    pivots.copy_within(pivot.., stops);
-    pivots.truncate(stops + (pivots.len() - pivot));
     doc.pivots = pivots;
     found
+}
+
+/// Leaves in `pivots` the sentence stops among them (`.`, `!`, `?`, `…`), in order, and
+/// returns the others (quotation marks, `<` and `>`), in order: each pivot is written to both
+/// lists and counted in one, with no branch on which.
+fn part_stops(text: &str, tokens: &[Token], pivots: &mut Vec<usize>) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut marks = vec![0; pivots.len()];
+    let (mut stops, mut others) = (0, 0);
+    for k in 0..pivots.len() {
+        let t = pivots[k];
+        let start = tokens.get(t).map_or(0, |token| token.span.start);
+        let head = swar::load8(bytes, start);
+        let stop = matches!(head as u8, b'.' | b'!' | b'?') | (head & 0xff_ffff == 0xa6_80e2);
+        pivots[stops] = t;
+        if let Some(slot) = marks.get_mut(others) {
+            *slot = t;
+        }
+        stops += usize::from(stop);
+        others += usize::from(!stop);
+    }
+    pivots.truncate(stops);
+    marks.truncate(others);
+    marks
 }
 
 /// Adds a quotation to `found`, flagging its tokens as quoted now, while its line's tokens
