@@ -10,8 +10,7 @@
 //! a paragraph, an opening mark at the start of the next — gives one quotation with a part per
 //! paragraph. A mark that never closes is skipped; the rest of the text is still paired.
 
-use crate::segment::{Document, Mark, Token, TokenKind};
-use crate::swar;
+use crate::segment::{Document, Mark, TokenKind};
 use crate::Span;
 
 /// A quotation found by its marks: the quoted words of each line it covers.
@@ -112,19 +111,19 @@ struct Opener {
 }
 
 /// Pairs the marks of every line, marks the tokens inside quotations, and returns the
-/// outermost quotations in text order. Once per document: it leaves only the sentence stops
-/// among the document's pivots.
+/// outermost quotations in text order. Once per document.
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn find(doc: &mut Document) -> Vec<Quoted> {
     let text = doc.text;
     // Room for the quotations of most texts (PolNeAR: 11 on average), in a block small enough
     // for the allocator's cache: grown from empty, it was reallocated two or three times. A
-    // big text gets room for a quotation per six pivots (the train articles joined have one per
-    // eight), so that its list is not copied as it grows (not a mid-sized one: a block past
-    // the allocator's cache costs more than the two or three copies).
+    // big text gets room for a quotation per six stops and marks (the train articles joined
+    // have one per eight), so that its list is not copied as it grows (not a mid-sized one: a
+    // block past the allocator's cache costs more than the two or three copies).
     let mut found = Vec::with_capacity(16);
-    if doc.pivots.len() > 6 * 1024 {
-        found.reserve_exact(doc.pivots.len() / 6);
+    let pivots = doc.pivots.len() + doc.marks.len();
+    if pivots > 6 * 1024 {
+        found.reserve_exact(pivots / 6);
     }
     // A quotation left open at the end of a line, waiting for the next line (its index) to
     // reopen it.
@@ -135,13 +134,11 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
     let mut stack: Vec<Opener> = Vec::new();
     let mut nested: Vec<(usize, usize, Span)> = Vec::new();
     // Only quotation marks and `<`, `>` open or close anything here (a quotation, a tag), and
-    // all of them are among the document's pivots, in order, with the sentence stops (most of
-    // them). The pivots are parted first, without a branch on each: the stops stay, in order,
-    // all that `Document::split_sentences` wants of them; the marks are visited here, line by
-    // line, and a line with none is not visited at all (whether a line had one more pivot, and
-    // whether a pivot was a stop, were branches missed line after line).
-    let mut pivots = std::mem::take(&mut doc.pivots);
-    let marks = part_stops(text, &doc.tokens, &mut pivots);
+    // the tokenizer lists them apart from the sentence stops, in order: they are visited line
+    // by line, and a line with none is not visited at all (whether a line had one more pivot,
+    // and whether a pivot was a stop, were branches missed line after line when stops and
+    // marks shared a list). (Taken out while the tokens are written.)
+    let marks = std::mem::take(&mut doc.marks);
     let mut m = 0;
     while let Some(&first_mark) = marks.get(m) {
         let line_index = doc.tokens[first_mark].line as usize;
@@ -270,32 +267,8 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
             }
         }
     }
-    doc.pivots = pivots;
+    doc.marks = marks;
     found
-}
-
-/// Leaves in `pivots` the sentence stops among them (`.`, `!`, `?`, `…`), in order, and
-/// returns the others (quotation marks, `<` and `>`), in order: each pivot is written to both
-/// lists and counted in one, with no branch on which.
-fn part_stops(text: &str, tokens: &[Token], pivots: &mut Vec<usize>) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut marks = vec![0; pivots.len()];
-    let (mut stops, mut others) = (0, 0);
-    for k in 0..pivots.len() {
-        let t = pivots[k];
-        let start = tokens.get(t).map_or(0, |token| token.span.start);
-        let head = swar::load8(bytes, start);
-        let stop = matches!(head as u8, b'.' | b'!' | b'?') | (head & 0xff_ffff == 0xa6_80e2);
-        pivots[stops] = t;
-        if let Some(slot) = marks.get_mut(others) {
-            *slot = t;
-        }
-        stops += usize::from(stop);
-        others += usize::from(!stop);
-    }
-    pivots.truncate(stops);
-    marks.truncate(others);
-    marks
 }
 
 /// Adds a quotation to `found`, flagging its tokens as quoted now, while its line's tokens
