@@ -302,19 +302,29 @@ impl<'t> Document<'t> {
     /// document's tokens do not stay in cache between passes), then the undecided are set.
     /// Every capitalised token is among the capitals, so every flag is overwritten.
     ///
-    /// First, while `name_like` still flags the sentences' first words, the capitals that can
-    /// be a word of a name are listed ([`Document::name_words`]).
+    /// The same pass lists the capitals that can be a word of a name ([`Document::name_words`],
+    /// [`crate::mentions::may_be_name_word`], asked while `name_like` still flags the
+    /// sentences' first words), each kept without a branch: `mentions::find` visits these, and
+    /// no longer tests every capital (quoted, a pronoun, a sentence's "The") with branches
+    /// missed capital after capital. (A shouted one, or a sentence's first word whose
+    /// `name_like` is decided below, is kept: `mentions::find` tests those by their
+    /// `name_like`. In a pass of its own, the list cost a second read of every capital's token,
+    /// which a big document does not keep in cache.)
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     fn mark_name_like(&mut self, scratch: &mut Scratch) {
-        self.name_words = name_words(&self.tokens, &self.capitals, std::mem::take(&mut self.name_words));
         let text = self.text;
         let undecided = &scratch.undecided;
+        let mut words = std::mem::take(&mut self.name_words);
+        words.clear();
         if undecided.is_empty() {
             for &i in &self.capitals {
                 if let Some(t) = self.tokens.get_mut(i) {
+                    let starts_sentence = t.name_like;
                     t.name_like = !shouted(text, t);
+                    keep_if(&mut words, i, crate::mentions::may_be_name_word(t, starts_sentence));
                 }
             }
+            self.name_words = words;
             return;
         }
         let mut wanted = WordSet::new(text, undecided.len(), std::mem::take(&mut scratch.slots));
@@ -327,8 +337,10 @@ impl<'t> Document<'t> {
             };
             let starts_sentence = t.name_like;
             t.name_like = !shouted(text, t);
+            keep_if(&mut words, i, crate::mentions::may_be_name_word(t, starts_sentence));
             wanted.mark_if(!starts_sentence, t.span);
         }
+        self.name_words = words;
         for (&(i, _), &slot) in undecided.iter().zip(slots.iter()) {
             if let Some(t) = self.tokens.get_mut(i) {
                 t.name_like = wanted.marked(slot);
@@ -448,30 +460,11 @@ thread_local! {
     static SCRATCH: Cell<Option<Scratch>> = const { Cell::new(None) };
 }
 
-/// `words` refilled with the `capitals` that can be a word of a name
-/// ([`crate::mentions::may_be_name_word`]), while `name_like` flags the sentences' first words
-/// (see [`Document::judge_start`]): each kept without a branch, so that `mentions::find`,
-/// which visits these, no longer tests every capital (quoted, a pronoun, a sentence's "The")
-/// with branches missed capital after capital. A shouted one, or a sentence's first word whose
-/// `name_like` is decided later, is kept: `mentions::find` tests those by their `name_like`.
-/// (Out of line: inside `mark_name_like`'s loop, or beside it, its registers spilled.)
-#[inline(never)]
-fn name_words(tokens: &[Token], capitals: &[usize], mut words: Vec<usize>) -> Vec<usize> {
-    words.clear();
-    words.resize(capitals.len(), 0);
-    let mut kept = 0;
-    for &i in capitals {
-        let Some(t) = tokens.get(i) else {
-            continue;
-        };
-        debug_assert!(t.kind == TokenKind::Word && t.cap);
-        if let Some(slot) = words.get_mut(kept) {
-            *slot = i;
-        }
-        kept += usize::from(crate::mentions::may_be_name_word(t, t.name_like));
-    }
-    words.truncate(kept);
-    words
+/// Adds `i` to `list` if `keep`: pushed, then taken back if not, with no branch.
+#[inline(always)]
+fn keep_if(list: &mut Vec<usize>, i: usize, keep: bool) {
+    list.push(i);
+    list.truncate(list.len() - usize::from(!keep));
 }
 
 /// A word of more than four letters and none lowercase: a shouted label or dateline ("FILE
@@ -1242,9 +1235,9 @@ fn word_end(
 }
 
 impl Document<'_> {
-    /// The word tokens that can be a word of a name, in order (see [`name_words`]; after
-    /// [`Document::split_sentences`]), so [`crate::mentions::find`] visits these instead of
-    /// every token.
+    /// The capitalised words that can be a word of a name, in order (listed by
+    /// [`Document::split_sentences`]: see [`Document::mark_name_like`]), so
+    /// [`crate::mentions::find`] visits these instead of every token.
     pub(crate) fn name_words(&self) -> &[usize] {
         &self.name_words
     }
