@@ -315,16 +315,16 @@ pub fn headline(doc: &Document) -> Option<usize> {
     (!ends_sentence || title_case).then_some(0)
 }
 
-/// A word that can be part of a name: capitalised, not a pronoun, not a shouted label.
-#[inline]
-fn is_name_word(doc: &Document, t: usize, sentence_start: usize) -> bool {
-    let token = &doc.tokens[t];
-    if !token.name_like || token.kind != TokenKind::Word || token.in_quote || token.info.has(PRONOUN) {
-        return false;
-    }
-    // ("FILE PHOTO", "UPDATE": all-capital words longer than an acronym are labels, and never
-    // `name_like`.)
-    !(t == sentence_start && (token.info.has(FUNCTION) || token.info.cue.is_some() || token.info.desc.is_some()))
+/// Whether a capitalised word token, told whether it starts a sentence, can be a word of a
+/// name if it is `name_like`: not quoted, not a pronoun, and at a sentence's start not a
+/// function word, cue or description ("The", "Asked", "Officials"). The tests at once, with no
+/// short-circuit: the sentence splitter lists the capitals this accepts without a branch
+/// ([`Document::name_words`]), and `find` visits only those.
+#[inline(always)]
+pub(crate) fn may_be_name_word(token: &Token, starts_sentence: bool) -> bool {
+    let info = &token.info;
+    let opener = info.has(FUNCTION) | info.cue.is_some() | info.desc.is_some();
+    !token.in_quote & !info.has(PRONOUN) & !(starts_sentence & opener)
 }
 
 /// Strips a possessive ending ("Biden’s" → "Biden").
@@ -382,101 +382,79 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
     };
     // Reused for every name not written as it is joined.
     let mut scratch = String::new();
-    // Name-like tokens are capitalised: the capitals are visited, not every token (one in
-    // seven), with a cursor that moves forward through the document.
-    let capitals = doc.capitals();
-    let mut c = 0;
-    for (s, sentence) in doc.sentences.iter().enumerate() {
-        if Some(sentence.line) == headline {
-            // (Its capitals passed: at each sentence's start the cursor is at its first.)
-            while capitals.get(c).is_some_and(|&i| i < sentence.tokens.end) {
-                c += 1;
-            }
+    // Only the words that can be a name's are visited (the capitals `split_sentences` kept,
+    // about one token in nine), not every token or every sentence: a name's sentence comes
+    // from a cursor that moves forward with the names.
+    let words = doc.name_words();
+    // The headline's words passed: its names are found apart (see `claims`).
+    let headline_end = match (headline, doc.lines.first()) {
+        (Some(_), Some(line)) => line.tokens.end,
+        _ => 0,
+    };
+    let mut k = words.partition_point(|&t| t < headline_end);
+    let mut s = 0;
+    while let Some(&start) = words.get(k) {
+        k += 1;
+        let first = &doc.tokens[start];
+        // (A sentence's first word left undecided, not capitalised elsewhere, or a shouted
+        // label: "FILE PHOTO", "UPDATE", all-capital words longer than an acronym.)
+        if !first.name_like {
             continue;
         }
-        let mut t = sentence.tokens.start;
-        while t < sentence.tokens.end {
-            t = next_name_like(doc, capitals, &mut c, sentence.tokens.end);
-            if t == sentence.tokens.end {
-                break;
+        let mut end = start + 1;
+        let mut facts = RunFacts::of(first);
+        // The run grows by the next name word when it is the next token, or the one after a
+        // connector ("of"), on the same line and `name_like` (not shouted): two words on one
+        // line with no full stop between them are in one sentence (a sentence ends at a stop
+        // or the line's end). A possessive ends the run: only its last word can have one (its
+        // length).
+        let possessive = loop {
+            let possessive = possessive_at(doc, end - 1);
+            let next = words.get(k).copied().unwrap_or(usize::MAX);
+            let gap = next.wrapping_sub(end);
+            if possessive != 0 || gap > 1 {
+                break possessive;
             }
-            if !is_name_word(doc, t, sentence.tokens.start) {
-                t += 1;
-                continue;
+            let word = &doc.tokens[next];
+            if word.line != first.line || !word.name_like {
+                break possessive;
             }
-            let start = t;
-            let mut end = t + 1;
-            // The run's words but its connectors ("of"), each a capital.
-            let mut words = 1;
-            let mut facts = RunFacts::of(&doc.tokens[t]);
-            // A possessive ends the run: only its last word can have one (its length).
-            // The run's words are the capitals from its first on, one after another, and a
-            // connector is not one: the next capital's place (`capitals[c + words - 1]`) tells
-            // at once whether the next token can be a name word or a connector before one,
-            // where testing the next token itself (its flags, then its length for a connector)
-            // was two branches missed word after word.
-            let possessive = loop {
-                let possessive = possessive_at(doc, end - 1);
-                if possessive != 0 || end >= sentence.tokens.end {
-                    break possessive;
-                }
-                // How many tokens before the next capital: 0 or 1, else the run ends.
-                let gap = capitals.get(c + words - 1).map_or(usize::MAX, |&i| i.wrapping_sub(end));
-                if gap > 1 {
-                    break possessive;
-                }
-                if gap == 0 && is_name_word(doc, end, sentence.tokens.start) {
-                    facts.add(doc, end - start, end);
-                    end += 1;
-                } else if gap == 1
-                    && is_connector(doc, end)
-                    && end + 1 < sentence.tokens.end
-                    && is_name_word(doc, end + 1, sentence.tokens.start)
-                {
-                    facts.add(doc, end - start, end);
-                    facts.add(doc, end + 1 - start, end + 1);
-                    end += 2;
-                } else {
-                    break possessive;
-                }
-                words += 1;
-            };
-            // The cursor moves past the run's words at once, where testing each capital for
-            // whether a run had taken it was a branch missed after every name of two words or
-            // more.
-            c += words - 1;
-            debug_assert!(capitals.get(c).is_none_or(|&i| i >= end) && capitals[c - 1] == end - 1);
-            // "Soviet leader Joseph Stalin", "Russian officials": a capitalised word before a
-            // role is an adjective, not a name.
-            // (The tests at once, through `black_box`: whether the token after a name is a
-            // word was a branch missed name after name. The run's last token stands in for
-            // the one after when the sentence ends.)
-            let next = &doc.tokens[end.min(sentence.tokens.end - 1)];
-            let before_role =
-                std::hint::black_box((possessive == 0) & (end < sentence.tokens.end) & is_role_word(next));
-            if !before_role {
-                add_name(doc, &mut mentions, start..end, &facts, possessive, s, &mut scratch);
+            if gap == 0 {
+                facts.add(doc, end - start, end);
+                end += 1;
+            } else if is_connector(doc, end) {
+                facts.add(doc, end - start, end);
+                facts.add(doc, end + 1 - start, end + 1);
+                end += 2;
+            } else {
+                break possessive;
             }
-            t = end;
+            k += 1;
+        };
+        // (Three steps without a branch, then a loop for the rare name further on: a name is
+        // most often in the sentence of the name before or one of the next two, and a loop's
+        // exit here was missed name after name.)
+        for _ in 0..3 {
+            s += usize::from(doc.sentences[s].tokens.end <= start);
+        }
+        while doc.sentences[s].tokens.end <= start {
+            s += 1;
+        }
+        debug_assert!(doc.sentences[s].tokens.contains(&start) && end <= doc.sentences[s].tokens.end);
+        // "Soviet leader Joseph Stalin", "Russian officials": a capitalised word before a
+        // role is an adjective, not a name.
+        // (The tests at once, through `black_box`: whether the token after a name is a
+        // word was a branch missed name after name. The run's last token stands in for
+        // the one after at the text's end; a token on the same line is in the same sentence.)
+        let next = &doc.tokens[end.min(doc.tokens.len() - 1)];
+        let before_role = std::hint::black_box(
+            (possessive == 0) & (end < doc.tokens.len()) & (next.line == first.line) & is_role_word(next),
+        );
+        if !before_role {
+            add_name(doc, &mut mentions, start..end, &facts, possessive, s, &mut scratch);
         }
     }
     mentions
-}
-
-/// The first `name_like` token before `end` (`end` if none) among the capitals at `*c` on
-/// (which it moves past the tokens it passes; one at `end` or after stays).
-#[inline(always)]
-fn next_name_like(doc: &Document, capitals: &[usize], c: &mut usize, end: usize) -> usize {
-    while let Some(&i) = capitals.get(*c) {
-        if i >= end {
-            return end;
-        }
-        *c += 1;
-        if doc.tokens.get(i).is_some_and(|token| token.name_like) {
-            return i;
-        }
-    }
-    end
 }
 
 /// Lowercase words inside names: "Bank of America", "Ludwig van Beethoven".

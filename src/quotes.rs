@@ -111,61 +111,52 @@ struct Opener {
 }
 
 /// Pairs the marks of every line, marks the tokens inside quotations, and returns the
-/// outermost quotations in text order. Once per document: it leaves only the sentence stops
-/// among the document's pivots.
+/// outermost quotations in text order. Once per document.
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn find(doc: &mut Document) -> Vec<Quoted> {
     let text = doc.text;
     // Room for the quotations of most texts (PolNeAR: 11 on average), in a block small enough
     // for the allocator's cache: grown from empty, it was reallocated two or three times. A
-    // big text gets room for a quotation per six pivots (the train articles joined have one per
-    // eight), so that its list is not copied as it grows (not a mid-sized one: a block past
-    // the allocator's cache costs more than the two or three copies).
+    // big text gets room for a quotation per six stops and marks (the train articles joined
+    // have one per eight), so that its list is not copied as it grows (not a mid-sized one: a
+    // block past the allocator's cache costs more than the two or three copies).
     let mut found = Vec::with_capacity(16);
-    if doc.pivots.len() > 6 * 1024 {
-        found.reserve_exact(doc.pivots.len() / 6);
+    let pivots = doc.pivots.len() + doc.marks.len();
+    if pivots > 6 * 1024 {
+        found.reserve_exact(pivots / 6);
     }
-    // A quotation left open at the end of a line, waiting for the next line to reopen it.
-    let mut pending: Option<Carried> = None;
+    // A quotation left open at the end of a line, waiting for the next line (its index) to
+    // reopen it.
+    let mut pending: Option<(Carried, usize)> = None;
     // Per-line buffers, kept across lines so that only the first few lines allocate: the open
     // marks, and the pairs closed just inside an outer opener that may never close (if it does
     // not, they are quotations of their own: “a stray mark. “Real quote,” he said).
     let mut stack: Vec<Opener> = Vec::new();
     let mut nested: Vec<(usize, usize, Span)> = Vec::new();
     // Only quotation marks and `<`, `>` open or close anything here (a quotation, a tag), and
-    // all of them are among the document's pivots, in order, with the sentence stops.
-    // Once read, the pivots are overwritten with the sentence stops among them (`..stops`),
-    // in order: all that `Document::split_sentences` wants of them.
-    let mut pivots = std::mem::take(&mut doc.pivots);
-    let mut pivot = 0;
-    let mut stops = 0;
-    for line_index in 0..doc.lines.len() {
+    // the tokenizer lists them apart from the sentence stops, in order: they are visited line
+    // by line, and a line with none is not visited at all (whether a line had one more pivot,
+    // and whether a pivot was a stop, were branches missed line after line when stops and
+    // marks shared a list). (Taken out while the tokens are written.)
+    let marks = std::mem::take(&mut doc.marks);
+    let mut m = 0;
+    while let Some(&first_mark) = marks.get(m) {
+        let line_index = doc.tokens[first_mark].line as usize;
         let line = doc.lines[line_index].clone();
         stack.clear();
         nested.clear();
-        let mut carried = pending.take();
+        // (A quotation left open reopens on the next line only.)
+        let mut carried = pending.take().filter(|&(_, next)| next == line_index).map(|(c, _)| c);
         let mut in_tag = false;
         // The second apostrophe of a doubled closing mark, already taken.
         let mut taken = usize::MAX;
-        while let Some(&t) = pivots.get(pivot).filter(|&&t| t < line.tokens.end) {
-            pivot += 1;
+        while let Some(&t) = marks.get(m).filter(|&&t| t < line.tokens.end) {
+            m += 1;
             if t == taken {
                 continue;
             }
             let token = doc.tokens[t];
-            // Most pivots are sentence stops, neither a quotation mark nor a tag's bracket: kept
-            // for the sentence splitter, which then visits no mark.
-            if matches!(text.as_bytes().get(token.span.start), Some(b'.' | b'!' | b'?')) {
-                pivots[stops] = t;
-                stops += 1;
-                continue;
-            }
             let punct = first_char(text, token.span);
-            if punct == Some('…') {
-                pivots[stops] = t;
-                stops += 1;
-                continue;
-            }
             // Markup left in the text (<tweet author="…">) holds attribute quotes, not quotations.
             match punct {
                 Some('<') if text[token.span.end..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') => {
@@ -272,14 +263,11 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
                 }
                 let (mut parts, open) = continue_or_start(&mut carried, opener.token, line.tokens.start);
                 parts.push(inner);
-                pending = Some(Carried { parts, open });
+                pending = Some((Carried { parts, open }, line_index + 1));
             }
         }
     }
-    // (Every pivot is on a line; any past the last would be kept as they are.)
-    pivots.copy_within(pivot.., stops);
-    pivots.truncate(stops + (pivots.len() - pivot));
-    doc.pivots = pivots;
+    doc.marks = marks;
     found
 }
 

@@ -110,13 +110,19 @@ pub struct Document<'t> {
     pub paragraphs: Vec<Span>,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
-    /// The punctuation tokens that may end a sentence (`.`, `!`, `?`, `…`) or open or close a
-    /// quotation or a tag (quotation marks, `<`, `>`), in order: the sentence splitter and
-    /// [`crate::quotes::find`] visit these instead of every token, each skipping the others'.
+    /// The punctuation tokens that may end a sentence (`.`, `!`, `?`, `…`), in order: the
+    /// sentence splitter visits these instead of every token.
     pub(crate) pivots: Vec<usize>,
+    /// The punctuation tokens that may open or close a quotation or a tag (quotation marks,
+    /// `<`, `>`), in order: [`crate::quotes::find`] visits these instead of every token (kept
+    /// apart from the stops as they are made, so that neither stage tests which is which).
+    pub(crate) marks: Vec<usize>,
     /// The capitalised word tokens, in order: [`Document::mark_name_like`] visits these
     /// instead of every token.
     capitals: Vec<usize>,
+    /// The capitals that can be a word of a name, in order (set with the sentences: see
+    /// [`Document::name_words`]).
+    name_words: Vec<usize>,
     /// The `:` tokens, in order: the attribution's statement search asks whether a few tokens
     /// hold one (colons are rare, one in 2,000 bytes of PolNeAR), answered from these.
     pub(crate) colons: Vec<usize>,
@@ -132,7 +138,9 @@ struct Spare {
     tokens: Vec<Token>,
     sentences: Vec<Sentence>,
     pivots: Vec<usize>,
+    marks: Vec<usize>,
     capitals: Vec<usize>,
+    name_words: Vec<usize>,
     colons: Vec<usize>,
 }
 
@@ -178,7 +186,9 @@ impl Drop for Document<'_> {
             tokens: std::mem::take(&mut self.tokens),
             sentences: std::mem::take(&mut self.sentences),
             pivots: std::mem::take(&mut self.pivots),
+            marks: std::mem::take(&mut self.marks),
             capitals: std::mem::take(&mut self.capitals),
+            name_words: std::mem::take(&mut self.name_words),
             colons: std::mem::take(&mut self.colons),
         };
         SPARE.with(|cell| cell.set(Some(spare)));
@@ -200,8 +210,11 @@ impl<'t> Document<'t> {
             tokens: reuse(spare.tokens, text.len() / 4),
             // (Sized in `split_sentences`.)
             sentences: reuse(spare.sentences, 0),
-            pivots: reuse(spare.pivots, text.len() / 32),
+            pivots: reuse(spare.pivots, text.len() / 64),
+            marks: reuse(spare.marks, text.len() / 64),
             capitals: reuse(spare.capitals, text.len() / 16),
+            // (Filled in `split_sentences`.)
+            name_words: reuse(spare.name_words, 0),
             colons: reuse(spare.colons, 0),
         };
         tokenize(&mut doc);
@@ -225,9 +238,8 @@ impl<'t> Document<'t> {
         // in cache (see `mark_name_like`).
         let mut scratch = SCRATCH.with(Cell::take).unwrap_or_default();
         scratch.undecided.clear();
-        // Only a stop can end a sentence early, so only pivots are visited: after
-        // `quotes::find`, the stops alone (any mark left among them ends nothing:
-        // `ends_sentence` turns it down first). (Taken out while the tokens are written.)
+        // Only a stop can end a sentence early, so only the stops (`pivots`) are visited.
+        // (Taken out while the tokens are written.)
         let pivots = std::mem::take(&mut self.pivots);
         let mut stops = pivots.iter().copied().peekable();
         for line_index in 0..self.lines.len() {
@@ -289,16 +301,30 @@ impl<'t> Document<'t> {
     /// One pass over the capitals does both (each capital's token and text read once; a big
     /// document's tokens do not stay in cache between passes), then the undecided are set.
     /// Every capitalised token is among the capitals, so every flag is overwritten.
+    ///
+    /// The same pass lists the capitals that can be a word of a name ([`Document::name_words`],
+    /// [`crate::mentions::may_be_name_word`], asked while `name_like` still flags the
+    /// sentences' first words), each kept without a branch: `mentions::find` visits these, and
+    /// no longer tests every capital (quoted, a pronoun, a sentence's "The") with branches
+    /// missed capital after capital. (A shouted one, or a sentence's first word whose
+    /// `name_like` is decided below, is kept: `mentions::find` tests those by their
+    /// `name_like`. In a pass of its own, the list cost a second read of every capital's token,
+    /// which a big document does not keep in cache.)
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
     fn mark_name_like(&mut self, scratch: &mut Scratch) {
         let text = self.text;
         let undecided = &scratch.undecided;
+        let mut words = std::mem::take(&mut self.name_words);
+        words.clear();
         if undecided.is_empty() {
             for &i in &self.capitals {
                 if let Some(t) = self.tokens.get_mut(i) {
+                    let starts_sentence = t.name_like;
                     t.name_like = !shouted(text, t);
+                    keep_if(&mut words, i, crate::mentions::may_be_name_word(t, starts_sentence));
                 }
             }
+            self.name_words = words;
             return;
         }
         let mut wanted = WordSet::new(text, undecided.len(), std::mem::take(&mut scratch.slots));
@@ -311,8 +337,10 @@ impl<'t> Document<'t> {
             };
             let starts_sentence = t.name_like;
             t.name_like = !shouted(text, t);
+            keep_if(&mut words, i, crate::mentions::may_be_name_word(t, starts_sentence));
             wanted.mark_if(!starts_sentence, t.span);
         }
+        self.name_words = words;
         for (&(i, _), &slot) in undecided.iter().zip(slots.iter()) {
             if let Some(t) = self.tokens.get_mut(i) {
                 t.name_like = wanted.marked(slot);
@@ -430,6 +458,13 @@ struct Scratch {
 
 thread_local! {
     static SCRATCH: Cell<Option<Scratch>> = const { Cell::new(None) };
+}
+
+/// Adds `i` to `list` if `keep`: pushed, then taken back if not, with no branch.
+#[inline(always)]
+fn keep_if(list: &mut Vec<usize>, i: usize, keep: bool) {
+    list.push(i);
+    list.truncate(list.len() - usize::from(!keep));
 }
 
 /// A word of more than four letters and none lowercase: a shouted label or dateline ("FILE
@@ -772,13 +807,15 @@ fn tokenize(doc: &mut Document) {
                 i += 1;
                 continue;
             }
-            // Pivots and colons (all below 64, so one bit test): every `:` token is made here,
-            // the other paths making words and non-ASCII marks.
+            // Stops, marks and colons (all below 64, so one bit test): every `:` token is made
+            // here, the other paths making words and non-ASCII marks.
             if matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | b'<' | b'>' | b':') {
                 if b == b':' {
                     doc.colons.push(tokens.len());
-                } else {
+                } else if matches!(b, b'.' | b'!' | b'?') {
                     pivots.push(tokens.len());
+                } else {
+                    doc.marks.push(tokens.len());
                 }
             }
             tokens.push(token(i, i + 1, TokenKind::Punct, WordInfo::default(), false));
@@ -786,7 +823,12 @@ fn tokenize(doc: &mut Document) {
             continue;
         }
         // Anything else, out of line.
-        i = other_token(text, i, scanned, line_no, &mut tokens, &mut pivots, &mut capitals);
+        let lists = Lists {
+            stops: &mut pivots,
+            marks: &mut doc.marks,
+            capitals: &mut capitals,
+        };
+        i = other_token(text, i, scanned, line_no, &mut tokens, lists);
     }
     end_line(
         &tokens,
@@ -812,21 +854,27 @@ fn record_capital(capitals: &mut Vec<usize>, index: usize, cap: bool) {
     capitals.truncate(capitals.len() - usize::from(!cap));
 }
 
+/// The lists [`other_token`] adds to besides the tokens: the sentence stops
+/// ([`Document::pivots`]), the quotation marks and tag brackets ([`Document::marks`]) and the
+/// capitals.
+struct Lists<'a> {
+    stops: &'a mut Vec<usize>,
+    marks: &'a mut Vec<usize>,
+    capitals: &'a mut Vec<usize>,
+}
+
 /// Pushes the token at `i` that the main loop's fast paths leave (nothing for a space) and
 /// returns where the next token may start: a character that is not ASCII, or a word that is
 /// long, joined ("re-election", "U.S.", "4.1") or starts with a letter that is not ASCII, whose
 /// first `scanned` bytes are known to be ASCII letters or digits. Out of line, so that the
 /// common paths keep their registers.
 #[inline(never)]
-fn other_token(
-    text: &str,
-    i: usize,
-    scanned: usize,
-    line: u32,
-    tokens: &mut Vec<Token>,
-    pivots: &mut Vec<usize>,
-    capitals: &mut Vec<usize>,
-) -> usize {
+fn other_token(text: &str, i: usize, scanned: usize, line: u32, tokens: &mut Vec<Token>, lists: Lists) -> usize {
+    let Lists {
+        stops: pivots,
+        marks,
+        capitals,
+    } = lists;
     let bytes = text.as_bytes();
     let token =
         |end: usize, kind: TokenKind, info: WordInfo, cap: bool| Token::fresh(Span::new(i, end), kind, info, cap, line);
@@ -837,9 +885,11 @@ fn other_token(
     // `classify`), and some of it quotation marks (`crate::quotes::is_mark`) or the ellipsis.
     if let [0xe2, 0x80, third, ..] = bytes[i..] {
         if third >= 0x8b && !matches!(third, 0xa8 | 0xa9 | 0xaf) {
-            // ‘ ’ ‚ “ ” „ … ‹ ›
-            if matches!(third, 0x98..=0x9a | 0x9c..=0x9e | 0xa6 | 0xb9 | 0xba) {
+            // … and ‘ ’ ‚ “ ” „ ‹ ›
+            if third == 0xa6 {
                 pivots.push(tokens.len());
+            } else if matches!(third, 0x98..=0x9a | 0x9c..=0x9e | 0xb9 | 0xba) {
+                marks.push(tokens.len());
             }
             tokens.push(token(i + 3, TokenKind::Punct, WordInfo::default(), false));
             return i + 3;
@@ -867,8 +917,10 @@ fn other_token(
         return i + width;
     }
     if class & WORD == 0 {
-        if c == '…' || crate::quotes::is_mark(c) {
+        if c == '…' {
             pivots.push(tokens.len());
+        } else if crate::quotes::is_mark(c) {
+            marks.push(tokens.len());
         }
         tokens.push(token(i + width, TokenKind::Punct, WordInfo::default(), false));
         return i + width;
@@ -1183,10 +1235,11 @@ fn word_end(
 }
 
 impl Document<'_> {
-    /// The capitalised word tokens, in order: the only tokens that can be `name_like`, so
+    /// The capitalised words that can be a word of a name, in order (listed by
+    /// [`Document::split_sentences`]: see [`Document::mark_name_like`]), so
     /// [`crate::mentions::find`] visits these instead of every token.
-    pub(crate) fn capitals(&self) -> &[usize] {
-        &self.capitals
+    pub(crate) fn name_words(&self) -> &[usize] {
+        &self.name_words
     }
 }
 
@@ -1221,8 +1274,8 @@ mod tests {
             assert_eq!(doc.tokens.len(), 3, "{c:?} U+{:04X}", c as u32);
             assert_eq!(doc.tokens[1].kind, TokenKind::Punct);
             assert_eq!(doc.tokens[1].span.of(&text), c.to_string());
-            let pivot = c == '…' || crate::quotes::is_mark(c);
-            assert_eq!(doc.pivots == [1], pivot, "{c:?} U+{:04X}", c as u32);
+            assert_eq!(doc.pivots == [1], c == '…', "{c:?} U+{:04X}", c as u32);
+            assert_eq!(doc.marks == [1], crate::quotes::is_mark(c), "{c:?} U+{:04X}", c as u32);
         }
     }
 
