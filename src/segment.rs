@@ -707,14 +707,15 @@ fn tokenize(doc: &mut Document) {
                 // Most words are followed by one space, which joins nothing and is no
                 // abbreviation's stop: the word ends at the run, and the space is skipped.
                 if next == b' ' {
-                    let info = if numeric {
-                        WordInfo::default()
-                    } else {
-                        lexicon.get(&key)
-                    };
                     record_capital(&mut capitals, tokens.len(), cap);
                     let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-                    tokens.push(token(i, i + run, kind, info, cap));
+                    // The word pushed first and its lexicon information written into it
+                    // after: copied from the lexicon's slot to the token in two loads and two
+                    // stores, not as five fields held (and spilled) across the push.
+                    tokens.push(token(i, i + run, kind, WordInfo::default(), cap));
+                    if let (false, Some(word)) = (numeric, tokens.last_mut()) {
+                        word.info = lexicon.get(&key);
+                    }
                     i += run + 1;
                     match bytes.get(i) {
                         Some(&b) if ASCII_CLASS[b as usize] & WORD != 0 => {
