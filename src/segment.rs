@@ -740,21 +740,20 @@ fn tokenize(doc: &mut Document) {
                 if may_join {
                     break;
                 }
-                let info = if numeric {
-                    WordInfo::default()
-                } else {
-                    lexicon.get(&key)
-                };
-                let mut end = i + run;
-                // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D.
-                // Roosevelt".
-                if next == b'.' && !numeric && ((run == 1 && cap) || info.has(ABBREVIATION)) {
-                    end += 1;
-                }
                 record_capital(&mut capitals, tokens.len(), cap);
                 let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-                tokens.push(token(i, end, kind, info, cap));
-                i = end;
+                // (Pushed first and its information written into it after, as above.)
+                tokens.push(token(i, i + run, kind, WordInfo::default(), cap));
+                i += run;
+                if let (false, Some(word)) = (numeric, tokens.last_mut()) {
+                    word.info = lexicon.get(&key);
+                    // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D.
+                    // Roosevelt".
+                    if next == b'.' && ((run == 1 && cap) || word.info.has(ABBREVIATION)) {
+                        word.span.end += 1;
+                        i += 1;
+                    }
+                }
                 continue 'bytes;
             }
         } else if b < 0x80 {
