@@ -742,14 +742,15 @@ fn tokenize(doc: &mut Document) {
                 // Most words are followed by one space, which joins nothing and is no
                 // abbreviation's stop: the word ends at the run, and the space is skipped.
                 if next == b' ' {
-                    let info = if numeric {
-                        WordInfo::default()
-                    } else {
-                        lexicon.get(&key)
-                    };
                     record_capital(&mut capitals, tokens.len(), cap);
                     let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-                    tokens.push(token(i, i + run, kind, info, cap));
+                    // The word pushed first and its lexicon information written into it
+                    // after: copied from the lexicon's slot to the token in two loads and two
+                    // stores, not as five fields held (and spilled) across the push.
+                    tokens.push(token(i, i + run, kind, WordInfo::default(), cap));
+                    if let (false, Some(word)) = (numeric, tokens.last_mut()) {
+                        word.info = lexicon.get(&key);
+                    }
                     i += run + 1;
                     match bytes.get(i) {
                         Some(&b) if ASCII_CLASS[b as usize] & WORD != 0 => {
@@ -774,21 +775,20 @@ fn tokenize(doc: &mut Document) {
                 if may_join {
                     break;
                 }
-                let info = if numeric {
-                    WordInfo::default()
-                } else {
-                    lexicon.get(&key)
-                };
-                let mut end = i + run;
-                // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D.
-                // Roosevelt".
-                if next == b'.' && !numeric && ((run == 1 && cap) || info.has(ABBREVIATION)) {
-                    end += 1;
-                }
                 record_capital(&mut capitals, tokens.len(), cap);
                 let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-                tokens.push(token(i, end, kind, info, cap));
-                i = end;
+                // (Pushed first and its information written into it after, as above.)
+                tokens.push(token(i, i + run, kind, WordInfo::default(), cap));
+                i += run;
+                if let (false, Some(word)) = (numeric, tokens.last_mut()) {
+                    word.info = lexicon.get(&key);
+                    // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D.
+                    // Roosevelt".
+                    if next == b'.' && ((run == 1 && cap) || word.info.has(ABBREVIATION)) {
+                        word.span.end += 1;
+                        i += 1;
+                    }
+                }
                 continue 'bytes;
             }
         } else if b < 0x80 {
