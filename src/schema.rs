@@ -266,7 +266,20 @@ impl EntityKind {
 
 /// Scores travel as three decimals: enough to rank, and free of f32 noise like 0.699999988.
 fn round3(x: f32) -> f64 {
-    (f64::from(x) * 1000.0).round() / 1000.0
+    round_f32_thousandths(f64::from(x) * 1000.0) / 1000.0
+}
+
+/// `y.round()` for `y`, an `f32` times 1000 (at most 31 significant bits), without
+/// `f64::round`, a libm call on baseline x86-64 (no SSE4.1 `roundsd`): half away from zero as
+/// `|y| + 0.5` truncated, which is exact for such a `y` (its bits reach no lower than 0.5's
+/// but below 0.5, and there the sum stays under 1). `y` of 2^52 or more (or not finite) is
+/// already whole.
+fn round_f32_thousandths(y: f64) -> f64 {
+    if y.abs() < 4_503_599_627_370_496.0 {
+        ((y.abs() + 0.5) as i64 as f64).copysign(y)
+    } else {
+        y
+    }
 }
 
 /// Shapes `ann` (byte ranges into `text`) as the public schema with UTF-16 offsets.
@@ -368,6 +381,25 @@ impl<'t> Shape<'t> {
             cue: c.cue.map(|s| self.span(s)),
             score: round3(c.score),
             signals: c.signals,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::round_f32_thousandths;
+
+    #[test]
+    fn thousandths_rounded_as_f64_round() {
+        // Every 1,009th f32 bit pattern (both signs, every exponent), and the halves.
+        let halves = (0..4000).map(|k| k as f32 / 1000.0 + 0.0005);
+        for x in (0..=u32::MAX).step_by(1009).map(f32::from_bits).chain(halves) {
+            let y = f64::from(x) * 1000.0;
+            let (ours, std) = (round_f32_thousandths(y), y.round());
+            assert!(
+                ours.to_bits() == std.to_bits() || (ours.is_nan() && std.is_nan()),
+                "{x:?}"
+            );
         }
     }
 }
