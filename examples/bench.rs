@@ -337,7 +337,7 @@ fn main() {
         args.runs
     );
     println!();
-    println!("| input | bytes | annotate ms | annotate MB/s | annotate+to_output+JSON ms | MB/s | JSON bytes |");
+    println!("| input | bytes | annotate ms | annotate MB/s | annotate+CLI JSON ms | MB/s | JSON bytes |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
     for r in &rows {
         println!(
@@ -354,7 +354,7 @@ fn main() {
         );
     }
     println!();
-    println!("Scaling, one document, annotate+to_output+JSON (linear means ns/byte stays flat):");
+    println!("Scaling, one document, annotate + the CLI JSON (linear means ns/byte stays flat):");
     println!();
     println!("| size | bytes | ms | ns/byte | ns/byte vs 1x |");
     println!("|---|---:|---:|---:|---:|");
