@@ -13,6 +13,8 @@
 //! The checksum of the logits and signals must not change with a change that keeps the output.
 //! `twice` tells what first sight costs (memo misses, the branch predictor's learning); `flush`
 //! with 1, 2, 4 or 8 MB tells how much of that is the caches.
+#[path = "support/corpus.rs"]
+mod corpus;
 #[path = "support/cpu_time.rs"]
 mod cpu_time;
 use cpu_time::cpu_time;
@@ -20,20 +22,8 @@ use quotelens::{checkworthy, quotes, segment};
 use std::time::Duration;
 
 fn main() {
-    let dir = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/polnear/train/text").into());
-    let mut texts: Vec<String> = std::fs::read_dir(&dir)
-        .expect("corpus directory")
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-        .collect();
-    texts.sort();
-    let runs: usize = std::env::var("STAGES_RUNS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(9);
+    let texts = corpus::texts();
+    let runs = corpus::runs(9);
     let mode = std::env::var("SCORER_MODE").unwrap_or_default();
     let (twice, flush) = (mode == "twice" || mode == "flush", mode == "flush");
     let flush_mb: usize = std::env::var("SCORER_FLUSH_MB")

@@ -12,6 +12,8 @@
 //! ```
 #[path = "support/concatenated.rs"]
 mod concatenated;
+#[path = "support/corpus.rs"]
+mod corpus;
 #[path = "support/cpu_time.rs"]
 mod cpu_time;
 use concatenated::concatenated;
@@ -20,16 +22,7 @@ use quotelens::{attribution, claims, mentions, quotes, schema, segment, Options}
 use std::time::{Duration, Instant};
 
 fn main() {
-    let dir = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/eval/polnear/train/text").into());
-    let mut texts: Vec<String> = std::fs::read_dir(&dir)
-        .expect("corpus directory")
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
-        .collect();
-    texts.sort();
+    let mut texts = corpus::texts();
     if let Some(size) = std::env::var("STAGES_CONCAT")
         .ok()
         .and_then(|n| n.parse::<usize>().ok())
@@ -39,10 +32,7 @@ fn main() {
         texts = vec![concatenated(&texts, size)];
     }
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
-    let runs: usize = std::env::var("STAGES_RUNS")
-        .ok()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(7);
+    let runs = corpus::runs(7);
     if std::env::var("STAGES_ONLY").is_ok_and(|v| v == "segment") {
         // Segmentation alone, thread CPU time: for comparing tokenizer changes on a busy machine.
         let best = (0..runs * 2)
