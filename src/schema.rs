@@ -271,9 +271,10 @@ fn round3(x: f32) -> f64 {
 
 /// `y.round()` for `y`, an `f32` times 1000 (at most 31 significant bits), without
 /// `f64::round`, a libm call on baseline x86-64 (no SSE4.1 `roundsd`): half away from zero as
-/// `|y| + 0.5` truncated, which is exact for such a `y` (its bits reach no lower than 0.5's
-/// but below 0.5, and there the sum stays under 1). `y` of 2^52 or more (or not finite) is
-/// already whole.
+/// `|y| + 0.5` truncated. For such a `y` that equals `f64::round` (checked on every f32 bit
+/// pattern; a test samples them): the known failure of `+ 0.5`, a `y` just under a half whose
+/// sum rounds up to 1, needs more than 31 significant bits. `y` of 2^52 or more (or not
+/// finite) is already whole.
 fn round_f32_thousandths(y: f64) -> f64 {
     if y.abs() < 4_503_599_627_370_496.0 {
         ((y.abs() + 0.5) as i64 as f64).copysign(y)
