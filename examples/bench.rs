@@ -6,7 +6,8 @@
 //! cargo run --release --example bench -- --runs 9 --json   # more repeats; one JSON object out
 //! cargo run --release --example bench -- --quick           # no 10 MB document
 //! cargo run --release --example bench -- --only 1mb --runs 1   # one workload, for a profiler
-//!                                                  (corpus | 1mb | scaling)
+//!                                                  (corpus | 1mb | scaling; + JSON only:
+//!                                                  the `annotate` columns read –)
 //! ```
 //!
 //! Measures, each the median of `--runs` repeats (default 5):
@@ -211,8 +212,8 @@ struct Row {
     name: String,
     bytes: usize,
     docs: usize,
-    /// `annotate` alone.
-    annotate: Timing,
+    /// `annotate` alone (not measured with `--only`, which times one work, for a profiler).
+    annotate: Option<Timing>,
     /// `annotate` + `schema::write_json` (`to_output`'s items, written as shaped).
     full: Timing,
     json_bytes: usize,
@@ -234,11 +235,7 @@ const SLOW: Duration = Duration::from_secs(20);
 fn row(name: &str, docs: &[&str], runs: usize, annotate_alone: bool) -> Row {
     let bytes = docs.iter().map(|d| d.len()).sum();
     let (full, json_bytes) = measure(docs, runs, Work::AnnotateAndSerialise, SLOW);
-    let annotate = if annotate_alone {
-        measure(docs, runs, Work::Annotate, SLOW).0
-    } else {
-        full
-    };
+    let annotate = annotate_alone.then(|| measure(docs, runs, Work::Annotate, SLOW).0);
     Row {
         name: name.to_string(),
         bytes,
@@ -311,11 +308,11 @@ fn main() {
         let to_json = |r: &Row| {
             serde_json::json!({
                 "name": r.name, "bytes": r.bytes, "docs": r.docs,
-                "annotate_ms": ms(r.annotate.best()),
-                "annotate_wall_ms": ms(r.annotate.wall),
+                "annotate_ms": r.annotate.map(|t| ms(t.best())),
+                "annotate_wall_ms": r.annotate.map(|t| ms(t.wall)),
                 "full_ms": ms(r.full.best()),
                 "full_wall_ms": ms(r.full.wall),
-                "annotate_mbps": mbps(r.bytes, r.annotate.best()),
+                "annotate_mbps": r.annotate.map(|t| mbps(r.bytes, t.best())),
                 "full_mbps": mbps(r.bytes, r.full.best()),
                 "ns_per_byte": r.ns_per_byte(),
                 "json_bytes": r.json_bytes,
@@ -340,13 +337,18 @@ fn main() {
     println!("| input | bytes | annotate ms | annotate MB/s | annotate+CLI JSON ms | MB/s | JSON bytes |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
     for r in &rows {
+        // (`--only` times one work: the `annotate` columns say it was not measured.)
+        let (annotate_ms, annotate_mbps) = match r.annotate {
+            Some(t) => (
+                format!("{:.1} ({:.1})", ms(t.best()), ms(t.wall)),
+                format!("{:.2}", mbps(r.bytes, t.best())),
+            ),
+            None => ("–".to_string(), "–".to_string()),
+        };
         println!(
-            "| {} | {} | {:.1} ({:.1}) | {:.2} | {:.1} ({:.1}) | {:.2} | {} |",
+            "| {} | {} | {annotate_ms} | {annotate_mbps} | {:.1} ({:.1}) | {:.2} | {} |",
             r.name,
             r.bytes,
-            ms(r.annotate.best()),
-            ms(r.annotate.wall),
-            mbps(r.bytes, r.annotate.best()),
             ms(r.full.best()),
             ms(r.full.wall),
             mbps(r.bytes, r.full.best()),
