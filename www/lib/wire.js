@@ -11,6 +11,15 @@ const SIGNALS = ['figure', 'percent', 'money', 'date', 'comparison', 'superlativ
   'named-entity', 'attribution', 'event'];
 
 /**
+ * Ids ("q1", "c1", "e1") made once and reused by every result: a 1 MB document has ~7,000 of
+ * them, and each new string is more for the young-generation GC to copy while the result is
+ * being built. Strings are immutable, so sharing them is invisible. Kept up to the 10,000th
+ * of each letter (at most ~1 MB, and only after documents that big).
+ */
+const IDS = { q: [], c: [], e: [] };
+const id = (letter, k) => (k > 10_000 ? `${letter}${k}` : (IDS[letter][k] ??= `${letter}${k}`));
+
+/**
  * The API's result for `text` from the core's raw one: numbers (src/wire.rs) read here into
  * the schema's objects, each `text` sliced from the caller's own string by its UTF-16 offsets,
  * which is exact even where the text has lone surrogates (they reach Rust as U+FFFD).
@@ -18,9 +27,12 @@ const SIGNALS = ['figure', 'percent', 'money', 'date', 'comparison', 'superlativ
 export function finish(text, wire) {
   let at = 0;
   const next = () => wire[at++];
+  // Lists of their exact length: `push` onto `[]` reserves 16 slots at once, and most lists
+  // (a claim's signals, a quote's parts, an entity's mentions) hold one to three. Long ones
+  // grow as before: engines may back a big `new Array(n)` by a slower store (JSC past 100,000).
   const list = (item) => {
-    const items = [];
-    for (let n = next(), k = 1; k <= n; k++) items.push(item(k));
+    const n = next(), items = n > 4096 ? [] : new Array(n);
+    for (let k = 0; k < n; k++) items[k] = item(k + 1);
     return items;
   };
   const span = (start = next(), end = next()) => ({ start, end, text: text.slice(start, end) });
@@ -38,24 +50,24 @@ export function finish(text, wire) {
     return joined;
   };
   const version = next();
-  const entities = list((k) => ({ id: `e${k}`, name: name(), kind: KINDS[next()], mentions: list(() => span()) }));
+  const entities = list((k) => ({ id: id('e', k), name: name(), kind: KINDS[next()], mentions: list(() => span()) }));
   const speaker = () => {
     if (!next()) return null;
     const start = next(), end = next(), e = next();
-    return { start, end, text: text.slice(start, end), name: e ? entities[e - 1].name : null, entity: e ? `e${e}` : null };
+    return { start, end, text: text.slice(start, end), name: e ? entities[e - 1].name : null, entity: e ? id('e', e) : null };
   };
   const cue = () => (next() ? span() : null);
   const quotes = list((k) => {
     const start = next(), end = next();
     return {
-      id: `q${k}`, start, end, text: text.slice(start, end), kind: KINDS[next()],
+      id: id('q', k), start, end, text: text.slice(start, end), kind: KINDS[next()],
       parts: list(() => [next(), next()]), speaker: speaker(), cue: cue(), confidence: next() / 1000,
     };
   });
   const claims = list((k) => {
     const start = next(), end = next();
     return {
-      id: `c${k}`, start, end, text: text.slice(start, end), kind: KINDS[next()],
+      id: id('c', k), start, end, text: text.slice(start, end), kind: KINDS[next()],
       speaker: speaker(), cue: cue(), score: next() / 1000, signals: list(() => SIGNALS[next()]),
     };
   });
