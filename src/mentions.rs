@@ -386,11 +386,11 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
     // about one token in nine), not every token or every sentence: a name's sentence comes
     // from a cursor that moves forward with the names.
     let words = doc.name_words();
-    // The headline's words passed: its names are found apart (see `claims`).
-    let headline_end = match (headline, doc.lines.first()) {
-        (Some(_), Some(line)) => line.tokens.end,
-        _ => 0,
-    };
+    // The headline's words passed: its names are found apart (see `claims`). (A headline is
+    // the text's first line, so the words before its end are its own.)
+    let headline_end = headline
+        .and_then(|line| doc.lines.get(line))
+        .map_or(0, |line| line.tokens.end);
     let mut k = words.partition_point(|&t| t < headline_end);
     let mut s = 0;
     while let Some(&start) = words.get(k) {
