@@ -178,7 +178,8 @@ pub fn extract(sentence: &str, on_bucket: impl FnMut(u32)) -> (Profile, u32) {
 /// The buckets of a word's own hashed features, and how many there are: its unigram, then,
 /// unless it is a symbol or a number, its two affixes. (The fourth feature of a token, the
 /// bigram ending at it, depends on the word before: [`bigram`].) One definition for the
-/// trainer's [`extract_tokens`] and the shipped model's [`crate::checkworthy::tokens::Word::weight`].
+/// trainer's [`extract_tokens`] and the shipped model's [`crate::checkworthy::tokens::Word::weight`]
+/// (which its scanner adds for a word).
 #[inline(always)]
 pub fn own_buckets(word: &Word) -> ([u32; 3], usize) {
     (
@@ -224,29 +225,6 @@ pub fn extract_tokens(text: &str, tokens: &[crate::segment::Token], mut on_bucke
         n += count as u32 + 1;
     });
     (profile, n)
-}
-
-/// [`extract_tokens`] for the shipped model, whose weights of each word's own features come
-/// summed with the word ([`Word::weight`]): calls `on_bigram` with the bucket of every bigram
-/// only, and returns the profile, the number of buckets [`extract_tokens`] would have emitted
-/// (four a token, two for symbols and numbers: counted from the profile, not token by
-/// token), and the sum of the words' own weights.
-#[inline(always)]
-pub fn extract_shipped(
-    text: &str,
-    tokens: &[crate::segment::Token],
-    mut on_bigram: impl FnMut(u32),
-) -> (Profile, u32, i32) {
-    let mut own = 0i32;
-    let profile = signals::scan_tokens(text, tokens, |w| {
-        on_bigram(bigram(w.prev.ngram, w.cur.ngram));
-        own = own.wrapping_add(w.cur.weight);
-    });
-    let n = profile
-        .tokens
-        .wrapping_mul(4)
-        .wrapping_sub(profile.bare.wrapping_mul(2));
-    (profile, n, own)
 }
 
 /// The value of each hashed feature in a sentence with `n` of them: 1/sqrt(n), so that long
@@ -317,23 +295,5 @@ mod tests {
         let (p, s) = affixes("a");
         assert_eq!(p, s);
         assert_ne!(affixes("ab").0, affixes("ba").0);
-    }
-
-    /// The shipped model's shortcut adds up to the weights of the buckets the trainer sees.
-    #[test]
-    fn shipped_sum_is_the_buckets_sum() {
-        let model = crate::checkworthy::model::shipped();
-        for s in [
-            "Unemployment fell to 4.1 percent in March, the lowest rate since 2001.",
-            "Don’t say “never”: the U.S. spent $1,000.50 (4.1%) in Zürich — I think?",
-            "",
-        ] {
-            let mut all = 0i32;
-            let (p, n) = extract(s, |b| all += model.hashed(b as usize) as i32);
-            let doc = crate::segment::Document::new(s);
-            let mut bigrams = 0i32;
-            let (q, m, own) = extract_shipped(s, &doc.tokens, |b| bigrams += model.hashed(b as usize) as i32);
-            assert_eq!((p, n, all), (q, m, bigrams + own), "{s:?}");
-        }
     }
 }

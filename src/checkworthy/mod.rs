@@ -2,10 +2,9 @@
 //!
 //! A small linear model, trained on debate sentences labelled by ClaimBuster annotators
 //! (CheckThat! 2024), small enough to ship in the browser. Reading order:
-//! - [`tokens`]: words scanned in place, each with a fixed hash of its lowercased bytes; all
-//!   that a word's bytes alone decide (its [`tokens::Word`]: hash, shape, categories, affixes,
-//!   the shipped model's weights of its own features) is found once per distinct word and kept
-//!   in a memo, so most tokens cost one look-up;
+//! - [`tokens`]: words scanned in place, each with a fixed hash of its lowercased bytes, and
+//!   all that a word's bytes alone decide (its [`tokens::Word`]: hash, shape, categories,
+//!   affixes, the shipped model's weights of its own features);
 //! - [`lexicon`]: the `data/lexicons/claims-*.txt` word lists, one hash table;
 //! - [`signals`]: small detectors (figure, percent, money, date, comparison, superlative, cause,
 //!   trend, named-entity, attribution, event) and the cues against a claim; most words are
@@ -13,8 +12,11 @@
 //! - [`features`]: what the model sees: the signals and cues, plus hashed word n-grams (a
 //!   word's own, [`features::own_buckets`], and the bigram ending at it);
 //! - [`model`]: the quantised weights compiled in from `data/claims-model.bin`, and scoring
-//!   (the shipped model adds each word's summed weights and one bigram weight per token; any
-//!   other model sees every feature, as the trainer does);
+//!   (any model but the shipped one sees every feature, as the trainer does);
+//! - `scanner`: the shipped model's scanner, one loop for the signals and the features: what
+//!   it needs of a word (n-gram hash, categories, shape, its own features' weights summed) is
+//!   found once per distinct word and kept in a memo, so most tokens cost one look-up, and a
+//!   token adds that and one bigram weight; its tests hold it to the generic path's bits;
 //! - [`train`]: the learner behind `examples/train_claims.rs`.
 //!
 //! How it was trained and how well it does: docs/CLAIMS.md.
@@ -22,6 +24,7 @@
 pub mod features;
 pub(crate) mod lexicon;
 pub mod model;
+mod scanner;
 pub mod signals;
 pub mod tokens;
 pub mod train;

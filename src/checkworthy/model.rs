@@ -159,11 +159,12 @@ impl<'a> Model<'a> {
     pub fn logit_tokens(&self, text: &str, tokens: &[crate::segment::Token]) -> (f32, Profile) {
         let mut sum: i32 = 0;
         let weight = |b: u32| self.hashed[b as usize] as i8 as i32;
-        // The shipped model (not a copy: its weights are the ones in every `Word`) takes the
-        // words' own features summed; any other model sees each feature.
+        // The shipped model (not a copy: its weights are the ones in every `Word`) has a
+        // scanner of its own, which takes the words' own features summed; any other model
+        // sees each feature.
         let (profile, n) = if std::ptr::eq(self, shipped()) {
-            let (profile, n, own) = features::extract_shipped(text, tokens, |b| sum += weight(b));
-            sum = sum.wrapping_add(own);
+            let (profile, n, all) = super::scanner::scan(self, text, tokens);
+            sum = all;
             (profile, n)
         } else {
             features::extract_tokens(text, tokens, |b| sum += weight(b))

@@ -7,7 +7,7 @@
 //! The model uses the signals as features; [`Profile::signal_names`] reports them to readers.
 
 use super::lexicon::{self, cat};
-use super::tokens::{self, hash_lower, pair, shape, spelling, Memo, Word};
+use super::tokens::{self, hash_lower, pair, shape, spelling, Word};
 use crate::segment;
 
 /// The signals reported to readers, in this order. Stable names: they appear in the JSON.
@@ -264,7 +264,7 @@ impl Profile {
 
     /// [`Profile::observe`] of any token.
     #[inline(always)]
-    fn observe_fully(&mut self, w: &Window) {
+    pub(super) fn observe_fully(&mut self, w: &Window) {
         let t = &w.cur;
         // Fast path for most tokens: a word with no capital, digit or symbol. Of the
         // detectors only the lexicon's categories, the "than" of a comparison and the "-est"
@@ -414,13 +414,9 @@ pub fn scan(sentence: &str, on_token: impl FnMut(&Window)) -> Profile {
 }
 
 /// Scans the segmenter's `tokens` of `text` once: calls `on_token` with every window (the
-/// features use it for word n-grams) and returns what the detectors found.
-pub fn scan_tokens(text: &str, tokens: &[segment::Token], on_token: impl FnMut(&Window)) -> Profile {
-    tokens::with_memo(|memo| scan_words(text, tokens, memo, on_token))
-}
-
-/// [`scan_tokens`] with the memo of short words.
-fn scan_words(text: &str, tokens: &[segment::Token], memo: &mut Memo, mut on_token: impl FnMut(&Window)) -> Profile {
+/// features use it for word n-grams) and returns what the detectors found. (The generic path:
+/// the shipped model's scanner, `super::scanner`, is held to the same results by its tests.)
+pub fn scan_tokens(text: &str, tokens: &[segment::Token], mut on_token: impl FnMut(&Window)) -> Profile {
     let mut profile = Profile::default();
     let lexicon = lexicon::get();
     let mut w = Window {
@@ -432,12 +428,10 @@ fn scan_words(text: &str, tokens: &[segment::Token], memo: &mut Memo, mut on_tok
     };
     // The key and categories of the last two words, for three-word phrases.
     let mut prev_pair = (0u64, 0u32);
-    let mut lookup = tokens::lookup(memo);
+    let lookup = tokens::lookup();
     let mut index = 0;
-    // One loop over the segmenter's tokens (not an iterator of words, whose own loop past
-    // the skipped punctuation would keep the scanner's state on the stack).
     for t in tokens {
-        let Some(token) = tokens::word(text, &mut lookup, t) else {
+        let Some(token) = tokens::word(text, &lookup, t) else {
             continue;
         };
         let cur = token.word;

@@ -7,8 +7,9 @@
 //! look-ups and n-gram features never build a `String`. The hash is fixed (see [`hash_lower`]): the same on every
 //! platform, native and wasm32, unlike std's randomly seeded hasher.
 //!
-//! What a word's bytes alone decide is its [`Word`], found once per distinct word and kept in
-//! the [`Memo`]: the scanner ([`word`]) mostly looks words up.
+//! What a word's bytes alone decide is its [`Word`]. This is the generic path (the trainer's,
+//! tests' and tools'); the shipped model's scanner (`super::scanner`) finds what it needs of a
+//! word once per distinct word, with these functions, and keeps it in a memo.
 
 use super::features::bucket;
 use super::lexicon::{self, cat, Lexicon};
@@ -58,7 +59,7 @@ fn last_chunk(x: u64, n: usize) -> u64 {
 
 /// [`hash_lower`] of `bytes[start..end]`, reading eight bytes at a time.
 #[inline(always)]
-fn hash_span(bytes: &[u8], start: usize, end: usize) -> u64 {
+pub(super) fn hash_span(bytes: &[u8], start: usize, end: usize) -> u64 {
     let mut h = SEED;
     let mut at = start;
     while end - at >= 8 {
@@ -119,8 +120,8 @@ pub mod shape {
     pub const ALL: u16 = (1 << 6) - 1;
 }
 
-/// What the scanner knows of a word (or symbol) from its bytes alone: found once per
-/// distinct word and kept in the [`Memo`], so a word seen before costs one look-up.
+/// What the scanner knows of a word (or symbol) from its bytes alone (the shipped model's
+/// scanner keeps what it needs of it once per distinct word, in its memo).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Word {
     /// The hash of the lowercased text ([`hash_lower`]): the lexicons' key.
@@ -188,39 +189,39 @@ impl Token {
 
 /// The check-worthiness tokens of a run of the segmenter's tokens (a sentence, a reported
 /// claim's content), each with its [`Word`]. The text is tokenized once, by [`crate::segment`]:
-/// this only reads each of its tokens' bytes again, eight at a time, to find the word in `memo`
-/// (or, the first time, to hash and shape it), and skips the punctuation that says nothing about
-/// claims.
-pub fn words<'t>(text: &'t str, tokens: &'t [segment::Token], memo: &'t mut Memo) -> Words<'t> {
+/// this only reads each of its tokens' bytes again, eight at a time, to hash and shape the
+/// word, and skips the punctuation that says nothing about claims. (The generic path, for the
+/// trainer, tests and tools: the shipped model's scanner keeps what it needs of each word in a
+/// memo, see `super::scanner`.)
+pub fn words<'t>(text: &'t str, tokens: &'t [segment::Token]) -> Words<'t> {
     Words {
         text,
         tokens: tokens.iter(),
-        lookup: lookup(memo),
+        lookup: lookup(),
     }
 }
 
-/// The [`Lookup`] of words with `memo`.
-pub fn lookup(memo: &mut Memo) -> Lookup<'_> {
+/// The [`Lookup`] of words.
+pub fn lookup() -> Lookup {
     Lookup {
         lexicon: lexicon::get(),
         claim_sets: crate::lexicon::table().claim_sets(),
         shipped: model::shipped(),
-        memo,
     }
 }
 
 /// The tokens of a sentence on its own: it is segmented first, so that its tokens are those
-/// the pipeline scores (tests and tools; [`words`] is the scorer's path).
+/// the pipeline scores (tests and tools).
 pub fn tokens(sentence: &str) -> Vec<Token> {
     let doc = segment::Document::new(sentence);
-    with_memo(|memo| words(sentence, &doc.tokens, memo).collect())
+    words(sentence, &doc.tokens).collect()
 }
 
 /// The iterator of [`words`].
 pub struct Words<'t> {
     text: &'t str,
     tokens: std::slice::Iter<'t, segment::Token>,
-    lookup: Lookup<'t>,
+    lookup: Lookup,
 }
 
 impl Iterator for Words<'_> {
@@ -229,7 +230,7 @@ impl Iterator for Words<'_> {
     #[inline(always)]
     fn next(&mut self) -> Option<Token> {
         for t in self.tokens.by_ref() {
-            if let Some(token) = word(self.text, &mut self.lookup, t) {
+            if let Some(token) = word(self.text, &self.lookup, t) {
                 return Some(token);
             }
         }
@@ -237,27 +238,22 @@ impl Iterator for Words<'_> {
     }
 }
 
-/// What finds the [`Word`] of a token: the memo, and what fills it.
-pub struct Lookup<'t> {
-    /// For phrases, and for the rare words the segmenter's table cannot hold (not ASCII).
+/// What finds the [`Word`] of a token.
+pub struct Lookup {
+    /// For the rare words the segmenter's table cannot hold (not ASCII).
     lexicon: &'static Lexicon,
     /// The categories of [`crate::lexicon::WordInfo::claims`].
     claim_sets: &'static [u32; 256],
     /// For [`Word::weight`].
     shipped: &'static Model<'static>,
-    memo: &'t mut Memo,
 }
 
 /// The [`Token`] of the segmenter's token `t` of `text`, or `None` for punctuation that says
 /// nothing about claims (what [`words`] yields, for a scanner that walks the tokens itself).
 #[inline(always)]
-pub fn word(text: &str, lookup: &mut Lookup, t: &segment::Token) -> Option<Token> {
+pub fn word(text: &str, lookup: &Lookup, t: &segment::Token) -> Option<Token> {
     let bytes = text.as_bytes();
     let start = t.span.start;
-    // (The frequent words once came first, known by their lexicon byte alone: fewer
-    // instructions than the memo, but whether a token was one was a coin toss for the branch
-    // predictor, nearly half of news tokens being such words. In the memo they sit first in
-    // their sets, and a hit there is the common case.)
     if t.kind == TokenKind::Punct {
         let word = described(lookup.shipped, symbol(text, start, t.span.end)?, 0);
         return Some(Token {
@@ -266,64 +262,79 @@ pub fn word(text: &str, lookup: &mut Lookup, t: &segment::Token) -> Option<Token
             word,
         });
     }
-    // The memo's key is the token's bytes as the segmenter cut them, a full stop
-    // included ("Dr."): they alone decide the word (see `word_end`).
-    let len = t.span.end - start;
     let x = swar::load8(bytes, start);
-    let (key, ascii) = if len <= 8 {
-        let key = x & low_bytes(len);
-        ([key, 0], key & swar::HIGH == 0)
-    } else if len <= 16 {
-        let second = swar::load8(bytes, start + 8) & low_bytes(len - 8);
-        ([x, second], (x | second) & swar::HIGH == 0)
+    let word = if is_short_ascii(bytes, t, x) {
+        describe_ascii(lookup.shipped, lookup.claim_sets, bytes, t, x)
     } else {
-        ([0, 0], false)
+        describe_other(lookup.shipped, lookup.claim_sets, lookup.lexicon, bytes, t)
     };
-    // The segmenter looked every ASCII word up already; its table holds the claim
-    // lexicons' words too. (What it found depends on the word's bytes alone, so it
-    // may be kept in the memo with the rest.)
-    let claim_sets = lookup.claim_sets;
-    let cats = || claim_sets[t.info.claims as usize];
-    if ascii {
-        // Most words: one to sixteen ASCII bytes, their own key to the memo.
-        let word = match lookup.memo.find(key) {
-            Some(entry) => entry.word(cats()),
-            None => {
-                let end = word_end(bytes, t);
-                let word = if end - start <= 8 {
-                    ascii_word(bytes, start, end, x & low_bytes(end - start))
-                } else {
-                    other_word(bytes, start, end).0
-                };
-                let word = described(lookup.shipped, word, cats());
-                lookup.memo.insert(key, &word);
-                word
-            }
-        };
-        // (The scanner uses no token's end: this is for tests and tools.)
-        return Some(Token {
-            start,
-            end: word_end(bytes, t),
-            word,
-        });
+    Some(Token {
+        start,
+        end: word_end(bytes, t),
+        word,
+    })
+}
+
+/// Whether the word token `t` is of one to sixteen ASCII bytes (as the segmenter cut it, a
+/// full stop included), `x` its first eight.
+#[inline(always)]
+fn is_short_ascii(bytes: &[u8], t: &segment::Token, x: u64) -> bool {
+    let len = t.span.end - t.span.start;
+    if len <= 8 {
+        x & low_bytes(len) & swar::HIGH == 0
+    } else if len <= 16 {
+        (x | swar::load8(bytes, t.span.start + 8) & low_bytes(len - 8)) & swar::HIGH == 0
+    } else {
+        false
     }
+}
+
+/// The [`Word`] of a word token `t` of one to sixteen ASCII bytes, `x` its first eight. The
+/// segmenter looked every ASCII word up already; its table holds the claim lexicons' words
+/// too ([`crate::lexicon::WordInfo::claims`]).
+#[inline(always)]
+pub(super) fn describe_ascii(
+    shipped: &Model,
+    claim_sets: &[u32; 256],
+    bytes: &[u8],
+    t: &segment::Token,
+    x: u64,
+) -> Word {
+    let start = t.span.start;
     let end = word_end(bytes, t);
-    let (word, ascii) = other_word(bytes, start, end);
+    let word = if end - start <= 8 {
+        ascii_word(bytes, start, end, x & low_bytes(end - start))
+    } else {
+        other_word(bytes, start, end).0
+    };
+    described(shipped, word, claim_sets[t.info.claims as usize])
+}
+
+/// The [`Word`] of any other word token `t`: longer, or with non-ASCII bytes.
+#[inline(always)]
+pub(super) fn describe_other(
+    shipped: &Model,
+    claim_sets: &[u32; 256],
+    lexicon: &Lexicon,
+    bytes: &[u8],
+    t: &segment::Token,
+) -> Word {
+    let end = word_end(bytes, t);
+    let (word, ascii) = other_word(bytes, t.span.start, end);
     // Words with other bytes ("don’t") are looked up here.
     let cats = if ascii {
-        cats()
+        claim_sets[t.info.claims as usize]
     } else {
-        lookup.lexicon.lookup(word.hash)
+        lexicon.lookup(word.hash)
     };
-    let word = described(lookup.shipped, word, cats);
-    Some(Token { start, end, word })
+    described(shipped, word, cats)
 }
 
 /// The end of the word of a segmenter's token `t` (not punctuation): an abbreviation keeps its
 /// full stop in the segmenter ("U.S.", "Dr."); the word is what comes before it (and what the
 /// segmenter looked up).
 #[inline(always)]
-fn word_end(bytes: &[u8], t: &segment::Token) -> usize {
+pub(super) fn word_end(bytes: &[u8], t: &segment::Token) -> usize {
     let (start, end) = (t.span.start, t.span.end);
     if t.kind == TokenKind::Word && end - start > 1 && bytes.get(end - 1) == Some(&b'.') {
         end - 1
@@ -349,7 +360,7 @@ fn ngram(shape: u16, hash: u64) -> u64 {
 /// `word` with what its spelling does not give: its categories, n-gram hash and weight in
 /// the `shipped` model.
 #[inline(always)]
-fn described(shipped: &Model, mut word: Word, cats: u32) -> Word {
+pub(super) fn described(shipped: &Model, mut word: Word, cats: u32) -> Word {
     word.cats = cats;
     word.ngram = ngram(word.shape, word.hash);
     word.weight = shipped.own_weight(&word);
@@ -363,156 +374,6 @@ fn described(shipped: &Model, mut word: Word, cats: u32) -> Word {
         word.spelling |= spelling::NAME;
     }
     word
-}
-
-/// log2 of the number of [`Memo`] entries. Natively 16,384 (512 KB, L2's size on the Zen 3
-/// this is tuned on: the old 768 KB memo of 48-byte slots did not fit; with L2 simulated,
-/// callgrind counts 15% fewer of the scanner's misses there). In wasm 4,096: there a
-/// bigger memo made the whole package 6-7% slower in Node (both builds alternated, 20 passes
-/// each, twice in each order). The memo is an exact cache: its size never changes a score.
-#[cfg(not(target_arch = "wasm32"))]
-const MEMO_BITS: u32 = 14;
-#[cfg(target_arch = "wasm32")]
-const MEMO_BITS: u32 = 12;
-
-/// log2 of the number of sets of two entries.
-const SET_BITS: u32 = MEMO_BITS - 1;
-
-/// Short words (one to sixteen ASCII bytes) already seen, each with its [`Word`]. News repeats
-/// its words ("the", "said", "percent"): most tokens are found here, which saves hashing,
-/// shaping and weighing them again. Keyed by the word's exact bytes (so a hit is the same
-/// word, never a likeness), and kept between sentences (see [`with_memo`]).
-///
-/// Two-way set-associative, the word last found first in its set: a direct-mapped memo
-/// lost common words to rare ones sharing their slot (two ways cut its misses on PolNeAR
-/// train by a quarter, at ~200 instructions a miss).
-pub struct Memo {
-    sets: Box<[Set; 1 << SET_BITS]>,
-}
-
-/// A set of two entries, on a cache line of its own. The allocator aligns a block this large
-/// to 16 bytes only: the second entry of every set ran into the next line, so a hit on it, an
-/// insertion or a swap touched two lines (LL read misses of the claims stage on PolNeAR train,
-/// simulated with a 512 KB last level, ~157k → ~139k). The price: the allocator no longer gets
-/// zeroed pages from the system for it but clears 512 KB once per thread.
-#[derive(Clone, Copy, Default)]
-#[repr(C, align(64))]
-struct Set([MemoEntry; 2]);
-
-/// One word of the memo in 32 bytes, two to a cache line: its key and what of its [`Word`]
-/// cannot be derived at a hit. Its categories come from the segmenter's token each time
-/// ([`crate::lexicon::WordInfo::claims`], found by the word's bytes alone), its n-gram hash
-/// from its shape.
-#[derive(Clone, Copy, Default)]
-struct MemoEntry {
-    /// The word's bytes, zero above; 0 (no word) marks an empty entry.
-    key: [u64; 2],
-    hash: u64,
-    /// [`Word::weight`]: at most three `i8` weights summed.
-    weight: i16,
-    prefix: u16,
-    suffix: u16,
-    shape: u8,
-    spelling: u8,
-}
-
-// A memo entry is half a cache line, a set a whole one, and the fields hold a word's.
-const _: () = assert!(std::mem::size_of::<MemoEntry>() == 32 && std::mem::size_of::<Set>() == 64);
-const _: () = assert!(shape::ALL < 256 && 3 * 128 <= i16::MAX as i32);
-
-impl MemoEntry {
-    /// The [`Word`] kept, with its categories `cats`: what [`described`] made of it.
-    #[inline(always)]
-    fn word(&self, cats: u32) -> Word {
-        let shape = self.shape as u16;
-        Word {
-            hash: self.hash,
-            ngram: ngram(shape, self.hash),
-            cats,
-            weight: self.weight as i32,
-            prefix: self.prefix,
-            suffix: self.suffix,
-            shape,
-            spelling: self.spelling,
-        }
-    }
-}
-
-impl Memo {
-    fn new() -> Memo {
-        // Built on the heap: 512 KB would not fit every stack (wasm's is 1 MB), and
-        // `Box::new` of an array may build it on the stack first.
-        let sets = vec![Set::default(); 1 << SET_BITS].into_boxed_slice();
-        Memo {
-            sets: sets
-                .try_into()
-                .unwrap_or_else(|_| unreachable!("the length is the array's")),
-        }
-    }
-
-    /// [`Memo::new`] for the rare nested scan, out of the scanner's way.
-    #[cold]
-    #[inline(never)]
-    fn fresh() -> Memo {
-        Memo::new()
-    }
-
-    #[inline(always)]
-    fn set(&mut self, key: [u64; 2]) -> &mut [MemoEntry; 2] {
-        let mixed = (key[0] ^ key[1].rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        &mut self.sets[(mixed >> (64 - SET_BITS)) as usize].0
-    }
-
-    /// The entry of the word with bytes `key`, moved first in its set if it was second.
-    #[inline(always)]
-    fn find(&mut self, key: [u64; 2]) -> Option<MemoEntry> {
-        let set = self.set(key);
-        if set[0].key == key {
-            return Some(set[0]);
-        }
-        if set[1].key == key {
-            set.swap(0, 1);
-            return Some(set[0]);
-        }
-        None
-    }
-
-    /// Keeps `word`, with bytes `key`, second in its set (first if that is empty), dropping
-    /// the second: a word seen once does not push out one found again since it came in (found,
-    /// a word moves first). Many words of a text occur once; inserted first, each pushed a
-    /// common word out of its set.
-    #[inline(always)]
-    fn insert(&mut self, key: [u64; 2], word: &Word) {
-        let set = self.set(key);
-        let entry = MemoEntry {
-            key,
-            hash: word.hash,
-            weight: word.weight as i16,
-            prefix: word.prefix,
-            suffix: word.suffix,
-            shape: word.shape as u8,
-            spelling: word.spelling,
-        };
-        let way = if set[0].key == [0, 0] { 0 } else { 1 };
-        set[way] = entry;
-    }
-}
-
-/// Runs `f` with this thread's [`Memo`], or with a fresh one where that is in use (a scan
-/// started from within a scan's callback). One call of `f`, so that it is inlined once.
-pub fn with_memo<R>(f: impl FnOnce(&mut Memo) -> R) -> R {
-    thread_local! {
-        static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new());
-    }
-    MEMO.with(|shared| {
-        let mut fresh = None;
-        let mut borrowed = shared.try_borrow_mut().ok();
-        let memo = match &mut borrowed {
-            Some(memo) => &mut **memo,
-            None => fresh.insert(Memo::fresh()),
-        };
-        f(memo)
-    })
 }
 
 /// The low `n` bytes of a `u64` (`n` from 1 to 8).
@@ -586,7 +447,7 @@ fn other_word(bytes: &[u8], start: usize, end: usize) -> (Word, bool) {
 /// The [`Word`] of a punctuation character that matters for claims (`%`, `$`, `£`, `€`, `¥`,
 /// `©`, `?`, `!`, `:`, `/`), or `None` for the rest.
 #[inline(always)]
-fn symbol(text: &str, start: usize, end: usize) -> Option<Word> {
+pub(super) fn symbol(text: &str, start: usize, end: usize) -> Option<Word> {
     let bytes = text.as_bytes();
     let b = bytes[start];
     let is_symbol = if b < 0x80 {
