@@ -373,6 +373,17 @@ mod tests {
         );
     }
 
+    /// The loop keys a phrase by the n-gram hash of the word before, which is its hash but
+    /// for a number: no phrase may start with one.
+    #[test]
+    fn no_phrase_starts_with_a_number() {
+        for (word, cats) in super::super::lexicon::word_categories() {
+            if cats & super::cat::STARTS_PHRASE != 0 {
+                assert!(!word.bytes().any(|b| b.is_ascii_digit()), "{word}");
+            }
+        }
+    }
+
     /// Every sentence of `text`, and the whole text as one run, twice (the second time from
     /// the memo).
     fn check_text(text: &str) {
