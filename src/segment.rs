@@ -993,8 +993,11 @@ static FOLLOWER: [u8; 256] = {
 
 /// Pushes `word`, a word or number that [`joined_word`] ended ("re-election", "Biden’s"),
 /// followed by the byte `next`, looked up here, and returns where the next token may start:
-/// the tokenizer's word path, out of line so that the common word's stays short.
-#[inline(never)]
+/// part of [`other_token`], out of the main loop so that the common word's path stays short.
+/// (Inlined there: called with a `Token` the caller had just stored field by field on its
+/// stack, it read the token back as two 16-byte loads, which cannot take their data from those
+/// narrower stores and wait for them to reach the cache.)
+#[inline(always)]
 fn push_joined_word(
     tokens: &mut Vec<Token>,
     capitals: &mut Vec<usize>,
