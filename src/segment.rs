@@ -460,11 +460,14 @@ thread_local! {
     static SCRATCH: Cell<Option<Scratch>> = const { Cell::new(None) };
 }
 
-/// Adds `i` to `list` if `keep`: pushed, then taken back if not, with no branch.
+/// Adds `i` to `list` if `keep`: pushed, then taken back if not, with no branch. (Cut back to
+/// the length before the push plus one if kept, which the compiler sees is never past the
+/// length after it: `truncate`'s test and its conditional move are left out.)
 #[inline(always)]
 fn keep_if(list: &mut Vec<usize>, i: usize, keep: bool) {
+    let len = list.len();
     list.push(i);
-    list.truncate(list.len() - usize::from(!keep));
+    list.truncate(len + usize::from(keep));
 }
 
 /// A word of more than four letters and none lowercase: a shouted label or dateline ("FILE
@@ -850,8 +853,7 @@ fn tokenize(doc: &mut Document) {
 /// capitalised was mispredicted about once in six words).
 #[inline(always)]
 fn record_capital(capitals: &mut Vec<usize>, index: usize, cap: bool) {
-    capitals.push(index);
-    capitals.truncate(capitals.len() - usize::from(!cap));
+    keep_if(capitals, index, cap);
 }
 
 /// The lists [`other_token`] adds to besides the tokens: the sentence stops
@@ -993,8 +995,11 @@ static FOLLOWER: [u8; 256] = {
 
 /// Pushes `word`, a word or number that [`joined_word`] ended ("re-election", "Biden’s"),
 /// followed by the byte `next`, looked up here, and returns where the next token may start:
-/// the tokenizer's word path, out of line so that the common word's stays short.
-#[inline(never)]
+/// part of [`other_token`], out of the main loop so that the common word's path stays short.
+/// (Inlined there: called with a `Token` the caller had just stored field by field on its
+/// stack, it read the token back as two 16-byte loads, which cannot take their data from those
+/// narrower stores and wait for them to reach the cache.)
+#[inline(always)]
 fn push_joined_word(
     tokens: &mut Vec<Token>,
     capitals: &mut Vec<usize>,
