@@ -54,6 +54,9 @@ thread_local! {
     /// sized for half the document's sentences, whose allocation took the allocator's slow
     /// path (~900 instructions and 17 mispredicted branches a document under callgrind).
     static SPARE_REPORTED: Cell<Vec<Reported>> = const { Cell::new(Vec::new()) };
+    /// The last [`attribute`]'s used cues and quoted ranges ([`QuotedWords`]), emptied: two
+    /// vectors a document otherwise allocated, the first regrown as cues were pushed.
+    static SPARE_WORK: Cell<(Vec<usize>, Vec<std::ops::Range<usize>>)> = const { Cell::new((Vec::new(), Vec::new())) };
 }
 
 impl Drop for Found {
@@ -92,7 +95,8 @@ const LONG_ATTRIBUTION: usize = 48;
 
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> Found {
-    let mut used_cues: Vec<usize> = Vec::new();
+    let (mut used_cues, spare_ranges) = SPARE_WORK.with(Cell::take);
+    used_cues.clear();
     let mut last_speaker: Option<usize> = None;
     let mut out = SPARE_QUOTES.with(Cell::take);
     out.reserve(quotes.len());
@@ -163,7 +167,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         });
         i += 1;
     }
-    let mut quoted = QuotedWords::of(doc, quotes);
+    let mut quoted = QuotedWords::of(doc, quotes, spare_ranges);
     let reported = reported_speech(
         doc,
         mentions,
@@ -173,6 +177,9 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         &mut out,
         &mut last_speaker,
     );
+    if crate::segment::worth_keeping(&used_cues) && crate::segment::worth_keeping(&quoted.ranges) {
+        SPARE_WORK.with(|cell| cell.set((used_cues, quoted.ranges)));
+    }
     Found { quotes: out, reported }
 }
 
@@ -1433,8 +1440,10 @@ impl QuotedWords {
     /// tokens of each part `in_quote`), and a quoted word opens no statement (it is no verb of
     /// the reporter's, and no "according to"). In text order, apart; not a quotation of a
     /// few tokens, which costs less to scan than to step over.
-    fn of(doc: &Document, quotes: &[Quoted]) -> QuotedWords {
-        let mut ranges = Vec::with_capacity(quotes.len());
+    /// (`ranges` is a vector to fill, emptied here.)
+    fn of(doc: &Document, quotes: &[Quoted], mut ranges: Vec<std::ops::Range<usize>>) -> QuotedWords {
+        ranges.clear();
+        ranges.reserve(quotes.len());
         let mut last = 0;
         for q in quotes {
             let (&[part], first) = (&q.parts[..], q.open + 1) else {
