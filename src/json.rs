@@ -70,6 +70,12 @@ fn shaped<W: Out + ?Sized>(text: &str, ann: &Annotations, w: &mut W) -> io::Resu
 /// Where the JSON goes: any writer (through [`Writer`]), or a vector, which takes short
 /// pieces faster.
 trait Out: Write {
+    /// Whether pieces of a fixed size are the cheap ones (a vector: a copy of known length is
+    /// a few moves and one length update, so a key is joined to the number after it, and an
+    /// id's closing `"` written on its own rather than placed by a variable shift), or fewer
+    /// calls are (a writer: each piece is one).
+    const FIXED_IS_CHEAP: bool = false;
+
     /// The first `len` bytes of `chunk`.
     #[inline(always)]
     fn short<const N: usize>(&mut self, chunk: &[u8; N], len: usize) -> io::Result<()> {
@@ -78,6 +84,8 @@ trait Out: Write {
 }
 
 impl Out for Vec<u8> {
+    const FIXED_IS_CHEAP: bool = true;
+
     /// All of `chunk` (a copy of known size, a few moves), then the vector cut back.
     #[inline(always)]
     fn short<const N: usize>(&mut self, chunk: &[u8; N], len: usize) -> io::Result<()> {
@@ -254,12 +262,24 @@ fn range_and_text<W: Out + ?Sized>(w: &mut W, start: usize, end: usize, text: &s
 }
 
 fn start_end_text<W: Out + ?Sized>(w: &mut W, start: usize, end: usize, text: &str) -> io::Result<()> {
-    w.write_all(b"\"start\":")?;
-    number(w, start)?;
-    w.write_all(b",\"end\":")?;
-    number(w, end)?;
+    keyed_number(w, b"\"start\":", start)?;
+    keyed_number(w, b",\"end\":", end)?;
     w.write_all(b",\"text\":")?;
     string(w, text)
+}
+
+/// `key` and the number `n` after it: into a vector ([`Out::FIXED_IS_CHEAP`]) one piece made
+/// in a register, for a key of at most eight bytes.
+#[inline(always)]
+fn keyed_number<W: Out + ?Sized>(w: &mut W, key: &[u8], n: usize) -> io::Result<()> {
+    let Some((digits, len)) = eight_digits(n).filter(|_| W::FIXED_IS_CHEAP && key.len() <= 8) else {
+        w.write_all(key)?;
+        return number(w, n);
+    };
+    let mut head = [0u8; 8];
+    head[..key.len()].copy_from_slice(key);
+    let out = u128::from(u64::from_le_bytes(head)) | u128::from(u64::from_le_bytes(digits)) << (8 * key.len());
+    w.short(&out.to_le_bytes(), key.len() + len)
 }
 
 fn list<W: Out + ?Sized, T>(
@@ -297,12 +317,14 @@ fn id<W: Out + ?Sized>(w: &mut W, id: Id) -> io::Result<()> {
         number(w, id.number)?;
         return w.write_all(b"\"");
     };
-    // `"`, the letter, the digits and `"` in one write, made in a register (bytes stored one by
-    // one and read back as a block stall the load).
-    let out = u128::from(b'"')
-        | u128::from(prefix) << 8
-        | u128::from(u64::from_le_bytes(digits)) << 16
-        | u128::from(b'"') << (8 * (2 + len));
+    // `"`, the letter and the digits in one write, made in a register (bytes stored one by
+    // one and read back as a block stall the load); the closing `"` with them, but for a vector
+    // (see `Out::FIXED_IS_CHEAP`).
+    let out = u128::from(b'"') | u128::from(prefix) << 8 | u128::from(u64::from_le_bytes(digits)) << 16;
+    if W::FIXED_IS_CHEAP {
+        return w.short(&out.to_le_bytes(), 2 + len).and_then(|()| w.write_all(b"\""));
+    }
+    let out = out | u128::from(b'"') << (8 * (2 + len));
     w.short(&out.to_le_bytes(), 3 + len)
 }
 
@@ -635,6 +657,15 @@ mod tests {
             number(&mut Writer(&mut ours), n).unwrap();
             id(&mut Writer(&mut ours), i).unwrap();
             assert_eq!(String::from_utf8(ours).unwrap(), format!("{n}\"q{n}\""));
+            // A key joined to its number (in a vector) or not (a writer).
+            let mut joined = Vec::new();
+            keyed_number(&mut joined, b",\"end\":", n).unwrap();
+            let mut apart = Vec::new();
+            keyed_number(&mut Writer(&mut apart), b",\"end\":", n).unwrap();
+            assert_eq!(
+                (joined == apart, String::from_utf8(apart).unwrap()),
+                (true, format!(",\"end\":{n}"))
+            );
         }
     }
 
