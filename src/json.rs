@@ -264,8 +264,8 @@ fn range_and_text<W: Out + ?Sized>(w: &mut W, start: usize, end: usize, text: &s
 fn start_end_text<W: Out + ?Sized>(w: &mut W, start: usize, end: usize, text: &str) -> io::Result<()> {
     keyed_number(w, b"\"start\":", start)?;
     keyed_number(w, b",\"end\":", end)?;
-    w.write_all(b",\"text\":")?;
-    string(w, text)
+    w.write_all(b",\"text\":\"")?;
+    string_after_quote(w, text)
 }
 
 /// `key` and the number `n` after it: into a vector ([`Out::FIXED_IS_CHEAP`]) one piece made
@@ -422,10 +422,17 @@ fn fraction<W: Out + ?Sized>(w: &mut W, thousandths: u32) -> io::Result<()> {
 
 /// A JSON string: copied whole when it has nothing to escape, as nearly every one.
 fn string<W: Out + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
+    w.write_all(b"\"")?;
+    string_after_quote(w, s)
+}
+
+/// [`string`] after its opening quotation mark (written with the key before it).
+fn string_after_quote<W: Out + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
     if any_escape(s.as_bytes()) {
-        return escaped(w, s.as_bytes());
+        return escaped_after_quote(w, s.as_bytes());
     }
-    plain(w, s)
+    w.write_all(s.as_bytes())?;
+    w.write_all(b"\"")
 }
 
 /// A string known to need no escape (as the kinds and signal names, tested below).
@@ -518,10 +525,10 @@ fn longer_has_escape_by_words(bytes: &[u8]) -> bool {
 #[cfg(target_arch = "wasm32")]
 use longer_has_escape_by_words as longer_has_escape;
 
-/// A string with something to escape: runs without escapes copied whole.
+/// A string with something to escape, after its opening quotation mark: runs without
+/// escapes copied whole.
 #[cold]
-fn escaped<W: Out + ?Sized>(w: &mut W, bytes: &[u8]) -> io::Result<()> {
-    w.write_all(b"\"")?;
+fn escaped_after_quote<W: Out + ?Sized>(w: &mut W, bytes: &[u8]) -> io::Result<()> {
     let mut run = 0;
     while let Some(i) = next_escape(bytes, run) {
         w.write_all(&bytes[run..i])?;
