@@ -40,13 +40,15 @@ pub fn write_json<W: Write + ?Sized>(text: &str, ann: &Annotations, w: &mut W) -
 }
 
 /// [`write_json`] appended to `out`: the CLI's path. Short pieces of variable length (numbers,
-/// ids) are copied as fixed-size blocks and the vector cut back after, with no call to
-/// `memcpy` for each (most of the time of writing into a vector piece by piece).
+/// ids, scores) are copied as fixed-size blocks and the vector cut back after, with no call to
+/// `memcpy` for each, and a key is joined to the number after it: about a fifth less time
+/// than [`write_json`] into a `Vec` (`examples/jsonpath`).
 pub fn write_json_to(text: &str, ann: &Annotations, out: &mut Vec<u8>) {
     // (Writing into a vector cannot fail.)
     let _ = shaped(text, ann, out);
 }
 
+/// [`write_json`] and [`write_json_to`], one code for both (see [`Out`]).
 fn shaped<W: Out + ?Sized>(text: &str, ann: &Annotations, w: &mut W) -> io::Result<()> {
     let shape = Shape::new(text, ann);
     w.write_all(b"{\"version\":")?;
