@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 pub const VERSION: u32 = 1;
 
-pub use crate::json::write_json;
+pub use crate::json::{write_json, write_json_to};
 
 /// An id like "q3" or "e12": a letter for the list and the 1-based position in it. Written
 /// straight into the output, so a result with thousands of items allocates no id strings.

@@ -190,6 +190,13 @@ fn check_annotations(text: &str, ann: &Annotations, utf16: &Utf16Prefix) {
         direct == json.as_bytes(),
         "schema::write_json differs from serde_json on {text:?}"
     );
+    // And into a vector, appended (the CLI's buffer holds the lines before).
+    let mut appended = b"before".to_vec();
+    quotelens::schema::write_json_to(text, ann, &mut appended);
+    assert!(
+        appended[6..] == *json.as_bytes() && appended.starts_with(b"before"),
+        "schema::write_json_to differs from serde_json on {text:?}"
+    );
     let value: serde_json::Value = serde_json::from_str(&json).expect("the output is valid JSON");
     assert_eq!(value["version"], 1);
 }

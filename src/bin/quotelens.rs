@@ -82,8 +82,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = Lines {
+        buf: Vec::with_capacity(2 * Lines::BATCH),
+        stdout: io::stdout().lock(),
+    };
     let result = if args.jsonl {
         run_jsonl(&args, &mut out)
     } else {
@@ -101,8 +103,38 @@ fn main() -> ExitCode {
     }
 }
 
+/// Output lines made in one buffer and handed to standard output in batches of whole lines.
+/// A result is written into the buffer as a `Vec` (`schema::write_json_to`: short pieces
+/// without a call each, which a `BufWriter` takes one `write_all` at a time), and standard
+/// output, which is line-buffered, finds its last newline at the batch's end rather than
+/// searching 8 KB chunks that hold none.
+struct Lines {
+    buf: Vec<u8>,
+    stdout: io::StdoutLock<'static>,
+}
+
+impl Lines {
+    /// About how many bytes to gather before writing them out.
+    const BATCH: usize = 64 * 1024;
+
+    /// Ends a line, and writes the batch out once it is big enough.
+    fn end_line(&mut self) -> io::Result<()> {
+        self.buf.push(b'\n');
+        if self.buf.len() >= Self::BATCH {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.stdout.write_all(&self.buf)?;
+        self.buf.clear();
+        self.stdout.flush()
+    }
+}
+
 /// Annotates each file (or standard input); returns whether every document could be read.
-fn run_documents(args: &Args, out: &mut impl Write) -> io::Result<bool> {
+fn run_documents(args: &Args, out: &mut Lines) -> io::Result<bool> {
     let mut all_ok = true;
     if args.files.is_empty() {
         let mut bytes = Vec::new();
@@ -121,7 +153,7 @@ fn run_documents(args: &Args, out: &mut impl Write) -> io::Result<bool> {
     Ok(all_ok)
 }
 
-fn emit(args: &Args, out: &mut impl Write, name: &str, read: io::Result<Vec<u8>>) -> io::Result<bool> {
+fn emit(args: &Args, out: &mut Lines, name: &str, read: io::Result<Vec<u8>>) -> io::Result<bool> {
     let text = match read {
         Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
             format!(
@@ -145,7 +177,7 @@ fn emit(args: &Args, out: &mut impl Write, name: &str, read: io::Result<Vec<u8>>
 }
 
 /// One `{"text": …}` per line in, one result per line out (blank lines are skipped).
-fn run_jsonl(args: &Args, out: &mut impl Write) -> io::Result<bool> {
+fn run_jsonl(args: &Args, out: &mut Lines) -> io::Result<bool> {
     #[derive(serde::Deserialize)]
     struct Doc {
         text: String,
@@ -169,22 +201,22 @@ fn run_jsonl(args: &Args, out: &mut impl Write) -> io::Result<bool> {
     Ok(all_ok)
 }
 
-fn write_annotations(args: &Args, out: &mut impl Write, text: &str) -> io::Result<()> {
+fn write_annotations(args: &Args, out: &mut Lines, text: &str) -> io::Result<()> {
     let annotations = annotate(text, &args.options);
     if args.pretty {
         write_json(args, out, &to_output(text, &annotations))
     } else {
         // The same bytes as serde_json's of `to_output`, written faster (src/json.rs).
-        quotelens::schema::write_json(text, &annotations, out)?;
-        out.write_all(b"\n")
+        quotelens::schema::write_json_to(text, &annotations, &mut out.buf);
+        out.end_line()
     }
 }
 
-fn write_json(args: &Args, out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
+fn write_json(args: &Args, out: &mut Lines, value: &impl serde::Serialize) -> io::Result<()> {
     if args.pretty {
-        serde_json::to_writer_pretty(&mut *out, value)?;
+        serde_json::to_writer_pretty(&mut out.buf, value)?;
     } else {
-        serde_json::to_writer(&mut *out, value)?;
+        serde_json::to_writer(&mut out.buf, value)?;
     }
-    out.write_all(b"\n")
+    out.end_line()
 }
