@@ -530,6 +530,10 @@ impl<'t> WordSet<'t> {
     }
 
     /// The slot holding the word at `span` (stripped), or the empty slot where it would go.
+    ///
+    /// An empty slot and a short word's own slot are told in one branch, taken either way
+    /// (apart, whether a word was held already was a coin toss for the predictor, once a word
+    /// in two); a longer word's bytes are compared after it.
     #[inline(always)]
     fn find(&self, span: Span) -> (usize, Span, u64) {
         let (span, head, mut i) = self.key(span);
@@ -537,11 +541,12 @@ impl<'t> WordSet<'t> {
         let len = span.end - span.start;
         loop {
             let (h, s, _) = self.slots[i];
-            if s.start == s.end
-                || (h == head
-                    && s.end - s.start == len
-                    && (len <= 8 || bytes.get(s.start..s.end) == bytes.get(span.start..span.end)))
-            {
+            let held = s.end - s.start;
+            let same_head = (h == head) & (held == len);
+            if std::hint::black_box((held == 0) | (same_head & (len <= 8))) {
+                return (i, span, head);
+            }
+            if same_head && bytes.get(s.start..s.end) == bytes.get(span.start..span.end) {
                 return (i, span, head);
             }
             i = (i + 1) & self.mask;
@@ -563,14 +568,13 @@ impl<'t> WordSet<'t> {
         (usize::from(first % 64), 1 << (second % 64))
     }
 
-    /// Adds the word at `span` (once), and returns its slot.
+    /// Adds the word at `span` (once), and returns its slot. (Written over a slot holding the
+    /// same word too, with no branch: its bytes are the same, and no word is marked yet.)
     fn insert(&mut self, span: Span) -> usize {
         let (word, bit) = self.filter_bit(span);
         self.filter[word] |= bit;
         let (i, span, head) = self.find(span);
-        if self.slots[i].1.start == self.slots[i].1.end {
-            self.slots[i] = (head, span, false);
-        }
+        self.slots[i] = (head, span, false);
         i
     }
 
@@ -584,9 +588,9 @@ impl<'t> WordSet<'t> {
             return;
         }
         let (i, _, _) = self.find(span);
-        if self.slots[i].1.start != self.slots[i].1.end {
-            self.slots[i].2 = true;
-        }
+        // (An empty slot stays unmarked, with no branch.)
+        let slot = &mut self.slots[i];
+        slot.2 |= slot.1.start != slot.1.end;
     }
 
     fn marked(&self, slot: usize) -> bool {
