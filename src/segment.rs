@@ -518,9 +518,9 @@ struct WordSet<'t> {
 }
 
 impl<'t> WordSet<'t> {
-    /// An empty set for `words` words, its slots in `slots`' memory: at most a quarter full,
-    /// so that few probes go past their first slot (at half full, one filter hit in five did,
-    /// a branch the predictor missed).
+    /// An empty set for `words` words, its slots in `slots`' memory: at most a quarter full
+    /// (a big text's half), so that few probes go past their first slot (at half full, one
+    /// filter hit in five did, a branch the predictor missed).
     /// (`left`, all zero if not empty, is the last text's.)
     fn new(text: &'t str, words: usize, mut slots: Vec<(u64, Span, bool)>, mut left: Vec<u32>) -> Self {
         let clears = words <= CLEARING_WORDS;
