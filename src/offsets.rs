@@ -103,6 +103,15 @@ impl<'t> Utf16Offsets<'t> {
                 table.four_byte_lead = 0;
                 continue;
             }
+            // Most such blocks hold no four-byte lead (nor follow one): their bits are just the
+            // continuation bytes, with none of `block_bits`'s tracking of leads (one vector
+            // test for a lead, then about two fifths of its instructions a block:
+            // `JP=offsets examples/jsonpath` 0.456 -> 0.390 ms).
+            let four_byte = block.iter().fold(0, |any, &x| any | u8::from(x >= 0xf0));
+            if four_byte | table.four_byte_lead as u8 == 0 {
+                table.add_bits(b, continuation_bits(block));
+                continue;
+            }
             table.add(b, &std::array::from_fn(|i| load8(block, i * 8)));
         }
         // The last block, when the text does not fill it.
@@ -193,6 +202,19 @@ impl Table {
     fn add(&mut self, b: usize, words: &[u64; BLOCK / 8]) {
         let (bits, four_byte, lead) = block_bits(words, self.four_byte_lead);
         self.four_byte_lead = lead;
+        self.push(b, bits, four_byte);
+    }
+
+    /// [`Table::add`] of a block known to hold no four-byte character nor to follow one's
+    /// lead, as its continuation bytes.
+    #[inline(always)]
+    fn add_bits(&mut self, b: usize, bits: u64) {
+        self.four_byte_lead = 0;
+        self.push(b, bits, false);
+    }
+
+    #[inline(always)]
+    fn push(&mut self, b: usize, bits: u64, four_byte: bool) {
         if bits == 0 && !four_byte && self.blocks.is_empty() {
             return;
         }
@@ -204,6 +226,15 @@ impl Table {
         self.blocks.push(Block::new(self.before, stored));
         self.before += bits.count_ones() as usize;
     }
+}
+
+/// Bit `i` for each continuation byte `i` (`10xxxxxx`) of `block`.
+#[inline(always)]
+fn continuation_bits(block: &[u8; BLOCK]) -> u64 {
+    let words: [u64; BLOCK / 8] = std::array::from_fn(|i| load8(block, i * 8));
+    words.iter().enumerate().fold(0, |bits, (i, &w)| {
+        bits | gather_high_bits(w & !(w << 1) & HIGH) << (8 * i)
+    })
 }
 
 /// Block `b` of `bytes` as eight little-endian words (the last block's zero past the end).
