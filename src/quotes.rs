@@ -20,7 +20,13 @@ thread_local! {
     /// ([`give_back`]): grown past its first 16 slots, it was reallocated and freed per
     /// document otherwise (~1,200 regrowths over the PolNeAR train corpus).
     static SPARE: Cell<Vec<Quoted>> = const { Cell::new(Vec::new()) };
+    /// The last [`find`]'s per-line buffers (open marks, nested pairs), emptied: a document
+    /// with a quotation otherwise allocated and regrew them.
+    static SPARE_LINE: Cell<(Vec<Opener>, Vec<NestedPair>)> = const { Cell::new((Vec::new(), Vec::new())) };
 }
+
+/// A pair closed just inside an outer opener: its marks' tokens and its quoted words.
+type NestedPair = (usize, usize, Span);
 
 /// Keeps `found` (from [`find`]), emptied, for the next document's quotations on the thread,
 /// once the quotations are no longer needed (after attribution).
@@ -147,11 +153,11 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
     // A quotation left open at the end of a line, waiting for the next line (its index) to
     // reopen it.
     let mut pending: Option<(Carried, usize)> = None;
-    // Per-line buffers, kept across lines so that only the first few lines allocate: the open
-    // marks, and the pairs closed just inside an outer opener that may never close (if it does
-    // not, they are quotations of their own: “a stray mark. “Real quote,” he said).
-    let mut stack: Vec<Opener> = Vec::new();
-    let mut nested: Vec<(usize, usize, Span)> = Vec::new();
+    // Per-line buffers, kept across lines and documents (`SPARE_LINE`) so that seldom more
+    // than the first text's first lines allocate: the open marks, and the pairs closed just
+    // inside an outer opener that may never close (if it does not, they are quotations of
+    // their own: “a stray mark. “Real quote,” he said).
+    let (mut stack, mut nested) = SPARE_LINE.with(Cell::take);
     // Only quotation marks and `<`, `>` open or close anything here (a quotation, a tag), and
     // the tokenizer lists them apart from the sentence stops, in order: they are visited line
     // by line, and a line with none is not visited at all (whether a line had one more pivot,
@@ -287,6 +293,9 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
         }
     }
     doc.marks = marks;
+    if worth_keeping(&nested) {
+        SPARE_LINE.with(|cell| cell.set((stack, nested)));
+    }
     found
 }
 
