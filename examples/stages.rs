@@ -94,6 +94,7 @@ fn main() {
             let mut found_mentions = mentions::find(&doc);
             lap(3);
             let found = attribution::attribute(&doc, &found_quotes, &mut found_mentions);
+            quotes::give_back(found_quotes);
             lap(4);
             let annotations = claims::assemble(&doc, found, found_mentions, &options);
             lap(5);

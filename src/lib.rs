@@ -203,5 +203,6 @@ pub fn annotate(text: &str, options: &Options) -> Annotations {
     doc.split_sentences();
     let mut mentions = mentions::find(&doc);
     let found = attribution::attribute(&doc, &quotes, &mut mentions);
+    quotes::give_back(quotes);
     claims::assemble(&doc, found, mentions, options)
 }

@@ -10,8 +10,32 @@
 //! a paragraph, an opening mark at the start of the next — gives one quotation with a part per
 //! paragraph. A mark that never closes is skipped; the rest of the text is still paired.
 
-use crate::segment::{Document, Mark, TokenKind};
+use std::cell::Cell;
+
+use crate::segment::{reuse, worth_keeping, Document, Mark, TokenKind};
 use crate::Span;
+
+thread_local! {
+    /// The last document's quotation list, emptied, for the next [`find`] on the thread
+    /// ([`give_back`]): grown past its first 16 slots, it was reallocated and freed per
+    /// document otherwise (~1,200 regrowths over the PolNeAR train corpus).
+    static SPARE: Cell<Vec<Quoted>> = const { Cell::new(Vec::new()) };
+    /// The last [`find`]'s per-line buffers (open marks, nested pairs), emptied: a document
+    /// with a quotation otherwise allocated and regrew them.
+    static SPARE_LINE: Cell<(Vec<Opener>, Vec<NestedPair>)> = const { Cell::new((Vec::new(), Vec::new())) };
+}
+
+/// A pair closed just inside an outer opener: its marks' tokens and its quoted words.
+type NestedPair = (usize, usize, Span);
+
+/// Keeps `found` (from [`find`]), emptied, for the next document's quotations on the thread,
+/// once the quotations are no longer needed (after attribution).
+pub fn give_back(mut found: Vec<Quoted>) {
+    if worth_keeping(&found) {
+        found.clear();
+        SPARE.with(|cell| cell.set(found));
+    }
+}
 
 /// A quotation found by its marks: the quoted words of each line it covers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -115,12 +139,13 @@ struct Opener {
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn find(doc: &mut Document) -> Vec<Quoted> {
     let text = doc.text;
-    // Room for the quotations of most texts (PolNeAR: 11 on average), in a block small enough
-    // for the allocator's cache: grown from empty, it was reallocated two or three times. A
-    // big text gets room for a quotation per six stops and marks (the train articles joined
-    // have one per eight), so that its list is not copied as it grows (not a mid-sized one: a
-    // block past the allocator's cache costs more than the two or three copies).
-    let mut found = Vec::with_capacity(16);
+    // The last document's list if it was given back ([`give_back`]), else room for the
+    // quotations of most texts (PolNeAR: 11 on average), in a block small enough for the
+    // allocator's cache: grown from empty, it was reallocated two or three times. A big text
+    // gets room for a quotation per six stops and marks (the train articles joined have one
+    // per eight), so that its list is not copied as it grows (not a mid-sized one: a block
+    // past the allocator's cache costs more than the two or three copies).
+    let mut found = reuse(SPARE.with(Cell::take), 16);
     let pivots = doc.pivots.len() + doc.marks.len();
     if pivots > 6 * 1024 {
         found.reserve_exact(pivots / 6);
@@ -128,11 +153,11 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
     // A quotation left open at the end of a line, waiting for the next line (its index) to
     // reopen it.
     let mut pending: Option<(Carried, usize)> = None;
-    // Per-line buffers, kept across lines so that only the first few lines allocate: the open
-    // marks, and the pairs closed just inside an outer opener that may never close (if it does
-    // not, they are quotations of their own: “a stray mark. “Real quote,” he said).
-    let mut stack: Vec<Opener> = Vec::new();
-    let mut nested: Vec<(usize, usize, Span)> = Vec::new();
+    // Per-line buffers, kept across lines and documents (`SPARE_LINE`) so that seldom more
+    // than the first text's first lines allocate: the open marks, and the pairs closed just
+    // inside an outer opener that may never close (if it does not, they are quotations of
+    // their own: “a stray mark. “Real quote,” he said).
+    let (mut stack, mut nested) = SPARE_LINE.with(Cell::take);
     // Only quotation marks and `<`, `>` open or close anything here (a quotation, a tag), and
     // the tokenizer lists them apart from the sentence stops, in order: they are visited line
     // by line, and a line with none is not visited at all (whether a line had one more pivot,
@@ -268,6 +293,9 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
         }
     }
     doc.marks = marks;
+    if worth_keeping(&nested) {
+        SPARE_LINE.with(|cell| cell.set((stack, nested)));
+    }
     found
 }
 

@@ -253,6 +253,12 @@ impl<'t> Document<'t> {
                     sentences.push(self.sentence(first..last + 1, line_index));
                     self.judge_start(first, &mut scratch.undecided);
                     first = last + 1;
+                    // A sentence that ends the line leaves no stop to test on it (one taken
+                    // in as a closer is skipped on the next line): whether the next stop is on
+                    // this line was missed as often as a line ends with a stop or not.
+                    if first == line.end {
+                        break;
+                    }
                 }
             }
             if first < line.end {
