@@ -293,7 +293,7 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
         }
     }
     doc.marks = marks;
-    if worth_keeping(&nested) {
+    if worth_keeping(&stack) && worth_keeping(&nested) {
         SPARE_LINE.with(|cell| cell.set((stack, nested)));
     }
     found
