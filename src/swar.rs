@@ -20,6 +20,12 @@ pub fn load8(bytes: &[u8], at: usize) -> u64 {
     }
 }
 
+/// The low `n` bytes of a `u64` (`n` from 1 to 8): a word of `n` bytes of a [`load8`].
+#[inline(always)]
+pub fn low_bytes(n: usize) -> u64 {
+    u64::MAX >> (64 - 8 * n)
+}
+
 /// [`load8`] within the last eight bytes (once per text or word at most, so out of line).
 #[inline(never)]
 fn load8_end(bytes: &[u8], at: usize) -> u64 {

@@ -213,10 +213,10 @@ fn find(
     let len = t.span.end - start;
     let x = swar::load8(bytes, start);
     let (key, ascii) = if len <= 8 {
-        let key = x & low_bytes(len);
+        let key = x & swar::low_bytes(len);
         ([key, 0], key & swar::HIGH == 0)
     } else if len <= 16 {
-        let second = swar::load8(bytes, start + 8) & low_bytes(len - 8);
+        let second = swar::load8(bytes, start + 8) & swar::low_bytes(len - 8);
         ([x, second], (x | second) & swar::HIGH == 0)
     } else {
         ([0, 0], false)
@@ -231,12 +231,6 @@ fn find(
         return seen;
     }
     Seen::of(&tokens::describe_other(model, claim_sets, lexicon, bytes, t))
-}
-
-/// The low `n` bytes of a `u64` (`n` from 1 to 8).
-#[inline(always)]
-fn low_bytes(n: usize) -> u64 {
-    u64::MAX >> (64 - 8 * n)
 }
 
 /// log2 of the number of [`Memo`] entries. Natively 16,384 (512 KB, L2's size on the Zen 3
@@ -335,8 +329,9 @@ impl Memo {
     }
 }
 
-/// Runs `f` with this thread's [`Memo`], or with a fresh one where that is in use (a scan
-/// started from within a scan's callback). One call of `f`, so that it is inlined once.
+/// Runs `f` with this thread's [`Memo`], or with a fresh one should that be in use (the loop
+/// calls back into nothing that scans, so this never happens; the fallback only means that it
+/// could not panic if it did). One call of `f`, so that it is inlined once.
 fn with_memo<R>(f: impl FnOnce(&mut Memo) -> R) -> R {
     thread_local! {
         static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::new());

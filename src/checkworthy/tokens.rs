@@ -281,9 +281,9 @@ pub fn word(text: &str, lookup: &Lookup, t: &segment::Token) -> Option<Token> {
 fn is_short_ascii(bytes: &[u8], t: &segment::Token, x: u64) -> bool {
     let len = t.span.end - t.span.start;
     if len <= 8 {
-        x & low_bytes(len) & swar::HIGH == 0
+        x & swar::low_bytes(len) & swar::HIGH == 0
     } else if len <= 16 {
-        (x | swar::load8(bytes, t.span.start + 8) & low_bytes(len - 8)) & swar::HIGH == 0
+        (x | swar::load8(bytes, t.span.start + 8) & swar::low_bytes(len - 8)) & swar::HIGH == 0
     } else {
         false
     }
@@ -303,7 +303,7 @@ pub(super) fn describe_ascii(
     let start = t.span.start;
     let end = word_end(bytes, t);
     let word = if end - start <= 8 {
-        ascii_word(bytes, start, end, x & low_bytes(end - start))
+        ascii_word(bytes, start, end, x & swar::low_bytes(end - start))
     } else {
         other_word(bytes, start, end).0
     };
@@ -376,18 +376,12 @@ pub(super) fn described(shipped: &Model, mut word: Word, cats: u32) -> Word {
     word
 }
 
-/// The low `n` bytes of a `u64` (`n` from 1 to 8).
-#[inline(always)]
-fn low_bytes(n: usize) -> u64 {
-    u64::MAX >> (64 - 8 * n)
-}
-
 /// A word of one to eight ASCII bytes, `w` its bytes (zero above): hashed and classified in
 /// one register, as [`hash_lower`] would.
 #[inline(always)]
 fn ascii_word(bytes: &[u8], start: usize, end: usize, w: u64) -> Word {
     let len = end - start;
-    let lower = (w | CASE_BITS) & low_bytes(len);
+    let lower = (w | CASE_BITS) & swar::low_bytes(len);
     let hash = if len < 8 {
         mix(SEED ^ lower ^ ((len as u64) << 56))
     } else {
@@ -423,7 +417,7 @@ fn other_word(bytes: &[u8], start: usize, end: usize) -> (Word, bool) {
     }
     let mut last = 0;
     if at < end {
-        let x = swar::load8(bytes, at) & low_bytes(end - at);
+        let x = swar::load8(bytes, at) & swar::low_bytes(end - at);
         seen |= classes(x) | if x & swar::HIGH != 0 { HIGH } else { 0 };
         last = last_chunk(x, end - at);
     }
