@@ -2,7 +2,7 @@
 /**
  * Builds the browser package into dist/ (git-ignored, rebuilt from scratch every time):
  *
- *   1. cargo      src/ → target/wasm32-unknown-unknown/wasm/quotelens.wasm   ([profile.wasm]: size)
+ *   1. cargo      src/ → target/wasm32-unknown-unknown/wasm/quotelens.wasm   ([profile.wasm]: size; `cargo rustc --crate-type cdylib`)
  *   2. wasm-bindgen     → target/wasm-bindgen/quotelens.js + quotelens_bg.wasm (--target web)
  *   3. wasm-opt (strip) → dist/quotelens_bg.wasm                               (npm `binaryen`)
  *   4. esbuild          → dist/quotelens.js        ES module: core + page overlay (www/lib)
@@ -140,8 +140,10 @@ async function bundle(contents, outfile, options) {
   });
 }
 
-// 1–3: the WebAssembly module.
-run('cargo', ['build', '--lib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm']);
+// 1–3: the WebAssembly module. The cdylib is asked for here, not in Cargo.toml's `[lib]`: there
+// it would share one file name with the rlib, which the native release build (panic = "abort")
+// and the tests (which unwind) both build, each clobbering the other's (rust-lang/cargo#6313).
+run('cargo', ['rustc', '--lib', '--crate-type', 'cdylib', '--target', 'wasm32-unknown-unknown', '--profile', 'wasm']);
 rmSync(glueDir, { recursive: true, force: true });
 run(wasmBindgen(), ['--target', 'web', '--no-typescript', '--out-dir', glueDir, '--out-name', 'quotelens', cargoWasm]);
 rmSync(dist, { recursive: true, force: true });
