@@ -333,7 +333,8 @@ pub fn strip_possessive(word: &str) -> &str {
 }
 
 /// The length in bytes of `word`'s possessive ending ("’s" or "'s"), 0 if it has none: the one
-/// definition behind [`strip_possessive`], [`possessive_at`] and the sentence splitter's word set.
+/// definition behind [`strip_possessive`] and the sentence splitter's word set (the tokenizer's
+/// [`Token::possessive`] is the same test without a branch, held equal by a test).
 #[inline(always)]
 pub fn possessive_len(word: &[u8]) -> usize {
     // Most words do not end in "s": one byte answers for them.
@@ -349,10 +350,10 @@ pub fn possessive_len(word: &[u8]) -> usize {
 }
 
 /// The length of token `t`'s possessive ending "’s" or "'s" (as [`strip_possessive`] strips
-/// it), 0 if it has none.
+/// it), 0 if it has none: the tokenizer's [`Token::possessive`].
+#[inline(always)]
 fn possessive_at(doc: &Document, t: usize) -> usize {
-    let span = doc.tokens[t].span;
-    possessive_len(doc.text.as_bytes().get(span.start..span.end).unwrap_or(&[]))
+    usize::from(doc.tokens[t].possessive)
 }
 
 /// Finds the names of the document and groups them into entities.
