@@ -651,9 +651,15 @@ fn add_name<'t>(
 
 /// Is a name (its first word `first_word`) an organisation's: a word like "Ministry" in its
 /// run (`org_word`), or a single word all in capitals ("NATO")?
+///
+/// (A word whose second byte is a lowercase letter is no acronym: that and the word count are
+/// tested at once, so the branch is taken for the few acronyms, not for every one-word name,
+/// a coin toss for the predictor.)
 #[inline(always)]
 fn is_org(org_word: bool, word_count: usize, first_word: &[u8]) -> bool {
-    org_word || (word_count == 1 && all_capitals(first_word))
+    let second = first_word.get(1).copied().unwrap_or(b'a');
+    let maybe = std::hint::black_box((word_count == 1) & !second.is_ascii_lowercase());
+    org_word || (maybe && all_capitals(first_word))
 }
 
 /// Is `word` (two bytes or more) all capitals and full stops ("NATO", "U.S.")? Any letter that
