@@ -579,11 +579,18 @@ fn add_name<'t>(
         push_name(mentions, span, run, sentence, e);
         return;
     }
+    // A group ("Democrats"): one plural-looking word, untitled, no given name and no
+    // description. (Its tests at once, through `black_box`: one by one, the word count and
+    // the final "s" were branches missed name after name. Untitled, `first` is the run's
+    // first token.)
+    let group = !titled
+        & !first.info.has(GIVEN_NAME)
+        & (word_count == 1)
+        & (first_word.last() == Some(&b's'))
+        & first.info.desc.is_none();
     let kind = if is_org(org_word, word_count, first_word) {
         EntityKind::Organisation
-    } else if titled || first.info.has(GIVEN_NAME) || word_count >= 2 {
-        EntityKind::Person
-    } else if first_word.ends_with(b"s") && word_count == 1 && doc.tokens[run.start].info.desc.is_none() {
+    } else if std::hint::black_box(group) {
         EntityKind::Group
     } else {
         EntityKind::Person
