@@ -630,7 +630,7 @@ fn ends_attribution(doc: &Document, cue: usize, sentence_end: usize) -> bool {
         || next.info.has(TIME)
         || next.info.has(CUE_MODIFIER)
     {
-        return !bytes_of(doc, t).eq_ignore_ascii_case(b"that");
+        return !is_that(doc, t);
     }
     // Otherwise only a short tail ("he said proudly") is still an attribution.
     (t..sentence_end)
@@ -1479,6 +1479,18 @@ fn according_byte() -> Option<u8> {
     *BYTE.get_or_init(|| frequent_byte("according"))
 }
 
+/// Is token `t` "that", in any ASCII case? By the [`WordInfo::claims`] byte that the lexicon
+/// gives "that" alone, where it has one (see [`according_byte`]): comparing the bytes
+/// mispredicted where a word shares its length and first letters ("than", "this", "then").
+#[inline]
+fn is_that(doc: &Document, t: usize) -> bool {
+    static BYTE: std::sync::OnceLock<Option<u8>> = std::sync::OnceLock::new();
+    match *BYTE.get_or_init(|| frequent_byte("that")) {
+        Some(that) => doc.tokens[t].info.claims == that,
+        None => bytes_of(doc, t).eq_ignore_ascii_case(b"that"),
+    }
+}
+
 /// Is `token` a word that may open a statement: a cue, or "according"? (The lexicon gives
 /// no other token a cue, and no number or punctuation is nine bytes of "according".)
 #[inline(always)]
@@ -1960,7 +1972,7 @@ fn reported_from_verb(
                 .take(4)
                 .count()
                 <= 3
-            && !(cue + 1..end).any(|i| bytes_of(doc, i).eq_ignore_ascii_case(b"that"))
+            && !(cue + 1..end).any(|i| is_that(doc, i))
     };
     if let Some(comma) = comma_before.filter(|&c| c > first + 2 && tail_is_short()) {
         let source = source_left(doc, cue, comma + 1)
@@ -1991,7 +2003,7 @@ fn reported_from_verb(
     let mut c = cue + 1;
     if class == CueClass::Tell {
         // Step over the listener: "told reporters", "told The Washington Post on Sunday".
-        let that = (c..end.min(c + 8)).find(|&i| bytes_of(doc, i).eq_ignore_ascii_case(b"that"));
+        let that = (c..end.min(c + 8)).find(|&i| is_that(doc, i));
         c = match that {
             Some(i) => i,
             None => {
@@ -2017,7 +2029,7 @@ fn reported_from_verb(
         .get(c)
         .is_some_and(|t| c < end && (t.info.has(NOT_CLAUSE_START) || t.info.has(TIME)))
     {
-        if let Some(that) = (c..end.min(c + 8)).find(|&i| bytes_of(doc, i).eq_ignore_ascii_case(b"that")) {
+        if let Some(that) = (c..end.min(c + 8)).find(|&i| is_that(doc, i)) {
             c = that;
         }
     }
@@ -2051,10 +2063,7 @@ fn reported_from_verb(
         let content = Span::new(doc.tokens[c].span.start, statement_end(doc, c, class, sentence));
         return (content.end > content.start).then_some((Some(source), content));
     }
-    let explicit_that = doc
-        .tokens
-        .get(c)
-        .is_some_and(|_| c < end && bytes_of(doc, c).eq_ignore_ascii_case(b"that"));
+    let explicit_that = doc.tokens.get(c).is_some_and(|_| c < end && is_that(doc, c));
     // A belief without "that" needs a clause that shows itself by its subject: "they think
     // she has the discipline", "many fear Trump will …" (not "think about", "know how").
     if class == CueClass::Think && !explicit_that {
