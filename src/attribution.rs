@@ -784,7 +784,7 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     }
     // "voters who say …", "Smith, who said …": the cue attaches to "who", which stands for
     // the phrase before it.
-    if head > floor && stem_of(doc, head).eq_ignore_ascii_case(b"who") {
+    if head > floor && is_who_stem(doc, head) {
         let who = doc.tokens[head].span;
         let mut antecedent = head - 1;
         if punct_of(doc.text, &doc.tokens[antecedent]) == Some(',') && antecedent > floor {
@@ -868,7 +868,7 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     }
     let word = doc.word(head);
     // "voters who say": the relative pronoun is the mention the verb attaches to.
-    if word.eq_ignore_ascii_case("who") {
+    if is_word(doc, head, word_bytes().who, b"who") {
         return Some(Source {
             span: token.span,
             head,
@@ -1100,7 +1100,7 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
                 && is_punct(doc, end + 1, b',')
                 && (doc.tokens[end + 2].info.has(PRONOUN) || bytes_of(doc, end + 2).eq_ignore_ascii_case(b"you"))
                 && !doc.tokens[end + 2].info.has(DETERMINER)
-                && !stem_of(doc, end + 2).eq_ignore_ascii_case(b"who");
+                && !is_who_stem(doc, end + 2);
             if possessive || vocative {
                 t = end + 1;
                 continue;
@@ -1479,16 +1479,47 @@ fn according_byte() -> Option<u8> {
     *BYTE.get_or_init(|| frequent_byte("according"))
 }
 
-/// Is token `t` "that", in any ASCII case? By the [`WordInfo::claims`] byte that the lexicon
-/// gives "that" alone, where it has one (see [`according_byte`]): comparing the bytes
-/// mispredicted where a word shares its length and first letters ("than", "this", "then").
+/// Is token `t` `word` (lowercase), in any ASCII case? By the [`WordInfo::claims`] byte that
+/// the lexicon gives the word alone, `byte` (one of [`word_bytes`]), where it has one (see
+/// [`according_byte`]): comparing the bytes mispredicted where a word shares the length and
+/// first letters ("than", "this", "then" for "that"; "was", "why" for "who").
 #[inline]
-fn is_that(doc: &Document, t: usize) -> bool {
-    static BYTE: std::sync::OnceLock<Option<u8>> = std::sync::OnceLock::new();
-    match *BYTE.get_or_init(|| frequent_byte("that")) {
-        Some(that) => doc.tokens[t].info.claims == that,
-        None => bytes_of(doc, t).eq_ignore_ascii_case(b"that"),
+fn is_word(doc: &Document, t: usize, byte: Option<u8>, word: &[u8]) -> bool {
+    match byte {
+        Some(byte) => doc.tokens[t].info.claims == byte,
+        None => bytes_of(doc, t).eq_ignore_ascii_case(word),
     }
+}
+
+/// The [`WordInfo::claims`] bytes of "that", "who" and "to", for [`is_word`].
+struct WordBytes {
+    that: Option<u8>,
+    who: Option<u8>,
+    to: Option<u8>,
+}
+
+fn word_bytes() -> &'static WordBytes {
+    static BYTES: std::sync::OnceLock<WordBytes> = std::sync::OnceLock::new();
+    BYTES.get_or_init(|| WordBytes {
+        that: frequent_byte("that"),
+        who: frequent_byte("who"),
+        to: frequent_byte("to"),
+    })
+}
+
+fn is_that(doc: &Document, t: usize) -> bool {
+    is_word(doc, t, word_bytes().that, b"that")
+}
+
+fn is_to(doc: &Document, t: usize) -> bool {
+    is_word(doc, t, word_bytes().to, b"to")
+}
+
+/// Is token `t` "who", or "who's" ("who’s"): is its [`stem_of`] "who", in any ASCII case?
+/// Only a word that ends in "s" has its stem compared.
+fn is_who_stem(doc: &Document, t: usize) -> bool {
+    is_word(doc, t, word_bytes().who, b"who")
+        || (bytes_of(doc, t).last() == Some(&b's') && stem_of(doc, t).eq_ignore_ascii_case(b"who"))
 }
 
 /// Is `token` a word that may open a statement: a cue, or "according"? (The lexicon gives
@@ -2058,7 +2089,7 @@ fn reported_from_verb(
     }
     // "refused to join the debate", "vowed to repeal it": the infinitive is the content.
     let info = doc.tokens[cue].info;
-    if info.has(INFINITIVE) && c < end && bytes_of(doc, c).eq_ignore_ascii_case(b"to") {
+    if info.has(INFINITIVE) && c < end && is_to(doc, c) {
         let (source, _) = source_before_verb(doc, cue, first, s)?;
         let content = Span::new(doc.tokens[c].span.start, statement_end(doc, c, class, sentence));
         return (content.end > content.start).then_some((Some(source), content));
@@ -2127,7 +2158,7 @@ fn starts_with_subject(doc: &Document, c: usize, end: usize) -> bool {
 /// conjunction that opens the clause and ends at the next break.
 fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence) -> Option<Span> {
     let (first, end) = (sentence.tokens.start, sentence.tokens.end);
-    if cue + 1 >= end || !bytes_of(doc, cue + 1).eq_ignore_ascii_case(b"to") {
+    if cue + 1 >= end || !is_to(doc, cue + 1) {
         return None;
     }
     // "It seems to me that …", "appeared to the crowd": "to" before an object is no infinitive.
@@ -2187,12 +2218,10 @@ const QUESTION_WORDS: KeySet<10> = keys([
 /// in the reporter's words runs from its question word to the next break.
 fn question_after(doc: &Document, cue: usize, sentence: &crate::segment::Sentence) -> Option<Span> {
     let end = sentence.tokens.end;
-    // (Bytes, not the word's text: a word whose first three bytes are "ask" starts with it,
-    // and asking no more spares every other cue a char-boundary check.)
-    if !bytes_of(doc, cue)
-        .get(..3)
-        .is_some_and(|w| w.eq_ignore_ascii_case(b"ask"))
-    {
+    // (The key of its first three bytes, not the word's text: a word whose first three bytes
+    // are "ask" starts with it, and one compare of the key spares every other cue a
+    // char-boundary check, and the cues in "a" a byte compare that mispredicted.)
+    if bytes_of(doc, cue).len() < 3 || key_at(doc, cue, 3) != key("ask") {
         return None;
     }
     // At most two words (the person asked) before the question word.
