@@ -2264,6 +2264,28 @@ mod tests {
         }
     }
 
+    /// A word known by its word-information byte is the word compared ignoring ASCII case, in
+    /// every case and for every other word (the words after a possessive by their stem).
+    #[test]
+    fn word_bytes_compare_like_eq_ignore_ascii_case() {
+        let text = "that THAT That thAt than this that's who WHO Who's who’s whose whom to TO To too t: \
+                    “that” (who) to-do";
+        let doc = Document::new(text);
+        for t in 0..doc.tokens.len() {
+            let word = doc.word(t);
+            let stem = crate::mentions::strip_possessive(word);
+            assert_eq!(is_that(&doc, t), word.eq_ignore_ascii_case("that"), "{word:?}");
+            assert_eq!(is_to(&doc, t), word.eq_ignore_ascii_case("to"), "{word:?}");
+            assert_eq!(
+                is_word(&doc, t, word_bytes().who, b"who"),
+                word.eq_ignore_ascii_case("who"),
+                "{word:?}"
+            );
+            assert_eq!(is_who_stem(&doc, t), stem.eq_ignore_ascii_case("who"), "{word:?}");
+        }
+        assert!(word_bytes().that.is_some() && word_bytes().who.is_some() && word_bytes().to.is_some());
+    }
+
     /// The search from a hint answers what `partition_point` does, for every slice, split
     /// and hint (past the end too).
     #[test]
