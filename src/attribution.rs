@@ -630,7 +630,7 @@ fn ends_attribution(doc: &Document, cue: usize, sentence_end: usize) -> bool {
         || next.info.has(TIME)
         || next.info.has(CUE_MODIFIER)
     {
-        return !bytes_of(doc, t).eq_ignore_ascii_case(b"that");
+        return !is_that(doc, t);
     }
     // Otherwise only a short tail ("he said proudly") is still an attribution.
     (t..sentence_end)
@@ -784,7 +784,7 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     }
     // "voters who say …", "Smith, who said …": the cue attaches to "who", which stands for
     // the phrase before it.
-    if head > floor && stem_of(doc, head).eq_ignore_ascii_case(b"who") {
+    if head > floor && is_who_stem(doc, head) {
         let who = doc.tokens[head].span;
         let mut antecedent = head - 1;
         if punct_of(doc.text, &doc.tokens[antecedent]) == Some(',') && antecedent > floor {
@@ -868,7 +868,7 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     }
     let word = doc.word(head);
     // "voters who say": the relative pronoun is the mention the verb attaches to.
-    if word.eq_ignore_ascii_case("who") {
+    if is_word(doc, head, word_bytes().who, b"who") {
         return Some(Source {
             span: token.span,
             head,
@@ -1100,7 +1100,7 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
                 && is_punct(doc, end + 1, b',')
                 && (doc.tokens[end + 2].info.has(PRONOUN) || bytes_of(doc, end + 2).eq_ignore_ascii_case(b"you"))
                 && !doc.tokens[end + 2].info.has(DETERMINER)
-                && !stem_of(doc, end + 2).eq_ignore_ascii_case(b"who");
+                && !is_who_stem(doc, end + 2);
             if possessive || vocative {
                 t = end + 1;
                 continue;
@@ -1477,6 +1477,49 @@ impl QuotedWords {
 fn according_byte() -> Option<u8> {
     static BYTE: std::sync::OnceLock<Option<u8>> = std::sync::OnceLock::new();
     *BYTE.get_or_init(|| frequent_byte("according"))
+}
+
+/// Is token `t` `word` (lowercase), in any ASCII case? By the [`WordInfo::claims`] byte that
+/// the lexicon gives the word alone, `byte` (one of [`word_bytes`]), where it has one (see
+/// [`according_byte`]): comparing the bytes mispredicted where a word shares the length and
+/// first letters ("than", "this", "then" for "that"; "was", "why" for "who").
+#[inline]
+fn is_word(doc: &Document, t: usize, byte: Option<u8>, word: &[u8]) -> bool {
+    match byte {
+        Some(byte) => doc.tokens[t].info.claims == byte,
+        None => bytes_of(doc, t).eq_ignore_ascii_case(word),
+    }
+}
+
+/// The [`WordInfo::claims`] bytes of "that", "who" and "to", for [`is_word`].
+struct WordBytes {
+    that: Option<u8>,
+    who: Option<u8>,
+    to: Option<u8>,
+}
+
+fn word_bytes() -> &'static WordBytes {
+    static BYTES: std::sync::OnceLock<WordBytes> = std::sync::OnceLock::new();
+    BYTES.get_or_init(|| WordBytes {
+        that: frequent_byte("that"),
+        who: frequent_byte("who"),
+        to: frequent_byte("to"),
+    })
+}
+
+fn is_that(doc: &Document, t: usize) -> bool {
+    is_word(doc, t, word_bytes().that, b"that")
+}
+
+fn is_to(doc: &Document, t: usize) -> bool {
+    is_word(doc, t, word_bytes().to, b"to")
+}
+
+/// Is token `t` "who", or "who's" ("who’s"): is its [`stem_of`] "who", in any ASCII case?
+/// Only a word that ends in "s" has its stem compared.
+fn is_who_stem(doc: &Document, t: usize) -> bool {
+    is_word(doc, t, word_bytes().who, b"who")
+        || (bytes_of(doc, t).last() == Some(&b's') && stem_of(doc, t).eq_ignore_ascii_case(b"who"))
 }
 
 /// Is `token` a word that may open a statement: a cue, or "according"? (The lexicon gives
@@ -1966,7 +2009,7 @@ fn reported_from_verb(
                 .take(4)
                 .count()
                 <= 3
-            && !(cue + 1..end).any(|i| bytes_of(doc, i).eq_ignore_ascii_case(b"that"))
+            && !(cue + 1..end).any(|i| is_that(doc, i))
     };
     if let Some(comma) = comma_before.filter(|&c| c > first + 2 && tail_is_short()) {
         let source = source_left(doc, cue, comma + 1)
@@ -1997,7 +2040,7 @@ fn reported_from_verb(
     let mut c = cue + 1;
     if class == CueClass::Tell {
         // Step over the listener: "told reporters", "told The Washington Post on Sunday".
-        let that = (c..end.min(c + 8)).find(|&i| bytes_of(doc, i).eq_ignore_ascii_case(b"that"));
+        let that = (c..end.min(c + 8)).find(|&i| is_that(doc, i));
         c = match that {
             Some(i) => i,
             None => {
@@ -2023,7 +2066,7 @@ fn reported_from_verb(
         .get(c)
         .is_some_and(|t| c < end && (t.info.has(NOT_CLAUSE_START) || t.info.has(TIME)))
     {
-        if let Some(that) = (c..end.min(c + 8)).find(|&i| bytes_of(doc, i).eq_ignore_ascii_case(b"that")) {
+        if let Some(that) = (c..end.min(c + 8)).find(|&i| is_that(doc, i)) {
             c = that;
         }
     }
@@ -2052,15 +2095,12 @@ fn reported_from_verb(
     }
     // "refused to join the debate", "vowed to repeal it": the infinitive is the content.
     let info = doc.tokens[cue].info;
-    if info.has(INFINITIVE) && c < end && bytes_of(doc, c).eq_ignore_ascii_case(b"to") {
+    if info.has(INFINITIVE) && c < end && is_to(doc, c) {
         let (source, _) = source_before_verb(doc, cue, first, s)?;
         let content = Span::new(doc.tokens[c].span.start, statement_end(doc, c, class, sentence));
         return (content.end > content.start).then_some((Some(source), content));
     }
-    let explicit_that = doc
-        .tokens
-        .get(c)
-        .is_some_and(|_| c < end && bytes_of(doc, c).eq_ignore_ascii_case(b"that"));
+    let explicit_that = doc.tokens.get(c).is_some_and(|_| c < end && is_that(doc, c));
     // A belief without "that" needs a clause that shows itself by its subject: "they think
     // she has the discipline", "many fear Trump will …" (not "think about", "know how").
     if class == CueClass::Think && !explicit_that {
@@ -2124,7 +2164,7 @@ fn starts_with_subject(doc: &Document, c: usize, end: usize) -> bool {
 /// conjunction that opens the clause and ends at the next break.
 fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence) -> Option<Span> {
     let (first, end) = (sentence.tokens.start, sentence.tokens.end);
-    if cue + 1 >= end || !bytes_of(doc, cue + 1).eq_ignore_ascii_case(b"to") {
+    if cue + 1 >= end || !is_to(doc, cue + 1) {
         return None;
     }
     // "It seems to me that …", "appeared to the crowd": "to" before an object is no infinitive.
@@ -2184,12 +2224,10 @@ const QUESTION_WORDS: KeySet<10> = keys([
 /// in the reporter's words runs from its question word to the next break.
 fn question_after(doc: &Document, cue: usize, sentence: &crate::segment::Sentence) -> Option<Span> {
     let end = sentence.tokens.end;
-    // (Bytes, not the word's text: a word whose first three bytes are "ask" starts with it,
-    // and asking no more spares every other cue a char-boundary check.)
-    if !bytes_of(doc, cue)
-        .get(..3)
-        .is_some_and(|w| w.eq_ignore_ascii_case(b"ask"))
-    {
+    // (The key of its first three bytes, not the word's text: a word whose first three bytes
+    // are "ask" starts with it, and one compare of the key spares every other cue a
+    // char-boundary check, and the cues in "a" a byte compare that mispredicted.)
+    if bytes_of(doc, cue).len() < 3 || key_at(doc, cue, 3) != key("ask") {
         return None;
     }
     // At most two words (the person asked) before the question word.
@@ -2230,6 +2268,28 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A word known by its word-information byte is the word compared ignoring ASCII case, in
+    /// every case and for every other word (the words after a possessive by their stem).
+    #[test]
+    fn word_bytes_compare_like_eq_ignore_ascii_case() {
+        let text = "that THAT That thAt than this that's who WHO Who's who’s whose whom to TO To too t: \
+                    “that” (who) to-do";
+        let doc = Document::new(text);
+        for t in 0..doc.tokens.len() {
+            let word = doc.word(t);
+            let stem = crate::mentions::strip_possessive(word);
+            assert_eq!(is_that(&doc, t), word.eq_ignore_ascii_case("that"), "{word:?}");
+            assert_eq!(is_to(&doc, t), word.eq_ignore_ascii_case("to"), "{word:?}");
+            assert_eq!(
+                is_word(&doc, t, word_bytes().who, b"who"),
+                word.eq_ignore_ascii_case("who"),
+                "{word:?}"
+            );
+            assert_eq!(is_who_stem(&doc, t), stem.eq_ignore_ascii_case("who"), "{word:?}");
+        }
+        assert!(word_bytes().that.is_some() && word_bytes().who.is_some() && word_bytes().to.is_some());
     }
 
     /// The search from a hint answers what `partition_point` does, for every slice, split

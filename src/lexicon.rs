@@ -471,7 +471,7 @@ fn merged() -> Merged {
 /// case-sensitively ("-ed", "-est": a token "agrEed" is shaped unlike "agreed"). The rule was
 /// made for the scanner, which once took such a word's description from this byte alone; it
 /// now looks every word up in its memo, and only attribution's word tests read the byte
-/// ("according", "and", "but", "while"), which the rule admits too.
+/// ("according", "and", "but", "that", "to", "while", "who"), which the rule admits too.
 pub fn is_frequent_word(word: &str) -> bool {
     let b = word.as_bytes();
     let letter = |c: &u8| c.is_ascii_lowercase();
