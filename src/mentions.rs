@@ -566,9 +566,14 @@ fn add_name<'t>(
         // entry is known.
         let e = found.entity;
         let entity = &mut mentions.entities[e];
-        if entity.gender == Gender::Unknown {
-            entity.gender = name_gender(doc, run.start, after_title);
-        }
+        // (Asked of every name, then chosen: whether its entity knew its gender was a branch
+        // the predictor missed.)
+        let gender = name_gender(doc, run.start, after_title);
+        entity.gender = if entity.gender == Gender::Unknown {
+            gender
+        } else {
+            entity.gender
+        };
         if titled && entity.kind != EntityKind::Person && !is_org(org_word, word_count, first_word) {
             entity.kind = EntityKind::Person;
         }
@@ -777,12 +782,16 @@ fn is_role_word(token: &Token) -> bool {
 #[inline(always)]
 fn name_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
     let first = &doc.tokens[start + after_title];
-    if first.info.has(GIVEN_NAME) {
+    let given = first.info.has(GIVEN_NAME);
+    // (Untitled, most names, it is a choice, not a branch: whether a name's first word is a
+    // given name was a coin toss for the predictor.)
+    if after_title > 0 && !given {
+        return title_gender(doc, start, after_title);
+    }
+    if given {
         first.info.gender
-    } else if after_title == 0 {
-        Gender::Unknown
     } else {
-        title_gender(doc, start, after_title)
+        Gender::Unknown
     }
 }
 
