@@ -566,9 +566,10 @@ fn add_name<'t>(
         // entry is known.
         let e = found.entity;
         let entity = &mut mentions.entities[e];
-        if entity.gender == Gender::Unknown {
-            entity.gender = name_gender(doc, run.start, after_title);
-        }
+        // (Asked of every name, then chosen by an index: whether its entity knew its gender
+        // was a branch the predictor missed.)
+        let gender = name_gender(doc, run.start, after_title);
+        entity.gender = [entity.gender, gender][usize::from(entity.gender == Gender::Unknown)];
         if titled && entity.kind != EntityKind::Person && !is_org(org_word, word_count, first_word) {
             entity.kind = EntityKind::Person;
         }
@@ -777,13 +778,14 @@ fn is_role_word(token: &Token) -> bool {
 #[inline(always)]
 fn name_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
     let first = &doc.tokens[start + after_title];
-    if first.info.has(GIVEN_NAME) {
-        first.info.gender
-    } else if after_title == 0 {
-        Gender::Unknown
-    } else {
-        title_gender(doc, start, after_title)
+    let given = first.info.has(GIVEN_NAME);
+    // (Untitled, most names, it is a choice, not a branch: whether a name's first word is a
+    // given name was a coin toss for the predictor. An index into two, as an `if` the
+    // compiler kept as a branch.)
+    if after_title > 0 && !given {
+        return title_gender(doc, start, after_title);
     }
+    [Gender::Unknown, first.info.gender][usize::from(given)]
 }
 
 fn title_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
