@@ -107,7 +107,22 @@ fn is_first_or_second_person(mention: &str) -> bool {
 
 /// Whether the speaker mention starting at byte `start` is the subject of a condition: the
 /// word just before it is "if" or "unless".
+/// Tokens cover every character but whitespace, so that word ends where the text before
+/// `start` ends once its whitespace is trimmed (or, were `start` inside a token, at a byte
+/// that is no whitespace): most mentions are told by that byte alone, with no binary search
+/// of the tokens (a few mispredicted steps each).
 fn is_hypothetical(doc: &Document, start: usize) -> bool {
+    let before = &doc.text.as_bytes()[..start];
+    let word_end = before.trim_ascii_end();
+    let may_be = |word: &[u8]| {
+        word_end.len() >= word.len() && word_end[word_end.len() - word.len()..].eq_ignore_ascii_case(word)
+    };
+    // Searched too when `start` touches the byte before it, and when the last byte kept may be
+    // whitespace this trim leaves (a vertical tab, a non-ASCII space).
+    let plain = word_end.len() < before.len() && word_end.last().is_none_or(|&b| b.is_ascii() && b != 0x0b);
+    if plain && !may_be(b"if") && !may_be(b"unless") {
+        return false;
+    }
     let first = doc.tokens.partition_point(|t| t.span.start < start);
     first
         .checked_sub(1)
@@ -529,8 +544,31 @@ fn each_mention(mentions: &Mentions, mut f: impl FnMut(usize, Span)) {
 
 #[cfg(test)]
 mod tests {
-    use super::{colon_within, dedup, has_byte, has_copyright_sign};
+    use super::{colon_within, dedup, has_byte, has_copyright_sign, is_hypothetical};
+    use crate::segment::Document;
     use crate::Span;
+
+    #[test]
+    fn hypothetical_as_the_token_search_finds_it_at_any_byte() {
+        for text in [
+            "If he says so, unless they say so.",
+            "IF  he did; Unless\tshe did",
+            "if\u{a0}he, unless\u{0b}she, what-if he, gif he, \u{201c}If\u{201d}he",
+            "unless",
+        ] {
+            let doc = Document::new(text);
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let first = doc.tokens.partition_point(|t| t.span.start < start);
+                let want = first.checked_sub(1).is_some_and(|t| {
+                    let word = doc.tokens[t].span.of(text);
+                    word.eq_ignore_ascii_case("if") || word.eq_ignore_ascii_case("unless")
+                });
+                assert_eq!(is_hypothetical(&doc, start), want, "{text:?} {start}");
+            }
+        }
+        assert!(is_hypothetical(&Document::new("if\u{a0}he"), 4));
+        assert!(is_hypothetical(&Document::new("Unless\u{0b}she"), 7));
+    }
 
     #[test]
     fn dedup_keeps_what_std_keeps() {
