@@ -415,9 +415,11 @@ impl Scratch {
         // entities that never speak are not visited.
         let place = &mut self.place;
         place.clear();
+        // (`speaking` and `spans` are grown, never cleared or filled: every place read is
+        // written first, and the fill was a memset a document, its size branches mispredicted.)
         let speaking = &mut self.speaking;
-        speaking.clear();
-        speaking.resize(quotes.len() + claims.len() + 1, 0);
+        grow(speaking, quotes.len() + claims.len() + 1, 0);
+        let speaking = &mut speaking[..];
         let mut count = 0;
         for sp in quotes.iter().map(|q| q.speaker) {
             mark(sp, mentions, place, speaking, &mut count);
@@ -429,7 +431,7 @@ impl Scratch {
             // No speaker to list or renumber: the names need not be read.
             return Vec::new();
         }
-        speaking.truncate(count);
+        let speaking = &speaking[..count];
         // Every mention grouped by its entity, the silent ones' too, in one run each of
         // `spans`: counted, then written at its entity's next place. No test per mention of
         // whether its entity speaks (which mispredicted often), and no counter shared by all
@@ -445,9 +447,9 @@ impl Scratch {
             at[i] += at[i - 1];
         }
         let spans = &mut self.spans;
-        spans.clear();
-        spans.resize(at[at.len() - 1] as usize, Span::default());
-        let spans = &mut spans[..];
+        let total = at[at.len() - 1] as usize;
+        grow(spans, total, Span::default());
+        let spans = &mut spans[..total];
         each_mention(mentions, |e, span| {
             spans[at[e + 1] as usize] = span;
             at[e + 1] += 1;
@@ -490,6 +492,13 @@ impl Scratch {
         quotes.iter_mut().for_each(|q| renumber(&mut q.speaker));
         claims.iter_mut().for_each(|c| renumber(&mut c.speaker));
         entities
+    }
+}
+
+/// `v` made at least `len` long: the places it has keep the last document's values.
+fn grow<T: Copy>(v: &mut Vec<T>, len: usize, value: T) {
+    if v.len() < len {
+        v.resize(len, value);
     }
 }
 
