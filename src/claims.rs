@@ -107,7 +107,22 @@ fn is_first_or_second_person(mention: &str) -> bool {
 
 /// Whether the speaker mention starting at byte `start` is the subject of a condition: the
 /// word just before it is "if" or "unless".
+/// Tokens cover every character but whitespace, so that word ends where the text before
+/// `start` ends once its whitespace is trimmed (or, were `start` inside a token, at a byte
+/// that is no whitespace): most mentions are told by that byte alone, with no binary search
+/// of the tokens (a few mispredicted steps each).
 fn is_hypothetical(doc: &Document, start: usize) -> bool {
+    let before = &doc.text.as_bytes()[..start];
+    let word_end = before.trim_ascii_end();
+    let may_be = |word: &[u8]| {
+        word_end.len() >= word.len() && word_end[word_end.len() - word.len()..].eq_ignore_ascii_case(word)
+    };
+    // Searched too when `start` touches the byte before it, and when the last byte kept may be
+    // whitespace this trim leaves (a vertical tab, a non-ASCII space).
+    let plain = word_end.len() < before.len() && word_end.last().is_none_or(|&b| b.is_ascii() && b != 0x0b);
+    if plain && !may_be(b"if") && !may_be(b"unless") {
+        return false;
+    }
     let first = doc.tokens.partition_point(|t| t.span.start < start);
     first
         .checked_sub(1)
@@ -400,9 +415,11 @@ impl Scratch {
         // entities that never speak are not visited.
         let place = &mut self.place;
         place.clear();
+        // (`speaking` and `spans` are grown, never cleared or filled: every place read is
+        // written first, and the fill was a memset a document, its size branches mispredicted.)
         let speaking = &mut self.speaking;
-        speaking.clear();
-        speaking.resize(quotes.len() + claims.len() + 1, 0);
+        grow(speaking, quotes.len() + claims.len() + 1, 0);
+        let speaking = &mut speaking[..];
         let mut count = 0;
         for sp in quotes.iter().map(|q| q.speaker) {
             mark(sp, mentions, place, speaking, &mut count);
@@ -414,7 +431,7 @@ impl Scratch {
             // No speaker to list or renumber: the names need not be read.
             return Vec::new();
         }
-        speaking.truncate(count);
+        let speaking = &speaking[..count];
         // Every mention grouped by its entity, the silent ones' too, in one run each of
         // `spans`: counted, then written at its entity's next place. No test per mention of
         // whether its entity speaks (which mispredicted often), and no counter shared by all
@@ -430,9 +447,9 @@ impl Scratch {
             at[i] += at[i - 1];
         }
         let spans = &mut self.spans;
-        spans.clear();
-        spans.resize(at[at.len() - 1] as usize, Span::default());
-        let spans = &mut spans[..];
+        let total = at[at.len() - 1] as usize;
+        grow(spans, total, Span::default());
+        let spans = &mut spans[..total];
         each_mention(mentions, |e, span| {
             spans[at[e + 1] as usize] = span;
             at[e + 1] += 1;
@@ -475,6 +492,13 @@ impl Scratch {
         quotes.iter_mut().for_each(|q| renumber(&mut q.speaker));
         claims.iter_mut().for_each(|c| renumber(&mut c.speaker));
         entities
+    }
+}
+
+/// `v` made at least `len` long: the places it has keep the last document's values.
+fn grow<T: Copy>(v: &mut Vec<T>, len: usize, value: T) {
+    if v.len() < len {
+        v.resize(len, value);
     }
 }
 
@@ -529,8 +553,31 @@ fn each_mention(mentions: &Mentions, mut f: impl FnMut(usize, Span)) {
 
 #[cfg(test)]
 mod tests {
-    use super::{colon_within, dedup, has_byte, has_copyright_sign};
+    use super::{colon_within, dedup, has_byte, has_copyright_sign, is_hypothetical};
+    use crate::segment::Document;
     use crate::Span;
+
+    #[test]
+    fn hypothetical_as_the_token_search_finds_it_at_any_byte() {
+        for text in [
+            "If he says so, unless they say so.",
+            "IF  he did; Unless\tshe did",
+            "if\u{a0}he, unless\u{0b}she, what-if he, gif he, \u{201c}If\u{201d}he",
+            "unless",
+        ] {
+            let doc = Document::new(text);
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let first = doc.tokens.partition_point(|t| t.span.start < start);
+                let want = first.checked_sub(1).is_some_and(|t| {
+                    let word = doc.tokens[t].span.of(text);
+                    word.eq_ignore_ascii_case("if") || word.eq_ignore_ascii_case("unless")
+                });
+                assert_eq!(is_hypothetical(&doc, start), want, "{text:?} {start}");
+            }
+        }
+        assert!(is_hypothetical(&Document::new("if\u{a0}he"), 4));
+        assert!(is_hypothetical(&Document::new("Unless\u{0b}she"), 7));
+    }
 
     #[test]
     fn dedup_keeps_what_std_keeps() {
