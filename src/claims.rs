@@ -107,6 +107,7 @@ fn is_first_or_second_person(mention: &str) -> bool {
 
 /// Whether the speaker mention starting at byte `start` is the subject of a condition: the
 /// word just before it is "if" or "unless".
+///
 /// Tokens cover every character but whitespace, so that word ends where the text before
 /// `start` ends once its whitespace is trimmed (or, were `start` inside a token, at a byte
 /// that is no whitespace): most mentions are told by that byte alone, with no binary search
