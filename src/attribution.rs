@@ -423,7 +423,7 @@ fn description_entity(doc: &Document, mentions: &mut Mentions, source: Source) -
 /// for their sentence).
 #[inline]
 fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
-    let class = doc.tokens[t].info.cue?;
+    let class = doc.tokens[t].info.cue()?;
     verb_use(doc, t, headline, class)
 }
 
@@ -616,7 +616,7 @@ fn ends_attribution(doc: &Document, cue: usize, sentence_end: usize) -> bool {
         && doc.tokens[t].kind == TokenKind::Word
         && (doc.tokens[t].cap
             || doc.tokens[t].info.has(DETERMINER)
-            || doc.tokens[t].info.desc.is_some()
+            || doc.tokens[t].info.is_desc()
             || doc.tokens[t].info.has(PRONOUN))
         && !doc.tokens[t].info.has(TIME)
     {
@@ -733,7 +733,7 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     // participle of speech, a message is the object of the clause's verb; the clause's
     // subject, a name or pronoun before it, is the speaker.
     if source.kind == MentionKind::Description(DescKind::Message)
-        && matches!(doc.tokens[cue].info.cue, Some(CueClass::Speech | CueClass::Tell))
+        && matches!(doc.tokens[cue].info.cue(), Some(CueClass::Speech | CueClass::Tell))
         && bytes_of(doc, cue).ends_with(b"ing")
     {
         if let Some(subject) = subject_of(doc, cue, doc.sentence_of(cue)).filter(|s| {
@@ -883,7 +883,7 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         && !token.info.has(FUNCTION)
         && !token.info.has(TIME)
         && !token.info.has(NOT_CLAUSE_START)
-        && token.info.cue.is_none()
+        && !token.info.is_cue()
         && !word.ends_with("ly");
     if !quantity && !plain_noun {
         return None;
@@ -903,12 +903,7 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
             break;
         }
         let modifier = !prev.info.has(FUNCTION) || prev.info.has(DETERMINER) || prev.info.has(QUANTIFIER);
-        if prev.kind != TokenKind::Word
-            || prev.in_quote
-            || prev.info.cue.is_some()
-            || prev.info.has(PRONOUN)
-            || !modifier
-        {
+        if prev.kind != TokenKind::Word || prev.in_quote || prev.info.is_cue() || prev.info.has(PRONOUN) || !modifier {
             break;
         }
         start -= 1;
@@ -926,7 +921,7 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
     // A label word is no speaker where it labels ("Source: Reuters", "Photo"), but "sources"
     // that say something are.
     let label = token.info.has(LABEL)
-        && (token.info.desc.is_none()
+        && (!token.info.is_desc()
             || doc
                 .tokens
                 .get(head + 1)
@@ -941,10 +936,10 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
             kind: MentionKind::Pronoun,
         });
     }
-    let is_desc = token.info.desc.is_some();
+    let is_desc = token.info.is_desc();
     // A capitalised word that is no name ("Years later, …") and no role is not a speaker,
     // unless a reporting verb follows it directly ("Ruiz said …" opening a sentence).
-    let verb_follows = doc.tokens.get(head + 1).is_some_and(|n| n.info.cue.is_some() && !n.cap);
+    let verb_follows = doc.tokens.get(head + 1).is_some_and(|n| n.info.is_cue() && !n.cap);
     if token.cap && !token.name_like && !is_desc && (!verb_follows || token.info.has(FUNCTION)) {
         return None;
     }
@@ -964,7 +959,7 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
         if doc.tokens[start].info.has(FUNCTION) && start == head {
             return None;
         }
-        let kind = match token.info.desc {
+        let kind = match token.info.desc() {
             Some(desc) if !is_proper_name(doc, start, head) => MentionKind::Description(desc),
             _ => MentionKind::Name,
         };
@@ -974,12 +969,12 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
             kind,
         });
     }
-    let desc = token.info.desc?;
+    let desc = token.info.desc()?;
     // Walk left over modifiers to the determiner: "a senior Russian government advisor".
     let mut start = head;
     while start > floor && head - start < 6 {
         let prev = &doc.tokens[start - 1];
-        if prev.kind != TokenKind::Word || prev.in_quote || prev.info.cue.is_some() {
+        if prev.kind != TokenKind::Word || prev.in_quote || prev.info.is_cue() {
             break;
         }
         start -= 1;
@@ -1037,15 +1032,15 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
         end += 1;
     }
     // "a senior official involved in the talks": the phrase ends at its last noun.
-    while end > first && !doc.tokens[end].cap && doc.tokens[end].info.desc.is_none() {
+    while end > first && !doc.tokens[end].cap && !doc.tokens[end].info.is_desc() {
         end -= 1;
     }
     // The head is the last word; a possessive or a determiner alone is no speaker.
     let head_token = &doc.tokens[end];
-    let kind = if head_token.cap && head_token.info.desc.is_none_or(|_| is_proper_name(doc, first, end)) {
+    let kind = if head_token.cap && head_token.info.desc().is_none_or(|_| is_proper_name(doc, first, end)) {
         MentionKind::Name
     } else {
-        MentionKind::Description(head_token.info.desc?)
+        MentionKind::Description(head_token.info.desc()?)
     };
     if kind == MentionKind::Name && !doc.tokens[first].cap && !doc.tokens[first].info.has(DETERMINER) {
         return None;
@@ -1069,7 +1064,7 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
     let may_head = |x: &Token| {
         (x.kind == TokenKind::Word)
             & !x.in_quote
-            & (x.info.has(PRONOUN) | ((x.name_like | x.info.desc.is_some()) & !x.info.has(FUNCTION)))
+            & (x.info.has(PRONOUN) | ((x.name_like | x.info.is_desc()) & !x.info.has(FUNCTION)))
     };
     while let Some(i) = doc.tokens.get(t..cue).and_then(|rest| rest.iter().position(may_head)) {
         t += i;
@@ -1089,7 +1084,7 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
             let mut end = t;
             while end + 1 < cue
                 && doc.tokens[end + 1].kind == TokenKind::Word
-                && (doc.tokens[end + 1].cap || doc.tokens[end + 1].info.desc.is_some())
+                && (doc.tokens[end + 1].cap || doc.tokens[end + 1].info.is_desc())
             {
                 end += 1;
             }
@@ -1387,9 +1382,9 @@ fn next_opener(doc: &Document, t: usize, colons_end: usize, end: usize, quoted: 
 fn next_word(doc: &Document, t: usize, quoted: &mut QuotedWords) -> usize {
     let text = doc.text.as_bytes();
     match quoted.according {
-        // Two bytes of the token's word information, and no look at its span or text.
+        // The token's word information (one load, two tests), and no look at its span or text.
         Some(according) => scan_words(doc, t, quoted, |token: &Token| {
-            token.info.cue.is_some() || token.info.claims == according
+            token.info.is_cue() || token.info.claims() == according
         }),
         None => scan_words(doc, t, quoted, |token: &Token| opens_as_word(text, token)),
     }
@@ -1486,7 +1481,7 @@ fn according_byte() -> Option<u8> {
 #[inline]
 fn is_word(doc: &Document, t: usize, byte: Option<u8>, word: &[u8]) -> bool {
     match byte {
-        Some(byte) => doc.tokens[t].info.claims == byte,
+        Some(byte) => doc.tokens[t].info.claims() == byte,
         None => bytes_of(doc, t).eq_ignore_ascii_case(word),
     }
 }
@@ -1526,7 +1521,7 @@ fn is_who_stem(doc: &Document, t: usize) -> bool {
 /// no other token a cue, and no number or punctuation is nine bytes of "according".)
 #[inline(always)]
 fn opens_as_word(text: &[u8], token: &Token) -> bool {
-    token.info.cue.is_some()
+    token.info.is_cue()
         || (token.span.end.wrapping_sub(token.span.start) == 9
             && text
                 .get(token.span.start..token.span.end)
@@ -1720,7 +1715,7 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
                             || is_punct(doc, i, b'%')
                             || (n.kind == TokenKind::Word
                                 && (i == t + 1
-                                    || n.info.cue.is_some()
+                                    || n.info.is_cue()
                                     || n.info.has(PRONOUN)
                                     || n.info.has(QUANTIFIER)
                                     || n.name_like
@@ -1728,10 +1723,9 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
                 })
                 .any(|i| {
                     let n = &doc.tokens[i];
-                    ((matches!(n.info.cue, Some(CueClass::Speech | CueClass::Tell)) || n.info.has(OBJECT)) && !n.cap)
+                    ((matches!(n.info.cue(), Some(CueClass::Speech | CueClass::Tell)) || n.info.has(OBJECT)) && !n.cap)
                         || (i == t + 1
-                            && (bytes_of(doc, i).eq_ignore_ascii_case(b"according")
-                                || (n.info.cue.is_some() && !n.cap)))
+                            && (bytes_of(doc, i).eq_ignore_ascii_case(b"according") || (n.info.is_cue() && !n.cap)))
                 })
         };
         if turn || (joiner && next_is_cue()) {
@@ -1761,7 +1755,7 @@ fn next_statement_break(doc: &Document, from: usize, end: usize, joiners: Option
     // decided): a token that starts with a comma or semicolon byte, or has the byte of a
     // joiner; the full test below turns away what else it lets through.
     let may_end = |x: &Token| {
-        let (first, c) = (text.get(x.span.start).copied().unwrap_or(0), x.info.claims);
+        let (first, c) = (text.get(x.span.start).copied().unwrap_or(0), x.info.claims());
         !x.in_quote & ((first == b',') | (first == b';') | (c == and) | (c == but) | (c == while_))
     };
     let mut i = 0;
@@ -1917,7 +1911,7 @@ fn any_phrase_after(doc: &Document, to: usize, end: usize) -> Option<Source> {
         .get(first)
         .filter(|t| first < end && t.kind == TokenKind::Word && !t.in_quote)?;
     let head = &doc.tokens[last];
-    let kind = match head.info.desc {
+    let kind = match head.info.desc() {
         Some(desc) => MentionKind::Description(desc),
         None if head.name_like => MentionKind::Name,
         None => MentionKind::Description(DescKind::Organisation),
@@ -2376,10 +2370,10 @@ mod tests {
     fn according_has_a_byte_of_its_own() {
         let byte = super::according_byte().expect("a byte of its own for \"according\"");
         for word in ["according", "According", "ACCORDING", "aCcOrDiNg"] {
-            assert_eq!(crate::lexicon::lookup(word).claims, byte, "{word}");
+            assert_eq!(crate::lexicon::lookup(word).claims(), byte, "{word}");
         }
         for word in ["accord", "accordingly", "to", "the", "said"] {
-            assert_ne!(crate::lexicon::lookup(word).claims, byte, "{word}");
+            assert_ne!(crate::lexicon::lookup(word).claims(), byte, "{word}");
         }
     }
 
@@ -2389,11 +2383,11 @@ mod tests {
     fn joiners_have_bytes_of_their_own() {
         let bytes = super::joiner_bytes().expect("bytes of their own for the joiners");
         for (word, byte) in ["and", "but", "while"].into_iter().zip(bytes) {
-            assert_eq!(crate::lexicon::lookup(word).claims, byte, "{word}");
-            assert_eq!(crate::lexicon::lookup(&word.to_uppercase()).claims, byte, "{word}");
+            assert_eq!(crate::lexicon::lookup(word).claims(), byte, "{word}");
+            assert_eq!(crate::lexicon::lookup(&word.to_uppercase()).claims(), byte, "{word}");
         }
         for word in ["an", "band", "butter", "whilst", "or", ","] {
-            assert!(!bytes.contains(&crate::lexicon::lookup(word).claims), "{word}");
+            assert!(!bytes.contains(&crate::lexicon::lookup(word).claims()), "{word}");
         }
     }
 }

@@ -59,24 +59,104 @@ pub const QUANTIFIER: u16 = 1 << 14;
 /// A cue whose object is the content, quoted or not ("endorsed her", "accused him of …").
 pub const OBJECT: u16 = 1 << 15;
 
-/// Everything the lexicons say about one lowercase word.
+/// Everything the lexicons say about one lowercase word, packed in one `u32` (see
+/// [`WordInfo::cue`] and below for the fields' bits; zero is "nothing"), so that a table slot
+/// holds it beside its key: the look-up loads it with the key and keeps it or zeroes it by a
+/// mask, with no second load that waits on the match. Four bytes also keep [`Token`] at 32.
+///
+/// [`Token`]: crate::segment::Token
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct WordInfo {
-    pub flags: u16,
-    pub cue: Option<CueClass>,
-    pub gender: Gender,
-    pub desc: Option<DescKind>,
+pub struct WordInfo(u32);
+
+/// Where each field sits: the claims index in the low byte (compared whole, with no shift),
+/// then the flags (16 bits), the cue class (3 bits, 0 for none), gender (2) and descriptive
+/// kind (3, 0 for none).
+const FLAGS_SHIFT: u32 = 8;
+const CUE_SHIFT: u32 = 24;
+const GENDER_SHIFT: u32 = 27;
+const DESC_SHIFT: u32 = 29;
+
+impl WordInfo {
+    pub const fn has(&self, flag: u16) -> bool {
+        self.0 & (flag as u32) << FLAGS_SHIFT != 0
+    }
+
+    fn field(&self, shift: u32, bits: u32) -> u32 {
+        (self.0 >> shift) & ((1 << bits) - 1)
+    }
+
+    fn set_field(&mut self, shift: u32, bits: u32, value: u32) {
+        let mask = ((1 << bits) - 1) << shift;
+        assert!(value << shift & !mask == 0, "a lexicon field overflows its bits");
+        self.0 = self.0 & !mask | value << shift;
+    }
+
+    pub fn cue(&self) -> Option<CueClass> {
+        match self.field(CUE_SHIFT, 3) {
+            1 => Some(CueClass::Speech),
+            2 => Some(CueClass::Tell),
+            3 => Some(CueClass::Think),
+            4 => Some(CueClass::Belief),
+            5 => Some(CueClass::Quote),
+            _ => None,
+        }
+    }
+
+    /// Whether the word is a cue (`cue().is_some()` in one bit test).
+    pub const fn is_cue(&self) -> bool {
+        self.0 & 7 << CUE_SHIFT != 0
+    }
+
+    pub fn gender(&self) -> Gender {
+        match self.field(GENDER_SHIFT, 2) {
+            1 => Gender::Male,
+            2 => Gender::Female,
+            _ => Gender::Unknown,
+        }
+    }
+
+    pub fn desc(&self) -> Option<DescKind> {
+        match self.field(DESC_SHIFT, 3) {
+            1 => Some(DescKind::Person),
+            2 => Some(DescKind::Organisation),
+            3 => Some(DescKind::Group),
+            4 => Some(DescKind::Message),
+            _ => None,
+        }
+    }
+
+    /// Whether the word is a descriptive noun (`desc().is_some()` in one bit test).
+    pub const fn is_desc(&self) -> bool {
+        self.0 & 7 << DESC_SHIFT != 0
+    }
+
     /// The word's categories in the check-worthiness lexicons (`data/lexicons/claims-*.txt`),
     /// as an index into [`Table::claim_sets`] (0: none). One byte, not the categories' `u32`:
     /// the words hold a few dozen distinct sets, and tokens stay small. The indices the sets
     /// leave free go to the most frequent words, one each ([`Table::frequent_words`]), so that
     /// a word test can know them by this byte alone (attribution's, see `according_byte`).
-    pub claims: u8,
-}
+    pub fn claims(&self) -> u8 {
+        self.0 as u8
+    }
 
-impl WordInfo {
-    pub const fn has(&self, flag: u16) -> bool {
-        self.flags & flag != 0
+    fn add_flags(&mut self, flags: u16) {
+        self.0 |= u32::from(flags) << FLAGS_SHIFT;
+    }
+
+    fn set_cue(&mut self, class: CueClass) {
+        self.set_field(CUE_SHIFT, 3, class as u32 + 1);
+    }
+
+    fn set_gender(&mut self, gender: Gender) {
+        self.set_field(GENDER_SHIFT, 2, gender as u32);
+    }
+
+    fn set_desc(&mut self, kind: DescKind) {
+        self.set_field(DESC_SHIFT, 3, kind as u32 + 1);
+    }
+
+    fn set_claims(&mut self, index: u8) {
+        self.set_field(0, 8, u32::from(index));
     }
 }
 
@@ -132,7 +212,7 @@ pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// `u64`s ([`Key`]), hashed without collisions ("hash and displace"): a word's hash picks a
 /// group of words and that group's displacement moves it to a slot of its own. A lookup reads
 /// one displacement and one slot and compares the slot's key with the word's; where they
-/// differ (the word is in no lexicon) it reads slot 0, which is always empty. So a lookup takes
+/// differ (the word is in no lexicon) a mask zeroes the slot's information. So a lookup takes
 /// no branch: testing "is this the word?" then "is this slot empty?" along a probe sequence
 /// was mispredicted about once in two words, as a text's words come in and out of the
 /// lexicons in no pattern a predictor can follow. No string is built.
@@ -149,7 +229,7 @@ pub struct Table {
     frequent: Vec<(u8, &'static str)>,
 }
 
-/// One word of the table: its key and information in 32 bytes, two to a cache line.
+/// One word of the table: its key and information (20 bytes) in 32, two to a cache line.
 #[derive(Clone, Copy, Default)]
 #[repr(align(32))]
 struct Slot {
@@ -276,7 +356,8 @@ impl Table {
     }
 
     /// What the lexicons say about the word packed in `key`: its slot's information if the
-    /// slot holds it, empty slot 0's otherwise (chosen by a mask, not a branch).
+    /// slot holds it, nothing otherwise (the information, loaded with the key, zeroed by a
+    /// mask: no branch, and no second load that waits on the comparison).
     #[inline(always)]
     pub fn get(&self, key: &Key) -> WordInfo {
         let (group, slot) = hash_key(key, self.seed);
@@ -285,15 +366,15 @@ impl Table {
         let same = (slot.key[0] == key[0]) & (slot.key[1] == key[1]);
         // (Through `black_box`, which the compiler cannot see into: it made a branch of any
         // select it could recognise, `select_unpredictable` too.)
-        let keep = std::hint::black_box(0usize.wrapping_sub(usize::from(same)));
-        self.slots[i & keep].info
+        let keep = std::hint::black_box(0u32.wrapping_sub(u32::from(same)));
+        WordInfo(slot.info.0 & keep)
     }
 }
 
 /// The displacement of each group of `keyed` words hashed with `seed` ("hash and displace"),
 /// or `None` if two words of a group fall in the same slot. The groups go largest first (the
 /// hardest to place while the table is emptiest), each at the first displacement that puts
-/// all its words in slots still empty (never slot 0, kept empty for the words in no lexicon).
+/// all its words in slots still empty.
 fn displace(keyed: &[(Key, WordInfo)], seed: u64) -> Option<Box<[u16; GROUPS]>> {
     let mut groups: Vec<Vec<usize>> = vec![Vec::new(); GROUPS];
     for (key, _) in keyed {
@@ -309,7 +390,6 @@ fn displace(keyed: &[(Key, WordInfo)], seed: u64) -> Option<Box<[u16; GROUPS]>> 
         .flat_map(|size| (0..GROUPS).filter(move |&g| groups[g].len() == size));
     let mut displacements: Box<[u16; GROUPS]> = boxed(0);
     let mut taken = vec![false; SLOTS];
-    taken[0] = true;
     for g in order {
         let slots = &groups[g];
         if (1..slots.len()).any(|i| slots[..i].contains(&slots[i])) {
@@ -375,21 +455,21 @@ fn merged() -> Merged {
             Some("quote") => CueClass::Quote,
             _ => CueClass::Speech,
         };
-        add(word, &mut |w| w.cue = Some(class));
+        add(word, &mut |w| w.set_cue(class));
     }
     for (word, gender, number) in entries(include_str!("../data/lexicons/pronouns.txt")) {
         add(word, &mut |w| {
-            w.flags |= PRONOUN;
+            w.add_flags(PRONOUN);
             if number == Some("p") {
-                w.flags |= PLURAL;
+                w.add_flags(PLURAL);
             }
-            w.gender = gender_of(gender);
+            w.set_gender(gender_of(gender));
         });
     }
     for (word, gender, _) in entries(include_str!("../data/lexicons/given-names.txt")) {
         add(word, &mut |w| {
-            w.flags |= GIVEN_NAME;
-            w.gender = gender_of(gender);
+            w.add_flags(GIVEN_NAME);
+            w.set_gender(gender_of(gender));
         });
     }
     for (word, kind, _) in entries(include_str!("../data/lexicons/descriptions.txt")) {
@@ -399,7 +479,7 @@ fn merged() -> Merged {
             Some("message") => DescKind::Message,
             _ => DescKind::Person,
         };
-        add(word, &mut |w| w.desc = Some(kind));
+        add(word, &mut |w| w.set_desc(kind));
     }
     let flagged: [(&'static str, u16); 13] = [
         (include_str!("../data/lexicons/cue-object.txt"), OBJECT),
@@ -418,7 +498,7 @@ fn merged() -> Merged {
     ];
     for (source, flag) in flagged {
         for (word, _, _) in entries(source) {
-            add(word, &mut |w| w.flags |= flag);
+            add(word, &mut |w| w.add_flags(flag));
         }
     }
     // The check-worthiness lexicons' single words, so that the tokenizer's one probe per word
@@ -437,7 +517,7 @@ fn merged() -> Merged {
             // More distinct sets than a byte holds: a test keeps this from happening.
             None => continue,
         };
-        add(word, &mut |w| w.claims = index as u8);
+        add(word, &mut |w| w.set_claims(index as u8));
     }
     // The bytes left go to the most frequent words, in the list's order, each with its
     // categories (in a lexicon or not: such words join the table, with no other information).
@@ -454,7 +534,7 @@ fn merged() -> Merged {
             .map_or(0, |i| categories[i].1);
         claim_sets[distinct] = cats;
         frequent.push((distinct as u8, word));
-        add(word, &mut |w| w.claims = distinct as u8);
+        add(word, &mut |w| w.set_claims(distinct as u8));
         distinct += 1;
     }
     Merged {
@@ -526,13 +606,13 @@ mod tests {
 
     #[test]
     fn lookups_are_case_insensitive_and_merge_lists() {
-        assert_eq!(lookup("Said").cue, Some(CueClass::Speech));
-        assert_eq!(lookup("told").cue, Some(CueClass::Tell));
+        assert_eq!(lookup("Said").cue(), Some(CueClass::Speech));
+        assert_eq!(lookup("told").cue(), Some(CueClass::Tell));
         assert!(lookup("President").has(TITLE));
-        assert_eq!(lookup("she").gender, Gender::Female);
+        assert_eq!(lookup("she").gender(), Gender::Female);
         assert!(lookup("they").has(PLURAL));
-        assert_eq!(lookup("official").desc, Some(DescKind::Person));
-        assert_eq!(lookup("Ministry").desc, Some(DescKind::Organisation));
+        assert_eq!(lookup("official").desc(), Some(DescKind::Person));
+        assert_eq!(lookup("Ministry").desc(), Some(DescKind::Organisation));
         assert!(lookup("Sept").has(ABBREVIATION));
         assert_eq!(lookup("Кремль"), WordInfo::default());
     }
@@ -541,7 +621,6 @@ mod tests {
     fn the_table_stays_at_most_half_full() {
         let words = table().slots.iter().filter(|slot| slot.key[0] != 0).count();
         assert!(words > 1000 && words * 2 <= SLOTS, "{words} words in {SLOTS} slots");
-        assert_eq!(table().slots[0].key, Key::default(), "slot 0 stays empty");
     }
 
     /// A word the table cannot key (longer than [`LONGEST`], not ASCII, capitalised) would be

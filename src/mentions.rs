@@ -323,7 +323,7 @@ pub fn headline(doc: &Document) -> Option<usize> {
 #[inline(always)]
 pub(crate) fn may_be_name_word(token: &Token, starts_sentence: bool) -> bool {
     let info = &token.info;
-    let opener = info.has(FUNCTION) | info.cue.is_some() | info.desc.is_some();
+    let opener = info.has(FUNCTION) | info.is_cue() | info.is_desc();
     !token.in_quote & !info.has(PRONOUN) & !(starts_sentence & opener)
 }
 
@@ -588,7 +588,7 @@ fn add_name<'t>(
         & !first.info.has(GIVEN_NAME)
         & (word_count == 1)
         & (first_word.last() == Some(&b's'))
-        & first.info.desc.is_none();
+        & !first.info.is_desc();
     let kind = if is_org(org_word, word_count, first_word) {
         EntityKind::Organisation
     } else if std::hint::black_box(group) {
@@ -770,7 +770,7 @@ fn preceded_by_role<'t>(doc: &Document<'t>, t: usize) -> Option<&'t str> {
 /// predictor missed often, word after word).
 #[inline(always)]
 fn is_role_word(token: &Token) -> bool {
-    (token.kind == TokenKind::Word) & !token.cap & (token.info.desc.is_some() | token.info.has(TITLE))
+    (token.kind == TokenKind::Word) & !token.cap & (token.info.is_desc() | token.info.has(TITLE))
 }
 
 /// The gender of the name in the run from `start` (its titles before `after_title`): its given
@@ -785,7 +785,7 @@ fn name_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
     if after_title > 0 && !given {
         return title_gender(doc, start, after_title);
     }
-    [Gender::Unknown, first.info.gender][usize::from(given)]
+    [Gender::Unknown, first.info.gender()][usize::from(given)]
 }
 
 fn title_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
@@ -883,7 +883,7 @@ impl<'t> Mentions<'t> {
                     return None;
                 }
                 let it = word.eq_ignore_ascii_case("it");
-                let gender = token.info.gender;
+                let gender = token.info.gender();
                 let fits = |e: usize| {
                     let e = &self.entities[e];
                     if plural {

@@ -58,6 +58,8 @@ pub struct Token {
     pub possessive: u8,
 }
 
+const _: () = assert!(std::mem::size_of::<Token>() == 32);
+
 impl Token {
     /// A token as the tokenizer makes it: whether it is quoted or part of a name, and which
     /// quotation mark it is, are decided later.
@@ -450,7 +452,7 @@ impl<'t> Document<'t> {
                 let token = &self.tokens[t];
                 !token.cap
                     && matches!(
-                        token.info.cue,
+                        token.info.cue(),
                         Some(crate::lexicon::CueClass::Speech | crate::lexicon::CueClass::Tell)
                     )
             });

@@ -307,7 +307,7 @@ pub(super) fn describe_ascii(
     } else {
         other_word(bytes, start, end).0
     };
-    described(shipped, word, claim_sets[t.info.claims as usize])
+    described(shipped, word, claim_sets[t.info.claims() as usize])
 }
 
 /// The [`Word`] of any other word token `t`: longer, or with non-ASCII bytes.
@@ -323,7 +323,7 @@ pub(super) fn describe_other(
     let (word, ascii) = other_word(bytes, t.span.start, end);
     // Words with other bytes ("don’t") are looked up here.
     let cats = if ascii {
-        claim_sets[t.info.claims as usize]
+        claim_sets[t.info.claims() as usize]
     } else {
         lexicon.lookup(word.hash)
     };
@@ -696,7 +696,7 @@ mod tests {
             for variant in [word.to_string(), alternating, rest_upper] {
                 let text = format!("{variant} ({variant}) x {variant}. {variant}");
                 let doc = segment::Document::new(&text);
-                known += doc.tokens.iter().filter(|t| t.info.claims == index && !t.cap).count();
+                known += doc.tokens.iter().filter(|t| t.info.claims() == index && !t.cap).count();
                 for t in tokens(&text) {
                     let bytes = t.bytes(&text);
                     if !bytes.eq_ignore_ascii_case(word.as_bytes()) {
