@@ -15,7 +15,7 @@ use crate::lexicon::{
     CueClass, DescKind, CUE_MODIFIER, DETERMINER, FUNCTION, INFINITIVE, LABEL, NOT_CLAUSE_START, OBJECT, PRONOUN,
     QUANTIFIER, RAISING, TIME, TITLE,
 };
-use crate::mentions::{MentionKind, Mentions};
+use crate::mentions::{possessive_at, MentionKind, Mentions};
 use crate::quotes::{Parts, Quoted};
 use crate::segment::{Document, Mark, Token, TokenKind};
 use crate::swar::{self, in_range, HIGH};
@@ -465,7 +465,7 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
         }
         // "Hannity's show", "the party's claims": so does a possessive (not "he's said").
         let prev_len = bytes_of(doc, t - 1).len();
-        let stem = prev_len - possessive_of(doc, t - 1);
+        let stem = prev_len - possessive_at(doc, t - 1);
         if stem != prev_len && !is_one_of(key_at(doc, t - 1, stem), &CONTRACTED) {
             return None;
         }
@@ -1629,13 +1629,7 @@ fn bytes_of<'t>(doc: &Document<'t>, t: usize) -> &'t [u8] {
 /// `strip_possessive(doc.word(t))` gives, with no check of character boundaries.
 fn stem_of<'t>(doc: &Document<'t>, t: usize) -> &'t [u8] {
     let word = bytes_of(doc, t);
-    &word[..word.len() - possessive_of(doc, t)]
-}
-
-/// The length of token `t`'s possessive ending, as the tokenizer found it
-/// ([`crate::segment::Token::possessive`]): no test of its bytes.
-fn possessive_of(doc: &Document, t: usize) -> usize {
-    usize::from(doc.tokens[t].possessive)
+    &word[..word.len() - possessive_at(doc, t)]
 }
 
 /// Is token `t` the ASCII punctuation `p` (what `punct() == Some(p)` asks, without decoding)?

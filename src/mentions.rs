@@ -352,7 +352,7 @@ pub fn possessive_len(word: &[u8]) -> usize {
 /// The length of token `t`'s possessive ending "’s" or "'s" (as [`strip_possessive`] strips
 /// it), 0 if it has none: the tokenizer's [`Token::possessive`].
 #[inline(always)]
-fn possessive_at(doc: &Document, t: usize) -> usize {
+pub(crate) fn possessive_at(doc: &Document, t: usize) -> usize {
     usize::from(doc.tokens[t].possessive)
 }
 
