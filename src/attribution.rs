@@ -1457,7 +1457,7 @@ impl QuotedWords {
             ranges,
             next: 0,
             word: 0,
-            according: according_byte(),
+            according: word_bytes().according,
             colon: 0,
         };
         quoted.word = next_word(doc, 0, &mut quoted);
@@ -1465,19 +1465,10 @@ impl QuotedWords {
     }
 }
 
-/// The [`WordInfo::claims`] byte that "according", and no other word, has (see
-/// [`crate::lexicon::Table::frequent_words`]), if the frequent words still got one for it. Every
-/// token with it is "according" in some ASCII case, and every such token has it: the
-/// tokenizer looks each word up by exactly its bytes, lowercased.
-fn according_byte() -> Option<u8> {
-    static BYTE: std::sync::OnceLock<Option<u8>> = std::sync::OnceLock::new();
-    *BYTE.get_or_init(|| frequent_byte("according"))
-}
-
 /// Is token `t` `word` (lowercase), in any ASCII case? By the [`WordInfo::claims`] byte that
-/// the lexicon gives the word alone, `byte` (one of [`word_bytes`]), where it has one (see
-/// [`according_byte`]): comparing the bytes mispredicted where a word shares the length and
-/// first letters ("than", "this", "then" for "that"; "was", "why" for "who").
+/// the lexicon gives the word alone, `byte` (one of [`word_bytes`]), where it has one:
+/// comparing the bytes mispredicted where a word shares the length and first letters ("than",
+/// "this", "then" for "that"; "was", "why" for "who").
 #[inline]
 fn is_word(doc: &Document, t: usize, byte: Option<u8>, word: &[u8]) -> bool {
     match byte {
@@ -1486,8 +1477,16 @@ fn is_word(doc: &Document, t: usize, byte: Option<u8>, word: &[u8]) -> bool {
     }
 }
 
-/// The [`WordInfo::claims`] bytes of "that", "who" and "to", for [`is_word`].
+/// The [`WordInfo::claims`] bytes that attribution's word tests read: each word's own (see
+/// [`crate::lexicon::Table::frequent_words`]), if the frequent words still got one for it. Every
+/// token with such a byte is that word in some ASCII case, and every such token has it: the
+/// tokenizer looks each word up by exactly its bytes, lowercased.
 struct WordBytes {
+    /// "according", for the opener scan ([`QuotedWords`]).
+    according: Option<u8>,
+    /// "and", "but" and "while", for [`statement_end`]'s scan (all three, or none).
+    joiners: Option<[u8; 3]>,
+    /// "that", "who" and "to", for [`is_word`].
     that: Option<u8>,
     who: Option<u8>,
     to: Option<u8>,
@@ -1495,10 +1494,15 @@ struct WordBytes {
 
 fn word_bytes() -> &'static WordBytes {
     static BYTES: std::sync::OnceLock<WordBytes> = std::sync::OnceLock::new();
-    BYTES.get_or_init(|| WordBytes {
-        that: frequent_byte("that"),
-        who: frequent_byte("who"),
-        to: frequent_byte("to"),
+    BYTES.get_or_init(|| {
+        let [and, but, while_] = ["and", "but", "while"].map(frequent_byte);
+        WordBytes {
+            according: frequent_byte("according"),
+            joiners: and.zip(but).zip(while_).map(|((and, but), while_)| [and, but, while_]),
+            that: frequent_byte("that"),
+            who: frequent_byte("who"),
+            to: frequent_byte("to"),
+        }
     })
 }
 
@@ -1686,7 +1690,7 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
     let mut next = from + 2;
     // Only a comma, a semicolon and the joiners "and", "but" and "while" can end the
     // statement: a tight scan steps to the next of them, and only those get the tests below.
-    let joiners = joiner_bytes();
+    let joiners = word_bytes().joiners;
     while let Some(t) = next_statement_break(doc, next, end, joiners) {
         next = t + 1;
         let first = (doc.tokens[t].kind == TokenKind::Punct)
@@ -1760,16 +1764,6 @@ fn next_statement_break(doc: &Document, from: usize, end: usize, joiners: Option
         }
         i += 1;
     }
-}
-
-/// The [`WordInfo::claims`] bytes that "and", "but" and "while", and no other words, have
-/// (see [`according_byte`]), if the frequent words still got one for each.
-fn joiner_bytes() -> Option<[u8; 3]> {
-    static BYTES: std::sync::OnceLock<Option<[u8; 3]>> = std::sync::OnceLock::new();
-    *BYTES.get_or_init(|| {
-        let [and, but, while_] = ["and", "but", "while"].map(frequent_byte);
-        Some([and?, but?, while_?])
-    })
 }
 
 /// The [`WordInfo::claims`] byte of a frequent word that has one of its own.
@@ -2362,7 +2356,9 @@ mod tests {
     /// by that byte, in any ASCII case (without it, the scan falls back to reading the text).
     #[test]
     fn according_has_a_byte_of_its_own() {
-        let byte = super::according_byte().expect("a byte of its own for \"according\"");
+        let byte = super::word_bytes()
+            .according
+            .expect("a byte of its own for \"according\"");
         for word in ["according", "According", "ACCORDING", "aCcOrDiNg"] {
             assert_eq!(crate::lexicon::lookup(word).claims(), byte, "{word}");
         }
@@ -2375,7 +2371,7 @@ mod tests {
     /// shares the byte, and the full test after the scan turns it away.
     #[test]
     fn joiners_have_bytes_of_their_own() {
-        let bytes = super::joiner_bytes().expect("bytes of their own for the joiners");
+        let bytes = super::word_bytes().joiners.expect("bytes of their own for the joiners");
         for (word, byte) in ["and", "but", "while"].into_iter().zip(bytes) {
             assert_eq!(crate::lexicon::lookup(word).claims(), byte, "{word}");
             assert_eq!(crate::lexicon::lookup(&word.to_uppercase()).claims(), byte, "{word}");

@@ -134,7 +134,7 @@ impl WordInfo {
     /// as an index into [`Table::claim_sets`] (0: none). One byte, not the categories' `u32`:
     /// the words hold a few dozen distinct sets, and tokens stay small. The indices the sets
     /// leave free go to the most frequent words, one each ([`Table::frequent_words`]), so that
-    /// a word test can know them by this byte alone (attribution's, see `according_byte`).
+    /// a word test can know them by this byte alone (attribution's, see `attribution::WordBytes`).
     pub fn claims(&self) -> u8 {
         self.0 as u8
     }
