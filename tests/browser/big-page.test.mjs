@@ -122,7 +122,10 @@ test('a 1 MB page: annotated in a Worker, spread over many short tasks, the sync
     `long tasks ${JSON.stringify(r.long)}; longest script run ${Math.max(0, ...r.scripts)} ms`);
   assert.ok(r.chars > 900_000);
   assert.equal(r.stats.mode, 'worker');
-  assert.ok(r.stats.tasks >= 5, `spread over ${r.stats.tasks} tasks`);
+  // More than one task. How many more depends on the machine's speed (5 on the development
+  // machine, 4 on a faster CI run, which failed the ">= 5" this once asserted), so the tasks a
+  // budget makes are asserted on steps of fixed length in tests/node/slice.test.mjs.
+  assert.ok(r.stats.tasks > 1, `spread over ${r.stats.tasks} tasks`);
   assert.ok(r.same, 'the worker gives exactly what annotateSync gives');
   // Painted near the viewport (the rest as the reader scrolls: the next test), and listed for
   // screen readers a page (100) at a time.
