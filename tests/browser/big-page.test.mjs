@@ -134,9 +134,10 @@ test('a 1 MB page: annotated in a Worker, spread over many short tasks, the sync
   // Our code runs in slices of ~12 ms (rendering the 1 MB page is the browser's, see
   // docs/PERFORMANCE.md). Wall times on a shared machine stretch with its load, so this asserts
   // the shape, not a figure: no single run of our script holds a tenth of the pass (the whole
-  // pass was one task before).
+  // pass was one task before). A fast machine's pass is short, so a run under 50 ms (not a long
+  // task) always passes.
   const longest = Math.max(0, ...r.scripts);
-  assert.ok(longest < r.ms / 10, `longest script run ${longest} ms of a ${r.ms.toFixed(0)} ms pass`);
+  assert.ok(longest < Math.max(50, r.ms / 10), `longest script run ${longest} ms of a ${r.ms.toFixed(0)} ms pass`);
   assert.equal(r.left, 0, 'clear() leaves nothing');
   assert.deepEqual(p.errors, []);
 });
