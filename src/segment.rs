@@ -380,12 +380,11 @@ impl<'t> Document<'t> {
         Sentence { span, tokens, line }
     }
 
-    /// If a sentence ends at token `i`, the index of its last token (after closing marks).
+    /// If a sentence ends at token `i`, a stop (one of [`Document::pivots`]), the index of its
+    /// last token (after closing marks). (The tokenizer lists only stops there, so the stop is
+    /// not tested again: that was a read of the text's byte, waited on at every stop.)
     fn ends_sentence(&self, i: usize, line_end: usize) -> Option<usize> {
-        let token = &self.tokens[i];
-        if !matches!(token.punct(self.text), Some('.' | '!' | '?' | '…')) {
-            return None;
-        }
+        debug_assert!(matches!(self.tokens[i].punct(self.text), Some('.' | '!' | '?' | '…')));
         // Closing marks and brackets right after the stop belong to this sentence.
         let mut last = i;
         let mut closed = false;
