@@ -289,7 +289,9 @@ impl<'t> Document<'t> {
     /// shouted and it is a known given name, another capitalised word follows, or the text
     /// also capitalises it elsewhere; the last is left `undecided` (token and span) until every
     /// capital is seen. Until then, `name_like` flags the token as a sentence's first word for
-    /// [`Document::mark_name_like`] (no later stage reads it before that sets it).
+    /// [`Document::mark_name_like`] (no later stage reads it before that sets it). Whether it
+    /// is shouted is left to that pass too, which tests every capital for it anyway (a shouted
+    /// word left undecided stays no name there).
     #[inline(always)]
     fn judge_start(&mut self, i: usize, undecided: &mut Vec<(usize, Span)>) {
         let Some(t) = self.tokens.get_mut(i).filter(|t| t.cap) else {
@@ -297,9 +299,6 @@ impl<'t> Document<'t> {
         };
         t.name_like = true;
         let t = *t;
-        if shouted(self.text, &t) {
-            return;
-        }
         let next_cap = self
             .tokens
             .get(i + 1)
@@ -364,7 +363,8 @@ impl<'t> Document<'t> {
         self.name_words = words;
         for (&(i, _), &slot) in undecided.iter().zip(slots.iter()) {
             if let Some(t) = self.tokens.get_mut(i) {
-                t.name_like = wanted.marked(slot);
+                // (`name_like` is `!shouted` here: a shouted word stays no name.)
+                t.name_like &= wanted.marked(slot);
             }
             wanted.forget(slot);
         }
