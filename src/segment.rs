@@ -356,9 +356,11 @@ impl<'t> Document<'t> {
                 continue;
             };
             let starts_sentence = t.name_like;
-            t.name_like = !shouted(text, t);
+            // (One load of the word's first bytes for both tests.)
+            let head = swar::load8(text.as_bytes(), t.span.start);
+            t.name_like = !shouted_from(text, t, (head >> 8) as u8);
             keep_if(&mut words, i, crate::mentions::may_be_name_word(t, starts_sentence));
-            wanted.mark_if(!starts_sentence, t.span);
+            wanted.mark_if(!starts_sentence, t.span, head);
         }
         self.name_words = words;
         for (&(i, _), &slot) in undecided.iter().zip(slots.iter()) {
@@ -500,7 +502,12 @@ fn keep_if(list: &mut Vec<usize>, i: usize, keep: bool) {
 /// compiler tests them one after the other again.)
 #[inline(always)]
 fn shouted(text: &str, t: &Token) -> bool {
-    let second = text.as_bytes().get(t.span.start + 1).copied().unwrap_or(0);
+    shouted_from(text, t, text.as_bytes().get(t.span.start + 1).copied().unwrap_or(0))
+}
+
+/// [`shouted`], given the word's second byte (0 past the text's end).
+#[inline(always)]
+fn shouted_from(text: &str, t: &Token, second: u8) -> bool {
     std::hint::black_box((t.span.end - t.span.start > 4) & !second.is_ascii_lowercase())
         && all_capitals(t.span.of(text))
 }
@@ -618,9 +625,10 @@ impl<'t> WordSet<'t> {
     /// Once every word with a filter bit is marked, the bit is cleared, so the capitals after
     /// ("Trump" again and again) cost one bit test, not a probe each. (No branch on the way:
     /// an empty slot stays unmarked.)
+    /// (`head` is the word's first eight bytes, as [`swar::load8`] reads them.)
     #[inline(always)]
-    fn mark_if(&mut self, wanted: bool, span: Span) {
-        let (word, bit) = self.filter_bit(span);
+    fn mark_if(&mut self, wanted: bool, span: Span, head: u64) {
+        let (word, bit) = filter_bit(head, span.end - span.start);
         if self.filter[word | usize::from(!wanted) << 6] & 1 << bit == 0 {
             return;
         }
