@@ -392,13 +392,17 @@ impl<'t> Document<'t> {
         let mut closed = false;
         while last + 1 < line_end {
             let next = &self.tokens[last + 1];
+            // (Whether it touches the stop first: most stops have a space after them.)
+            if next.span.start != self.tokens[last].span.end {
+                break;
+            }
             // The second apostrophe of a doubled one (''…'') pairs with nothing: it goes with
             // the first, which closed the quotation.
             let doubled = closed && self.is_apostrophe(last + 1) && self.is_apostrophe(last);
             let closer = next.mark == Mark::Close
                 || doubled
                 || matches!(next.punct(self.text), Some(')' | ']' | '.' | '!' | '?'));
-            if !closer || next.span.start != self.tokens[last].span.end {
+            if !closer {
                 break;
             }
             closed |= next.mark == Mark::Close;
