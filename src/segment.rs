@@ -251,11 +251,13 @@ impl<'t> Document<'t> {
         // Only a stop can end a sentence early, so only the stops (`pivots`) are visited.
         // (Taken out while the tokens are written.)
         let pivots = std::mem::take(&mut self.pivots);
-        let mut stops = pivots.iter().copied().peekable();
+        // The next stop to visit (an index, not a `Peekable`, whose state was a test of its own).
+        let mut stop = 0;
         for line_index in 0..self.lines.len() {
             let line = self.lines[line_index].tokens.clone();
             let mut first = line.start;
-            while let Some(i) = stops.next_if(|&i| i < line.end) {
+            while let Some(&i) = pivots.get(stop).filter(|&&i| i < line.end) {
+                stop += 1;
                 if i < first {
                     continue; // taken in as a closer by the sentence before
                 }
