@@ -251,11 +251,13 @@ impl<'t> Document<'t> {
         // Only a stop can end a sentence early, so only the stops (`pivots`) are visited.
         // (Taken out while the tokens are written.)
         let pivots = std::mem::take(&mut self.pivots);
-        let mut stops = pivots.iter().copied().peekable();
+        // The next stop to visit (an index, not a `Peekable`, whose state was a test of its own).
+        let mut stop = 0;
         for line_index in 0..self.lines.len() {
             let line = self.lines[line_index].tokens.clone();
             let mut first = line.start;
-            while let Some(i) = stops.next_if(|&i| i < line.end) {
+            while let Some(&i) = pivots.get(stop).filter(|&&i| i < line.end) {
+                stop += 1;
                 if i < first {
                     continue; // taken in as a closer by the sentence before
                 }
@@ -289,7 +291,9 @@ impl<'t> Document<'t> {
     /// shouted and it is a known given name, another capitalised word follows, or the text
     /// also capitalises it elsewhere; the last is left `undecided` (token and span) until every
     /// capital is seen. Until then, `name_like` flags the token as a sentence's first word for
-    /// [`Document::mark_name_like`] (no later stage reads it before that sets it).
+    /// [`Document::mark_name_like`] (no later stage reads it before that sets it). Whether it
+    /// is shouted is left to that pass too, which tests every capital for it anyway (a shouted
+    /// word left undecided stays no name there).
     #[inline(always)]
     fn judge_start(&mut self, i: usize, undecided: &mut Vec<(usize, Span)>) {
         let Some(t) = self.tokens.get_mut(i).filter(|t| t.cap) else {
@@ -297,9 +301,6 @@ impl<'t> Document<'t> {
         };
         t.name_like = true;
         let t = *t;
-        if shouted(self.text, &t) {
-            return;
-        }
         let next_cap = self
             .tokens
             .get(i + 1)
@@ -357,14 +358,17 @@ impl<'t> Document<'t> {
                 continue;
             };
             let starts_sentence = t.name_like;
-            t.name_like = !shouted(text, t);
+            // (One load of the word's first bytes for both tests.)
+            let head = swar::load8(text.as_bytes(), t.span.start);
+            t.name_like = !shouted_from(text, t, (head >> 8) as u8);
             keep_if(&mut words, i, crate::mentions::may_be_name_word(t, starts_sentence));
-            wanted.mark_if(!starts_sentence, t.span);
+            wanted.mark_if(!starts_sentence, t.span, head);
         }
         self.name_words = words;
         for (&(i, _), &slot) in undecided.iter().zip(slots.iter()) {
             if let Some(t) = self.tokens.get_mut(i) {
-                t.name_like = wanted.marked(slot);
+                // (`name_like` is `!shouted` here: a shouted word stays no name.)
+                t.name_like &= wanted.marked(slot);
             }
             wanted.forget(slot);
         }
@@ -380,24 +384,27 @@ impl<'t> Document<'t> {
         Sentence { span, tokens, line }
     }
 
-    /// If a sentence ends at token `i`, the index of its last token (after closing marks).
+    /// If a sentence ends at token `i`, a stop (one of [`Document::pivots`]), the index of its
+    /// last token (after closing marks). (The tokenizer lists only stops there, so the stop is
+    /// not tested again: that was a read of the text's byte, waited on at every stop.)
     fn ends_sentence(&self, i: usize, line_end: usize) -> Option<usize> {
-        let token = &self.tokens[i];
-        if !matches!(token.punct(self.text), Some('.' | '!' | '?' | '…')) {
-            return None;
-        }
+        debug_assert!(matches!(self.tokens[i].punct(self.text), Some('.' | '!' | '?' | '…')));
         // Closing marks and brackets right after the stop belong to this sentence.
         let mut last = i;
         let mut closed = false;
         while last + 1 < line_end {
             let next = &self.tokens[last + 1];
+            // (Whether it touches the stop first: most stops have a space after them.)
+            if next.span.start != self.tokens[last].span.end {
+                break;
+            }
             // The second apostrophe of a doubled one (''…'') pairs with nothing: it goes with
             // the first, which closed the quotation.
             let doubled = closed && self.is_apostrophe(last + 1) && self.is_apostrophe(last);
             let closer = next.mark == Mark::Close
                 || doubled
                 || matches!(next.punct(self.text), Some(')' | ']' | '.' | '!' | '?'));
-            if !closer || next.span.start != self.tokens[last].span.end {
+            if !closer {
                 break;
             }
             closed |= next.mark == Mark::Close;
@@ -501,7 +508,12 @@ fn keep_if(list: &mut Vec<usize>, i: usize, keep: bool) {
 /// compiler tests them one after the other again.)
 #[inline(always)]
 fn shouted(text: &str, t: &Token) -> bool {
-    let second = text.as_bytes().get(t.span.start + 1).copied().unwrap_or(0);
+    shouted_from(text, t, text.as_bytes().get(t.span.start + 1).copied().unwrap_or(0))
+}
+
+/// [`shouted`], given the word's second byte (0 past the text's end).
+#[inline(always)]
+fn shouted_from(text: &str, t: &Token, second: u8) -> bool {
     std::hint::black_box((t.span.end - t.span.start > 4) & !second.is_ascii_lowercase())
         && all_capitals(t.span.of(text))
 }
@@ -619,9 +631,10 @@ impl<'t> WordSet<'t> {
     /// Once every word with a filter bit is marked, the bit is cleared, so the capitals after
     /// ("Trump" again and again) cost one bit test, not a probe each. (No branch on the way:
     /// an empty slot stays unmarked.)
+    /// (`head` is the word's first eight bytes, as [`swar::load8`] reads them.)
     #[inline(always)]
-    fn mark_if(&mut self, wanted: bool, span: Span) {
-        let (word, bit) = self.filter_bit(span);
+    fn mark_if(&mut self, wanted: bool, span: Span, head: u64) {
+        let (word, bit) = filter_bit(head, span.end - span.start);
         if self.filter[word | usize::from(!wanted) << 6] & 1 << bit == 0 {
             return;
         }
