@@ -12,6 +12,7 @@
 //!   happened). Full character trigrams were measured too: no better on later debates than
 //!   the affixes, and 20% slower (docs/CLAIMS.md).
 
+use super::lexicon::cat;
 use super::signals::{self, Profile};
 use super::tokens::{hash_lower, pair, shape, Word};
 
@@ -101,8 +102,9 @@ pub fn dense_set(p: &Profile) -> (u64, u32) {
     // Each feature a bit, from bits: no branch, and the features that share a condition
     // ("... without signal", "... without I/we/you") take it with one mask.
     let nz = |count: u16| (count != 0) as u64;
-    let (first_person, we, you) = (nz(p.first_person), nz(p.we), nz(p.you));
-    let (modal, opinion, they, past) = (nz(p.modals), nz(p.opinion), nz(p.they), nz(p.past));
+    let listed = |list: u32| (p.lists & list != 0) as u64;
+    let (first_person, we, you) = (listed(cat::FIRST_PERSON), listed(cat::WE), listed(cat::YOU));
+    let (modal, opinion, they, past) = (listed(cat::MODAL), listed(cat::OPINION), listed(cat::THEY), nz(p.past));
     let none = (p.signals == 0) as u64;
     let personal = first_person | you;
     // Neither "I" nor "you" nor "we".
@@ -122,7 +124,7 @@ pub fn dense_set(p: &Profile) -> (u64, u32) {
         | at(you, 14)
         | at(modal, 15)
         | at(opinion, 16)
-        | at(nz(p.courtesy), 17)
+        | at(listed(cat::COURTESY), 17)
         | at(p.question as u64, 18)
         | at(p.exclamation as u64, 19)
         | at((p.figures >= 2) as u64, 27)

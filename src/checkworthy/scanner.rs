@@ -11,7 +11,7 @@
 
 use super::lexicon::{self, cat};
 use super::model::Model;
-use super::signals::{signal, Profile, Window};
+use super::signals::{signal, Profile, Window, LISTS};
 use super::tokens::{self, hash_lower, pair, shape, spelling, Word};
 use crate::segment::{self, TokenKind};
 use crate::swar;
@@ -151,6 +151,7 @@ fn scan_with(model: &Model, text: &str, tokens: &[segment::Token], memo: &mut Me
             p.words += 1;
             p.lowercase_words += (cur.spelling & spelling::LOWERCASE != 0) as u16;
             p.past += (cur.spelling & spelling::PAST != 0) as u16;
+            p.lists |= cur.cats & LISTS;
             let name = cur.spelling & spelling::NAME != 0;
             p.entities += name as u16;
             p.signals |= (cur.cats & cat::SIGNALS) as u16 | (signal::NAMED_ENTITY * name as u16);

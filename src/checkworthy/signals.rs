@@ -161,16 +161,11 @@ fn ends_in_ed(t: &Word) -> bool {
     t.spelling & spelling::ED != 0
 }
 
+/// The lists of [`Profile::lists`].
+pub const LISTS: u32 = cat::FIRST_PERSON | cat::WE | cat::YOU | cat::THEY | cat::MODAL | cat::OPINION | cat::COURTESY;
+
 /// The lexicon categories [`Profile::observe`] counts.
-const COUNTED: u32 = cat::FIRST_PERSON
-    | cat::WE
-    | cat::YOU
-    | cat::THEY
-    | cat::MODAL
-    | cat::OPINION
-    | cat::COURTESY
-    | cat::BOILERPLATE
-    | cat::CREDIT;
+const COUNTED: u32 = LISTS | cat::BOILERPLATE | cat::CREDIT;
 
 /// What one pass over a sentence found: signals, and the counts the model and the boilerplate
 /// rule use.
@@ -186,17 +181,15 @@ pub struct Profile {
     pub all_caps_words: u16,
     pub figures: u16,
     pub entities: u16,
-    pub first_person: u16,
-    pub we: u16,
-    pub you: u16,
-    /// Third-person pronouns ("she", "his", "they").
-    pub they: u16,
+    /// The lists ([`LISTS`]: first person, we, you, third-person pronouns such as "she", "his",
+    /// "they", modals, opinion, courtesy) the words and phrases seen are in, as their
+    /// categories' bits: the model asks only whether a sentence has one of each (counts were
+    /// only ever tested for 0), so a word of a list is counted in passing like a quiet one,
+    /// its categories or-ed in.
+    pub lists: u32,
     /// Past-tense verbs: irregular ones from the lexicon, and words of five or more letters
     /// ending in "-ed".
     pub past: u16,
-    pub modals: u16,
-    pub opinion: u16,
-    pub courtesy: u16,
     pub boilerplate_words: u16,
     pub question: bool,
     pub exclamation: bool,
@@ -217,14 +210,17 @@ pub struct Profile {
 }
 
 /// Whether a word, with no phrase ending at it, is one [`Profile::observe`] only counts: a word
-/// with no capital, digit or symbol, in none of the counted lists and no number word, and
+/// with no capital, digit or symbol, no number word, in no boilerplate or credit list, and
 /// neither the "than" of a comparison nor the "-est" of a superlative. Of the detectors, only
-/// the lexicon's categories fire on it; of the counts, only the words, the lowercase ones and
-/// the past tenses change. Most words are such: decided once per word, in the memo
-/// ([`spelling::QUIET`]).
+/// the lexicon's categories fire on it; of the counts, only the words, the lowercase ones, the
+/// past tenses and the [`LISTS`] change. Most words are such: decided once per word, in the
+/// memo ([`spelling::QUIET`]).
 pub(crate) fn is_quiet(word: &Word) -> bool {
     let est = word.spelling & spelling::EST != 0 && word.cats & cat::NOT_SUPERLATIVE == 0;
-    word.shape == 0 && word.hash != hash_lower(b"than") && !est && word.cats & (cat::NUMBER | COUNTED) == 0
+    word.shape == 0
+        && word.hash != hash_lower(b"than")
+        && !est
+        && word.cats & (cat::NUMBER | cat::BOILERPLATE | cat::CREDIT) == 0
 }
 
 /// Whether a word, with no phrase ending at it, is one [`Profile::observe`] counts in passing
@@ -250,6 +246,7 @@ impl Profile {
             self.words += 1;
             self.lowercase_words += (t.spelling & spelling::LOWERCASE != 0) as u16;
             self.past += (t.spelling & spelling::PAST != 0) as u16;
+            self.lists |= t.cats & LISTS;
             let name = t.spelling & spelling::NAME != 0;
             let entity = name & (w.index > 0) & !w.prev_is(hash_lower(b":"));
             self.entities += entity as u16;
@@ -358,15 +355,8 @@ impl Profile {
     fn count(&mut self, cats: u32) {
         // Most tokens (names, numbers, most words) are in none of the counted lists.
         if cats & COUNTED != 0 {
-            let count = |c: u32| (cats & c != 0) as u16;
-            self.first_person += count(cat::FIRST_PERSON);
-            self.we += count(cat::WE);
-            self.you += count(cat::YOU);
-            self.they += count(cat::THEY);
-            self.modals += count(cat::MODAL);
-            self.opinion += count(cat::OPINION);
-            self.courtesy += count(cat::COURTESY);
-            self.boilerplate_words += count(cat::BOILERPLATE);
+            self.lists |= cats & LISTS;
+            self.boilerplate_words += (cats & cat::BOILERPLATE != 0) as u16;
             self.credit |= cats & cat::CREDIT != 0;
         }
     }
@@ -655,10 +645,12 @@ mod tests {
     #[test]
     fn cues_against_claims() {
         let p = scan("I think we should help you, and I would.", |_| {});
-        assert_eq!((p.first_person, p.we, p.you), (2, 1, 1));
-        assert!(p.modals >= 2 && p.opinion >= 1);
+        assert_eq!(
+            p.lists,
+            cat::FIRST_PERSON | cat::WE | cat::YOU | cat::MODAL | cat::OPINION
+        );
         let p = scan("Thank you, thank you very much!", |_| {});
-        assert!(p.courtesy >= 2 && p.exclamation);
+        assert!(p.lists & cat::COURTESY != 0 && p.exclamation);
         assert!(scan("Why did you vote for it?", |_| {}).question);
     }
 
