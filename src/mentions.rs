@@ -929,7 +929,8 @@ impl<'t> Mentions<'t> {
             }
             MentionKind::Description(desc) => {
                 let head = lowercase(doc.word(t));
-                let definite = self.is_definite(doc, t);
+                // (Asked only of the kinds whose look-up depends on it.)
+                let definite = || self.is_definite(doc, t);
                 // Few descriptions are a role word some entity was seen with ("the minister"),
                 // and a text has a few role words: where none of them is the head, no name's
                 // entity can have it, and the walk back over the names is spared (it found
@@ -947,9 +948,9 @@ impl<'t> Mentions<'t> {
                 }
                 let person = |e: usize| self.entities[e].kind == EntityKind::Person;
                 match desc {
-                    DescKind::Person if definite => self.salient(t, s, &person, last_speaker),
+                    DescKind::Person if definite() => self.salient(t, s, &person, last_speaker),
                     DescKind::Message => self.salient(t, s, &person, last_speaker),
-                    DescKind::Organisation if definite => self.salient(
+                    DescKind::Organisation if definite() => self.salient(
                         t,
                         s,
                         &|e| {
@@ -973,8 +974,8 @@ impl<'t> Mentions<'t> {
         let mut t = head;
         while t > 0 && head - t < 6 {
             t -= 1;
-            let w = doc.word(t);
             if doc.tokens[t].info.has(DETERMINER) {
+                let w = doc.word(t);
                 return !w.eq_ignore_ascii_case("a") && !w.eq_ignore_ascii_case("an");
             }
         }
