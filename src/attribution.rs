@@ -1530,10 +1530,12 @@ fn is_to(doc: &Document, t: usize) -> bool {
 }
 
 /// Is token `t` "who", or "who's" ("who’s"): is its [`stem_of`] "who", in any ASCII case?
-/// Only a word that ends in "s" has its stem compared.
+/// Only a word with a possessive ending (which the tokenizer records) has a stem of its own
+/// to compare: asking first whether the word ends in "s", as a third of the words a source
+/// search ends on do, was a branch missed.
 fn is_who_stem(doc: &Document, t: usize) -> bool {
     is_word(doc, t, word_bytes().who, b"who")
-        || (bytes_of(doc, t).last() == Some(&b's') && stem_of(doc, t).eq_ignore_ascii_case(b"who"))
+        || (doc.tokens[t].possessive != 0 && stem_of(doc, t).eq_ignore_ascii_case(b"who"))
 }
 
 /// Is `token` a word that may open a statement: a cue, or "according"? (The lexicon gives
