@@ -54,9 +54,10 @@ thread_local! {
     /// sized for half the document's sentences, whose allocation took the allocator's slow
     /// path (~900 instructions and 17 mispredicted branches a document under callgrind).
     static SPARE_REPORTED: Cell<Vec<Reported>> = const { Cell::new(Vec::new()) };
-    /// The last [`attribute`]'s used cues and quoted ranges ([`QuotedWords`]), emptied: two
-    /// vectors a document otherwise allocated, the first regrown as cues were pushed.
-    static SPARE_WORK: Cell<(Vec<usize>, Vec<std::ops::Range<usize>>)> = const { Cell::new((Vec::new(), Vec::new())) };
+    /// The last [`attribute`]'s used cues, quoted ranges ([`QuotedWords`]) and quotations'
+    /// reach ([`covered_by_quote`]), emptied: vectors a document otherwise allocated, the
+    /// first regrown as cues were pushed.
+    static SPARE_WORK: Cell<Work> = const { Cell::new((Vec::new(), Vec::new(), Vec::new())) };
 }
 
 impl Drop for Found {
@@ -73,6 +74,10 @@ impl Drop for Found {
         }
     }
 }
+
+/// [`attribute`]'s working vectors, kept for the next document: the used cues, the quoted
+/// ranges and the quotations' reach.
+type Work = (Vec<usize>, Vec<std::ops::Range<usize>>, Vec<usize>);
 
 /// A speaker mention found next to a cue, before resolution.
 #[derive(Clone, Copy, Debug)]
@@ -95,7 +100,7 @@ const LONG_ATTRIBUTION: usize = 48;
 
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
 pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> Found {
-    let (mut used_cues, spare_ranges) = SPARE_WORK.with(Cell::take);
+    let (mut used_cues, spare_ranges, mut reach) = SPARE_WORK.with(Cell::take);
     used_cues.clear();
     let mut last_speaker: Option<usize> = None;
     let mut out = SPARE_QUOTES.with(Cell::take);
@@ -168,17 +173,27 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         i += 1;
     }
     let mut quoted = QuotedWords::of(doc, quotes, spare_ranges);
+    // How far the text quoted so far reaches: the greatest end of the quotations up to each
+    // (quotations nest, so their ends are not in order).
+    reach.clear();
+    reach.extend(out.iter().scan(0, |far, q| {
+        *far = q.parts.span().end.max(*far);
+        Some(*far)
+    }));
     let reported = reported_speech(
         doc,
         mentions,
         &used_cues,
         &mut quoted,
         quotes,
-        &mut out,
+        (&mut out, &reach),
         &mut last_speaker,
     );
-    if crate::segment::worth_keeping(&used_cues) && crate::segment::worth_keeping(&quoted.ranges) {
-        SPARE_WORK.with(|cell| cell.set((used_cues, quoted.ranges)));
+    if crate::segment::worth_keeping(&used_cues)
+        && crate::segment::worth_keeping(&quoted.ranges)
+        && crate::segment::worth_keeping(&reach)
+    {
+        SPARE_WORK.with(|cell| cell.set((used_cues, quoted.ranges, reach)));
     }
     Found { quotes: out, reported }
 }
@@ -1115,7 +1130,7 @@ fn reported_speech(
     used: &[usize],
     quoted: &mut QuotedWords,
     found_quotes: &[Quoted],
-    quotes: &mut [AttributedQuote],
+    (quotes, reach): (&mut [AttributedQuote], &[usize]),
     last_speaker: &mut Option<usize>,
 ) -> Vec<Reported> {
     // Roughly one statement per four sentences in PolNeAR: room for twice that, so the vector
@@ -1205,7 +1220,7 @@ fn reported_speech(
                 // matter, back to 2,000 bytes before it starts.
                 until = partition_point_near(quotes, until, |q| q.parts.first().start < content.end);
                 let quotes = &mut quotes[..until];
-                if content.len() >= 8 && !covered_by_quote(quotes, content) {
+                if content.len() >= 8 && !covered_by_quote(quotes, &reach[..until], content) {
                     let speaker = source.map(|source| speaker_of(doc, mentions, source, s, *last_speaker));
                     if let Some(e) = speaker.and_then(|sp| sp.entity) {
                         *last_speaker = Some(e);
@@ -1515,10 +1530,12 @@ fn is_to(doc: &Document, t: usize) -> bool {
 }
 
 /// Is token `t` "who", or "who's" ("who’s"): is its [`stem_of`] "who", in any ASCII case?
-/// Only a word that ends in "s" has its stem compared.
+/// Only a word with a possessive ending (which the tokenizer records) has a stem of its own
+/// to compare: asking first whether the word ends in "s", as a third of the words a source
+/// search ends on do, was a branch missed.
 fn is_who_stem(doc: &Document, t: usize) -> bool {
     is_word(doc, t, word_bytes().who, b"who")
-        || (bytes_of(doc, t).last() == Some(&b's') && stem_of(doc, t).eq_ignore_ascii_case(b"who"))
+        || (doc.tokens[t].possessive != 0 && stem_of(doc, t).eq_ignore_ascii_case(b"who"))
 }
 
 /// Is `token` a word that may open a statement: a cue, or "according"? (The lexicon gives
@@ -1657,14 +1674,18 @@ fn clip(doc: &Document, sentence: &crate::segment::Sentence, cue: usize) -> crat
 
 /// Is `content` just a direct quotation that is already reported as one? (`quotes` are those
 /// that start before it ends; only those that start at most 2,000 bytes before it are asked,
-/// the last first.)
-fn covered_by_quote(quotes: &[AttributedQuote], content: Span) -> bool {
+/// the last first, and only while some quotation up to them (`reach`, the greatest end of
+/// each's predecessors and itself) ends inside the content or past it: once none does, no
+/// earlier one overlaps it. In a text dense with quotations, several of those before the
+/// content were each asked, and the walk's end was a branch missed.)
+fn covered_by_quote(quotes: &[AttributedQuote], reach: &[usize], content: Span) -> bool {
     let window = content.start.saturating_sub(2000);
     quotes
         .iter()
+        .zip(reach)
         .rev()
-        .take_while(|q| q.parts.first().start >= window)
-        .any(|q| {
+        .take_while(|&(q, &reach)| q.parts.first().start >= window && reach > content.start)
+        .any(|(q, _)| {
             let span = q.parts.span();
             // The attribution between two parts is not quoted: an aside in it is reported anew.
             // (Most quotations searched lie wholly before the content: the span of all their

@@ -6,12 +6,15 @@
 //! descriptions ("he", "the official", "the ministry") are resolved only where they speak,
 //! by salience: the nearest sentence first, and in a sentence its first compatible name.
 
-use crate::lexicon::{DescKind, FxMap, Gender, DETERMINER, FUNCTION, GIVEN_NAME, ORG_WORD, PLURAL, PRONOUN, TITLE};
+use crate::lexicon::{
+    DescKind, FxHasher, FxMap, Gender, DETERMINER, FUNCTION, GIVEN_NAME, ORG_WORD, PLURAL, PRONOUN, TITLE,
+};
 use crate::segment::{reuse, Document, Token, TokenKind};
 use crate::swar;
 use crate::{EntityKind, Span};
 use std::borrow::Cow;
 use std::cell::Cell;
+use std::hash::{BuildHasher, BuildHasherDefault};
 
 /// The table of descriptions ([`FxMap`]'s fast hash; names have a table of their own,
 /// [`NameTable`]). It is never iterated, so the hash decides nothing but speed.
@@ -71,8 +74,10 @@ pub struct Mentions<'t> {
     /// How many words each entity's name has so far, by entity (while names are found, only
     /// `add_name` makes entities).
     entity_words: Vec<usize>,
-    /// Entities made from descriptions, by their lowercase wording.
-    by_description: NameMap<String, usize>,
+    /// Entities made from descriptions, by a hash of their lowercase wording (a wording
+    /// whose hash is taken, by another, takes the next number): the entity's name is the
+    /// wording, so no lowercase copy of it is kept (see [`Mentions::described`]).
+    by_description: NameMap<u64, usize>,
     /// The line index of the headline, when the document starts with one.
     pub headline: Option<usize>,
 }
@@ -244,7 +249,7 @@ struct Spare {
     roles: Vec<Role<'static>>,
     table: NameTable,
     entity_words: Vec<usize>,
-    by_description: NameMap<String, usize>,
+    by_description: NameMap<u64, usize>,
 }
 
 thread_local! {
@@ -835,12 +840,38 @@ pub enum MentionKind {
 impl<'t> Mentions<'t> {
     /// The entity for a description nobody it could refer to was found for ("Democrats", "a
     /// spokesman for the ministry"), shared by every description worded the same way.
+    /// Nine descriptions in ten are new to their text and half have a capital, so a
+    /// lowercase `String` key cost one or two allocations besides the name's: the key is the
+    /// hash of the wording lowercased on the stack, checked against the entity's name.
     pub fn described(&mut self, wording: &str, kind: EntityKind) -> usize {
-        let key = lowercase(wording);
-        if let Some(&e) = self.by_description.get(key.as_ref()) {
-            return e;
+        let mut buffer = [0; 64];
+        let owned;
+        let lower: &[u8] = match buffer.get_mut(..wording.len()) {
+            Some(short) if wording.is_ascii() => {
+                short.copy_from_slice(wording.as_bytes());
+                short.make_ascii_lowercase();
+                short
+            }
+            _ => {
+                owned = wording.to_lowercase();
+                owned.as_bytes()
+            }
+        };
+        // `lowercase(name) == lower`, for a name of an entity made here (its first wording).
+        let same = |name: &str| {
+            if name.is_ascii() {
+                name.as_bytes().eq_ignore_ascii_case(lower)
+            } else {
+                name.to_lowercase().as_bytes() == lower
+            }
+        };
+        let mut key = BuildHasherDefault::<FxHasher>::default().hash_one(lower);
+        while let Some(&e) = self.by_description.get(&key) {
+            if same(&self.entities[e].name) {
+                return e;
+            }
+            key = key.wrapping_add(1);
         }
-        let key = key.into_owned();
         self.entities.push(EntityDraft {
             name: Cow::Owned(wording.to_string()),
             kind,
@@ -898,7 +929,8 @@ impl<'t> Mentions<'t> {
             }
             MentionKind::Description(desc) => {
                 let head = lowercase(doc.word(t));
-                let definite = self.is_definite(doc, t);
+                // (Asked only of the kinds whose look-up depends on it.)
+                let definite = || self.is_definite(doc, t);
                 // Few descriptions are a role word some entity was seen with ("the minister"),
                 // and a text has a few role words: where none of them is the head, no name's
                 // entity can have it, and the walk back over the names is spared (it found
@@ -916,9 +948,9 @@ impl<'t> Mentions<'t> {
                 }
                 let person = |e: usize| self.entities[e].kind == EntityKind::Person;
                 match desc {
-                    DescKind::Person if definite => self.salient(t, s, &person, last_speaker),
+                    DescKind::Person if definite() => self.salient(t, s, &person, last_speaker),
                     DescKind::Message => self.salient(t, s, &person, last_speaker),
-                    DescKind::Organisation if definite => self.salient(
+                    DescKind::Organisation if definite() => self.salient(
                         t,
                         s,
                         &|e| {
@@ -942,8 +974,8 @@ impl<'t> Mentions<'t> {
         let mut t = head;
         while t > 0 && head - t < 6 {
             t -= 1;
-            let w = doc.word(t);
             if doc.tokens[t].info.has(DETERMINER) {
+                let w = doc.word(t);
                 return !w.eq_ignore_ascii_case("a") && !w.eq_ignore_ascii_case("an");
             }
         }
@@ -1064,6 +1096,36 @@ fn contains_lowercase(name: &str, word: &str) -> bool {
 mod tests {
     use super::contains_lowercase;
     use crate::segment::Document;
+
+    /// Descriptions worded alike but for case share an entity (as their lowercase wordings
+    /// are equal), whatever the script; others get their own.
+    #[test]
+    fn described_merges_wordings_equal_in_lowercase() {
+        let doc = Document::new("Nothing here.");
+        let mut mentions = super::find(&doc);
+        let person = crate::EntityKind::Person;
+        let democrats = mentions.described("Democrats", person);
+        assert_eq!(mentions.described("democrats", person), democrats);
+        assert_eq!(mentions.described("DEMOCRATS", person), democrats);
+        let elysee = mentions.described("ÉLYSÉE officials", person);
+        assert_eq!(mentions.described("élysée officials", person), elysee);
+        // The Kelvin sign lowercases to an ASCII "k".
+        let kelvin = mentions.described("\u{212A}urds", person);
+        assert_eq!(mentions.described("kurds", person), kelvin);
+        let long = "a spokesman for the ministry of finance and economic development of the region";
+        let spokesman = mentions.described(long, person);
+        assert_eq!(mentions.described(&long.to_uppercase(), person), spokesman);
+        let all = [
+            democrats,
+            elysee,
+            kelvin,
+            spokesman,
+            mentions.described("Republicans", person),
+        ];
+        for (i, a) in all.iter().enumerate() {
+            assert!(all[i + 1..].iter().all(|b| b != a), "{all:?}");
+        }
+    }
 
     /// Each role word is kept once per entity however often the title comes back: a chain
     /// that grew with every "President Lopez" made each description's look-up walk them all,
