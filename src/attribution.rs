@@ -36,6 +36,9 @@ pub struct AttributedQuote {
 #[derive(Clone, Debug)]
 pub struct Reported {
     pub content: Span,
+    /// The tokens within `content`, for its score in [`crate::claims`]: found here, where the
+    /// statement's tokens are at hand, not searched for among all the document's there.
+    pub tokens: std::ops::Range<usize>,
     pub speaker: Option<Speaker>,
     pub cue: Span,
 }
@@ -1243,8 +1246,32 @@ fn reported_speech(
                     }
                     let after_content = token_from(doc, content.end, &whole.tokens);
                     let mut content = content;
+                    let end = content.end;
                     cover_final_quote(doc, found_quotes, &mut near_found, quotes.last(), &mut content);
-                    out.push(Reported { content, speaker, cue });
+                    // Mostly the content starts on the token after the cue (7 in 10 on PolNeAR
+                    // train), else often where the sentence does.
+                    let starts_at = |i: usize| doc.tokens.get(i).is_some_and(|x| x.span.start == content.start);
+                    let first = if starts_at(t + 1) {
+                        t + 1
+                    } else if starts_at(sentence.tokens.start) {
+                        sentence.tokens.start
+                    } else {
+                        token_from(doc, content.start, &sentence.tokens)
+                    };
+                    let past = if content.end == end {
+                        after_content
+                    } else {
+                        token_from(doc, content.end, &whole.tokens)
+                    };
+                    // (Less the one token that may run past the end, should it not end on one.)
+                    let straddles = past > 0 && doc.tokens[past - 1].span.end > content.end;
+                    let tokens = first..(past - straddles as usize).max(first);
+                    out.push(Reported {
+                        content,
+                        tokens,
+                        speaker,
+                        cue,
+                    });
                     floor = floor.max(after_content).max(t + 2);
                     // One statement per cue; skip past the content when it follows the cue.
                     if content.start > doc.tokens[t].span.start {

@@ -242,13 +242,9 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         reported_claims.clear();
         reported_claims.reserve(found.reported.len());
         for r in &found.reported {
-            // The content's tokens: those within its span (it starts and ends on tokens). A
-            // token has a byte at least, so they are at most as many as its bytes: the end is
-            // searched for among those only.
-            let first = doc.tokens.partition_point(|t| t.span.start < r.content.start);
-            let most = (first + r.content.len()).min(doc.tokens.len());
-            let last = first + doc.tokens[first..most].partition_point(|t| t.span.end <= r.content.end);
-            let (score, signals) = checkworthy::score_tokens(doc.text, &doc.tokens[first..last]);
+            // Its tokens as attribution found them: two binary searches of the document's tokens
+            // here, each step waiting on a load, were a sixth of `assemble`'s own time.
+            let (score, signals) = checkworthy::score_tokens(doc.text, &doc.tokens[r.tokens.clone()]);
             reported_claims.push(Claim {
                 span: r.content,
                 kind: ClaimKind::Reported,

@@ -27,9 +27,34 @@ fn check(text: &str) -> Result<(), String> {
         let ann = annotate(text, &options);
         check_spans(text, &ann)?;
         check_utf16(text, &ann)?;
+        check_reported_tokens(text)?;
         let again = annotate(text, &options);
         if again != ann {
             return Err("the same input gave a different result the second time".into());
+        }
+    }
+    Ok(())
+}
+
+/// Each reported statement's tokens, as attribution hands them to the claims' scorer, are
+/// those a search of all the document's tokens finds within its content.
+fn check_reported_tokens(text: &str) -> Result<(), String> {
+    use quotelens::{attribution, mentions, quotes, segment};
+    let mut doc = segment::Document::new(text);
+    let found_quotes = quotes::find(&mut doc);
+    doc.split_sentences();
+    let mut mentions = mentions::find(&doc);
+    let found = attribution::attribute(&doc, &found_quotes, &mut mentions);
+    for r in &found.reported {
+        let first = doc.tokens.partition_point(|t| t.span.start < r.content.start);
+        let last = first + doc.tokens[first..].partition_point(|t| t.span.end <= r.content.end);
+        if r.tokens != (first..last) {
+            return Err(format!(
+                "content {:?}: tokens {:?}, not {:?}",
+                r.content,
+                r.tokens,
+                first..last
+            ));
         }
     }
     Ok(())
