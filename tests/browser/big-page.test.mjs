@@ -96,7 +96,7 @@ const spansOf = (r) => ['quotes', 'claims'].map((k) => r[k].map((a) => {
   return { ...rest, speaker: speaker && { start: speaker.start, end: speaker.end, text: speaker.text } };
 }));
 
-test('a 1 MB page: annotated in a Worker, spread over many short tasks, the synchronous result, painted and listed in full', async (t) => {
+test('a 1 MB page: annotated in a Worker, spread over short tasks, the synchronous result, painted and listed in full', async (t) => {
   const p = await load('/big.html');
   const r = await p.evaluate(async () => {
     const long = [], scripts = [];
