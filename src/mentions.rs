@@ -220,7 +220,7 @@ impl Ends {
     #[inline(always)]
     fn of(bytes: &[u8], at: usize, len: usize) -> Ends {
         let short = len.min(8);
-        let mask = u64::MAX >> (64 - 8 * short.max(1));
+        let mask = swar::low_bytes(short.max(1));
         Ends {
             head: swar::load8(bytes, at) & mask,
             tail: swar::load8(bytes, at + len - short) & mask,

@@ -576,7 +576,7 @@ impl<'t> WordSet<'t> {
         let cut = crate::mentions::possessive_len(bytes.get(span.start..span.end).unwrap_or_default());
         let span = Span::new(span.start, span.end - cut);
         let len = span.end - span.start;
-        let head = swar::load8(bytes, span.start) & (u64::MAX >> (64 - 8 * len.clamp(1, 8)));
+        let head = swar::load8(bytes, span.start) & swar::low_bytes(len.clamp(1, 8));
         let hash = (head ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         (span, head, (hash >> 40) as usize & self.mask)
     }
