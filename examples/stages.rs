@@ -71,6 +71,8 @@ fn main() {
     let options = Options::default();
     // The CLI's JSON buffer (`STAGES_JSON=direct`), kept from document to document.
     let mut out = Vec::new();
+    // The result, refilled from document to document as the CLI's is (`annotate_into`).
+    let mut annotations = quotelens::Annotations::default();
     // Thread CPU time on request: on a shared machine other processes' turns inflate wall
     // time (each reading costs a system call, so the figures are a little higher).
     let cpu = std::env::var("STAGES_CLOCK").is_ok_and(|v| v == "cpu");
@@ -96,7 +98,7 @@ fn main() {
             let found = attribution::attribute(&doc, &found_quotes, &mut found_mentions);
             quotes::give_back(found_quotes);
             lap(4);
-            let annotations = claims::assemble(&doc, found, found_mentions, &options);
+            claims::assemble(&doc, found, found_mentions, &options, &mut annotations);
             lap(5);
             if direct {
                 lap(6);

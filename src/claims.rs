@@ -150,8 +150,11 @@ fn main_speaker(mentions: &Mentions) -> Option<usize> {
     main
 }
 
+/// Shapes everything found into `out`, replacing what it held: its vectors, and its quotes'
+/// parts and entities' names and mentions, are storage for this document's (see
+/// [`crate::annotate_into`]).
 #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
-pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, options: &Options) -> Annotations {
+pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, options: &Options, out: &mut Annotations) {
     // "I think that …", "We believe …", "You said …": outside quotations, reporting by the
     // first or second person is the writer's or debater's own assertion, scored like any
     // sentence rather than attributed.
@@ -203,8 +206,14 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         parts.reserve(found.quotes.iter().map(|q| q.parts.len()).sum());
         parts.extend(found.quotes.iter().flat_map(|q| q.parts.iter().copied()));
     }
-    let mut quotes = Vec::with_capacity(if options.quotes { found.quotes.len() } else { 0 });
+    // The last document's quotes give their parts' vectors to this one's, refilled.
+    let mut quotes = std::mem::take(&mut out.quotes);
+    // (Each kept if small, as the working vectors are: see `worth_keeping`.)
+    scratch
+        .spare_parts
+        .extend(quotes.drain(..).map(|q| q.parts).filter(worth_keeping));
     if options.quotes {
+        quotes.reserve(found.quotes.len());
         // (Drained, not taken: `found` keeps the vector for the next document.)
         for q in found.quotes.drain(..) {
             // A fragment nobody is credited with is a title or a scare quote, not who-said-what.
@@ -215,7 +224,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             quotes.push(Quote {
                 span: q.parts.span(),
                 // (The one vector of a quotation's parts: until here they are held in place.)
-                parts: q.parts.to_vec(),
+                parts: refilled(&mut scratch.spare_parts, &q.parts),
                 kind: q.kind,
                 speaker,
                 cue: q.cue,
@@ -226,13 +235,17 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
 
     // Room for every reported claim and one factual claim in two sentences, so that pushing
     // seldom reallocates.
-    let mut claims = Vec::with_capacity(if options.claims {
-        found.reported.len() + doc.sentences.len() / 2
-    } else {
-        0
-    });
-    let entities;
+    let mut claims = std::mem::take(&mut out.claims);
+    claims.clear();
+    let mut entities = std::mem::take(&mut out.entities);
+    for e in entities.drain(..) {
+        scratch.spare_names.push(e.name);
+        if worth_keeping(&e.mentions) {
+            scratch.spare_mentions.push(e.mentions);
+        }
+    }
     if options.claims {
+        claims.reserve(found.reported.len() + doc.sentences.len() / 2);
         let threshold = options.min_claim_score.unwrap_or(checkworthy::THRESHOLD);
         let floor = checkworthy::logit_floor(threshold);
         // The reported claims first, in their own vector: sorted there (they come nearly in
@@ -258,7 +271,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         reported_claims.sort_by_key(|c| (c.span.start, c.span.end));
         // The speakers are listed and renumbered now, while the claims with a speaker are
         // these alone: not tested again among the factual ones, interleaved with them.
-        entities = scratch.roster(&mut mentions, &mut quotes, &mut reported_claims);
+        scratch.roster(&mut mentions, &mut quotes, &mut reported_claims, &mut entities);
         // Sentences, reported contents and quotation parts are all in text order: one sweep
         // finds what each sentence overlaps, instead of a scan of every claim per sentence.
         // (The contents are in order with their claims: a span orders by start, then end.)
@@ -330,17 +343,29 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         scratch.reported_claims = reported_claims;
         scratch.reported = reported;
     } else {
-        entities = scratch.roster(&mut mentions, &mut quotes, &mut []);
+        scratch.roster(&mut mentions, &mut quotes, &mut [], &mut entities);
     }
     scratch.parts = parts;
+    // What the last document had more of than this one is kept for a later one.
     if scratch.is_small() {
         SCRATCH.with(|cell| cell.set(Some(scratch)));
     }
-
-    Annotations {
+    *out = Annotations {
         quotes,
         claims,
         entities,
+    };
+}
+
+/// `items` in a vector of `spare`'s (the last document's output), else a new one.
+fn refilled(spare: &mut Vec<Vec<Span>>, items: &[Span]) -> Vec<Span> {
+    match spare.pop() {
+        Some(mut v) => {
+            v.clear();
+            v.extend_from_slice(items);
+            v
+        }
+        None => items.to_vec(),
     }
 }
 
@@ -383,6 +408,12 @@ struct Scratch {
     order: Vec<Span>,
     /// Each group's mentions in `spans`, once sorted and deduplicated.
     runs: Vec<Span>,
+    /// The last document's quotes' parts and entities' names and mentions (taken from the
+    /// output being refilled, and those a document did not need): this document's are
+    /// written into them.
+    spare_parts: Vec<Vec<Span>>,
+    spare_names: Vec<String>,
+    spare_mentions: Vec<Vec<Span>>,
 }
 
 thread_local! {
@@ -401,11 +432,20 @@ impl Scratch {
             && worth_keeping(&self.spans)
             && worth_keeping(&self.order)
             && worth_keeping(&self.runs)
+            && worth_keeping(&self.spare_parts)
+            && worth_keeping(&self.spare_names)
+            && worth_keeping(&self.spare_mentions)
     }
 
     /// The who-said-what roster: every entity that speaks, with all its mentions, numbered in
-    /// order of first mention; speakers are renumbered to match.
-    fn roster(&mut self, mentions: &mut Mentions, quotes: &mut [Quote], claims: &mut [Claim]) -> Vec<Entity> {
+    /// order of first mention, into `entities` (empty); speakers are renumbered to match.
+    fn roster(
+        &mut self,
+        mentions: &mut Mentions,
+        quotes: &mut [Quote],
+        claims: &mut [Claim],
+        entities: &mut Vec<Entity>,
+    ) {
         // Each entity's group: 0 while it is silent, else one more than its place in
         // `speaking`, which lists the speakers as they are met. Each is numbered as it is
         // marked, with no test of whether it is new (most marks are not), and the many
@@ -426,7 +466,7 @@ impl Scratch {
         }
         if count == 0 {
             // No speaker to list or renumber: the names need not be read.
-            return Vec::new();
+            return;
         }
         let speaking = &speaking[..count];
         // Every mention grouped by its entity, the silent ones' too, in one run each of
@@ -466,17 +506,25 @@ impl Scratch {
             runs.push(Span::new(start, start + kept));
         }
         order.sort_unstable();
-        let mut entities = Vec::with_capacity(count);
+        entities.reserve(count);
         for (new, first) in order.iter().enumerate() {
             let e = first.end;
             let run = runs[place[e] as usize - 1];
             let draft = &mut mentions.entities[e];
+            let name = match self.spare_names.pop() {
+                Some(mut name) => {
+                    name.clear();
+                    name.push_str(&draft.name);
+                    name
+                }
+                // Moved out when the draft owns it (a name joined across a line): the drafts
+                // are not read again.
+                None => std::mem::take(&mut draft.name).into_owned(),
+            };
             entities.push(Entity {
-                // Moved out when the draft owns it (a description's wording, a name joined
-                // across a line): the drafts are not read again.
-                name: std::mem::take(&mut draft.name).into_owned(),
+                name,
                 kind: draft.kind,
-                mentions: spans[run.start..run.end].to_vec(),
+                mentions: refilled(&mut self.spare_mentions, &spans[run.start..run.end]),
             });
             // The new number of each speaker, where `place` kept its group.
             place[e] = new as u32;
@@ -488,7 +536,6 @@ impl Scratch {
         };
         quotes.iter_mut().for_each(|q| renumber(&mut q.speaker));
         claims.iter_mut().for_each(|c| renumber(&mut c.speaker));
-        entities
     }
 }
 

@@ -198,11 +198,21 @@ impl Default for Options {
 
 /// Finds quotes, claims and speakers in `text`. Never panics; any input gives a result.
 pub fn annotate(text: &str, options: &Options) -> Annotations {
+    let mut annotations = Annotations::default();
+    annotate_into(text, options, &mut annotations);
+    annotations
+}
+
+/// [`annotate`] into `out`, replacing what it held, for a caller that annotates many texts in
+/// turn (the CLI): `out`'s vectors, and its quotes' parts and entities' names and mentions,
+/// are refilled rather than allocated anew and freed after each text, which were most of
+/// the allocations a document made.
+pub fn annotate_into(text: &str, options: &Options, out: &mut Annotations) {
     let mut doc = segment::Document::new(text);
     let quotes = quotes::find(&mut doc);
     doc.split_sentences();
     let mut mentions = mentions::find(&doc);
     let found = attribution::attribute(&doc, &quotes, &mut mentions);
     quotes::give_back(quotes);
-    claims::assemble(&doc, found, mentions, options)
+    claims::assemble(&doc, found, mentions, options, out);
 }

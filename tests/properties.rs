@@ -10,7 +10,7 @@
 //! Case counts are kept modest so the file runs in a few seconds in release mode.
 
 use proptest::prelude::*;
-use quotelens::{annotate, schema, Annotations, Options, Span};
+use quotelens::{annotate, annotate_into, schema, Annotations, Options, Span};
 
 /// Every claim candidate is emitted, so the claims' spans are checked too, not only those
 /// above the model's threshold.
@@ -322,6 +322,18 @@ proptest! {
     #[test]
     fn unbalanced_marks(text in marks_only()) {
         check(&text).map_err(TestCaseError::fail)?;
+    }
+
+    /// One result refilled text after text (`annotate_into`) equals each text's own.
+    #[test]
+    fn refilled_results(texts in prop::collection::vec(news_like(), 1..6)) {
+        let mut out = Annotations::default();
+        for options in [Options::default(), every_claim()] {
+            for text in &texts {
+                annotate_into(text, &options, &mut out);
+                prop_assert_eq!(&out, &annotate(text, &options), "{:?}", text);
+            }
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 //! is 1.
 
 use quotelens::schema::{to_output, ErrorOut};
-use quotelens::{annotate, Options};
+use quotelens::{annotate_into, Annotations, Options};
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
@@ -85,6 +85,7 @@ fn main() -> ExitCode {
     let mut out = Lines {
         buf: Vec::with_capacity(2 * Lines::BATCH),
         stdout: io::stdout().lock(),
+        annotations: Annotations::default(),
     };
     let result = if args.jsonl {
         run_jsonl(&args, &mut out)
@@ -111,6 +112,9 @@ fn main() -> ExitCode {
 struct Lines {
     buf: Vec<u8>,
     stdout: io::StdoutLock<'static>,
+    /// The last document's result, refilled with the next one's (`annotate_into`: most of
+    /// what a document allocated was its result, freed once written).
+    annotations: Annotations,
 }
 
 impl Lines {
@@ -202,14 +206,18 @@ fn run_jsonl(args: &Args, out: &mut Lines) -> io::Result<bool> {
 }
 
 fn write_annotations(args: &Args, out: &mut Lines, text: &str) -> io::Result<()> {
-    let annotations = annotate(text, &args.options);
-    if args.pretty {
+    // (Taken while it is written, and given back.)
+    let mut annotations = std::mem::take(&mut out.annotations);
+    annotate_into(text, &args.options, &mut annotations);
+    let written = if args.pretty {
         write_json(args, out, &to_output(text, &annotations))
     } else {
         // The same bytes as serde_json's of `to_output`, written faster (src/json.rs).
         quotelens::schema::write_json_to(text, &annotations, &mut out.buf);
         out.end_line()
-    }
+    };
+    out.annotations = annotations;
+    written
 }
 
 fn write_json(args: &Args, out: &mut Lines, value: &impl serde::Serialize) -> io::Result<()> {
