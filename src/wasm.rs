@@ -20,8 +20,17 @@ use wasm_bindgen::JsCast;
 #[wasm_bindgen]
 pub fn annotate(text: &str, options: JsValue) -> Result<Vec<u32>, JsError> {
     let options = parse_options(options)?;
-    let annotations = crate::annotate(text, &options);
-    Ok(schema::to_output(text, &annotations).to_wire())
+    LAST.with_borrow_mut(|annotations| {
+        crate::annotate_into(text, &options, annotations);
+        Ok(schema::to_output(text, annotations).to_wire())
+    })
+}
+
+thread_local! {
+    /// The last call's result, refilled by the next ([`crate::annotate_into`]): a page annotated
+    /// again as content arrives, or many texts in turn, reuses its storage instead of allocating
+    /// and freeing it per call. It holds only the last result, which the page has as numbers.
+    static LAST: std::cell::RefCell<crate::Annotations> = std::cell::RefCell::new(crate::Annotations::default());
 }
 
 /// Runs once when the module is instantiated (inside `init()`): annotates a short text, through
