@@ -13,11 +13,12 @@
 //! Measures, each the median of `--runs` repeats (default 5):
 //!
 //! - `corpus`: every `*.txt` of the corpus, one document each, through `annotate` alone and
-//!   through `annotate` + `schema::write_json_to` (the CLI's JSON: `schema::to_output`'s items
-//!   written as they are shaped, the same bytes as `serde_json::to_writer` of the `Output`) into
-//!   a reused `Vec`, as the CLI writes each result before handing it to the terminal (until
-//!   round 14 into a counting sink, where a write costs nothing: ~2.2 ms a pass less than the
-//!   CLI spends);
+//!   through `annotate_into` + `schema::write_json_to` (the CLI's JSON: `schema::to_output`'s
+//!   items written as they are shaped, the same bytes as `serde_json::to_writer` of the
+//!   `Output`) into a reused `Vec`, as the CLI writes each result before handing it to the
+//!   terminal (until round 14 into a counting sink, where a write costs nothing: ~2.2 ms a pass
+//!   less than the CLI spends), the result refilled from document to document as the CLI's is
+//!   (since round 17; before, a new result per document);
 //! - `1 MB`: the articles concatenated (blank line between) into one ~1 MB document;
 //! - `scaling`: one document of ~100 KB, ~1 MB and ~10 MB (articles repeated in turn), so that
 //!   time per byte can be compared across 1×, 10× and 100× the input.
@@ -218,7 +219,7 @@ struct Row {
     docs: usize,
     /// `annotate` alone (not measured with `--only`, which times one work, for a profiler).
     annotate: Option<Timing>,
-    /// `annotate` + `schema::write_json_to` into a reused `Vec` (the CLI's JSON).
+    /// `annotate_into` + `schema::write_json_to` into a reused `Vec` (the CLI's JSON).
     full: Timing,
     json_bytes: usize,
 }
