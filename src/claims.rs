@@ -5,7 +5,7 @@
 use crate::attribution::Found;
 use crate::checkworthy;
 use crate::mentions::{role_is, Mentions};
-use crate::segment::{worth_keeping, Document};
+use crate::segment::{worth_keeping, worth_keeping_string, Document};
 use crate::swar;
 use crate::{Annotations, Claim, ClaimKind, Entity, EntityKind, Options, Quote, Signals, Span, Speaker};
 use std::cell::Cell;
@@ -212,6 +212,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
     scratch
         .spare_parts
         .extend(quotes.drain(..).map(|q| q.parts).filter(worth_keeping));
+    let mut quotes = small_or_new(quotes);
     if options.quotes {
         quotes.reserve(found.quotes.len());
         // (Drained, not taken: `found` keeps the vector for the next document.)
@@ -237,13 +238,17 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
     // seldom reallocates.
     let mut claims = std::mem::take(&mut out.claims);
     claims.clear();
+    let mut claims = small_or_new(claims);
     let mut entities = std::mem::take(&mut out.entities);
     for e in entities.drain(..) {
-        scratch.spare_names.push(e.name);
+        if worth_keeping_string(&e.name) {
+            scratch.spare_names.push(e.name);
+        }
         if worth_keeping(&e.mentions) {
             scratch.spare_mentions.push(e.mentions);
         }
     }
+    let mut entities = small_or_new(entities);
     if options.claims {
         claims.reserve(found.reported.len() + doc.sentences.len() / 2);
         let threshold = options.min_claim_score.unwrap_or(checkworthy::THRESHOLD);
@@ -355,6 +360,16 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         claims,
         entities,
     };
+}
+
+/// `v` (emptied) if it may be kept for the next text, else a new vector: the last text's result
+/// lends its room to this one's only if that text was not huge ([`worth_keeping`]).
+fn small_or_new<T>(v: Vec<T>) -> Vec<T> {
+    if worth_keeping(&v) {
+        v
+    } else {
+        Vec::new()
+    }
 }
 
 /// `items` in a vector of `spare`'s (the last document's output), else a new one.

@@ -185,6 +185,12 @@ pub(crate) fn worth_keeping<T>(spare: &Vec<T>) -> bool {
     spare.capacity() <= SPARE_ITEMS_LIMIT
 }
 
+/// [`worth_keeping`] for a string (its bytes counted as items): one huge text's speaker name
+/// is not kept either.
+pub(crate) fn worth_keeping_string(spare: &String) -> bool {
+    spare.capacity() <= SPARE_ITEMS_LIMIT
+}
+
 impl Drop for Document<'_> {
     fn drop(&mut self) {
         if self.text.len() > SPARE_TEXT_LIMIT {

@@ -133,3 +133,21 @@ fn the_texts_have_speakers_and_quotes_of_varied_counts() {
     assert!(counts.windows(2).any(|w| w[0].1 < w[1].1) && counts.windows(2).any(|w| w[0].1 > w[1].1));
     assert!(counts.iter().any(|&(q, e)| q >= 3 && e >= 3), "{counts:?}");
 }
+
+/// A huge text's result does not lend its room to the texts after it (as no stage keeps a huge
+/// text's working vectors): refilled after a text of some 20,000 claims, a short text's claims
+/// vector is a short text's.
+#[test]
+fn a_huge_result_is_not_kept_for_the_next_text() {
+    let every_claim = Options {
+        min_claim_score: Some(0.0),
+        ..Options::default()
+    };
+    let huge = "Prices rose 5% in 2020 in Ohio. ".repeat(20_000);
+    let mut out = Annotations::default();
+    annotate_into(&huge, &every_claim, &mut out);
+    assert!(out.claims.len() > 16_384, "{} claims", out.claims.len());
+    annotate_into(ARTICLES[0], &every_claim, &mut out);
+    assert_eq!(out, annotate(ARTICLES[0], &every_claim));
+    assert!(out.claims.capacity() <= 16_384, "capacity {}", out.claims.capacity());
+}
