@@ -244,48 +244,43 @@ const MEMO_BITS: u32 = 14;
 #[cfg(target_arch = "wasm32")]
 const MEMO_BITS: u32 = 12;
 
-/// log2 of the number of sets of two entries.
-const SET_BITS: u32 = MEMO_BITS - 1;
-
 /// Short words (one to sixteen ASCII bytes) already seen, each with its [`Seen`]. News repeats
 /// its words ("the", "said", "percent"): most tokens are found here, which saves hashing,
 /// shaping and weighing them again. Keyed by the word's exact bytes (so a hit is the same
 /// word, never a likeness), and kept between sentences (see [`with_memo`]).
 ///
-/// Two-way set-associative, the word last found first in its set: a direct-mapped memo
-/// lost common words to rare ones sharing their slot (two ways cut its misses on PolNeAR
-/// train by a quarter, at ~200 instructions a miss).
+/// Direct-mapped: each word has one entry, and a new word takes it. Two ways (the word last
+/// found first in its set) cut the misses on PolNeAR train by a quarter, at ~200 instructions
+/// a miss, and were kept until round 17; measured by time on this project's Intel Xeon VM,
+/// one way is faster (claims stage 13.75 → 13.40 ms a pass, faster in 9 of 10 alternated
+/// pairs; the 1 MB document and WASM in Node too), for ~11M more instructions but ~120k fewer
+/// simulated mispredictions over the bench's two passes: the second way's test was a branch
+/// the predictor missed, and a hit on it rewrote the line (the swap).
 pub struct Memo {
-    sets: Box<[Set; 1 << SET_BITS]>,
+    entries: Box<[Entry; 1 << MEMO_BITS]>,
 }
 
-/// A set of two entries, on a cache line of its own. The allocator aligns a block this large
-/// to 16 bytes only: the second entry of every set ran into the next line, so a hit on it, an
-/// insertion or a swap touched two lines (LL read misses of the claims stage on PolNeAR train,
-/// simulated with a 512 KB last level, ~157k → ~139k). The price: the allocator no longer gets
-/// zeroed pages from the system for it but clears 512 KB once per thread.
+/// One word of the memo in 32 bytes, aligned so that no entry straddles two cache lines (the
+/// allocator aligns a block this large to 16 bytes only). The price: the allocator no longer
+/// gets zeroed pages from the system for it but clears 512 KB once per thread.
 #[derive(Clone, Copy, Default)]
-#[repr(C, align(64))]
-struct Set([Entry; 2]);
-
-/// One word of the memo in 32 bytes, two to a cache line: its key and its [`Seen`].
-#[derive(Clone, Copy, Default)]
+#[repr(C, align(32))]
 struct Entry {
     /// The word's bytes, zero above; 0 (no word) marks an empty entry.
     key: [u64; 2],
     seen: Seen,
 }
 
-// A memo entry is half a cache line, a set a whole one.
-const _: () = assert!(std::mem::size_of::<Entry>() == 32 && std::mem::size_of::<Set>() == 64);
+// Two memo entries to a cache line.
+const _: () = assert!(std::mem::size_of::<Entry>() == 32);
 
 impl Memo {
     fn new() -> Memo {
         // Built on the heap: 512 KB would not fit every stack (wasm's is 1 MB), and
         // `Box::new` of an array may build it on the stack first.
-        let sets = vec![Set::default(); 1 << SET_BITS].into_boxed_slice();
+        let entries = vec![Entry::default(); 1 << MEMO_BITS].into_boxed_slice();
         Memo {
-            sets: sets
+            entries: entries
                 .try_into()
                 .unwrap_or_else(|_| unreachable!("the length is the array's")),
         }
@@ -298,35 +293,26 @@ impl Memo {
         Memo::new()
     }
 
+    /// The one entry the word with bytes `key` may sit in.
     #[inline(always)]
-    fn set(&mut self, key: [u64; 2]) -> &mut [Entry; 2] {
+    fn index(key: [u64; 2]) -> usize {
         let mixed = (key[0] ^ key[1].rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        &mut self.sets[(mixed >> (64 - SET_BITS)) as usize].0
+        (mixed >> (64 - MEMO_BITS)) as usize
     }
 
-    /// The entry of the word with bytes `key`, moved first in its set if it was second.
     #[inline(always)]
-    fn find(&mut self, key: [u64; 2]) -> Option<Seen> {
-        let set = self.set(key);
-        if set[0].key == key {
-            return Some(set[0].seen);
-        }
-        if set[1].key == key {
-            set.swap(0, 1);
-            return Some(set[0].seen);
+    fn find(&self, key: [u64; 2]) -> Option<Seen> {
+        let entry = &self.entries[Memo::index(key)];
+        if entry.key == key {
+            return Some(entry.seen);
         }
         None
     }
 
-    /// Keeps `seen`, with bytes `key`, second in its set (first if that is empty), dropping
-    /// the second: a word seen once does not push out one found again since it came in (found,
-    /// a word moves first). Many words of a text occur once; inserted first, each pushed a
-    /// common word out of its set.
+    /// Keeps `seen`, with bytes `key`, in place of the word that had its entry.
     #[inline(always)]
     fn insert(&mut self, key: [u64; 2], seen: Seen) {
-        let set = self.set(key);
-        let way = if set[0].key == [0, 0] { 0 } else { 1 };
-        set[way] = Entry { key, seen };
+        self.entries[Memo::index(key)] = Entry { key, seen };
     }
 }
 
