@@ -236,13 +236,17 @@ fn find(
 
 /// log2 of the number of [`Memo`] entries. Natively 16,384 (512 KB, L2's size on the Zen 3
 /// this is tuned on: the old 768 KB memo of 48-byte slots did not fit; with L2 simulated,
-/// callgrind counts 15% fewer of the scanner's misses there). In wasm 4,096: there a
-/// bigger memo made the whole package 6-7% slower in Node (both builds alternated, 20 passes
-/// each, twice in each order). The memo is an exact cache: its size never changes a score.
+/// callgrind counts 15% fewer of the scanner's misses there). In wasm 8,192 (256 KB): with
+/// two ways per set a bigger memo than 4,096 entries made the whole package 6-7% slower in
+/// Node (both builds alternated, 20 passes each, twice in each order); direct-mapped (round
+/// 17), 4,096 entries lost ~4% on the 1 MB document in Node and 8,192 gain on both rows
+/// against the two-way 4,096 (6 alternated pairs: corpus median ~53.5 → ~56.1 MB/s, faster in
+/// 6 of 6; 1 MB ~45.3 → ~46.0, 4 of 6). The memo is an exact cache: its size never changes a
+/// score.
 #[cfg(not(target_arch = "wasm32"))]
 const MEMO_BITS: u32 = 14;
 #[cfg(target_arch = "wasm32")]
-const MEMO_BITS: u32 = 12;
+const MEMO_BITS: u32 = 13;
 
 /// Short words (one to sixteen ASCII bytes) already seen, each with its [`Seen`]. News repeats
 /// its words ("the", "said", "percent"): most tokens are found here, which saves hashing,
