@@ -234,8 +234,6 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         }
     }
 
-    // Room for every reported claim and one factual claim in two sentences, so that pushing
-    // seldom reallocates.
     let mut claims = std::mem::take(&mut out.claims);
     claims.clear();
     let mut claims = small_or_new(claims);
@@ -250,6 +248,8 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
     }
     let mut entities = small_or_new(entities);
     if options.claims {
+        // Room for every reported claim and one factual claim in two sentences, so that pushing
+        // seldom reallocates.
         claims.reserve(found.reported.len() + doc.sentences.len() / 2);
         let threshold = options.min_claim_score.unwrap_or(checkworthy::THRESHOLD);
         let floor = checkworthy::logit_floor(threshold);
@@ -362,8 +362,8 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
     };
 }
 
-/// `v` (emptied) if it may be kept for the next text, else a new vector: the last text's result
-/// lends its room to this one's only if that text was not huge ([`worth_keeping`]).
+/// `v`, emptied by the caller, if it may be kept for the next text, else a new vector: the last
+/// text's result lends its room to this one's only if that text was not huge ([`worth_keeping`]).
 fn small_or_new<T>(v: Vec<T>) -> Vec<T> {
     if worth_keeping(&v) {
         v
