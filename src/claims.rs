@@ -206,13 +206,8 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         parts.reserve(found.quotes.iter().map(|q| q.parts.len()).sum());
         parts.extend(found.quotes.iter().flat_map(|q| q.parts.iter().copied()));
     }
-    // The last document's quotes give their parts' vectors to this one's, refilled.
-    let mut quotes = std::mem::take(&mut out.quotes);
-    // (Each kept if small, as the working vectors are: see `worth_keeping`.)
-    scratch
-        .spare_parts
-        .extend(quotes.drain(..).map(|q| q.parts).filter(worth_keeping));
-    let mut quotes = small_or_new(quotes);
+    // The lists to fill: the last result's, emptied (its buffers kept in `scratch`).
+    let (mut quotes, mut claims, mut entities) = scratch.recycle(out);
     if options.quotes {
         quotes.reserve(found.quotes.len());
         // (Drained, not taken: `found` keeps the vector for the next document.)
@@ -234,19 +229,6 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         }
     }
 
-    let mut claims = std::mem::take(&mut out.claims);
-    claims.clear();
-    let mut claims = small_or_new(claims);
-    let mut entities = std::mem::take(&mut out.entities);
-    for e in entities.drain(..) {
-        if worth_keeping_string(&e.name) {
-            scratch.spare_names.push(e.name);
-        }
-        if worth_keeping(&e.mentions) {
-            scratch.spare_mentions.push(e.mentions);
-        }
-    }
-    let mut entities = small_or_new(entities);
     if options.claims {
         // Room for every reported claim and one factual claim in two sentences, so that pushing
         // seldom reallocates.
@@ -362,8 +344,8 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
     };
 }
 
-/// `v`, emptied by the caller, if it may be kept for the next text, else a new vector: the last
-/// text's result lends its room to this one's only if that text was not huge ([`worth_keeping`]).
+/// `v`, emptied, if it may be kept for the next text, else a new vector: the last text's
+/// result lends its room to this one's only if that text was not huge ([`worth_keeping`]).
 fn small_or_new<T>(v: Vec<T>) -> Vec<T> {
     if worth_keeping(&v) {
         v
@@ -373,6 +355,7 @@ fn small_or_new<T>(v: Vec<T>) -> Vec<T> {
 }
 
 /// `items` in a vector of `spare`'s (the last document's output), else a new one.
+/// ([`Scratch::roster`] refills the names alike.)
 fn refilled(spare: &mut Vec<Vec<Span>>, items: &[Span]) -> Vec<Span> {
     match spare.pop() {
         Some(mut v) => {
@@ -450,6 +433,29 @@ impl Scratch {
             && worth_keeping(&self.spare_parts)
             && worth_keeping(&self.spare_names)
             && worth_keeping(&self.spare_mentions)
+    }
+
+    /// The last result's lists, emptied, for this document's, and its quotes' parts and
+    /// entities' names and mentions kept here as storage for the new ones
+    /// ([`crate::annotate_into`]): each only if small, as the working vectors are.
+    fn recycle(&mut self, out: &mut Annotations) -> (Vec<Quote>, Vec<Claim>, Vec<Entity>) {
+        let Annotations {
+            mut quotes,
+            mut claims,
+            mut entities,
+        } = std::mem::take(out);
+        self.spare_parts
+            .extend(quotes.drain(..).map(|q| q.parts).filter(worth_keeping));
+        for e in entities.drain(..) {
+            if worth_keeping_string(&e.name) {
+                self.spare_names.push(e.name);
+            }
+            if worth_keeping(&e.mentions) {
+                self.spare_mentions.push(e.mentions);
+            }
+        }
+        claims.clear();
+        (small_or_new(quotes), small_or_new(claims), small_or_new(entities))
     }
 
     /// The who-said-what roster: every entity that speaks, with all its mentions, numbered in
