@@ -89,6 +89,21 @@ struct Source {
     /// The token that decides what the mention is (the pronoun, the noun, the name's last word).
     head: usize,
     kind: MentionKind,
+    /// The words that name the speaker where a description becomes an entity of its own: the
+    /// span itself, but for a relative "who" the phrase it stands for ("voters who say":
+    /// the mention is "who", as PolNeAR marks it, the speaker "voters").
+    named: Span,
+}
+
+impl Source {
+    fn new(span: Span, head: usize, kind: MentionKind) -> Source {
+        Source {
+            span,
+            head,
+            kind,
+            named: span,
+        }
+    }
 }
 
 /// How far (in tokens) a cue may stand from the quotation it introduces.
@@ -411,7 +426,7 @@ fn speaker_of(
         .or_else(|| {
             // A name the mention finder did not keep ("Ruiz" opening a one-line text).
             (source.kind == MentionKind::Name)
-                .then(|| mentions.described(source.span.of(doc.text), crate::EntityKind::Person))
+                .then(|| mentions.described(source.named.of(doc.text), crate::EntityKind::Person))
         });
     if let Some(e) = entity {
         mentions.entities[e].speaks += 1;
@@ -433,7 +448,12 @@ fn description_entity(doc: &Document, mentions: &mut Mentions, source: Source) -
         MentionKind::Description(_) => crate::EntityKind::Person,
         _ => return None,
     };
-    Some(mentions.described(source.span.of(doc.text), kind))
+    // (A "who" that stands for nothing names no one: see `relative_who`.)
+    let wording = source.named.of(doc.text);
+    if wording.eq_ignore_ascii_case("who") {
+        return None;
+    }
+    Some(mentions.described(wording, kind))
 }
 
 /// The cue class of token `t` where it is used as a reporting verb. The lexicon's answer
@@ -808,7 +828,19 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         if punct_of(doc.text, &doc.tokens[antecedent]) == Some(',') && antecedent > floor {
             antecedent -= 1;
         }
-        return phrase_ending_at(doc, antecedent, floor).map(|source| Source { span: who, ..source });
+        // (A capitalised "Who" names no one: see `relative_who`.)
+        let named = |source: &Source| {
+            if doc.tokens[head].cap {
+                who
+            } else {
+                Span::new(naming_start(doc, source, floor), source.span.end)
+            }
+        };
+        return phrase_ending_at(doc, antecedent, floor).map(|source| Source {
+            span: who,
+            named: named(&source),
+            ..source
+        });
     }
     phrase_ending_at(doc, head, floor)
 }
@@ -875,24 +907,91 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         head -= 1;
     }
     if doc.tokens[head].kind == TokenKind::Number {
-        return Some(Source {
-            span: Span::new(doc.tokens[head].span.start, token.span.end),
+        return Some(Source::new(
+            Span::new(doc.tokens[head].span.start, token.span.end),
             head,
-            kind: group,
-        });
+            group,
+        ));
     }
     if token.kind != TokenKind::Word {
         return None;
     }
-    let word = doc.word(head);
     // "voters who say": the relative pronoun is the mention the verb attaches to.
     if is_word(doc, head, word_bytes().who, b"who") {
-        return Some(Source {
-            span: token.span,
-            head,
-            kind: group,
-        });
+        return Some(relative_who(doc, head, floor));
     }
+    plain_phrase_ending_at(doc, head, floor, bytes_of(doc, cue).ends_with(b"ing"))
+}
+
+/// The mention "who" at token `who`, standing for the phrase just before it ("business
+/// leaders who say", "Barkley, who said"): the entity is that phrase's. Where nothing before
+/// it can be named ("those who said", "anyone who"), the mention names no entity (a speaker
+/// called "who" would tell the reader nothing).
+///
+/// Only a lowercase "who": a capitalised one opens a question or stands in a Title Case
+/// headline ("General Who Called For …"), where the words before it are no phrase.
+fn relative_who(doc: &Document, who: usize, floor: usize) -> Source {
+    let span = doc.tokens[who].span;
+    let phrase_before = |t: usize| {
+        let mut antecedent = t - 1;
+        if punct_of(doc.text, &doc.tokens[antecedent]) == Some(',') && antecedent > floor {
+            antecedent -= 1;
+        }
+        phrase_ending_at(doc, antecedent, floor)
+            .filter(|p| p.kind != MentionKind::Pronoun)
+            .or_else(|| plain_phrase_ending_at(doc, antecedent, floor, false))
+    };
+    // (The phrase just before, even governed by a preposition: "bribes from developers who
+    // sought", "bets on fund managers who think" are the common case, "one of the Republicans
+    // in the country who" the rarer.)
+    let phrase = (who > floor && !doc.tokens[who].cap)
+        .then(|| phrase_before(who))
+        .flatten();
+    match phrase {
+        Some(phrase) => {
+            let named = Span::new(naming_start(doc, &phrase, floor), phrase.span.end);
+            Source { span, named, ..phrase }
+        }
+        None => Source::new(span, who, MentionKind::Description(DescKind::Group)),
+    }
+}
+
+/// Where the words naming a plain phrase start, past a verb that its walk left took for a
+/// modifier ("echoing security experts who", "the targets are centrist leaders who", "the
+/// plan angered shop owners, who"). A word in "-ed" is a verb there unless it opens the
+/// phrase or follows a determiner or quantity ("the registered voters", "many undecided
+/// voters").
+fn naming_start(doc: &Document, phrase: &Source, floor: usize) -> usize {
+    let first = first_token_of(doc, phrase).max(floor);
+    let mut start = phrase.head.max(first);
+    while start > first {
+        let prev = start - 1;
+        let word = bytes_of(doc, prev);
+        let verb = word.ends_with(b"ing")
+            || is_one_of(key_of(doc, prev), &BE)
+            || key_of(doc, prev) == key("that")
+            || (word.ends_with(b"ed") && prev > first && {
+                let info = &doc.tokens[prev - 1].info;
+                !info.has(DETERMINER) && !info.has(QUANTIFIER)
+            });
+        if verb {
+            break;
+        }
+        start = prev;
+    }
+    doc.tokens[start].span.start
+}
+
+/// A plain noun phrase ending at token `head` ("the other Republican voters", "58 percent",
+/// "most"), for [`generic_left`]; none before a participle (`participle`), where the word is
+/// more often a verb of the clause than a subject.
+fn plain_phrase_ending_at(doc: &Document, head: usize, floor: usize, participle: bool) -> Option<Source> {
+    let token = &doc.tokens[head];
+    if token.kind != TokenKind::Word || token.in_quote || token.mark != Mark::None {
+        return None;
+    }
+    let word = doc.word(head);
+    let group = MentionKind::Description(DescKind::Group);
     let quantity = token.info.has(QUANTIFIER);
     // Not a contraction ("I don't think") or an object pronoun ("let me say").
     let plain_noun = !word.contains(['\'', '’'])
@@ -908,7 +1007,7 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     }
     // "the Democrats start saying", "voters keep asking": before a participle, the word is
     // more often a verb of the clause than a subject.
-    if !quantity && bytes_of(doc, cue).ends_with(b"ing") {
+    if !quantity && participle {
         return None;
     }
     // Walk left over modifiers to a determiner or quantity: "the other Republican voters".
@@ -926,11 +1025,11 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         }
         start -= 1;
     }
-    Some(Source {
-        span: Span::new(doc.tokens[start].span.start, token.span.end),
+    Some(Source::new(
+        Span::new(doc.tokens[start].span.start, token.span.end),
         head,
-        kind: group,
-    })
+        group,
+    ))
 }
 
 /// A mention ending at token `head`: a pronoun, a name, or a description.
@@ -948,11 +1047,7 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
         return None;
     }
     if token.info.has(PRONOUN) {
-        return Some(Source {
-            span: token.span,
-            head,
-            kind: MentionKind::Pronoun,
-        });
+        return Some(Source::new(token.span, head, MentionKind::Pronoun));
     }
     let is_desc = token.info.is_desc();
     // A capitalised word that is no name ("Years later, …") and no role is not a speaker,
@@ -981,11 +1076,11 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
             Some(desc) if !is_proper_name(doc, start, head) => MentionKind::Description(desc),
             _ => MentionKind::Name,
         };
-        return Some(Source {
-            span: Span::new(doc.tokens[start].span.start, token.span.end),
+        return Some(Source::new(
+            Span::new(doc.tokens[start].span.start, token.span.end),
             head,
             kind,
-        });
+        ));
     }
     let desc = token.info.desc()?;
     // Walk left over modifiers to the determiner: "a senior Russian government advisor".
@@ -1004,11 +1099,11 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
             break;
         }
     }
-    Some(Source {
-        span: Span::new(doc.tokens[start].span.start, token.span.end),
+    Some(Source::new(
+        Span::new(doc.tokens[start].span.start, token.span.end),
         head,
-        kind: MentionKind::Description(desc),
-    })
+        MentionKind::Description(desc),
+    ))
 }
 
 /// "Russian Official" in a title-case headline is a description; "Kirill Dmitriev" a name.
@@ -1028,11 +1123,7 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
         return None;
     }
     if token.info.has(PRONOUN) {
-        return Some(Source {
-            span: token.span,
-            head: first,
-            kind: MentionKind::Pronoun,
-        });
+        return Some(Source::new(token.span, first, MentionKind::Pronoun));
     }
     // The phrase runs to the next punctuation, bounded.
     let mut end = first;
@@ -1063,11 +1154,7 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
     if kind == MentionKind::Name && !doc.tokens[first].cap && !doc.tokens[first].info.has(DETERMINER) {
         return None;
     }
-    Some(Source {
-        span: Span::new(token.span.start, head_token.span.end),
-        head: end,
-        kind,
-    })
+    Some(Source::new(Span::new(token.span.start, head_token.span.end), end, kind))
 }
 
 /// The subject of the sentence holding `cue` (sentence `s`, which callers mostly know), for
@@ -1952,11 +2039,7 @@ fn any_phrase_after(doc: &Document, to: usize, end: usize) -> Option<Source> {
         None if head.name_like => MentionKind::Name,
         None => MentionKind::Description(DescKind::Organisation),
     };
-    Some(Source {
-        span: Span::new(token.span.start, head.span.end),
-        head: last,
-        kind,
-    })
+    Some(Source::new(Span::new(token.span.start, head.span.end), last, kind))
 }
 
 /// "X argued (that) …", "X told reporters …" or "…, X said." around a verb cue.
