@@ -12,8 +12,8 @@
 //! headline shapes "…, Says Official" and "Source: …".
 
 use crate::lexicon::{
-    CueClass, DescKind, CUE_MODIFIER, DETERMINER, FUNCTION, INFINITIVE, LABEL, NOT_CLAUSE_START, OBJECT, PRONOUN,
-    QUANTIFIER, RAISING, TIME, TITLE,
+    CueClass, DescKind, CUE_MODIFIER, DETERMINER, FUNCTION, INFINITIVE, LABEL, NOT_CLAUSE_START, OBJECT, ORG_WORD,
+    PRONOUN, QUANTIFIER, RAISING, TIME, TITLE,
 };
 use crate::mentions::{possessive_at, MentionKind, Mentions};
 use crate::quotes::{Parts, Quoted};
@@ -425,8 +425,13 @@ fn speaker_of(
         .or_else(|| description_entity(doc, mentions, source))
         .or_else(|| {
             // A name the mention finder did not keep ("Ruiz" opening a one-line text).
-            (source.kind == MentionKind::Name)
-                .then(|| mentions.described(source.named.of(doc.text), crate::EntityKind::Person))
+            // (An organisation's by its last word: "Washington Post", "Fox News".)
+            let kind = if doc.tokens[source.head].info.has(ORG_WORD) {
+                crate::EntityKind::Organisation
+            } else {
+                crate::EntityKind::Person
+            };
+            (source.kind == MentionKind::Name).then(|| mentions.described(source.named.of(doc.text), kind))
         });
     if let Some(e) = entity {
         mentions.entities[e].speaks += 1;
@@ -1072,7 +1077,10 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
         if doc.tokens[start].info.has(FUNCTION) && start == head {
             return None;
         }
+        // ("The Washington Post said": a message word capitalised after a name's word ends a
+        // newspaper's name, not a description of a post.)
         let kind = match token.info.desc() {
+            Some(DescKind::Message) if start < head => MentionKind::Name,
             Some(desc) if !is_proper_name(doc, start, head) => MentionKind::Description(desc),
             _ => MentionKind::Name,
         };

@@ -175,8 +175,11 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             .entity
             .is_none_or(|e| mentions.entities[e].name == sp.mention.of(doc.text));
         if in_headline && described {
-            // "…, Says Mayor": the entity known by that role, else the main speaker.
-            let head = sp.mention.of(doc.text).rsplit(' ').next().unwrap_or("").to_lowercase();
+            // "…, Says Mayor": the entity known by that role; "Cruz Slams …", "Wash Post
+            // Fact-Check: …": the story's speaker whose name ends with one of its words (a
+            // Title Case headline's names run into its other words); else the main speaker.
+            let wording = sp.mention.of(doc.text);
+            let head = wording.rsplit(' ').next().unwrap_or("").to_lowercase();
             let by_role = mentions
                 .roles
                 .iter()
@@ -186,7 +189,34 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
                 })
                 .map(|role| role.entity)
                 .min();
-            if let Some(main) = by_role.or(main_speaker) {
+            let by_surname = || {
+                // (Not for a description of someone: "Trump’s Son", "Jeb Bush Super PAC Chief".)
+                let words = doc.tokens.partition_point(|t| t.span.start < sp.mention.start)
+                    ..doc.tokens.partition_point(|t| t.span.start < sp.mention.end);
+                let last = doc.tokens.get(words.end.wrapping_sub(1))?;
+                if last.info.is_desc() || last.info.has(crate::lexicon::TITLE) {
+                    return None;
+                }
+                doc.tokens[words].iter().find_map(|t| {
+                    let word = crate::mentions::strip_possessive(t.span.of(doc.text));
+                    let surname = t.kind == crate::segment::TokenKind::Word
+                        && t.cap
+                        && word.len() > 2
+                        && !t.info.is_desc()
+                        && !t.info.has(crate::lexicon::FUNCTION)
+                        && !word.bytes().all(|b| b.is_ascii_uppercase());
+                    surname.then(|| {
+                        mentions.entities.iter().position(|e| {
+                            e.speaks > 0
+                                && e.kind != EntityKind::Group
+                                && e.name.starts_with(char::is_uppercase)
+                                && e.name != wording
+                                && e.name.rsplit(' ').next().is_some_and(|l| l.eq_ignore_ascii_case(word))
+                        })
+                    })?
+                })
+            };
+            if let Some(main) = by_role.or_else(by_surname).or(main_speaker) {
                 sp.entity = Some(main);
                 mentions.spoken.push((main, sp.mention));
             }
