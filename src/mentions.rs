@@ -315,8 +315,10 @@ pub fn headline(doc: &Document) -> Option<usize> {
             .iter()
             .filter(|t| t.kind == TokenKind::Word && !t.info.has(FUNCTION))
     };
+    // Title Case capitalises every word but the short function words; a sentence that names
+    // several people ("Mark Ellison met Sara Whitfield in Geneva.") still has a lowercase verb.
     let capitalised = words().filter(|t| t.cap).count();
-    let title_case = words().count() >= 3 && capitalised * 4 >= words().count() * 3;
+    let title_case = words().count() >= 3 && capitalised == words().count();
     (!ends_sentence || title_case).then_some(0)
 }
 
