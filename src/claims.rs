@@ -176,7 +176,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             .is_none_or(|e| mentions.entities[e].name == sp.mention.of(doc.text));
         if in_headline && described {
             // "…, Says Mayor": the entity known by that role; "Cruz Slams …", "Wash Post
-            // Fact-Check: …": the story's speaker whose name ends with one of its words (a
+            // Fact-Check: …": the story's entity whose name ends with one of its words (a
             // Title Case headline's names run into its other words); else the main speaker.
             let wording = sp.mention.of(doc.text);
             let head = wording.rsplit(' ').next().unwrap_or("").to_lowercase();
@@ -205,14 +205,24 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
                         && !t.info.is_desc()
                         && !t.info.has(crate::lexicon::FUNCTION)
                         && !word.bytes().all(|b| b.is_ascii_uppercase());
+                    let named = |e: &crate::mentions::EntityDraft| {
+                        e.kind != EntityKind::Group
+                            && e.name.starts_with(char::is_uppercase)
+                            && e.name.rsplit(' ').next().is_some_and(|l| l.eq_ignore_ascii_case(word))
+                    };
+                    let others = || (0..mentions.entities.len()).filter(|&e| Some(e) != sp.entity);
+                    // A speaker of the story first; else a person it introduces with a role
+                    // ("Orlov: …" over "Pavel Orlov, a deputy foreign minister, spoke …"), not
+                    // any place or body that shares the word.
                     surname.then(|| {
-                        mentions.entities.iter().position(|e| {
-                            e.speaks > 0
-                                && e.kind != EntityKind::Group
-                                && e.name.starts_with(char::is_uppercase)
-                                && e.name != wording
-                                && e.name.rsplit(' ').next().is_some_and(|l| l.eq_ignore_ascii_case(word))
-                        })
+                        others()
+                            .find(|&e| mentions.entities[e].speaks > 0 && named(&mentions.entities[e]))
+                            .or_else(|| {
+                                others().find(|&e| {
+                                    let entity = &mentions.entities[e];
+                                    entity.kind == EntityKind::Person && entity.last_role.is_some() && named(entity)
+                                })
+                            })
                     })?
                 })
             };
