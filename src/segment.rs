@@ -740,13 +740,19 @@ fn classify(c: char) -> u8 {
     if c.is_whitespace() {
         class |= SPACE;
     }
-    if c.is_alphanumeric() {
+    if c.is_alphanumeric() || is_combining_mark(c) {
         class |= WORD;
     }
     if c.is_uppercase() {
         class |= UPPER;
     }
     class
+}
+
+/// Is `c` a combining diacritical mark? In decomposed text ("e" + U+0301 for "é") it belongs to
+/// the letter before it, so "Zoë Hervé" stays two words however it is encoded.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
 }
 
 /// The character starting at byte `i` of `s` (a char boundary), if any: ASCII without decoding.
@@ -1372,7 +1378,7 @@ mod tests {
     fn classify_agrees_with_unicode_properties() {
         for c in ('\u{80}'..='\u{3000}').chain(['\u{1F600}', 'É', 'ß', 'Д', '中']) {
             let want = (u8::from(c.is_whitespace()) * SPACE)
-                | (u8::from(c.is_alphanumeric()) * WORD)
+                | (u8::from(c.is_alphanumeric() || is_combining_mark(c)) * WORD)
                 | (u8::from(c.is_uppercase()) * UPPER);
             assert_eq!(classify(c), want, "{c:?} U+{:04X}", c as u32);
         }
