@@ -336,17 +336,28 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span]) -> Q
         }
     }
     let words = parts[0].of(doc.text);
-    let starts_sentence = words.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let first = words.chars().next();
+    let starts_sentence = first.is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    // A script without capitals (Chinese, Arabic, Hebrew…): its sentences are told by their end.
+    let caseless = first.is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase());
     // Words that do not open like a sentence are a fragment, however many: they go uncounted.
-    if !starts_sentence {
+    if !starts_sentence && !caseless {
         return QuoteKind::Partial;
     }
     let ends_sentence = || {
         parts[parts.len() - 1]
             .of(doc.text)
             .trim_end_matches(['’', '\'', '"', '”'])
-            .ends_with(['.', ',', '!', '?', '…', ';', ':', '—'])
+            .ends_with(['.', ',', '!', '?', '…', ';', ':', '—', '。', '！', '？', '，', '؟'])
     };
+    if caseless {
+        // (Words there are not always spaced: none are counted.)
+        return if ends_sentence() {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        };
+    }
     // Only whether there are three words, and six, is asked: counting stops there.
     let word_count = parts.iter().fold(0, |n, p| {
         if n >= 6 {
