@@ -1343,7 +1343,9 @@ fn reported_speech(
                         .rev()
                         .take_while(|q| q.parts.first().start >= content.start);
                     for q in inside.filter(|_| speaker.is_some()) {
-                        if content.contains(q.parts.first()) && q.speaker.is_none() {
+                        // (Starting inside it: a fragment that ends the sentence, with the stop
+                        // inside the marks, ends past the content, which stops before the stop.)
+                        if q.parts.first().start < content.end && q.speaker.is_none() {
                             q.speaker = speaker;
                             q.cue = Some(cue);
                             q.kind = QuoteKind::Partial;
