@@ -1154,7 +1154,10 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
         {
             break;
         }
-        if !next.cap && doc.tokens[end].cap && !doc.tokens[first].info.has(DETERMINER) {
+        // ("says Smith today" ends at the name; "says Kremlin envoy", "said RNC spokesman Sean
+        // Spicer" go on to the description the name opening the phrase modifies.)
+        let modified = next.info.is_desc() && doc.tokens[first].cap;
+        if !next.cap && doc.tokens[end].cap && !doc.tokens[first].info.has(DETERMINER) && !modified {
             break;
         }
         end += 1;
