@@ -2039,7 +2039,13 @@ fn looks_like_clause(doc: &Document, c: usize, end: usize) -> bool {
         return false;
     }
     // "what the president has said and …": a coordinator joins another verb, not a statement.
-    !is_one_of(key_of(doc, c), &keys(["and", "but", "or"]))
+    if is_one_of(key_of(doc, c), &keys(["and", "but", "or"])) {
+        return false;
+    }
+    // "posted a short message after the vote", "released a video": the message itself is the
+    // object, what it says is not there.
+    let indefinite = is_one_of(key_of(doc, c), &keys(["a", "an"]));
+    !(indefinite && (c + 1..end.min(c + 4)).any(|t| doc.tokens[t].info.desc() == Some(DescKind::Message)))
 }
 
 /// After "according to", any phrase is the source: "the 2009 paper", "exit polls", "the FBI".
