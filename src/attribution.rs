@@ -339,7 +339,7 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span]) -> Q
     let first = words.chars().next();
     let starts_sentence = first.is_some_and(|c| c.is_uppercase() || c.is_numeric());
     // A script without capitals (Chinese, Arabic, Hebrew…): its sentences are told by their end.
-    let caseless = first.is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase());
+    let caseless = !starts_sentence && first.is_some_and(|c| c.is_alphabetic() && !c.is_lowercase());
     // Words that do not open like a sentence are a fragment, however many: they go uncounted.
     if !starts_sentence && !caseless {
         return QuoteKind::Partial;
@@ -1001,6 +1001,7 @@ fn naming_start(doc: &Document, phrase: &Source, floor: usize) -> usize {
 /// A plain noun phrase ending at token `head` ("the other Republican voters", "58 percent",
 /// "most"), for [`generic_left`]; none before a participle (`participle`), where the word is
 /// more often a verb of the clause than a subject.
+#[inline(always)]
 fn plain_phrase_ending_at(doc: &Document, head: usize, floor: usize, participle: bool) -> Option<Source> {
     let token = &doc.tokens[head];
     if token.kind != TokenKind::Word || token.in_quote || token.mark != Mark::None {

@@ -165,70 +165,15 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         })
     });
     let headline_span = mentions.headline.map(|l| doc.lines[l].span);
-    // A description in the headline ("…, Says Russian Official") stands for the article's main
-    // speaker.
+    // A speaker the headline alone names ("…, Says Russian Official", "Cruz Slams …") stands
+    // for an entity of the story: see `headline_speaker`.
     let main_speaker = main_speaker(&mentions);
     let fix_headline = |sp: Option<Speaker>, mentions: &mut Mentions| -> Option<Speaker> {
         let mut sp = sp?;
-        let in_headline = headline_span.is_some_and(|h| h.contains(sp.mention));
-        let described = sp
-            .entity
-            .is_none_or(|e| mentions.entities[e].name == sp.mention.of(doc.text));
-        if in_headline && described {
-            // "…, Says Mayor": the entity known by that role; "Cruz Slams …", "Wash Post
-            // Fact-Check: …": the story's entity whose name ends with one of its words (a
-            // Title Case headline's names run into its other words); else the main speaker.
-            let wording = sp.mention.of(doc.text);
-            let head = wording.rsplit(' ').next().unwrap_or("").to_lowercase();
-            let by_role = mentions
-                .roles
-                .iter()
-                .filter(|role| {
-                    let e = &mentions.entities[role.entity];
-                    e.speaks > 0 && e.kind == EntityKind::Person && role_is(role.word, &head)
-                })
-                .map(|role| role.entity)
-                .min();
-            let by_surname = || {
-                // (Not for a description of someone: "Trump’s Son", "Jeb Bush Super PAC Chief".)
-                let words = doc.tokens.partition_point(|t| t.span.start < sp.mention.start)
-                    ..doc.tokens.partition_point(|t| t.span.start < sp.mention.end);
-                let last = doc.tokens.get(words.end.wrapping_sub(1))?;
-                if last.info.is_desc() || last.info.has(crate::lexicon::TITLE) {
-                    return None;
-                }
-                doc.tokens[words].iter().find_map(|t| {
-                    let word = crate::mentions::strip_possessive(t.span.of(doc.text));
-                    let surname = t.kind == crate::segment::TokenKind::Word
-                        && t.cap
-                        && word.len() > 2
-                        && !t.info.is_desc()
-                        && !t.info.has(crate::lexicon::FUNCTION)
-                        && !word.bytes().all(|b| b.is_ascii_uppercase());
-                    let named = |e: &crate::mentions::EntityDraft| {
-                        e.kind != EntityKind::Group
-                            && e.name.starts_with(char::is_uppercase)
-                            && e.name.rsplit(' ').next().is_some_and(|l| l.eq_ignore_ascii_case(word))
-                    };
-                    let others = || (0..mentions.entities.len()).filter(|&e| Some(e) != sp.entity);
-                    // A speaker of the story first; else a person it introduces with a role
-                    // ("Orlov: …" over "Pavel Orlov, a deputy foreign minister, spoke …"), not
-                    // any place or body that shares the word.
-                    surname.then(|| {
-                        others()
-                            .find(|&e| mentions.entities[e].speaks > 0 && named(&mentions.entities[e]))
-                            .or_else(|| {
-                                others().find(|&e| {
-                                    let entity = &mentions.entities[e];
-                                    entity.kind == EntityKind::Person && entity.last_role.is_some() && named(entity)
-                                })
-                            })
-                    })?
-                })
-            };
-            if let Some(main) = by_role.or_else(by_surname).or(main_speaker) {
-                sp.entity = Some(main);
-                mentions.spoken.push((main, sp.mention));
+        if headline_span.is_some_and(|h| h.contains(sp.mention)) {
+            if let Some(e) = headline_speaker(doc, mentions, sp, main_speaker) {
+                sp.entity = Some(e);
+                mentions.spoken.push((e, sp.mention));
             }
         }
         Some(sp)
@@ -382,6 +327,69 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         claims,
         entities,
     };
+}
+
+/// The story's entity a speaker in the headline stands for, when the headline alone names it
+/// (its entity is none, or one worded as the mention): "…, Says Mayor": the entity known by
+/// that role; "Cruz Slams …", "Wash Post Fact-Check: …": the story's entity whose name ends
+/// with one of its words (a Title Case headline's names run into its other words); else the
+/// main speaker. Rare (a headline speaker per text at most), so out of line.
+#[cold]
+#[inline(never)]
+fn headline_speaker(doc: &Document, mentions: &Mentions, sp: Speaker, main_speaker: Option<usize>) -> Option<usize> {
+    let wording = sp.mention.of(doc.text);
+    if sp.entity.is_some_and(|e| mentions.entities[e].name != wording) {
+        return None;
+    }
+    let head = wording.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let by_role = mentions
+        .roles
+        .iter()
+        .filter(|role| {
+            let e = &mentions.entities[role.entity];
+            e.speaks > 0 && e.kind == EntityKind::Person && role_is(role.word, &head)
+        })
+        .map(|role| role.entity)
+        .min();
+    by_role.or_else(|| by_surname(doc, mentions, sp)).or(main_speaker)
+}
+
+/// For [`headline_speaker`]: the first word of the mention that ends the name of an entity of
+/// the story, a speaker first, else a person introduced with a role ("Orlov: …" over "Pavel
+/// Orlov, a deputy foreign minister, spoke …"), never a place or body that shares the word.
+/// None for a description of someone ("Trump’s Son", "Jeb Bush Super PAC Chief").
+fn by_surname(doc: &Document, mentions: &Mentions, sp: Speaker) -> Option<usize> {
+    let words = doc.tokens.partition_point(|t| t.span.start < sp.mention.start)
+        ..doc.tokens.partition_point(|t| t.span.start < sp.mention.end);
+    let last = doc.tokens.get(words.end.wrapping_sub(1))?;
+    if last.info.is_desc() || last.info.has(crate::lexicon::TITLE) {
+        return None;
+    }
+    doc.tokens[words].iter().find_map(|t| {
+        let word = crate::mentions::strip_possessive(t.span.of(doc.text));
+        let surname = t.kind == crate::segment::TokenKind::Word
+            && t.cap
+            && word.len() > 2
+            && !t.info.is_desc()
+            && !t.info.has(crate::lexicon::FUNCTION)
+            && !word.bytes().all(|b| b.is_ascii_uppercase());
+        let named = |e: &crate::mentions::EntityDraft| {
+            e.kind != EntityKind::Group
+                && e.name.starts_with(char::is_uppercase)
+                && e.name.rsplit(' ').next().is_some_and(|l| l.eq_ignore_ascii_case(word))
+        };
+        let others = || (0..mentions.entities.len()).filter(|&e| Some(e) != sp.entity);
+        surname.then(|| {
+            others()
+                .find(|&e| mentions.entities[e].speaks > 0 && named(&mentions.entities[e]))
+                .or_else(|| {
+                    others().find(|&e| {
+                        let entity = &mentions.entities[e];
+                        entity.kind == EntityKind::Person && entity.last_role.is_some() && named(entity)
+                    })
+                })
+        })?
+    })
 }
 
 /// `v`, emptied, if it may be kept for the next text, else a new vector: the last text's
