@@ -6,6 +6,7 @@
 //! descriptions ("he", "the official", "the ministry") are resolved only where they speak,
 //! by salience: the nearest sentence first, and in a sentence its first compatible name.
 
+use crate::checkworthy::lexicon::cat::CALENDAR;
 use crate::lexicon::{
     DescKind, FxHasher, FxMap, Gender, DETERMINER, FUNCTION, GIVEN_NAME, ORG_WORD, PLURAL, PRONOUN, TITLE,
 };
@@ -184,6 +185,13 @@ impl NameTable {
             self.grow();
         }
         i
+    }
+
+    /// Is the word at `span` of `text` the last word of a name seen so far? (Its entry is added
+    /// if missing, as a name ending in it would add it.)
+    fn ends_a_name(&mut self, text: &str, span: Span) -> bool {
+        let i = self.entry(text, span.of(text).as_bytes(), Some(span.start));
+        self.entries[i].latest != NONE || self.entries[i].entity != NONE
     }
 
     /// Doubles the slots and places every entry again (by its key's hash).
@@ -401,6 +409,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
         .map_or(0, |line| line.tokens.end);
     let mut k = words.partition_point(|&t| t < headline_end);
     let mut s = 0;
+    let claim_sets = crate::lexicon::table().claim_sets();
     while let Some(&start) = words.get(k) {
         k += 1;
         let first = &doc.tokens[start];
@@ -458,11 +467,32 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
         let before_role = std::hint::black_box(
             (possessive == 0) & (end < doc.tokens.len()) & (next.line == first.line) & is_role_word(next),
         );
-        if !before_role {
+        // A run that ends with a month or weekday is a date ("Tuesday", "Super Tuesday", "Ohio
+        // Tuesday" as in "won Ohio Tuesday"), not someone "he" could stand for: but for a
+        // given name's ("Theresa May"), or the surname of one seen before ("… May said").
+        let last = &doc.tokens[end - 1];
+        let calendar = claim_sets[usize::from(last.info.claims())] & CALENDAR != 0;
+        let date = (calendar || (possessive != 0 && weekday_possessive(doc, last, possessive, claim_sets)))
+            && !first.info.has(GIVEN_NAME)
+            && (end > start + 1 || {
+                let word = Span::new(first.span.start, first.span.end - possessive);
+                !mentions.table.ends_a_name(doc.text, word)
+            });
+        if !(before_role | date) {
             add_name(doc, &mut mentions, start..end, &facts, possessive, s, &mut scratch);
         }
     }
     mentions
+}
+
+/// Is the possessive word `token` (its ending `possessive` bytes long) a weekday's, as in
+/// "Tuesday’s contests"? Its own information is the whole word's, so its stem is looked up,
+/// only for a stem ending in "day" (a possessive name is common, a look-up is not cheap).
+#[cold]
+fn weekday_possessive(doc: &Document, token: &Token, possessive: usize, claim_sets: &[u32; 256]) -> bool {
+    let stem = token.span.start..token.span.end - possessive;
+    doc.text.as_bytes()[stem.clone()].ends_with(b"day")
+        && claim_sets[usize::from(crate::lexicon::lookup_in_bytes(doc.text.as_bytes(), stem).claims())] & CALENDAR != 0
 }
 
 /// Lowercase words inside names: "Bank of America", "Ludwig van Beethoven".
