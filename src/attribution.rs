@@ -339,7 +339,7 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span]) -> Q
     let first = words.chars().next();
     let starts_sentence = first.is_some_and(|c| c.is_uppercase() || c.is_numeric());
     // A script without capitals (Chinese, Arabic, Hebrew…): its sentences are told by their end.
-    let caseless = !starts_sentence && first.is_some_and(|c| c.is_alphabetic() && !c.is_lowercase());
+    let caseless = !starts_sentence && first.is_some_and(is_caseless_letter);
     // Words that do not open like a sentence are a fragment, however many: they go uncounted.
     if !starts_sentence && !caseless {
         return QuoteKind::Partial;
@@ -371,6 +371,13 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span]) -> Q
     } else {
         QuoteKind::Partial
     }
+}
+
+/// Is `c` a letter of a script without capitals: Hebrew, Arabic, the Indic scripts, Thai, Hangul,
+/// kana and CJK ideographs? (By blocks, not `char::is_lowercase`, whose table would add
+/// kilobytes to the browser build.)
+fn is_caseless_letter(c: char) -> bool {
+    matches!(c, '\u{05d0}'..='\u{05ff}' | '\u{0620}'..='\u{064a}' | '\u{0671}'..='\u{06ff}' | '\u{0900}'..='\u{0e7f}' | '\u{1100}'..='\u{11ff}' | '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
 }
 
 /// `text.split_whitespace().count()`, or any number from `limit` up when there are at least
