@@ -1008,7 +1008,8 @@ fn naming_start(doc: &Document, phrase: &Source, floor: usize) -> usize {
 /// A plain noun phrase ending at token `head` ("the other Republican voters", "58 percent",
 /// "most"), for [`generic_left`]; none before a participle (`participle`), where the word is
 /// more often a verb of the clause than a subject.
-#[inline(always)]
+// (Inlined natively, where both callers are hot; the browser build keeps one copy.)
+#[cfg_attr(not(target_family = "wasm"), inline(always))]
 fn plain_phrase_ending_at(doc: &Document, head: usize, floor: usize, participle: bool) -> Option<Source> {
     let token = &doc.tokens[head];
     if token.kind != TokenKind::Word || token.in_quote || token.mark != Mark::None {

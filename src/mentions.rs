@@ -187,13 +187,6 @@ impl NameTable {
         i
     }
 
-    /// Is the word at `span` of `text` the last word of a name seen so far? (Its entry is added
-    /// if missing, as a name ending in it would add it.)
-    fn ends_a_name(&mut self, text: &str, span: Span) -> bool {
-        let i = self.entry(text, span.of(text).as_bytes(), Some(span.start));
-        self.entries[i].latest != NONE || self.entries[i].entity != NONE
-    }
-
     /// Doubles the slots and places every entry again (by its key's hash).
     fn grow(&mut self) {
         let len = self.slots.len() * 2;
@@ -469,16 +462,13 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
         );
         // A run that ends with a month or weekday is a date ("Tuesday", "Super Tuesday", "Ohio
         // Tuesday" as in "won Ohio Tuesday"), not someone "he" could stand for: but for a
-        // given name's ("Theresa May"), or the surname of one seen before ("… May said").
+        // given name's ("Theresa May"; see `add_name` for "… May said").
         let last = &doc.tokens[end - 1];
         let calendar = claim_sets[usize::from(last.info.claims())] & CALENDAR != 0;
         let date = (calendar || (possessive != 0 && weekday_possessive(doc, last, possessive, claim_sets)))
-            && !first.info.has(GIVEN_NAME)
-            && (end > start + 1 || {
-                let word = Span::new(first.span.start, first.span.end - possessive);
-                !mentions.table.ends_a_name(doc.text, word)
-            });
-        if !(before_role | date) {
+            && !first.info.has(GIVEN_NAME);
+        if !before_role {
+            let facts = RunFacts { date, ..facts };
             add_name(doc, &mut mentions, start..end, &facts, possessive, s, &mut scratch);
         }
     }
@@ -489,6 +479,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
 /// "Tuesday’s contests"? Its own information is the whole word's, so its stem is looked up,
 /// only for a stem ending in "day" (a possessive name is common, a look-up is not cheap).
 #[cold]
+#[inline(never)]
 fn weekday_possessive(doc: &Document, token: &Token, possessive: usize, claim_sets: &[u32; 256]) -> bool {
     let stem = token.span.start..token.span.end - possessive;
     doc.text.as_bytes()[stem.clone()].ends_with(b"day")
@@ -519,6 +510,9 @@ struct RunFacts {
     last_title: bool,
     org_word: bool,
     odd_gap: usize,
+    /// The run ends with a month or weekday and opens with no given name (set once the run
+    /// is whole).
+    date: bool,
 }
 
 impl RunFacts {
@@ -530,6 +524,7 @@ impl RunFacts {
             last_title: token.info.has(TITLE),
             org_word: token.info.has(ORG_WORD),
             odd_gap: 0,
+            date: false,
         }
     }
 
@@ -565,6 +560,7 @@ fn add_name<'t>(
         after_title,
         org_word,
         odd_gap,
+        date,
         ..
     } = *facts;
     let name_tokens = run.start + after_title..run.end;
@@ -598,6 +594,11 @@ fn add_name<'t>(
         table.entry(doc.text, scratch.as_bytes(), None)
     };
     let found = table.entries[i];
+    // A date is no name, unless that word alone is one seen before, or ends one ("Theresa
+    // May … May said").
+    if date && (word_count > 1 || (found.entity == NONE && found.latest == NONE)) {
+        return;
+    }
     if found.entity != NONE {
         // A name seen before: its entity keeps its name (see below), and its last word's
         // entry is known.
