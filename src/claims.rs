@@ -14,33 +14,64 @@ use std::cell::Cell;
 /// never claims.
 fn is_furniture_line(doc: &Document, line: usize) -> bool {
     let line = doc.lines[line].span.of(doc.text);
-    let starts_with = |prefix: &str| {
-        line.get(..prefix.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
-    };
     // A label before a colon, of at most 20 bytes, with letters and no lowercase ("PHOTO:",
     // "AP:"): the colon is looked for in the first 21 bytes only.
     let label = colon_within(line.as_bytes(), 21).map(|colon| &line[..colon]);
-    // The prefixes that may open the line, by its first byte (lowercased as `b | 0x20`):
-    // one branch instead of a test of each prefix.
+    // The prefixes that may open the line besides a caption's, by its first byte (lowercased
+    // as `b | 0x20`): one branch instead of a test of each prefix.
     let prefixes: &[&str] = match line.as_bytes().first().map(|&b| b | 0x20) {
-        Some(b'p') => &["photo"],
-        Some(b'f') => &["file photo"],
-        Some(b'i') => &["image"],
-        Some(b'c') => &["credit", "caption"],
         Some(b'b') => &["by "],
         Some(b'v') => &["video"],
         Some(b'w') => &["watch:"],
         Some(b'r') => &["read more", "related"],
         Some(b'a') => &["advertisement"],
-        Some(b'g') => &["getty"],
         Some(b's') => &["source:"],
         _ => &[],
     };
-    prefixes.iter().any(|p| starts_with(p))
+    starts_with_any(line, prefixes)
+        || opens_caption(line.as_bytes())
         || label
             .is_some_and(|label| label.chars().any(|c| c.is_alphabetic()) && label.chars().all(|c| !c.is_lowercase()))
         || has_copyright_sign(line)
+}
+
+/// Whether sentence `s` is a photo caption's or a credit's: its line opens as one ("FILE
+/// PHOTO: …", "Photo: Jens Holm / Nordic Press"), or it opens with a "©" ("… May 2, 2023. ©
+/// Nordic Press / Jens Holm"). Its names are pictured people and photographers, not the
+/// story's (see `mentions::find`). Narrower than [`is_furniture_line`] on purpose: a
+/// transcript's "Q:" or "BOULDUAN:" and a sentence opening "By July 2013, …" are journalism
+/// whose names count. Only the openings are read, no line is searched: this is asked of names.
+pub(crate) fn is_caption_sentence(doc: &Document, s: usize) -> bool {
+    let sentence = &doc.sentences[s];
+    let line = doc.lines[sentence.line].span;
+    let text = doc.text.as_bytes();
+    opens_caption(&text[line.start..line.end]) || text[sentence.span.start..].starts_with("©".as_bytes())
+}
+
+/// Whether `line` opens as a caption or credit does ("Photo", "FILE PHOTO", "Credit"), by its
+/// first byte (lowercased as `b | 0x20`) then one prefix.
+fn opens_caption(line: &[u8]) -> bool {
+    let Some(&first) = line.first() else {
+        return false;
+    };
+    let prefix: &[u8] = match first | 0x20 {
+        b'p' => b"photo",
+        b'f' => b"file photo",
+        b'i' => b"image",
+        b'c' if line.get(1).is_some_and(|&b| b | 0x20 == b'r') => b"credit",
+        b'c' => b"caption",
+        b'g' => b"getty",
+        _ => return false,
+    };
+    line.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
+/// Whether `line` starts with one of `prefixes`, ignoring ASCII case.
+fn starts_with_any(line: &str, prefixes: &[&str]) -> bool {
+    prefixes
+        .iter()
+        .any(|p| line.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)))
 }
 
 /// The first `:` among the first `n` bytes of `bytes`, eight bytes at a time: a few lines
@@ -64,10 +95,12 @@ fn colon_within(bytes: &[u8], n: usize) -> Option<usize> {
 /// Whether `line` has a "©" (UTF-8 C2 A9). Its second byte is looked for first
 /// ([`has_byte`]), and most lines have none: `str::contains('©')` searches a non-ASCII char
 /// with the two-way algorithm, set up anew per line, which was 1.6% of the package's time in
-/// Node.
+/// Node. A "©" right after the byte 0x83 is no sign but the second half of "Ã©", an "é" read
+/// in the wrong encoding ("rÃ©sumÃ©"), which made whole paragraphs of such texts furniture.
 fn has_copyright_sign(line: &str) -> bool {
     let bytes = line.as_bytes();
-    has_byte(bytes, 0xA9) && bytes.windows(2).any(|pair| pair == "©".as_bytes())
+    let sign = "©".as_bytes();
+    has_byte(bytes, 0xA9) && (bytes.starts_with(sign) || bytes.windows(3).any(|w| w[1..] == *sign && w[0] != 0x83))
 }
 
 /// Whether `bytes` holds `b`. Natively 64 bytes at a time, each block's compares OR-ed with no
@@ -752,5 +785,8 @@ mod tests {
         assert!(!has_copyright_sign("Café Procope, Élysée"));
         assert!(!has_copyright_sign("驚"));
         assert!(!has_copyright_sign(""));
+        // "é" decoded in the wrong encoding ("Ã©", C3 83 C2 A9) is no sign either.
+        assert!(!has_copyright_sign("her rÃ©sumÃ© and easy command"));
+        assert!(has_copyright_sign("rÃ©sumÃ© © Nordic Press"));
     }
 }

@@ -2,9 +2,10 @@
 //!
 //! Names are found from capitalisation (outside quotations, outside the headline), titles are
 //! stripped ("Russian President Vladimir Putin" → "Vladimir Putin"), and a shorter name joins
-//! the entity whose name ends the same way ("Dmitriev" → "Kirill Dmitriev"). Pronouns and
-//! descriptions ("he", "the official", "the ministry") are resolved only where they speak,
-//! by salience: the nearest sentence first, and in a sentence its first compatible name.
+//! the entity whose name ends the same way ("Dmitriev" → "Kirill Dmitriev"), never to one
+//! named in a photo caption or credit line. Pronouns and descriptions ("he", "the official",
+//! "the ministry") are resolved only where they speak, by salience: the nearest sentence
+//! first, and in a sentence its first compatible name (captions and credits passed over).
 
 use crate::checkworthy::lexicon::cat::CALENDAR;
 use crate::lexicon::{
@@ -688,11 +689,25 @@ fn add_name<'t>(
     let table = &mut mentions.table;
     table.entries[i].entity = entity;
     table.entries[i].last_word = slot;
-    table.entries[slot].latest = entity;
+    // A second entity for a last word becomes the one the word joins, unless it is named in a
+    // caption or credit (the photographer "Jens Holm" after the story's "Karin Holm").
+    let latest = &mut table.entries[slot].latest;
+    if *latest == entity || *latest == NONE || !in_caption(doc, sentence) {
+        *latest = entity;
+    }
     if titled {
         push_roles(doc, mentions, run.start, after_title, role_before, entity);
     }
     push_name(mentions, span, run, sentence, entity);
+}
+
+/// Whether sentence `s` is a photo caption's or a credit's ("FILE PHOTO: …", "© Nordic Press /
+/// Jens Holm"), whose names are pictured people and photographers, not the story's: such a name
+/// takes no surname from the story's entity ("Holm said" stays Karin Holm's) and is no
+/// pronoun's antecedent. Asked only where it would decide that (a second entity for a last
+/// word, an antecedent found), never of every name.
+fn in_caption(doc: &Document, s: usize) -> bool {
+    crate::claims::is_caption_sentence(doc, s)
 }
 
 /// Is a name (its first word `first_word`) an organisation's: a word like "Ministry" in its
@@ -958,7 +973,7 @@ impl<'t> Mentions<'t> {
                         e.kind == EntityKind::Person && (e.gender == Gender::Unknown || e.gender == gender)
                     }
                 };
-                self.salient(t, s, &fits, last_speaker)
+                self.salient(doc, t, s, &fits, last_speaker)
             }
             MentionKind::Description(desc) => {
                 let head = lowercase(doc.word(t));
@@ -974,16 +989,17 @@ impl<'t> Mentions<'t> {
                 let role_known = self.role_buckets >> role_bucket(head.as_bytes()) & 1 != 0
                     && (self.roles.len() > ROLES_TESTED || self.roles.iter().any(|role| role_is(role.word, &head)));
                 if let Some(e) = role_known
-                    .then(|| self.salient(t, s, &|e| self.has_role(e, &head), None))
+                    .then(|| self.salient(doc, t, s, &|e| self.has_role(e, &head), None))
                     .flatten()
                 {
                     return Some(e);
                 }
                 let person = |e: usize| self.entities[e].kind == EntityKind::Person;
                 match desc {
-                    DescKind::Person if definite() => self.salient(t, s, &person, last_speaker),
-                    DescKind::Message => self.salient(t, s, &person, last_speaker),
+                    DescKind::Person if definite() => self.salient(doc, t, s, &person, last_speaker),
+                    DescKind::Message => self.salient(doc, t, s, &person, last_speaker),
                     DescKind::Organisation if definite() => self.salient(
+                        doc,
                         t,
                         s,
                         &|e| {
@@ -1057,14 +1073,24 @@ impl<'t> Mentions<'t> {
 
     /// The most salient entity before token `t` that `fits`: the previous speaker when it
     /// fits and is recent, else the first fitting name in this sentence (before `t`), then in
-    /// each earlier sentence (a bounded window).
-    fn salient(&self, t: usize, s: usize, fits: &dyn Fn(usize) -> bool, last_speaker: Option<usize>) -> Option<usize> {
+    /// each earlier sentence (a bounded window), captions and credits passed over.
+    fn salient(
+        &self,
+        doc: &Document,
+        t: usize,
+        s: usize,
+        fits: &dyn Fn(usize) -> bool,
+        last_speaker: Option<usize>,
+    ) -> Option<usize> {
         const WINDOW: usize = 6;
         let end = self.names.partition_point(|n| n.tokens.start < t);
         let mut i = end;
         let mut current_sentence = s;
         let mut first_fit: Option<usize> = None;
         let mut speaker_seen = false;
+        // A caption's sentence, whose names are passed over (tested once per sentence where
+        // a name first fits: most calls test one sentence).
+        let mut caption = usize::MAX;
         // A bounded look back: salience fades, and a sentence full of names stays linear.
         let floor = end.saturating_sub(64);
         while i > floor {
@@ -1084,7 +1110,12 @@ impl<'t> Mentions<'t> {
                 }
                 current_sentence = name.sentence;
             }
-            if fits(name.entity) {
+            if fits(name.entity) && name.sentence != caption {
+                if first_fit.is_none() && in_caption(doc, name.sentence) {
+                    caption = name.sentence;
+                    i -= 1;
+                    continue;
+                }
                 first_fit = Some(name.entity);
                 speaker_seen |= Some(name.entity) == last_speaker;
             }
