@@ -2053,14 +2053,6 @@ fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -
     }
 }
 
-/// The comma that closes an apposition opening after the comma `comma` (before `end`): ", a
-/// union official,", ", Clinton's Latino vote director,", ", director of the survey center,",
-/// ", who runs the union,". An apposition describes a person: a person noun among its first
-/// four words, reached past nothing but a determiner, a possessive or other capitals and
-/// nouns, and followed by nothing but more of its noun phrase ("executive director") or a
-/// preposition's ("of the survey center"); a phrase that opens a clause ("the plant, which
-/// employs 300, will close", "the president will veto it, …", "an email was sent from the
-/// club's director, …") is none.
 /// The comma after the source of "According to X, content" (before `end`), past a description
 /// of a named source, which is the source's, not the content's: "According to Daniel Moss, a
 /// union official, the plant will close".
@@ -2073,6 +2065,14 @@ fn comma_before_content(doc: &Document, source: &Source, end: usize) -> Option<u
     Some(apposition_end(doc, comma, end).unwrap_or(comma))
 }
 
+/// The comma that closes an apposition opening after the comma `comma` (before `end`): ", a
+/// union official,", ", Clinton's Latino vote director,", ", director of the survey center,",
+/// ", who runs the union,". An apposition describes a person: a person noun among its first
+/// four words, reached past nothing but a determiner, a possessive or other capitals and
+/// nouns, and followed by nothing but more of its noun phrase ("executive director") or a
+/// preposition's ("of the survey center"); a phrase that opens a clause ("the plant, which
+/// employs 300, will close", "the president will veto it, …", "an email was sent from the
+/// club's director, …") is none.
 fn apposition_end(doc: &Document, comma: usize, end: usize) -> Option<usize> {
     let first = comma + 1;
     let second = (first..end.min(first + 12)).find(|&i| punct_of(doc.text, &doc.tokens[i]) == Some(','))?;
