@@ -811,11 +811,12 @@ fn shape_run(
 }
 
 /// Whether the title word at `t` follows a given name or an initial, and so is a surname
-/// ("Peter T. King", "Billie Jean King").
+/// ("Peter T. King", "Billie Jean King"; not "Virginia Gov.").
 #[inline(always)]
 fn is_surname_at(doc: &Document, t: usize) -> bool {
     let prev = &doc.tokens[t - 1];
-    prev.info.has(GIVEN_NAME) || is_initial(prev.span.of(doc.text))
+    // (An abbreviation is no surname: "Virginia Gov. Terry McAuliffe".)
+    !doc.word(t).ends_with('.') && (prev.info.has(GIVEN_NAME) || is_initial(prev.span.of(doc.text)))
 }
 
 /// Where the name starts in a run of `after_title` titles' worth whose last title is a surname
