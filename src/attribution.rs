@@ -1088,12 +1088,24 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
     }
     if token.cap && !(is_desc && doc.tokens[head].info.has(TITLE) && head == floor) {
         let mut start = head;
-        while start > floor
-            && ((doc.tokens[start - 1].name_like || doc.tokens[start - 1].info.has(TITLE))
-                && doc.tokens[start - 1].kind == TokenKind::Word
-                && !doc.tokens[start - 1].in_quote)
-        {
-            start -= 1;
+        let name_word = |t: usize| {
+            let token = &doc.tokens[t];
+            (token.name_like || token.info.has(TITLE)) && token.kind == TokenKind::Word && !token.in_quote
+        };
+        loop {
+            while start > floor && name_word(start - 1) {
+                start -= 1;
+            }
+            // "Secretary of State John Kerry", "Sen. Ted Cruz of Texas": a name or title goes
+            // on before "of" (not "most of Senate Republicans").
+            let of = start >= floor + 2 && doc.word(start - 1) == "of" && {
+                let before = &doc.tokens[start - 2];
+                before.cap && name_word(start - 2)
+            };
+            if !of {
+                break;
+            }
+            start -= 2;
         }
         // "The" at the start of a sentence is not part of a name.
         if start < head && doc.tokens[start].info.has(FUNCTION) {

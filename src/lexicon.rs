@@ -571,6 +571,22 @@ fn gender_of(field: Option<&str>) -> Gender {
     }
 }
 
+/// Whether `word` stands before a name without being part of it or a title ("Republican
+/// Donald Trump"): read from name-modifiers.txt, not the table (whose flag bits are all
+/// taken), and only for the few names where a given name follows such a word (see
+/// `mentions::name_proper`).
+pub fn is_name_modifier(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            entries(include_str!("../data/lexicons/name-modifiers.txt"))
+                .map(|(w, _, _)| w)
+                .collect()
+        })
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// The merged lexicons, built on first use.
 pub fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
@@ -621,6 +637,16 @@ mod tests {
     fn the_table_stays_at_most_half_full() {
         let words = table().slots.iter().filter(|slot| slot.key[0] != 0).count();
         assert!(words > 1000 && words * 2 <= SLOTS, "{words} words in {SLOTS} slots");
+    }
+
+    /// The tokenizer keeps an abbreviation's full stop on the token ("Sen.") but looks the word
+    /// up without it: an entry written with its final stop would never be found (titles.txt's
+    /// "sen.", "dr.", "mr." were, silently, and "Sen. Ted Cruz" kept its title).
+    #[test]
+    fn no_lexicon_word_ends_in_a_full_stop() {
+        for (word, _) in merged().words {
+            assert!(!word.ends_with('.'), "{word:?}: list it without its final stop");
+        }
     }
 
     /// A word the table cannot key (longer than [`LONGEST`], not ASCII, capitalised) would be

@@ -9,7 +9,8 @@
 
 use crate::checkworthy::lexicon::cat::CALENDAR;
 use crate::lexicon::{
-    DescKind, FxHasher, FxMap, Gender, DETERMINER, FUNCTION, GIVEN_NAME, ORG_WORD, PLURAL, PRONOUN, TITLE,
+    is_name_modifier, DescKind, FxHasher, FxMap, Gender, WordInfo, DETERMINER, FUNCTION, GIVEN_NAME, ORG_WORD, PLURAL,
+    PRONOUN, TITLE,
 };
 use crate::segment::{reuse, Document, Token, TokenKind};
 use crate::swar;
@@ -40,6 +41,10 @@ pub struct EntityDraft<'t> {
     pub name: Cow<'t, str>,
     pub kind: EntityKind,
     pub gender: Gender,
+    /// Whether the gender is sure: a title's ("Mrs. Clinton") or the given name of a name of
+    /// two words or more, not a lone word that is also a given name ("Kelly", "Russell",
+    /// most often a surname). Only sure genders tell two people of one name apart.
+    pub sure_gender: bool,
     /// How many quotes and claims it speaks.
     pub speaks: u32,
     /// Its latest role word in [`Mentions::roles`], which links to the one before.
@@ -282,6 +287,7 @@ impl Drop for Mentions<'_> {
                 name: Cow::Borrowed(""),
                 kind: e.kind,
                 gender: e.gender,
+                sure_gender: e.sure_gender,
                 speaks: e.speaks,
                 last_role: e.last_role,
             }),
@@ -468,9 +474,40 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
         let calendar = claim_sets[usize::from(last.info.claims())] & CALENDAR != 0;
         let date = (calendar || (possessive != 0 && weekday_possessive(doc, last, possessive, claim_sets)))
             && !first.info.has(GIVEN_NAME);
-        if !before_role {
-            let facts = RunFacts { date, ..facts };
-            add_name(doc, &mut mentions, start..end, &facts, possessive, s, &mut scratch);
+        let facts = RunFacts { date, ..facts };
+        // A capitalised title just before the run on its line, which is no name word: most
+        // often a sentence's first word ("Mr. Clinton said", "President Obama said": words at a
+        // sentence's start are taken for names only when written so elsewhere, and a
+        // description never is). It says who the name is ("Mr.", "Mrs.") and which role it has.
+        // Titled names, and long ones, are taken apart out of line (rare, and asked in full
+        // only then): a run of two words with a title has it first.
+        let prev = &doc.tokens[start.saturating_sub(1)];
+        let shaped = (prev.cap & prev.info.has(TITLE)) | first.info.has(TITLE) | (end - start >= 3);
+        if before_role {
+        } else if shaped {
+            let title_before =
+                (start > 0) & prev.cap & prev.info.has(TITLE) & (prev.line == first.line) & !prev.in_quote;
+            add_shaped_name(
+                doc,
+                &mut mentions,
+                start..end,
+                facts,
+                possessive,
+                s,
+                title_before,
+                &mut scratch,
+            );
+        } else {
+            add_name::<false>(
+                doc,
+                &mut mentions,
+                start..end,
+                &facts,
+                possessive,
+                s,
+                false,
+                &mut scratch,
+            );
         }
     }
     mentions
@@ -488,6 +525,7 @@ fn weekday_possessive(doc: &Document, token: &Token, possessive: usize, claim_se
 }
 
 /// Lowercase words inside names: "Bank of America", "Ludwig van Beethoven".
+#[inline(always)]
 fn is_connector(doc: &Document, t: usize) -> bool {
     // Each is two or three bytes long: the span's length turns away most tokens (a comma, a
     // verb) without comparing any text.
@@ -503,12 +541,16 @@ fn is_connector(doc: &Document, t: usize) -> bool {
 /// word or two, name after name. The name proper starts after the last title ("Russian
 /// President | Vladimir Putin"); a word like "Ministry" makes an organisation; the last gap
 /// between two tokens that is not one space (its token's place in the run) tells whether the
-/// name is written as it is joined.
+/// name is written as it is joined. (Passed by value out of line: a reference would keep the
+/// facts of every run in memory rather than in registers.)
+#[derive(Clone, Copy)]
 struct RunFacts {
     /// The place after the last title that is not the run's last token (0 if none).
     after_title: usize,
     /// Whether the run's last token so far is a title (it counts once a token follows it).
     last_title: bool,
+    /// Whether a word of the run is an organisation's (of the name proper, after the last
+    /// title, once `shape_run` has asked: "Senate Majority Leader Mitch McConnell" is a person).
     org_word: bool,
     odd_gap: usize,
     /// The run ends with a month or weekday and opens with no given name (set once the run
@@ -547,24 +589,44 @@ impl RunFacts {
 
 /// Adds the name of the run of tokens `run` (its `facts`), whose last word ends in a
 /// possessive of `possessive` bytes (0 for none).
-fn add_name<'t>(
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn add_name<'t, const SHAPED: bool>(
     doc: &Document<'t>,
     mentions: &mut Mentions<'t>,
     run: std::ops::Range<usize>,
     facts: &RunFacts,
     possessive: usize,
     sentence: usize,
+    title_before: bool,
     scratch: &mut String,
 ) {
     let text = doc.text.as_bytes();
-    let RunFacts {
+    let shape = if SHAPED {
+        shape_run(doc, run, facts, possessive, title_before)
+    } else {
+        // (Untitled: see `find`.)
+        debug_assert_eq!(facts.after_title, 0);
+        RunShape {
+            name: run.clone(),
+            run,
+            after_title: 0,
+            org_word: facts.org_word,
+            odd_gap: facts.odd_gap,
+            possessive,
+        }
+    };
+    let RunShape {
+        run,
         after_title,
+        name: name_tokens,
         org_word,
         odd_gap,
-        date,
-        ..
-    } = *facts;
-    let name_tokens = run.start + after_title..run.end;
+        possessive,
+    } = shape;
+    let date = facts.date;
+    let role_before = preceded_by_role(doc, run.start);
+    let titled = after_title > 0 || role_before.is_some();
     let first = &doc.tokens[name_tokens.start];
     let last = &doc.tokens[name_tokens.end - 1];
     // The name's words, possessive stripped, as bytes (a `str` slice tests both ends for a
@@ -572,15 +634,13 @@ fn add_name<'t>(
     let word_count = name_tokens.len();
     let last_word = &text[last.span.start..last.span.end - possessive];
     let span = Span::new(first.span.start, last.span.start + last_word.len());
-    let role_before = preceded_by_role(doc, run.start);
-    let titled = after_title > 0 || role_before.is_some();
     // The first word, whether it is an organisation, and which gender: asked of a name seen
     // before only when its entity does not know yet. (Only the last word can be possessive.)
     let first_word = &text[first.span.start..first.span.end - possessive * usize::from(word_count == 1)];
     // The name's words joined by single spaces: most often the text itself, which then needs
     // no copy. (Only its last word can be possessive: a possessive ends a run.)
     let written = &text[span.start..span.end];
-    let as_written = odd_gap <= after_title;
+    let as_written = odd_gap <= name_tokens.start - run.start;
     let table = &mut mentions.table;
     let i = if as_written {
         table.entry(doc.text, written, Some(span.start))
@@ -600,20 +660,27 @@ fn add_name<'t>(
     if date && (word_count > 1 || (found.entity == NONE && found.latest == NONE)) {
         return;
     }
-    if found.entity != NONE {
+    let (gender, by_title) = name_gender(doc, run.start, name_tokens.start - run.start);
+    // "Mr. Clinton" after "Mrs. Clinton": the same name, stripped of its titles, for someone
+    // else. (Only a title's gender can tell, on a name seen before: a full name seen before is
+    // the same person.)
+    let other_gender = by_title && found.entity != NONE && other_sure_gender(&mentions.entities[found.entity], gender);
+    if found.entity != NONE && !other_gender {
         // A name seen before: its entity keeps its name (see below), and its last word's
         // entry is known.
         let e = found.entity;
         let entity = &mut mentions.entities[e];
         // (Asked of every name, then chosen by an index: whether its entity knew its gender
         // was a branch the predictor missed.)
-        let gender = name_gender(doc, run.start, after_title);
         entity.gender = [entity.gender, gender][usize::from(entity.gender == Gender::Unknown)];
+        if by_title {
+            learn_gender(entity, gender, true);
+        }
         if titled && entity.kind != EntityKind::Person && !is_org(org_word, word_count, first_word) {
             entity.kind = EntityKind::Person;
         }
         table.entries[found.last_word].latest = e;
-        if titled {
+        if titled && has_role_words(doc, run.start, after_title, role_before) {
             push_roles(doc, mentions, run.start, after_title, role_before, e);
         }
         push_name(mentions, span, run, sentence, e);
@@ -635,7 +702,6 @@ fn add_name<'t>(
     } else {
         EntityKind::Person
     };
-    let gender = name_gender(doc, run.start, after_title);
     let key = || -> Cow<'t, str> {
         if as_written {
             Cow::Borrowed(span.of(doc.text))
@@ -649,7 +715,7 @@ fn add_name<'t>(
     } else {
         table.entry(doc.text, last_word, Some(last.span.start))
     };
-    let same = same_last_word(
+    let mut same = same_last_word(
         &mentions.entities,
         &mentions.entity_words,
         table.entries[slot].latest,
@@ -657,6 +723,12 @@ fn add_name<'t>(
         word_count,
         kind,
     );
+    // Sure of a gender: a title's, or a given name's before a surname ("Kelly" alone is most
+    // often a surname).
+    let sure = || by_title || (word_count > 1 && first.info.has(GIVEN_NAME) && gender != Gender::Unknown);
+    if other_gender || same.is_some_and(|e| other_sure_gender(&mentions.entities[e], gender) && sure()) {
+        same = same_name_and_gender(mentions, last_word, first_word, word_count, gender);
+    }
     let entity = match same {
         Some(e) => {
             let entity = &mut mentions.entities[e];
@@ -664,9 +736,7 @@ fn add_name<'t>(
                 entity.name = key();
                 mentions.entity_words[e] = word_count;
             }
-            if entity.gender == Gender::Unknown {
-                entity.gender = gender;
-            }
+            learn_gender(entity, gender, sure());
             if kind == EntityKind::Person && entity.kind != EntityKind::Person && titled {
                 entity.kind = EntityKind::Person;
             }
@@ -677,6 +747,7 @@ fn add_name<'t>(
                 name: key(),
                 kind,
                 gender,
+                sure_gender: sure(),
                 speaks: 0,
                 last_role: None,
             });
@@ -695,7 +766,7 @@ fn add_name<'t>(
     if *latest == entity || *latest == NONE || !in_caption(doc, sentence) {
         *latest = entity;
     }
-    if titled {
+    if titled && has_role_words(doc, run.start, after_title, role_before) {
         push_roles(doc, mentions, run.start, after_title, role_before, entity);
     }
     push_name(mentions, span, run, sentence, entity);
@@ -708,6 +779,146 @@ fn add_name<'t>(
 /// word, an antecedent found), never of every name.
 fn in_caption(doc: &Document, s: usize) -> bool {
     crate::claims::is_caption_sentence(doc, s)
+}
+
+/// [`add_name`] for a run that [`shape_run`] takes apart (rare).
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+fn add_shaped_name<'t>(
+    doc: &Document<'t>,
+    mentions: &mut Mentions<'t>,
+    run: std::ops::Range<usize>,
+    facts: RunFacts,
+    possessive: usize,
+    sentence: usize,
+    title_before: bool,
+    scratch: &mut String,
+) {
+    add_name::<true>(doc, mentions, run, &facts, possessive, sentence, title_before, scratch);
+}
+
+/// A run of name words as `add_name` takes it apart: the run with its titles, how many titles
+/// open it, the name proper's tokens, whether those have an organisation's word, the last
+/// odd gap's place ([`RunFacts`]) and the possessive ending's length.
+struct RunShape {
+    run: std::ops::Range<usize>,
+    after_title: usize,
+    name: std::ops::Range<usize>,
+    org_word: bool,
+    odd_gap: usize,
+    possessive: usize,
+}
+
+/// [`RunShape`] of a run of `facts` that has a title just before it (`title_before`), two
+/// titles or more, or three words or more after its titles (rare):
+/// - the title before joins the run;
+/// - "Representative Peter T. King": a title word after a given name or an initial is a
+///   surname;
+/// - the name proper of a person's long name ([`name_proper`]), when it has a given name after
+///   its first word or a connector: most long names have neither ("Donald J. Trump").
+#[inline(always)]
+fn shape_run(
+    doc: &Document,
+    run: std::ops::Range<usize>,
+    facts: &RunFacts,
+    possessive: usize,
+    title_before: bool,
+) -> RunShape {
+    let (mut after_title, mut org_word, mut odd_gap) = (facts.after_title, facts.org_word, facts.odd_gap);
+    let run = if title_before {
+        after_title += 1;
+        odd_gap += usize::from(odd_gap > 0);
+        run.start - 1..run.end
+    } else {
+        run
+    };
+    let org_words = |tokens: std::ops::Range<usize>| doc.tokens[tokens].iter().any(|t| t.info.has(ORG_WORD));
+    if after_title > 1 && is_surname_at(doc, run.start + after_title - 1) {
+        after_title = titles_before_surname(doc, run.start, after_title);
+    }
+    let mut name = run.start + after_title..run.end;
+    if org_word && after_title > 0 {
+        org_word = org_words(name.clone());
+    }
+    // A connector is the only lowercase word a run has.
+    let hint = |t: usize| (t > name.start && doc.tokens[t].info.has(GIVEN_NAME)) || !doc.tokens[t].cap;
+    if name.len() >= 3 && !org_word && (name.start..name.end).any(hint) {
+        let titled = after_title > 0 || preceded_by_role(doc, run.start).is_some();
+        name = name_proper(doc, name, titled);
+        org_word = org_words(name.clone());
+    }
+    let possessive = possessive * usize::from(name.end == run.end);
+    RunShape {
+        run,
+        after_title,
+        name,
+        org_word,
+        odd_gap,
+        possessive,
+    }
+}
+
+/// Whether the title word at `t` follows a given name or an initial, and so is a surname
+/// ("Peter T. King", "Billie Jean King"; not "Virginia Gov.").
+#[inline(always)]
+fn is_surname_at(doc: &Document, t: usize) -> bool {
+    let prev = &doc.tokens[t - 1];
+    // (An abbreviation is no surname: "Virginia Gov. Terry McAuliffe".)
+    !doc.word(t).ends_with('.') && (prev.info.has(GIVEN_NAME) || is_initial(prev.span.of(doc.text)))
+}
+
+/// Where the name starts in a run of `after_title` titles' worth whose last title is a surname
+/// ("Representative | Peter T. King of New York"): after the last title before it that is none.
+#[inline(never)]
+fn titles_before_surname(doc: &Document, start: usize, after_title: usize) -> usize {
+    (start..start + after_title - 1)
+        .rev()
+        .find(|&t| doc.tokens[t].info.has(TITLE) && (t == start || !is_surname_at(doc, t)))
+        .map_or(0, |t| t + 1 - start)
+}
+
+/// The name proper within `tokens`, a person's name of three words or more after its titles:
+/// what stands before it or after it that a title does not mark. (Asked only of such names.)
+/// - A title's complement: "Secretary | of State | John Kerry". It ends before the first given
+///   name; without one, the name is the last two words when three or more follow "of", else
+///   the last ("Secretary of State Kerry").
+/// - Words before a given name: "Republican | Donald Trump", "Liar of the Year | Barack
+///   Obama", "Palm Beach County Supervisor of Elections | Susan Bucher". One word only when
+///   it is no name word ("Billie Jean King" keeps "Billie"): a word of the lexicons
+///   ("Year", "Celebrities") or of name-modifiers.txt ("Republican").
+/// - A place or employer after "of": "Ted Cruz | of Texas", when the name starts with a given
+///   name or was titled ("Sen. Ted Cruz of Texas", "Mr. Peck of SunTrust"; "Duke of Edinburgh"
+///   stays whole).
+#[inline(never)]
+fn name_proper(doc: &Document, tokens: std::ops::Range<usize>, titled: bool) -> std::ops::Range<usize> {
+    let given = |t: usize| doc.tokens[t].info.has(GIVEN_NAME);
+    let of = |t: usize| doc.tokens[t].span.len() == 2 && doc.word(t) == "of";
+    let (mut start, mut end) = (tokens.start, tokens.end);
+    let first_given = (start..end).find(|&t| given(t));
+    if of(start) {
+        start = match first_given {
+            Some(t) => t,
+            None if end - start > 3 => end - 2,
+            None => end - 1,
+        };
+    } else if let Some(t) = first_given.filter(|&t| t > start && end - t >= 2) {
+        let word = &doc.tokens[start];
+        let not_a_name = t - start >= 2 || word.info != WordInfo::default() || is_name_modifier(doc.word(start));
+        if not_a_name && !is_initial(doc.word(start)) {
+            start = t;
+        }
+    }
+    if titled || given(start) {
+        if let Some(t) = (start + 1..end).find(|&t| of(t)) {
+            end = t;
+        }
+    }
+    start..end
+}
+
+/// "J.", "E.": an initial, which opens a name ("J. Gerald Hebert").
+fn is_initial(word: &str) -> bool {
+    word.len() == 2 && word.ends_with('.')
 }
 
 /// Is a name (its first word `first_word`) an organisation's: a word like "Ministry" in its
@@ -759,7 +970,7 @@ fn push_roles<'t>(
     entity: usize,
 ) {
     let titles = (start..start + after_title).map(|t| doc.tokens[t].span.of(doc.text));
-    for word in titles.chain(role_before) {
+    for word in titles.chain(role_before).filter(|word| !word.ends_with('.')) {
         if mentions.knows_role(entity, word) {
             continue;
         }
@@ -767,6 +978,16 @@ fn push_roles<'t>(
         mentions.roles.push(Role { entity, word, previous });
         mentions.role_buckets |= 1 << role_word_bucket(word);
     }
+}
+
+/// Whether a titled run has role words to keep: a lowercase role before it, or a last title
+/// that is no abbreviation. "Mr.", "Sen." and "Dr." are no description's head ("the senator"
+/// is not "sen."), and "Mr. Trump" said again and again would walk its entity's roles for
+/// nothing each time.
+#[inline(always)]
+fn has_role_words(doc: &Document, start: usize, after_title: usize, role_before: Option<&str>) -> bool {
+    let last_title = &doc.tokens[(start + after_title).saturating_sub(1)];
+    role_before.is_some() || (after_title > 0 && doc.text.as_bytes()[last_title.span.end - 1] != b'.')
 }
 
 /// The [`role_bucket`] of role word `word` as written: that of its lowercase bytes, which
@@ -813,6 +1034,7 @@ fn push_name(mentions: &mut Mentions<'_>, span: Span, tokens: std::ops::Range<us
 /// "former U.S. leader Donald Trump": the lowercase role word just before a name. (Its tests
 /// at once, through `black_box`, as `find`'s test of the word after a name: taken one by one
 /// they were branches missed name after name.)
+#[inline(always)]
 fn preceded_by_role<'t>(doc: &Document<'t>, t: usize) -> Option<&'t str> {
     let prev = &doc.tokens[t.saturating_sub(1)];
     std::hint::black_box((t > 0) & is_role_word(prev)).then(|| prev.span.of(doc.text))
@@ -826,19 +1048,33 @@ fn is_role_word(token: &Token) -> bool {
     (token.kind == TokenKind::Word) & !token.cap & (token.info.is_desc() | token.info.has(TITLE))
 }
 
-/// The gender of the name in the run from `start` (its titles before `after_title`): its given
-/// name's, else its title's ("Mrs.").
+/// The gender of the name in the run from `start` whose name proper starts `name_start` tokens
+/// on (after its titles), and whether its title says it ("Mrs."): its given name's, else its
+/// title's.
 #[inline(always)]
-fn name_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
-    let first = &doc.tokens[start + after_title];
+fn name_gender(doc: &Document, start: usize, name_start: usize) -> (Gender, bool) {
+    let first = &doc.tokens[start + name_start];
     let given = first.info.has(GIVEN_NAME);
     // (Untitled, most names, it is a choice, not a branch: whether a name's first word is a
     // given name was a coin toss for the predictor. An index into two, as an `if` the
     // compiler kept as a branch.)
-    if after_title > 0 && !given {
-        return title_gender(doc, start, after_title);
+    if name_start > 0 && !given {
+        let by_title = title_gender(doc, start, name_start);
+        if by_title != Gender::Unknown || !given {
+            return (by_title, by_title != Gender::Unknown);
+        }
     }
-    [Gender::Unknown, first.info.gender()][usize::from(given)]
+    ([Gender::Unknown, first.info.gender()][usize::from(given)], false)
+}
+
+/// An entity learns a name's gender when it knows none, or only an unsure one ("Kelly" and
+/// then "Mark Kelly").
+#[inline(always)]
+fn learn_gender(entity: &mut EntityDraft<'_>, gender: Gender, sure: bool) {
+    // (Chosen by an index, as in `name_gender`.)
+    let learn = (entity.gender == Gender::Unknown) | (sure & !entity.sure_gender);
+    entity.gender = [entity.gender, gender][usize::from(learn)];
+    entity.sure_gender |= sure;
 }
 
 fn title_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
@@ -856,6 +1092,7 @@ fn title_gender(doc: &Document, start: usize, after_title: usize) -> Gender {
 /// in the same word, when the first names do not conflict ("Dmitriev" → "Kirill Dmitriev").
 /// (`entity_words`: how many words each entity's name has, which says whether it is a single
 /// word without a search of it for a space.)
+#[inline(always)]
 fn same_last_word(
     entities: &[EntityDraft<'_>],
     entity_words: &[usize],
@@ -875,6 +1112,44 @@ fn same_last_word(
     let same_first = name.starts_with(first_word) && name.get(first_word.len()) == Some(&b' ');
     let compatible = entity.kind != EntityKind::Organisation && (word_count == 1 || entity_words[e] == 1 || same_first);
     compatible.then_some(e)
+}
+
+/// Whether `entity` is surely of another gender than `gender` (known and sure): a name of the
+/// other gender is someone else ("Mr. Clinton", "Mrs. Clinton").
+#[inline(always)]
+fn other_sure_gender(entity: &EntityDraft<'_>, gender: Gender) -> bool {
+    entity.sure_gender & (entity.gender != gender) & (entity.gender != Gender::Unknown) & (gender != Gender::Unknown)
+}
+
+/// The latest person whose name ends in `last_word`, compatible with a name of `word_count`
+/// words starting `first_word` (as [`same_last_word`] has it), whose gender is not another than
+/// `gender`: the entity a name joins when the one its words point to is of the other gender.
+/// (Asked only then, rarely: a walk back over the entities.)
+#[inline(never)]
+fn same_name_and_gender(
+    mentions: &Mentions<'_>,
+    last_word: &[u8],
+    first_word: &[u8],
+    word_count: usize,
+    gender: Gender,
+) -> Option<usize> {
+    (0..mentions.entities.len()).rev().find(|&e| {
+        let entity = &mentions.entities[e];
+        let name = entity.name.as_bytes();
+        let ends = name.ends_with(last_word)
+            && (name.len() == last_word.len() || name[name.len() - last_word.len() - 1] == b' ');
+        ends && entity.kind == EntityKind::Person
+            && !other_sure_gender(entity, gender)
+            && same_last_word(
+                &mentions.entities,
+                &mentions.entity_words,
+                e,
+                first_word,
+                word_count,
+                EntityKind::Person,
+            )
+            .is_some()
+    })
 }
 
 /// What a speaker mention is, for resolution.
@@ -924,6 +1199,7 @@ impl<'t> Mentions<'t> {
             name: Cow::Owned(wording.to_string()),
             kind,
             gender: Gender::Unknown,
+            sure_gender: false,
             speaks: 0,
             last_role: None,
         });
