@@ -273,7 +273,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             });
         }
         // Stable, as the sort of all claims was: equal spans keep their order.
-        reported_claims.sort_by_key(|c| (c.span.start, c.span.end));
+        crate::sort::sort_by_span(&mut reported_claims, &mut scratch.sort_keys, |c| c.span);
         // The speakers are listed and renumbered now, while the claims with a speaker are
         // these alone: not tested again among the factual ones, interleaved with them.
         scratch.roster(&mut mentions, &mut quotes, &mut reported_claims, &mut entities);
@@ -471,6 +471,8 @@ struct Scratch {
     /// The reported claims, then their spans.
     reported_claims: Vec<Claim>,
     reported: Vec<Span>,
+    /// Working room for sorting the reported claims (the browser build's way: `crate::sort`).
+    sort_keys: Vec<(Span, usize)>,
     /// Each entity's group (0 for none, while it is silent), then its new number.
     place: Vec<u32>,
     /// The speakers, by group: room for one per quote and claim, as each mark writes its
@@ -505,6 +507,7 @@ impl Scratch {
         worth_keeping(&self.parts)
             && worth_keeping(&self.reported_claims)
             && worth_keeping(&self.reported)
+            && worth_keeping(&self.sort_keys)
             && worth_keeping(&self.place)
             && worth_keeping(&self.speaking)
             && worth_keeping(&self.at)
@@ -602,12 +605,12 @@ impl Scratch {
         for &e in speaking.iter() {
             let (start, end) = (at[e] as usize, at[e + 1] as usize);
             let run = &mut spans[start..end];
-            run.sort_unstable();
+            crate::sort::sort(run);
             let kept = dedup(run);
             order.push(Span::new(run.first().map_or(usize::MAX, |m| m.start), e));
             runs.push(Span::new(start, start + kept));
         }
-        order.sort_unstable();
+        crate::sort::sort(order);
         entities.reserve(count);
         for (new, first) in order.iter().enumerate() {
             let e = first.end;

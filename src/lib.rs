@@ -19,6 +19,7 @@ pub mod offsets;
 pub mod quotes;
 pub mod schema;
 pub mod segment;
+mod sort;
 mod swar;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

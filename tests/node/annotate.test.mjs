@@ -2,7 +2,7 @@
 // UTF-16 offsets around emoji and non-Latin text, the schema's shape, and the options.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { annotate } from 'quotelens';
@@ -60,6 +60,30 @@ test('the result is the CLI\'s JSON, texts included (the package slices them fro
     const result = await annotate(text);
     assert.ok(result.quotes.length + result.claims.length > 0, 'something was found');
     assert.deepEqual(result, native, text.slice(0, 40));
+  }
+});
+
+test('the package agrees with the CLI on news articles (PolNeAR, read from ../shared)', async (t) => {
+  // The browser build takes a few ways of its own, chosen for size (every name through the
+  // titled-name path, a heapsort for the roster and the reported claims; see src/sort.rs): the
+  // results must be the same, article by article, default options and every candidate.
+  const cli = fileURLToPath(new URL('target/release/quotelens', ROOT));
+  const dir = fileURLToPath(new URL('../shared/eval/polnear/train/text/', ROOT));
+  if (!existsSync(cli)) return t.skip('target/release/quotelens not built (npm test builds it first)');
+  if (!existsSync(dir)) return t.skip('../shared/eval/polnear is not beside the project');
+  // Every 12th article: 70 of the 840, all outlets and years.
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .filter((_, i) => i % 12 === 0)
+    .map((f) => dir + f);
+  for (const [args, options] of [[[], undefined], [['--min-score', '0'], { minScore: 0 }]]) {
+    const lines = execFileSync(cli, [...args, ...files], { encoding: 'utf8', maxBuffer: 1 << 28 }).trim().split('\n');
+    assert.equal(lines.length, files.length);
+    for (const [i, file] of files.entries()) {
+      const result = await annotate(readFileSync(file, 'utf8'), options);
+      assert.deepEqual(result, JSON.parse(lines[i]), file);
+    }
   }
 });
 
