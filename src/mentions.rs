@@ -490,6 +490,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             | first.info.has(TITLE)
             | (end - start >= 3);
         if before_role {
+            // (An adjective before a role: no name.)
         } else if shaped {
             let title_before =
                 (start > 0) & prev.cap & prev.info.has(TITLE) & (prev.line == first.line) & !prev.in_quote;
@@ -1066,9 +1067,7 @@ fn name_gender(doc: &Document, start: usize, name_start: usize) -> (Gender, bool
     // compiler kept as a branch.)
     if name_start > 0 && !given {
         let by_title = title_gender(doc, start, name_start);
-        if by_title != Gender::Unknown || !given {
-            return (by_title, by_title != Gender::Unknown);
-        }
+        return (by_title, by_title != Gender::Unknown);
     }
     ([Gender::Unknown, first.info.gender()][usize::from(given)], false)
 }
