@@ -443,15 +443,30 @@ fn speaker_of(
         .or_else(|| description_entity(doc, mentions, source))
         .or_else(|| {
             // A name the mention finder did not keep ("Ruiz" opening a one-line text).
-            // (An organisation's by its last word: "Washington Post", "Fox News".)
-            let kind = if doc.tokens[source.head].info.has(ORG_WORD) {
+            // (An organisation's by its last word: "Washington Post", "Fox News"; a place's
+            // is its government's: "China said".)
+            if source.kind != MentionKind::Name {
+                return None;
+            }
+            let wording = source.named.of(doc.text);
+            let place = || crate::lexicon::not_a_person(wording.as_bytes()) == Some(crate::lexicon::NotAPerson::Place);
+            let kind = if doc.tokens[source.head].info.has(ORG_WORD) || place() {
                 crate::EntityKind::Organisation
             } else {
                 crate::EntityKind::Person
             };
-            (source.kind == MentionKind::Name).then(|| mentions.described(source.named.of(doc.text), kind))
+            Some(mentions.described(wording, kind))
         });
     if let Some(e) = entity {
+        let speaker = &mut mentions.entities[e];
+        // A place that speaks is its government ("Iran said"; see `lexicon::not_a_person`).
+        if speaker.kind == crate::EntityKind::Person
+            && speaker.gender == crate::lexicon::Gender::Unknown
+            && source.kind == MentionKind::Name
+            && crate::lexicon::not_a_person(speaker.name.as_bytes()) == Some(crate::lexicon::NotAPerson::Place)
+        {
+            speaker.kind = crate::EntityKind::Organisation;
+        }
         mentions.entities[e].speaks += 1;
         mentions.spoken.push((e, source.span)); // sorted and deduplicated for the roster
     }

@@ -587,6 +587,80 @@ pub fn is_name_modifier(word: &str) -> bool {
         .any(|w| word.eq_ignore_ascii_case(w))
 }
 
+/// What a capitalised name is when it is no one's (see [`not_a_person`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotAPerson {
+    /// A country, state, city or region (places.txt): a government when it speaks.
+    Place,
+    /// An adjective of a nation, people, faith or party (peoples.txt): "the Democratic debate".
+    People,
+}
+
+/// Whether the name `name` ("Vermont", "New Hampshire", "Democratic"), compared without case,
+/// is a place's or a people's adjective. Read from places.txt, peoples.txt and place-words.txt,
+/// not the table (whose flag bits are all taken, and which holds single words), and asked only
+/// of a name new to its text that could be a person's (see `mentions::add_name`).
+pub fn not_a_person(name: &[u8]) -> Option<NotAPerson> {
+    let mut buffer = [0u8; 32];
+    let lower = buffer.get_mut(..name.len())?;
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    let names = place_names();
+    let of = |words: &[u8]| names.get(words).copied().unwrap_or(0);
+    let whole = of(lower);
+    if whole & PEOPLE != 0 {
+        return Some(NotAPerson::People);
+    }
+    if whole & PLACE != 0 {
+        return Some(NotAPerson::Place);
+    }
+    // Two words or more: a direction before a place, or a word that opens or ends one.
+    let first_space = lower.iter().position(|&b| b == b' ')?;
+    let last_space = lower.iter().rposition(|&b| b == b' ')?;
+    let (first, last) = (of(&lower[..first_space]), of(&lower[last_space + 1..]));
+    let place = first & OPENS_PLACE != 0
+        || last & ENDS_PLACE != 0
+        || (first & BEFORE_PLACE != 0 && of(&lower[first_space + 1..]) & PLACE != 0);
+    place.then_some(NotAPerson::Place)
+}
+
+// What [`place_names`] says of a name or word: bits, as a word may be both a place and a
+// place's word ("lake").
+const PLACE: u8 = 1;
+const PEOPLE: u8 = 1 << 1;
+const BEFORE_PLACE: u8 = 1 << 2;
+const ENDS_PLACE: u8 = 1 << 3;
+const OPENS_PLACE: u8 = 1 << 4;
+
+/// places.txt, peoples.txt and place-words.txt in one map, built on first use.
+fn place_names() -> &'static FxMap<&'static [u8], u8> {
+    static NAMES: OnceLock<FxMap<&'static [u8], u8>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let lines = |source: &'static str| {
+            source
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        };
+        let places = lines(include_str!("../data/lexicons/places.txt")).map(|line| (line, PLACE));
+        let peoples = lines(include_str!("../data/lexicons/peoples.txt")).map(|line| (line, PEOPLE));
+        let words = entries(include_str!("../data/lexicons/place-words.txt")).map(|(word, role, _)| {
+            let bit = match role {
+                Some("before") => BEFORE_PLACE,
+                Some("last") => ENDS_PLACE,
+                _ => OPENS_PLACE,
+            };
+            (word, bit)
+        });
+        let mut names = FxMap::default();
+        // (A word may have two bits: "lake" opens and ends a place's name.)
+        for (name, bit) in places.chain(peoples).chain(words) {
+            *names.entry(name.as_bytes()).or_insert(0) |= bit;
+        }
+        names
+    })
+}
+
 /// The merged lexicons, built on first use.
 pub fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
@@ -677,6 +751,39 @@ mod tests {
                     assert!(table.get(&longer) == WordInfo::default());
                 }
             }
+        }
+    }
+    /// Every place and people's adjective is found in Title Case (an entry longer than the
+    /// look-up's buffer, or not lowercase, would never be), and words that are no place are not.
+    #[test]
+    fn places_and_peoples_are_found_in_any_case() {
+        for (source, class) in [
+            (include_str!("../data/lexicons/places.txt"), NotAPerson::Place),
+            (include_str!("../data/lexicons/peoples.txt"), NotAPerson::People),
+        ] {
+            for line in source.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+                assert!(
+                    line == line.trim() && !line.contains("  ") && !line.bytes().any(|b| b.is_ascii_uppercase()),
+                    "{line:?}"
+                );
+                let title: String = line
+                    .split(' ')
+                    .map(|w| w[..1].to_uppercase() + &w[1..])
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert_eq!(not_a_person(title.as_bytes()), Some(class), "{title:?}");
+            }
+        }
+        for (name, class) in [
+            ("Northern California", Some(NotAPerson::Place)),
+            ("South China Sea", Some(NotAPerson::Place)),
+            ("Lake Placid", Some(NotAPerson::Place)),
+            ("Northern Trust", None),
+            ("Paul Varga", None),
+            ("Sea", None),
+            ("", None),
+        ] {
+            assert_eq!(not_a_person(name.as_bytes()), class, "{name:?}");
         }
     }
 }

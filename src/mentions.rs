@@ -9,8 +9,8 @@
 
 use crate::checkworthy::lexicon::cat::CALENDAR;
 use crate::lexicon::{
-    is_name_modifier, DescKind, FxHasher, FxMap, Gender, WordInfo, DETERMINER, FUNCTION, GIVEN_NAME, ORG_WORD, PLURAL,
-    PRONOUN, TITLE,
+    is_name_modifier, not_a_person, DescKind, FxHasher, FxMap, Gender, WordInfo, DETERMINER, FUNCTION, GIVEN_NAME,
+    ORG_WORD, PLURAL, PRONOUN, TITLE,
 };
 use crate::segment::{reuse, Document, Token, TokenKind};
 use crate::swar;
@@ -1251,7 +1251,9 @@ impl<'t> Mentions<'t> {
                     } else if it {
                         e.kind == EntityKind::Organisation
                     } else {
-                        e.kind == EntityKind::Person && (e.gender == Gender::Unknown || e.gender == gender)
+                        e.kind == EntityKind::Person
+                            && (e.gender == Gender::Unknown || e.gender == gender)
+                            && may_be_someone(e)
                     }
                 };
                 self.salient(doc, t, s, &fits, last_speaker)
@@ -1275,7 +1277,10 @@ impl<'t> Mentions<'t> {
                 {
                     return Some(e);
                 }
-                let person = |e: usize| self.entities[e].kind == EntityKind::Person;
+                let person = |e: usize| {
+                    let e = &self.entities[e];
+                    e.kind == EntityKind::Person && may_be_someone(e)
+                };
                 match desc {
                     DescKind::Person if definite() => self.salient(doc, t, s, &person, last_speaker),
                     DescKind::Message => self.salient(doc, t, s, &person, last_speaker),
@@ -1410,6 +1415,15 @@ impl<'t> Mentions<'t> {
             _ => None,
         }
     }
+}
+
+/// Whether a person entity may be someone a pronoun or description ("he", "the official")
+/// stands for: not when its name, with no given name or title to give it a gender, is a
+/// place's or a people's adjective ("Vermont", "New Hampshire", "Democratic"), capitalised
+/// words the name finder cannot tell from a surname. Asked only of the candidates such a
+/// mention passes, not of every name (a look-up for each new name cost 1% of all).
+fn may_be_someone(e: &EntityDraft) -> bool {
+    e.gender != Gender::Unknown || not_a_person(e.name.as_bytes()).is_none()
 }
 
 /// `word.to_lowercase()`, borrowed when the word has no capital to lower (most role words,
