@@ -365,8 +365,8 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
 /// The story's entity a speaker in the headline stands for, when the headline alone names it
 /// (its entity is none, or one worded as the mention): "…, Says Mayor": the entity known by
 /// that role; "Cruz Slams …", "Wash Post Fact-Check: …": the story's entity whose name ends
-/// with one of its words (a Title Case headline's names run into its other words); else the
-/// main speaker. Rare (a headline speaker per text at most), so out of line.
+/// with one of its words (a Title Case headline's names run into its other words); else, for
+/// a description, the main speaker. Rare (a headline speaker per text at most), so out of line.
 #[cold]
 #[inline(never)]
 fn headline_speaker(doc: &Document, mentions: &Mentions, sp: Speaker, main_speaker: Option<usize>) -> Option<usize> {
@@ -384,11 +384,21 @@ fn headline_speaker(doc: &Document, mentions: &Mentions, sp: Speaker, main_speak
         })
         .map(|role| role.entity)
         .min();
-    by_role.or_else(|| by_surname(doc, mentions, sp)).or(main_speaker)
+    // The main speaker only for a description ("…, Says Official"): a name the story never
+    // gives ("The Ninth Circle: …", a column's) is no one of the story.
+    let described = || {
+        let last = doc.tokens.partition_point(|t| t.span.start < sp.mention.end);
+        doc.tokens
+            .get(last.wrapping_sub(1))
+            .is_some_and(|t| t.info.is_desc() || t.info.has(crate::lexicon::TITLE))
+    };
+    by_role
+        .or_else(|| by_surname(doc, mentions, sp))
+        .or_else(|| main_speaker.filter(|_| described()))
 }
 
 /// For [`headline_speaker`]: the first word of the mention that ends the name of an entity of
-/// the story, a speaker first, else a person introduced with a role ("Orlov: …" over "Pavel
+/// the story (or, a given name, opens it), a speaker first, else a person introduced with a role ("Orlov: …" over "Pavel
 /// Orlov, a deputy foreign minister, spoke …"), never a place or body that shares the word.
 /// None for a description of someone ("Trump’s Son", "Jeb Bush Super PAC Chief").
 fn by_surname(doc: &Document, mentions: &Mentions, sp: Speaker) -> Option<usize> {
@@ -406,10 +416,17 @@ fn by_surname(doc: &Document, mentions: &Mentions, sp: Speaker) -> Option<usize>
             && !t.info.is_desc()
             && !t.info.has(crate::lexicon::FUNCTION)
             && !word.bytes().all(|b| b.is_ascii_uppercase());
+        // (A given name names someone by it too: "Hillary Slams …".)
+        let given = t.info.has(crate::lexicon::GIVEN_NAME);
         let named = |e: &crate::mentions::EntityDraft| {
             e.kind != EntityKind::Group
                 && e.name.starts_with(char::is_uppercase)
-                && e.name.rsplit(' ').next().is_some_and(|l| l.eq_ignore_ascii_case(word))
+                && (e.name.rsplit(' ').next().is_some_and(|l| l.eq_ignore_ascii_case(word))
+                    || (given
+                        && e.kind == EntityKind::Person
+                        && e.name
+                            .split_once(' ')
+                            .is_some_and(|(f, _)| f.eq_ignore_ascii_case(word))))
         };
         let others = || (0..mentions.entities.len()).filter(|&e| Some(e) != sp.entity);
         surname.then(|| {
