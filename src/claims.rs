@@ -5,7 +5,7 @@
 use crate::attribution::Found;
 use crate::checkworthy;
 use crate::mentions::{role_is, Mentions};
-use crate::segment::{worth_keeping, worth_keeping_string, Document};
+use crate::segment::{worth_keeping, worth_keeping_string, Document, Sentence, TokenKind};
 use crate::swar;
 use crate::{Annotations, Claim, ClaimKind, Entity, EntityKind, Options, Quote, Signals, Span, Speaker};
 use std::cell::Cell;
@@ -222,7 +222,17 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         // Counted first: a flattened iterator's length is unknown, and collecting it grew
         // the vector step by step.
         parts.reserve(found.quotes.iter().map(|q| q.parts.len()).sum());
-        parts.extend(found.quotes.iter().flat_map(|q| q.parts.iter().copied()));
+        parts.extend(found.quotes.iter().flat_map(|q| {
+            let whole = q.kind != crate::QuoteKind::Partial;
+            let speaker = q.speaker.map(|sp| sp.mention).unwrap_or_default();
+            let cue = q.cue.unwrap_or_default();
+            q.parts.iter().map(move |&span| QuotedPart {
+                span,
+                whole,
+                speaker,
+                cue,
+            })
+        }));
     }
     // The lists to fill: the last result's, emptied (its buffers kept in `scratch`).
     let (mut quotes, mut claims, mut entities) = scratch.recycle(out);
@@ -293,14 +303,14 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             while r < reported.len() && reported[r].end <= span.start {
                 r += 1;
             }
-            while p < parts.len() && parts[p].end <= span.start {
+            while p < parts.len() && parts[p].span.end <= span.start {
                 p += 1;
             }
             // `reported[r]` ends past the sentence's start: the sentence overlaps a content
             // exactly when that one starts before its end (a later one, starting no earlier,
             // could only overlap if it did too). One test, where a search per sentence was a
             // loop exit mispredicted.
-            if reported.get(r).is_some_and(|c| c.start < span.end) || quoted(&parts[p..], span) * 2 >= span.len() {
+            if reported.get(r).is_some_and(|c| c.start < span.end) || quoted(doc, sentence, &parts[p..]) {
                 continue;
             }
             // Most sentences below the threshold are told by their logit, with no logistic.
@@ -465,17 +475,58 @@ fn refilled(spare: &mut Vec<Vec<Span>>, items: &[Span]) -> Vec<Span> {
     }
 }
 
-/// How many bytes the quotation parts that overlap `span` hold, all of each (`parts` starts
-/// at the first part that ends past the span's start, and is in text order).
-fn quoted(parts: &[Span], span: Span) -> usize {
+/// A quotation's part, for the sweep over sentences ([`quoted`]), with its quotation's kind
+/// and attribution.
+#[derive(Clone, Copy)]
+struct QuotedPart {
+    span: Span,
+    /// Whether the quotation is a whole sentence or more (direct or block).
+    whole: bool,
+    /// Its speaker's mention and its cue (empty spans for none).
+    speaker: Span,
+    cue: Span,
+}
+
+/// Whether a sentence is the quotations' rather than the writer's, and so no factual claim:
+/// half its bytes or more are quoted ("“…,” he said, in a long quotation), or a whole-sentence
+/// quotation is all it holds but for its attribution and a few words (“We are ready,” he
+/// added in a statement.). `parts` starts at the first part that ends past the sentence's
+/// start, and is in text order.
+fn quoted(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) -> bool {
+    let span = sentence.span;
     let mut bytes = 0;
+    let mut whole = false;
+    let mut overlapping = 0;
     for q in parts {
-        if q.start >= span.end {
+        if q.span.start >= span.end {
             break;
         }
-        bytes += q.len() * q.overlaps(span) as usize;
+        let overlaps = q.span.overlaps(span);
+        bytes += q.span.len() * overlaps as usize;
+        whole |= q.whole & overlaps;
+        overlapping += 1;
     }
-    bytes
+    if bytes * 2 >= span.len() {
+        return true;
+    }
+    whole && words_outside(doc, sentence, &parts[..overlapping]) <= 3
+}
+
+/// How many words of `sentence` are in none of the quotation parts `parts` nor their
+/// attributions. (Rare: only sentences with a whole-sentence quotation that is less than half
+/// of them are asked.)
+#[cold]
+#[inline(never)]
+fn words_outside(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) -> usize {
+    doc.tokens[sentence.tokens.clone()]
+        .iter()
+        .filter(|t| {
+            t.kind != TokenKind::Punct
+                && !parts.iter().any(|q| {
+                    q.span.contains(t.span) || (q.whole && (q.speaker.contains(t.span) || q.cue.contains(t.span)))
+                })
+        })
+        .count()
 }
 
 /// The working vectors of `assemble` and its roster, kept for the next document on the
@@ -484,7 +535,7 @@ fn quoted(parts: &[Span], span: Span) -> usize {
 #[derive(Default)]
 struct Scratch {
     /// The quotation parts, in text order.
-    parts: Vec<Span>,
+    parts: Vec<QuotedPart>,
     /// The reported claims, then their spans.
     reported_claims: Vec<Claim>,
     reported: Vec<Span>,
