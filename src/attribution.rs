@@ -1387,7 +1387,9 @@ fn reported_speech(
                 let quotes = &mut quotes[..until];
                 if content.len() >= 8 && !covered_by_quote(quotes, &reach[..until], content) {
                     let speaker = source.map(|source| speaker_of(doc, mentions, source, s, *last_speaker));
-                    if let Some(e) = speaker.and_then(|sp| sp.entity) {
+                    // (The headline's speaker is no one the story's first "he" or "the
+                    // official" continues from: the headline is read before the story.)
+                    if let Some(e) = speaker.and_then(|sp| sp.entity).filter(|_| !headline) {
                         *last_speaker = Some(e);
                     }
                     let cue = cue_span(doc, t);
