@@ -438,8 +438,8 @@ fn speaker_of(
     s: usize,
     last_speaker: Option<usize>,
 ) -> Speaker {
-    let entity = mentions
-        .resolve(doc, source.head, s, source.kind, last_speaker)
+    let entity = apposed_name(doc, mentions, source)
+        .or_else(|| mentions.resolve(doc, source.head, s, source.kind, last_speaker))
         .or_else(|| description_entity(doc, mentions, source))
         .or_else(|| {
             // A name the mention finder did not keep ("Ruiz" opening a one-line text).
@@ -474,6 +474,23 @@ fn speaker_of(
         mention: source.span,
         entity,
     }
+}
+
+/// The person a description is in apposition with: "the F.B.I. director, James B. Comey,
+/// said" is Comey, whoever spoke last. The name right after the description, between
+/// commas (its run may hold a title: "One supporter, Representative Lee Zeldin, said").
+fn apposed_name(doc: &Document, mentions: &Mentions, source: Source) -> Option<usize> {
+    if source.kind != MentionKind::Description(DescKind::Person) {
+        return None;
+    }
+    let comma = |t: usize| doc.tokens.get(t).is_some_and(|t| t.punct(doc.text) == Some(','));
+    let after = source.head + 1;
+    if doc.tokens.get(after)?.span.start < source.span.end || !comma(after) {
+        return None;
+    }
+    let name = mentions.name_at(after + 1)?;
+    let person = mentions.entities[name.entity].kind == crate::EntityKind::Person;
+    (name.tokens.start == after + 1 && comma(name.tokens.end) && person).then_some(name.entity)
 }
 
 /// An unresolved description still names a speaker the reader can follow ("Democrats",
