@@ -443,14 +443,14 @@ fn speaker_of(
         .or_else(|| description_entity(doc, mentions, source))
         .or_else(|| {
             // A name the mention finder did not keep ("Ruiz" opening a one-line text).
-            // (An organisation's by its last word: "Washington Post", "Fox News"; a place's
-            // is its government's: "China said".)
+            // (An organisation's by its last word: "Washington Post", "Fox News", or its
+            // "The": "The Hill"; a place's is its government's: "China said".)
             if source.kind != MentionKind::Name {
                 return None;
             }
             let wording = source.named.of(doc.text);
             let place = || crate::lexicon::not_a_person(wording.as_bytes()) == Some(crate::lexicon::NotAPerson::Place);
-            let kind = if doc.tokens[source.head].info.has(ORG_WORD) || place() {
+            let kind = if doc.tokens[source.head].info.has(ORG_WORD) || wording.starts_with("The ") || place() {
                 crate::EntityKind::Organisation
             } else {
                 crate::EntityKind::Person

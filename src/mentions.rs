@@ -489,7 +489,10 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             | (prev.cap & prev.info.has(TITLE))
             | first.info.has(TITLE)
             | (end - start >= 3);
-        if before_role {
+        // A function word alone is no name, though capitalised where no sentence is known to
+        // start ("Editor’s Note: The following …", "(But …").
+        let function_word = (end - start == 1) & first.info.has(FUNCTION);
+        if before_role | function_word {
             // (An adjective before a role: no name.)
         } else if shaped {
             let title_before =
@@ -929,7 +932,8 @@ fn is_initial(word: &str) -> bool {
 }
 
 /// Is a name (its first word `first_word`) an organisation's: a word like "Ministry" in its
-/// run (`org_word`), or a single word all in capitals ("NATO")?
+/// run (`org_word`), a single word all in capitals ("NATO"), or a name that opens with "The"
+/// ("The Associated Press", "The Hill": a paper's or a body's, never a person's)?
 ///
 /// (A word whose second byte is a lowercase letter is no acronym: that and the word count are
 /// tested at once, so the branch is taken for the few acronyms, not for every one-word name,
@@ -938,7 +942,7 @@ fn is_initial(word: &str) -> bool {
 fn is_org(org_word: bool, word_count: usize, first_word: &[u8]) -> bool {
     let second = first_word.get(1).copied().unwrap_or(b'a');
     let maybe = std::hint::black_box((word_count == 1) & !second.is_ascii_lowercase());
-    org_word || (maybe && all_capitals(first_word))
+    org_word || (maybe && all_capitals(first_word)) || first_word == b"The"
 }
 
 /// Is `word` (two bytes or more) all capitals and full stops ("NATO", "U.S.")? Any letter that
