@@ -366,7 +366,14 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span]) -> Q
             n + word_count(p.of(doc.text), 6 - n)
         }
     });
-    if word_count >= 6 || (word_count >= 3 && ends_sentence()) {
+    // Two words make a sentence when the first is its subject: “We won,” “I agree.”
+    // (Others are most often a title or a slogan: “Fake News,”.)
+    let subject_first = || {
+        doc.tokens
+            .get(quote.open + 1)
+            .is_some_and(|t| t.info.has(crate::lexicon::PRONOUN) && t.span.start == parts[0].start)
+    };
+    if word_count >= 6 || (word_count >= 3 || (word_count == 2 && subject_first())) && ends_sentence() {
         QuoteKind::Direct
     } else {
         QuoteKind::Partial
