@@ -1089,10 +1089,32 @@ fn plain_phrase_ending_at(doc: &Document, head: usize, floor: usize, participle:
         }
         start -= 1;
     }
+    if let Some(role) = role_completed_by(doc, start, head, floor) {
+        return Some(role);
+    }
     Some(Source::new(
         Span::new(doc.tokens[start].span.start, token.span.end),
         head,
         group,
+    ))
+}
+
+/// "The former secretary of state said", "the head of the agency said": a phrase (tokens
+/// `start..=head`) after "of" completes a title or role, which heads the whole (the speaker
+/// is the secretary, not the state).
+fn role_completed_by(doc: &Document, start: usize, head: usize, floor: usize) -> Option<Source> {
+    if start < floor + 2 || doc.word(start - 1) != "of" {
+        return None;
+    }
+    let role = &doc.tokens[start - 2].info;
+    if !role.is_desc() && !role.has(crate::lexicon::TITLE) {
+        return None;
+    }
+    let source = phrase_ending_at(doc, start - 2, floor)?;
+    Some(Source::new(
+        Span::new(source.span.start, doc.tokens[head].span.end),
+        source.head,
+        source.kind,
     ))
 }
 
@@ -1182,6 +1204,9 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
             start += 1;
             break;
         }
+    }
+    if let Some(role) = role_completed_by(doc, start, head, floor) {
+        return Some(role);
     }
     Some(Source::new(
         Span::new(doc.tokens[start].span.start, token.span.end),
