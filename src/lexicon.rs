@@ -413,16 +413,31 @@ fn boxed<T: Clone, const N: usize>(value: T) -> Box<[T; N]> {
     }
 }
 
+/// A lexicon file's entry: its word and up to two fields.
+type Entry = (&'static str, Option<&'static str>, Option<&'static str>);
+
 /// Lines of a lexicon file: comments (`#`) and blank lines skipped, fields split on spaces.
-fn entries(source: &'static str) -> impl Iterator<Item = (&'static str, Option<&'static str>, Option<&'static str>)> {
-    source
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+/// (Collected by one function out of line, read once per file: an iterator inlined into each
+/// file's loop cost the browser build several copies of the parser.)
+#[inline(never)]
+fn entries(source: &'static str) -> Vec<Entry> {
+    lines(source)
+        .into_iter()
         .map(|line| {
             let mut fields = line.split_whitespace();
             (fields.next().unwrap_or(""), fields.next(), fields.next())
         })
+        .collect()
+}
+
+/// The lines of a lexicon file, trimmed, but for comments (`#`) and blank lines.
+#[inline(never)]
+fn lines(source: &'static str) -> Vec<&'static str> {
+    source
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
 }
 
 fn build() -> Table {
@@ -580,6 +595,7 @@ pub fn is_name_modifier(word: &str) -> bool {
     WORDS
         .get_or_init(|| {
             entries(include_str!("../data/lexicons/name-modifiers.txt"))
+                .into_iter()
                 .map(|(w, _, _)| w)
                 .collect()
         })
@@ -636,22 +652,22 @@ const OPENS_PLACE: u8 = 1 << 4;
 fn place_names() -> &'static FxMap<&'static [u8], u8> {
     static NAMES: OnceLock<FxMap<&'static [u8], u8>> = OnceLock::new();
     NAMES.get_or_init(|| {
-        let lines = |source: &'static str| {
-            source
-                .lines()
-                .map(str::trim)
-                .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        };
-        let places = lines(include_str!("../data/lexicons/places.txt")).map(|line| (line, PLACE));
-        let peoples = lines(include_str!("../data/lexicons/peoples.txt")).map(|line| (line, PEOPLE));
-        let words = entries(include_str!("../data/lexicons/place-words.txt")).map(|(word, role, _)| {
-            let bit = match role {
-                Some("before") => BEFORE_PLACE,
-                Some("last") => ENDS_PLACE,
-                _ => OPENS_PLACE,
-            };
-            (word, bit)
-        });
+        let places = lines(include_str!("../data/lexicons/places.txt"))
+            .into_iter()
+            .map(|line| (line, PLACE));
+        let peoples = lines(include_str!("../data/lexicons/peoples.txt"))
+            .into_iter()
+            .map(|line| (line, PEOPLE));
+        let words = entries(include_str!("../data/lexicons/place-words.txt"))
+            .into_iter()
+            .map(|(word, role, _)| {
+                let bit = match role {
+                    Some("before") => BEFORE_PLACE,
+                    Some("last") => ENDS_PLACE,
+                    _ => OPENS_PLACE,
+                };
+                (word, bit)
+            });
         let mut names = FxMap::default();
         // (A word may have two bits: "lake" opens and ends a place's name.)
         for (name, bit) in places.chain(peoples).chain(words) {
