@@ -109,8 +109,12 @@ impl Source {
 /// How far (in tokens) a cue may stand from the quotation it introduces.
 const CUE_WINDOW: usize = 12;
 /// How far a cue may stand after the quotation it closes: far enough for a speaker with a
-/// title and an aside (“…,” Bill Hart, refugee program director at the council, said).
-const AFTER_WINDOW: usize = 20;
+/// title and an aside (“…,” Bill Hart, refugee program director at the council, said), or a
+/// long relative clause (“…,” Ann Holt, who served as chief of staff to the first lady during
+/// the Bush years, told CBS News).
+const AFTER_WINDOW: usize = 26;
+/// How long an aside between a speaker and the verb may be (", who served as …,"), in tokens.
+const ASIDE_WINDOW: usize = 20;
 /// How long an attribution between two sentences of one quotation may be, speaker's
 /// description included: “A,” said Jo Hart, who ran the party's Senate campaigns in 2012 and
 /// 2014 and now advises the governor. “B.”
@@ -870,7 +874,7 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     // "Smith, the party's chairman, said" / "Smith, who leads it, said": step over the aside.
     if punct_of(doc.text, &doc.tokens[head]) == Some(',') {
         let mut j = head;
-        let limit = head.saturating_sub(CUE_WINDOW).max(floor);
+        let limit = head.saturating_sub(ASIDE_WINDOW).max(floor);
         while j > limit {
             j -= 1;
             if punct_of(doc.text, &doc.tokens[j]) == Some(',') {
