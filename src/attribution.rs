@@ -1279,7 +1279,13 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
     } else {
         MentionKind::Description(head_token.info.desc()?)
     };
-    if kind == MentionKind::Name && !doc.tokens[first].cap && !doc.tokens[first].info.has(DETERMINER) {
+    // (But for a word before a title: "said former Rep. George Miller".)
+    let before_title = || {
+        let info = &doc.tokens[first].info;
+        !info.has(FUNCTION) && !info.is_cue() && doc.tokens.get(first + 1).is_some_and(|t| t.cap && t.info.has(TITLE))
+    };
+    if kind == MentionKind::Name && !doc.tokens[first].cap && !doc.tokens[first].info.has(DETERMINER) && !before_title()
+    {
         return None;
     }
     Some(Source::new(Span::new(token.span.start, head_token.span.end), end, kind))
