@@ -2374,6 +2374,8 @@ fn reported_from_verb(
         c += 1;
     }
     // "said on Tuesday that …", "said in a statement that …": step over the adverbial.
+    // Without "that", only over a short one before a clause that shows its subject ("said
+    // Monday the race was close", "said in an interview the plan …").
     if doc
         .tokens
         .get(c)
@@ -2381,6 +2383,8 @@ fn reported_from_verb(
     {
         if let Some(that) = (c..end.min(c + 8)).find(|&i| is_that(doc, i)) {
             c = that;
+        } else if let Some(after) = after_adverbial(doc, c, end) {
+            c = after;
         }
     }
     if object {
@@ -2443,6 +2447,35 @@ fn reported_from_verb(
     }
     let content = Span::new(doc.tokens[c].span.start, statement_end(doc, c, class, sentence));
     (content.end > content.start).then_some((Some(source), content))
+}
+
+/// The token after a short adverbial at `c` that a clause with its subject follows: a time
+/// ("Monday", "on Tuesday", "last week") or a message ("in a statement", "in an interview
+/// with CNN" up to the message word). None if the words there are not one of those.
+fn after_adverbial(doc: &Document, c: usize, end: usize) -> Option<usize> {
+    let word = |t: usize| {
+        doc.tokens
+            .get(t)
+            .filter(|x| t < end && x.kind == TokenKind::Word && !x.in_quote)
+    };
+    let mut t = c;
+    // A preposition or "last"/"this" first, then up to two words (a determiner among them),
+    // the last a time or a message word.
+    if !word(t)?.info.has(TIME) {
+        t += 1;
+        let mut words = 0;
+        while !word(t)?.info.has(TIME) && word(t)?.info.desc() != Some(DescKind::Message) {
+            words += 1;
+            if words == 2 {
+                return None;
+            }
+            t += 1;
+        }
+    }
+    let after = t + 1;
+    // ("in a September 16 email": a date's number is no subject.)
+    let dated = doc.tokens.get(after).is_some_and(|x| x.kind == TokenKind::Number);
+    (!dated && starts_with_subject(doc, after, end) && looks_like_clause(doc, after, end)).then_some(after)
 }
 
 /// The source of a statement that follows its cue: a mention just left of it, else any plain
