@@ -1286,6 +1286,9 @@ impl<'t> Mentions<'t> {
                     e.kind == EntityKind::Person && may_be_someone(e)
                 };
                 match desc {
+                    // "His son said", "Trump’s lawyer said": someone of the one named, not
+                    // them (a role seen with a name was asked above).
+                    DescKind::Person if is_possessed(doc, t) => None,
                     DescKind::Person if definite() => self.salient(doc, t, s, &person, last_speaker),
                     DescKind::Message => self.salient(doc, t, s, &person, last_speaker),
                     DescKind::Organisation if definite() => self.salient(
@@ -1419,6 +1422,33 @@ impl<'t> Mentions<'t> {
             _ => None,
         }
     }
+}
+
+/// Whether the description with head `head` is someone's: a possessive before it among its
+/// modifiers ("his son", "Trump’s campaign lawyer", "the company’s chief").
+fn is_possessed(doc: &Document, head: usize) -> bool {
+    let mut t = head;
+    while t > 0 && head - t < 5 {
+        t -= 1;
+        let token = &doc.tokens[t];
+        if token.kind != TokenKind::Word || token.in_quote {
+            return false;
+        }
+        if token.possessive != 0 {
+            return true;
+        }
+        let word = doc.word(t);
+        if ["his", "her", "their", "its", "my", "our", "your"]
+            .iter()
+            .any(|p| word.eq_ignore_ascii_case(p))
+        {
+            return true;
+        }
+        if token.info.has(DETERMINER) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether a person entity may be someone a pronoun or description ("he", "the official")
