@@ -456,8 +456,8 @@ impl<'t> Document<'t> {
     }
 
     /// A short attribution tail next: a reporting verb within a few words, itself followed by
-    /// the end of the sentence or a comma ("… .” Obama told reporters." but not "… .” He says
-    /// referees cheat.").
+    /// the end of the sentence, a comma or a phrase that opens no statement ("… .” Obama told
+    /// reporters.", "… ?” Trump said to a crowd of 500." but not "… .” He says referees cheat.").
     fn attribution_follows(&self, from: usize, line_end: usize) -> bool {
         let cue = (from..line_end.min(from + 6))
             .take_while(|&t| self.tokens[t].kind == TokenKind::Word)
@@ -472,8 +472,15 @@ impl<'t> Document<'t> {
         let Some(cue) = cue else {
             return false;
         };
+        // (Or a phrase that is no statement: "… ?” Trump said to a crowd of about 500.")
+        let no_statement = || {
+            self.tokens
+                .get(cue + 1)
+                .is_some_and(|t| t.info.has(crate::lexicon::NOT_CLAUSE_START) || t.info.has(crate::lexicon::TIME))
+        };
         (cue + 1..line_end.min(cue + 5)).any(|t| matches!(self.tokens[t].punct(self.text), Some('.' | ',' | ';')))
             || cue + 1 >= line_end
+            || no_statement()
     }
 
     /// The sentence holding token `t` (binary search).
