@@ -1262,7 +1262,7 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
         }
         // ("says Smith today" ends at the name; "says Kremlin envoy", "said RNC spokesman Sean
         // Spicer" go on to the description the name opening the phrase modifies.)
-        let modified = next.info.is_desc() && doc.tokens[first].cap;
+        let modified = next.info.is_desc() && (doc.tokens[first].cap || (end == first + 1 && doc.tokens[end].cap));
         if !next.cap && doc.tokens[end].cap && !doc.tokens[first].info.has(DETERMINER) && !modified {
             break;
         }
@@ -1279,10 +1279,16 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
     } else {
         MentionKind::Description(head_token.info.desc()?)
     };
-    // (But for a word before a title: "said former Rep. George Miller".)
+    // (But for a word before a title or name: "said former Rep. George Miller", "said former
+    // Obama adviser David Axelrod".)
     let before_title = || {
         let info = &doc.tokens[first].info;
-        !info.has(FUNCTION) && !info.is_cue() && doc.tokens.get(first + 1).is_some_and(|t| t.cap && t.info.has(TITLE))
+        !info.has(FUNCTION)
+            && !info.is_cue()
+            && doc
+                .tokens
+                .get(first + 1)
+                .is_some_and(|t| t.cap && (t.info.has(TITLE) || t.name_like))
     };
     if kind == MentionKind::Name && !doc.tokens[first].cap && !doc.tokens[first].info.has(DETERMINER) && !before_title()
     {
