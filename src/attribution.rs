@@ -474,7 +474,7 @@ fn speaker_of(
         if speaker.kind == crate::EntityKind::Person
             && speaker.gender == crate::lexicon::Gender::Unknown
             && source.kind == MentionKind::Name
-            && crate::lexicon::not_a_person(speaker.name.as_bytes()) == Some(crate::lexicon::NotAPerson::Place)
+            && speaker.not_a_person() == Some(crate::lexicon::NotAPerson::Place)
         {
             speaker.kind = crate::EntityKind::Organisation;
         }

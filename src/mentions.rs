@@ -9,8 +9,8 @@
 
 use crate::checkworthy::lexicon::cat::CALENDAR;
 use crate::lexicon::{
-    is_name_modifier, not_a_person, DescKind, FxHasher, FxMap, Gender, WordInfo, DETERMINER, FUNCTION, GIVEN_NAME,
-    ORG_WORD, PLURAL, PRONOUN, TITLE,
+    is_name_modifier, not_a_person, DescKind, FxHasher, FxMap, Gender, NotAPerson, WordInfo, DETERMINER, FUNCTION,
+    GIVEN_NAME, ORG_WORD, PLURAL, PRONOUN, TITLE,
 };
 use crate::segment::{reuse, Document, Token, TokenKind};
 use crate::swar;
@@ -45,6 +45,9 @@ pub struct EntityDraft<'t> {
     /// two words or more, not a lone word that is also a given name ("Kelly", "Russell",
     /// most often a surname). Only sure genders tell two people of one name apart.
     pub sure_gender: bool,
+    /// What [`lexicon::not_a_person`](crate::lexicon::not_a_person) says of its name, once
+    /// asked (`None` until then): see [`EntityDraft::not_a_person`].
+    not_a_person: Cell<Option<Option<NotAPerson>>>,
     /// How many quotes and claims it speaks.
     pub speaks: u32,
     /// Its latest role word in [`Mentions::roles`], which links to the one before.
@@ -288,6 +291,7 @@ impl Drop for Mentions<'_> {
                 kind: e.kind,
                 gender: e.gender,
                 sure_gender: e.sure_gender,
+                not_a_person: Cell::new(None),
                 speaks: e.speaks,
                 last_role: e.last_role,
             }),
@@ -744,6 +748,7 @@ fn add_name<'t, const SHAPED: bool>(
             let entity = &mut mentions.entities[e];
             if word_count > mentions.entity_words[e] && kind != EntityKind::Organisation {
                 entity.name = key();
+                entity.not_a_person.set(None);
                 mentions.entity_words[e] = word_count;
             }
             learn_gender(entity, gender, sure());
@@ -758,6 +763,7 @@ fn add_name<'t, const SHAPED: bool>(
                 kind,
                 gender,
                 sure_gender: sure(),
+                not_a_person: Cell::new(None),
                 speaks: 0,
                 last_role: None,
             });
@@ -1209,6 +1215,7 @@ impl<'t> Mentions<'t> {
             kind,
             gender: Gender::Unknown,
             sure_gender: false,
+            not_a_person: Cell::new(None),
             speaks: 0,
             last_role: None,
         });
@@ -1437,15 +1444,12 @@ fn is_possessed(doc: &Document, head: usize) -> bool {
         if token.possessive != 0 {
             return true;
         }
-        let word = doc.word(t);
-        if ["his", "her", "their", "its", "my", "our", "your"]
-            .iter()
-            .any(|p| word.eq_ignore_ascii_case(p))
-        {
-            return true;
-        }
+        // The phrase's determiner: a possessive one ("his"), or another ("the", "a").
         if token.info.has(DETERMINER) {
-            return false;
+            let word = doc.word(t);
+            return ["his", "her", "their", "its", "my", "our", "your"]
+                .iter()
+                .any(|p| word.eq_ignore_ascii_case(p));
         }
     }
     false
@@ -1457,7 +1461,22 @@ fn is_possessed(doc: &Document, head: usize) -> bool {
 /// words the name finder cannot tell from a surname. Asked only of the candidates such a
 /// mention passes, not of every name (a look-up for each new name cost 1% of all).
 fn may_be_someone(e: &EntityDraft) -> bool {
-    e.gender != Gender::Unknown || not_a_person(e.name.as_bytes()).is_none()
+    e.gender != Gender::Unknown || e.not_a_person().is_none()
+}
+
+impl EntityDraft<'_> {
+    /// [`lexicon::not_a_person`](crate::lexicon::not_a_person) of the name, looked up once per
+    /// entity: the same speakers and antecedents are asked about again and again.
+    pub fn not_a_person(&self) -> Option<NotAPerson> {
+        match self.not_a_person.get() {
+            Some(known) => known,
+            None => {
+                let answer = not_a_person(self.name.as_bytes());
+                self.not_a_person.set(Some(answer));
+                answer
+            }
+        }
+    }
 }
 
 /// `word.to_lowercase()`, borrowed when the word has no capital to lower (most role words,
