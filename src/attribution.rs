@@ -452,38 +452,49 @@ fn speaker_of(
     let entity = apposed_name(doc, mentions, source)
         .or_else(|| mentions.resolve(doc, source.head, s, source.kind, last_speaker))
         .or_else(|| description_entity(doc, mentions, source))
-        .or_else(|| {
-            // A name the mention finder did not keep ("Ruiz" opening a one-line text).
-            // (An organisation's by its last word: "Washington Post", "Fox News", or its
-            // "The": "The Hill"; a place's is its government's: "China said".)
-            if source.kind != MentionKind::Name {
-                return None;
-            }
-            let wording = source.named.of(doc.text);
-            let place = || crate::lexicon::not_a_person(wording.as_bytes()) == Some(crate::lexicon::NotAPerson::Place);
-            let kind = if doc.tokens[source.head].info.has(ORG_WORD) || wording.starts_with("The ") || place() {
-                crate::EntityKind::Organisation
-            } else {
-                crate::EntityKind::Person
-            };
-            Some(mentions.described(wording, kind))
-        });
+        .or_else(|| unkept_name(doc, mentions, source));
     if let Some(e) = entity {
         let speaker = &mut mentions.entities[e];
-        // A place that speaks is its government ("Iran said"; see `lexicon::not_a_person`).
         if speaker.kind == crate::EntityKind::Person
             && speaker.gender == crate::lexicon::Gender::Unknown
             && source.kind == MentionKind::Name
-            && speaker.not_a_person() == Some(crate::lexicon::NotAPerson::Place)
         {
-            speaker.kind = crate::EntityKind::Organisation;
+            government_if_place(speaker);
         }
-        mentions.entities[e].speaks += 1;
+        speaker.speaks += 1;
         mentions.spoken.push((e, source.span)); // sorted and deduplicated for the roster
     }
     Speaker {
         mention: source.span,
         entity,
+    }
+}
+
+/// A name the mention finder did not keep ("Ruiz" opening a one-line text), as an entity of
+/// its own: an organisation's by its last word ("Washington Post", "Fox News") or its "The"
+/// ("The Hill"), a place's being its government's ("China said"). (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn unkept_name(doc: &Document, mentions: &mut Mentions, source: Source) -> Option<usize> {
+    if source.kind != MentionKind::Name {
+        return None;
+    }
+    let wording = source.named.of(doc.text);
+    let place = || crate::lexicon::not_a_person(wording.as_bytes()) == Some(crate::lexicon::NotAPerson::Place);
+    let kind = if doc.tokens[source.head].info.has(ORG_WORD) || wording.starts_with("The ") || place() {
+        crate::EntityKind::Organisation
+    } else {
+        crate::EntityKind::Person
+    };
+    Some(mentions.described(wording, kind))
+}
+
+/// A place that speaks is its government ("Iran said"; see `lexicon::not_a_person`): a person
+/// entity named as a place becomes an organisation. (Out of line: asked of unknown genders.)
+#[inline(never)]
+fn government_if_place(speaker: &mut crate::mentions::EntityDraft) {
+    if speaker.not_a_person() == Some(crate::lexicon::NotAPerson::Place) {
+        speaker.kind = crate::EntityKind::Organisation;
     }
 }
 

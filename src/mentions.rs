@@ -1470,12 +1470,16 @@ impl EntityDraft<'_> {
     pub fn not_a_person(&self) -> Option<NotAPerson> {
         match self.not_a_person.get() {
             Some(known) => known,
-            None => {
-                let answer = not_a_person(self.name.as_bytes());
-                self.not_a_person.set(Some(answer));
-                answer
-            }
+            None => self.look_up_not_a_person(),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn look_up_not_a_person(&self) -> Option<NotAPerson> {
+        let answer = not_a_person(self.name.as_bytes());
+        self.not_a_person.set(Some(answer));
+        answer
     }
 }
 
