@@ -2392,7 +2392,7 @@ fn reported_from_verb(
     }
     // "said on Tuesday that …", "said in a statement that …": step over the adverbial.
     // Without "that", only over a short one before a clause that shows its subject ("said
-    // Monday the race was close", "said in an interview the plan …").
+    // Monday the race was close", "said in a statement the plan …").
     if doc
         .tokens
         .get(c)
@@ -2467,8 +2467,8 @@ fn reported_from_verb(
 }
 
 /// The token after a short adverbial at `c` that a clause with its subject follows: a time
-/// ("Monday", "on Tuesday", "last week") or a message ("in a statement", "in an interview
-/// with CNN" up to the message word). None if the words there are not one of those.
+/// ("Monday", "on Tuesday", "last week") or a message ("in a statement", "in an email").
+/// None if the words there are not one of those.
 fn after_adverbial(doc: &Document, c: usize, end: usize) -> Option<usize> {
     let word = |t: usize| {
         doc.tokens

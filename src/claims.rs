@@ -408,8 +408,9 @@ fn headline_speaker(doc: &Document, mentions: &Mentions, sp: Speaker, main_speak
 }
 
 /// For [`headline_speaker`]: the first word of the mention that ends the name of an entity of
-/// the story (or, a given name, opens it), a speaker first, else a person introduced with a role ("Orlov: …" over "Pavel
-/// Orlov, a deputy foreign minister, spoke …"), never a place or body that shares the word.
+/// the story (or, a given name, opens it), a speaker first, else a person introduced with a
+/// role ("Orlov: …" over "Pavel Orlov, a deputy foreign minister, spoke …"), never a place or
+/// body that shares the word.
 /// None for a description of someone ("Trump’s Son", "Jeb Bush Super PAC Chief").
 fn by_surname(doc: &Document, mentions: &Mentions, sp: Speaker) -> Option<usize> {
     let words = doc.tokens.partition_point(|t| t.span.start < sp.mention.start)

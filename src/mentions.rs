@@ -497,7 +497,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
         // start ("Editor’s Note: The following …", "(But …").
         let function_word = (end - start == 1) & first.info.has(FUNCTION);
         if before_role | function_word {
-            // (An adjective before a role: no name.)
+            // (An adjective before a role, or a function word alone: no name.)
         } else if shaped {
             let title_before =
                 (start > 0) & prev.cap & prev.info.has(TITLE) & (prev.line == first.line) & !prev.in_quote;
