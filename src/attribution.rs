@@ -567,6 +567,10 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
     if prev_token.kind == TokenKind::Number && plural {
         return None;
     }
+    // "four Super Tuesday states": so it is after a count and the capitals that name the kind.
+    if plural && prev_token.cap && counted_before_capitals(doc, t) {
+        return None;
+    }
     if prev_token.kind == TokenKind::Word {
         let prev = key_of(doc, t - 1);
         // "in states where …", "a lead in pledged delegates": right after a preposition a
@@ -586,6 +590,18 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
         }
     }
     Some(class)
+}
+
+/// Is there a count ("four", "40") before the one to three capitalised words before `t`?
+#[cold]
+fn counted_before_capitals(doc: &Document, t: usize) -> bool {
+    let mut i = t - 1;
+    while i > 0 && t - i <= 3 && doc.tokens[i].cap && doc.tokens[i].kind == TokenKind::Word {
+        i -= 1;
+    }
+    let count = &doc.tokens[i];
+    i + 1 < t
+        && (count.kind == TokenKind::Number || count.kind == TokenKind::Word && is_one_of(key_of(doc, i), &NUMBERS))
 }
 
 fn sentence_start(doc: &Document, t: usize) -> usize {
@@ -2104,7 +2120,9 @@ fn content_end(doc: &Document, sentence: &crate::segment::Sentence) -> usize {
 }
 
 fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -> Option<(Source, Span)> {
-    let source = source_right(doc, t + 1).or_else(|| any_phrase_after(doc, t + 1, sentence.tokens.end))?;
+    let source = source_right(doc, t + 1)
+        .map(|source| with_trailing_nouns(doc, source, sentence.tokens.end))
+        .or_else(|| any_phrase_after(doc, t + 1, sentence.tokens.end))?;
     let sentence_first = sentence.tokens.start;
     // "According to X, …", "But, according to X, …", "Now, according to X, …".
     let initial = t - sentence_first <= 3
@@ -2117,19 +2135,31 @@ fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -
         });
     // "Fundraising, according to the campaign, has surged": the attribution stands inside
     // the statement, which is the whole sentence.
+    // So is "About 10 p.m., according to a timeline, the contractors left": the sentence goes
+    // on after the source with a clause of its own.
+    let end = sentence.tokens.end;
     let inside = || {
-        (source.head + 1..sentence.tokens.end)
-            .find(|&i| punct_of(doc.text, &doc.tokens[i]) == Some(','))
-            .and_then(|comma| doc.tokens.get(comma + 1).filter(|_| comma + 1 < sentence.tokens.end))
-            // (Not a description of the source: ", a union official", ", who …", ", Mayor of …".)
-            .is_some_and(|next| {
-                (next.kind == TokenKind::Word || next.kind == TokenKind::Number)
-                    && !next.info.has(TITLE)
-                    && !next.info.has(DETERMINER)
-                    && !["who", "which", "where", "whose"]
-                        .iter()
-                        .any(|w| next.span.of(doc.text) == *w)
-            })
+        let Some(comma) = (source.head + 1..end).find(|&i| punct_of(doc.text, &doc.tokens[i]) == Some(',')) else {
+            return false;
+        };
+        let Some(next) = doc.tokens.get(comma + 1).filter(|_| comma + 1 < end) else {
+            return false;
+        };
+        // Not a description of the source: ", a union official", ", Mayor of …", ", who …",
+        // and a phrase that opens with a determiner only after words that cannot stand as
+        // the statement: an adverbial ("About 10 p.m.", "While most were …") or a
+        // conjunction ("…, because, according to X, the media would …"). Else it is
+        // mostly the source's description (", the policy-making arm of …", ", a tool that …").
+        let describes = || {
+            next.info.has(TITLE)
+                || apposition_end(doc, comma, end).is_some()
+                || next.info.has(DETERMINER) && !leads_in(doc, sentence_first, t)
+        };
+        (next.kind == TokenKind::Word || next.kind == TokenKind::Number)
+            && !["who", "which", "where", "whose"]
+                .iter()
+                .any(|w| next.span.of(doc.text) == *w)
+            && !describes()
     };
     if !initial && t > sentence_first && inside() {
         return Some((
@@ -2158,6 +2188,55 @@ fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -
     }
 }
 
+/// Are the words of a sentence from `first` up to "according" at `t` a lead-in to a
+/// statement rather than one: opened by a preposition or a subordinator ("Over the long
+/// term, …", "While most were …"), or ended by a conjunction ("…, because, according to")?
+fn leads_in(doc: &Document, first: usize, t: usize) -> bool {
+    let before_comma = t.checked_sub(2).filter(|&b| b >= first && is_punct(doc, b + 1, b','));
+    is_one_of(key_of(doc, first), &PREPOSITIONS)
+        || is_one_of(key_of(doc, first), &SUBORDINATORS)
+        || before_comma.is_some_and(|b| is_one_of(key_of(doc, b), &SUBORDINATORS))
+}
+
+/// Words that open a clause or phrase that cannot stand alone, or join one.
+const SUBORDINATORS: KeySet<16> = keys([
+    "while", "because", "if", "when", "although", "though", "since", "and", "but", "that", "so", "unless", "after",
+    "before", "about", "until",
+]);
+
+/// After "according to", `source` with the nouns that go on from its last word: "a police
+/// log", "FEC filings", "a CNN tally" (a description's phrase otherwise ends at its last
+/// noun the lexicon knows, or a name). Up to three lowercase words, none a function word, a
+/// time or a participle, and not the head of what describes the source ("familiar with …").
+fn with_trailing_nouns(doc: &Document, mut source: Source, end: usize) -> Source {
+    let goes_on = |i: usize| {
+        doc.tokens.get(i).is_some_and(|next| {
+            i < end
+                && next.kind == TokenKind::Word
+                && !next.cap
+                && !next.in_quote
+                && !next.info.has(FUNCTION)
+                && !next.info.has(TIME)
+                && !next.info.is_cue()
+                && !bytes_of(doc, i).ends_with(b"ed")
+                && !is_one_of(
+                    key_of(doc, i),
+                    &keys(["familiar", "close", "knowledgeable", "aware", "former", "taken"]),
+                )
+        })
+    };
+    let mut last = source.head;
+    while last - source.head < 3 && goes_on(last + 1) {
+        last += 1;
+    }
+    // (The head stays the word that decides who it is: "FEC filings" are the FEC's.)
+    if last != source.head && source.named == source.span {
+        source.span.end = doc.tokens[last].span.end;
+        source.named = source.span;
+    }
+    source
+}
+
 /// The comma after the source of "According to X, content" (before `end`), past a description
 /// of a named source, which is the source's, not the content's: "According to Daniel Moss, a
 /// union official, the plant will close".
@@ -2181,21 +2260,28 @@ fn comma_before_content(doc: &Document, source: &Source, end: usize) -> Option<u
 fn apposition_end(doc: &Document, comma: usize, end: usize) -> Option<usize> {
     let first = comma + 1;
     let second = (first..end.min(first + 12)).find(|&i| punct_of(doc.text, &doc.tokens[i]) == Some(','))?;
-    let words = first..second;
+    apposes(doc, first..second).then_some(second)
+}
+
+/// Are the words `words` an apposition that describes a person (see [`apposition_end`])?
+fn apposes(doc: &Document, words: std::ops::Range<usize>) -> bool {
+    let (first, second) = (words.start, words.end);
     if words.is_empty()
         || doc.tokens[words.clone()]
             .iter()
             .any(|t| t.in_quote || t.kind == TokenKind::Punct)
     {
-        return None;
+        return false;
     }
     if is_one_of(key_of(doc, first), &keys(["who", "whose"])) {
-        return Some(second);
+        return true;
     }
-    let person = words.clone().take(4).find(|&i| {
+    let Some(person) = words.clone().take(4).find(|&i| {
         let token = &doc.tokens[i];
         token.info.has(TITLE) || token.info.desc() == Some(DescKind::Person)
-    })?;
+    }) else {
+        return false;
+    };
     // Before the person noun: a determiner, a possessive, capitals or other nouns of the
     // phrase ("the party's", "Latino vote"), nothing that starts a clause.
     let plain = (first..person).all(|i| {
@@ -2212,7 +2298,7 @@ fn apposition_end(doc: &Document, comma: usize, end: usize) -> Option<usize> {
         after += 1;
     }
     let ends = after == second || is_one_of(key_of(doc, after), &PREPOSITIONS);
-    (plain && ends).then_some(second)
+    plain && ends
 }
 
 /// Without "that", what follows a reporting verb is a statement unless it starts like an
@@ -2331,10 +2417,20 @@ fn reported_from_verb(
     } else {
         (first..cue).rev().take(8).find(|&i| is_punct(doc, i, b','))
     };
-    // (Asked only where a comma allows it: it scans the rest of the sentence.)
+    // (Asked only where a comma allows it: it scans the rest of the sentence. After "told",
+    // past the listener: "…, a spokesman told The Wall Street Journal.")
     let tail_is_short = || {
+        // (Not before an infinitive: "urged them to vote Tuesday" has its content there.)
+        let tail = if class == CueClass::Tell && names_listener(doc, cue + 1, end) {
+            Some(past_listener(doc, cue + 1, end)).filter(|&t| !(t < end && is_to(doc, t)))
+        } else {
+            Some(cue + 1)
+        };
+        let Some(tail) = tail else {
+            return false;
+        };
         class != CueClass::Quote
-            && (cue + 1..end)
+            && (tail..end)
                 .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
                 .take(4)
                 .count()
@@ -2342,9 +2438,17 @@ fn reported_from_verb(
             && !(cue + 1..end).any(|i| is_that(doc, i))
     };
     if let Some(comma) = comma_before.filter(|&c| c > first + 2 && tail_is_short()) {
+        // (Right of "told" is the listener, no source: "…, the treasurer told reporters.")
         let source = source_left(doc, cue, comma + 1)
-            .or_else(|| source_right(doc, cue))
-            .or_else(|| generic_left(doc, cue, comma + 1))?;
+            .or_else(|| (class != CueClass::Tell).then(|| source_right(doc, cue)).flatten())
+            .or_else(|| generic_left(doc, cue, comma + 1));
+        // "…, Tad Devine, his top aide, said.": the comma before the cue closes a source with
+        // its apposition, and the comma before those ends the content.
+        let Some(source) = source else {
+            let (source, last) = apposed_source_before(doc, first, comma).filter(|_| before <= comma)?;
+            let content = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
+            return Some((Some(source), content));
+        };
         let content = Span::new(doc.tokens[first].span.start, doc.tokens[comma - 1].span.end);
         return Some((Some(source), content));
     }
@@ -2370,19 +2474,28 @@ fn reported_from_verb(
     let mut c = cue + 1;
     if class == CueClass::Tell {
         // Step over the listener: "told reporters", "told The Washington Post on Sunday".
-        let that = (c..end.min(c + 8)).find(|&i| is_that(doc, i));
+        // A "that" further on only past words that can all be the listener's and the
+        // adverbial's ("told The Post and Courier newspaper of Charleston on Saturday that"),
+        // not a clause's ("told reporters he hoped that"), nor another verb's joined by "and"
+        // ("tell stories and share ideas in a manner that").
+        let that = (c..end.min(c + 8)).find(|&i| is_that(doc, i)).or_else(|| {
+            let that = (c + 8..end.min(c + 14)).find(|&i| is_that(doc, i))?;
+            (c + 1..that)
+                .all(|i| {
+                    let token = &doc.tokens[i];
+                    let joins_verb = is_one_of(key_of(doc, i), &keys(["and", "or"])) && !doc.tokens[i + 1].cap;
+                    token.kind == TokenKind::Word
+                        && !token.info.has(PRONOUN)
+                        && token.info.cue().is_none()
+                        && !joins_verb
+                })
+                .then_some(that)
+        });
         c = match that {
-            Some(i) => i,
-            None => {
-                let mut i = c;
-                while i < end
-                    && doc.tokens[i].kind == TokenKind::Word
-                    && (doc.tokens[i].cap || doc.tokens[i].info.has(DETERMINER) || i == c)
-                {
-                    i += 1;
-                }
-                i
-            }
+            Some(that) => that,
+            // Without "that", only after someone told: "tells one joke about …" tells nobody.
+            None if names_listener(doc, c, end) => past_listener(doc, c, end),
+            None => return None,
         };
     }
     while c < end
@@ -2465,6 +2578,62 @@ fn reported_from_verb(
     let content = Span::new(doc.tokens[c].span.start, statement_end(doc, c, class, sentence));
     (content.end > content.start).then_some((Some(source), content))
 }
+
+/// The token after the listener that starts at `c`, after "told": its first word and the
+/// capitals and determiners that follow ("reporters", "The Wall Street Journal", "a Senate").
+fn past_listener(doc: &Document, c: usize, end: usize) -> usize {
+    let mut i = c;
+    while i < end
+        && doc.tokens[i].kind == TokenKind::Word
+        && (doc.tokens[i].cap || doc.tokens[i].info.has(DETERMINER) || i == c)
+    {
+        i += 1;
+    }
+    i
+}
+
+/// For "content, X, his top aide, said" with `close` the comma before the cue: the source (the
+/// phrase after the content's comma, a name or a description the name follows) and the last
+/// token of the content. Each phrase at most six words, with no other punctuation.
+#[cold]
+#[inline(never)]
+fn apposed_source_before(doc: &Document, first: usize, close: usize) -> Option<(Source, usize)> {
+    let comma_left = |from: usize| {
+        (from.saturating_sub(7).max(first)..from)
+            .rev()
+            .find(|&i| doc.tokens[i].kind == TokenKind::Punct)
+    };
+    let middle = comma_left(close).filter(|&i| is_punct(doc, i, b','))?;
+    let open = comma_left(middle).filter(|&i| is_punct(doc, i, b',') && i > first + 2)?;
+    if middle == open + 1 || close == middle + 1 {
+        return None;
+    }
+    // The first phrase whole, else the second ("its chief strategist, Tad Devine": a role
+    // the lexicon does not know, then the name).
+    let first_phrase = source_left_of(doc, middle, open + 1).filter(|source| first_token_of(doc, source) == open + 1);
+    let source = first_phrase.or_else(|| {
+        source_left_of(doc, close, middle + 1).filter(|source| first_token_of(doc, source) == middle + 1)
+    })?;
+    Some((source, open - 1))
+}
+
+/// Does a listener start at `c`, after "told": a name ("The Wall Street Journal", "a Senate
+/// panel", "CNN") or a word that stands for the people told ("reporters", "him")? Not the
+/// object of another verb of the class ("tells one joke", "assured of winning").
+fn names_listener(doc: &Document, c: usize, end: usize) -> bool {
+    // A name, or a noun for people or a body ("reporters", "committee members"), or a phrase
+    // with a determiner ("a county panel", "his staff").
+    let named = |t: usize| {
+        doc.tokens.get(t).is_some_and(|x| {
+            t < end && x.kind == TokenKind::Word && (x.cap || x.info.desc().is_some_and(|d| d != DescKind::Message))
+        })
+    };
+    let determined = c < end && (doc.tokens[c].info.has(DETERMINER) || doc.tokens[c].possessive != 0);
+    named(c) || determined || (c < end && is_one_of(key_of(doc, c), &LISTENERS))
+}
+
+/// The people told, when not named: "told reporters", "told him".
+const LISTENERS: KeySet<8> = keys(["reporters", "journalists", "him", "her", "them", "us", "me", "you"]);
 
 /// The token after a short adverbial at `c` that a clause with its subject follows: a time
 /// ("Monday", "on Tuesday", "last week") or a message ("in a statement", "in an email").
