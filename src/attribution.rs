@@ -1250,12 +1250,28 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
 /// written as a name is (a capital, then lowercase: not a shouted "BREAKING"). Labels ("Photo:",
 /// "Update:", "Exclusive:") are turned away before, by the lexicon (data/lexicons/labels.txt).
 /// (Asked only of a capitalised word not known as a name, mostly a sentence's first.)
+/// Also a headline's speaker, its words open the first line ("Insiders: Trump will rebound",
+/// "AP: …"): a word written as a name or an acronym of up to four capitals.
 fn opens_quote_box(doc: &Document, head: usize) -> bool {
     let colon = head + 1;
-    colon + 1 < doc.tokens.len()
-        && punct_of(doc.text, &doc.tokens[colon]) == Some(':')
-        && doc.tokens[colon + 1].mark == Mark::Open
-        && bytes_of(doc, head).get(1).is_some_and(u8::is_ascii_lowercase)
+    if colon + 1 >= doc.tokens.len() || punct_of(doc.text, &doc.tokens[colon]) != Some(':') {
+        return false;
+    }
+    let word = bytes_of(doc, head);
+    let as_name = word.get(1).is_some_and(u8::is_ascii_lowercase);
+    if doc.tokens[colon + 1].mark == Mark::Open {
+        return as_name;
+    }
+    let acronym = word.len() <= 4 && word.iter().all(u8::is_ascii_uppercase);
+    (as_name || acronym) && doc.tokens[colon + 1].kind == TokenKind::Word && opens_headline(doc, head)
+}
+
+/// Is token `t` among the first four of a first line that is a paragraph of its own?
+fn opens_headline(doc: &Document, t: usize) -> bool {
+    let (Some(first), Some(second)) = (doc.lines.first(), doc.lines.get(1)) else {
+        return false;
+    };
+    first.tokens.contains(&t) && t - first.tokens.start < 4 && second.paragraph != first.paragraph
 }
 
 /// "Russian Official" in a title-case headline is a description; "Kirill Dmitriev" a name.
