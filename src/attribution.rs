@@ -912,6 +912,11 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
             return None;
         }
         head = j - 1;
+        // "Grassley, facing a challenge in Iowa, a swing state, said": that was the second of
+        // two asides when a participle or "who" opens the one before it.
+        if let Some(opening) = aside_before(doc, j, floor) {
+            head = opening - 1;
+        }
     }
     // "voters who say …", "Smith, who said …": the cue attaches to "who", which stands for
     // the phrase before it.
@@ -936,6 +941,22 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         });
     }
     phrase_ending_at(doc, head, floor)
+}
+
+/// The comma that opens an aside ending at the comma `close`, where a participle or "who"
+/// opens it: ", facing a challenge in Iowa,". (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn aside_before(doc: &Document, close: usize, floor: usize) -> Option<usize> {
+    let limit = close.saturating_sub(ASIDE_WINDOW).max(floor);
+    let open = (limit..close).rev().find(|&i| doc.tokens[i].kind == TokenKind::Punct)?;
+    let first = doc
+        .tokens
+        .get(open + 1)
+        .filter(|t| open + 1 < close && t.kind == TokenKind::Word && !t.cap)?;
+    let word = first.span.of(doc.text).as_bytes();
+    let opens_aside = word.ends_with(b"ing") && word.len() > 4 || is_who_stem(doc, open + 1);
+    (open > floor && is_punct(doc, open, b',') && opens_aside).then_some(open)
 }
 
 /// "a pitch to New York voters saying …", "wrote on Twitter: …", "at Mar-a-Lago, his club,
