@@ -1405,7 +1405,24 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
                 && (doc.tokens[end + 2].info.has(PRONOUN) || bytes_of(doc, end + 2).eq_ignore_ascii_case(b"you"))
                 && !doc.tokens[end + 2].info.has(DETERMINER)
                 && !is_who_stem(doc, end + 2);
-            if possessive || vocative {
+            // "MYRTLE BEACH, S.C. - Sen. Ted Cruz …", "COLUMBIA, S.C. (AP) — …": a dateline's
+            // place is no subject.
+            let dash = |i: usize| i < cue && matches!(punct_of(doc.text, &doc.tokens[i]), Some('-' | '—' | '–'));
+            let shouted = |i: usize| {
+                let word = bytes_of(doc, i);
+                word.len() >= 2 && word.iter().all(|b| !b.is_ascii_lowercase())
+            };
+            let dateline = t - sentence.tokens.start <= 5
+                && shouted(sentence.tokens.start)
+                && doc.tokens[sentence.tokens.start..=end]
+                    .iter()
+                    .all(|x| x.kind == TokenKind::Punct || x.cap)
+                && (dash(end + 1)
+                    || (is_punct(doc, end + 1, b'(')
+                        && end + 4 < cue
+                        && is_punct(doc, end + 3, b')')
+                        && dash(end + 4)));
+            if possessive || vocative || dateline {
                 t = end + 1;
                 continue;
             }

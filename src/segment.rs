@@ -463,11 +463,19 @@ impl<'t> Document<'t> {
             .take_while(|&t| self.tokens[t].kind == TokenKind::Word)
             .find(|&t| {
                 let token = &self.tokens[t];
+                // (A verb that reports only quotations, where the sentence ends right after
+                // it: "… ?” Scarborough continued.")
+                let ends_after = || {
+                    self.tokens
+                        .get(t + 1)
+                        .is_none_or(|n| t + 1 >= line_end || matches!(n.punct(self.text), Some('.' | ',')))
+                };
                 !token.cap
-                    && matches!(
-                        token.info.cue(),
-                        Some(crate::lexicon::CueClass::Speech | crate::lexicon::CueClass::Tell)
-                    )
+                    && match token.info.cue() {
+                        Some(crate::lexicon::CueClass::Speech | crate::lexicon::CueClass::Tell) => true,
+                        Some(crate::lexicon::CueClass::Quote) => ends_after(),
+                        _ => false,
+                    }
             });
         let Some(cue) = cue else {
             return false;
