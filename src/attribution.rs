@@ -449,10 +449,13 @@ fn speaker_of(
     s: usize,
     last_speaker: Option<usize>,
 ) -> Speaker {
+    // (An interviewer's "Q" and an interviewee's "A" name no one by themselves.)
+    let letter = source.span.len() == 1;
     let entity = apposed_name(doc, mentions, source)
         .or_else(|| mentions.resolve(doc, source.head, s, source.kind, last_speaker))
         .or_else(|| description_entity(doc, mentions, source))
-        .or_else(|| unkept_name(doc, mentions, source));
+        .or_else(|| shouted_name(doc, mentions, source))
+        .or_else(|| unkept_name(doc, mentions, source).filter(|_| !letter));
     if let Some(e) = entity {
         let speaker = &mut mentions.entities[e];
         if speaker.kind == crate::EntityKind::Person
@@ -487,6 +490,77 @@ fn unkept_name(doc: &Document, mentions: &mut Mentions, source: Source) -> Optio
         crate::EntityKind::Person
     };
     Some(mentions.described(wording, kind))
+}
+
+/// The person a name written in capitals stands for ("TAPPER:", "JAKE TAPPER:" in a
+/// transcript): the person entity whose name ends with its last word. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn shouted_name(doc: &Document, mentions: &Mentions, source: Source) -> Option<usize> {
+    let wording = source.named.of(doc.text);
+    if source.kind != MentionKind::Name || wording.len() < 2 || wording.bytes().any(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let last = wording.rsplit(' ').next()?;
+    mentions.entities.iter().position(|e| {
+        e.kind == crate::EntityKind::Person
+            && e.name.len() > wording.len()
+            && e.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(last))
+    })
+}
+
+/// The label of a transcript's turn ending at the colon `colon`, opening its line at `start`:
+/// one to three words in capitals ("TAPPER", "JAKE TAPPER") or an interview's "Q" or "A", in a
+/// text whose lines open with at least two different such labels, three or more times in all
+/// (a dialogue: a lone "CORRECTION:", or a column's one label, is none). `dialogue` keeps the
+/// answer for the text.
+#[cold]
+#[inline(never)]
+fn transcript_label(doc: &Document, colon: usize, start: usize, dialogue: &mut Option<bool>) -> Option<Source> {
+    let label = line_label(doc, start, colon)?;
+    if !*dialogue.get_or_insert_with(|| is_dialogue(doc)) {
+        return None;
+    }
+    Some(Source::new(label, colon - 1, MentionKind::Name))
+}
+
+/// The span of the words `start..colon` if they are a speaker's label: one to three words in
+/// capitals (letters, a period or an apostrophe; no label of the lexicon's), or "Q" or "A".
+fn line_label(doc: &Document, start: usize, colon: usize) -> Option<Span> {
+    let words = doc.tokens.get(start..colon)?;
+    let capitals = |t: &Token| {
+        let word = t.span.of(doc.text).as_bytes();
+        t.kind == TokenKind::Word
+            && !t.info.has(LABEL)
+            && word.first().is_some_and(u8::is_ascii_uppercase)
+            && word.iter().all(|&b| b.is_ascii_uppercase() || b == b'.' || b == b'\'')
+    };
+    let one_letter = words.len() == 1 && matches!(words[0].span.of(doc.text), "Q" | "A");
+    let shouted =
+        (1..=3).contains(&words.len()) && words.iter().all(capitals) && words.iter().any(|t| t.span.len() > 1);
+    (one_letter || shouted).then(|| Span::new(words[0].span.start, words[words.len() - 1].span.end))
+}
+
+/// Do the text's lines open with two or more different speaker labels, three or more times?
+fn is_dialogue(doc: &Document) -> bool {
+    let mut first: Option<&str> = None;
+    let (mut turns, mut other) = (0, false);
+    for line in &doc.lines {
+        let start = line.tokens.start;
+        let Some(colon) = (start..line.tokens.end.min(start + 4)).find(|&i| is_punct(doc, i, b':')) else {
+            continue;
+        };
+        let Some(label) = line_label(doc, start, colon) else {
+            continue;
+        };
+        let label = label.of(doc.text);
+        turns += 1;
+        match first {
+            None => first = Some(label),
+            Some(f) => other |= f != label,
+        }
+    }
+    other && turns >= 3
 }
 
 /// A place that speaks is its government ("Iran said"; see `lexicon::not_a_person`): a person
@@ -1453,6 +1527,8 @@ fn reported_speech(
     // The first of the `used` cues (in text order) not before `t`, which only moves forward:
     // a flag per token, allocated and cleared per document, answered the same.
     let mut next_used = 0;
+    // Whether the text is a dialogue transcript (asked once, at its first label).
+    let mut dialogue = None;
     let mut s = 0;
     while let Some(next) = next_sentence_with_opener(doc, s, quoted) {
         s = next;
@@ -1509,17 +1585,7 @@ fn reported_speech(
                 && t + 1 < sentence.tokens.end
                 && doc.tokens[t + 1].mark == Mark::None
             {
-                source_left(doc, t, sentence.tokens.start).map(|src| {
-                    (
-                        Some(src),
-                        Span::new(
-                            doc.tokens[t + 1..sentence.tokens.end]
-                                .first()
-                                .map_or(doc.tokens[t].span.end, |x| x.span.start),
-                            content_end(doc, &sentence),
-                        ),
-                    )
-                })
+                colon_statement(doc, t, &sentence, &mut dialogue)
             } else if let Some(class) = cue_class(doc, t, headline) {
                 reported_from_verb(doc, t, class, &sentence, s)
             } else {
@@ -1597,6 +1663,31 @@ fn reported_speech(
         s += 1;
     }
     out
+}
+
+/// "Smith: …" (the colon at `t` among a line's first words): the source before the colon and
+/// the rest of the sentence; or, in a transcript, the speaker's label and all of the line
+/// after it. (Rare: out of line.)
+#[inline(never)]
+fn colon_statement(
+    doc: &Document,
+    t: usize,
+    sentence: &crate::segment::Sentence,
+    dialogue: &mut Option<bool>,
+) -> Option<(Option<Source>, Span)> {
+    let content_start = doc.tokens[t + 1].span.start;
+    if let Some(src) = source_left(doc, t, sentence.tokens.start) {
+        return Some((Some(src), Span::new(content_start, content_end(doc, sentence))));
+    }
+    let src = transcript_label(doc, t, sentence.tokens.start, dialogue)?;
+    let line = &doc.lines[sentence.line];
+    let last = &doc.tokens[line.tokens.end - 1];
+    let end = if matches!(punct_of(doc.text, last), Some('.' | ',' | ';')) {
+        doc.tokens[line.tokens.end - 2].span.end
+    } else {
+        last.span.end
+    };
+    Some((Some(src), Span::new(content_start, end.max(content_start))))
 }
 
 /// The first sentence from `s` that may hold a token that opens a statement (see
@@ -1893,7 +1984,16 @@ fn opens_as_word(text: &[u8], token: &Token) -> bool {
 /// the set's filter turns nearly all of those away at one bit test, before any compare.
 #[inline]
 fn is_one_of<const N: usize>(key: Key, set: &KeySet<N>) -> bool {
-    set.filter >> bucket(key) & 1 != 0 && set.keys.contains(&key)
+    set.filter >> bucket(key) & 1 != 0 && contains_key(&set.keys, key)
+}
+
+/// `keys.contains(&key)`: inline natively, where each list becomes a few compares; one loop
+/// over the list's keys in the browser build, where the compares unrolled for every list
+/// (64-bit constants, ten bytes each) cost kilobytes.
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn contains_key(keys: &[Key], key: Key) -> bool {
+    keys.contains(&key)
 }
 
 /// A list of words as keys, with a filter of 128 bits that has the bucket of each set.
