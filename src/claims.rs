@@ -384,7 +384,7 @@ fn headline_speaker(doc: &Document, mentions: &Mentions, sp: Speaker, main_speak
     if sp.entity.is_some_and(|e| mentions.entities[e].name != wording) {
         return None;
     }
-    let head = wording.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let head = crate::case::lowercase(wording.rsplit(' ').next().unwrap_or(""));
     let by_role = mentions
         .roles
         .iter()

@@ -10,6 +10,7 @@
 //! [`segment`] → [`quotes`] → [`mentions`] → [`attribution`] → [`claims`].
 
 pub mod attribution;
+mod case;
 pub mod checkworthy;
 pub mod claims;
 mod json;
