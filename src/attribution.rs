@@ -1323,7 +1323,14 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
             break;
         }
         start -= 1;
-        if prev.info.has(DETERMINER) || prev.possessive != 0 {
+        if prev.info.has(DETERMINER) {
+            break;
+        }
+        // (A possessive with its determiner: "the mayor's spokeswoman".)
+        if prev.possessive != 0 {
+            if start > floor && doc.tokens[start - 1].info.has(DETERMINER) && !doc.tokens[start - 1].in_quote {
+                start -= 1;
+            }
             break;
         }
         if prev.info.has(FUNCTION) {
@@ -1439,7 +1446,24 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
 /// cues that share it: "Putin expressed hope, stating, “…”" / "… but warned that …".
 fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
     let sentence = doc.sentences.get(s)?;
-    let mut t = sentence.tokens.start.max(cue.saturating_sub(STATEMENT_WINDOW));
+    let t = sentence.tokens.start.max(cue.saturating_sub(STATEMENT_WINDOW));
+    // A participle's subject is its clause's, where that clause has one: past an opening
+    // clause ("After Trump called …, Clinton's aide rallied supporters, saying"), or from the
+    // last one joined by a comma and a conjunction ("…, as Mrs. Clinton echoed the criticism,
+    // saying"; not "…, before insisting", whose subject is the sentence's).
+    if bytes_of(doc, cue).ends_with(b"ing") {
+        let clause = clause_start(doc, t, cue);
+        if clause != t {
+            if let Some(subject) = subject_from(doc, sentence, clause, cue) {
+                return Some(subject);
+            }
+        }
+    }
+    subject_from(doc, sentence, t, cue)
+}
+
+/// [`subject_of`] from token `t` of `sentence`.
+fn subject_from(doc: &Document, sentence: &crate::segment::Sentence, mut t: usize, cue: usize) -> Option<Source> {
     // A word that may head the subject: a pronoun, a name or a description. A tight scan steps
     // from one to the next; only they get the look around below.
     // (Its parts are tested with no branch between them: which of them decides is the
@@ -1507,6 +1531,42 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
     }
     None
 }
+
+/// Where the clause holding `cue` starts, from `first` (a sentence's first token): after
+/// the last comma and conjunction that open a clause before the cue, else, in a sentence
+/// opened by a subordinate or participle clause ("After …,", "Standing beside …,"), after
+/// that clause's comma; else `first`. (Asked only for a participle's subject.)
+#[inline(never)]
+fn clause_start(doc: &Document, first: usize, cue: usize) -> usize {
+    // (A clause of time or cause set off by commas before the participle is an aside in the
+    // sentence's own: "…, after her statement was shown to be false, stating …".)
+    let set_off = |i: usize| (i..cue).any(|j| is_punct(doc, j, b','));
+    let joined = (first + 1..cue).rev().find(|&i| {
+        is_punct(doc, i - 1, b',')
+            && is_one_of(key_of(doc, i), &SUBJECT_CLAUSE_OPENERS)
+            && (is_one_of(key_of(doc, i), &keys(["as", "while", "when", "but"])) || !set_off(i))
+    });
+    if let Some(j) = joined {
+        return j + 1;
+    }
+    let opener = &doc.tokens[first];
+    let opens_clause = is_one_of(key_of(doc, first), &SUBJECT_CLAUSE_OPENERS)
+        || (opener.cap
+            && !opener.name_like
+            && opener.kind == TokenKind::Word
+            && bytes_of(doc, first).ends_with(b"ing"));
+    if !opens_clause {
+        return first;
+    }
+    (first + 1..cue)
+        .find(|&i| is_punct(doc, i, b','))
+        .map_or(first, |comma| comma + 1)
+}
+
+/// Words that open a clause subordinate or joined to another: its subject is its own.
+const SUBJECT_CLAUSE_OPENERS: KeySet<12> = keys([
+    "as", "while", "because", "when", "although", "though", "since", "after", "before", "until", "once", "but",
+]);
 
 /// Reported speech from the cues no quotation used (`used`, in text order).
 fn reported_speech(
