@@ -663,7 +663,28 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
             return None;
         }
     }
+    // "Cost estimates, he added, were …": before a parenthetical attribution the word is the
+    // statement's noun.
+    if doc.tokens.get(t + 1).is_some_and(|n| n.kind == TokenKind::Punct) && parenthetical_after(doc, t) {
+        return None;
+    }
     Some(class)
+}
+
+/// Do a comma, a pronoun or a capitalised name, and a cue follow token `t`, which has no
+/// speaker of its own before it ("Ms. Ripert said, she found …" is her attribution)?
+#[cold]
+fn parenthetical_after(doc: &Document, t: usize) -> bool {
+    let Some([comma, who, cue]) = doc.tokens.get(t + 1..t + 4) else {
+        return false;
+    };
+    let spoken = t > 0 && (doc.tokens[t - 1].info.has(PRONOUN) || doc.tokens[t - 1].name_like);
+    !spoken
+        && punct_of(doc.text, comma) == Some(',')
+        && who.kind == TokenKind::Word
+        && (who.info.has(PRONOUN) || who.name_like)
+        && cue.info.is_cue()
+        && !cue.cap
 }
 
 /// Is there a count ("four", "40") before the one to three capitalised words before `t`?
