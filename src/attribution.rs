@@ -596,6 +596,9 @@ fn description_entity(doc: &Document, mentions: &mut Mentions, source: Source) -
     let kind = match source.kind {
         MentionKind::Description(DescKind::Organisation) => crate::EntityKind::Organisation,
         MentionKind::Description(DescKind::Group) => crate::EntityKind::Group,
+        // (A message no author was found for, "A video of the episode shows", is a text, no
+        // one: listed as an organisation's, as a report or a study is.)
+        MentionKind::Description(DescKind::Message) => crate::EntityKind::Organisation,
         MentionKind::Description(_) => crate::EntityKind::Person,
         _ => return None,
     };
@@ -1315,6 +1318,11 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
             }
             start -= 2;
         }
+        // "Union leader Ana Ruiz said" opening a sentence: the capital before a title is the
+        // title's, though no name finder calls a sentence's first word a name.
+        if start > floor && doc.tokens[start].info.has(TITLE) && opens_sentence_before_title(doc, start - 1) {
+            start -= 1;
+        }
         // "The" at the start of a sentence is not part of a name.
         if start < head && doc.tokens[start].info.has(FUNCTION) {
             start += 1;
@@ -1367,6 +1375,21 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
         head,
         MentionKind::Description(desc),
     ))
+}
+
+/// Is token `t` a capitalised word that opens its sentence, no function word or cue, before a
+/// title ("Union leader …", "Campaign manager …")? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn opens_sentence_before_title(doc: &Document, t: usize) -> bool {
+    let token = &doc.tokens[t];
+    token.kind == TokenKind::Word
+        && token.cap
+        && !token.in_quote
+        && !token.info.has(FUNCTION)
+        && !token.info.is_cue()
+        && !token.info.has(LABEL)
+        && sentence_start(doc, t) == t
 }
 
 /// "Hollis: “…”": the word at `head` is followed by a colon that opens a quotation, and is
@@ -3008,6 +3031,27 @@ fn question_after(doc: &Document, cue: usize, sentence: &crate::segment::Sentenc
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A message no author is found for speaks as a text, not as a person; a person described
+    /// is still a person.
+    #[test]
+    fn an_unattributed_message_is_no_person() {
+        let kinds = |text: &str| {
+            let out = crate::annotate(text, &crate::Options::default());
+            out.entities
+                .iter()
+                .map(|e| (e.name.clone(), e.kind))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds("A video of the hearing shows that the judge was joking."),
+            [("A video of the hearing".to_string(), crate::EntityKind::Organisation)]
+        );
+        assert_eq!(
+            kinds("A senior official said that the judge was joking."),
+            [("A senior official".to_string(), crate::EntityKind::Person)]
+        );
+    }
 
     /// A token's key matches a list word's key exactly when the words are equal ignoring ASCII
     /// case, whatever the lengths, cases and characters; a stem's key likewise.
