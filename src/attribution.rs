@@ -1393,11 +1393,11 @@ fn opens_sentence_before_title(doc: &Document, t: usize) -> bool {
 }
 
 /// "Hollis: “…”": the word at `head` is followed by a colon that opens a quotation, and is
-/// written as a name is (a capital, then lowercase: not a shouted "BREAKING"). Labels ("Photo:",
-/// "Update:", "Exclusive:") are turned away before, by the lexicon (data/lexicons/labels.txt).
+/// written as a name is (a capital, then lowercase: not a shouted "BREAKING"); or it is a
+/// headline's speaker, opening the first line ("Insiders: Trump will rebound", "AP: …"),
+/// written as a name or as an acronym of up to four capitals. Labels ("Photo:", "Update:",
+/// "Exclusive:") are turned away before, by the lexicon (data/lexicons/labels.txt).
 /// (Asked only of a capitalised word not known as a name, mostly a sentence's first.)
-/// Also a headline's speaker, its words open the first line ("Insiders: Trump will rebound",
-/// "AP: …"): a word written as a name or an acronym of up to four capitals.
 fn opens_quote_box(doc: &Document, head: usize) -> bool {
     let colon = head + 1;
     if colon + 1 >= doc.tokens.len() || punct_of(doc.text, &doc.tokens[colon]) != Some(':') {
@@ -1547,23 +1547,7 @@ fn subject_from(doc: &Document, sentence: &crate::segment::Sentence, mut t: usiz
                 && (doc.tokens[end + 2].info.has(PRONOUN) || bytes_of(doc, end + 2).eq_ignore_ascii_case(b"you"))
                 && !doc.tokens[end + 2].info.has(DETERMINER)
                 && !is_who_stem(doc, end + 2);
-            // "MYRTLE BEACH, S.C. - Sen. Ted Cruz …", "COLUMBIA, S.C. (AP) — …": a dateline's
-            // place is no subject.
-            let dash = |i: usize| i < cue && matches!(punct_of(doc.text, &doc.tokens[i]), Some('-' | '—' | '–'));
-            let shouted = |i: usize| {
-                let word = bytes_of(doc, i);
-                word.len() >= 2 && word.iter().all(|b| !b.is_ascii_lowercase())
-            };
-            let dateline = t - sentence.tokens.start <= 5
-                && shouted(sentence.tokens.start)
-                && doc.tokens[sentence.tokens.start..=end]
-                    .iter()
-                    .all(|x| x.kind == TokenKind::Punct || x.cap)
-                && (dash(end + 1)
-                    || (is_punct(doc, end + 1, b'(')
-                        && end + 4 < cue
-                        && is_punct(doc, end + 3, b')')
-                        && dash(end + 4)));
+            let dateline = t - sentence.tokens.start <= 5 && ends_dateline(doc, sentence.tokens.start, end, cue);
             if possessive || vocative || dateline {
                 t = end + 1;
                 continue;
@@ -1574,6 +1558,22 @@ fn subject_from(doc: &Document, sentence: &crate::segment::Sentence, mut t: usiz
         t += 1;
     }
     None
+}
+
+/// "MYRTLE BEACH, S.C. - Sen. Ted Cruz …", "COLUMBIA, S.C. (AP) — …": do the words `first..=end`
+/// open the sentence as a dateline (a shouted first word, capitals only, then a dash, or "(AP)"
+/// and a dash, before `cue`)? A dateline's place is no subject. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn ends_dateline(doc: &Document, first: usize, end: usize, cue: usize) -> bool {
+    let dash = |i: usize| i < cue && matches!(punct_of(doc.text, &doc.tokens[i]), Some('-' | '—' | '–'));
+    let shouted = bytes_of(doc, first).len() >= 2 && bytes_of(doc, first).iter().all(|b| !b.is_ascii_lowercase());
+    shouted
+        && doc.tokens[first..=end]
+            .iter()
+            .all(|x| x.kind == TokenKind::Punct || x.cap)
+        && (dash(end + 1)
+            || (is_punct(doc, end + 1, b'(') && end + 4 < cue && is_punct(doc, end + 3, b')') && dash(end + 4)))
 }
 
 /// Where the clause holding `cue` starts, from `first` (a sentence's first token): after
@@ -2875,12 +2875,11 @@ fn apposed_source_before(doc: &Document, first: usize, close: usize) -> Option<(
     Some((source, open - 1))
 }
 
-/// Does a listener start at `c`, after "told": a name ("The Wall Street Journal", "a Senate
-/// panel", "CNN") or a word that stands for the people told ("reporters", "him")? Not the
-/// object of another verb of the class ("tells one joke", "assured of winning").
+/// Does a listener start at `c`, after "told": a name ("The Wall Street Journal", "CNN"), a
+/// noun for people or a body ("reporters", "committee members"), a phrase with a determiner
+/// ("a county panel", "his staff") or a pronoun ("him")? Not what another verb of the class
+/// takes ("assured of winning", "urged to").
 fn names_listener(doc: &Document, c: usize, end: usize) -> bool {
-    // A name, or a noun for people or a body ("reporters", "committee members"), or a phrase
-    // with a determiner ("a county panel", "his staff").
     let named = |t: usize| {
         doc.tokens.get(t).is_some_and(|x| {
             t < end && x.kind == TokenKind::Word && (x.cap || x.info.desc().is_some_and(|d| d != DescKind::Message))
