@@ -492,20 +492,33 @@ fn unkept_name(doc: &Document, mentions: &mut Mentions, source: Source) -> Optio
     Some(mentions.described(wording, kind))
 }
 
-/// The person a name written in capitals stands for ("TAPPER:", "JAKE TAPPER:" in a
-/// transcript): the person entity whose name ends with its last word. (Rare: out of line.)
+/// The person a transcript's label in capitals stands for ("TAPPER:", "JAKE TAPPER:"): the
+/// person entity whose name ends with its last word. Only for a label before a colon (an
+/// acronym speaking elsewhere, "NATO said", is no one's surname, and each look is a walk over
+/// all the text's entities). (Rare: out of line.)
 #[cold]
 #[inline(never)]
 fn shouted_name(doc: &Document, mentions: &Mentions, source: Source) -> Option<usize> {
     let wording = source.named.of(doc.text);
-    if source.kind != MentionKind::Name || wording.len() < 2 || wording.bytes().any(|b| b.is_ascii_lowercase()) {
+    let before_colon = doc
+        .tokens
+        .get(source.head + 1)
+        .is_some_and(|t| punct_of(doc.text, t) == Some(':'));
+    if source.kind != MentionKind::Name
+        || !before_colon
+        || wording.len() < 2
+        || wording.bytes().any(|b| b.is_ascii_lowercase())
+    {
         return None;
     }
-    let last = wording.rsplit(' ').next()?;
+    let last = wording.rsplit(' ').next()?.as_bytes();
+    // (The name's last bytes compared in place: no split of every entity's name.)
     mentions.entities.iter().position(|e| {
+        let name = e.name.as_bytes();
         e.kind == crate::EntityKind::Person
-            && e.name.len() > wording.len()
-            && e.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(last))
+            && name.len() > wording.len()
+            && name[name.len() - last.len() - 1] == b' '
+            && name[name.len() - last.len()..].eq_ignore_ascii_case(last)
     })
 }
 
