@@ -2692,8 +2692,14 @@ fn reported_from_verb(
     // past the listener: "…, a spokesman told The Wall Street Journal.")
     let tail_is_short = || {
         // (Not before an infinitive: "urged them to vote Tuesday" has its content there.)
+        // After "said X," the rest is X's description: "…, said Jane Doe, a professor at Yale."
         let tail = if class == CueClass::Tell && names_listener(doc, cue + 1, end) {
             Some(past_listener(doc, cue + 1, end)).filter(|&t| !(t < end && is_to(doc, t)))
+        } else if comma_before.is_some_and(|c| {
+            (c + 1..cue).all(|i| doc.tokens[i].kind == TokenKind::Punct || doc.tokens[i].info.has(CUE_MODIFIER))
+        }) && described_source_after(doc, cue, end)
+        {
+            Some(end)
         } else {
             Some(cue + 1)
         };
@@ -2725,11 +2731,17 @@ fn reported_from_verb(
     }
     // A parenthetical attribution: "These rules, the lawyers said, apply to everyone." The
     // statement is the whole sentence around it.
+    // ("The solution, the partner told them, was simple": after "told", past its listener.)
+    let after = if class == CueClass::Tell && names_listener(doc, cue + 1, end) {
+        past_listener(doc, cue + 1, end)
+    } else {
+        cue + 1
+    };
     let parenthetical = comma_before.is_some_and(|c| c > first + 1)
         && doc
             .tokens
-            .get(cue + 1)
-            .is_some_and(|t| cue + 1 < end && punct_of(doc.text, t) == Some(','));
+            .get(after)
+            .is_some_and(|t| after < end && punct_of(doc.text, t) == Some(','));
     if parenthetical {
         let comma = comma_before?;
         let source = source_left(doc, cue, comma + 1).or_else(|| generic_left(doc, cue, comma + 1))?;
@@ -2848,6 +2860,15 @@ fn reported_from_verb(
     }
     let content = Span::new(doc.tokens[c].span.start, statement_end(doc, c, class, sentence));
     (content.end > content.start).then_some((Some(source), content))
+}
+
+/// "…, said Jane Doe, a professor at Yale.": does a source follow the cue (which follows the
+/// content's comma), and a comma after it? (What follows the comma describes the source.)
+/// (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn described_source_after(doc: &Document, cue: usize, end: usize) -> bool {
+    source_right(doc, cue).is_some_and(|source| source.head + 2 < end && is_punct(doc, source.head + 1, b','))
 }
 
 /// The token after the listener that starts at `c`, after "told": its first word and the
