@@ -2688,9 +2688,25 @@ fn reported_from_verb(
     } else {
         (first..cue).rev().take(8).find(|&i| is_punct(doc, i, b','))
     };
-    // (Asked only where a comma allows it: it scans the rest of the sentence. After "told",
-    // past the listener: "…, a spokesman told The Wall Street Journal.")
+    // After the cue (after "told", past its listener: "The solution, the partner told them, was
+    // simple"), a comma; and after it, another attribution: "…, officials said, adding that …".
+    let after = if class == CueClass::Tell && names_listener(doc, cue + 1, end) {
+        past_listener(doc, cue + 1, end)
+    } else {
+        cue + 1
+    };
+    let comma_after = after < end && is_punct(doc, after, b',');
+    let hands_on = comma_after
+        && doc
+            .tokens
+            .get(after + 1)
+            .is_some_and(|t| after + 1 < end && t.info.is_cue() && t.span.of(doc.text).ends_with("ing"));
+    // (Asked only where a comma allows it: it scans the rest of the sentence, up to an
+    // attribution that follows. After "told", past the listener: "…, a spokesman told The
+    // Wall Street Journal.")
+    let end_of_tail = if hands_on { after } else { end };
     let tail_is_short = || {
+        let end = end_of_tail;
         // (Not before an infinitive: "urged them to vote Tuesday" has its content there.)
         // After "said X," the rest is X's description: "…, said Jane Doe, a professor at Yale."
         let tail = if class == CueClass::Tell && names_listener(doc, cue + 1, end) {
@@ -2706,12 +2722,15 @@ fn reported_from_verb(
         let Some(tail) = tail else {
             return false;
         };
-        class != CueClass::Quote
-            && (tail..end)
+        let few_words = || {
+            (tail..end)
                 .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
                 .take(4)
                 .count()
                 <= 3
+        };
+        class != CueClass::Quote
+            && (few_words() || adverbials_only(doc, tail, end))
             && !(cue + 1..end).any(|i| is_that(doc, i))
     };
     if let Some(comma) = comma_before.filter(|&c| c > first + 2 && tail_is_short()) {
@@ -2731,17 +2750,7 @@ fn reported_from_verb(
     }
     // A parenthetical attribution: "These rules, the lawyers said, apply to everyone." The
     // statement is the whole sentence around it.
-    // ("The solution, the partner told them, was simple": after "told", past its listener.)
-    let after = if class == CueClass::Tell && names_listener(doc, cue + 1, end) {
-        past_listener(doc, cue + 1, end)
-    } else {
-        cue + 1
-    };
-    let parenthetical = comma_before.is_some_and(|c| c > first + 1)
-        && doc
-            .tokens
-            .get(after)
-            .is_some_and(|t| after < end && punct_of(doc.text, t) == Some(','));
+    let parenthetical = comma_before.is_some_and(|c| c > first + 1) && comma_after && !hands_on;
     if parenthetical {
         let comma = comma_before?;
         let source = source_left(doc, cue, comma + 1).or_else(|| generic_left(doc, cue, comma + 1))?;
@@ -2860,6 +2869,30 @@ fn reported_from_verb(
     }
     let content = Span::new(doc.tokens[c].span.start, statement_end(doc, c, class, sentence));
     (content.end > content.start).then_some((Some(source), content))
+}
+
+/// "…, Doe said on Tuesday in an interview.": are the words from `tail` to the sentence's end
+/// adverbials, opened by a preposition or a time, with no punctuation, pronoun or cue among
+/// them and no clause after a short one ("said on Tuesday the plan was dead")? (Rare: out of
+/// line.)
+#[cold]
+#[inline(never)]
+fn adverbials_only(doc: &Document, tail: usize, end: usize) -> bool {
+    // (The words up to the final stop: no comma that opens another clause, no infinitive.)
+    let last = if end > tail && doc.tokens[end - 1].kind == TokenKind::Punct {
+        end - 1
+    } else {
+        end
+    };
+    doc.tokens
+        .get(tail)
+        .is_some_and(|t| tail < last && (t.info.has(TIME) || is_one_of(key_of(doc, tail), &PREPOSITIONS)))
+        && last - tail <= 8
+        && (tail..last).all(|i| {
+            let token = &doc.tokens[i];
+            token.kind == TokenKind::Word && !token.info.is_cue() && !token.info.has(PRONOUN)
+        })
+        && after_adverbial(doc, tail, end).is_none()
 }
 
 /// "…, said Jane Doe, a professor at Yale.": does a source follow the cue (which follows the
