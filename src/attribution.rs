@@ -1010,7 +1010,8 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         head = open - 1;
     }
     // "Smith, the party's chairman, said" / "Smith, who leads it, said": step over the aside.
-    if punct_of(doc.text, &doc.tokens[head]) == Some(',') {
+    let aside = punct_of(doc.text, &doc.tokens[head]) == Some(',');
+    if aside {
         let mut j = head;
         let limit = head.saturating_sub(ASIDE_WINDOW).max(floor);
         while j > limit {
@@ -1051,7 +1052,44 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
             ..source
         });
     }
-    phrase_ending_at(doc, head, floor)
+    // (Before an aside, a capitalised word no name finder kept, as a sentence's first word
+    // is, is still a name: "Ruiz, a nurse, said …".)
+    // (Not for a participle, whose aside is more often its clause's adverbial: "…, in June,
+    // telling reporters".)
+    let participle = bytes_of(doc, cue).ends_with(b"ing");
+    phrase_ending_at(doc, head, floor).or_else(|| {
+        (aside && !participle)
+            .then(|| name_before_aside(doc, head, floor))
+            .flatten()
+    })
+}
+
+/// The capitalised words ending at `head`, before an aside and its cue ("Ruiz, 54, said"), as
+/// a name: not a function word, a label or a time. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn name_before_aside(doc: &Document, head: usize, floor: usize) -> Option<Source> {
+    let capital = |t: &Token| {
+        t.kind == TokenKind::Word
+            && t.cap
+            && !t.in_quote
+            && !t.info.has(FUNCTION)
+            && !t.info.has(LABEL)
+            && !t.info.has(TIME)
+            && !t.info.is_cue()
+    };
+    if !capital(&doc.tokens[head]) {
+        return None;
+    }
+    let mut start = head;
+    while start > floor && head - start < 3 && capital(&doc.tokens[start - 1]) {
+        start -= 1;
+    }
+    Some(Source::new(
+        Span::new(doc.tokens[start].span.start, doc.tokens[head].span.end),
+        head,
+        MentionKind::Name,
+    ))
 }
 
 /// The comma that opens an aside ending at the comma `close`, where a participle or "who"
