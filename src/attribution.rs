@@ -900,7 +900,8 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
             break;
         }
         if punct_of(doc.text, token) == Some(':') && t + 1 == open {
-            if let Some(source) = source_left(doc, t, sentence_first) {
+            // ("Ruiz put it simply: “…”": a pronoun after a verb is its object, no speaker.)
+            if let Some(source) = source_left(doc, t, sentence_first).filter(|s| !is_object_pronoun(doc, s)) {
                 return Some((t, Some(source)));
             }
             // "Sanders delivered a snappy retort: “…”": a colon that hands a clause over to a
@@ -1441,6 +1442,19 @@ fn opens_sentence_before_title(doc: &Document, t: usize) -> bool {
         && !token.info.is_cue()
         && !token.info.has(LABEL)
         && sentence_start(doc, t) == t
+}
+
+/// Is `source` a pronoun that stands as a verb's object ("put it", "told them"): "it" or an
+/// object pronoun right after a lowercase word that is no function word?
+fn is_object_pronoun(doc: &Document, source: &Source) -> bool {
+    let head = source.head;
+    source.kind == MentionKind::Pronoun
+        && head > 0
+        && (is_one_of(key_of(doc, head), &OBJECT_PRONOUNS) || bytes_of(doc, head).eq_ignore_ascii_case(b"it"))
+        && {
+            let before = &doc.tokens[head - 1];
+            before.kind == TokenKind::Word && !before.cap && !before.info.has(FUNCTION)
+        }
 }
 
 /// "Hollis: “…”": the word at `head` is followed by a colon that opens a quotation, and is
