@@ -2790,15 +2790,22 @@ fn reported_from_verb(
         let source = source_left(doc, cue, comma + 1)
             .or_else(|| (class != CueClass::Tell).then(|| source_right(doc, cue)).flatten())
             .or_else(|| generic_left(doc, cue, comma + 1));
+        if let Some(source) = source {
+            let content = Span::new(doc.tokens[first].span.start, doc.tokens[comma - 1].span.end);
+            return Some((Some(source), content));
+        }
         // "…, Tad Devine, his top aide, said.": the comma before the cue closes a source with
         // its apposition, and the comma before those ends the content.
-        let Some(source) = source else {
-            let (source, last) = apposed_source_before(doc, first, comma).filter(|_| before <= comma)?;
+        if let Some((source, last)) = apposed_source_before(doc, first, comma).filter(|_| before <= comma) {
             let content = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
             return Some((Some(source), content));
-        };
-        let content = Span::new(doc.tokens[first].span.start, doc.tokens[comma - 1].span.end);
-        return Some((Some(source), content));
+        }
+        // Else the comma closed an aside of the subject's ("Lena Berg, speaking in Oslo, said
+        // prices would rise"): the statement follows the cue, where a verb shows it is one
+        // (not "…, she wrote a children's book").
+        if !verb_soon(doc, cue + 1, end) {
+            return None;
+        }
     }
     // A parenthetical attribution: "These rules, the lawyers said, apply to everyone." The
     // statement is the whole sentence around it.
@@ -2922,6 +2929,19 @@ fn reported_from_verb(
     let content = Span::new(doc.tokens[c].span.start, statement_end(doc, c, class, sentence));
     (content.end > content.start).then_some((Some(source), content))
 }
+
+/// Is there an auxiliary or a modal among the six tokens from `c` ("prices would rise", "the
+/// plan is dead"), as a clause after a cue has? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn verb_soon(doc: &Document, c: usize, end: usize) -> bool {
+    (c..end.min(c + 6)).any(|i| is_one_of(key_of(doc, i), &BE) || is_one_of(key_of(doc, i), &AUXILIARIES))
+}
+
+/// Auxiliaries and modals, with the forms of "be" ([`BE`]) the verbs a clause shows first.
+const AUXILIARIES: KeySet<14> = keys([
+    "would", "will", "could", "should", "may", "might", "can", "must", "has", "have", "had", "does", "do", "did",
+]);
 
 /// "…, Doe said on Tuesday in an interview.": are the words from `tail` to the sentence's end
 /// adverbials, opened by a preposition or a time, with no punctuation, pronoun or cue among
