@@ -2742,11 +2742,9 @@ fn reported_from_verb(
     };
     // After the cue (after "told", past its listener: "The solution, the partner told them, was
     // simple"), a comma; and after it, another attribution: "…, officials said, adding that …".
-    let after = if class == CueClass::Tell && names_listener(doc, cue + 1, end) {
-        past_listener(doc, cue + 1, end)
-    } else {
-        cue + 1
-    };
+    let listener_end =
+        (class == CueClass::Tell && names_listener(doc, cue + 1, end)).then(|| past_listener(doc, cue + 1, end));
+    let after = listener_end.unwrap_or(cue + 1);
     let comma_after = after < end && is_punct(doc, after, b',');
     let hands_on = comma_after
         && doc
@@ -2761,8 +2759,8 @@ fn reported_from_verb(
         let end = end_of_tail;
         // (Not before an infinitive: "urged them to vote Tuesday" has its content there.)
         // After "said X," the rest is X's description: "…, said Jane Doe, a professor at Yale."
-        let tail = if class == CueClass::Tell && names_listener(doc, cue + 1, end) {
-            Some(past_listener(doc, cue + 1, end)).filter(|&t| !(t < end && is_to(doc, t)))
+        let tail = if let Some(past) = listener_end {
+            Some(past).filter(|&t| !(t < end && is_to(doc, t)))
         } else if comma_before.is_some_and(|c| {
             (c + 1..cue).all(|i| doc.tokens[i].kind == TokenKind::Punct || doc.tokens[i].info.has(CUE_MODIFIER))
         }) && described_source_after(doc, cue, end)
@@ -2844,9 +2842,8 @@ fn reported_from_verb(
         });
         c = match that {
             Some(that) => that,
-            // Without "that", only after someone told: "tells one joke about …" tells nobody.
-            None if names_listener(doc, c, end) => past_listener(doc, c, end),
-            None => return None,
+            // Without "that", only after someone told: "assured of winning" tells nobody.
+            None => listener_end?,
         };
     }
     while c < end
