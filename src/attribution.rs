@@ -645,6 +645,8 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
         && doc.tokens[t - 1].info.has(DETERMINER)
         && !doc.tokens[t - 1].info.has(PRONOUN)
         && !doc.tokens[t - 1].info.has(QUANTIFIER)
+        // ("people close to her say": there "her" is an object.)
+        && !(is_word(doc, t - 1, None, b"her") && postmodifier_of(doc, t - 1, 0).is_some())
     {
         return None;
     }
@@ -672,6 +674,13 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
         if plural && is_one_of(prev, &NUMBERS) {
             return None;
         }
+        // "in many states", "in the 10 remaining primary states": "states" is still the
+        // preposition's noun past its modifiers. (Only that word: as a verb, news writes it
+        // seldom, and the other cues in -s are mostly verbs there: "a video of the episode
+        // shows".)
+        if word.eq_ignore_ascii_case(b"states") && after_preposition(doc, t) {
+            return None;
+        }
         // "Hannity's show", "the party's claims": so does a possessive (not "he's said").
         let prev_len = bytes_of(doc, t - 1).len();
         let stem = prev_len - possessive_at(doc, t - 1);
@@ -685,6 +694,31 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
         return None;
     }
     Some(class)
+}
+
+/// Is token `t` the noun of a prepositional phrase: a preposition up to three words before
+/// it, with only lowercase words or numbers between, none a cue? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn after_preposition(doc: &Document, t: usize) -> bool {
+    let mut i = t;
+    while i > 0 && t - i < 4 {
+        i -= 1;
+        let token = &doc.tokens[i];
+        if token.kind == TokenKind::Word && is_one_of(key_of(doc, i), &PREPOSITIONS) {
+            return i + 1 < t;
+        }
+        let modifier =
+            token.kind == TokenKind::Number || (token.kind == TokenKind::Word && !token.cap && !token.info.is_cue());
+        if !modifier
+            || token.info.has(PRONOUN)
+            || is_one_of(key_of(doc, i), &BE)
+            || is_one_of(key_of(doc, i), &AUXILIARIES)
+        {
+            return false;
+        }
+    }
+    false
 }
 
 /// Do a comma, a pronoun or a capitalised name, and a cue follow token `t`, which has no
@@ -960,7 +994,25 @@ fn introduced_by_previous_line(doc: &Document, open: usize) -> Option<(usize, Op
 /// The mention just left of a cue: "he said", "Smith, the chairman, said", "the official
 /// said", "Russian President Vladimir Putin also said".
 fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
-    let mut source = source_left_of(doc, cue, floor)?;
+    let Some(mut source) = source_left_of(doc, cue, floor) else {
+        // "a source close to him said": no object pronoun is a source, but the phrase before
+        // its adjective may be.
+        let object = cue
+            .checked_sub(1)
+            .filter(|&o| o > floor && (is_one_of(key_of(doc, o), &OBJECT_PRONOUNS) || is_word(doc, o, None, b"her")));
+        if let Some(adjective) = object.and_then(|o| postmodifier_of(doc, o, floor)) {
+            return source_left_of(doc, adjective, floor).or_else(|| generic_left(doc, adjective, floor));
+        }
+        // "Party leaders on the ground told": no phrase the lexicon knows ends at the cue, but
+        // one does before the preposition.
+        let phrase = plain_left(doc, cue, floor)?;
+        let prep = modifying_preposition(doc, &phrase, cue, floor)?;
+        return source_left_of(doc, prep, floor);
+    };
+    // "a source close to the senator said": the speaker is the phrase the adjective follows.
+    if let Some(adjective) = postmodifier_before(doc, &source, floor) {
+        source = source_left_of(doc, adjective, floor).or_else(|| generic_left(doc, adjective, floor))?;
+    }
     // "polling in Florida shows", "my editor at the time at Politico argued": a phrase under a
     // preposition modifies the subject before it, which is the speaker (before a participle
     // it is more often the object of another verb: "a pitch to voters saying").
@@ -1149,6 +1201,23 @@ fn first_token_of(doc: &Document, source: &Source) -> usize {
 /// statement after it: there the verb vouches for the phrase being its subject, which a word
 /// list of speaker nouns could never cover (PolNeAR sources are any noun phrase).
 fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
+    let source = plain_left(doc, cue, floor)?;
+    // "people familiar with the talks say": not "the talks" but the phrase before the adjective.
+    if let Some(adjective) = postmodifier_before(doc, &source, floor) {
+        return source_left_of(doc, adjective, floor).or_else(|| generic_left(doc, adjective, floor));
+    }
+    // "GOP leaders on the ground told" (where the lexicon knows no "leaders"): the phrase
+    // before the preposition.
+    if let Some(prep) = modifying_preposition(doc, &source, cue, floor) {
+        if let Some(modified) = source_left_of(doc, prep, floor).or_else(|| generic_left(doc, prep, floor)) {
+            return Some(modified);
+        }
+    }
+    Some(source)
+}
+
+/// The plain phrase of [`generic_left`], as it ends left of the cue.
+fn plain_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     let mut t = cue;
     while t > floor && doc.tokens[t - 1].info.has(CUE_MODIFIER) && !doc.tokens[t - 1].info.has(PRONOUN) {
         // "no agreement was announced": before a passive, the phrase is no speaker.
@@ -1185,6 +1254,85 @@ fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         return Some(relative_who(doc, head, floor));
     }
     plain_phrase_ending_at(doc, head, floor, bytes_of(doc, cue).ends_with(b"ing"))
+}
+
+/// "GOP leaders on the ground told": for a phrase left of a cue that a preposition puts
+/// under the noun before it (a description or a plural), that preposition; the noun, not the
+/// phrase, is the speaker. Not where no noun for people is there ("In Iowa voters say", "his bid for the presidency",
+/// "eight in 10 voters"). (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn modifying_preposition(doc: &Document, source: &Source, cue: usize, floor: usize) -> Option<usize> {
+    let noun_before = |prep: usize| {
+        let t = &doc.tokens[prep - 1];
+        let word = bytes_of(doc, prep - 1);
+        let plural = word.len() > 3 && word.ends_with(b"s") && !word.ends_with(b"ss");
+        t.kind == TokenKind::Word
+            && !t.info.has(FUNCTION)
+            && !t.info.is_cue()
+            && !is_one_of(key_of(doc, prep - 1), &NUMBERS)
+            && (t.info.is_desc() || (plural && !t.cap))
+    };
+    // (Not a name: "to block Donald Trump from the nomination say" has it as an object.)
+    // (Left of a cue itself, not of a preposition already stepped over.)
+    governed_by_preposition(doc, source, floor)
+        .filter(|&p| p > floor && noun_before(p) && doc.tokens[cue].info.is_cue())
+}
+
+/// For a phrase found left of a cue that is the object of an adjective's preposition ("a
+/// source close to *the senator* said", "people familiar with *the talks* say", "officials
+/// with knowledge of *the plan*"): the token where the words that modify the speaker start
+/// (the adjective, or "with" before "knowledge"), so that the speaker is sought before it.
+/// (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn postmodifier_before(doc: &Document, source: &Source, floor: usize) -> Option<usize> {
+    if source.kind == MentionKind::Pronoun {
+        return None;
+    }
+    postmodifier_of(doc, first_token_of(doc, source), floor)
+}
+
+/// [`postmodifier_before`] of the object whose first word is token `j`.
+fn postmodifier_of(doc: &Document, mut j: usize, floor: usize) -> Option<usize> {
+    if j > floor && doc.tokens[j - 1].info.has(DETERMINER) && !doc.tokens[j - 1].info.has(PRONOUN) {
+        j -= 1;
+    }
+    let preposition = j
+        .checked_sub(1)
+        .filter(|&p| p > floor && is_one_of(key_of(doc, p), &POSTMODIFIER_PREPOSITIONS))?;
+    let adjective = preposition - 1;
+    if !is_postmodifier(doc, adjective) {
+        return None;
+    }
+    // "with knowledge of", "with direct knowledge of": from "with".
+    if is_word(doc, adjective, None, b"knowledge") {
+        return (adjective.saturating_sub(2).max(floor + 1)..adjective)
+            .rev()
+            .find(|&w| is_word(doc, w, None, b"with"));
+    }
+    Some(adjective)
+}
+
+/// "…, said a person familiar with the talks.": do the words from `from` to the sentence's end
+/// (less its stop) modify the phrase before them, an adjective and its preposition opening
+/// them, with no punctuation, cue or clause among them? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn postmodifier_tail(doc: &Document, from: usize, end: usize) -> bool {
+    let last = if end > from && doc.tokens[end - 1].kind == TokenKind::Punct {
+        end - 1
+    } else {
+        end
+    };
+    from + 2 < last
+        && last - from <= 8
+        && is_postmodifier(doc, from)
+        && is_one_of(key_of(doc, from + 1), &POSTMODIFIER_PREPOSITIONS)
+        && (from..last).all(|i| {
+            let token = &doc.tokens[i];
+            token.kind == TokenKind::Word && !token.info.is_cue() && !is_one_of(key_of(doc, i), &BE)
+        })
 }
 
 /// The mention "who" at token `who`, standing for the phrase just before it ("business
@@ -1653,7 +1801,7 @@ fn clause_start(doc: &Document, first: usize, cue: usize) -> usize {
     let joined = (first + 1..cue).rev().find(|&i| {
         is_punct(doc, i - 1, b',')
             && is_one_of(key_of(doc, i), &SUBJECT_CLAUSE_OPENERS)
-            && (is_one_of(key_of(doc, i), &keys(["as", "while", "when", "but"])) || !set_off(i))
+            && (is_one_of(key_of(doc, i), &const { keys(["as", "while", "when", "but"]) }) || !set_off(i))
     });
     if let Some(j) = joined {
         return j + 1;
@@ -2208,6 +2356,8 @@ const fn keys<const N: usize>(words: [&str; N]) -> KeySet<N> {
     };
     let mut i = 0;
     while i < N {
+        // (A longer word would get `LONG`, which every long word has.)
+        assert!(words[i].len() <= 8, "a word list's words have at most eight bytes");
         set.keys[i] = key(words[i]);
         set.filter |= 1 << bucket(set.keys[i]);
         i += 1;
@@ -2542,10 +2692,8 @@ fn with_trailing_nouns(doc: &Document, mut source: Source, end: usize) -> Source
                 && !next.info.has(TIME)
                 && !next.info.is_cue()
                 && !bytes_of(doc, i).ends_with(b"ed")
-                && !is_one_of(
-                    key_of(doc, i),
-                    &keys(["familiar", "close", "knowledgeable", "aware", "former", "taken"]),
-                )
+                && !is_postmodifier(doc, i)
+                && !is_one_of(key_of(doc, i), &const { keys(["aware", "former", "taken"]) })
         })
     };
     let mut last = source.head;
@@ -2596,7 +2744,7 @@ fn apposes(doc: &Document, words: std::ops::Range<usize>) -> bool {
     {
         return false;
     }
-    if is_one_of(key_of(doc, first), &keys(["who", "whose"])) {
+    if is_one_of(key_of(doc, first), &const { keys(["who", "whose"]) }) {
         return true;
     }
     let Some(person) = words.clone().take(4).find(|&i| {
@@ -2635,12 +2783,12 @@ fn looks_like_clause(doc: &Document, c: usize, end: usize) -> bool {
         return false;
     }
     // "what the president has said and …": a coordinator joins another verb, not a statement.
-    if is_one_of(key_of(doc, c), &keys(["and", "but", "or"])) {
+    if is_one_of(key_of(doc, c), &const { keys(["and", "but", "or"]) }) {
         return false;
     }
     // "posted a short message after the vote", "released a video": the message itself is the
     // object, what it says is not there.
-    let indefinite = is_one_of(key_of(doc, c), &keys(["a", "an"]));
+    let indefinite = is_one_of(key_of(doc, c), &const { keys(["a", "an"]) });
     !(indefinite && (c + 1..end.min(c + 4)).any(|t| doc.tokens[t].info.desc() == Some(DescKind::Message)))
 }
 
@@ -2728,7 +2876,7 @@ fn reported_from_verb(
     let next_word = if cue + 1 < end { key_of(doc, cue + 1) } else { LONG };
     let particle = cue + 1 < end && is_one_of(next_word, &PARTICLES);
     let object = doc.tokens[cue].info.has(OBJECT)
-        || (class == CueClass::Quote && particle && is_one_of(next_word, &keys(["for", "on"])));
+        || (class == CueClass::Quote && particle && is_one_of(next_word, &const { keys(["for", "on"]) }));
     if class == CueClass::Quote && !object && !(cue + 1..end).any(|t| doc.tokens[t].mark == Mark::Open) {
         return None;
     }
@@ -2763,7 +2911,7 @@ fn reported_from_verb(
             Some(past).filter(|&t| !(t < end && is_to(doc, t)))
         } else if comma_before.is_some_and(|c| {
             (c + 1..cue).all(|i| doc.tokens[i].kind == TokenKind::Punct || doc.tokens[i].info.has(CUE_MODIFIER))
-        }) && described_source_after(doc, cue, end)
+        }) && (described_source_after(doc, cue, end) || postmodified_source_after(doc, cue, end))
         {
             Some(end)
         } else {
@@ -2832,7 +2980,8 @@ fn reported_from_verb(
             (c + 1..that)
                 .all(|i| {
                     let token = &doc.tokens[i];
-                    let joins_verb = is_one_of(key_of(doc, i), &keys(["and", "or"])) && !doc.tokens[i + 1].cap;
+                    let joins_verb =
+                        is_one_of(key_of(doc, i), &const { keys(["and", "or"]) }) && !doc.tokens[i + 1].cap;
                     token.kind == TokenKind::Word
                         && !token.info.has(PRONOUN)
                         && token.info.cue().is_none()
@@ -2854,10 +3003,18 @@ fn reported_from_verb(
     // "said on Tuesday that …", "said in a statement that …": step over the adverbial.
     // Without "that", only over a short one before a clause that shows its subject ("said
     // Monday the race was close", "said in a statement the plan …").
-    if doc
+    // ("said this was …", "said about 40 percent of voters were …": words that mostly show no
+    // statement, opening one.)
+    let listed_subject = doc
         .tokens
         .get(c)
-        .is_some_and(|t| c < end && (t.info.has(NOT_CLAUSE_START) || t.info.has(TIME)))
+        .is_some_and(|t| c < end && t.info.has(NOT_CLAUSE_START))
+        && opens_subject_anyway(doc, c, end);
+    if !listed_subject
+        && doc
+            .tokens
+            .get(c)
+            .is_some_and(|t| c < end && (t.info.has(NOT_CLAUSE_START) || t.info.has(TIME)))
     {
         if let Some(that) = (c..end.min(c + 8)).find(|&i| is_that(doc, i)) {
             c = that;
@@ -2904,7 +3061,7 @@ fn reported_from_verb(
     if class == CueClass::Belief && !explicit_that && !starts_with_subject(doc, c, end) {
         return None;
     }
-    if !explicit_that && class != CueClass::Quote && !looks_like_clause(doc, c, end) {
+    if !explicit_that && class != CueClass::Quote && !listed_subject && !looks_like_clause(doc, c, end) {
         return None;
     }
     if c >= end {
@@ -2915,7 +3072,7 @@ fn reported_from_verb(
     // that shows itself: a subject, or "that" and a subject ("the four states that cast
     // votes", "delegate-rich states like Florida" are no statements).
     let shows_statement = if explicit_that {
-        starts_with_subject(doc, c + 1, end)
+        starts_with_subject(doc, c + 1, end) || subject_after_fronted(doc, c + 1, end)
     } else {
         starts_with_subject(doc, c, end)
     };
@@ -2925,6 +3082,56 @@ fn reported_from_verb(
     }
     let content = Span::new(doc.tokens[c].span.start, statement_end(doc, c, class, sentence));
     (content.end > content.start).then_some((Some(source), content))
+}
+
+/// Does a subject open at `c`, a word of the list of those that mostly show no statement
+/// after a cue ("said this on Tuesday", "said about the plan")? "this" or "this" and a noun
+/// before a verb ("said this was …", "say this plan will …"); "about" and a number ("said
+/// about 40 percent of voters were …", "about half … backed"), a verb soon after. (Rare: out
+/// of line.)
+#[cold]
+#[inline(never)]
+fn opens_subject_anyway(doc: &Document, c: usize, end: usize) -> bool {
+    let verb = |t: usize| t < end && (is_one_of(key_of(doc, t), &BE) || is_one_of(key_of(doc, t), &AUXILIARIES));
+    let plain_word = |t: usize| {
+        t < end && doc.tokens[t].kind == TokenKind::Word && !doc.tokens[t].info.has(FUNCTION) && !doc.tokens[t].cap
+    };
+    if is_word(doc, c, None, b"this") {
+        return verb(c + 1) || (plain_word(c + 1) && verb(c + 2));
+    }
+    if is_word(doc, c, None, b"about") {
+        let counted = doc
+            .tokens
+            .get(c + 1)
+            .is_some_and(|t| c + 1 < end && (t.kind == TokenKind::Number || is_word(doc, c + 1, None, b"half")));
+        // (Here a past tense shows the verb too: "about half of them backed him".)
+        let past = |t: usize| t < end && plain_word(t) && bytes_of(doc, t).ends_with(b"ed");
+        return counted && (c + 2..end.min(c + 9)).any(|t| verb(t) || past(t));
+    }
+    false
+}
+
+/// "said that, given the damage, the president should …", "said that if elected, he would
+/// …": after "that", an opening adverbial set off by a comma and then a subject. (Rare: out
+/// of line.)
+#[cold]
+#[inline(never)]
+fn subject_after_fronted(doc: &Document, c: usize, end: usize) -> bool {
+    let mut t = c;
+    if t < end && is_punct(doc, t, b',') {
+        t += 1;
+    }
+    let opener = doc.tokens.get(t).is_some_and(|x| {
+        t < end
+            && x.kind == TokenKind::Word
+            && (is_one_of(key_of(doc, t), &SUBORDINATORS)
+                || is_one_of(key_of(doc, t), &PREPOSITIONS)
+                || is_one_of(key_of(doc, t), &const { keys(["given", "despite", "once", "as"]) }))
+    });
+    opener
+        && (t + 1..end.min(t + 12))
+            .find(|&i| doc.tokens[i].kind == TokenKind::Punct)
+            .is_some_and(|i| is_punct(doc, i, b',') && starts_with_subject(doc, i + 1, end))
 }
 
 /// Is there an auxiliary or a modal among the six tokens from `c` ("prices would rise", "the
@@ -2971,6 +3178,14 @@ fn adverbials_only(doc: &Document, tail: usize, end: usize) -> bool {
 #[inline(never)]
 fn described_source_after(doc: &Document, cue: usize, end: usize) -> bool {
     source_right(doc, cue).is_some_and(|source| source.head + 2 < end && is_punct(doc, source.head + 1, b','))
+}
+
+/// "…, said a person familiar with the talks.": does a source follow the cue, and after it
+/// only words that modify it? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn postmodified_source_after(doc: &Document, cue: usize, end: usize) -> bool {
+    source_right(doc, cue).is_some_and(|source| postmodifier_tail(doc, source.head + 1, end))
 }
 
 /// The token after the listener that starts at `c`, after "told": its first word and the
@@ -3022,11 +3237,24 @@ fn names_listener(doc: &Document, c: usize, end: usize) -> bool {
         })
     };
     let determined = c < end && (doc.tokens[c].info.has(DETERMINER) || doc.tokens[c].possessive != 0);
-    named(c) || determined || (c < end && is_one_of(key_of(doc, c), &LISTENERS))
+    // ("urged followers to", "tells audiences she …": a plural noun is people too.)
+    let plural = |t: &Token| {
+        let word = t.span.of(doc.text).as_bytes();
+        t.kind == TokenKind::Word
+            && !t.cap
+            && word.len() > 3
+            && word.ends_with(b"s")
+            && !word.ends_with(b"ss")
+            && !t.info.has(FUNCTION)
+            && !t.info.has(TIME)
+            && !t.info.is_cue()
+    };
+    let unnamed = || c < end && (is_one_of(key_of(doc, c), &LISTENERS) || plural(&doc.tokens[c]));
+    named(c) || determined || unnamed()
 }
 
-/// The people told, when not named: "told reporters", "told him".
-const LISTENERS: KeySet<8> = keys(["reporters", "journalists", "him", "her", "them", "us", "me", "you"]);
+/// The people told, when not named and no plural noun: "told him".
+const LISTENERS: KeySet<6> = keys(["him", "her", "them", "us", "me", "you"]);
 
 /// The token after a short adverbial at `c` that a clause with its subject follows: a time
 /// ("Monday", "on Tuesday", "last week") or a message ("in a statement", "in an email").
@@ -3127,6 +3355,26 @@ const PREPOSITIONS: KeySet<24> = keys([
     "in", "on", "at", "of", "for", "with", "from", "into", "onto", "within", "via", "over", "under", "against",
     "toward", "towards", "upon", "amid", "among", "across", "behind", "beside", "during", "through",
 ]);
+/// Adjectives and participles that follow the noun they modify, with a preposition, in the
+/// way news describes unnamed sources: "a source close to", "people familiar with", "officials
+/// briefed on", "aides involved in" (and "with knowledge of": see [`postmodifier_before`]).
+const POSTMODIFIERS: KeySet<11> = keys([
+    "close", "closest", "familiar", "briefed", "involved", "loyal", "allied", "aligned", "linked", "tied", "privy",
+]);
+/// [`POSTMODIFIERS`] longer than a key.
+const LONG_POSTMODIFIERS: [&[u8]; 4] = [b"knowledgeable", b"sympathetic", b"connected", b"knowledge"];
+
+/// Is token `t` one of the [`POSTMODIFIERS`] or [`LONG_POSTMODIFIERS`]?
+fn is_postmodifier(doc: &Document, t: usize) -> bool {
+    let key = key_of(doc, t);
+    if key == LONG {
+        let word = bytes_of(doc, t);
+        return LONG_POSTMODIFIERS.iter().any(|w| word.eq_ignore_ascii_case(w));
+    }
+    is_one_of(key, &POSTMODIFIERS)
+}
+/// The prepositions after [`POSTMODIFIERS`].
+const POSTMODIFIER_PREPOSITIONS: KeySet<6> = keys(["to", "with", "on", "about", "in", "of"]);
 /// Counts above one, spelled out.
 const NUMBERS: KeySet<12> = keys([
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "dozens", "hundreds",
