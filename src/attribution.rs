@@ -3061,6 +3061,8 @@ fn reported_from_verb(
             c = that;
         } else if let Some(after) = after_adverbial(doc, c, end) {
             c = after;
+        } else if let Some(after) = pronoun_after_phrase(doc, cue, c, end) {
+            c = after;
         }
     }
     if object {
@@ -3174,6 +3176,49 @@ fn subject_after_fronted(doc: &Document, c: usize, end: usize) -> bool {
             .find(|&i| doc.tokens[i].kind == TokenKind::Punct)
             .is_some_and(|i| is_punct(doc, i, b',') && starts_with_subject(doc, i + 1, end))
 }
+
+/// "said at the rally he would …", "said in politics it takes …": after "said" or "told" (whose
+/// prepositional phrases are adverbials, where other verbs' are their complements:
+/// "complained of the imbalance he sees"), a preposition at `c`, one to five words, then a
+/// subject pronoun and a verb (a word that is no function word, or an auxiliary): where the
+/// pronoun is. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn pronoun_after_phrase(doc: &Document, cue: usize, c: usize, end: usize) -> Option<usize> {
+    let says = is_one_of(
+        key_of(doc, cue),
+        &const { keys(["said", "says", "say", "told", "tells", "tell"]) },
+    );
+    if !says || !is_one_of(key_of(doc, c), &PREPOSITIONS) {
+        return None;
+    }
+    // (No clause of its own among the words: "as he live-tweeted", "until they start".)
+    let plain = |t: usize| {
+        let token = &doc.tokens[t];
+        token.kind == TokenKind::Word
+            && !token.in_quote
+            && !token.info.is_cue()
+            && !token.info.has(PRONOUN)
+            && !is_one_of(key_of(doc, t), &SUBORDINATORS)
+    };
+    let pronoun = (c + 2..end.min(c + 7)).find(|&t| !plain(t))?;
+    if !(c + 1..pronoun).all(plain) || !is_one_of(key_of(doc, pronoun), &SUBJECT_PRONOUNS) {
+        return None;
+    }
+    let verb = pronoun + 1;
+    let shows_verb = verb < end && {
+        let token = &doc.tokens[verb];
+        token.kind == TokenKind::Word
+            && !token.cap
+            && (!token.info.has(FUNCTION)
+                || is_one_of(key_of(doc, verb), &AUXILIARIES)
+                || is_one_of(key_of(doc, verb), &BE))
+    };
+    shows_verb.then_some(pronoun)
+}
+
+/// Personal pronouns that stand as a clause's subject.
+const SUBJECT_PRONOUNS: KeySet<6> = keys(["he", "she", "it", "they", "we", "i"]);
 
 /// Is there an auxiliary or a modal among the six tokens from `c` ("prices would rise", "the
 /// plan is dead"), as a clause after a cue has? (Rare: out of line.)
