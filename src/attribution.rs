@@ -1926,7 +1926,12 @@ fn reported_speech(
             // sentence of a million words costs no more per cue than an ordinary one.
             let mut sentence = clip(doc, &whole, t);
             if floor > sentence.tokens.start {
-                sentence.tokens.start = floor.min(t);
+                // (Past the punctuation the last statement left: `…,” suggesting …`.)
+                let mut start = floor.min(t);
+                while start < t && doc.tokens[start].kind == TokenKind::Punct && doc.tokens[start].mark != Mark::Open {
+                    start += 1;
+                }
+                sentence.tokens.start = start;
                 sentence.span.start = doc.tokens[sentence.tokens.start].span.start;
             }
             let found = if bytes_of(doc, t).eq_ignore_ascii_case(b"according")
@@ -2574,7 +2579,8 @@ fn next_statement_break(doc: &Document, from: usize, end: usize, joiners: Option
     // joiner; the full test below turns away what else it lets through.
     let may_end = |x: &Token| {
         let (first, c) = (text.get(x.span.start).copied().unwrap_or(0), x.info.claims());
-        !x.in_quote & ((first == b',') | (first == b';') | (c == and) | (c == but) | (c == while_))
+        !x.in_quote
+            & ((first == b',') | (first == b';') | (c == and) | (c == but) | (c == while_) | (x.mark == Mark::Close))
     };
     let mut i = 0;
     loop {
@@ -2603,6 +2609,10 @@ fn may_end_statement(text: &[u8], token: &Token) -> bool {
         return false;
     }
     let span = token.span;
+    // (A closing mark with a comma inside: `was “corrupt,” noting that …`.)
+    if token.mark == Mark::Close {
+        return span.start > 0 && text.get(span.start - 1) == Some(&b',');
+    }
     if token.kind == TokenKind::Punct {
         return matches!(text.get(span.start), Some(b',' | b';')) && span.start < span.end && span.end <= text.len();
     }
