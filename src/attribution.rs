@@ -1041,14 +1041,8 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         let object = cue
             .checked_sub(1)
             .filter(|&o| o > floor && (is_one_of(key_of(doc, o), &OBJECT_PRONOUNS) || is_word(doc, o, None, b"her")));
-        if let Some(adjective) = object.and_then(|o| postmodifier_of(doc, o, floor)) {
-            return source_left_of(doc, adjective, floor).or_else(|| generic_left(doc, adjective, floor));
-        }
-        // "Party leaders on the ground told": no phrase the lexicon knows ends at the cue, but
-        // one does before the preposition.
-        let phrase = plain_left(doc, cue, floor)?;
-        let prep = modifying_preposition(doc, &phrase, cue, floor)?;
-        return source_left_of(doc, prep, floor);
+        let adjective = object.and_then(|o| postmodifier_of(doc, o, floor))?;
+        return source_left_of(doc, adjective, floor).or_else(|| generic_left(doc, adjective, floor));
     };
     // "a source close to the senator said": the speaker is the phrase the adjective follows.
     if let Some(adjective) = postmodifier_before(doc, &source, floor) {
@@ -1242,19 +1236,27 @@ fn first_token_of(doc: &Document, source: &Source) -> usize {
 /// statement after it: there the verb vouches for the phrase being its subject, which a word
 /// list of speaker nouns could never cover (PolNeAR sources are any noun phrase).
 fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
+    generic_or_known_left(doc, cue, floor).map(|(source, _)| source)
+}
+
+/// [`generic_left`], and whether the source is one [`source_left_of`] knows after all: the
+/// phrase a plain one modifies ("Party leaders on the ground told": "Party leaders").
+fn generic_or_known_left(doc: &Document, cue: usize, floor: usize) -> Option<(Source, bool)> {
     let source = plain_left(doc, cue, floor)?;
+    let before = |at: usize| {
+        source_left_of(doc, at, floor)
+            .map(|known| (known, true))
+            .or_else(|| generic_left(doc, at, floor).map(|generic| (generic, false)))
+    };
     // "people familiar with the talks say": not "the talks" but the phrase before the adjective.
     if let Some(adjective) = postmodifier_before(doc, &source, floor) {
-        return source_left_of(doc, adjective, floor).or_else(|| generic_left(doc, adjective, floor));
+        return before(adjective);
     }
-    // "GOP leaders on the ground told" (where the lexicon knows no "leaders"): the phrase
-    // before the preposition.
-    if let Some(prep) = modifying_preposition(doc, &source, cue, floor) {
-        if let Some(modified) = source_left_of(doc, prep, floor).or_else(|| generic_left(doc, prep, floor)) {
-            return Some(modified);
-        }
+    // "GOP leaders on the ground told": the phrase before the preposition.
+    if let Some(modified) = modifying_preposition(doc, &source, cue, floor).and_then(before) {
+        return Some(modified);
     }
-    Some(source)
+    Some((source, false))
 }
 
 /// The plain phrase of [`generic_left`], as it ends left of the cue.
@@ -3068,8 +3070,8 @@ fn reported_from_verb(
     // "said almost nothing", "said very little": a word that shows no statement, after an
     // adverb of degree.
     if c + 1 < end
-        && is_one_of(key_of(doc, c), &const { keys(["almost", "very", "next", "little"]) })
         && doc.tokens[c + 1].info.has(NOT_CLAUSE_START)
+        && is_one_of(key_of(doc, c), &const { keys(["almost", "very", "next", "little"]) })
     {
         return None;
     }
@@ -3449,8 +3451,8 @@ fn after_adverbial(doc: &Document, c: usize, end: usize) -> Option<usize> {
 fn source_before_verb(doc: &Document, cue: usize, first: usize, s: usize) -> Option<(Source, bool)> {
     match source_left(doc, cue, first) {
         Some(source) => Some((source, false)),
-        None => match generic_left(doc, cue, first) {
-            Some(source) => Some((source, true)),
+        None => match generic_or_known_left(doc, cue, first) {
+            Some((source, known)) => Some((source, !known)),
             None => Some((subject_of(doc, cue, s)?, false)),
         },
     }
