@@ -137,9 +137,16 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         let mut close = quote.close;
         sentence = sentence_from(doc, quote.open, sentence);
         let close_sentence = sentence_from(doc, quote.close, sentence);
-        let found = cue_after(doc, quote.close, close_sentence)
-            .or_else(|| any_verb_after(doc, quote, close_sentence))
-            .or_else(|| cue_before(doc, quote.open, sentence));
+        // "the reality show “Cake Boss.”", "an interview with “The View,”": a title is nobody's
+        // words, and its neighbours' cues are not its own.
+        let title = is_title(doc, quote);
+        let found = if title {
+            None
+        } else {
+            cue_after(doc, quote.close, close_sentence)
+                .or_else(|| any_verb_after(doc, quote, close_sentence))
+                .or_else(|| cue_before(doc, quote.open, sentence))
+        };
         // “A,” she said, “B.” — the second piece joins the first.
         if let (Some((cue_t, _)), Some(next)) = (found, quotes.get(i + 1)) {
             if cue_t > quote.close && cue_t < next.open && joins(doc, quote, next, cue_t) {
@@ -149,7 +156,11 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
             }
         }
         let paragraph = doc.lines[doc.tokens[quote.open].line as usize].paragraph;
-        let kind = quote_kind(doc, quote, close, &parts);
+        let kind = if title {
+            QuoteKind::Partial
+        } else {
+            quote_kind(doc, quote, close, &parts)
+        };
         let (speaker, cue, confidence) = match found {
             Some((cue_t, source)) => {
                 // A fragment leaves its cue to the reported statement around it (mixed quote).
@@ -181,10 +192,14 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
                         None => (None, None, 0.3),
                     }
                 }
+                _ if title => (None, None, TITLE_CONFIDENCE),
                 _ => (None, None, 0.3),
             },
         };
-        previous = Some((paragraph, speaker));
+        // (A title in between leaves the last speaker to the quotations after it.)
+        if !title {
+            previous = Some((paragraph, speaker));
+        }
         out.push(AttributedQuote {
             parts,
             kind,
@@ -356,6 +371,44 @@ fn joins(doc: &Document, first: &Quoted, second: &Quoted, cue: usize) -> bool {
         _ => false,
     }
 }
+
+/// Is the quotation a title ("Meet the Press", "Cake Boss."): two to six words, each
+/// capitalised but for the short words titles leave lowercase, all on one line, ending on no
+/// "!" or "?" ("Hi Americans!" is said), right after a word of the reporter's sentence?
+/// (Titles are rare: out of line.)
+#[cold]
+#[inline(never)]
+fn is_title(doc: &Document, quote: &Quoted) -> bool {
+    let inside = &doc.tokens[quote.open + 1..quote.close];
+    let words = inside.iter().filter(|t| t.kind != TokenKind::Punct).count();
+    if !(2..=6).contains(&words) || inside.first().is_none_or(|t| !t.cap) {
+        return false;
+    }
+    let capitalised = (quote.open + 1..quote.close).all(|t| {
+        let token = &doc.tokens[t];
+        match token.kind {
+            TokenKind::Punct => !matches!(punct_of(doc.text, token), Some('!' | '?')),
+            _ => token.cap || is_one_of(key_of(doc, t), &TITLE_SMALL_WORDS),
+        }
+    });
+    // (Named in the reporter's sentence, after a word that is no cue but "told": "the show
+    // “Cake Boss.”", "told “Morning Edition”", not "“Good Morning,” Ruiz said" or "said
+    // “Thank You”".)
+    let named = quote.open > 0 && {
+        let before = &doc.tokens[quote.open - 1];
+        before.kind == TokenKind::Word && before.info.cue().is_none_or(|class| class == CueClass::Tell)
+    };
+    named && capitalised && doc.tokens[quote.open].line == doc.tokens[quote.close].line
+}
+
+/// The confidence of a quotation that [`is_title`]: nobody's words, never given a speaker
+/// (and, a fragment with neither speaker nor cue, left out of the result).
+const TITLE_CONFIDENCE: f32 = 0.0;
+
+/// The words a title in Title Case leaves lowercase.
+const TITLE_SMALL_WORDS: KeySet<16> = keys([
+    "a", "an", "the", "of", "and", "or", "nor", "but", "for", "to", "in", "on", "at", "by", "with", "from",
+]);
 
 /// Three words or more with a lowercase word that is not a function word: words someone said
 /// rather than a title ("Water in a Warming World"), a slogan or a scare-quoted term.
@@ -1980,7 +2033,10 @@ fn reported_speech(
                     for q in inside.filter(|_| speaker.is_some()) {
                         // (Starting inside it: a fragment that ends the sentence, with the stop
                         // inside the marks, ends past the content, which stops before the stop.)
-                        if q.parts.first().start < content.end && q.speaker.is_none() {
+                        if q.parts.first().start < content.end
+                            && q.speaker.is_none()
+                            && q.confidence != TITLE_CONFIDENCE
+                        {
                             q.speaker = speaker;
                             q.cue = Some(cue);
                             q.kind = QuoteKind::Partial;
