@@ -381,7 +381,8 @@ fn joins(doc: &Document, first: &Quoted, second: &Quoted, cue: usize) -> bool {
 fn is_title(doc: &Document, quote: &Quoted) -> bool {
     let inside = &doc.tokens[quote.open + 1..quote.close];
     let words = inside.iter().filter(|t| t.kind != TokenKind::Punct).count();
-    if !(2..=6).contains(&words) || inside.first().is_none_or(|t| !t.cap) {
+    let first_word = inside.iter().find(|t| t.kind != TokenKind::Punct);
+    if !(2..=6).contains(&words) || first_word.is_none_or(|t| !t.cap) {
         return false;
     }
     let capitalised = (quote.open + 1..quote.close).all(|t| {
@@ -394,8 +395,16 @@ fn is_title(doc: &Document, quote: &Quoted) -> bool {
     // (Named in the reporter's sentence, after a word that is no cue but "told": "the show
     // “Cake Boss.”", "told “Morning Edition”", not "“Good Morning,” Ruiz said" or "said
     // “Thank You”".)
-    let named = quote.open > 0 && {
-        let before = &doc.tokens[quote.open - 1];
+    // (Before both apostrophes of a '' mark.)
+    let mut open = quote.open;
+    while open > 0
+        && doc.tokens[open - 1].kind == TokenKind::Punct
+        && doc.tokens[open - 1].span.end == doc.tokens[open].span.start
+    {
+        open -= 1;
+    }
+    let named = open > 0 && {
+        let before = &doc.tokens[open - 1];
         before.kind == TokenKind::Word && before.info.cue().is_none_or(|class| class == CueClass::Tell)
     };
     named && capitalised && doc.tokens[quote.open].line == doc.tokens[quote.close].line
@@ -3178,7 +3187,9 @@ fn reported_from_verb(
     }
     // "refused to join the debate", "vowed to repeal it": the infinitive is the content.
     let info = doc.tokens[cue].info;
-    if info.has(INFINITIVE) && c < end && is_to(doc, c) {
+    // (So is it after a listener told: "told advisers to find a way".)
+    let told_to = class == CueClass::Tell && listener_end == Some(c);
+    if (info.has(INFINITIVE) || told_to) && c < end && is_to(doc, c) {
         let (source, _) = source_before_verb(doc, cue, first, s)?;
         let content = Span::new(doc.tokens[c].span.start, statement_end(doc, c, class, sentence));
         return (content.end > content.start).then_some((Some(source), content));
@@ -3407,11 +3418,25 @@ fn postmodified_source_after(doc: &Document, cue: usize, end: usize) -> bool {
 /// The token after the listener that starts at `c`, after "told": its first word and the
 /// capitals and determiners that follow ("reporters", "The Wall Street Journal", "a Senate").
 fn past_listener(doc: &Document, c: usize, end: usize) -> usize {
-    let mut i = c;
-    while i < end
-        && doc.tokens[i].kind == TokenKind::Word
-        && (doc.tokens[i].cap || doc.tokens[i].info.has(DETERMINER) || i == c)
-    {
+    if c >= end || doc.tokens[c].kind != TokenKind::Word {
+        return c;
+    }
+    // After a determiner the listener's words go on ("a Senate panel", "his staff"); after a
+    // name, its capitals ("The Wall Street Journal"). A determiner or a pronoun opens the
+    // statement ("told reporters the plan was dead", "told him it was over").
+    let first = &doc.tokens[c];
+    let determined = first.info.has(DETERMINER) || first.possessive != 0;
+    let mut i = c + 1;
+    while i < end && {
+        let token = &doc.tokens[i];
+        // (Nor a contraction: "told the Post he’s …".)
+        token.kind == TokenKind::Word
+            && !token.info.has(DETERMINER)
+            && !token.info.has(PRONOUN)
+            && token.possessive == 0
+            && ((token.cap && (first.cap || determined))
+                || (determined && !token.info.has(FUNCTION) && !token.info.is_cue() && i - c <= 3))
+    } {
         i += 1;
     }
     i
