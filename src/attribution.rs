@@ -2414,16 +2414,17 @@ fn opens_as_word(text: &[u8], token: &Token) -> bool {
 /// the set's filter turns nearly all of those away at one bit test, before any compare.
 #[inline]
 fn is_one_of<const N: usize>(key: Key, set: &KeySet<N>) -> bool {
-    set.filter >> bucket(key) & 1 != 0 && contains_key(&set.keys, key)
+    in_set(key, set.filter, &set.keys)
 }
 
-/// `keys.contains(&key)`: inline natively, where each list becomes a few compares; one loop
-/// over the list's keys in the browser build, where the compares unrolled for every list
-/// (64-bit constants, ten bytes each) cost kilobytes.
+/// [`is_one_of`] of a set's filter and keys: inline natively, where each list becomes a
+/// filter test and a few compares; one function in the browser build, where the compares
+/// unrolled for every list (64-bit constants, ten bytes each) and the 128-bit filter's
+/// shift at every call cost kilobytes.
 #[cfg_attr(target_arch = "wasm32", inline(never))]
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-fn contains_key(keys: &[Key], key: Key) -> bool {
-    keys.contains(&key)
+fn in_set(key: Key, filter: u128, keys: &[Key]) -> bool {
+    filter >> bucket(key) & 1 != 0 && keys.contains(&key)
 }
 
 /// A list of words as keys, with a filter of 128 bits that has the bucket of each set.
@@ -2490,8 +2491,10 @@ fn key_at(doc: &Document, t: usize, len: usize) -> Key {
     swar::lower8((word & kept) | !kept)
 }
 
-/// The key of token `t`'s word.
-#[inline]
+/// The key of token `t`'s word. (Out of line in the browser build, where its load and
+/// lowering inlined at every test of a word against a list cost kilobytes.)
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn key_of(doc: &Document, t: usize) -> Key {
     let span = doc.tokens[t].span;
     key_at(doc, t, span.end.wrapping_sub(span.start))
