@@ -139,7 +139,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         let close_sentence = sentence_from(doc, quote.close, sentence);
         // "the reality show “Cake Boss.”", "an interview with “The View,”": a title is nobody's
         // words, and its neighbours' cues are not its own.
-        let title = is_title(doc, quote);
+        let title = quote.close - quote.open <= TITLE_TOKENS && is_title(doc, quote);
         let found = if title {
             None
         } else {
@@ -375,13 +375,10 @@ fn joins(doc: &Document, first: &Quoted, second: &Quoted, cue: usize) -> bool {
 /// Is the quotation a title ("Meet the Press", "Cake Boss."): two to six words, each
 /// capitalised but for the short words titles leave lowercase, all on one line, ending on no
 /// "!" or "?" ("Hi Americans!" is said), right after a word of the reporter's sentence?
-/// (Asked of every quotation, and mostly answered by its length; out of line.)
+/// (Asked only of quotations short enough, [`TITLE_TOKENS`]: out of line.)
+#[cold]
 #[inline(never)]
 fn is_title(doc: &Document, quote: &Quoted) -> bool {
-    // (Six words and their punctuation at most: most quotations are longer, told at once.)
-    if quote.close - quote.open > 16 {
-        return false;
-    }
     let inside = &doc.tokens[quote.open + 1..quote.close];
     let words = inside.iter().filter(|t| t.kind != TokenKind::Punct).count();
     let first_word = inside.iter().find(|t| t.kind != TokenKind::Punct);
@@ -412,6 +409,10 @@ fn is_title(doc: &Document, quote: &Quoted) -> bool {
     };
     named && capitalised && doc.tokens[quote.open].line == doc.tokens[quote.close].line
 }
+
+/// The most tokens from a title's opening mark to its closing one (six words and their
+/// punctuation): most quotations are longer, and are told no title with no call.
+const TITLE_TOKENS: usize = 16;
 
 /// The confidence of a quotation that [`is_title`]: nobody's words, never given a speaker
 /// (and, a fragment with neither speaker nor cue, left out of the result).
@@ -1383,8 +1384,10 @@ fn modifying_preposition(doc: &Document, source: &Source, cue: usize, floor: usi
     };
     // (Not a name: "to block Donald Trump from the nomination say" has it as an object.)
     // (Left of a cue itself, not of a preposition already stepped over.)
-    governed_by_preposition(doc, source, floor)
-        .filter(|&p| p > floor && noun_before(p) && doc.tokens[cue].info.is_cue())
+    if !doc.tokens[cue].info.is_cue() {
+        return None;
+    }
+    governed_by_preposition(doc, source, floor).filter(|&p| p > floor && noun_before(p))
 }
 
 /// For a phrase found left of a cue that is the object of an adjective's preposition ("a
