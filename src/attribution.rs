@@ -1425,17 +1425,23 @@ fn postmodifier_of(doc: &Document, mut j: usize, floor: usize) -> Option<usize> 
     Some(adjective)
 }
 
+/// The end of the tokens from `from` to `end` less a final punctuation mark (the sentence's
+/// stop).
+fn before_final_stop(doc: &Document, from: usize, end: usize) -> usize {
+    if end > from && doc.tokens[end - 1].kind == TokenKind::Punct {
+        end - 1
+    } else {
+        end
+    }
+}
+
 /// "…, said a person familiar with the talks.": do the words from `from` to the sentence's end
 /// (less its stop) modify the phrase before them, an adjective and its preposition opening
 /// them, with no punctuation, cue or clause among them? (Rare: out of line.)
 #[cold]
 #[inline(never)]
 fn postmodifier_tail(doc: &Document, from: usize, end: usize) -> bool {
-    let last = if end > from && doc.tokens[end - 1].kind == TokenKind::Punct {
-        end - 1
-    } else {
-        end
-    };
+    let last = before_final_stop(doc, from, end);
     from + 2 < last
         && last - from <= 8
         && is_postmodifier(doc, from)
@@ -3391,11 +3397,7 @@ const AUXILIARIES: KeySet<14> = keys([
 #[inline(never)]
 fn adverbials_only(doc: &Document, tail: usize, end: usize) -> bool {
     // (The words up to the final stop: no comma that opens another clause, no infinitive.)
-    let last = if end > tail && doc.tokens[end - 1].kind == TokenKind::Punct {
-        end - 1
-    } else {
-        end
-    };
+    let last = before_final_stop(doc, tail, end);
     doc.tokens
         .get(tail)
         .is_some_and(|t| tail < last && (t.info.has(TIME) || is_one_of(key_of(doc, tail), &PREPOSITIONS)))
