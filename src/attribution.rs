@@ -1829,14 +1829,23 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
     };
     // (But for a word before a title or name: "said former Rep. George Miller", "said former
     // Obama adviser David Axelrod".)
+    // (Or lowercase words with a description among them before the name: "said conservative
+    // activist Bob Klaus", "said former tech executive Carly Fiorina".)
     let before_title = || {
         let info = &doc.tokens[first].info;
-        !info.has(FUNCTION)
-            && !info.is_cue()
-            && doc
-                .tokens
-                .get(first + 1)
-                .is_some_and(|t| t.cap && (t.info.has(TITLE) || t.name_like))
+        let name_at = |t: &Token| t.cap && (t.info.has(TITLE) || t.name_like);
+        let described = || {
+            let lowercase =
+                |t: &Token| t.kind == TokenKind::Word && !t.cap && !t.info.has(FUNCTION) && !t.info.is_cue();
+            let words = doc.tokens[first..end.min(first + 4)]
+                .iter()
+                .take_while(|t| lowercase(t))
+                .count();
+            (2..=3).contains(&words)
+                && doc.tokens[first..first + words].iter().any(|t| t.info.is_desc())
+                && doc.tokens.get(first + words).is_some_and(name_at)
+        };
+        !info.has(FUNCTION) && !info.is_cue() && (doc.tokens.get(first + 1).is_some_and(name_at) || described())
     };
     if kind == MentionKind::Name && !doc.tokens[first].cap && !doc.tokens[first].info.has(DETERMINER) && !before_title()
     {
