@@ -994,15 +994,24 @@ fn ends_with_comma(doc: &Document, close: usize) -> bool {
 /// next quotation, instead of going on to a statement of its own (“X,” Smith said the plan …).
 fn ends_attribution(doc: &Document, cue: usize, sentence_end: usize) -> bool {
     let mut t = cue + 1;
-    // Step over a speaker or listener after the verb: "said Smith", "told CNN", "said the aide".
-    while t < sentence_end
-        && doc.tokens[t].kind == TokenKind::Word
-        && (doc.tokens[t].cap
-            || doc.tokens[t].info.has(DETERMINER)
-            || doc.tokens[t].info.is_desc()
-            || doc.tokens[t].info.has(PRONOUN))
-        && !doc.tokens[t].info.has(TIME)
-    {
+    // Step over a speaker or listener after the verb: "said Smith", "told CNN", "said the aide",
+    // "told Britain’s ITV television station" (after "told", up to two plain nouns after a
+    // name).
+    let told = doc.tokens[cue].info.cue() == Some(CueClass::Tell);
+    let mut plain = 0;
+    while t < sentence_end && doc.tokens[t].kind == TokenKind::Word && !doc.tokens[t].info.has(TIME) && {
+        let token = &doc.tokens[t];
+        let named = token.cap || token.info.has(DETERMINER) || token.info.is_desc() || token.info.has(PRONOUN);
+        let noun = told
+            && t > cue + 1
+            && plain < 2
+            && (doc.tokens[t - 1].cap || plain > 0)
+            && !token.info.has(FUNCTION)
+            && !token.info.is_cue()
+            && !token.info.has(NOT_CLAUSE_START);
+        plain += usize::from(!named && noun);
+        named || noun
+    } {
         t += 1;
     }
     let Some(next) = doc.tokens.get(t).filter(|_| t < sentence_end) else {

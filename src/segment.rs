@@ -486,9 +486,20 @@ impl<'t> Document<'t> {
                 .get(cue + 1)
                 .is_some_and(|t| t.info.has(crate::lexicon::NOT_CLAUSE_START) || t.info.has(crate::lexicon::TIME))
         };
-        (cue + 1..line_end.min(cue + 5)).any(|t| matches!(self.tokens[t].punct(self.text), Some('.' | ',' | ';')))
-            || cue + 1 >= line_end
-            || no_statement()
+        // (After "told", its listener first: "… ?” Trump told Britain’s ITV television station
+        // in an interview." A pronoun or "that" there opens a statement instead.)
+        let told = self.tokens[cue].info.cue() == Some(crate::lexicon::CueClass::Tell);
+        let reach = if told { 10 } else { 5 };
+        let stop = (cue + 1..line_end.min(cue + reach))
+            .find(|&t| matches!(self.tokens[t].punct(self.text), Some('.' | ',' | ';')));
+        let listener_only = |stop: usize| {
+            !told
+                || (cue + 1..stop).all(|t| {
+                    let token = &self.tokens[t];
+                    !token.info.has(crate::lexicon::PRONOUN) || token.info.has(crate::lexicon::DETERMINER)
+                })
+        };
+        stop.is_some_and(listener_only) || cue + 1 >= line_end || no_statement()
     }
 
     /// The sentence holding token `t` (binary search).
