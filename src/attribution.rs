@@ -238,9 +238,10 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
 
 /// "Kerry said that 100,000 would be accepted. “That adds up to 185,000.”": a quotation with
 /// no attribution of its own, whole sentences right after a reported statement on its line
-/// (its paragraph), with no quotation between them, continues the statement's speaker, as it would
-/// a quotation's. (In the next paragraph, or inside a sentence of the reporter's, it was
-/// someone else's too often: 19 of 51 right on PolNeAR train.) Both lists are in text order.
+/// (its paragraph), with no quotation between them, continues the statement's speaker, as it
+/// would a quotation's. (In the next paragraph, or inside a sentence of the reporter's, it
+/// was someone else's too often: 19 of 51 right on PolNeAR train.) Both lists are in text
+/// order.
 fn continue_reported(doc: &Document, quotes: &mut [AttributedQuote], reported: &[Reported]) {
     let mut r = 0;
     // How far the quotations before reach.
@@ -392,10 +393,9 @@ fn is_title(doc: &Document, quote: &Quoted) -> bool {
             _ => token.cap || is_one_of(key_of(doc, t), &TITLE_SMALL_WORDS),
         }
     });
-    // (Named in the reporter's sentence, after a word that is no cue but "told": "the show
+    // Named in the reporter's sentence, after a word that is no cue but "told": "the show
     // “Cake Boss.”", "told “Morning Edition”", not "“Good Morning,” Ruiz said" or "said
-    // “Thank You”".)
-    // (Before both apostrophes of a '' mark.)
+    // “Thank You”". (The word before both apostrophes of a '' mark.)
     let mut open = quote.open;
     while open > 0
         && doc.tokens[open - 1].kind == TokenKind::Punct
@@ -1381,11 +1381,12 @@ fn plain_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
 
 /// "GOP leaders on the ground told": for a phrase left of a cue that a preposition puts
 /// under the noun before it (a description or a plural), that preposition; the noun, not the
-/// phrase, is the speaker. Not where no noun for people is there ("In Iowa voters say", "his bid for the presidency",
-/// "eight in 10 voters"). (Rare: out of line.)
+/// phrase, is the speaker. Not where no noun for people is there ("In Iowa voters say", "his
+/// bid for the presidency", "eight in 10 voters"). (Rare: out of line.)
 #[cold]
 #[inline(never)]
 fn modifying_preposition(doc: &Document, source: &Source, cue: usize, floor: usize) -> Option<usize> {
+    // (Not a name: "to block Donald Trump from the nomination say" has it as an object.)
     let noun_before = |prep: usize| {
         let t = &doc.tokens[prep - 1];
         let word = bytes_of(doc, prep - 1);
@@ -1396,7 +1397,6 @@ fn modifying_preposition(doc: &Document, source: &Source, cue: usize, floor: usi
             && !is_one_of(key_of(doc, prep - 1), &NUMBERS)
             && (t.info.is_desc() || (plural && !t.cap))
     };
-    // (Not a name: "to block Donald Trump from the nomination say" has it as an object.)
     // (Left of a cue itself, not of a preposition already stepped over.)
     if !doc.tokens[cue].info.is_cue() {
         return None;
