@@ -1389,8 +1389,7 @@ fn modifying_preposition(doc: &Document, source: &Source, cue: usize, floor: usi
     // (Not a name: "to block Donald Trump from the nomination say" has it as an object.)
     let noun_before = |prep: usize| {
         let t = &doc.tokens[prep - 1];
-        let word = bytes_of(doc, prep - 1);
-        let plural = word.len() > 3 && word.ends_with(b"s") && !word.ends_with(b"ss");
+        let plural = looks_plural(bytes_of(doc, prep - 1));
         t.kind == TokenKind::Word
             && !t.info.has(FUNCTION)
             && !t.info.is_cue()
@@ -1461,6 +1460,13 @@ fn is_manner_adverb(doc: &Document, t: usize) -> bool {
         && before.kind == TokenKind::Word
         && before.possessive == 0
         && (before.info.has(PRONOUN) || (before.cap && before.name_like))
+}
+
+/// Does `word` look like a plural noun ("leaders", "followers"; not "press", nor a word of
+/// three letters)? Only a guess from its spelling, for words already known to be nouns by
+/// their place.
+fn looks_plural(word: &[u8]) -> bool {
+    word.len() > 3 && word.ends_with(b"s") && !word.ends_with(b"ss")
 }
 
 /// The end of the tokens from `from` to `end` less a final punctuation mark (the sentence's
@@ -3383,11 +3389,10 @@ const SUBJECT_PRONOUNS: KeySet<6> = keys(["he", "she", "it", "they", "we", "i"])
 
 /// Where an object that starts at token `c` ends, up to byte `end` (the statement's end): at
 /// the first comma after which the sentence goes on with something else than the object's
-/// list: a participle, a pronoun, a clause's joiner, a relative clause or a name that no "and"
-/// closes
-/// ("announced his return to the team, Cleveland felt …", "mentioned the secretary, and at
-/// one point the crowd …"); not in a list ("cuts to schools, roads and parks"). (Objects are
-/// rare: out of line.)
+/// list: a participle, a pronoun, a clause's joiner, a relative clause or a name that no
+/// "and" closes ("announced his return to the team, Cleveland felt …", "mentioned the
+/// secretary, and at one point the crowd …"); not in a list ("cuts to schools, roads and
+/// parks"). (Objects are rare: out of line.)
 #[cold]
 #[inline(never)]
 fn object_end(doc: &Document, c: usize, end: usize) -> usize {
@@ -3538,12 +3543,9 @@ fn names_listener(doc: &Document, c: usize, end: usize) -> bool {
     let determined = c < end && (doc.tokens[c].info.has(DETERMINER) || doc.tokens[c].possessive != 0);
     // ("urged followers to", "tells audiences she …": a plural noun is people too.)
     let plural = |t: &Token| {
-        let word = t.span.of(doc.text).as_bytes();
         t.kind == TokenKind::Word
             && !t.cap
-            && word.len() > 3
-            && word.ends_with(b"s")
-            && !word.ends_with(b"ss")
+            && looks_plural(t.span.of(doc.text).as_bytes())
             && !t.info.has(FUNCTION)
             && !t.info.has(TIME)
             && !t.info.is_cue()

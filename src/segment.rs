@@ -487,7 +487,7 @@ impl<'t> Document<'t> {
                 .is_some_and(|t| t.info.has(crate::lexicon::NOT_CLAUSE_START) || t.info.has(crate::lexicon::TIME))
         };
         // (After "told", its listener first: "… ?” Trump told Britain’s ITV television station
-        // in an interview." A pronoun or "that" there opens a statement instead.)
+        // in an interview." A pronoun there opens a statement instead: "told CNN he …".)
         let told = self.tokens[cue].info.cue() == Some(crate::lexicon::CueClass::Tell);
         let reach = if told { 10 } else { 5 };
         let stop = (cue + 1..line_end.min(cue + reach))
