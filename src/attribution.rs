@@ -163,6 +163,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         };
         let (speaker, cue, confidence) = match found {
             Some((cue_t, source)) => {
+                let source = source.filter(|_| !is_passive(doc, cue_t));
                 // A fragment leaves its cue to the reported statement around it (mixed quote).
                 if kind != QuoteKind::Partial {
                     insert_in_order(&mut used_cues, cue_t);
@@ -217,7 +218,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         *far = q.parts.span().end.max(*far);
         Some(*far)
     }));
-    let reported = reported_speech(
+    let mut reported = reported_speech(
         doc,
         mentions,
         &used_cues,
@@ -226,6 +227,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         (&mut out, &reach),
         &mut last_speaker,
     );
+    statements_around_fragments(doc, &out, &mut reported);
     continue_reported(doc, &mut out, &reported);
     if crate::segment::worth_keeping(&used_cues)
         && crate::segment::worth_keeping(&quoted.ranges)
@@ -234,6 +236,88 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         SPARE_WORK.with(|cell| cell.set((used_cues, quoted.ranges, reach)));
     }
     Found { quotes: out, reported }
+}
+
+/// "She also said, without evidence, that “they are going to people …”", "Zimmerman wrote in
+/// both listings he was “honored and humbled” to announce …": a fragment credited through a
+/// verb before it in its sentence was quoted from what that verb reports (a mixed quote).
+/// Where the search for reported speech found no statement around it (an aside, an adverbial
+/// or a subject it could not step over), the statement is taken from the verb: from its
+/// "that", else from the word after it (past a listener), to where statements end, and only
+/// if that holds the fragment. `reported` is in text order and stays so; statements do not
+/// overlap.
+fn statements_around_fragments(doc: &Document, quotes: &[AttributedQuote], reported: &mut Vec<Reported>) {
+    let mut found = Vec::new();
+    // The first statement that ends past the last cue looked at (cues come in text order).
+    let mut r = 0;
+    for q in quotes {
+        let (Some(speaker), Some(cue)) = (q.speaker, q.cue) else {
+            continue;
+        };
+        let fragment = q.parts.span();
+        if q.kind != QuoteKind::Partial || cue.end > fragment.start {
+            continue;
+        }
+        while reported.get(r).is_some_and(|x| x.content.end <= cue.start) {
+            r += 1;
+        }
+        if reported.get(r).is_some_and(|x| x.content.start < fragment.end) {
+            continue;
+        }
+        let cue_t = doc.tokens.partition_point(|t| t.span.start < cue.start);
+        let s = doc.sentence_of(cue_t);
+        let Some(sentence) = doc.sentences.get(s) else {
+            continue;
+        };
+        let Some(class) = doc.tokens.get(cue_t).and_then(|t| t.info.cue()) else {
+            continue;
+        };
+        let first_quoted = token_from(doc, fragment.start, &sentence.tokens);
+        let end = sentence.tokens.end;
+        if first_quoted >= end {
+            continue;
+        }
+        let mut c = cue_t + 1;
+        if class == CueClass::Tell && names_listener(doc, c, end) {
+            c = past_listener(doc, c, end);
+        }
+        let that = (class != CueClass::Quote)
+            .then(|| (c..first_quoted.min(c + 8)).find(|&i| is_that(doc, i)))
+            .flatten();
+        match that {
+            Some(that) => c = that,
+            None => {
+                while c < first_quoted
+                    && (doc.tokens[c].info.has(CUE_MODIFIER)
+                        || matches!(punct_of(doc.text, &doc.tokens[c]), Some(',' | ':')))
+                {
+                    c += 1;
+                }
+            }
+        }
+        // (A statement that opens with the fragment, "tweeted “Thank you Indiana!”", is the
+        // quotation itself.)
+        if c + 1 >= first_quoted {
+            continue;
+        }
+        let stop = statement_end(doc, c, class, sentence);
+        if stop < fragment.end {
+            continue;
+        }
+        let stop = past_closing_marks(doc, stop, &sentence.tokens);
+        let content = Span::new(doc.tokens[c].span.start, stop);
+        let past = token_from(doc, content.end, &sentence.tokens);
+        found.push(Reported {
+            content,
+            tokens: c..past.max(c),
+            speaker: Some(speaker),
+            cue,
+        });
+    }
+    if !found.is_empty() {
+        reported.extend(found);
+        reported.sort_by_key(|x| (x.content.start, x.content.end));
+    }
 }
 
 /// "Kerry said that 100,000 would be accepted. “That adds up to 185,000.”": a quotation with
@@ -737,6 +821,21 @@ fn description_entity(doc: &Document, mentions: &mut Mentions, source: Source) -
 fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
     let class = doc.tokens[t].info.cue()?;
     verb_use(doc, t, headline, class)
+}
+
+/// Whether the cue at `t` is a passive: "is said to be “furious”", "were told that …", "was
+/// described as …" (a form of "be" before a participle not in -ing: "was telling" is active;
+/// "is expected to" has its own reading, see [`raised_clause`]). What it reports is still a
+/// statement, but its subject is not who made it, and nobody else is named. (Not a verb of
+/// belief: "the government is worried that …", "she was convinced that …" are states of the
+/// subject's mind.)
+fn is_passive(doc: &Document, t: usize) -> bool {
+    t > 0
+        && !matches!(doc.tokens[t].info.cue(), Some(CueClass::Think | CueClass::Belief))
+        && doc.tokens[t - 1].kind == TokenKind::Word
+        && is_one_of(key_of(doc, t - 1), &BE)
+        && !bytes_of(doc, t).ends_with(b"ing")
+        && !doc.tokens[t].info.has(RAISING)
 }
 
 /// [`cue_class`] for a word the lexicon knows as a cue of `class`: is it used as a verb here?
@@ -2085,6 +2184,7 @@ fn reported_speech(
             };
             let found = found.filter(|(_, content)| content.start < content.end);
             if let Some((source, content)) = found {
+                let source = source.filter(|_| !is_passive(doc, t));
                 // Quotations are in text order: only those starting before the content ends
                 // matter, back to 2,000 bytes before it starts.
                 until = partition_point_near(quotes, until, |q| q.parts.first().start < content.end);
