@@ -163,7 +163,11 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         };
         let (speaker, cue, confidence) = match found {
             Some((cue_t, source)) => {
-                let source = source.filter(|_| !is_passive(doc, cue_t));
+                let source = if is_passive(doc, cue_t) {
+                    passive_agent(doc, cue_t + 1).or_else(|| passive_agent(doc, close + 1))
+                } else {
+                    source
+                };
                 // A fragment leaves its cue to the reported statement around it (mixed quote).
                 if kind != QuoteKind::Partial {
                     insert_in_order(&mut used_cues, cue_t);
@@ -826,16 +830,26 @@ fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
 /// Whether the cue at `t` is a passive: "is said to be “furious”", "were told that …", "was
 /// described as …" (a form of "be" before a participle not in -ing: "was telling" is active;
 /// "is expected to" has its own reading, see [`raised_clause`]). What it reports is still a
-/// statement, but its subject is not who made it, and nobody else is named. (Not a verb of
-/// belief: "the government is worried that …", "she was convinced that …" are states of the
-/// subject's mind.)
+/// statement, but its subject is not who made it, and nobody else is named unless by "by"
+/// ([`passive_agent`]). ("The government is worried that …" is a state of the subject's
+/// mind, not a passive.)
 fn is_passive(doc: &Document, t: usize) -> bool {
     t > 0
-        && !matches!(doc.tokens[t].info.cue(), Some(CueClass::Think | CueClass::Belief))
+        && !is_one_of(key_of(doc, t), &const { keys(["worried"]) })
         && doc.tokens[t - 1].kind == TokenKind::Word
         && is_one_of(key_of(doc, t - 1), &BE)
         && !bytes_of(doc, t).ends_with(b"ing")
         && !doc.tokens[t].info.has(RAISING)
+}
+
+/// The agent of a passive cue, named after "by" at token `t`: "was described as “reckless”
+/// by critics", "was told by aides that …".
+fn passive_agent(doc: &Document, t: usize) -> Option<Source> {
+    let by = doc.tokens.get(t)?;
+    if by.kind != TokenKind::Word || by.in_quote || !bytes_of(doc, t).eq_ignore_ascii_case(b"by") {
+        return None;
+    }
+    source_right(doc, t)
 }
 
 /// [`cue_class`] for a word the lexicon knows as a cue of `class`: is it used as a verb here?
@@ -2184,7 +2198,12 @@ fn reported_speech(
             };
             let found = found.filter(|(_, content)| content.start < content.end);
             if let Some((source, content)) = found {
-                let source = source.filter(|_| !is_passive(doc, t));
+                let source = if is_passive(doc, t) {
+                    passive_agent(doc, t + 1)
+                        .or_else(|| passive_agent(doc, token_from(doc, content.end, &whole.tokens)))
+                } else {
+                    source
+                };
                 // Quotations are in text order: only those starting before the content ends
                 // matter, back to 2,000 bytes before it starts.
                 until = partition_point_near(quotes, until, |q| q.parts.first().start < content.end);
