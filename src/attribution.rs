@@ -572,7 +572,22 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span]) -> Q
             .get(quote.open + 1)
             .is_some_and(|t| t.info.has(crate::lexicon::PRONOUN) && t.span.start == parts[0].start)
     };
-    if word_count >= 6 || (word_count >= 3 || (word_count == 2 && subject_first())) && ends_sentence() {
+    // "an impassioned defense of “New York values,” saying …", "the slogan “Make America Great
+    // Again,”": after a preposition or a determiner, short words in capitals are a phrase of
+    // the reporter's sentence, whatever follows them.
+    // (An exclamation or a question there is still someone's: "the chant of “Lock her up!”".)
+    let embedded = || {
+        let last = parts[parts.len() - 1]
+            .of(doc.text)
+            .trim_end_matches(['’', '\'', '"', '”']);
+        quote.open > 0 && !last.ends_with(['!', '?']) && {
+            let before = &doc.tokens[quote.open - 1];
+            before.kind == TokenKind::Word
+                && !before.in_quote
+                && (before.info.has(DETERMINER) || is_one_of(key_of(doc, quote.open - 1), &PREPOSITIONS))
+        }
+    };
+    if word_count >= 6 || (word_count >= 3 || (word_count == 2 && subject_first())) && ends_sentence() && !embedded() {
         QuoteKind::Direct
     } else {
         QuoteKind::Partial
