@@ -193,7 +193,11 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
                 // an attribution four times in five: its speaker is the sentence's subject.
                 _ if kind == QuoteKind::Partial && is_quoted_phrase(doc, quote.open, close) => {
                     match subject_of(doc, quote.open, sentence) {
-                        Some(src) => (Some(speaker_of(doc, mentions, src, sentence, last_speaker)), None, 0.4),
+                        Some(src) => (
+                            Some(speaker_of(doc, mentions, src, sentence, last_speaker)),
+                            None,
+                            SUBJECT_GUESS,
+                        ),
                         None => (None, None, 0.3),
                     }
                 }
@@ -505,6 +509,10 @@ const TITLE_TOKENS: usize = 16;
 /// The confidence of a quotation that [`is_title`]: nobody's words, never given a speaker
 /// (and, a fragment with neither speaker nor cue, left out of the result).
 const TITLE_CONFIDENCE: f32 = 0.0;
+
+/// The confidence of a fragment credited to its sentence's subject for want of a cue: a
+/// statement found around it later gives it that statement's speaker and cue instead.
+const SUBJECT_GUESS: f32 = 0.4;
 
 /// The words a title in Title Case leaves lowercase.
 const TITLE_SMALL_WORDS: KeySet<16> = keys([
@@ -2242,7 +2250,7 @@ fn reported_speech(
                         // (Starting inside it: a fragment that ends the sentence, with the stop
                         // inside the marks, ends past the content, which stops before the stop.)
                         if q.parts.first().start < content.end
-                            && q.speaker.is_none()
+                            && (q.speaker.is_none() || (q.cue.is_none() && q.confidence == SUBJECT_GUESS))
                             && q.confidence != TITLE_CONFIDENCE
                         {
                             q.speaker = speaker;
