@@ -697,6 +697,9 @@ fn add_name<'t, const SHAPED: bool>(
         if titled && has_role_words(doc, run.start, after_title, role_before) {
             push_roles(doc, mentions, run.start, after_title, role_before, e);
         }
+        if doc.tokens.get(run.end).is_some_and(|t| t.kind == TokenKind::Punct) {
+            push_appositive_role(doc, mentions, run.end, e);
+        }
         push_name(mentions, span, run, sentence, e);
         return;
     }
@@ -784,6 +787,9 @@ fn add_name<'t, const SHAPED: bool>(
     }
     if titled && has_role_words(doc, run.start, after_title, role_before) {
         push_roles(doc, mentions, run.start, after_title, role_before, entity);
+    }
+    if doc.tokens.get(run.end).is_some_and(|t| t.kind == TokenKind::Punct) {
+        push_appositive_role(doc, mentions, run.end, entity);
     }
     push_name(mentions, span, run, sentence, entity);
 }
@@ -988,12 +994,81 @@ fn push_roles<'t>(
 ) {
     let titles = (start..start + after_title).map(|t| doc.tokens[t].span.of(doc.text));
     for word in titles.chain(role_before).filter(|word| !word.ends_with('.')) {
-        if mentions.knows_role(entity, word) {
-            continue;
+        push_role(mentions, entity, word);
+    }
+}
+
+/// Adds role word `word` to `entity`'s roles, once.
+fn push_role<'t>(mentions: &mut Mentions<'t>, entity: usize, word: &'t str) {
+    if mentions.knows_role(entity, word) {
+        return;
+    }
+    let previous = mentions.entities[entity].last_role.replace(mentions.roles.len());
+    mentions.roles.push(Role { entity, word, previous });
+    mentions.role_buckets |= 1 << role_word_bucket(word);
+}
+
+/// The role word of an apposition after a name ending before token `after`: "Pavel Orlov, a
+/// deputy foreign minister, …", "Lena Berg, 52, the party's chairwoman, …", "Tom Ek, a
+/// professor at Yale" (its head: the last word before the punctuation or function word that
+/// ends it, a lowercase description or title). News introduces most people so, and "the
+/// minister" later is that person. (Asked only of a name followed by a comma.)
+#[inline(never)]
+fn appositive_role(doc: &Document, after: usize) -> Option<usize> {
+    let tokens = &doc.tokens;
+    let comma = |t: usize| {
+        tokens
+            .get(t)
+            .is_some_and(|x| x.kind == TokenKind::Punct && doc.word(t) == ",")
+    };
+    if !comma(after) {
+        return None;
+    }
+    let mut t = after + 1;
+    // An age first: "Lena Berg, 52, …".
+    if tokens.get(t).is_some_and(|x| x.kind == TokenKind::Number) && comma(t + 1) {
+        t += 2;
+    }
+    if tokens
+        .get(t)
+        .is_some_and(|x| x.info.has(DETERMINER) && !x.info.has(PRONOUN))
+    {
+        t += 1;
+    }
+    let start = t;
+    while t < start + 5 {
+        let x = tokens.get(t)?;
+        if x.kind != TokenKind::Word || x.in_quote || (x.info.has(FUNCTION) && t > start) || x.info.cue().is_some() {
+            break;
         }
-        let previous = mentions.entities[entity].last_role.replace(mentions.roles.len());
-        mentions.roles.push(Role { entity, word, previous });
-        mentions.role_buckets |= 1 << role_word_bucket(word);
+        t += 1;
+    }
+    let head = tokens.get(t.checked_sub(1)?).filter(|_| t > start)?;
+    // (Not before a cue: "Clinton, a top aide said, …" is an attribution set in the sentence.)
+    let ends = tokens
+        .get(t)
+        .is_none_or(|x| x.kind == TokenKind::Punct || (x.info.has(FUNCTION) && x.info.cue().is_none()));
+    (ends && is_role_word(head) && head.line == tokens[after].line).then_some(t - 1)
+}
+
+/// Adds the role of the apposition after a name ending before token `after`
+/// ([`appositive_role`]) to the name's `entity`, if it is one such a role may describe: a
+/// person's ("minister", "chairwoman") for a person that is no place ("Cairo, her friend
+/// said" is no apposition), an organisation's ("company") for an organisation, and a single
+/// one ("Obama, officials said": a plural opens a clause).
+fn push_appositive_role<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, after: usize, entity: usize) {
+    let Some(head) = appositive_role(doc, after) else {
+        return;
+    };
+    let token = &doc.tokens[head];
+    let e = &mentions.entities[entity];
+    let fits = match token.info.desc() {
+        Some(DescKind::Organisation) => e.kind == EntityKind::Organisation,
+        Some(DescKind::Person) | None => e.kind == EntityKind::Person && e.not_a_person().is_none(),
+        Some(_) => false,
+    };
+    if fits && !token.info.has(PLURAL) {
+        push_role(mentions, entity, token.span.of(doc.text));
     }
 }
 
