@@ -1008,25 +1008,24 @@ fn push_role<'t>(mentions: &mut Mentions<'t>, entity: usize, word: &'t str) {
     mentions.role_buckets |= 1 << role_word_bucket(word);
 }
 
-/// The role word of an apposition after a name ending before token `after`: "Pavel Orlov, a
-/// deputy foreign minister, …", "Lena Berg, 52, the party's chairwoman, …", "Tom Ek, a
-/// professor at Yale" (its head: the last word before the punctuation or function word that
-/// ends it, a lowercase description or title). News introduces most people so, and "the
-/// minister" later is that person. (Asked only of a name followed by a comma.)
+/// The role of an apposition after a name ending before token `after`, added to the name's
+/// `entity`: "Pavel Orlov, a deputy foreign minister, …", "Tom Ek, 61, a professor at Yale" (the
+/// head is the last word before the punctuation or function word that ends the apposition, a
+/// lowercase description or title). News introduces most people so, and "the minister"
+/// later is that person. Only a role that may describe the entity: a person's ("minister")
+/// for a person that is no place ("Cairo, her friend said" is no apposition), an
+/// organisation's ("company") for an organisation, a single one ("Obama, officials said"),
+/// and none before a cue ("Clinton, a top aide said, …" is an attribution set in the
+/// sentence). (Asked only of a name followed by punctuation.)
 #[inline(never)]
-fn appositive_role(doc: &Document, after: usize) -> Option<usize> {
+fn push_appositive_role<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, after: usize, entity: usize) {
     let tokens = &doc.tokens;
-    let comma = |t: usize| {
-        tokens
-            .get(t)
-            .is_some_and(|x| x.kind == TokenKind::Punct && doc.word(t) == ",")
-    };
-    if !comma(after) {
-        return None;
+    if doc.word(after) != "," {
+        return;
     }
     let mut t = after + 1;
-    // An age first: "Lena Berg, 52, …".
-    if tokens.get(t).is_some_and(|x| x.kind == TokenKind::Number) && comma(t + 1) {
+    // An age first: "Lena Berg, 52, the party's chairwoman".
+    if tokens.get(t).is_some_and(|x| x.kind == TokenKind::Number) && t + 1 < tokens.len() && doc.word(t + 1) == "," {
         t += 2;
     }
     if tokens
@@ -1036,39 +1035,27 @@ fn appositive_role(doc: &Document, after: usize) -> Option<usize> {
         t += 1;
     }
     let start = t;
-    while t < start + 5 {
-        let x = tokens.get(t)?;
-        if x.kind != TokenKind::Word || x.in_quote || (x.info.has(FUNCTION) && t > start) || x.info.cue().is_some() {
-            break;
-        }
+    while t < start + 5
+        && tokens.get(t).is_some_and(|x| {
+            x.kind == TokenKind::Word && !x.in_quote && !(x.info.has(FUNCTION) && t > start) && x.info.cue().is_none()
+        })
+    {
         t += 1;
     }
-    let head = tokens.get(t.checked_sub(1)?).filter(|_| t > start)?;
-    // (Not before a cue: "Clinton, a top aide said, …" is an attribution set in the sentence.)
+    let Some(head) = tokens.get(t.wrapping_sub(1)).filter(|_| t > start) else {
+        return;
+    };
     let ends = tokens
         .get(t)
         .is_none_or(|x| x.kind == TokenKind::Punct || (x.info.has(FUNCTION) && x.info.cue().is_none()));
-    (ends && is_role_word(head) && head.line == tokens[after].line).then_some(t - 1)
-}
-
-/// Adds the role of the apposition after a name ending before token `after`
-/// ([`appositive_role`]) to the name's `entity`, if it is one such a role may describe: a
-/// person's ("minister", "chairwoman") for a person that is no place ("Cairo, her friend
-/// said" is no apposition), an organisation's ("company") for an organisation, and a single
-/// one ("Obama, officials said": a plural opens a clause).
-fn push_appositive_role<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, after: usize, entity: usize) {
-    let Some(head) = appositive_role(doc, after) else {
-        return;
-    };
-    let token = &doc.tokens[head];
     let e = &mentions.entities[entity];
-    let fits = match token.info.desc() {
+    let fits = match head.info.desc() {
         Some(DescKind::Organisation) => e.kind == EntityKind::Organisation,
         Some(DescKind::Person) | None => e.kind == EntityKind::Person && e.not_a_person().is_none(),
         Some(_) => false,
     };
-    if fits && !token.info.has(PLURAL) {
-        push_role(mentions, entity, token.span.of(doc.text));
+    if ends && fits && is_role_word(head) && !head.info.has(PLURAL) && head.line == tokens[after].line {
+        push_role(mentions, entity, head.span.of(doc.text));
     }
 }
 
