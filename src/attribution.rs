@@ -853,11 +853,11 @@ fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
 /// mind, not a passive.)
 fn is_passive(doc: &Document, t: usize) -> bool {
     t > 0
-        && !is_one_of(key_of(doc, t), &const { keys(["worried"]) })
         && doc.tokens[t - 1].kind == TokenKind::Word
         && is_one_of(key_of(doc, t - 1), &BE)
         && !bytes_of(doc, t).ends_with(b"ing")
         && !doc.tokens[t].info.has(RAISING)
+        && !is_one_of(key_of(doc, t), &const { keys(["worried"]) })
 }
 
 /// The agent of a passive cue, named after "by" at token `t`: "was described as “reckless”

@@ -697,7 +697,11 @@ fn add_name<'t, const SHAPED: bool>(
         if titled && has_role_words(doc, run.start, after_title, role_before) {
             push_roles(doc, mentions, run.start, after_title, role_before, e);
         }
-        if doc.tokens.get(run.end).is_some_and(|t| t.kind == TokenKind::Punct) {
+        if doc
+            .tokens
+            .get(run.end)
+            .is_some_and(|t| t.kind == TokenKind::Punct && doc.text.as_bytes()[t.span.start] == b',')
+        {
             push_appositive_role(doc, mentions, run.end, e);
         }
         push_name(mentions, span, run, sentence, e);
@@ -788,7 +792,11 @@ fn add_name<'t, const SHAPED: bool>(
     if titled && has_role_words(doc, run.start, after_title, role_before) {
         push_roles(doc, mentions, run.start, after_title, role_before, entity);
     }
-    if doc.tokens.get(run.end).is_some_and(|t| t.kind == TokenKind::Punct) {
+    if doc
+        .tokens
+        .get(run.end)
+        .is_some_and(|t| t.kind == TokenKind::Punct && doc.text.as_bytes()[t.span.start] == b',')
+    {
         push_appositive_role(doc, mentions, run.end, entity);
     }
     push_name(mentions, span, run, sentence, entity);
@@ -1016,7 +1024,7 @@ fn push_role<'t>(mentions: &mut Mentions<'t>, entity: usize, word: &'t str) {
 /// for a person that is no place ("Cairo, her friend said" is no apposition), an
 /// organisation's ("company") for an organisation, a single one ("Obama, officials said"),
 /// and none before a cue ("Clinton, a top aide said, …" is an attribution set in the
-/// sentence). (Asked only of a name followed by punctuation.)
+/// sentence). (Asked only of a name followed by a comma.)
 #[inline(never)]
 fn push_appositive_role<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, after: usize, entity: usize) {
     let tokens = &doc.tokens;
@@ -1048,13 +1056,16 @@ fn push_appositive_role<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, aft
     let ends = tokens
         .get(t)
         .is_none_or(|x| x.kind == TokenKind::Punct || (x.info.has(FUNCTION) && x.info.cue().is_none()));
+    if !(ends && is_role_word(head) && !head.info.has(PLURAL) && head.line == tokens[after].line) {
+        return;
+    }
     let e = &mentions.entities[entity];
     let fits = match head.info.desc() {
         Some(DescKind::Organisation) => e.kind == EntityKind::Organisation,
         Some(DescKind::Person) | None => e.kind == EntityKind::Person && e.not_a_person().is_none(),
         Some(_) => false,
     };
-    if ends && fits && is_role_word(head) && !head.info.has(PLURAL) && head.line == tokens[after].line {
+    if fits {
         push_role(mentions, entity, head.span.of(doc.text));
     }
 }
