@@ -2781,7 +2781,6 @@ fn covered_by_quote(quotes: &[AttributedQuote], reach: &[usize], content: Span) 
 /// sentence goes on to another attribution (", adding that …", "and warned …", ", according
 /// to …"); for a verb that only reports quoted words ("called it “a disgrace”"), at the end
 /// of the first quotation.
-#[cfg_attr(target_arch = "wasm32", inline(never))]
 fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate::segment::Sentence) -> usize {
     let end = sentence.tokens.end;
     if class == CueClass::Quote {

@@ -697,13 +697,7 @@ fn add_name<'t, const SHAPED: bool>(
         if titled && has_role_words(doc, run.start, after_title, role_before) {
             push_roles(doc, mentions, run.start, after_title, role_before, e);
         }
-        if doc
-            .tokens
-            .get(run.end)
-            .is_some_and(|t| t.kind == TokenKind::Punct && doc.text.as_bytes()[t.span.start] == b',')
-        {
-            push_appositive_role(doc, mentions, run.end, e);
-        }
+        add_appositive_role(doc, mentions, run.end, e);
         push_name(mentions, span, run, sentence, e);
         return;
     }
@@ -792,13 +786,7 @@ fn add_name<'t, const SHAPED: bool>(
     if titled && has_role_words(doc, run.start, after_title, role_before) {
         push_roles(doc, mentions, run.start, after_title, role_before, entity);
     }
-    if doc
-        .tokens
-        .get(run.end)
-        .is_some_and(|t| t.kind == TokenKind::Punct && doc.text.as_bytes()[t.span.start] == b',')
-    {
-        push_appositive_role(doc, mentions, run.end, entity);
-    }
+    add_appositive_role(doc, mentions, run.end, entity);
     push_name(mentions, span, run, sentence, entity);
 }
 
@@ -1025,12 +1013,21 @@ fn push_role<'t>(mentions: &mut Mentions<'t>, entity: usize, word: &'t str) {
 /// organisation's ("company") for an organisation, a single one ("Obama, officials said"),
 /// and none before a cue ("Clinton, a top aide said, …" is an attribution set in the
 /// sentence). (Asked only of a name followed by a comma.)
+#[inline(always)]
+fn add_appositive_role<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, after: usize, entity: usize) {
+    let comma = doc
+        .tokens
+        .get(after)
+        .is_some_and(|t| t.kind == TokenKind::Punct && doc.text.as_bytes()[t.span.start] == b',');
+    if comma {
+        push_appositive_role(doc, mentions, after, entity);
+    }
+}
+
+/// [`add_appositive_role`] after its comma, out of line (most names have none).
 #[inline(never)]
 fn push_appositive_role<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, after: usize, entity: usize) {
     let tokens = &doc.tokens;
-    if doc.word(after) != "," {
-        return;
-    }
     let mut t = after + 1;
     // An age first: "Lena Berg, 52, the party's chairwoman".
     if tokens.get(t).is_some_and(|x| x.kind == TokenKind::Number) && t + 1 < tokens.len() && doc.word(t + 1) == "," {
