@@ -163,11 +163,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         };
         let (speaker, cue, confidence) = match found {
             Some((cue_t, source)) => {
-                let source = if is_passive(doc, cue_t) {
-                    passive_agent(doc, cue_t + 1).or_else(|| passive_agent(doc, close + 1))
-                } else {
-                    source
-                };
+                let source = unless_passive(doc, cue_t, source, || close + 1);
                 // A fragment leaves its cue to the reported statement around it (mixed quote).
                 if kind != QuoteKind::Partial {
                     insert_in_order(&mut used_cues, cue_t);
@@ -295,14 +291,7 @@ fn statements_around_fragments(doc: &Document, quotes: &[AttributedQuote], repor
             Some(that) => c = that,
             // (After "told", the words before the fragment are the listener's.)
             None if class == CueClass::Tell => continue,
-            None => {
-                while c < first_quoted
-                    && (doc.tokens[c].info.has(CUE_MODIFIER)
-                        || matches!(punct_of(doc.text, &doc.tokens[c]), Some(',' | ':')))
-                {
-                    c += 1;
-                }
-            }
+            None => c = past_cue_modifiers(doc, c, first_quoted),
         }
         // (A statement that opens with the fragment, "tweeted “Thank you Indiana!”", is the
         // quotation itself.)
@@ -845,6 +834,17 @@ fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
     verb_use(doc, t, headline, class)
 }
 
+/// `c` moved past the cue's modifiers and the commas and colons after it ("said, however,
+/// that …", "added: …"), up to `end`.
+fn past_cue_modifiers(doc: &Document, mut c: usize, end: usize) -> usize {
+    while c < end
+        && (doc.tokens[c].info.has(CUE_MODIFIER) || matches!(punct_of(doc.text, &doc.tokens[c]), Some(',' | ':')))
+    {
+        c += 1;
+    }
+    c
+}
+
 /// Whether the cue at `t` is a passive: "is said to be “furious”", "were told that …", "was
 /// described as …" (a form of "be" before a participle not in -ing: "was telling" is active;
 /// "is expected to" has its own reading, see [`raised_clause`]). What it reports is still a
@@ -858,6 +858,16 @@ fn is_passive(doc: &Document, t: usize) -> bool {
         && !bytes_of(doc, t).ends_with(b"ing")
         && !doc.tokens[t].info.has(RAISING)
         && !is_one_of(key_of(doc, t), &const { keys(["worried"]) })
+}
+
+/// The source of the statement or quotation of cue `cue`: `source`, the one found for it,
+/// unless the cue is a passive ([`is_passive`]); then its agent, named after "by" right after
+/// the cue or at the token `after` gives (past the statement or quotation), or no one.
+fn unless_passive(doc: &Document, cue: usize, source: Option<Source>, after: impl FnOnce() -> usize) -> Option<Source> {
+    if !is_passive(doc, cue) {
+        return source;
+    }
+    passive_agent(doc, cue + 1).or_else(|| passive_agent(doc, after()))
 }
 
 /// The agent of a passive cue, named after "by" at token `t`: "was described as “reckless”
@@ -2219,12 +2229,7 @@ fn reported_speech(
             };
             let found = found.filter(|(_, content)| content.start < content.end);
             if let Some((source, content)) = found {
-                let after_content = token_from(doc, content.end, &whole.tokens);
-                let source = if is_passive(doc, t) {
-                    passive_agent(doc, t + 1).or_else(|| passive_agent(doc, after_content))
-                } else {
-                    source
-                };
+                let source = unless_passive(doc, t, source, || token_from(doc, content.end, &whole.tokens));
                 // Quotations are in text order: only those starting before the content ends
                 // matter, back to 2,000 bytes before it starts.
                 until = partition_point_near(quotes, until, |q| q.parts.first().start < content.end);
@@ -2257,6 +2262,7 @@ fn reported_speech(
                             q.confidence = 0.7;
                         }
                     }
+                    let after_content = token_from(doc, content.end, &whole.tokens);
                     let mut content = content;
                     let end = content.end;
                     cover_final_quote(doc, found_quotes, &mut near_found, quotes.last(), &mut content);
@@ -3325,11 +3331,7 @@ fn reported_from_verb(
             None => listener_end?,
         };
     }
-    while c < end
-        && (doc.tokens[c].info.has(CUE_MODIFIER) || matches!(punct_of(doc.text, &doc.tokens[c]), Some(',' | ':')))
-    {
-        c += 1;
-    }
+    c = past_cue_modifiers(doc, c, end);
     // "reported that night the …": "that" before a time is its determiner, and the two an
     // adverbial, not the statement's start.
     // (Not "said that day was …", where the two are the subject.)
