@@ -440,6 +440,59 @@ fn entries(source: &'static str) -> Vec<Entry> {
         .collect()
 }
 
+/// Whether the line of `source` from byte `start` to `end` (its newline excluded) is a
+/// comment (`#` first, after spaces) or blank: what [`lexicon_file!`] leaves out.
+const fn is_comment_or_blank(source: &[u8], start: usize, end: usize) -> bool {
+    let mut i = start;
+    while i < end && matches!(source[i], b' ' | b'\t' | b'\r') {
+        i += 1;
+    }
+    i == end || source[i] == b'#'
+}
+
+/// Where the line starting at byte `start` of `source` ends: its newline, or the end.
+const fn line_end(source: &[u8], start: usize) -> usize {
+    let mut end = start;
+    while end < source.len() && source[end] != b'\n' {
+        end += 1;
+    }
+    end
+}
+
+/// The length of `source` without its comment and blank lines (see [`lexicon_file!`]).
+pub(crate) const fn uncommented_len(source: &[u8]) -> usize {
+    let (mut start, mut len) = (0, 0);
+    while start < source.len() {
+        let end = line_end(source, start);
+        let next = if end < source.len() { end + 1 } else { end };
+        if !is_comment_or_blank(source, start, end) {
+            len += next - start;
+        }
+        start = next;
+    }
+    len
+}
+
+/// `source` without its comment and blank lines, `N` ([`uncommented_len`]) bytes.
+pub(crate) const fn uncommented<const N: usize>(source: &[u8]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let (mut start, mut at) = (0, 0);
+    while start < source.len() {
+        let end = line_end(source, start);
+        let next = if end < source.len() { end + 1 } else { end };
+        if !is_comment_or_blank(source, start, end) {
+            let mut i = start;
+            while i < next {
+                out[at] = source[i];
+                at += 1;
+                i += 1;
+            }
+        }
+        start = next;
+    }
+    out
+}
+
 /// The lines of a lexicon file, trimmed, but for comments (`#`) and blank lines.
 #[inline(never)]
 fn lines(source: &'static str) -> Vec<&'static str> {
@@ -472,7 +525,7 @@ struct Merged {
 fn merged() -> Merged {
     let mut table: FxMap<&'static str, WordInfo> = FxMap::default();
     let mut add = |word: &'static str, f: &mut dyn FnMut(&mut WordInfo)| f(table.entry(word).or_default());
-    for (word, class, _) in entries(include_str!("../data/lexicons/cue-verbs.txt")) {
+    for (word, class, _) in entries(lexicon_file!("../data/lexicons/cue-verbs.txt")) {
         let class = match class {
             Some("tell") => CueClass::Tell,
             Some("think") => CueClass::Think,
@@ -482,7 +535,7 @@ fn merged() -> Merged {
         };
         add(word, &mut |w| w.set_cue(class));
     }
-    for (word, gender, number) in entries(include_str!("../data/lexicons/pronouns.txt")) {
+    for (word, gender, number) in entries(lexicon_file!("../data/lexicons/pronouns.txt")) {
         add(word, &mut |w| {
             w.add_flags(PRONOUN);
             if number == Some("p") {
@@ -491,13 +544,13 @@ fn merged() -> Merged {
             w.set_gender(gender_of(gender));
         });
     }
-    for (word, gender, _) in entries(include_str!("../data/lexicons/given-names.txt")) {
+    for (word, gender, _) in entries(lexicon_file!("../data/lexicons/given-names.txt")) {
         add(word, &mut |w| {
             w.add_flags(GIVEN_NAME);
             w.set_gender(gender_of(gender));
         });
     }
-    for (word, kind, _) in entries(include_str!("../data/lexicons/descriptions.txt")) {
+    for (word, kind, _) in entries(lexicon_file!("../data/lexicons/descriptions.txt")) {
         let kind = match kind {
             Some("organisation") => DescKind::Organisation,
             Some("group") => DescKind::Group,
@@ -507,19 +560,22 @@ fn merged() -> Merged {
         add(word, &mut |w| w.set_desc(kind));
     }
     let flagged: [(&'static str, u16); 13] = [
-        (include_str!("../data/lexicons/cue-object.txt"), OBJECT),
-        (include_str!("../data/lexicons/cue-infinitive.txt"), INFINITIVE),
-        (include_str!("../data/lexicons/cue-raising.txt"), RAISING),
-        (include_str!("../data/lexicons/quantifiers.txt"), QUANTIFIER),
-        (include_str!("../data/lexicons/labels.txt"), LABEL),
-        (include_str!("../data/lexicons/not-clause-starts.txt"), NOT_CLAUSE_START),
-        (include_str!("../data/lexicons/time-words.txt"), TIME),
-        (include_str!("../data/lexicons/cue-modifiers.txt"), CUE_MODIFIER),
-        (include_str!("../data/lexicons/determiners.txt"), DETERMINER),
-        (include_str!("../data/lexicons/titles.txt"), TITLE),
-        (include_str!("../data/lexicons/org-words.txt"), ORG_WORD),
-        (include_str!("../data/lexicons/abbreviations.txt"), ABBREVIATION),
-        (include_str!("../data/lexicons/function-words.txt"), FUNCTION),
+        (lexicon_file!("../data/lexicons/cue-object.txt"), OBJECT),
+        (lexicon_file!("../data/lexicons/cue-infinitive.txt"), INFINITIVE),
+        (lexicon_file!("../data/lexicons/cue-raising.txt"), RAISING),
+        (lexicon_file!("../data/lexicons/quantifiers.txt"), QUANTIFIER),
+        (lexicon_file!("../data/lexicons/labels.txt"), LABEL),
+        (
+            lexicon_file!("../data/lexicons/not-clause-starts.txt"),
+            NOT_CLAUSE_START,
+        ),
+        (lexicon_file!("../data/lexicons/time-words.txt"), TIME),
+        (lexicon_file!("../data/lexicons/cue-modifiers.txt"), CUE_MODIFIER),
+        (lexicon_file!("../data/lexicons/determiners.txt"), DETERMINER),
+        (lexicon_file!("../data/lexicons/titles.txt"), TITLE),
+        (lexicon_file!("../data/lexicons/org-words.txt"), ORG_WORD),
+        (lexicon_file!("../data/lexicons/abbreviations.txt"), ABBREVIATION),
+        (lexicon_file!("../data/lexicons/function-words.txt"), FUNCTION),
     ];
     for (source, flag) in flagged {
         for (word, _, _) in entries(source) {
@@ -547,7 +603,7 @@ fn merged() -> Merged {
     // The bytes left go to the most frequent words, in the list's order, each with its
     // categories (in a lexicon or not: such words join the table, with no other information).
     let mut frequent = Vec::new();
-    for (word, _, _) in entries(include_str!("../data/lexicons/frequent-words.txt")) {
+    for (word, _, _) in entries(lexicon_file!("../data/lexicons/frequent-words.txt")) {
         if distinct == claim_sets.len() {
             break;
         }
@@ -604,7 +660,7 @@ pub fn is_name_modifier(word: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     WORDS
         .get_or_init(|| {
-            entries(include_str!("../data/lexicons/name-modifiers.txt"))
+            entries(lexicon_file!("../data/lexicons/name-modifiers.txt"))
                 .into_iter()
                 .map(|(w, _, _)| w)
                 .collect()
@@ -722,13 +778,13 @@ fn place_names() -> &'static PlaceNames {
         let mut names = PlaceNames {
             slots: vec![(0, 0, ""); 1 << PLACE_BITS],
         };
-        for line in lines(include_str!("../data/lexicons/places.txt")) {
+        for line in lines(lexicon_file!("../data/lexicons/places.txt")) {
             names.insert(line, PLACE);
         }
-        for line in lines(include_str!("../data/lexicons/peoples.txt")) {
+        for line in lines(lexicon_file!("../data/lexicons/peoples.txt")) {
             names.insert(line, PEOPLE);
         }
-        for (word, role, _) in entries(include_str!("../data/lexicons/place-words.txt")) {
+        for (word, role, _) in entries(lexicon_file!("../data/lexicons/place-words.txt")) {
             let bit = match role {
                 Some("before") => BEFORE_PLACE,
                 Some("last") => ENDS_PLACE,
@@ -838,8 +894,8 @@ mod tests {
     #[test]
     fn places_and_peoples_are_found_in_any_case() {
         for (source, class) in [
-            (include_str!("../data/lexicons/places.txt"), NotAPerson::Place),
-            (include_str!("../data/lexicons/peoples.txt"), NotAPerson::People),
+            (lexicon_file!("../data/lexicons/places.txt"), NotAPerson::Place),
+            (lexicon_file!("../data/lexicons/peoples.txt"), NotAPerson::People),
         ] {
             for line in lines(source) {
                 assert!(

@@ -9,6 +9,23 @@
 //! The pipeline runs one way, one module a stage:
 //! [`segment`] → [`quotes`] → [`mentions`] → [`attribution`] → [`claims`].
 
+/// A lexicon file (`data/lexicons/*.txt`, path relative to the file that names it), compiled
+/// in without its comment and blank lines: the comments are for the data's readers, and were
+/// about a quarter of the lexicons' bytes in the browser build. Stripped at compile time
+/// ([`lexicon::uncommented`]), so the binary holds only the entries.
+macro_rules! lexicon_file {
+    ($path:literal) => {{
+        const SOURCE: &[u8] = include_bytes!($path);
+        const LEN: usize = $crate::lexicon::uncommented_len(SOURCE);
+        const BYTES: [u8; LEN] = $crate::lexicon::uncommented::<LEN>(SOURCE);
+        const TEXT: &str = match core::str::from_utf8(&BYTES) {
+            Ok(text) => text,
+            Err(_) => panic!("a lexicon file is not UTF-8"),
+        };
+        TEXT
+    }};
+}
+
 pub mod attribution;
 mod case;
 pub mod checkworthy;

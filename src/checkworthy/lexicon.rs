@@ -50,46 +50,46 @@ pub mod cat {
 
 /// Each lexicon file and the category its entries get.
 const FILES: &[(u32, &str)] = &[
-    (cat::NUMBER, include_str!("../../data/lexicons/claims-numbers.txt")),
-    (cat::PERCENT, include_str!("../../data/lexicons/claims-percent.txt")),
-    (cat::MONEY, include_str!("../../data/lexicons/claims-money.txt")),
-    (cat::CALENDAR, include_str!("../../data/lexicons/claims-dates.txt")),
-    (cat::TIME, include_str!("../../data/lexicons/claims-time.txt")),
+    (cat::NUMBER, lexicon_file!("../../data/lexicons/claims-numbers.txt")),
+    (cat::PERCENT, lexicon_file!("../../data/lexicons/claims-percent.txt")),
+    (cat::MONEY, lexicon_file!("../../data/lexicons/claims-money.txt")),
+    (cat::CALENDAR, lexicon_file!("../../data/lexicons/claims-dates.txt")),
+    (cat::TIME, lexicon_file!("../../data/lexicons/claims-time.txt")),
     (
         cat::COMPARISON,
-        include_str!("../../data/lexicons/claims-comparison.txt"),
+        lexicon_file!("../../data/lexicons/claims-comparison.txt"),
     ),
     (
         cat::SUPERLATIVE,
-        include_str!("../../data/lexicons/claims-superlative.txt"),
+        lexicon_file!("../../data/lexicons/claims-superlative.txt"),
     ),
     (
         cat::NOT_SUPERLATIVE,
-        include_str!("../../data/lexicons/claims-not-superlative.txt"),
+        lexicon_file!("../../data/lexicons/claims-not-superlative.txt"),
     ),
-    (cat::CAUSE, include_str!("../../data/lexicons/claims-cause.txt")),
-    (cat::TREND, include_str!("../../data/lexicons/claims-trend.txt")),
+    (cat::CAUSE, lexicon_file!("../../data/lexicons/claims-cause.txt")),
+    (cat::TREND, lexicon_file!("../../data/lexicons/claims-trend.txt")),
     (
         cat::ATTRIBUTION,
-        include_str!("../../data/lexicons/claims-attribution.txt"),
+        lexicon_file!("../../data/lexicons/claims-attribution.txt"),
     ),
-    (cat::EVENT, include_str!("../../data/lexicons/claims-events.txt")),
+    (cat::EVENT, lexicon_file!("../../data/lexicons/claims-events.txt")),
     (
         cat::FIRST_PERSON,
-        include_str!("../../data/lexicons/claims-first-person.txt"),
+        lexicon_file!("../../data/lexicons/claims-first-person.txt"),
     ),
-    (cat::WE, include_str!("../../data/lexicons/claims-we.txt")),
-    (cat::YOU, include_str!("../../data/lexicons/claims-you.txt")),
-    (cat::THEY, include_str!("../../data/lexicons/claims-they.txt")),
-    (cat::PAST, include_str!("../../data/lexicons/claims-past.txt")),
-    (cat::MODAL, include_str!("../../data/lexicons/claims-modal.txt")),
-    (cat::OPINION, include_str!("../../data/lexicons/claims-opinion.txt")),
-    (cat::COURTESY, include_str!("../../data/lexicons/claims-courtesy.txt")),
+    (cat::WE, lexicon_file!("../../data/lexicons/claims-we.txt")),
+    (cat::YOU, lexicon_file!("../../data/lexicons/claims-you.txt")),
+    (cat::THEY, lexicon_file!("../../data/lexicons/claims-they.txt")),
+    (cat::PAST, lexicon_file!("../../data/lexicons/claims-past.txt")),
+    (cat::MODAL, lexicon_file!("../../data/lexicons/claims-modal.txt")),
+    (cat::OPINION, lexicon_file!("../../data/lexicons/claims-opinion.txt")),
+    (cat::COURTESY, lexicon_file!("../../data/lexicons/claims-courtesy.txt")),
     (
         cat::BOILERPLATE,
-        include_str!("../../data/lexicons/claims-boilerplate.txt"),
+        lexicon_file!("../../data/lexicons/claims-boilerplate.txt"),
     ),
-    (cat::CREDIT, include_str!("../../data/lexicons/claims-credit.txt")),
+    (cat::CREDIT, lexicon_file!("../../data/lexicons/claims-credit.txt")),
 ];
 
 /// Open-addressing hash table from key to categories, behind a one-bit-per-slot filter that
