@@ -115,6 +115,9 @@ const CUE_WINDOW: usize = 12;
 const AFTER_WINDOW: usize = 26;
 /// How long an aside between a speaker and the verb may be (", who served as …,"), in tokens.
 const ASIDE_WINDOW: usize = 20;
+/// How far before a cue, in tokens, a relative clause's "who" is looked for ("officials who
+/// met him on Thursday said"): a short clause, as most are between a subject and its verb.
+const RELATIVE_WINDOW: usize = 10;
 /// How long an attribution between two sentences of one quotation may be, speaker's
 /// description included: “A,” said Jo Hart, who ran the party's Senate campaigns in 2012 and
 /// 2014 and now advises the governor. “B.”
@@ -1260,8 +1263,12 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         let object = cue
             .checked_sub(1)
             .filter(|&o| o > floor && (is_one_of(key_of(doc, o), &OBJECT_PRONOUNS) || is_word(doc, o, None, b"her")));
-        let adjective = object.and_then(|o| postmodifier_of(doc, o, floor))?;
-        return source_left_of(doc, adjective, floor).or_else(|| generic_left(doc, adjective, floor));
+        let Some(adjective) = object.and_then(|o| postmodifier_of(doc, o, floor)) else {
+            return subject_before_relative(doc, cue, floor).map(|(subject, _)| subject);
+        };
+        return source_left_of(doc, adjective, floor)
+            .or_else(|| generic_left(doc, adjective, floor))
+            .or_else(|| subject_before_relative(doc, cue, floor).map(|(subject, _)| subject));
     };
     // "a source close to the senator said": the speaker is the phrase the adjective follows.
     if let Some(adjective) = postmodifier_before(doc, &source, floor) {
@@ -1291,6 +1298,15 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
                 && doc.tokens.partition_point(|x| x.span.start < s.span.start) >= floor
         }) {
             return Some(subject);
+        }
+    }
+    // "Officials who met Smith said": the phrase before the cue is the relative clause's
+    // object; the subject is before "who".
+    if source.kind != MentionKind::Pronoun {
+        if let Some((subject, who)) = subject_before_relative(doc, cue, floor) {
+            if doc.tokens[who].span.end < source.span.start {
+                return Some(subject);
+            }
         }
     }
     Some(source)
@@ -1671,6 +1687,55 @@ fn relative_who(doc: &Document, who: usize, floor: usize) -> Source {
         }
         None => Source::new(span, who, MentionKind::Description(DescKind::Group)),
     }
+}
+
+/// "The groups who wrote to her on Thursday say …", "officials who met him said …": the
+/// subject before a relative clause that runs unbroken up to the cue, where the words just
+/// before the cue (the clause's object or adverbial) are no source; and where its "who" is.
+/// (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn subject_before_relative(doc: &Document, cue: usize, floor: usize) -> Option<(Source, usize)> {
+    // (Not before a participle, whose subject is the phrase before it: "hosts who doubted the
+    // polls showing".)
+    if bytes_of(doc, cue).ends_with(b"ing") {
+        return None;
+    }
+    let from = cue.saturating_sub(RELATIVE_WINDOW).max(floor + 1);
+    // (A "who" right before the cue, but for its modifiers and adverbs, is the cue's own
+    // subject: see `source_left_of`. "Cruz, who has successfully argued".)
+    let mut verb = cue;
+    while verb > from && {
+        let token = &doc.tokens[verb - 1];
+        token.info.has(CUE_MODIFIER) || (!token.cap && bytes_of(doc, verb - 1).ends_with(b"ly"))
+    } {
+        verb -= 1;
+    }
+    // (The clause runs unbroken: no punctuation, and no conjunction or comparison, whose
+    // words after it are a clause of their own: "who flirt … and let them think", "who has
+    // gotten less credit than aides say".)
+    let who = (from..verb.saturating_sub(1))
+        .rev()
+        .take_while(|&t| {
+            let token = &doc.tokens[t];
+            token.kind != TokenKind::Punct && !token.in_quote && !is_one_of(key_of(doc, t), &CLAUSE_JOINERS)
+        })
+        .find(|&t| is_who_stem(doc, t))?;
+    // ("Bannon, who Beck on Wednesday called": "who" is the clause's object, and a name, a
+    // pronoun or a determiner after it opens the clause's subject.)
+    // (And after a comma, a clause that no comma closes before the cue is not one the
+    // subject carries: "If we had acted sooner in the Balkans, who among us would say …".)
+    let next = &doc.tokens[who + 1];
+    if next.cap || next.info.has(PRONOUN) || next.info.has(DETERMINER) || doc.tokens[who - 1].kind == TokenKind::Punct {
+        return None;
+    }
+    let relative = relative_who(doc, who, floor);
+    // (With no phrase before it, `relative_who` names "who" itself: no subject here.)
+    let subject = Source {
+        span: relative.named,
+        ..relative
+    };
+    (relative.named != relative.span).then_some((subject, who))
 }
 
 /// Where the words naming a plain phrase start, past a verb that its walk left took for a
@@ -2252,8 +2317,17 @@ fn reported_speech(
                     for q in inside.filter(|_| speaker.is_some()) {
                         // (Starting inside it: a fragment that ends the sentence, with the stop
                         // inside the marks, ends past the content, which stops before the stop.)
+                        // (Or it has this speaker, who was unresolved then: "He says “…”" read
+                        // before the statement that made its antecedent, "Bush says he …", a name.)
+                        let unresolved = || {
+                            q.speaker.zip(speaker).is_some_and(|(had, now)| {
+                                had.entity.is_none() && now.entity.is_some() && had.mention == now.mention
+                            })
+                        };
                         if q.parts.first().start < content.end
-                            && (q.speaker.is_none() || (q.cue.is_none() && q.confidence == SUBJECT_GUESS))
+                            && (q.speaker.is_none()
+                                || (q.cue.is_none() && q.confidence == SUBJECT_GUESS)
+                                || unresolved())
                             && q.confidence != TITLE_CONFIDENCE
                         {
                             q.speaker = speaker;
@@ -3267,7 +3341,16 @@ fn reported_from_verb(
             && (few_words() || adverbials_only(doc, tail, end))
             && !(cue + 1..end).any(|i| is_that(doc, i))
     };
-    if let Some(comma) = comma_before.filter(|&c| c > first + 2 && tail_is_short()) {
+    // ("…, a lawyer, said he agreed": a pronoun followed by more words after the cue is the
+    // statement's subject, not an inverted speaker as in "…, said he.")
+    let clause_after = || {
+        doc.tokens[cue + 1..end.min(cue + 3)]
+            .iter()
+            .all(|t| t.kind == TokenKind::Word)
+            && cue + 2 < end
+            && doc.tokens[cue + 1].info.has(PRONOUN)
+    };
+    if let Some(comma) = comma_before.filter(|&c| c > first + 2 && tail_is_short() && !clause_after()) {
         // (Right of "told" is the listener, no source: "…, the treasurer told reporters.")
         let source = source_left(doc, cue, comma + 1)
             .or_else(|| (class != CueClass::Tell).then(|| source_right(doc, cue)).flatten())
@@ -3826,6 +3909,9 @@ const NUMBERS: KeySet<12> = keys([
 const CONTRACTED: KeySet<8> = keys(["he", "she", "it", "who", "that", "there", "what", "here"]);
 const OBJECT_PRONOUNS: KeySet<5> = keys(["me", "him", "us", "them", "you"]);
 /// Particles that join a verb to its object: "referring to", "called for", "spoke about".
+/// Words after which a relative clause's words are a clause of their own (see
+/// `subject_before_relative`).
+const CLAUSE_JOINERS: KeySet<8> = keys(["and", "or", "but", "than", "that", "as", "because", "while"]);
 const PARTICLES: KeySet<5> = keys(["to", "for", "on", "about", "against"]);
 /// Words of a counted group before its verb: "22 percent said", "one in five say".
 const COUNTED: KeySet<5> = keys(["percent", "in", "of", "who", "out"]);

@@ -394,6 +394,9 @@ impl<'t> Document<'t> {
     /// last token (after closing marks). (The tokenizer lists only stops there, so the stop is
     /// not tested again: that was a read of the text's byte, waited on at every stop.)
     fn ends_sentence(&self, i: usize, line_end: usize) -> Option<usize> {
+        if self.tokens[i].kind == TokenKind::Word {
+            return self.abbreviation_ends(i, line_end);
+        }
         debug_assert!(matches!(self.tokens[i].punct(self.text), Some('.' | '!' | '?' | '…')));
         // Closing marks and brackets right after the stop belong to this sentence.
         let mut last = i;
@@ -448,6 +451,23 @@ impl<'t> Document<'t> {
                 starts_new.then_some(last)
             }
         }
+    }
+
+    /// Whether an abbreviation's full stop (token `i`, "p.m.", "U.S.", "Inc.") also ends its
+    /// sentence: only before a capitalised word that never starts a name ("He", "The", "But"),
+    /// outside quotations. Before a name or a number it may not ("7 p.m. Eastern", "U.S. Rep.
+    /// Smith"), so it does not.
+    #[inline(never)]
+    fn abbreviation_ends(&self, i: usize, line_end: usize) -> Option<usize> {
+        let next = self.tokens.get(i + 1).filter(|_| i + 1 < line_end)?;
+        let word = &self.tokens[i];
+        let opens = next.kind == TokenKind::Word
+            && next.cap
+            && next.info.has(lexicon::FUNCTION)
+            && !next.info.has(lexicon::TITLE)
+            && next.span.start > word.span.end
+            && !word.in_quote;
+        opens.then_some(i)
     }
 
     fn is_apostrophe(&self, t: usize) -> bool {
@@ -909,6 +929,7 @@ fn tokenize(doc: &mut Document) {
                 // (Pushed first and its information written into it after, as above.)
                 tokens.push(token(i, i + run, kind, WordInfo::default(), cap));
                 i += run;
+                let index = tokens.len() - 1;
                 if let (false, Some(word)) = (numeric, tokens.last_mut()) {
                     word.info = lexicon.get(&key);
                     // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D.
@@ -916,6 +937,7 @@ fn tokenize(doc: &mut Document) {
                     if next == b'.' && ((run == 1 && cap) || word.info.has(ABBREVIATION)) {
                         word.span.end += 1;
                         i += 1;
+                        note_abbreviation_stop(&mut pivots, index, word.info);
                     }
                 }
                 continue 'bytes;
@@ -1032,7 +1054,7 @@ fn other_token(text: &str, i: usize, scanned: usize, line: u32, tokens: &mut Vec
                 TokenKind::Word
             };
             let word = token(end, kind, WordInfo::default(), class & UPPER != 0);
-            return push_joined_word(tokens, capitals, text, word, next);
+            return push_joined_word(tokens, capitals, pivots, text, word, next);
         }
     }
     // The general case, character by character.
@@ -1062,6 +1084,7 @@ fn other_token(text: &str, i: usize, scanned: usize, line: u32, tokens: &mut Vec
         let single_capital = end == i + width && cap;
         if single_capital || has_inner_stop || info.has(ABBREVIATION) {
             end += 1;
+            note_abbreviation_stop(pivots, tokens.len(), info);
         }
     }
     record_capital(capitals, tokens.len(), cap);
@@ -1070,6 +1093,17 @@ fn other_token(text: &str, i: usize, scanned: usize, line: u32, tokens: &mut Vec
     word.possessive = possessive_of(bytes, word.span);
     tokens.push(word);
     end
+}
+
+/// Lists an abbreviation that kept its full stop among the stops, unless it is a title: "at
+/// 7 p.m. He said" and "in the U.S. The" end a sentence there, which
+/// [`Document::ends_sentence`] decides by the word after it ("Dr." and "Gov." always precede
+/// a name, and "Sept." a number, which none of the words it asks for is).
+#[inline(always)]
+fn note_abbreviation_stop(pivots: &mut Vec<usize>, token: usize, info: WordInfo) {
+    if !info.has(lexicon::TITLE) {
+        pivots.push(token);
+    }
 }
 
 /// [`Token::possessive`] of the word at `span`: [`crate::mentions::possessive_len`] from one
@@ -1145,6 +1179,7 @@ static FOLLOWER: [u8; 256] = {
 fn push_joined_word(
     tokens: &mut Vec<Token>,
     capitals: &mut Vec<usize>,
+    pivots: &mut Vec<usize>,
     text: &str,
     mut word: Token,
     next: u8,
@@ -1154,6 +1189,7 @@ fn push_joined_word(
         // An abbreviation keeps its full stop, as on the common path.
         if next == b'.' && ((word.span.len() == 1 && word.cap) || word.info.has(ABBREVIATION)) {
             word.span.end += 1;
+            note_abbreviation_stop(pivots, tokens.len(), word.info);
         }
     }
     word.possessive = possessive_of(text.as_bytes(), word.span);
@@ -1554,6 +1590,23 @@ mod tests {
             ]
         );
         assert_eq!(doc.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn an_abbreviation_ends_a_sentence_only_before_a_word_that_opens_one() {
+        let text =
+            "Polls close at 8 p.m. She voted in the U.S. The count starts at 9 p.m. Eastern time, said Gov. Ruiz.";
+        let mut doc = Document::new(text);
+        doc.split_sentences();
+        let got: Vec<&str> = doc.sentences.iter().map(|s| s.span.of(text)).collect();
+        assert_eq!(
+            got,
+            [
+                "Polls close at 8 p.m.",
+                "She voted in the U.S.",
+                "The count starts at 9 p.m. Eastern time, said Gov. Ruiz."
+            ]
+        );
     }
 
     #[test]
