@@ -430,7 +430,10 @@ impl<'t> Document<'t> {
         }
         // “We will win.” Obama told the crowd: a name and a reporting verb after a closed
         // quotation attribute it, so the sentence goes on.
-        if self.tokens[close].mark == Mark::Close && self.attribution_follows(last + 1, line_end) {
+        if self.tokens[close].mark == Mark::Close
+            && self.attribution_follows(last + 1, line_end)
+            && !self.introduces_next_quote(close, last + 1, line_end)
+        {
             return None;
         }
         match self.tokens.get(last + 1) {
@@ -468,6 +471,42 @@ impl<'t> Document<'t> {
             && next.span.start > word.span.end
             && !word.in_quote;
         opens.then_some(i)
+    }
+
+    /// Whether the attribution after the quotation closing at `close` introduces the next
+    /// quotation instead ("… the “same rigged system ….” She adds, “What …?”"): it ends in a
+    /// comma or colon before an opening mark, and the closed quotation was a fragment of the
+    /// reporter's sentence (a word right before its opening mark), which has ended.
+    #[inline(never)]
+    fn introduces_next_quote(&self, close: usize, from: usize, line_end: usize) -> bool {
+        let opens_next = (from..line_end.min(from + 8))
+            .take_while(|&t| !matches!(self.tokens[t].punct(self.text), Some('.' | '!' | '?')))
+            .any(|t| {
+                matches!(self.tokens[t].punct(self.text), Some(',' | ':'))
+                    && self
+                        .tokens
+                        .get(t + 1)
+                        .is_some_and(|n| t + 1 < line_end && n.mark == Mark::Open)
+            });
+        if !opens_next {
+            return false;
+        }
+        // Its opening mark: back past any quotation nested in it.
+        let line_start = self.lines[self.tokens[close].line as usize].tokens.start;
+        let mut depth = 0;
+        let open = (line_start..close).rev().find(|&t| match self.tokens[t].mark {
+            Mark::Close => {
+                depth += 1;
+                false
+            }
+            Mark::Open if depth > 0 => {
+                depth -= 1;
+                false
+            }
+            Mark::Open => true,
+            Mark::None => false,
+        });
+        open.is_some_and(|o| o > line_start && self.tokens[o - 1].kind == TokenKind::Word)
     }
 
     fn is_apostrophe(&self, t: usize) -> bool {
