@@ -798,8 +798,15 @@ fn apposed_name(doc: &Document, mentions: &Mentions, source: Source) -> Option<u
         return None;
     }
     let comma = |t: usize| doc.tokens.get(t).is_some_and(|t| t.punct(doc.text) == Some(','));
-    let after = source.head + 1;
-    if doc.tokens.get(after)?.span.start < source.span.end || !comma(after) {
+    let mut after = source.head + 1;
+    if doc.tokens.get(after)?.span.start < source.span.end {
+        return None;
+    }
+    // ("A lawyer for the news outlets, David Schulz, said": past the phrase's preposition.)
+    if !comma(after) && is_one_of(key_of(doc, after), &PREPOSITIONS) {
+        after = (after + 1..doc.tokens.len().min(after + 7)).find(|&t| doc.tokens[t].kind != TokenKind::Word)?;
+    }
+    if !comma(after) {
         return None;
     }
     let name = mentions.name_at(after + 1)?;
@@ -3522,7 +3529,8 @@ fn reported_from_verb(
 
 /// Does a subject open at `c`, a word of the list of those that mostly show no statement
 /// after a cue ("said this on Tuesday", "said about the plan")? "this" or "this" and a noun
-/// before a verb ("said this was …", "say this plan will …"); "about" and a number ("said
+/// before a verb ("said this was …", "say this plan will …"), and so "no" ("said no one
+/// was …"); "about" and a number ("said
 /// about 40 percent of voters were …", "about half … backed"), a verb soon after. (Rare: out
 /// of line.)
 #[cold]
@@ -3534,6 +3542,14 @@ fn opens_subject_anyway(doc: &Document, c: usize, end: usize) -> bool {
     };
     if is_word(doc, c, None, b"this") {
         return verb(c + 1) || (plain_word(c + 1) && verb(c + 2));
+    }
+    // "said no decision had been made", "say no one was hurt" (not "said no to the plan",
+    // nor after a comma: "after it was announced, no one had come").
+    if is_word(doc, c, None, b"no") {
+        let noun = plain_word(c + 1) || is_word(doc, c + 1, None, b"one");
+        let after_word = c > 0 && doc.tokens[c - 1].kind == TokenKind::Word;
+        let noun = noun && after_word;
+        return noun && (verb(c + 2) || (plain_word(c + 2) && verb(c + 3)));
     }
     if is_word(doc, c, None, b"about") {
         let counted = doc
