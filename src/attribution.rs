@@ -2890,10 +2890,10 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
         // A comma or a joining word.
         let joiner = !semicolon;
         // The next attribution may bring its own subject: ", and he said …", "but Smith argued",
-        // "while 22 percent said …", "and one in five say …"; or share this one's: "and calls
-        // her …", ", calling them …".
+        // "while 22 percent said …", "and one in five say …", "and more than 4 in 10 said",
+        // "and many voters said"; or share this one's: "and calls her …", ", calling them …".
         let next_is_cue = || {
-            (t + 1..end.min(t + 6))
+            (t + 1..end.min(t + 8))
                 .take_while(|&i| {
                     let n = &doc.tokens[i];
                     !n.in_quote
@@ -2905,7 +2905,8 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
                                     || n.info.has(PRONOUN)
                                     || n.info.has(QUANTIFIER)
                                     || n.name_like
-                                    || is_one_of(key_of(doc, i), &COUNTED))))
+                                    || is_one_of(key_of(doc, i), &COUNTED)
+                                    || (!n.cap && !n.info.has(FUNCTION) && looks_plural(bytes_of(doc, i))))))
                 })
                 .any(|i| {
                     let n = &doc.tokens[i];
@@ -3930,7 +3931,7 @@ const OBJECT_PRONOUNS: KeySet<5> = keys(["me", "him", "us", "them", "you"]);
 const CLAUSE_JOINERS: KeySet<8> = keys(["and", "or", "but", "than", "that", "as", "because", "while"]);
 const PARTICLES: KeySet<5> = keys(["to", "for", "on", "about", "against"]);
 /// Words of a counted group before its verb: "22 percent said", "one in five say".
-const COUNTED: KeySet<5> = keys(["percent", "in", "of", "who", "out"]);
+const COUNTED: KeySet<6> = keys(["percent", "in", "of", "who", "out", "than"]);
 const BE: KeySet<7> = keys(["is", "are", "was", "were", "be", "been", "being"]);
 const CLAUSE_OPENERS: KeySet<12> = keys([
     "and", "but", "while", "because", "although", "though", "if", "as", "that", "since", "whether", "when",
