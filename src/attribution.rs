@@ -3502,7 +3502,7 @@ fn reported_from_verb(
     if class == CueClass::Think && !explicit_that {
         return None;
     }
-    if class == CueClass::Belief && !explicit_that && !starts_with_subject(doc, c, end) {
+    if class == CueClass::Belief && !explicit_that && !listed_subject && !starts_with_subject(doc, c, end) {
         return None;
     }
     if !explicit_that && class != CueClass::Quote && !listed_subject && !looks_like_clause(doc, c, end) {
@@ -3552,14 +3552,30 @@ fn opens_subject_anyway(doc: &Document, c: usize, end: usize) -> bool {
         let noun = noun && after_word;
         return noun && (verb(c + 2) || (plain_word(c + 2) && verb(c + 3)));
     }
-    if is_word(doc, c, None, b"about") {
+    // "said about half of …", "said more than 1 million donors made …".
+    let comparison = is_one_of(key_of(doc, c), &const { keys(["more", "less", "fewer"]) })
+        && c + 1 < end
+        && is_word(doc, c + 1, None, b"than");
+    if comparison || is_word(doc, c, None, b"about") {
+        let count = c + 1 + usize::from(comparison);
         let counted = doc
             .tokens
-            .get(c + 1)
-            .is_some_and(|t| c + 1 < end && (t.kind == TokenKind::Number || is_word(doc, c + 1, None, b"half")));
+            .get(count)
+            .is_some_and(|t| count < end && (t.kind == TokenKind::Number || is_word(doc, count, None, b"half")));
         // (Here a past tense shows the verb too: "about half of them backed him".)
         let past = |t: usize| t < end && plain_word(t) && bytes_of(doc, t).ends_with(b"ed");
-        return counted && (c + 2..end.min(c + 9)).any(|t| verb(t) || past(t));
+        // (After "more than" and a count, any plain word after the counted noun: "said more
+        // than 1 million donors made …".)
+        let plain = |t: usize| comparison && t > count + 1 && plain_word(t);
+        return counted && (count + 1..end.min(count + 11)).any(|t| verb(t) || past(t) || plain(t));
+    }
+    // "said if he were elected, …", "believe if turnout holds, …": a condition opening the
+    // statement (not "said if asked").
+    if is_word(doc, c, None, b"if") {
+        return doc
+            .tokens
+            .get(c + 1)
+            .is_some_and(|t| c + 1 < end && t.kind == TokenKind::Word && !t.info.is_cue());
     }
     false
 }
