@@ -900,17 +900,17 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
     }
     // "his claims", "the reported figure": a determiner before makes it a noun or adjective.
     // ("Some said", "most believe": a quantity standing alone is the subject.)
-    if t > 0
-        && doc.tokens[t - 1].info.has(DETERMINER)
-        && !doc.tokens[t - 1].info.has(PRONOUN)
-        && !doc.tokens[t - 1].info.has(QUANTIFIER)
-        // ("people close to her say": there "her" is an object.)
-        && !(is_word(doc, t - 1, None, b"her") && postmodifier_of(doc, t - 1, 0).is_some())
-    {
-        return None;
-    }
+    // ("two in three said": nor is a count, before a verb that is no plural, see below.)
     if t == 0 {
         return Some(class);
+    }
+    let determined = {
+        let info = &doc.tokens[t - 1].info;
+        info.has(DETERMINER) && !info.has(PRONOUN) && !info.has(QUANTIFIER) && !is_one_of(key_of(doc, t - 1), &NUMBERS)
+    };
+    // ("people close to her say": there "her" is an object.)
+    if determined && !(is_word(doc, t - 1, None, b"her") && postmodifier_of(doc, t - 1, 0).is_some()) {
+        return None;
     }
     let (prev_token, word) = (&doc.tokens[t - 1], bytes_of(doc, t));
     // "40 states", "two reports": after a count above one, an -s form is a plural noun.
@@ -1529,9 +1529,10 @@ fn plain_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     if punct_of(doc.text, token) == Some('%') && head > floor && doc.tokens[head - 1].kind == TokenKind::Number {
         head -= 1;
     }
-    if doc.tokens[head].kind == TokenKind::Number {
+    let ratio = ratio_start(doc, head, floor);
+    if doc.tokens[head].kind == TokenKind::Number || ratio < head {
         return Some(Source::new(
-            Span::new(doc.tokens[head].span.start, token.span.end),
+            Span::new(doc.tokens[ratio].span.start, token.span.end),
             head,
             group,
         ));
@@ -1567,7 +1568,10 @@ fn modifying_preposition(doc: &Document, source: &Source, cue: usize, floor: usi
     if !doc.tokens[cue].info.is_cue() {
         return None;
     }
-    governed_by_preposition(doc, source, floor).filter(|&p| p > floor && noun_before(p))
+    // (Nor "with" before a participle, which it gives a subject: "liberals, with about three
+    // in 10 saying …".)
+    let absolute = |p: usize| is_word(doc, p, None, b"with") && bytes_of(doc, cue).ends_with(b"ing");
+    governed_by_preposition(doc, source, floor).filter(|&p| p > floor && noun_before(p) && !absolute(p))
 }
 
 /// For a phrase found left of a cue that is the object of an adjective's preposition ("a
@@ -1769,6 +1773,42 @@ fn naming_start(doc: &Document, phrase: &Source, floor: usize) -> usize {
         start = prev;
     }
     doc.tokens[start].span.start
+}
+
+/// Where a count by ratio ending at the count `head` starts: "4 in 10 say", "two in three
+/// said", "more than one out of five", "nearly 3 in 4"; `head` itself if it ends none.
+fn ratio_start(doc: &Document, head: usize, floor: usize) -> usize {
+    let count = |t: usize| {
+        doc.tokens[t].kind == TokenKind::Number || is_one_of(key_of(doc, t), &NUMBERS) || is_word(doc, t, None, b"one")
+    };
+    if !count(head) {
+        return head;
+    }
+    let mut start = if head >= floor + 2 && is_word(doc, head - 1, None, b"in") && count(head - 2) {
+        head - 2
+    } else if head >= floor + 3
+        && is_word(doc, head - 1, None, b"of")
+        && is_word(doc, head - 2, None, b"out")
+        && count(head - 3)
+    {
+        head - 3
+    } else {
+        return head;
+    };
+    if start >= floor + 2
+        && is_word(doc, start - 1, None, b"than")
+        && is_one_of(key_of(doc, start - 2), &const { keys(["more", "fewer", "less"]) })
+    {
+        start -= 2;
+    } else if start > floor
+        && is_one_of(
+            key_of(doc, start - 1),
+            &const { keys(["nearly", "about", "almost", "roughly", "only"]) },
+        )
+    {
+        start -= 1;
+    }
+    start
 }
 
 /// A plain noun phrase ending at token `head` ("the other Republican voters", "58 percent",
@@ -2906,6 +2946,7 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
                                     || n.info.has(QUANTIFIER)
                                     || n.name_like
                                     || is_one_of(key_of(doc, i), &COUNTED)
+                                    || is_one_of(key_of(doc, i), &NUMBERS)
                                     || (!n.cap && !n.info.has(FUNCTION) && looks_plural(bytes_of(doc, i))))))
                 })
                 .any(|i| {
@@ -3947,7 +3988,9 @@ const OBJECT_PRONOUNS: KeySet<5> = keys(["me", "him", "us", "them", "you"]);
 const CLAUSE_JOINERS: KeySet<8> = keys(["and", "or", "but", "than", "that", "as", "because", "while"]);
 const PARTICLES: KeySet<5> = keys(["to", "for", "on", "about", "against"]);
 /// Words of a counted group before its verb: "22 percent said", "one in five say".
-const COUNTED: KeySet<6> = keys(["percent", "in", "of", "who", "out", "than"]);
+const COUNTED: KeySet<10> = keys([
+    "percent", "in", "of", "who", "out", "than", "one", "nearly", "about", "almost",
+]);
 const BE: KeySet<7> = keys(["is", "are", "was", "were", "be", "been", "being"]);
 const CLAUSE_OPENERS: KeySet<12> = keys([
     "and", "but", "while", "because", "although", "though", "if", "as", "that", "since", "whether", "when",
