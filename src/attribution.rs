@@ -3349,12 +3349,29 @@ fn reported_from_verb(
     let listener_end =
         (class == CueClass::Tell && names_listener(doc, cue + 1, end)).then(|| past_listener(doc, cue + 1, end));
     let after = listener_end.unwrap_or(cue + 1);
-    let comma_after = after < end && is_punct(doc, after, b',');
-    let hands_on = comma_after
-        && doc
-            .tokens
-            .get(after + 1)
-            .is_some_and(|t| after + 1 < end && t.info.is_cue() && t.span.of(doc.text).ends_with("ing"));
+    let mut comma_after = after < end && is_punct(doc, after, b',');
+    // (Or past a short adverbial: "…, Hollande said Tuesday in Paris, noting …".)
+    // (Not "called for a vote, declaring …" nor "accused of spying, but …", where the
+    // preposition opens the object.)
+    let adverbial = !comma_after
+        && after < end
+        && (doc.tokens[after].info.has(TIME)
+            || (is_one_of(key_of(doc, after), &PREPOSITIONS)
+                && !is_word(doc, after, None, b"of")
+                && (!particle || doc.tokens.get(after + 1).is_some_and(|t| t.info.has(TIME)))));
+    let participle_at = |t: usize| {
+        doc.tokens
+            .get(t)
+            .is_some_and(|x| t < end && x.info.is_cue() && x.span.of(doc.text).ends_with("ing"))
+    };
+    let after = match (after + 1..end.min(after + 5)).find(|&t| doc.tokens[t].kind != TokenKind::Word) {
+        Some(comma) if adverbial && is_punct(doc, comma, b',') => {
+            comma_after = true;
+            comma
+        }
+        _ => after,
+    };
+    let hands_on = comma_after && participle_at(after + 1);
     // (Asked only where a comma allows it: it scans the rest of the sentence, up to an
     // attribution that follows. After "told", past the listener: "…, a spokesman told The
     // Wall Street Journal.")
