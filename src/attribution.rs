@@ -1034,6 +1034,20 @@ fn is_headline(doc: &Document, t: usize, mentions: &Mentions) -> bool {
     mentions.headline == Some(doc.tokens[t].line as usize)
 }
 
+/// Do the words after `cue` open a clause: a short phrase and its verb ("said the bridge
+/// could …", "said the candidate was …")?
+fn opens_clause_after(doc: &Document, cue: usize, end: usize) -> bool {
+    (cue + 2..end.min(cue + 5))
+        .take_while(|&t| doc.tokens[t - 1].kind == TokenKind::Word)
+        .any(|t| opens_clause(doc, t, end))
+}
+
+/// Does a verb of its own follow the phrase before `t` ("the candidate could …", "the plan
+/// was …"), so that the phrase opens a clause?
+fn opens_clause(doc: &Document, t: usize, end: usize) -> bool {
+    t < end && (is_one_of(key_of(doc, t), &BE) || is_one_of(key_of(doc, t), &AUXILIARIES))
+}
+
 /// “…,” she said / “…,” said Smith / “…,” Smith told reporters: a cue just after the close,
 /// which is in sentence `s`.
 fn cue_after(doc: &Document, close: usize, s: usize) -> Option<(usize, Option<Source>)> {
@@ -1058,7 +1072,14 @@ fn cue_after(doc: &Document, close: usize, s: usize) -> Option<(usize, Option<So
         // the editorial said / “…,” the suit reads.
         let left = source_left(doc, cue, t)
             .or_else(|| generic_left(doc, cue, t).filter(|g| g.span.start == doc.tokens[t].span.start));
-        let source = left.or_else(|| (class != CueClass::Tell).then(|| source_right(doc, cue)).flatten());
+        let right = || (class != CueClass::Tell).then(|| source_right(doc, cue)).flatten();
+        let source = left.or_else(right);
+        // ("Manafort, citing “the magic of Trump,” said the candidate could win": a phrase
+        // after the verb followed by a verb of its own is the statement's subject, and the
+        // verb is not the quotation's.)
+        if left.is_none() && source.is_some_and(|s| opens_clause(doc, s.head + 1, end)) {
+            return None;
+        }
         // A quotation that hands over with a comma (“…,” / “…”,) leaves the rest of its
         // sentence to its attribution, and so does a speaker named after the verb (“…” said
         // a source involved in the talks): whatever follows them is still the attribution's
@@ -3312,11 +3333,21 @@ fn reported_from_verb(
         if class == CueClass::Quote || !mixed_before(doc, first, before - 1) {
             return None;
         }
-        let source = source_left(doc, cue, before).or_else(|| source_right(doc, cue))?;
-        return Some((
-            Some(source),
-            Span::new(doc.tokens[first].span.start, doc.tokens[before - 1].span.end),
-        ));
+        let left = source_left(doc, cue, before);
+        let source = left.or_else(|| source_right(doc, cue));
+        // (Not where the words after the verb open the statement, "… ,” said the bridge
+        // could …": see `opens_clause`.)
+        let statement_after = left.is_none() && opens_clause_after(doc, cue, end);
+        match source {
+            _ if statement_after => {}
+            Some(source) => {
+                return Some((
+                    Some(source),
+                    Span::new(doc.tokens[first].span.start, doc.tokens[before - 1].span.end),
+                ));
+            }
+            None => return None,
+        }
     }
     // "The deal is expected to pass": an inference about the clause's own subject, by nobody named.
     if doc.tokens[cue].info.has(RAISING) {
