@@ -1330,7 +1330,15 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     }
     // "Officials who met Smith said": the phrase before the cue is the relative clause's
     // object; the subject is before "who".
-    if source.kind != MentionKind::Pronoun {
+    // (Only where a word comes before the phrase, as the clause's verb does: most phrases
+    // open their sentence or follow a comma.)
+    // (Told from the bytes before it: a space after a letter.)
+    let before = doc
+        .text
+        .as_bytes()
+        .get(source.span.start.saturating_sub(2)..source.span.start);
+    let after_word = matches!(before, Some(&[letter, b' ']) if letter.is_ascii_alphabetic());
+    if source.kind != MentionKind::Pronoun && after_word {
         if let Some((subject, who)) = subject_before_relative(doc, cue, floor) {
             if doc.tokens[who].span.end < source.span.start {
                 return Some(subject);
@@ -1734,6 +1742,12 @@ fn subject_before_relative(doc: &Document, cue: usize, floor: usize) -> Option<(
         return None;
     }
     let from = cue.saturating_sub(RELATIVE_WINDOW).max(floor + 1);
+    // The nearest "who", in words unbroken by punctuation or quotation marks (a byte test a
+    // word: asked of most sources, so the dearer tests wait until it is found).
+    let who = (from..cue.saturating_sub(1))
+        .rev()
+        .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct && !doc.tokens[t].in_quote)
+        .find(|&t| is_who_stem(doc, t))?;
     // (A "who" right before the cue, but for its modifiers and adverbs, is the cue's own
     // subject: see `source_left_of`. "Cruz, who has successfully argued".)
     let mut verb = cue;
@@ -1743,16 +1757,13 @@ fn subject_before_relative(doc: &Document, cue: usize, floor: usize) -> Option<(
     } {
         verb -= 1;
     }
-    // (The clause runs unbroken: no punctuation, and no conjunction or comparison, whose
-    // words after it are a clause of their own: "who flirt … and let them think", "who has
-    // gotten less credit than aides say".)
-    let who = (from..verb.saturating_sub(1))
-        .rev()
-        .take_while(|&t| {
-            let token = &doc.tokens[t];
-            token.kind != TokenKind::Punct && !token.in_quote && !is_one_of(key_of(doc, t), &CLAUSE_JOINERS)
-        })
-        .find(|&t| is_who_stem(doc, t))?;
+    // (The clause runs unbroken by a conjunction or comparison, whose words after it are a
+    // clause of their own: "who flirt … and let them think", "who has gotten less credit
+    // than aides say".)
+    let joined = |t: usize| is_one_of(key_of(doc, t), &CLAUSE_JOINERS);
+    if who + 1 >= verb || (who + 1..verb - 1).any(joined) {
+        return None;
+    }
     // ("Bannon, who Beck on Wednesday called": "who" is the clause's object, and a name, a
     // pronoun or a determiner after it opens the clause's subject.)
     // (And after a comma, a clause that no comma closes before the cue is not one the
@@ -1802,14 +1813,13 @@ fn ratio_start(doc: &Document, head: usize, floor: usize) -> usize {
     let count = |t: usize| {
         doc.tokens[t].kind == TokenKind::Number || is_one_of(key_of(doc, t), &NUMBERS) || is_word(doc, t, None, b"one")
     };
-    if !count(head) {
-        return head;
-    }
-    let mut start = if head >= floor + 2 && is_word(doc, head - 1, None, b"in") && count(head - 2) {
+    // (The preposition first: it rules out most phrases in a byte test or two.)
+    let mut start = if head >= floor + 2 && is_word(doc, head - 1, None, b"in") && count(head) && count(head - 2) {
         head - 2
     } else if head >= floor + 3
         && is_word(doc, head - 1, None, b"of")
         && is_word(doc, head - 2, None, b"out")
+        && count(head)
         && count(head - 3)
     {
         head - 3
