@@ -3121,6 +3121,13 @@ fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -
                 .any(|w| next.span.of(doc.text) == *w)
             && !describes()
     };
+    // ("He repeated it (the actual number is 15 percent, according to X).": the statement
+    // starts inside the bracket that holds the attribution.)
+    let sentence_first = (sentence_first..t)
+        .rev()
+        .take_while(|&i| punct_of(doc.text, &doc.tokens[i]) != Some(')'))
+        .find(|&i| punct_of(doc.text, &doc.tokens[i]) == Some('('))
+        .map_or(sentence_first, |open| open + 1);
     if !initial && t > sentence_first && inside() {
         return Some((
             source,
