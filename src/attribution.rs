@@ -3351,7 +3351,11 @@ fn reported_from_verb(
             return None;
         }
         let left = source_left(doc, cue, before);
-        let source = left.or_else(|| source_right(doc, cue));
+        // (Right of "told" is its listener, and a participle has no speaker after it: "…,”
+        // telling Fox 35 …".)
+        let participle = bytes_of(doc, cue).ends_with(b"ing");
+        let inverts = class != CueClass::Tell && !participle;
+        let source = left.or_else(|| inverts.then(|| source_right(doc, cue)).flatten());
         // (Not where the words after the verb open the statement, "… ,” said the bridge
         // could …": see `opens_clause`.)
         let statement_after = left.is_none() && opens_clause_after(doc, cue, end);
@@ -3363,6 +3367,8 @@ fn reported_from_verb(
                     Span::new(doc.tokens[first].span.start, doc.tokens[before - 1].span.end),
                 ));
             }
+            // (A participle after the quotation reports what follows it.)
+            None if participle => {}
             None => return None,
         }
     }
