@@ -1256,7 +1256,25 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
         if !allowed {
             continue;
         }
-        let source = source_left(doc, t, sentence_first).or_else(|| subject_of(doc, t, s));
+        // ("Said Comey, “…”": a sentence that opens with the verb names its speaker after it.)
+        let inverted = || {
+            (t == sentence_first && class == CueClass::Speech)
+                .then(|| source_right(doc, t))
+                .flatten()
+        };
+        // ("One employee told the Weekly, “…”", "As one aide put it, “…”": a plain phrase that
+        // opens the sentence, after at most a function word, is the verb's subject.)
+        let opening_phrase = || {
+            generic_left(doc, t, sentence_first).filter(|g| {
+                let first = first_token_of(doc, g);
+                first == sentence_first
+                    || (first == sentence_first + 1 && doc.tokens[sentence_first].info.has(FUNCTION))
+            })
+        };
+        let source = source_left(doc, t, sentence_first)
+            .or_else(opening_phrase)
+            .or_else(|| subject_of(doc, t, s))
+            .or_else(inverted);
         return Some((t, source));
     }
     None

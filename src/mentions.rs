@@ -1394,8 +1394,9 @@ impl<'t> Mentions<'t> {
         while t > 0 && head - t < 6 {
             t -= 1;
             if doc.tokens[t].info.has(DETERMINER) {
+                // ("a", "an", "one", "another": an indefinite introduces someone new.)
                 let w = doc.word(t);
-                return !w.eq_ignore_ascii_case("a") && !w.eq_ignore_ascii_case("an");
+                return !["a", "an", "one", "another"].iter().any(|i| w.eq_ignore_ascii_case(i));
             }
         }
         true
