@@ -1393,6 +1393,8 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     }
     // "Smith, the party's chairman, said" / "Smith, who leads it, said": step over the aside.
     let aside = punct_of(doc.text, &doc.tokens[head]) == Some(',');
+    // (Where the aside opens and closes, for a name in it: see below.)
+    let mut aside_words = head..head;
     if aside {
         let mut j = head;
         let limit = head.saturating_sub(ASIDE_WINDOW).max(floor);
@@ -1405,6 +1407,7 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         if j == head || j <= floor || punct_of(doc.text, &doc.tokens[j]) != Some(',') {
             return None;
         }
+        aside_words = j + 1..head;
         head = j - 1;
         // "Grassley, facing a challenge in Iowa, a swing state, said": that was the second of
         // two asides when a participle or "who" opens the one before it.
@@ -1439,11 +1442,27 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     // (Not for a participle, whose aside is more often its clause's adverbial: "…, in June,
     // telling reporters".)
     let participle = bytes_of(doc, cue).ends_with(b"ing");
-    phrase_ending_at(doc, head, floor).or_else(|| {
-        (aside && !participle)
-            .then(|| name_before_aside(doc, head, floor))
-            .flatten()
-    })
+    phrase_ending_at(doc, head, floor)
+        .or_else(|| {
+            (aside && !participle)
+                .then(|| name_before_aside(doc, head, floor))
+                .flatten()
+        })
+        .or_else(|| (!participle).then(|| name_in_aside(doc, floor, aside_words)).flatten())
+}
+
+/// "“…,” the manager, Jeff Weaver, said": where the phrase before an aside is none a source
+/// search knows (a plain noun), the name the aside gives is the speaker; only for the first
+/// aside from `floor` (not "Vian, the editor of the paper, L'Osservatore Romano, said").
+/// (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn name_in_aside(doc: &Document, floor: usize, words: std::ops::Range<usize>) -> Option<Source> {
+    if words.is_empty() || (floor..words.start - 1).any(|t| is_punct(doc, t, b',')) {
+        return None;
+    }
+    phrase_ending_at(doc, words.end - 1, words.start)
+        .filter(|name| name.kind == MentionKind::Name && first_token_of(doc, name) == words.start)
 }
 
 /// The capitalised words ending at `head`, before an aside and its cue ("Ruiz, 54, said"), as
