@@ -1595,7 +1595,15 @@ fn plain_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     if punct_of(doc.text, token) == Some('%') && head > floor && doc.tokens[head - 1].kind == TokenKind::Number {
         head -= 1;
     }
-    let ratio = ratio_start(doc, head, floor);
+    let mut ratio = ratio_start(doc, head, floor);
+    // ("the 43-year-old asked": a count or age after a determiner is the phrase's head.)
+    if ratio == head
+        && head > floor
+        && doc.tokens[head - 1].info.has(DETERMINER)
+        && doc.tokens[head].kind == TokenKind::Number
+    {
+        ratio -= 1;
+    }
     if doc.tokens[head].kind == TokenKind::Number || ratio < head {
         return Some(Source::new(
             Span::new(doc.tokens[ratio].span.start, token.span.end),
@@ -2136,6 +2144,10 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
     }
     if token.info.has(PRONOUN) {
         return Some(Source::new(token.span, first, MentionKind::Pronoun));
+    }
+    // ("asked in the video": a preposition opens no speaker.)
+    if !token.cap && token.info.has(FUNCTION) && !token.info.has(DETERMINER) && !token.info.has(QUANTIFIER) {
+        return None;
     }
     // The phrase runs to the next punctuation, bounded.
     let mut end = first;
