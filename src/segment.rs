@@ -1613,12 +1613,18 @@ mod tests {
         );
     }
 
+    /// The text's sentences, as split by the pipeline, and its document.
+    fn sentences_of(text: &str) -> (Vec<&str>, Document<'_>) {
+        let mut doc = Document::new(text);
+        doc.split_sentences();
+        let sentences = doc.sentences.iter().map(|s| s.span.of(text)).collect();
+        (sentences, doc)
+    }
+
     #[test]
     fn sentences_break_at_stops_and_lines_but_not_abbreviations() {
         let text = "Dr. Smith arrived in Sept. Then he left. It rained!\nFILE PHOTO: a caption\n\nNew paragraph";
-        let mut doc = Document::new(text);
-        doc.split_sentences();
-        let got: Vec<&str> = doc.sentences.iter().map(|s| s.span.of(text)).collect();
+        let (got, doc) = sentences_of(text);
         assert_eq!(
             got,
             [
@@ -1635,11 +1641,8 @@ mod tests {
     fn an_abbreviation_ends_a_sentence_only_before_a_word_that_opens_one() {
         let text =
             "Polls close at 8 p.m. She voted in the U.S. The count starts at 9 p.m. Eastern time, said Gov. Ruiz.";
-        let mut doc = Document::new(text);
-        doc.split_sentences();
-        let got: Vec<&str> = doc.sentences.iter().map(|s| s.span.of(text)).collect();
         assert_eq!(
-            got,
+            sentences_of(text).0,
             [
                 "Polls close at 8 p.m.",
                 "She voted in the U.S.",
