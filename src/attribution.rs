@@ -898,12 +898,12 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
     if token.kind != TokenKind::Word || token.in_quote || (token.cap && !headline && t != sentence_start(doc, t)) {
         return None;
     }
-    // "his claims", "the reported figure": a determiner before makes it a noun or adjective.
-    // ("Some said", "most believe": a quantity standing alone is the subject.)
-    // ("two in three said": nor is a count, before a verb that is no plural, see below.)
     if t == 0 {
         return Some(class);
     }
+    // "his claims", "the reported figure": a determiner before makes it a noun or adjective.
+    // ("Some said", "most believe": a quantity standing alone is the subject; so is a count,
+    // "two in three said", before a verb that is no plural: see below.)
     let determined = {
         let info = &doc.tokens[t - 1].info;
         info.has(DETERMINER) && !info.has(PRONOUN) && !info.has(QUANTIFIER) && !is_one_of(key_of(doc, t - 1), &NUMBERS)
@@ -1777,7 +1777,7 @@ fn relative_who(doc: &Document, who: usize, floor: usize) -> Source {
 /// "The groups who wrote to her on Thursday say …", "officials who met him said …": the
 /// subject before a relative clause that runs unbroken up to the cue, where the words just
 /// before the cue (the clause's object or adverbial) are no source; and where its "who" is.
-/// (Rare: out of line.)
+/// (Out of line: most calls find no "who" near and return.)
 #[cold]
 #[inline(never)]
 fn subject_before_relative(doc: &Document, cue: usize, floor: usize) -> Option<(Source, usize)> {

@@ -120,7 +120,8 @@ pub struct Document<'t> {
     pub paragraphs: Vec<Span>,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
-    /// The punctuation tokens that may end a sentence (`.`, `!`, `?`, `…`), in order: the
+    /// The tokens that may end a sentence, in order: the punctuation (`.`, `!`, `?`, `…`) and
+    /// the abbreviations that kept their full stop, but for titles ("p.m.", "U.S."). The
     /// sentence splitter visits these instead of every token.
     pub(crate) pivots: Vec<usize>,
     /// The punctuation tokens that may open or close a quotation or a tag (quotation marks,
@@ -254,7 +255,8 @@ impl<'t> Document<'t> {
         // in cache (see `mark_name_like`).
         let mut scratch = SCRATCH.with(Cell::take).unwrap_or_default();
         scratch.undecided.clear();
-        // Only a stop can end a sentence early, so only the stops (`pivots`) are visited.
+        // Only a stop can end a sentence early, so only the stops (`pivots`, an abbreviation's
+        // among them) are visited.
         // (Taken out while the tokens are written.)
         let pivots = std::mem::take(&mut self.pivots);
         // The next stop to visit (an index, not a `Peekable`, whose state was a test of its own).
