@@ -1039,12 +1039,12 @@ fn is_headline(doc: &Document, t: usize, mentions: &Mentions) -> bool {
 fn opens_clause_after(doc: &Document, cue: usize, end: usize) -> bool {
     (cue + 2..end.min(cue + 5))
         .take_while(|&t| doc.tokens[t - 1].kind == TokenKind::Word)
-        .any(|t| opens_clause(doc, t, end))
+        .any(|t| auxiliary_at(doc, t, end))
 }
 
-/// Does a verb of its own follow the phrase before `t` ("the candidate could …", "the plan
-/// was …"), so that the phrase opens a clause?
-fn opens_clause(doc: &Document, t: usize, end: usize) -> bool {
+/// Is token `t` (before `end`) a form of "be" or an auxiliary, the verb that shows a clause
+/// ("the candidate could …", "the plan was …")?
+fn auxiliary_at(doc: &Document, t: usize, end: usize) -> bool {
     t < end && (is_one_of(key_of(doc, t), &BE) || is_one_of(key_of(doc, t), &AUXILIARIES))
 }
 
@@ -1077,7 +1077,7 @@ fn cue_after(doc: &Document, close: usize, s: usize) -> Option<(usize, Option<So
         // ("Manafort, citing “the magic of Trump,” said the candidate could win": a phrase
         // after the verb followed by a verb of its own is the statement's subject, and the
         // verb is not the quotation's.)
-        if left.is_none() && source.is_some_and(|s| opens_clause(doc, s.head + 1, end)) {
+        if left.is_none() && source.is_some_and(|s| auxiliary_at(doc, s.head + 1, end)) {
             return None;
         }
         // A quotation that hands over with a comma (“…,” / “…”,) leaves the rest of its
@@ -3406,7 +3406,7 @@ fn reported_from_verb(
         let inverts = class != CueClass::Tell && !participle;
         let source = left.or_else(|| inverts.then(|| source_right(doc, cue)).flatten());
         // (Not where the words after the verb open the statement, "… ,” said the bridge
-        // could …": see `opens_clause`.)
+        // could …": see `opens_clause_after`.)
         let statement_after = left.is_none() && opens_clause_after(doc, cue, end);
         match source {
             _ if statement_after => {}
@@ -3698,7 +3698,7 @@ fn reported_from_verb(
 #[cold]
 #[inline(never)]
 fn opens_subject_anyway(doc: &Document, c: usize, end: usize) -> bool {
-    let verb = |t: usize| t < end && (is_one_of(key_of(doc, t), &BE) || is_one_of(key_of(doc, t), &AUXILIARIES));
+    let verb = |t: usize| auxiliary_at(doc, t, end);
     let plain_word = |t: usize| {
         t < end && doc.tokens[t].kind == TokenKind::Word && !doc.tokens[t].info.has(FUNCTION) && !doc.tokens[t].cap
     };
@@ -3853,7 +3853,7 @@ fn object_end(doc: &Document, c: usize, end: usize) -> usize {
 #[cold]
 #[inline(never)]
 fn verb_soon(doc: &Document, c: usize, end: usize) -> bool {
-    (c..end.min(c + 6)).any(|i| is_one_of(key_of(doc, i), &BE) || is_one_of(key_of(doc, i), &AUXILIARIES))
+    (c..end.min(c + 6)).any(|i| auxiliary_at(doc, i, end))
 }
 
 /// Auxiliaries and modals, with the forms of "be" ([`BE`]) the verbs a clause shows first.
