@@ -654,6 +654,7 @@ fn speaker_of(
     s: usize,
     last_speaker: Option<usize>,
 ) -> Speaker {
+    let source = with_partitive(doc, source, doc.sentences.get(s).map_or(0, |x| x.tokens.start));
     // (An interviewer's "Q" and an interviewee's "A" name no one by themselves.)
     let letter = source.span.len() == 1;
     let entity = apposed_name(doc, mentions, source)
@@ -677,6 +678,69 @@ fn speaker_of(
         entity,
     }
 }
+
+/// "46 percent of voters said", "most of the workers said": the speaker is the share the
+/// quantity before "of" counts out of the phrase ([`partitive_start`]), not the whole group.
+/// (Told first by the bytes before the phrase, "of ": most sources have none.)
+fn with_partitive(doc: &Document, source: Source, floor: usize) -> Source {
+    let start = source.span.start;
+    let before = doc.text.as_bytes().get(start.saturating_sub(3)..start);
+    if !before.is_some_and(|b| b.eq_ignore_ascii_case(b"of ")) {
+        return source;
+    }
+    partitive_start(doc, first_token_of(doc, &source).saturating_sub(1), floor).map_or(source, |q| Source {
+        span: Span::new(doc.tokens[q].span.start, source.span.end),
+        ..source
+    })
+}
+
+/// The first token of the quantity before "of" at token `of` (not before `floor`), if it
+/// counts a share of what follows: "46 percent", "most", "a majority", "nearly half", "more
+/// than a third", "two". (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn partitive_start(doc: &Document, of: usize, floor: usize) -> Option<usize> {
+    if of <= floor || !is_word(doc, of, None, b"of") {
+        return None;
+    }
+    let mut q = of - 1;
+    let token = &doc.tokens[q];
+    if token.in_quote {
+        return None;
+    }
+    if is_word(doc, q, None, b"percent") && q > floor && doc.tokens[q - 1].kind == TokenKind::Number {
+        q -= 1;
+    } else if token.kind == TokenKind::Word
+        && (is_one_of(key_of(doc, q), &SHARES) || is_one_of(key_of(doc, q), &NUMBERS))
+    {
+        // ("a majority", "the rest": the share's own determiner.)
+        if q > floor && is_one_of(key_of(doc, q - 1), &const { keys(["a", "the"]) }) {
+            q -= 1;
+        }
+    } else if token.kind != TokenKind::Number {
+        return None;
+    }
+    if q >= floor + 2
+        && is_word(doc, q - 1, None, b"than")
+        && is_one_of(key_of(doc, q - 2), &const { keys(["more", "fewer", "less"]) })
+    {
+        q -= 2;
+    } else if q > floor
+        && is_one_of(
+            key_of(doc, q - 1),
+            &const { keys(["nearly", "about", "almost", "roughly", "only", "just", "over"]) },
+        )
+    {
+        q -= 1;
+    }
+    Some(q)
+}
+
+/// Words for a share of a group, before "of" ([`partitive_start`]).
+const SHARES: KeySet<16> = keys([
+    "most", "many", "some", "all", "none", "half", "majority", "third", "quarter", "fifth", "both", "each", "several",
+    "few", "one", "minority",
+]);
 
 /// A name the mention finder did not keep ("Ruiz" opening a one-line text), as an entity of
 /// its own: an organisation's by its last word ("Washington Post", "Fox News") or its "The"
@@ -1325,7 +1389,13 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     // it is more often the object of another verb: "a pitch to voters saying").
     let mut hops = 0;
     while let Some(prep) = governed_by_preposition(doc, &source, floor) {
-        if hops == 2 || bytes_of(doc, cue).ends_with(b"ing") {
+        let participle = bytes_of(doc, cue).ends_with(b"ing");
+        // ("…, with 22 percent saying they would …": after "with", the phrase is the
+        // participle's own subject.)
+        if participle && hops == 0 && is_word(doc, prep, None, b"with") {
+            break;
+        }
+        if hops == 2 || participle {
             return None;
         }
         source = source_left_of(doc, prep, floor).or_else(|| generic_left(doc, prep, floor))?;
@@ -1899,6 +1969,15 @@ fn plain_phrase_ending_at(doc: &Document, head: usize, floor: usize, participle:
     }
     let word = doc.word(head);
     let group = MentionKind::Description(DescKind::Group);
+    // "Most of them said": a share of those the pronoun stands for.
+    if is_one_of(key_of(doc, head), &const { keys(["them", "us"]) }) {
+        let share = partitive_start(doc, head.checked_sub(1)?, floor)?;
+        return Some(Source::new(
+            Span::new(doc.tokens[share].span.start, token.span.end),
+            head,
+            group,
+        ));
+    }
     let quantity = token.info.has(QUANTIFIER);
     // Not a contraction ("I don't think") or an object pronoun ("let me say").
     let plain_noun = !word.contains(['\'', '’'])
@@ -1913,10 +1992,8 @@ fn plain_phrase_ending_at(doc: &Document, head: usize, floor: usize, participle:
         return None;
     }
     // "the Democrats start saying", "voters keep asking": before a participle, the word is
-    // more often a verb of the clause than a subject.
-    if !quantity && participle {
-        return None;
-    }
+    // more often a verb of the clause than a subject (but see below).
+    let verb_like = !quantity && participle;
     // Walk left over modifiers to a determiner or quantity: "the other Republican voters".
     let mut start = head;
     while start > floor && head - start < 4 && !doc.tokens[start].info.has(DETERMINER) && !quantity {
@@ -1931,6 +2008,11 @@ fn plain_phrase_ending_at(doc: &Document, head: usize, floor: usize, participle:
             break;
         }
         start -= 1;
+    }
+    // ("…, with 22 percent saying they would …": after "with", the phrase is the participle's
+    // subject.)
+    if verb_like && !(start > floor && is_word(doc, start - 1, None, b"with")) {
+        return None;
     }
     if let Some(role) = role_completed_by(doc, start, head, floor) {
         return Some(role);
@@ -2426,7 +2508,9 @@ fn reported_speech(
                 // matter, back to 2,000 bytes before it starts.
                 until = partition_point_near(quotes, until, |q| q.parts.first().start < content.end);
                 let quotes = &mut quotes[..until];
-                if content.len() >= 8 && !covered_by_quote(quotes, &reach[..until], content) {
+                // (Shorter ones are mostly a stray word; "said so" is its answer.)
+                let long_enough = content.len() >= 8 || (content.len() <= 3 && answer_at(doc, t + 1, t + 2));
+                if long_enough && !covered_by_quote(quotes, &reach[..until], content) {
                     let speaker = source.map(|source| speaker_of(doc, mentions, source, s, *last_speaker));
                     // (The headline's speaker is no one the story's first "he" or "the
                     // official" continues from: the headline is read before the story.)
@@ -3439,6 +3523,15 @@ fn reported_from_verb(
     if class == CueClass::Quote && !object && !(cue + 1..end).any(|t| doc.tokens[t].mark == Mark::Open) {
         return None;
     }
+    // "55 percent said so", "most said yes": a one-word answer is the whole statement.
+    let answer = past_cue_modifiers(doc, cue + 1, end);
+    if class != CueClass::Quote && class != CueClass::Tell && answer_at(doc, answer, end) {
+        let (source, _) = source_before_verb(doc, cue, first, s)?;
+        // (Less the full stop the tokenizer gave "no." at a sentence's end.)
+        let span = doc.tokens[answer].span;
+        let stop = doc.text.as_bytes()[span.end - 1] == b'.';
+        return Some((Some(source), Span::new(span.start, span.end - stop as usize)));
+    }
     // Content before: "…, X said." / "…, said X." with the cue in the sentence's tail.
     // (Both of its uses below are for verbs other than beliefs: before those, none is looked for.)
     let belief = matches!(class, CueClass::Think | CueClass::Belief);
@@ -3688,6 +3781,29 @@ fn reported_from_verb(
     let content = Span::new(doc.tokens[c].span.start, statement_end(doc, c, class, sentence));
     (content.end > content.start).then_some((Some(source), content))
 }
+
+/// Is token `c` (before `end`) an answer a cue reports whole, "yes", "no" or "so", with the
+/// clause ending after it ("said so in December", "said yes, but …"), not a word opening a
+/// statement ("said no one", "said so far")?
+fn answer_at(doc: &Document, c: usize, end: usize) -> bool {
+    c < end
+        && doc.tokens[c].kind == TokenKind::Word
+        && is_one_of(key_of(doc, c), &ANSWERS)
+        && doc.tokens.get(c + 1).is_none_or(|next| {
+            c + 1 >= end
+                || matches!(
+                    punct_of(doc.text, next),
+                    Some(',' | '.' | ';' | ':' | '—' | '–' | '!' | '?')
+                )
+                || (next.kind == TokenKind::Word
+                    && (is_one_of(key_of(doc, c + 1), &PREPOSITIONS)
+                        || is_one_of(key_of(doc, c + 1), &const { keys(["but", "while", "and", "too"]) })))
+        })
+}
+
+/// The answers of [`answer_at`].
+/// ("no." is "no" at a sentence's end, where the tokenizer took it for the abbreviation.)
+const ANSWERS: KeySet<4> = keys(["yes", "no", "so", "no."]);
 
 /// Does a subject open at `c`, a word of the list of those that mostly show no statement
 /// after a cue ("said this on Tuesday", "said about the plan")? "this" or "this" and a noun
