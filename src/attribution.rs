@@ -301,7 +301,7 @@ fn statements_around_fragments(doc: &Document, quotes: &[AttributedQuote], repor
         if c + 1 >= first_quoted {
             continue;
         }
-        let stop = statement_end(doc, c, class, sentence);
+        let stop = clause_end(doc, sentence.tokens.start, cue_t, c, class, sentence);
         if stop < fragment.end {
             continue;
         }
@@ -3778,9 +3778,51 @@ fn reported_from_verb(
     if generic && !(shows_statement && adjacent) {
         return None;
     }
-    let content = Span::new(doc.tokens[c].span.start, statement_end(doc, c, class, sentence));
+    let content = Span::new(
+        doc.tokens[c].span.start,
+        clause_end(doc, first, cue, c, class, sentence),
+    );
     (content.end > content.start).then_some((Some(source), content))
 }
+
+/// Where the statement that starts at token `c` after `cue` ends: at [`statement_end`], or
+/// earlier where the cue is in a subordinate clause that opens the sentence at `first`
+/// ("While Ramos said that journalists …, he appears …"): at the comma that closes that
+/// clause, before the main one.
+fn clause_end(
+    doc: &Document,
+    first: usize,
+    cue: usize,
+    c: usize,
+    class: CueClass,
+    sentence: &crate::segment::Sentence,
+) -> usize {
+    let stop = statement_end(doc, c, class, sentence);
+    if !is_one_of(key_of(doc, first), &OPENING_SUBORDINATORS) || (first..cue).any(|t| is_punct(doc, t, b',')) {
+        return stop;
+    }
+    // (A comma inside a closing mark closes the clause too, "has the “best experience,” Trump
+    // …", but for one of a list of quotations: "says he “loves China,” and “…”".)
+    let text = doc.text.as_bytes();
+    let end = sentence.tokens.end;
+    (c + 1..end)
+        .find(|&t| {
+            let token = &doc.tokens[t];
+            let listed = || t + 1 < end && is_one_of(key_of(doc, t + 1), &const { keys(["and", "or"]) });
+            !token.in_quote
+                && (is_punct(doc, t, b',')
+                    || (token.mark == Mark::Close
+                        && text.get(token.span.start.wrapping_sub(1)) == Some(&b',')
+                        && !listed()))
+        })
+        .map_or(stop, |comma| stop.min(doc.tokens[comma - 1].span.end))
+}
+
+/// Words that open a subordinate clause before the main one ([`clause_end`]). Not "as": "As
+/// Smith said, the plan …" reports the main clause.
+const OPENING_SUBORDINATORS: KeySet<9> = keys([
+    "while", "although", "though", "whereas", "because", "since", "if", "unless", "once",
+]);
 
 /// Is token `c` (before `end`) an answer a cue reports whole, "yes", "no" or "so", with the
 /// clause ending after it ("said so in December", "said yes, but …"), not a word opening a
