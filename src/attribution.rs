@@ -1639,7 +1639,24 @@ fn generic_or_known_left(doc: &Document, cue: usize, floor: usize) -> Option<(So
     if let Some(modified) = modifying_preposition(doc, &source, cue, floor).and_then(before) {
         return Some(modified);
     }
+    // "Trump at the time said": a name or pronoun that opens the clause, before an adverbial.
+    if let Some(subject) = subject_before_adverbial(doc, &source, floor) {
+        return Some((subject, true));
+    }
     Some((source, false))
+}
+
+/// For a plain phrase `source` under a preposition, the name or pronoun before that
+/// preposition, where it opens the clause (at `floor` or after a comma): "Trump at the time
+/// said", "She in turn argued". (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn subject_before_adverbial(doc: &Document, source: &Source, floor: usize) -> Option<Source> {
+    let prep = governed_by_preposition(doc, source, floor)?;
+    let subject = source_left_of(doc, prep, floor)
+        .filter(|s| matches!(s.kind, MentionKind::Name | MentionKind::Pronoun) && s.head + 1 == prep)?;
+    let first = first_token_of(doc, &subject);
+    (first == floor || (first > floor && is_punct(doc, first - 1, b','))).then_some(subject)
 }
 
 /// The plain phrase of [`generic_left`], as it ends left of the cue.
@@ -3945,9 +3962,17 @@ fn pronoun_after_phrase(doc: &Document, cue: usize, c: usize, end: usize) -> Opt
             && !token.info.is_cue()
             && !token.info.has(PRONOUN)
             && !is_one_of(key_of(doc, t), &SUBORDINATORS)
+            && !contracted_subject(doc, t)
     };
     let pronoun = (c + 2..end.min(c + 7)).find(|&t| !plain(t))?;
-    if !(c + 1..pronoun).all(plain) || !is_one_of(key_of(doc, pronoun), &SUBJECT_PRONOUNS) {
+    if !(c + 1..pronoun).all(plain) {
+        return None;
+    }
+    // ("he’s" holds its verb.)
+    if contracted_subject(doc, pronoun) {
+        return Some(pronoun);
+    }
+    if !is_one_of(key_of(doc, pronoun), &SUBJECT_PRONOUNS) {
         return None;
     }
     let verb = pronoun + 1;
@@ -4187,9 +4212,24 @@ fn starts_with_subject(doc: &Document, c: usize, end: usize) -> bool {
                     && (t.info.has(PRONOUN)
                         || t.info.has(DETERMINER)
                         || t.info.has(QUANTIFIER)
-                        || (t.cap && t.name_like))))
+                        || (t.cap && t.name_like)
+                        || contracted_subject(doc, c))))
     })
 }
+
+/// Is token `t` a subject pronoun contracted with its verb: "he’s", "they'll", "it's",
+/// "there’s"? (The lexicon knows the pronoun, not the contraction.)
+#[cold]
+#[inline(never)]
+fn contracted_subject(doc: &Document, t: usize) -> bool {
+    let word = bytes_of(doc, t);
+    word.iter()
+        .position(|&b| b == b'\'' || b == 0xE2)
+        .is_some_and(|stem| stem > 0 && stem + 1 < word.len() && is_one_of(key_at(doc, t, stem), &CONTRACTED_SUBJECTS))
+}
+
+/// The subjects of [`contracted_subject`].
+const CONTRACTED_SUBJECTS: KeySet<9> = keys(["he", "she", "it", "they", "we", "i", "you", "there", "that"]);
 
 /// The clause an inference verb is about, subject included: "[the convention is expected to
 /// bring $200 million into the city] - a key reason …". It starts after the punctuation or
