@@ -3606,8 +3606,11 @@ fn reported_from_verb(
         let Some(tail) = tail else {
             return false;
         };
+        // (Up to a semicolon, after which another sentence of the reporter's goes on: "…,
+        // analysts say; in 2012, …".)
         let few_words = || {
             (tail..end)
+                .take_while(|&i| !is_punct(doc, i, b';'))
                 .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
                 .take(4)
                 .count()
@@ -3789,7 +3792,7 @@ fn reported_from_verb(
     let shows_statement = if explicit_that {
         starts_with_subject(doc, c + 1, end) || subject_after_fronted(doc, c + 1, end)
     } else {
-        starts_with_subject(doc, c, end)
+        starts_with_subject(doc, c, end) || (generic && bare_subject(doc, c, end))
     };
     let adjacent = doc.tokens.get(cue + 1).is_some_and(|n| n.kind == TokenKind::Word);
     if generic && !(shows_statement && adjacent) {
@@ -4215,6 +4218,27 @@ fn starts_with_subject(doc: &Document, c: usize, end: usize) -> bool {
                         || (t.cap && t.name_like)
                         || contracted_subject(doc, c))))
     })
+}
+
+/// Does a clause open at `c` with a bare noun phrase for its subject, shown by a form of
+/// "be" or an auxiliary among the next three words: "health spending will …", "turnout was
+/// …"? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn bare_subject(doc: &Document, c: usize, end: usize) -> bool {
+    let plain = |t: usize| {
+        let token = &doc.tokens[t];
+        token.kind == TokenKind::Word
+            && !token.in_quote
+            && !token.cap
+            && !token.info.has(FUNCTION)
+            && !token.info.is_cue()
+    };
+    c < end
+        && plain(c)
+        && (c + 1..end.min(c + 4))
+            .take_while(|&t| auxiliary_at(doc, t, end) || plain(t))
+            .any(|t| auxiliary_at(doc, t, end))
 }
 
 /// Is token `t` a subject pronoun contracted with its verb: "he’s", "they'll", "it's",
