@@ -654,7 +654,7 @@ fn speaker_of(
     s: usize,
     last_speaker: Option<usize>,
 ) -> Speaker {
-    let source = with_partitive(doc, source, doc.sentences.get(s).map_or(0, |x| x.tokens.start));
+    let source = with_partitive(doc, source, s);
     // (An interviewer's "Q" and an interviewee's "A" name no one by themselves.)
     let letter = source.span.len() == 1;
     let entity = apposed_name(doc, mentions, source)
@@ -680,14 +680,16 @@ fn speaker_of(
 }
 
 /// "46 percent of voters said", "most of the workers said": the speaker is the share the
-/// quantity before "of" counts out of the phrase ([`partitive_start`]), not the whole group.
-/// (Told first by the bytes before the phrase, "of ": most sources have none.)
-fn with_partitive(doc: &Document, source: Source, floor: usize) -> Source {
-    let start = source.span.start;
-    let before = doc.text.as_bytes().get(start.saturating_sub(3)..start);
-    if !before.is_some_and(|b| b.eq_ignore_ascii_case(b"of ")) {
+/// quantity before "of" counts out of the phrase ([`partitive_start`]), not the whole group,
+/// in sentence `s`. (Told first by the bytes before the phrase, "of ": most sources have
+/// none.)
+fn with_partitive(doc: &Document, source: Source, s: usize) -> Source {
+    let (start, bytes) = (source.span.start, doc.text.as_bytes());
+    if start < 3 || bytes[start - 2] | 0x20 != b'f' || bytes[start - 3] | 0x20 != b'o' || bytes[start - 1] != b' ' {
         return source;
     }
+    // (Within sentence `s`.)
+    let floor = doc.sentences.get(s).map_or(0, |x| x.tokens.start);
     partitive_start(doc, first_token_of(doc, &source).saturating_sub(1), floor).map_or(source, |q| Source {
         span: Span::new(doc.tokens[q].span.start, source.span.end),
         ..source
@@ -3541,8 +3543,14 @@ fn reported_from_verb(
         return None;
     }
     // "55 percent said so", "most said yes": a one-word answer is the whole statement.
-    let answer = past_cue_modifiers(doc, cue + 1, end);
-    if class != CueClass::Quote && class != CueClass::Tell && answer_at(doc, answer, end) {
+    let answer = cue + 1;
+    // (A byte or two rule out most words first: "yes", "no" and "so" are short, and no other
+    // word after a cue opens with those letters so often.)
+    let short = doc
+        .tokens
+        .get(answer)
+        .is_some_and(|a| a.span.len() <= 3 && matches!(doc.text.as_bytes()[a.span.start] | 0x20, b'y' | b'n' | b's'));
+    if short && class != CueClass::Quote && class != CueClass::Tell && answer_at(doc, answer, end) {
         let (source, _) = source_before_verb(doc, cue, first, s)?;
         // (Less the full stop the tokenizer gave "no." at a sentence's end.)
         let span = doc.tokens[answer].span;
@@ -3806,9 +3814,9 @@ fn reported_from_verb(
 }
 
 /// Where the statement that starts at token `c` after `cue` ends: at [`statement_end`], or
-/// earlier where the cue is in a subordinate clause that opens the sentence at `first`
-/// ("While Ramos said that journalists …, he appears …"): at the comma that closes that
-/// clause, before the main one.
+/// earlier where the cue is in a subordinate clause that opens the sentence, or the rest of it
+/// after another statement, at `first` ("While Ramos said that journalists …, he appears …",
+/// "…, while other voters said they …, who …"): at the comma that closes that clause.
 fn clause_end(
     doc: &Document,
     first: usize,
@@ -3826,6 +3834,7 @@ fn clause_end(
     let text = doc.text.as_bytes();
     let end = sentence.tokens.end;
     (c + 1..end)
+        .take_while(|&t| doc.tokens[t].span.start < stop)
         .find(|&t| {
             let token = &doc.tokens[t];
             let listed = || t + 1 < end && is_one_of(key_of(doc, t + 1), &const { keys(["and", "or"]) });
@@ -3849,6 +3858,7 @@ const OPENING_SUBORDINATORS: KeySet<9> = keys([
 /// statement ("said no one", "said so far")?
 fn answer_at(doc: &Document, c: usize, end: usize) -> bool {
     c < end
+        && (2..=3).contains(&doc.tokens[c].span.len())
         && doc.tokens[c].kind == TokenKind::Word
         && is_one_of(key_of(doc, c), &ANSWERS)
         && doc.tokens.get(c + 1).is_none_or(|next| {
@@ -4216,7 +4226,8 @@ fn starts_with_subject(doc: &Document, c: usize, end: usize) -> bool {
                         || t.info.has(DETERMINER)
                         || t.info.has(QUANTIFIER)
                         || (t.cap && t.name_like)
-                        || contracted_subject(doc, c))))
+                        // (Not a capitalised word, as "Trump's" is, but for "I'm".)
+                        || ((!t.cap || doc.text.as_bytes()[t.span.start] == b'I') && contracted_subject(doc, c)))))
     })
 }
 
@@ -4246,10 +4257,18 @@ fn bare_subject(doc: &Document, c: usize, end: usize) -> bool {
 #[cold]
 #[inline(never)]
 fn contracted_subject(doc: &Document, t: usize) -> bool {
-    let word = bytes_of(doc, t);
-    word.iter()
-        .position(|&b| b == b'\'' || b == 0xE2)
-        .is_some_and(|stem| stem > 0 && stem + 1 < word.len() && is_one_of(key_at(doc, t, stem), &CONTRACTED_SUBJECTS))
+    let span = doc.tokens[t].span;
+    if !(3..=12).contains(&span.len()) {
+        return false;
+    }
+    // The first byte that is no ASCII letter or digit, among the first eight, at once.
+    let bytes = doc.text.as_bytes();
+    let within = swar::low_bytes(span.len().min(8));
+    let stops = swar::not_alnum(swar::load8(bytes, span.start) & within) & within;
+    let stem = stops.trailing_zeros() as usize / 8;
+    (1..=5).contains(&stem)
+        && matches!(bytes[span.start + stem], b'\'' | 0xE2)
+        && is_one_of(key_at(doc, t, stem), &CONTRACTED_SUBJECTS)
 }
 
 /// The subjects of [`contracted_subject`].
