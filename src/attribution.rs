@@ -1465,6 +1465,21 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     }
     // "Smith, the party's chairman, said" / "Smith, who leads it, said": step over the aside.
     let aside = punct_of(doc.text, &doc.tokens[head]) == Some(',');
+    // (Before a participle, what the commas set off may be the sentence's main clause, with
+    // its own subject: "Once he was president, Mr. Obama made peace a priority, announcing
+    // …"; not "Le Pen, voiced support …, saying".)
+    let participle = bytes_of(doc, cue).ends_with(b"ing");
+    if aside && participle {
+        let opening = (head.saturating_sub(ASIDE_WINDOW).max(floor)..head)
+            .rev()
+            .find(|&j| is_punct(doc, j, b','))
+            .map(|comma| &doc.tokens[comma + 1]);
+        if opening.is_some_and(|w| {
+            w.kind == TokenKind::Word && (w.name_like || w.info.has(PRONOUN)) && !w.info.has(DETERMINER)
+        }) {
+            return None;
+        }
+    }
     // (Where the aside opens and closes, for a name in it: see below.)
     let mut aside_words = head..head;
     if aside {
@@ -1513,7 +1528,6 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     // is, is still a name: "Ruiz, a nurse, said …".)
     // (Not for a participle, whose aside is more often its clause's adverbial: "…, in June,
     // telling reporters".)
-    let participle = bytes_of(doc, cue).ends_with(b"ing");
     phrase_ending_at(doc, head, floor)
         .or_else(|| {
             (aside && !participle)
