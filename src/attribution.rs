@@ -3553,7 +3553,11 @@ fn reported_from_verb(
     let particle = cue + 1 < end && is_one_of(next_word, &PARTICLES);
     let object = doc.tokens[cue].info.has(OBJECT)
         || (class == CueClass::Quote && particle && is_one_of(next_word, &const { keys(["for", "on"]) }));
-    if class == CueClass::Quote && !object && !(cue + 1..end).any(|t| doc.tokens[t].mark == Mark::Open) {
+    if class == CueClass::Quote
+        && !object
+        && !(cue + 1..end).any(|t| doc.tokens[t].mark == Mark::Open)
+        && !described_as(doc, cue, end)
+    {
         return None;
     }
     // "55 percent said so", "most said yes": a one-word answer is the whole statement.
@@ -3866,6 +3870,19 @@ fn clause_end(
 const OPENING_SUBORDINATORS: KeySet<9> = keys([
     "while", "although", "though", "whereas", "because", "since", "if", "unless", "once",
 ]);
+
+/// "described the talks as productive": "describe" in any form, then "as" within the next
+/// ten words, none a break. What the verb reports is a description, quoted or not. (Rare:
+/// out of line.)
+#[cold]
+#[inline(never)]
+fn described_as(doc: &Document, cue: usize, end: usize) -> bool {
+    bytes_of(doc, cue).len() >= 8
+        && bytes_of(doc, cue)[..7].eq_ignore_ascii_case(b"describ")
+        && (cue + 2..end.min(cue + 12))
+            .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct || is_punct(doc, t, b','))
+            .any(|t| is_word(doc, t, None, b"as"))
+}
 
 /// Is token `c` (before `end`) an answer a cue reports whole, "yes", "no" or "so", with the
 /// clause ending after it ("said so in December", "said yes, but …"), not a word opening a
