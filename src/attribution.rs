@@ -3281,7 +3281,9 @@ fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -
                 || apposition_end(doc, comma, end).is_some()
                 || next.info.has(DETERMINER) && !leads_in(doc, sentence_first, t)
         };
-        (next.kind == TokenKind::Word || next.kind == TokenKind::Number)
+        // ("G4S receives, according to one report, $234 million …": a sum goes on too.)
+        let sum = matches!(punct_of(doc.text, next), Some('$' | '£' | '€'));
+        (next.kind == TokenKind::Word || next.kind == TokenKind::Number || sum)
             && !["who", "which", "where", "whose"]
                 .iter()
                 .any(|w| next.span.of(doc.text) == *w)
@@ -3294,7 +3296,23 @@ fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -
         .take_while(|&i| punct_of(doc.text, &doc.tokens[i]) != Some(')'))
         .find(|&i| punct_of(doc.text, &doc.tokens[i]) == Some('('))
         .map_or(sentence_first, |open| open + 1);
-    if !initial && t > sentence_first && inside() {
+    // (Set off by commas: "Clinton leads by 271 delegates according to a count by the AP, but
+    // …" has its statement before the attribution.)
+    let set_off = t > sentence_first && matches!(punct_of(doc.text, &doc.tokens[t - 1]), Some(',' | ':' | '—' | '–'));
+    if !initial && t > sentence_first && set_off && inside() {
+        // ("While most were …, according to X, two were upgraded": after an opening
+        // subordinate clause, the statement is the main clause, after the source.)
+        // (Only where its comma is the one before "according", not "While …, not all
+        // campaigns …, according to X, a strategist.")
+        let first_comma = (sentence_first..t).find(|&i| is_punct(doc, i, b','));
+        if first_comma == Some(t - 1) && is_one_of(key_of(doc, sentence_first), &OPENING_SUBORDINATORS) {
+            if let Some(comma) = (source.head + 1..end).find(|&i| is_punct(doc, i, b',')) {
+                return Some((
+                    source,
+                    Span::new(doc.tokens[comma + 1].span.start, content_end(doc, sentence)),
+                ));
+            }
+        }
         return Some((
             source,
             Span::new(doc.tokens[sentence_first].span.start, content_end(doc, sentence)),
@@ -3644,8 +3662,11 @@ fn reported_from_verb(
         };
         // (Never after a participle: in "…, saying he was biased" the words after it are
         // the statement.)
+        // (Nor before an infinitive: "…, but Sanders has vowed to stay" reports that.)
+        let infinitive = doc.tokens[cue].info.has(INFINITIVE) && cue + 1 < end && is_to(doc, cue + 1);
         class != CueClass::Quote
             && !bytes_of(doc, cue).ends_with(b"ing")
+            && !infinitive
             && (few_words() || adverbials_only(doc, tail, end))
             && !(cue + 1..end).any(|i| is_that(doc, i))
     };
