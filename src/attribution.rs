@@ -2266,8 +2266,20 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
     }
     // The phrase runs to the next punctuation, bounded.
     let mut end = first;
+    // (A number may modify what follows it: "a 2015 Gallup survey", "the 10-page report".)
+    let modifying_number = |i: usize| {
+        doc.tokens[i].kind == TokenKind::Number
+            && doc
+                .tokens
+                .get(i + 1)
+                .is_some_and(|w| i + 1 < line_end && w.kind == TokenKind::Word)
+    };
     while end + 1 < line_end && end - first < 7 {
         let next = &doc.tokens[end + 1];
+        if modifying_number(end + 1) && !next.in_quote {
+            end += 1;
+            continue;
+        }
         if next.kind != TokenKind::Word
             || next.in_quote
             || (!next.cap && next.info.has(FUNCTION) && !next.info.has(DETERMINER))
@@ -2283,7 +2295,9 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
         end += 1;
     }
     // "a senior official involved in the talks": the phrase ends at its last noun.
-    while end > first && !doc.tokens[end].cap && !doc.tokens[end].info.is_desc() {
+    while end > first
+        && (!doc.tokens[end].cap && !doc.tokens[end].info.is_desc() || doc.tokens[end].kind == TokenKind::Number)
+    {
         end -= 1;
     }
     // The head is the last word; a possessive or a determiner alone is no speaker.
@@ -3474,9 +3488,11 @@ fn looks_like_clause(doc: &Document, c: usize, end: usize) -> bool {
 fn any_phrase_after(doc: &Document, to: usize, end: usize) -> Option<Source> {
     let first = to + 1;
     let mut last = first;
+    // (Numbers too, before a word they modify: "the recent 50-state poll".)
+    let word_at = |i: usize| i < end && doc.tokens[i].kind == TokenKind::Word;
     while last + 1 < end
         && last - first < 8
-        && doc.tokens[last + 1].kind == TokenKind::Word
+        && (word_at(last + 1) || (doc.tokens[last + 1].kind == TokenKind::Number && word_at(last + 2)))
         && !doc.tokens[last + 1].in_quote
     {
         last += 1;
