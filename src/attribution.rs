@@ -301,7 +301,7 @@ fn statements_around_fragments(doc: &Document, quotes: &[AttributedQuote], repor
         if c + 1 >= first_quoted {
             continue;
         }
-        let stop = clause_end(doc, sentence.tokens.start, cue_t, c, class, sentence);
+        let stop = clause_end(doc, sentence.tokens.start, cue_t, c, class, sentence, false);
         if stop < fragment.end {
             continue;
         }
@@ -1503,8 +1503,9 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         }
     }
     // "voters who say …", "Smith, who said …": the cue attaches to "who", which stands for
-    // the phrase before it.
-    if head > floor && is_who_stem(doc, head) {
+    // the phrase before it; so does "which" for a text or a body: "the AP report, which
+    // notes …", "the Board of Elections, which ruled …".
+    if head > floor && (is_who_stem(doc, head) || is_which(doc, head)) {
         let who = doc.tokens[head].span;
         let mut antecedent = head - 1;
         if punct_of(doc.text, &doc.tokens[antecedent]) == Some(',') && antecedent > floor {
@@ -1720,6 +1721,10 @@ fn plain_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     // "voters who say": the relative pronoun is the mention the verb attaches to.
     if is_word(doc, head, word_bytes().who, b"who") {
         return Some(relative_who(doc, head, floor));
+    }
+    // (A "which" that stands for no phrase found is no source.)
+    if is_which(doc, head) {
+        return Some(relative_who(doc, head, floor)).filter(|s| s.named != s.span);
     }
     plain_phrase_ending_at(doc, head, floor, bytes_of(doc, cue).ends_with(b"ing"))
 }
@@ -2942,6 +2947,11 @@ fn is_who_stem(doc: &Document, t: usize) -> bool {
         || (doc.tokens[t].possessive != 0 && stem_of(doc, t).eq_ignore_ascii_case(b"who"))
 }
 
+/// Is token `t` the relative "which" (lowercase: a capitalised one asks a question)?
+fn is_which(doc: &Document, t: usize) -> bool {
+    !doc.tokens[t].cap && bytes_of(doc, t) == b"which"
+}
+
 /// Is `token` a word that may open a statement: a cue, or "according"? (The lexicon gives
 /// no other token a cue, and no number or punctuation is nine bytes of "according".)
 #[inline(always)]
@@ -3861,9 +3871,15 @@ fn reported_from_verb(
     if generic && !(shows_statement && adjacent) {
         return None;
     }
+    // ("ISIS, which claimed responsibility for the attacks, is …": a relative clause set off
+    // by a comma ends at the next one.)
+    let bytes = doc.text.as_bytes();
+    let relative = source.span.start >= 2
+        && bytes[source.span.start - 2] == b','
+        && matches!(source.span.of(doc.text), "who" | "which");
     let content = Span::new(
         doc.tokens[c].span.start,
-        clause_end(doc, first, cue, c, class, sentence),
+        clause_end(doc, first, cue, c, class, sentence, relative),
     );
     (content.end > content.start).then_some((Some(source), content))
 }
@@ -3871,7 +3887,8 @@ fn reported_from_verb(
 /// Where the statement that starts at token `c` after `cue` ends: at [`statement_end`], or
 /// earlier where the cue is in a subordinate clause that opens the sentence, or the rest of it
 /// after another statement, at `first` ("While Ramos said that journalists …, he appears …",
-/// "…, while other voters said they …, who …"): at the comma that closes that clause.
+/// "…, while other voters said they …, who …"), or in a relative clause set off by a comma
+/// (`relative`): at the comma that closes that clause.
 fn clause_end(
     doc: &Document,
     first: usize,
@@ -3879,11 +3896,25 @@ fn clause_end(
     c: usize,
     class: CueClass,
     sentence: &crate::segment::Sentence,
+    relative: bool,
 ) -> usize {
     let stop = statement_end(doc, c, class, sentence);
-    if !is_one_of(key_of(doc, first), &OPENING_SUBORDINATORS) || (first..cue).any(|t| is_punct(doc, t, b',')) {
+    let subordinate =
+        || is_one_of(key_of(doc, first), &OPENING_SUBORDINATORS) && !(first..cue).any(|t| is_punct(doc, t, b','));
+    let subordinate = !relative && subordinate();
+    if !relative && !subordinate {
         return stop;
     }
+    // (A relative clause's comma only where the main clause's verb follows it: "ISIS, which
+    // claimed …, is"; not "who suggested that Mr. Jäger, under fire, would …".)
+    let closes = |comma: usize| {
+        subordinate
+            || doc.tokens.get(comma + 1).is_some_and(|next| {
+                comma + 1 < sentence.tokens.end
+                    && !next.cap
+                    && (auxiliary_at(doc, comma + 1, sentence.tokens.end) || next.info.is_cue())
+            })
+    };
     // (A comma inside a closing mark closes the clause too, "has the “best experience,” Trump
     // …", but for one of a list of quotations: "says he “loves China,” and “…”".)
     let text = doc.text.as_bytes();
@@ -3899,6 +3930,7 @@ fn clause_end(
                         && text.get(token.span.start.wrapping_sub(1)) == Some(&b',')
                         && !listed()))
         })
+        .filter(|&comma| closes(comma))
         .map_or(stop, |comma| stop.min(doc.tokens[comma - 1].span.end))
 }
 
