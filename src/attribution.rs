@@ -3905,14 +3905,17 @@ fn clause_end(
     if !relative && !subordinate {
         return stop;
     }
-    // (A relative clause's comma only where the main clause's verb follows it: "ISIS, which
-    // claimed …, is"; not "who suggested that Mr. Jäger, under fire, would …".)
+    // (A relative clause's comma only where the main clause's verb follows it, an auxiliary,
+    // a cue or a past tense: "ISIS, which claimed …, is", "Broaddrick, who said …, recounted";
+    // not "who suggested that Mr. Jäger, under fire, would …".)
     let closes = |comma: usize| {
         subordinate
             || doc.tokens.get(comma + 1).is_some_and(|next| {
                 comma + 1 < sentence.tokens.end
                     && !next.cap
-                    && (auxiliary_at(doc, comma + 1, sentence.tokens.end) || next.info.is_cue())
+                    && (auxiliary_at(doc, comma + 1, sentence.tokens.end)
+                        || next.info.is_cue()
+                        || (next.kind == TokenKind::Word && bytes_of(doc, comma + 1).ends_with(b"ed")))
             })
     };
     // (A comma inside a closing mark closes the clause too, "has the “best experience,” Trump
