@@ -4348,10 +4348,13 @@ fn bare_subject(doc: &Document, c: usize, end: usize) -> bool {
             && !token.info.has(FUNCTION)
             && !token.info.is_cue()
     };
+    // (A gerund's phrase may hold a determiner: "using a private server was …".)
+    let gerund = bytes_of(doc, c).ends_with(b"ing");
+    let reach = if gerund { 6 } else { 4 };
     c < end
         && plain(c)
-        && (c + 1..end.min(c + 4))
-            .take_while(|&t| auxiliary_at(doc, t, end) || plain(t))
+        && (c + 1..end.min(c + reach))
+            .take_while(|&t| auxiliary_at(doc, t, end) || plain(t) || (gerund && doc.tokens[t].info.has(DETERMINER)))
             .any(|t| auxiliary_at(doc, t, end))
 }
 
