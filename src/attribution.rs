@@ -3604,6 +3604,13 @@ fn reported_from_verb(
     {
         return None;
     }
+    // "moves that he said improved the economy": in a relative clause, what was said is its
+    // verb phrase, whose subject the relative pronoun stands for.
+    if let Some(verb) = verb_after_relative(doc, cue, first, end) {
+        let source = source_left(doc, cue, cue - 1)?;
+        let stop = statement_end(doc, verb, class, sentence);
+        return Some((Some(source), Span::new(doc.tokens[verb].span.start, stop)));
+    }
     // "55 percent said so", "most said yes": a one-word answer is the whole statement.
     let answer = cue + 1;
     // (A byte or two rule out most words first: "yes", "no" and "so" are short, and no other
@@ -3954,6 +3961,37 @@ fn described_as(doc: &Document, cue: usize, end: usize) -> bool {
         && (cue + 2..end.min(cue + 12))
             .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct || is_punct(doc, t, b','))
             .any(|t| is_word(doc, t, None, b"as"))
+}
+
+/// For a cue between a subject pronoun or a name and a verb, right after a relative "that"
+/// or "which" ("moves that he said improved …", "applicants, which he said were …"): the
+/// verb's token. (A byte first: most cues follow no such word.)
+fn verb_after_relative(doc: &Document, cue: usize, first: usize, end: usize) -> Option<usize> {
+    if cue < first + 2 || cue + 1 >= end || !matches!(doc.text.as_bytes()[doc.tokens[cue - 2].span.start], b't' | b'w')
+    {
+        return None;
+    }
+    verb_after_relative_at(doc, cue, end)
+}
+
+/// [`verb_after_relative`] past its byte test. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn verb_after_relative_at(doc: &Document, cue: usize, end: usize) -> Option<usize> {
+    let (speaker, verb) = (&doc.tokens[cue - 1], &doc.tokens[cue + 1]);
+    let relative = is_that(doc, cue - 2) || is_which(doc, cue - 2);
+    let subject =
+        is_one_of(key_of(doc, cue - 1), &SUBJECT_PRONOUNS) || (speaker.name_like && speaker.kind == TokenKind::Word);
+    let word = bytes_of(doc, cue + 1);
+    let finite = verb.kind == TokenKind::Word
+        && !verb.cap
+        && !verb.in_quote
+        && !verb.info.has(PRONOUN)
+        && !verb.info.has(DETERMINER)
+        && (auxiliary_at(doc, cue + 1, end)
+            || word.ends_with(b"ed")
+            || (word.ends_with(b"s") && !word.ends_with(b"ss")));
+    (relative && subject && finite && !doc.tokens[cue - 2].cap).then_some(cue + 1)
 }
 
 /// Is token `c` (before `end`) an answer a cue reports whole, "yes", "no" or "so", with the
