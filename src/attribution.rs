@@ -684,8 +684,9 @@ fn speaker_of(
 /// in sentence `s`. (Told first by the bytes before the phrase, "of ": most sources have
 /// none.)
 fn with_partitive(doc: &Document, source: Source, s: usize) -> Source {
-    let (start, bytes) = (source.span.start, doc.text.as_bytes());
-    if start < 3 || bytes[start - 2] | 0x20 != b'f' || bytes[start - 3] | 0x20 != b'o' || bytes[start - 1] != b' ' {
+    // (In any case: "17 Of The Most Powerful Things Latinos Said", a headline's.)
+    let start = source.span.start;
+    if start < 3 || !doc.text.as_bytes()[start - 3..start].eq_ignore_ascii_case(b"of ") {
         return source;
     }
     // (Within sentence `s`.)
@@ -702,7 +703,7 @@ fn with_partitive(doc: &Document, source: Source, s: usize) -> Source {
 #[cold]
 #[inline(never)]
 fn partitive_start(doc: &Document, of: usize, floor: usize) -> Option<usize> {
-    if of <= floor || !is_word(doc, of, None, b"of") {
+    if of <= floor || key_of(doc, of) != key("of") {
         return None;
     }
     let mut q = of - 1;
@@ -710,7 +711,7 @@ fn partitive_start(doc: &Document, of: usize, floor: usize) -> Option<usize> {
     if token.in_quote {
         return None;
     }
-    if is_word(doc, q, None, b"percent") && q > floor && doc.tokens[q - 1].kind == TokenKind::Number {
+    if key_of(doc, q) == key("percent") && q > floor && doc.tokens[q - 1].kind == TokenKind::Number {
         q -= 1;
     } else if token.kind == TokenKind::Word
         && (is_one_of(key_of(doc, q), &SHARES) || is_one_of(key_of(doc, q), &NUMBERS))
@@ -723,7 +724,7 @@ fn partitive_start(doc: &Document, of: usize, floor: usize) -> Option<usize> {
         return None;
     }
     if q >= floor + 2
-        && is_word(doc, q - 1, None, b"than")
+        && key_of(doc, q - 1) == key("than")
         && is_one_of(key_of(doc, q - 2), &const { keys(["more", "fewer", "less"]) })
     {
         q -= 2;
@@ -1394,7 +1395,7 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         let participle = bytes_of(doc, cue).ends_with(b"ing");
         // ("…, with 22 percent saying they would …": after "with", the phrase is the
         // participle's own subject.)
-        if participle && hops == 0 && is_word(doc, prep, None, b"with") {
+        if participle && hops == 0 && key_of(doc, prep) == key("with") {
             break;
         }
         if hops == 2 || participle {
@@ -2049,7 +2050,7 @@ fn plain_phrase_ending_at(doc: &Document, head: usize, floor: usize, participle:
     }
     // ("…, with 22 percent saying they would …": after "with", the phrase is the participle's
     // subject.)
-    if verb_like && !(start > floor && is_word(doc, start - 1, None, b"with")) {
+    if verb_like && !(start > floor && key_of(doc, start - 1) == key("with")) {
         return None;
     }
     if let Some(role) = role_completed_by(doc, start, head, floor) {
@@ -2949,7 +2950,7 @@ fn is_who_stem(doc: &Document, t: usize) -> bool {
 
 /// Is token `t` the relative "which" (lowercase: a capitalised one asks a question)?
 fn is_which(doc: &Document, t: usize) -> bool {
-    !doc.tokens[t].cap && bytes_of(doc, t) == b"which"
+    !doc.tokens[t].cap && key_of(doc, t) == key("which")
 }
 
 /// Is `token` a word that may open a statement: a cue, or "according"? (The lexicon gives
@@ -3956,11 +3957,11 @@ const OPENING_SUBORDINATORS: KeySet<9> = keys([
 #[cold]
 #[inline(never)]
 fn described_as(doc: &Document, cue: usize, end: usize) -> bool {
-    bytes_of(doc, cue).len() >= 8
-        && bytes_of(doc, cue)[..7].eq_ignore_ascii_case(b"describ")
+    doc.tokens[cue].span.len() >= 8
+        && key_at(doc, cue, 7) == key("describ")
         && (cue + 2..end.min(cue + 12))
             .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct || is_punct(doc, t, b','))
-            .any(|t| is_word(doc, t, None, b"as"))
+            .any(|t| key_of(doc, t) == key("as"))
 }
 
 /// For a cue between a subject pronoun or a name and a verb, right after a relative "that"
@@ -4003,16 +4004,17 @@ fn answer_at(doc: &Document, c: usize, end: usize) -> bool {
         && doc.tokens[c].kind == TokenKind::Word
         && is_one_of(key_of(doc, c), &ANSWERS)
         && doc.tokens.get(c + 1).is_none_or(|next| {
-            c + 1 >= end
-                || matches!(
-                    punct_of(doc.text, next),
-                    Some(',' | '.' | ';' | ':' | '—' | '–' | '!' | '?')
-                )
-                || (next.kind == TokenKind::Word
-                    && (is_one_of(key_of(doc, c + 1), &PREPOSITIONS)
-                        || is_one_of(key_of(doc, c + 1), &const { keys(["but", "while", "and", "too"]) })))
+            // (Punctuation but a mark or a bracket that opens more words: "said “no” …".)
+            let ends = next.kind == TokenKind::Punct && next.mark == Mark::None && !is_punct(doc, c + 1, b'(');
+            c + 1 >= end || ends || is_one_of(key_of(doc, c + 1), &ANSWER_FOLLOWERS)
         })
 }
+
+/// Words after which an answer's clause has ended ([`answer_at`]): prepositions of an
+/// adverbial ("said so in December") and joiners ("said yes, but …", "thinks so too").
+const ANSWER_FOLLOWERS: KeySet<10> = keys([
+    "in", "on", "at", "during", "after", "before", "but", "while", "and", "too",
+]);
 
 /// The answers of [`answer_at`].
 /// ("no." is "no" at a sentence's end, where the tokenizer took it for the abbreviation.)
@@ -4346,6 +4348,8 @@ fn after_adverbial(doc: &Document, c: usize, end: usize) -> Option<usize> {
 /// The source of a statement that follows its cue: a mention just left of it, else any plain
 /// phrase there (`true`: found only by its place), else the sentence's subject.
 /// (`s` is the cue's sentence, `first` the floor of the search.)
+// (Out of line in the browser build: five callers, each inlining a copy.)
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 fn source_before_verb(doc: &Document, cue: usize, first: usize, s: usize) -> Option<(Source, bool)> {
     match source_left(doc, cue, first) {
         Some(source) => Some((source, false)),
@@ -4468,14 +4472,21 @@ const POSTMODIFIERS: KeySet<11> = keys([
     "close", "closest", "familiar", "briefed", "involved", "loyal", "allied", "aligned", "linked", "tied", "privy",
 ]);
 /// [`POSTMODIFIERS`] longer than a key.
-const LONG_POSTMODIFIERS: [&[u8]; 4] = [b"knowledgeable", b"sympathetic", b"connected", b"knowledge"];
+/// Each by its first eight letters and its length, which no other English word shares: one
+/// key compare, where comparing the whole words was 1.8 KB of the browser build.
+const LONG_POSTMODIFIERS: [(Key, usize); 4] = [
+    (key("knowledg"), "knowledgeable".len()),
+    (key("sympathe"), "sympathetic".len()),
+    (key("connecte"), "connected".len()),
+    (key("knowledg"), "knowledge".len()),
+];
 
 /// Is token `t` one of the [`POSTMODIFIERS`] or [`LONG_POSTMODIFIERS`]?
 fn is_postmodifier(doc: &Document, t: usize) -> bool {
     let key = key_of(doc, t);
     if key == LONG {
-        let word = bytes_of(doc, t);
-        return LONG_POSTMODIFIERS.iter().any(|w| word.eq_ignore_ascii_case(w));
+        let (head, len) = (key_at(doc, t, 8), doc.tokens[t].span.len());
+        return LONG_POSTMODIFIERS.iter().any(|&(k, n)| k == head && n == len);
     }
     is_one_of(key, &POSTMODIFIERS)
 }
