@@ -3602,8 +3602,16 @@ fn reported_from_verb(
         && !object
         && !(cue + 1..end).any(|t| doc.tokens[t].mark == Mark::Open)
         && !described_as(doc, cue, end)
+        && what_before(doc, cue, first).is_none()
     {
         return None;
+    }
+    // "what he calls corruption in politics", "what the senators said was gerrymandering": a
+    // free relative with its own subject is the statement, "what" and all.
+    if let Some(what) = what_before(doc, cue, first) {
+        let source = source_left(doc, cue, what + 1).or_else(|| generic_left(doc, cue, what + 1))?;
+        let stop = statement_end(doc, cue + 1, class, sentence);
+        return (stop > doc.tokens[cue].span.end).then(|| (Some(source), Span::new(doc.tokens[what].span.start, stop)));
     }
     // "moves that he said improved the economy": in a relative clause, what was said is its
     // verb phrase, whose subject the relative pronoun stands for.
@@ -3962,6 +3970,33 @@ fn described_as(doc: &Document, cue: usize, end: usize) -> bool {
         && (cue + 2..end.min(cue + 12))
             .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct || is_punct(doc, t, b','))
             .any(|t| key_of(doc, t) == key("as"))
+}
+
+/// The "what" one to three words before `cue` (not before `first`) that opens a free
+/// relative whose subject those words are: "what he calls", "what the senators said". (A
+/// byte first: "w" two to four tokens back.)
+fn what_before(doc: &Document, cue: usize, first: usize) -> Option<usize> {
+    let bytes = doc.text.as_bytes();
+    let what = (cue.saturating_sub(4).max(first)..cue.saturating_sub(1))
+        .rev()
+        .find(|&t| bytes[doc.tokens[t].span.start] | 0x20 == b'w')?;
+    what_at(doc, what, cue).then_some(what)
+}
+
+/// [`what_before`] past its byte test. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn what_at(doc: &Document, what: usize, cue: usize) -> bool {
+    // (Not "what I learned …", a speaker's own words.)
+    key_of(doc, what) == key("what")
+        && doc.tokens[what + 1..cue]
+            .iter()
+            .all(|t| t.kind == TokenKind::Word && !t.in_quote && !t.info.is_cue())
+        && !is_one_of(key_of(doc, what + 1), &const { keys(["i", "we", "you"]) })
+        && (doc.tokens[what + 1].info.has(PRONOUN)
+            || doc.tokens[what + 1].info.has(DETERMINER)
+            || doc.tokens[what + 1].name_like
+            || doc.tokens[cue - 1].info.is_desc())
 }
 
 /// For a cue between a subject pronoun or a name and a verb, right after a relative "that"
