@@ -3622,8 +3622,8 @@ fn reported_from_verb(
     }
     // "55 percent said so", "most said yes": a one-word answer is the whole statement.
     let answer = cue + 1;
-    // (A byte or two rule out most words first: "yes", "no" and "so" are short, and no other
-    // word after a cue opens with those letters so often.)
+    // (Its length and first letter rule out most words before any look-up: "yes", "no" and
+    // "so" are short and open with y, n or s.)
     let short = doc
         .tokens
         .get(answer)
