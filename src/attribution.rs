@@ -2909,10 +2909,12 @@ struct WordBytes {
     according: Option<u8>,
     /// "and", "but" and "while", for [`statement_end`]'s scan (all three, or none).
     joiners: Option<[u8; 3]>,
-    /// "that", "who" and "to", for [`is_word`].
+    /// "that", "who", "to", "which" and "what", for [`is_word`].
     that: Option<u8>,
     who: Option<u8>,
     to: Option<u8>,
+    which: Option<u8>,
+    what: Option<u8>,
 }
 
 fn word_bytes() -> &'static WordBytes {
@@ -2925,6 +2927,8 @@ fn word_bytes() -> &'static WordBytes {
             that: frequent_byte("that"),
             who: frequent_byte("who"),
             to: frequent_byte("to"),
+            which: frequent_byte("which"),
+            what: frequent_byte("what"),
         }
     })
 }
@@ -2950,7 +2954,9 @@ fn is_who_stem(doc: &Document, t: usize) -> bool {
 
 /// Is token `t` the relative "which" (lowercase: a capitalised one asks a question)?
 fn is_which(doc: &Document, t: usize) -> bool {
-    !doc.tokens[t].cap && key_of(doc, t) == key("which")
+    // (Both tests made, no branch between them: whether a word is capitalised is the text's
+    // choice.)
+    is_word(doc, t, word_bytes().which, b"which") & !doc.tokens[t].cap
 }
 
 /// Is `token` a word that may open a statement: a cue, or "according"? (The lexicon gives
@@ -3624,10 +3630,10 @@ fn reported_from_verb(
     let answer = cue + 1;
     // (Its length and first letter rule out most words before any look-up: "yes", "no" and
     // "so" are short and open with y, n or s.)
-    let short = doc
-        .tokens
-        .get(answer)
-        .is_some_and(|a| a.span.len() <= 3 && matches!(doc.text.as_bytes()[a.span.start] | 0x20, b'y' | b'n' | b's'));
+    let short = doc.tokens.get(answer).is_some_and(|a| {
+        let first = doc.text.as_bytes()[a.span.start] | 0x20;
+        (a.span.len() <= 3) & ((first == b'y') | (first == b'n') | (first == b's'))
+    });
     if short && class != CueClass::Quote && class != CueClass::Tell && answer_at(doc, answer, end) {
         let (source, _) = source_before_verb(doc, cue, first, s)?;
         // (Less the full stop the tokenizer gave "no." at a sentence's end.)
@@ -3973,13 +3979,26 @@ fn described_as(doc: &Document, cue: usize, end: usize) -> bool {
 }
 
 /// The "what" one to three words before `cue` (not before `first`) that opens a free
-/// relative whose subject those words are: "what he calls", "what the senators said". (A
-/// byte first: "w" two to four tokens back.)
+/// relative whose subject those words are: "what he calls", "what the senators said".
 fn what_before(doc: &Document, cue: usize, first: usize) -> Option<usize> {
-    let bytes = doc.text.as_bytes();
-    let what = (cue.saturating_sub(4).max(first)..cue.saturating_sub(1))
-        .rev()
-        .find(|&t| bytes[doc.tokens[t].span.start] | 0x20 == b'w')?;
+    // (By the lexicon's byte for "what", three compares and no branch between them; most cues
+    // have none.)
+    let what = word_bytes().what;
+    let is_what = |back: usize| {
+        let t = cue.saturating_sub(back);
+        (cue >= back) & (t >= first) & is_word(doc, t, what, b"what")
+    };
+    let (two, three, four) = (is_what(2), is_what(3), is_what(4));
+    if !(two | three | four) {
+        return None;
+    }
+    let what = if two {
+        cue - 2
+    } else if three {
+        cue - 3
+    } else {
+        cue - 4
+    };
     what_at(doc, what, cue).then_some(what)
 }
 
@@ -4001,10 +4020,15 @@ fn what_at(doc: &Document, what: usize, cue: usize) -> bool {
 
 /// For a cue between a subject pronoun or a name and a verb, right after a relative "that"
 /// or "which" ("moves that he said improved …", "applicants, which he said were …"): the
-/// verb's token. (A byte first: most cues follow no such word.)
+/// verb's token.
 fn verb_after_relative(doc: &Document, cue: usize, first: usize, end: usize) -> Option<usize> {
-    if cue < first + 2 || cue + 1 >= end || !matches!(doc.text.as_bytes()[doc.tokens[cue - 2].span.start], b't' | b'w')
-    {
+    if cue < first + 2 || cue + 1 >= end {
+        return None;
+    }
+    // (By the lexicon's bytes for "that" and "which", with no branch between the two.)
+    let bytes = word_bytes();
+    let relative = is_word(doc, cue - 2, bytes.that, b"that") | is_word(doc, cue - 2, bytes.which, b"which");
+    if !relative {
         return None;
     }
     verb_after_relative_at(doc, cue, end)
