@@ -2892,7 +2892,10 @@ impl QuotedWords {
 /// the lexicon gives the word alone, `byte` (one of [`word_bytes`]), where it has one:
 /// comparing the bytes mispredicted where a word shares the length and first letters ("than",
 /// "this", "then" for "that"; "was", "why" for "who").
-#[inline]
+// (Out of line in the browser build, whose copies at each use, each with the byte compare the
+// lexicon's byte stands in for, came to a kilobyte.)
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn is_word(doc: &Document, t: usize, byte: Option<u8>, word: &[u8]) -> bool {
     match byte {
         Some(byte) => doc.tokens[t].info.claims() == byte,
