@@ -723,20 +723,7 @@ fn partitive_start(doc: &Document, of: usize, floor: usize) -> Option<usize> {
     } else if token.kind != TokenKind::Number {
         return None;
     }
-    if q >= floor + 2
-        && key_of(doc, q - 1) == key("than")
-        && is_one_of(key_of(doc, q - 2), &const { keys(["more", "fewer", "less"]) })
-    {
-        q -= 2;
-    } else if q > floor
-        && is_one_of(
-            key_of(doc, q - 1),
-            &const { keys(["nearly", "about", "almost", "roughly", "only", "just", "over"]) },
-        )
-    {
-        q -= 1;
-    }
-    Some(q)
+    Some(with_approximation(doc, q, floor))
 }
 
 /// Words for a share of a group, before "of" ([`partitive_start`]).
@@ -1391,8 +1378,10 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     // preposition modifies the subject before it, which is the speaker (before a participle
     // it is more often the object of another verb: "a pitch to voters saying").
     let mut hops = 0;
+    // (Asked only where a preposition or a message is found: most sources have neither.)
+    let participle = || bytes_of(doc, cue).ends_with(b"ing");
     while let Some(prep) = governed_by_preposition(doc, &source, floor) {
-        let participle = bytes_of(doc, cue).ends_with(b"ing");
+        let participle = participle();
         // ("…, with 22 percent saying they would …": after "with", the phrase is the
         // participle's own subject.)
         if participle && hops == 0 && key_of(doc, prep) == key("with") {
@@ -1409,7 +1398,7 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     // subject, a name or pronoun before it, is the speaker.
     if source.kind == MentionKind::Description(DescKind::Message)
         && matches!(doc.tokens[cue].info.cue(), Some(CueClass::Speech | CueClass::Tell))
-        && bytes_of(doc, cue).ends_with(b"ing")
+        && participle()
     {
         if let Some(subject) = subject_of(doc, cue, doc.sentence_of(cue)).filter(|s| {
             matches!(s.kind, MentionKind::Name | MentionKind::Pronoun)
@@ -1968,7 +1957,7 @@ fn ratio_start(doc: &Document, head: usize, floor: usize) -> usize {
         doc.tokens[t].kind == TokenKind::Number || is_one_of(key_of(doc, t), &NUMBERS) || is_word(doc, t, None, b"one")
     };
     // (The preposition first: it rules out most phrases in a byte test or two.)
-    let mut start = if head >= floor + 2 && is_word(doc, head - 1, None, b"in") && count(head) && count(head - 2) {
+    let start = if head >= floor + 2 && is_word(doc, head - 1, None, b"in") && count(head) && count(head - 2) {
         head - 2
     } else if head >= floor + 3
         && is_word(doc, head - 1, None, b"of")
@@ -1980,21 +1969,27 @@ fn ratio_start(doc: &Document, head: usize, floor: usize) -> usize {
     } else {
         return head;
     };
+    with_approximation(doc, start, floor)
+}
+
+/// `start`, a count's first token (not before `floor`), moved back over the words that qualify
+/// it: "more than" / "fewer than" / "less than", or one of [`APPROXIMATIONS`] ("nearly half",
+/// "about 4 in 10").
+fn with_approximation(doc: &Document, start: usize, floor: usize) -> usize {
     if start >= floor + 2
-        && is_word(doc, start - 1, None, b"than")
+        && key_of(doc, start - 1) == key("than")
         && is_one_of(key_of(doc, start - 2), &const { keys(["more", "fewer", "less"]) })
     {
-        start -= 2;
-    } else if start > floor
-        && is_one_of(
-            key_of(doc, start - 1),
-            &const { keys(["nearly", "about", "almost", "roughly", "only"]) },
-        )
-    {
-        start -= 1;
+        start - 2
+    } else if start > floor && is_one_of(key_of(doc, start - 1), &APPROXIMATIONS) {
+        start - 1
+    } else {
+        start
     }
-    start
 }
+
+/// Words that make a count approximate, before it ([`with_approximation`]).
+const APPROXIMATIONS: KeySet<7> = keys(["nearly", "about", "almost", "roughly", "only", "just", "over"]);
 
 /// A plain noun phrase ending at token `head` ("the other Republican voters", "58 percent",
 /// "most"), for [`generic_left`]; none before a participle (`participle`), where the word is
