@@ -147,6 +147,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
             None
         } else {
             cue_after(doc, quote.close, close_sentence)
+                .map(|found| participle_after(doc, quote, found, close_sentence))
                 .or_else(|| any_verb_after(doc, quote, close_sentence))
                 .or_else(|| cue_before(doc, quote.open, sentence))
         };
@@ -1159,11 +1160,7 @@ fn cue_after(doc: &Document, close: usize, s: usize) -> Option<(usize, Option<So
 /// (`s` is the sentence of the quotation's closing mark.)
 fn any_verb_after(doc: &Document, quote: &Quoted, s: usize) -> Option<(usize, Option<Source>)> {
     let close = quote.close;
-    let opens_sentence = doc.tokens[quote.open + 1..close]
-        .iter()
-        .find(|t| t.kind != TokenKind::Punct)
-        .is_some_and(|t| t.cap);
-    if !opens_sentence || !ends_with_comma(doc, close) {
+    if !opens_like_sentence(doc, quote) || !ends_with_comma(doc, close) {
         return None;
     }
     let end = doc.sentences.get(s)?.tokens.end;
@@ -1203,6 +1200,32 @@ fn any_verb_after(doc: &Document, quote: &Quoted, s: usize) -> Option<(usize, Op
     }
     let source = phrase_ending_at(doc, verb - 1, t)?;
     Some((verb, Some(source)))
+}
+
+/// Does the quotation's first word start with a capital, as a sentence does (not a fragment
+/// of the reporter's sentence: "a “crazy election,” Johnson says")?
+fn opens_like_sentence(doc: &Document, quote: &Quoted) -> bool {
+    doc.tokens[quote.open + 1..quote.close]
+        .iter()
+        .find(|t| t.kind != TokenKind::Punct)
+        .is_some_and(|t| t.cap)
+}
+
+/// "She stated, “…,” adding, “…”": a participle right after a quotation that opens like a
+/// sentence, with no speaker of its own, shares the subject of the clause before it.
+/// (`found` is [`cue_after`]'s; `s` the sentence of the closing mark.)
+fn participle_after(
+    doc: &Document,
+    quote: &Quoted,
+    found: (usize, Option<Source>),
+    s: usize,
+) -> (usize, Option<Source>) {
+    match found {
+        (cue, None) if bytes_of(doc, cue).ends_with(b"ing") && opens_like_sentence(doc, quote) => {
+            (cue, subject_of(doc, cue, s))
+        }
+        found => found,
+    }
 }
 
 /// Does the quotation closing at token `close` end on a comma, inside its marks or just after?
@@ -1323,6 +1346,12 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
                 let first = first_token_of(doc, g);
                 first == sentence_first
                     || (first == sentence_first + 1 && doc.tokens[sentence_first].info.has(FUNCTION))
+                    // ("In the excerpt, the author wrote, “…”": or after an opening adverbial,
+                    // before a finite verb; not "…, having referred to him as a “…”".)
+                    || (first > sentence_first
+                        && is_punct(doc, first - 1, b',')
+                        && !bytes_of(doc, t).ends_with(b"ing")
+                        && key_of(doc, first) != key("having"))
             })
         };
         let source = source_left(doc, t, sentence_first)
@@ -2370,8 +2399,15 @@ fn subject_from(doc: &Document, sentence: &crate::segment::Sentence, mut t: usiz
         t += i;
         // "in the Holocaust, who would say …": the object of a preposition is no subject,
         // a determiner between them or not.
+        // ("Then Trump went on the attack, saying": an adverb of time before a name is no
+        // preposition; but "Earlier Wednesday, …", "the last GOP debate".)
+        let adverb = || {
+            doc.tokens[t - 1].info.has(CUE_MODIFIER)
+                && !doc.tokens[t].info.has(TIME)
+                && key_of(doc, t - 1) != key("last")
+        };
         let after_preposition = t > sentence.tokens.start
-            && (doc.tokens[t - 1].info.has(NOT_CLAUSE_START)
+            && ((doc.tokens[t - 1].info.has(NOT_CLAUSE_START) && !adverb())
                 || (t - 1 > sentence.tokens.start
                     && doc.tokens[t - 1].info.has(DETERMINER)
                     && is_one_of(key_of(doc, t - 2), &PREPOSITIONS)));
