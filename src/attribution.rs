@@ -1115,7 +1115,14 @@ fn cue_after(doc: &Document, close: usize, s: usize) -> Option<(usize, Option<So
     for cue in t..end {
         let token = &doc.tokens[cue];
         if token.mark == Mark::Open || matches!(punct_of(doc.text, token), Some('.' | ';' | '!' | '?')) {
-            break;
+            // (Not an abbreviation's stop before a comma or bracket: "Sen. Claire McCaskill
+            // (D-Mo.) said", "Mitch McConnell, R-Ky., said".)
+            let abbreviation = is_punct(doc, cue, b'.')
+                && cue + 1 < end
+                && (is_punct(doc, cue + 1, b')') || is_punct(doc, cue + 1, b','));
+            if !abbreviation {
+                break;
+            }
         }
         let Some(class) = cue_class(doc, cue, false) else {
             continue;
