@@ -1437,7 +1437,8 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         && participle()
     {
         if let Some(subject) = subject_of(doc, cue, doc.sentence_of(cue)).filter(|s| {
-            matches!(s.kind, MentionKind::Name | MentionKind::Pronoun)
+            (matches!(s.kind, MentionKind::Name | MentionKind::Pronoun)
+                || matches!(s.kind, MentionKind::Description(kind) if kind != DescKind::Message))
                 && s.span.end < source.span.start
                 && doc.tokens.partition_point(|x| x.span.start < s.span.start) >= floor
         }) {
