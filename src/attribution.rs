@@ -1124,6 +1124,10 @@ fn cue_after(doc: &Document, close: usize, s: usize) -> Option<(usize, Option<So
                 break;
             }
         }
+        // “…,” according to CNN.
+        if cue == t && is_according(doc, cue) {
+            return Some((cue, according_source(doc, cue, end)));
+        }
         let Some(class) = cue_class(doc, cue, false) else {
             continue;
         };
@@ -1321,6 +1325,17 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
                 .flatten()
             {
                 return Some((t, Some(subject)));
+            }
+            continue;
+        }
+        // "According to the newspaper, “…”": its source ends at the comma before the mark.
+        if is_according(doc, t) {
+            let source = according_source(doc, t, open).filter(|s| {
+                let after = doc.tokens.partition_point(|x| x.span.start < s.span.end);
+                (after..open).all(|i| matches!(punct_of(doc.text, &doc.tokens[i]), Some(',' | ':')))
+            });
+            if source.is_some() {
+                return Some((t, source));
             }
             continue;
         }
@@ -3318,10 +3333,25 @@ fn content_end(doc: &Document, sentence: &crate::segment::Sentence) -> usize {
     doc.tokens[last - 1].span.end
 }
 
+/// The source after "according to" at token `t`, within the sentence ending at token `end`.
+fn according_source(doc: &Document, t: usize, end: usize) -> Option<Source> {
+    source_right(doc, t + 1)
+        .map(|source| with_trailing_nouns(doc, source, end))
+        .or_else(|| any_phrase_after(doc, t + 1, end))
+}
+
+/// Is token `t` the "according" of "according to" (outside quotation marks)?
+fn is_according(doc: &Document, t: usize) -> bool {
+    bytes_of(doc, t).eq_ignore_ascii_case(b"according")
+        && !doc.tokens[t].in_quote
+        && doc
+            .tokens
+            .get(t + 1)
+            .is_some_and(|n| n.span.of(doc.text).eq_ignore_ascii_case("to"))
+}
+
 fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -> Option<(Source, Span)> {
-    let source = source_right(doc, t + 1)
-        .map(|source| with_trailing_nouns(doc, source, sentence.tokens.end))
-        .or_else(|| any_phrase_after(doc, t + 1, sentence.tokens.end))?;
+    let source = according_source(doc, t, sentence.tokens.end)?;
     let sentence_first = sentence.tokens.start;
     // "According to X, …", "But, according to X, …", "Now, according to X, …".
     let initial = t - sentence_first <= 3
