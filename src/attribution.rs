@@ -1328,6 +1328,11 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
             }
             continue;
         }
+        // "As one aide put it, “…”": the verb of "put it" right before the quotation.
+        if t + 3 == open && is_put_it(doc, t) && matches!(punct_of(doc.text, &doc.tokens[t + 2]), Some(',' | ':')) {
+            let source = source_left(doc, t, sentence_first).or_else(|| generic_left(doc, t, sentence_first));
+            return Some((t, source));
+        }
         // "According to the newspaper, “…”": its source ends at the comma before the mark.
         if is_according(doc, t) {
             let source = according_source(doc, t, open).filter(|s| {
@@ -3338,6 +3343,12 @@ fn according_source(doc: &Document, t: usize, end: usize) -> Option<Source> {
     source_right(doc, t + 1)
         .map(|source| with_trailing_nouns(doc, source, end))
         .or_else(|| any_phrase_after(doc, t + 1, end))
+}
+
+/// Is token `t` the verb of "put it" ("as he put it", "as one aide puts it")?
+fn is_put_it(doc: &Document, t: usize) -> bool {
+    is_one_of(key_of(doc, t), &const { keys(["put", "puts"]) })
+        && doc.tokens.get(t + 1).is_some_and(|_| key_of(doc, t + 1) == key("it"))
 }
 
 /// Is token `t` the "according" of "according to" (outside quotation marks)?
