@@ -1304,6 +1304,9 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
     }
     // Every token looked at below is in the sentence of `open`, whose start is its floor.
     let sentence_first = doc.sentences.get(s)?.tokens.start;
+    if open == sentence_first {
+        return introduced_by_previous_sentence(doc, open, s);
+    }
     let start = sentence_first.max(open.saturating_sub(CUE_WINDOW));
     let mut t = open;
     while t > start {
@@ -1388,6 +1391,55 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
         return Some((t, source));
     }
     None
+}
+
+/// “Q” opening a sentence after one that is only its attribution, in the same paragraph:
+/// "Professor Ruiz agreed. “…”", "Lau said in a statement. “…”", "Smith told reporters. “…”"
+/// (a verb of speech with no statement of its own, at most an adverbial after it).
+/// (`s` is the sentence that `open` starts.)
+#[cold]
+#[inline(never)]
+fn introduced_by_previous_sentence(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<Source>)> {
+    let previous = doc.sentences.get(s.checked_sub(1)?)?;
+    if doc.lines[previous.line].paragraph != doc.lines[doc.tokens[open].line as usize].paragraph {
+        return None;
+    }
+    let stop = previous.tokens.end.checked_sub(1)?;
+    if stop <= previous.tokens.start || !is_punct(doc, stop, b'.') {
+        return None;
+    }
+    // (No quotation in it: a cue there is that quotation's.)
+    if doc.tokens[previous.tokens.start..stop]
+        .iter()
+        .any(|t| t.mark != Mark::None)
+    {
+        return None;
+    }
+    let floor = previous.tokens.start.max(stop.saturating_sub(6));
+    let (cue, class) = (floor..stop)
+        .rev()
+        .find_map(|t| cue_class(doc, t, false).map(|class| (t, class)))?;
+    let tail = match doc.tokens.get(cue + 1).filter(|_| cue + 1 < stop) {
+        None => true,
+        Some(next) => match class {
+            // "said in a statement", "agreed on Tuesday", "added later".
+            CueClass::Speech => next.info.has(NOT_CLAUSE_START) || next.info.has(TIME) || next.info.has(CUE_MODIFIER),
+            // "told reporters", "told The Times on Monday".
+            CueClass::Tell => ends_attribution(doc, cue, stop),
+            _ => false,
+        },
+    };
+    if !tail || !matches!(class, CueClass::Speech | CueClass::Tell) {
+        return None;
+    }
+    // (Not "Also, Trump isn't a conservative, he said.": a statement before the source, set
+    // off by a comma, is the verb's own.)
+    let source = source_left(doc, cue, previous.tokens.start)?;
+    let first = first_token_of(doc, &source);
+    if (previous.tokens.start..first).any(|t| is_punct(doc, t, b',')) {
+        return None;
+    }
+    Some((cue, Some(source)))
 }
 
 /// “Q” opening a paragraph after one that ends "Smith said:" or "Smith told reporters:".
