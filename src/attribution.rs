@@ -2121,6 +2121,17 @@ fn plain_phrase_ending_at(doc: &Document, head: usize, floor: usize, participle:
             group,
         ));
     }
+    // "the two wrote", "the three said": a numeral after "the" stands for those it counts.
+    if head > floor
+        && is_one_of(key_of(doc, head), &const { keys(["two", "three"]) })
+        && key_of(doc, head - 1) == key("the")
+    {
+        return Some(Source::new(
+            Span::new(doc.tokens[head - 1].span.start, token.span.end),
+            head,
+            group,
+        ));
+    }
     let quantity = token.info.has(QUANTIFIER);
     // Not a contraction ("I don't think") or an object pronoun ("let me say").
     let plain_noun = !word.contains(['\'', '’'])
