@@ -3415,8 +3415,11 @@ fn is_put_it(doc: &Document, t: usize) -> bool {
 }
 
 /// Is token `t` the "according" of "according to" (outside quotation marks)?
+#[inline]
 fn is_according(doc: &Document, t: usize) -> bool {
-    bytes_of(doc, t).eq_ignore_ascii_case(b"according")
+    // (The length first: this is asked of every word before a quotation.)
+    doc.tokens[t].span.len() == 9
+        && bytes_of(doc, t).eq_ignore_ascii_case(b"according")
         && !doc.tokens[t].in_quote
         && doc
             .tokens
