@@ -1215,6 +1215,7 @@ fn any_verb_after(doc: &Document, quote: &Quoted, s: usize) -> Option<(usize, Op
 
 /// Does the quotation's first word start with a capital, as a sentence does (not a fragment
 /// of the reporter's sentence: "a “crazy election,” Johnson says")?
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 fn opens_like_sentence(doc: &Document, quote: &Quoted) -> bool {
     doc.tokens[quote.open + 1..quote.close]
         .iter()
@@ -1224,7 +1225,9 @@ fn opens_like_sentence(doc: &Document, quote: &Quoted) -> bool {
 
 /// "She stated, “…,” adding, “…”": a participle right after a quotation that opens like a
 /// sentence, with no speaker of its own, shares the subject of the clause before it.
-/// (`found` is [`cue_after`]'s; `s` the sentence of the closing mark.)
+/// (`found` is [`cue_after`]'s; `s` the sentence of the closing mark.) (Out of line in the
+/// browser build: size.)
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 fn participle_after(
     doc: &Document,
     quote: &Quoted,
@@ -1339,8 +1342,8 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
         // "According to the newspaper, “…”": its source ends at the comma before the mark.
         if is_according(doc, t) {
             let source = according_source(doc, t, open).filter(|s| {
-                let after = doc.tokens.partition_point(|x| x.span.start < s.span.end);
-                (after..open).all(|i| matches!(punct_of(doc.text, &doc.tokens[i]), Some(',' | ':')))
+                matches!(punct_of(doc.text, &doc.tokens[open - 1]), Some(',' | ':'))
+                    && doc.tokens[open - 2].span.end == s.span.end
             });
             if source.is_some() {
                 return Some((t, source));
@@ -1716,7 +1719,9 @@ fn governed_by_preposition(doc: &Document, source: &Source, floor: usize) -> Opt
 
 /// The first token that starts at or after the source's start (what a binary search of all
 /// the document's tokens answers): a walk back from its head, a word or a few away, where the
-/// head starts no earlier than the span (a "who" stands for a head before it).
+/// head starts no earlier than the span (a "who" stands for a head before it). (Out of line in
+/// the browser build: eleven callers.)
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 fn first_token_of(doc: &Document, source: &Source) -> usize {
     let start = source.span.start;
     if doc.tokens.get(source.head).is_none_or(|h| h.span.start < start) {
@@ -2656,13 +2661,7 @@ fn reported_speech(
                 sentence.tokens.start = start;
                 sentence.span.start = doc.tokens[sentence.tokens.start].span.start;
             }
-            let found = if bytes_of(doc, t).eq_ignore_ascii_case(b"according")
-                && doc
-                    .tokens
-                    .get(t + 1)
-                    .is_some_and(|n| n.span.of(doc.text).eq_ignore_ascii_case("to"))
-                && !doc.tokens[t].in_quote
-            {
+            let found = if is_according(doc, t) {
                 according_to(doc, t, &sentence).map(|(src, content)| (Some(src), content))
             } else if punct_of(doc.text, &doc.tokens[t]) == Some(':')
                 && t - sentence.tokens.start <= 4
@@ -3402,6 +3401,8 @@ fn content_end(doc: &Document, sentence: &crate::segment::Sentence) -> usize {
 }
 
 /// The source after "according to" at token `t`, within the sentence ending at token `end`.
+/// (Out of line: three callers, all rare.)
+#[inline(never)]
 fn according_source(doc: &Document, t: usize, end: usize) -> Option<Source> {
     source_right(doc, t + 1)
         .map(|source| with_trailing_nouns(doc, source, end))
@@ -3415,16 +3416,13 @@ fn is_put_it(doc: &Document, t: usize) -> bool {
 }
 
 /// Is token `t` the "according" of "according to" (outside quotation marks)?
-#[inline]
 fn is_according(doc: &Document, t: usize) -> bool {
     // (The length first: this is asked of every word before a quotation.)
     doc.tokens[t].span.len() == 9
-        && bytes_of(doc, t).eq_ignore_ascii_case(b"according")
+        && key_at(doc, t, 8) == key("accordin")
         && !doc.tokens[t].in_quote
-        && doc
-            .tokens
-            .get(t + 1)
-            .is_some_and(|n| n.span.of(doc.text).eq_ignore_ascii_case("to"))
+        && t + 1 < doc.tokens.len()
+        && key_of(doc, t + 1) == key("to")
 }
 
 fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -> Option<(Source, Span)> {
