@@ -1318,6 +1318,16 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
         if token.mark == Mark::Close {
             break;
         }
+        // "As one aide put it, “…”" (or "put it: “…”"): the verb of "put it" is the cue.
+        if t + 1 == open
+            && t >= start + 2
+            && matches!(punct_of(doc.text, token), Some(',' | ':'))
+            && is_put_it(doc, t - 2)
+        {
+            let verb = t - 2;
+            let source = source_left(doc, verb, sentence_first).or_else(|| generic_left(doc, verb, sentence_first));
+            return Some((verb, source));
+        }
         if punct_of(doc.text, token) == Some(':') && t + 1 == open {
             // ("Ruiz put it simply: “…”": a pronoun after a verb is its object, no speaker.)
             if let Some(source) = source_left(doc, t, sentence_first).filter(|s| !is_object_pronoun(doc, s)) {
@@ -1333,11 +1343,6 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
                 return Some((t, Some(subject)));
             }
             continue;
-        }
-        // "As one aide put it, “…”": the verb of "put it" right before the quotation.
-        if t + 3 == open && is_put_it(doc, t) && matches!(punct_of(doc.text, &doc.tokens[t + 2]), Some(',' | ':')) {
-            let source = source_left(doc, t, sentence_first).or_else(|| generic_left(doc, t, sentence_first));
-            return Some((t, source));
         }
         // "According to the newspaper, “…”": its source ends at the comma before the mark.
         if is_according(doc, t) {
@@ -2480,8 +2485,22 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
     subject_from(doc, sentence, t, cue)
 }
 
-/// [`subject_of`] from token `t` of `sentence`.
-fn subject_from(doc: &Document, sentence: &crate::segment::Sentence, mut t: usize, cue: usize) -> Option<Source> {
+/// [`subject_of`] from token `t` of `sentence`: past the whole object of a preposition ("In
+/// an interview with The Wall Street Journal, Trump said"), else, where no subject is found
+/// that way, past its first word only.
+fn subject_from(doc: &Document, sentence: &crate::segment::Sentence, t: usize, cue: usize) -> Option<Source> {
+    subject_past(doc, sentence, t, cue, true).or_else(|| subject_past(doc, sentence, t, cue, false))
+}
+
+/// [`subject_from`], past the whole of each object of a preposition (`whole_objects`) or
+/// past its first word.
+fn subject_past(
+    doc: &Document,
+    sentence: &crate::segment::Sentence,
+    mut t: usize,
+    cue: usize,
+    whole_objects: bool,
+) -> Option<Source> {
     // A word that may head the subject: a pronoun, a name or a description. A tight scan steps
     // from one to the next; only they get the look around below.
     // (Its parts are tested with no branch between them: which of them decides is the
@@ -2536,6 +2555,11 @@ fn subject_from(doc: &Document, sentence: &crate::segment::Sentence, mut t: usiz
             return phrase_ending_at(doc, end, sentence.tokens.start);
         }
         // (An opening phrase, "On Tuesday, …", is passed over like any word that is not it.)
+        if after_preposition && whole_objects {
+            while t + 1 < cue && doc.tokens[t + 1].kind == TokenKind::Word && doc.tokens[t + 1].cap {
+                t += 1;
+            }
+        }
         t += 1;
     }
     None
