@@ -1603,6 +1603,17 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         }
         aside_words = j + 1..head;
         head = j - 1;
+        // ("Rep. Jim Jordan (R-Ohio), an oversight panel member, said": a bracketed party and
+        // state before the aside too.)
+        if punct_of(doc.text, &doc.tokens[head]) == Some(')') {
+            let open = (head.saturating_sub(8).max(floor)..head)
+                .rev()
+                .find(|&k| punct_of(doc.text, &doc.tokens[k]) == Some('('))?;
+            if open <= floor {
+                return None;
+            }
+            head = open - 1;
+        }
         // "Grassley, facing a challenge in Iowa, a swing state, said": that was the second of
         // two asides when a participle or "who" opens the one before it.
         if let Some(opening) = aside_before(doc, j, floor) {
