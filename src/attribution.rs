@@ -1321,7 +1321,7 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
         // "As one aide put it, “…”" (or "put it: “…”"): the verb of "put it" is the cue.
         if t + 1 == open
             && t >= start + 2
-            && matches!(punct_of(doc.text, token), Some(',' | ':'))
+            && (is_punct(doc, t, b',') || is_punct(doc, t, b':'))
             && is_put_it(doc, t - 2)
         {
             let verb = t - 2;
@@ -1347,7 +1347,7 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
         // "According to the newspaper, “…”": its source ends at the comma before the mark.
         if is_according(doc, t) {
             let source = according_source(doc, t, open).filter(|s| {
-                matches!(punct_of(doc.text, &doc.tokens[open - 1]), Some(',' | ':'))
+                (is_punct(doc, open - 1, b',') || is_punct(doc, open - 1, b':'))
                     && doc.tokens[open - 2].span.end == s.span.end
             });
             if source.is_some() {
@@ -1561,15 +1561,7 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     }
     let mut head = t - 1;
     // "Sen. Ann Ruiz (D-N.M.) said": step over a bracketed party and state.
-    if punct_of(doc.text, &doc.tokens[head]) == Some(')') {
-        let open = (head.saturating_sub(8).max(floor)..head)
-            .rev()
-            .find(|&j| punct_of(doc.text, &doc.tokens[j]) == Some('('))?;
-        if open <= floor {
-            return None;
-        }
-        head = open - 1;
-    }
+    head = before_brackets(doc, head, floor)?;
     // "Smith, the party's chairman, said" / "Smith, who leads it, said": step over the aside.
     let aside = punct_of(doc.text, &doc.tokens[head]) == Some(',');
     // (Before a participle, what the commas set off may be the sentence's main clause, with
@@ -1605,15 +1597,7 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         head = j - 1;
         // ("Rep. Jim Jordan (R-Ohio), an oversight panel member, said": a bracketed party and
         // state before the aside too.)
-        if punct_of(doc.text, &doc.tokens[head]) == Some(')') {
-            let open = (head.saturating_sub(8).max(floor)..head)
-                .rev()
-                .find(|&k| punct_of(doc.text, &doc.tokens[k]) == Some('('))?;
-            if open <= floor {
-                return None;
-            }
-            head = open - 1;
-        }
+        head = before_brackets(doc, head, floor)?;
         // "Grassley, facing a challenge in Iowa, a swing state, said": that was the second of
         // two asides when a participle or "who" opens the one before it.
         if let Some(opening) = aside_before(doc, j, floor) {
@@ -1654,6 +1638,19 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
                 .flatten()
         })
         .or_else(|| (!participle).then(|| name_in_aside(doc, floor, aside_words)).flatten())
+}
+
+/// The token before a bracket that closes at `head` ("Sen. Ann Ruiz (D-N.M.)"), or `head`
+/// itself where no bracket closes there; none where the bracket opens too far back (eight
+/// tokens) or at `floor`.
+fn before_brackets(doc: &Document, head: usize, floor: usize) -> Option<usize> {
+    if !is_punct(doc, head, b')') {
+        return Some(head);
+    }
+    let open = (head.saturating_sub(8).max(floor)..head)
+        .rev()
+        .find(|&j| is_punct(doc, j, b'('))?;
+    (open > floor).then(|| open - 1)
 }
 
 /// "“…,” the manager, Jeff Weaver, said": where the phrase before an aside is none a source
