@@ -1643,10 +1643,18 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
 /// The token before a bracket that closes at `head` ("Sen. Ann Ruiz (D-N.M.)"), or `head`
 /// itself where no bracket closes there; none where the bracket opens too far back (eight
 /// tokens) or at `floor`.
+#[inline]
 fn before_brackets(doc: &Document, head: usize, floor: usize) -> Option<usize> {
     if !is_punct(doc, head, b')') {
         return Some(head);
     }
+    bracket_opening(doc, head, floor)
+}
+
+/// [`before_brackets`] where a bracket closes at `head`. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn bracket_opening(doc: &Document, head: usize, floor: usize) -> Option<usize> {
     let open = (head.saturating_sub(8).max(floor)..head)
         .rev()
         .find(|&j| is_punct(doc, j, b'('))?;
@@ -3448,6 +3456,7 @@ fn is_put_it(doc: &Document, t: usize) -> bool {
 }
 
 /// Is token `t` the "according" of "according to" (outside quotation marks)?
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn is_according(doc: &Document, t: usize) -> bool {
     // (The length first: this is asked of every word before a quotation.)
     doc.tokens[t].span.len() == 9
