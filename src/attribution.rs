@@ -3783,7 +3783,15 @@ fn reported_from_verb(
     }
     // "Asked whether he would run, Smith said …" / "she asked about the plan": the question.
     if let Some(content) = question_after(doc, cue, sentence) {
-        return Some((source_left(doc, cue, first), content));
+        // ("Mitchell raised the issue, asking Sanders why …", "followed up by asking if …": a
+        // participle's asker is its clause's subject.)
+        let source = source_left(doc, cue, first).or_else(|| {
+            bytes_of(doc, cue)
+                .ends_with(b"ing")
+                .then(|| subject_of(doc, cue, s))
+                .flatten()
+        });
+        return Some((source, content));
     }
     // "called the plan “a disaster”", "described the talks as “productive”": these verbs
     // report only words that carry a quotation.
