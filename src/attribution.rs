@@ -1427,17 +1427,19 @@ fn introduced_by_previous_sentence(doc: &Document, open: usize, s: usize) -> Opt
     let (cue, class) = (floor..stop)
         .rev()
         .find_map(|t| cue_class(doc, t, false).map(|class| (t, class)))?;
+    if !matches!(class, CueClass::Speech | CueClass::Tell) {
+        return None;
+    }
     let tail = match doc.tokens.get(cue + 1).filter(|_| cue + 1 < stop) {
         None => true,
-        Some(next) => match class {
-            // "said in a statement", "agreed on Tuesday", "added later".
-            CueClass::Speech => next.info.has(NOT_CLAUSE_START) || next.info.has(TIME) || next.info.has(CUE_MODIFIER),
-            // "told reporters", "told The Times on Monday".
-            CueClass::Tell => ends_attribution(doc, cue, stop),
-            _ => false,
-        },
+        // "said in a statement", "agreed on Tuesday", "added later".
+        Some(next) if class == CueClass::Speech => {
+            next.info.has(NOT_CLAUSE_START) || next.info.has(TIME) || next.info.has(CUE_MODIFIER)
+        }
+        // "told reporters", "told The Times on Monday".
+        Some(_) => ends_attribution(doc, cue, stop),
     };
-    if !tail || !matches!(class, CueClass::Speech | CueClass::Tell) {
+    if !tail {
         return None;
     }
     // (Not "Also, Trump isn't a conservative, he said.": a statement before the source, set
@@ -3452,7 +3454,8 @@ fn according_source(doc: &Document, t: usize, end: usize) -> Option<Source> {
 /// Is token `t` the verb of "put it" ("as he put it", "as one aide puts it")?
 fn is_put_it(doc: &Document, t: usize) -> bool {
     is_one_of(key_of(doc, t), &const { keys(["put", "puts"]) })
-        && doc.tokens.get(t + 1).is_some_and(|_| key_of(doc, t + 1) == key("it"))
+        && t + 1 < doc.tokens.len()
+        && key_of(doc, t + 1) == key("it")
 }
 
 /// Is token `t` the "according" of "according to" (outside quotation marks)?
