@@ -2488,6 +2488,14 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
 fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
     let sentence = doc.sentences.get(s)?;
     let t = sentence.tokens.start.max(cue.saturating_sub(STATEMENT_WINDOW));
+    // "Lazar said he welcomed it and added, “…”": a verb joined by "and" shares the subject
+    // of the cue before it, which an opening phrase ("In an interview with journalist Matei
+    // Rosca, …") no longer hides.
+    if let Some(source) =
+        joined_by_and(doc, cue, sentence.tokens.start).and_then(|earlier| source_left(doc, earlier, t))
+    {
+        return Some(source);
+    }
     // A participle's subject is its clause's, where that clause has one: past an opening
     // clause ("After Trump called …, Clinton's aide rallied supporters, saying"), or from the
     // last one joined by a comma and a conjunction ("…, as Mrs. Clinton echoed the criticism,
@@ -2501,6 +2509,19 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
         }
     }
     subject_from(doc, sentence, t, cue)
+}
+
+/// For a cue right after "and" ("and added", "and also warned"), the nearest cue before it
+/// in its sentence (from `first`), outside quotations.
+fn joined_by_and(doc: &Document, cue: usize, first: usize) -> Option<usize> {
+    let mut before = cue.checked_sub(1)?;
+    while before > first && doc.tokens[before].info.has(CUE_MODIFIER) {
+        before -= 1;
+    }
+    if before <= first || !is_word(doc, before, None, b"and") {
+        return None;
+    }
+    (first..before).find(|&t| doc.tokens[t].info.is_cue() && !doc.tokens[t].in_quote)
 }
 
 /// [`subject_of`] from token `t` of `sentence`: past the whole object of a preposition ("In
@@ -3822,8 +3843,16 @@ fn reported_from_verb(
     // verb phrase, whose subject the relative pronoun stands for.
     if let Some(verb) = verb_after_relative(doc, cue, first, end) {
         let source = source_left(doc, cue, cue - 1)?;
-        let stop = statement_end(doc, verb, class, sentence);
+        // (Set off by commas, the relative clause ends at the next: "The plan, which he said
+        // would fail, passed.")
+        let set_off = cue >= first + 3 && is_punct(doc, cue - 3, b',');
+        let stop = clause_end(doc, first, cue, verb, class, sentence, set_off);
         return Some((Some(source), Span::new(doc.tokens[verb].span.start, stop)));
+    }
+    // "the allegations, which Mr. Ailes denies, …": the relative pronoun is the verb's object,
+    // and what follows the verb's comma is the main clause, nobody's statement.
+    if object_of_relative(doc, cue, first, end) {
+        return None;
     }
     // "55 percent said so", "most said yes": a one-word answer is the whole statement.
     let answer = cue + 1;
@@ -4032,6 +4061,8 @@ fn reported_from_verb(
             c = after;
         } else if let Some(after) = pronoun_after_phrase(doc, cue, c, end) {
             c = after;
+        } else if let Some(that) = that_after_long_adverbial(doc, c, end) {
+            c = that;
         }
     }
     if object {
@@ -4103,6 +4134,27 @@ fn reported_from_verb(
         clause_end(doc, first, cue, c, class, sentence, relative),
     );
     (content.end > content.start).then_some((Some(source), content))
+}
+
+/// "said Thursday during a taping of a town hall in Buffalo, New York, that …", "said on
+/// CNN, where he is a paid contributor, that …": past an adverbial too long for a plain
+/// search, a "that" after a comma, with no other verb's cue before it. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn that_after_long_adverbial(doc: &Document, c: usize, end: usize) -> Option<usize> {
+    (c + 1..end.min(c + 24))
+        .take_while(|&t| !doc.tokens[t].info.is_cue() && !is_punct(doc, t, b';'))
+        .find(|&t| is_that(doc, t) && is_punct(doc, t - 1, b','))
+}
+
+/// Is `cue` the verb of a relative clause whose object is "which", with nothing after the
+/// verb but a comma or the sentence's end: "the allegations, which Mr. Ailes denies, …"?
+fn object_of_relative(doc: &Document, cue: usize, first: usize, end: usize) -> bool {
+    let bare = cue + 1 >= end || matches!(punct_of(doc.text, &doc.tokens[cue + 1]), Some(',' | '.' | ')'));
+    bare && (cue.saturating_sub(5).max(first)..cue.saturating_sub(1))
+        .rev()
+        .take_while(|&t| doc.tokens[t + 1].kind == TokenKind::Word)
+        .any(|t| is_which(doc, t))
 }
 
 /// Where the statement that starts at token `c` after `cue` ends: at [`statement_end`], or
