@@ -4142,16 +4142,36 @@ fn reported_from_verb(
 #[cold]
 #[inline(never)]
 fn that_after_long_adverbial(doc: &Document, c: usize, end: usize) -> Option<usize> {
-    (c + 1..end.min(c + 24))
-        .take_while(|&t| !doc.tokens[t].info.is_cue() && !is_punct(doc, t, b';'))
-        .find(|&t| is_that(doc, t) && is_punct(doc, t - 1, b','))
+    // (Commas found by their byte: "that" is asked after a comma only.)
+    let text = doc.text.as_bytes();
+    for t in c + 1..end.min(c + 24) - 1 {
+        let token = &doc.tokens[t];
+        if token.info.is_cue() {
+            return None;
+        }
+        match text[token.span.start] {
+            b',' if is_that(doc, t + 1) => return Some(t + 1),
+            b';' => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Is `cue` the verb of a relative clause whose object is "which", with nothing after the
 /// verb but a comma or the sentence's end: "the allegations, which Mr. Ailes denies, …"?
+#[inline(always)]
 fn object_of_relative(doc: &Document, cue: usize, first: usize, end: usize) -> bool {
-    let bare = cue + 1 >= end || matches!(punct_of(doc.text, &doc.tokens[cue + 1]), Some(',' | '.' | ')'));
-    bare && (cue.saturating_sub(5).max(first)..cue.saturating_sub(1))
+    let bare = cue + 1 >= end || matches!(doc.text.as_bytes()[doc.tokens[cue + 1].span.start], b',' | b'.' | b')');
+    bare && which_before(doc, cue, first)
+}
+
+/// Does a relative "which" open the words before `cue` (up to four, from `first`)? (Rare:
+/// out of line.)
+#[cold]
+#[inline(never)]
+fn which_before(doc: &Document, cue: usize, first: usize) -> bool {
+    (cue.saturating_sub(5).max(first)..cue.saturating_sub(1))
         .rev()
         .take_while(|&t| doc.tokens[t + 1].kind == TokenKind::Word)
         .any(|t| is_which(doc, t))
