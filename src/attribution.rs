@@ -2491,9 +2491,7 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
     // "Lazar said he welcomed it and added, “…”": a verb joined by "and" shares the subject
     // of the cue before it, which an opening phrase ("In an interview with journalist Matei
     // Rosca, …") no longer hides.
-    if let Some(source) =
-        joined_by_and(doc, cue, sentence.tokens.start).and_then(|earlier| source_left(doc, earlier, t))
-    {
+    if let Some(source) = joined_subject(doc, cue, sentence.tokens.start, t) {
         return Some(source);
     }
     // A participle's subject is its clause's, where that clause has one: past an opening
@@ -2511,9 +2509,11 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
     subject_from(doc, sentence, t, cue)
 }
 
-/// For a cue right after "and" ("and added", "and also warned"), the nearest cue before it
-/// in its sentence (from `first`), outside quotations.
-fn joined_by_and(doc: &Document, cue: usize, first: usize) -> Option<usize> {
+/// For a cue right after "and" ("and added", "and also warned"), the source of the first cue
+/// of its sentence (from `first`, the source from `floor`), outside quotations. (Out of line:
+/// asked of every subject looked for, it seldom finds one.)
+#[inline(never)]
+fn joined_subject(doc: &Document, cue: usize, first: usize, floor: usize) -> Option<Source> {
     let mut before = cue.checked_sub(1)?;
     while before > first && doc.tokens[before].info.has(CUE_MODIFIER) {
         before -= 1;
@@ -2521,7 +2521,8 @@ fn joined_by_and(doc: &Document, cue: usize, first: usize) -> Option<usize> {
     if before <= first || !is_word(doc, before, None, b"and") {
         return None;
     }
-    (first..before).find(|&t| doc.tokens[t].info.is_cue() && !doc.tokens[t].in_quote)
+    let earlier = (first..before).find(|&t| doc.tokens[t].info.is_cue() && !doc.tokens[t].in_quote)?;
+    source_left(doc, earlier, floor)
 }
 
 /// [`subject_of`] from token `t` of `sentence`: past the whole object of a preposition ("In
@@ -4158,23 +4159,15 @@ fn that_after_long_adverbial(doc: &Document, c: usize, end: usize) -> Option<usi
     None
 }
 
-/// Is `cue` the verb of a relative clause whose object is "which", with nothing after the
-/// verb but a comma or the sentence's end: "the allegations, which Mr. Ailes denies, …"?
+/// Is `cue` the verb of a relative clause whose object is "which", one or two words before
+/// it, with nothing after the verb but a comma or the sentence's end: "the allegations, which
+/// Mr. Ailes denies, …"?
 #[inline(always)]
 fn object_of_relative(doc: &Document, cue: usize, first: usize, end: usize) -> bool {
     let bare = cue + 1 >= end || matches!(doc.text.as_bytes()[doc.tokens[cue + 1].span.start], b',' | b'.' | b')');
-    bare && which_before(doc, cue, first)
-}
-
-/// Does a relative "which" open the words before `cue` (up to four, from `first`)? (Rare:
-/// out of line.)
-#[cold]
-#[inline(never)]
-fn which_before(doc: &Document, cue: usize, first: usize) -> bool {
-    (cue.saturating_sub(5).max(first)..cue.saturating_sub(1))
-        .rev()
-        .take_while(|&t| doc.tokens[t + 1].kind == TokenKind::Word)
-        .any(|t| is_which(doc, t))
+    // ("which he denies", "which the mayor denies": not "which, he said, …".)
+    bare && cue >= first + 3
+        && (is_which(doc, cue - 2) || (is_which(doc, cue - 3) && doc.tokens[cue - 2].kind == TokenKind::Word))
 }
 
 /// Where the statement that starts at token `c` after `cue` ends: at [`statement_end`], or
