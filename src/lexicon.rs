@@ -524,7 +524,7 @@ struct Merged {
 
 fn merged() -> Merged {
     let mut table: FxMap<&'static str, WordInfo> = FxMap::default();
-    let mut add = |word: &'static str, f: &mut dyn FnMut(&mut WordInfo)| f(table.entry(word).or_default());
+    let mut add = |word: &'static str, f: &mut dyn FnMut(&mut WordInfo)| f(entry(&mut table, word));
     for (word, class, _) in entries(lexicon_file!("../data/lexicons/cue-verbs.txt")) {
         let class = match class {
             Some("tell") => CueClass::Tell,
@@ -623,6 +623,14 @@ fn merged() -> Merged {
         claim_sets,
         frequent,
     }
+}
+
+/// `word`'s information in `table`, a default one added if it has none. (Out of line: the
+/// map's insertion, inlined where each lexicon file is added, was copied into the browser
+/// build once a file.)
+#[inline(never)]
+fn entry<'m>(table: &'m mut FxMap<&'static str, WordInfo>, word: &'static str) -> &'m mut WordInfo {
+    table.entry(word).or_default()
 }
 
 /// Whether `word` may have a [`WordInfo::claims`] index of its own: whether every token found
