@@ -157,6 +157,14 @@ fn is_hypothetical(doc: &Document, start: usize) -> bool {
     if plain && !may_be(b"if") && !may_be(b"unless") {
         return false;
     }
+    after_condition(doc, start)
+}
+
+/// [`is_hypothetical`] past its test of the bytes: is the token before byte `start` "if" or
+/// "unless"? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn after_condition(doc: &Document, start: usize) -> bool {
     let first = doc.tokens.partition_point(|t| t.span.start < start);
     first
         .checked_sub(1)
@@ -491,7 +499,8 @@ struct QuotedPart {
 /// Whether a sentence is the quotations' rather than the writer's, and so no factual claim:
 /// half its bytes or more are quoted ("“…,” he said, in a long quotation), or a whole-sentence
 /// quotation is all it holds but for its attribution and a few words (“We are ready,” he
-/// added in a statement.). `parts` starts at the first part that ends past the sentence's
+/// added in a statement.), or it is the attribution of the whole-sentence quotation after it
+/// and a few words ("Jo Hart agreed. “…”"). `parts` starts at the first part that ends past the sentence's
 /// start, and is in text order.
 fn quoted(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) -> bool {
     let span = sentence.span;
@@ -500,6 +509,12 @@ fn quoted(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) -> bool {
     let mut overlapping = 0;
     for q in parts {
         if q.span.start >= span.end {
+            // "Iowa State University's Dianne Bystrom agreed. “…”": a sentence that holds the
+            // attribution of the quotation after it is weighed as the quotation's too.
+            if q.whole && !q.cue.is_empty() && span.contains(q.cue) && span.contains(q.speaker) {
+                whole = true;
+                overlapping += 1;
+            }
             break;
         }
         let overlaps = q.span.overlaps(span);
@@ -519,15 +534,38 @@ fn quoted(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) -> bool {
 #[cold]
 #[inline(never)]
 fn words_outside(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) -> usize {
-    doc.tokens[sentence.tokens.clone()]
-        .iter()
-        .filter(|t| {
-            t.kind != TokenKind::Punct
-                && !parts.iter().any(|q| {
-                    q.span.contains(t.span) || (q.whole && (q.speaker.contains(t.span) || q.cue.contains(t.span)))
-                })
-        })
-        .count()
+    let text = doc.text.as_bytes();
+    let tokens = &doc.tokens[sentence.tokens.clone()];
+    // What follows an attribution's last word and a comma, to the sentence's end, describes
+    // the speaker: “…,” said Jo Hart[, a veteran of three campaigns.] / “…,” the man
+    // shouted[, using an expletive.] It opens with a number, a capital, a determiner, "who" or
+    // any word but a function word (not "and", "but", "then": a clause of the writer's own).
+    let describes = |t: &crate::segment::Token| {
+        let word = text.get(t.span.start..t.span.end).unwrap_or_default();
+        !t.in_quote
+            && (t.kind == TokenKind::Number
+                || t.cap
+                || !t.info.has(crate::lexicon::FUNCTION)
+                || t.info.has(crate::lexicon::DETERMINER)
+                || word == b"who")
+    };
+    let mut count = 0;
+    let mut after_attribution = false;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind == TokenKind::Punct {
+            if after_attribution && text[t.span.start] == b',' && tokens.get(i + 1).is_some_and(describes) {
+                break;
+            }
+            continue;
+        }
+        after_attribution = parts
+            .iter()
+            .any(|q| q.whole && (q.speaker.contains(t.span) || q.cue.contains(t.span)));
+        if !after_attribution && !parts.iter().any(|q| q.span.contains(t.span)) {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// The working vectors of `assemble` and its roster, kept for the next document on the
