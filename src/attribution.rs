@@ -995,6 +995,13 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
         if word.eq_ignore_ascii_case(b"states") && after_preposition(doc, t) {
             return None;
         }
+        // "the TV show “Cake Boss”", "the HBO show “Last Week Tonight”": before a title, a
+        // "show" after a singular noun is that noun's show (a verb "show" needs a plural
+        // subject, "polls show", "the data show", or an auxiliary before it).
+        let title_after = doc.tokens.get(t + 1).is_some_and(|n| n.mark == Mark::Open);
+        if title_after && word.eq_ignore_ascii_case(b"show") && singular_noun_before_show(doc, t - 1) {
+            return None;
+        }
         // "Hannity's show", "the party's claims": so does a possessive (not "he's said").
         let prev_len = bytes_of(doc, t - 1).len();
         let stem = prev_len - possessive_at(doc, t - 1);
@@ -1008,6 +1015,21 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
         return None;
     }
     Some(class)
+}
+
+/// Is token `t`, before a "show", a word that makes it a noun: no plural, pronoun, function
+/// word or auxiliary ("TV", "radio", "HBO"), nor "data" or "people"? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn singular_noun_before_show(doc: &Document, t: usize) -> bool {
+    let token = &doc.tokens[t];
+    let word = bytes_of(doc, t);
+    token.kind == TokenKind::Word
+        && !word.ends_with(b"s")
+        && !token.info.has(PRONOUN)
+        && !token.info.has(FUNCTION)
+        && !is_one_of(key_of(doc, t), &AUXILIARIES)
+        && !is_one_of(key_of(doc, t), &const { keys(["data", "people", "media"]) })
 }
 
 /// Is token `t` the noun of a prepositional phrase: a preposition up to three words before
