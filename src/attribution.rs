@@ -1160,7 +1160,10 @@ fn cue_after(doc: &Document, close: usize, s: usize) -> Option<(usize, Option<So
         // the editorial said / “…,” the suit reads.
         let left = source_left(doc, cue, t)
             .or_else(|| generic_left(doc, cue, t).filter(|g| g.span.start == doc.tokens[t].span.start));
-        let right = || (class != CueClass::Tell).then(|| source_right(doc, cue)).flatten();
+        // (Right of a verb that takes an object, past words of the reporter's own, is that
+        // object: "the phrase “Islamic terrorism” often, and criticized Obama".)
+        let inverts = class != CueClass::Tell && (cue == t || !token.info.has(OBJECT));
+        let right = || inverts.then(|| source_right(doc, cue)).flatten();
         let source = left.or_else(right);
         // ("Manafort, citing “the magic of Trump,” said the candidate could win": a phrase
         // after the verb followed by a verb of its own is the statement's subject, and the
