@@ -550,14 +550,17 @@ fn merged() -> Merged {
             w.set_gender(gender_of(gender));
         });
     }
-    for (word, kind, _) in entries(lexicon_file!("../data/lexicons/descriptions.txt")) {
+    for (word, kind, gender) in entries(lexicon_file!("../data/lexicons/descriptions.txt")) {
         let kind = match kind {
             Some("organisation") => DescKind::Organisation,
             Some("group") => DescKind::Group,
             Some("message") => DescKind::Message,
             _ => DescKind::Person,
         };
-        add(word, &mut |w| w.set_desc(kind));
+        add(word, &mut |w| {
+            w.set_desc(kind);
+            w.set_gender(gender_of(gender));
+        });
     }
     let flagged: [(&'static str, u16); 13] = [
         (lexicon_file!("../data/lexicons/cue-object.txt"), OBJECT),

@@ -1358,9 +1358,11 @@ impl<'t> Mentions<'t> {
                 {
                     return Some(e);
                 }
+                // ("the widow said": not someone known to be a man.)
+                let gender = token.info.gender();
                 let person = |e: usize| {
                     let e = &self.entities[e];
-                    e.kind == EntityKind::Person && may_be_someone(e)
+                    e.kind == EntityKind::Person && may_be_someone(e) && !other_sure_gender(e, gender)
                 };
                 match desc {
                     // "His son said", "Trump’s lawyer said": someone of the one named, not
