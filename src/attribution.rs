@@ -2428,19 +2428,8 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
         return None;
     }
     let token = &doc.tokens[first];
-    if token.in_quote || token.kind != TokenKind::Word || token.info.has(TIME) {
-        return None;
-    }
-    if token.info.has(PRONOUN) {
-        return Some(Source::new(token.span, first, MentionKind::Pronoun));
-    }
-    // ("asked in the video": a preposition opens no speaker.)
-    if !token.cap && token.info.has(FUNCTION) && !token.info.has(DETERMINER) && !token.info.has(QUANTIFIER) {
-        return None;
-    }
-    // The phrase runs to the next punctuation, bounded.
-    let mut end = first;
-    // (A number may modify what follows it: "a 2015 Gallup survey", "the 10-page report".)
+    // (A number may modify what follows it: "a 2015 Gallup survey", "the 10-page report",
+    // "said 2012 nominee Mitt Romney".)
     let modifying_number = |i: usize| {
         doc.tokens[i].kind == TokenKind::Number
             && doc
@@ -2448,6 +2437,20 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
                 .get(i + 1)
                 .is_some_and(|w| i + 1 < line_end && w.kind == TokenKind::Word)
     };
+    if !(modifying_number(first) && !token.in_quote) {
+        if token.in_quote || token.kind != TokenKind::Word || token.info.has(TIME) {
+            return None;
+        }
+        if token.info.has(PRONOUN) {
+            return Some(Source::new(token.span, first, MentionKind::Pronoun));
+        }
+        // ("asked in the video": a preposition opens no speaker.)
+        if !token.cap && token.info.has(FUNCTION) && !token.info.has(DETERMINER) && !token.info.has(QUANTIFIER) {
+            return None;
+        }
+    }
+    // The phrase runs to the next punctuation, bounded.
+    let mut end = first;
     while end + 1 < line_end && end - first < 7 {
         let next = &doc.tokens[end + 1];
         if modifying_number(end + 1) && !next.in_quote {
@@ -2501,8 +2504,8 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
         };
         !info.has(FUNCTION) && !info.is_cue() && (doc.tokens.get(first + 1).is_some_and(name_at) || described())
     };
-    if kind == MentionKind::Name && !doc.tokens[first].cap && !doc.tokens[first].info.has(DETERMINER) && !before_title()
-    {
+    let opener = doc.tokens[first].cap || doc.tokens[first].info.has(DETERMINER) || modifying_number(first);
+    if kind == MentionKind::Name && !opener && !before_title() {
         return None;
     }
     Some(Source::new(Span::new(token.span.start, head_token.span.end), end, kind))
