@@ -917,9 +917,12 @@ fn past_cue_modifiers(doc: &Document, mut c: usize, end: usize) -> usize {
 /// ([`passive_agent`]). ("The government is worried that …" is a state of the subject's
 /// mind, not a passive.)
 fn is_passive(doc: &Document, t: usize) -> bool {
-    t > 0
-        && doc.tokens[t - 1].kind == TokenKind::Word
-        && is_one_of(key_of(doc, t - 1), &BE)
+    // (Past an adverb between them: "have barely been mentioned", "were mistakenly charged".)
+    let adverb = t > 1 && doc.tokens[t - 1].kind == TokenKind::Word && bytes_of(doc, t - 1).ends_with(b"ly");
+    let be = t - usize::from(adverb);
+    be > 0
+        && doc.tokens[be - 1].kind == TokenKind::Word
+        && is_one_of(key_of(doc, be - 1), &BE)
         && !bytes_of(doc, t).ends_with(b"ing")
         && !doc.tokens[t].info.has(RAISING)
         && !is_one_of(key_of(doc, t), &const { keys(["worried"]) })
