@@ -2440,6 +2440,7 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
                 .get(i + 1)
                 .is_some_and(|w| i + 1 < line_end && w.kind == TokenKind::Word)
     };
+    // (Unless a number opens the phrase, the first word decides whether one may start here.)
     if !modifying_number(first) || token.in_quote {
         if token.in_quote || token.kind != TokenKind::Word || token.info.has(TIME) {
             return None;

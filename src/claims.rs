@@ -500,8 +500,8 @@ struct QuotedPart {
 /// half its bytes or more are quoted ("“…,” he said, in a long quotation), or a whole-sentence
 /// quotation is all it holds but for its attribution and a few words (“We are ready,” he
 /// added in a statement.), or it is the attribution of the whole-sentence quotation after it
-/// and a few words ("Jo Hart agreed. “…”"). `parts` starts at the first part that ends past the sentence's
-/// start, and is in text order.
+/// and a few words ("Jo Hart agreed. “…”"). `parts` starts at the first part that ends past
+/// the sentence's start, and is in text order.
 fn quoted(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) -> bool {
     let span = sentence.span;
     let mut bytes = 0;
@@ -529,8 +529,8 @@ fn quoted(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) -> bool {
 }
 
 /// How many words of `sentence` are in none of the quotation parts `parts` nor their
-/// attributions. (Rare: only sentences with a whole-sentence quotation that is less than half
-/// of them are asked.)
+/// attributions, counted up to a description of the speaker after the attribution. (Rare:
+/// only sentences with a whole-sentence quotation that is less than half of them are asked.)
 #[cold]
 #[inline(never)]
 fn words_outside(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) -> usize {
