@@ -1734,19 +1734,29 @@ fn name_before_aside(doc: &Document, head: usize, floor: usize) -> Option<Source
 }
 
 /// The comma that opens an aside ending at the comma `close`, where a participle or "who"
-/// opens it: ", facing a challenge in Iowa,". (Rare: out of line.)
+/// opens it: ", facing a challenge in Iowa,"; past the commas inside it that a capital follows
+/// (", who lost her daughter in Aurora, Colorado, in July 2012,"), and no other punctuation.
+/// (Rare: out of line.)
 #[cold]
 #[inline(never)]
 fn aside_before(doc: &Document, close: usize, floor: usize) -> Option<usize> {
     let limit = close.saturating_sub(ASIDE_WINDOW).max(floor);
-    let open = (limit..close).rev().find(|&i| doc.tokens[i].kind == TokenKind::Punct)?;
-    let first = doc
-        .tokens
-        .get(open + 1)
-        .filter(|t| open + 1 < close && t.kind == TokenKind::Word && !t.cap)?;
-    let word = first.span.of(doc.text).as_bytes();
-    let opens_aside = word.ends_with(b"ing") && word.len() > 4 || is_who_stem(doc, open + 1);
-    (open > floor && is_punct(doc, open, b',') && opens_aside).then_some(open)
+    for open in (limit..close).rev().filter(|&i| doc.tokens[i].kind == TokenKind::Punct) {
+        if open <= floor || !is_punct(doc, open, b',') {
+            return None;
+        }
+        let first = doc
+            .tokens
+            .get(open + 1)
+            .filter(|t| open + 1 < close && t.kind == TokenKind::Word)?;
+        // (A comma before a capital goes on a place or a name, "Aurora, Colorado": look further.)
+        if first.cap {
+            continue;
+        }
+        let word = first.span.of(doc.text).as_bytes();
+        return (word.ends_with(b"ing") && word.len() > 4 || is_who_stem(doc, open + 1)).then_some(open);
+    }
+    None
 }
 
 /// "a pitch to New York voters saying …", "wrote on Twitter: …", "at Mar-a-Lago, his club,
