@@ -3403,6 +3403,7 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
                                     || n.info.has(PRONOUN)
                                     || n.info.has(QUANTIFIER)
                                     || n.name_like
+                                    || n.info.is_desc()
                                     || is_one_of(key_of(doc, i), &COUNTED)
                                     || is_one_of(key_of(doc, i), &NUMBERS)
                                     || (!n.cap && !n.info.has(FUNCTION) && looks_plural(bytes_of(doc, i))))))
@@ -4107,6 +4108,10 @@ fn reported_from_verb(
         } else if let Some(that) = that_after_long_adverbial(doc, c, end) {
             c = that;
         }
+    }
+    // "pointed out that …": the particle before "that" is no part of the statement.
+    if c + 1 < end && bytes_of(doc, c) == b"out" && is_that(doc, c + 1) {
+        c += 1;
     }
     if object {
         if c == cue + 1 && particle {
