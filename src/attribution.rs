@@ -1543,7 +1543,10 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     // participle of speech, a message is the object of the clause's verb; the clause's
     // subject, a name or pronoun before it, is the speaker.
     if source.kind == MentionKind::Description(DescKind::Message)
-        && matches!(doc.tokens[cue].info.cue(), Some(CueClass::Speech | CueClass::Tell))
+        && matches!(
+            doc.tokens[cue].info.cue(),
+            Some(CueClass::Speech | CueClass::Tell | CueClass::Quote)
+        )
         && participle()
     {
         if let Some(subject) = subject_of(doc, cue, doc.sentence_of(cue)).filter(|s| {
