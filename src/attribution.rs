@@ -1539,9 +1539,10 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         source = source_left_of(doc, prep, floor).or_else(|| generic_left(doc, prep, floor))?;
         hops += 1;
     }
-    // "Trump issued a statement saying …", "the campaign released an ad telling …": before a
-    // participle of speech, a message is the object of the clause's verb; the clause's
-    // subject, a name or pronoun before it, is the speaker.
+    // "Trump issued a statement saying …", "the campaign released an ad telling …", "the
+    // council issued a statement calling …": before a participle of speech or quoting, a
+    // message is the object of the clause's verb; the clause's subject, a name or pronoun
+    // before it, is the speaker.
     if source.kind == MentionKind::Description(DescKind::Message)
         && matches!(
             doc.tokens[cue].info.cue(),
