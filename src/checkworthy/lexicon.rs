@@ -168,18 +168,29 @@ impl Lexicon {
 /// Every single word of the lexicons with its categories, and with [`cat::STARTS_PHRASE`] the
 /// first words of phrases: what the segmenter's word table ([`crate::lexicon`]) keeps of these
 /// lexicons, so that one probe per word serves both. In a fixed order (sorted by word).
+/// (Sorted and merged in a vector, not gathered in a `BTreeMap`, whose insertion was ~3 KB of
+/// the browser build for this one use.)
 pub(crate) fn word_categories() -> Vec<(&'static str, u32)> {
-    let mut words = std::collections::BTreeMap::new();
+    let mut words: Vec<(&'static str, u32)> = Vec::new();
     for &(c, text) in FILES {
         for phrase in text.lines().filter_map(entry) {
             let mut parts = phrase.split_whitespace();
             let (Some(first), more) = (parts.next(), parts.next().is_some()) else {
                 continue;
             };
-            *words.entry(first).or_insert(0) |= if more { cat::STARTS_PHRASE } else { c };
+            words.push((first, if more { cat::STARTS_PHRASE } else { c }));
         }
     }
-    words.into_iter().collect()
+    crate::sort::sort(&mut words);
+    // A word in several files (or starting several phrases) gets all their categories.
+    let mut merged: Vec<(&'static str, u32)> = Vec::with_capacity(words.len());
+    for (word, cats) in words {
+        match merged.last_mut() {
+            Some(last) if last.0 == word => last.1 |= cats,
+            _ => merged.push((word, cats)),
+        }
+    }
+    merged
 }
 
 /// A lexicon line without its comment and surrounding blanks, or `None` if nothing is left.
