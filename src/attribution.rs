@@ -4617,7 +4617,30 @@ fn described_source_after(doc: &Document, cue: usize, end: usize) -> bool {
 #[cold]
 #[inline(never)]
 fn postmodified_source_after(doc: &Document, cue: usize, end: usize) -> bool {
-    source_right(doc, cue).is_some_and(|source| postmodifier_tail(doc, source.head + 1, end))
+    source_right(doc, cue).is_some_and(|source| {
+        postmodifier_tail(doc, source.head + 1, end)
+            || (source.kind != MentionKind::Pronoun && prepositional_tail(doc, source.head + 1, end))
+    })
+}
+
+/// "…, said a spokesman for the ministry.", "…, said a fellow at the Brookings Institution,
+/// who …": do the words from `from` open with a preposition that ties them to the phrase
+/// before, and run to the sentence's end or a comma (after which the speaker is described)
+/// with no cue or verb "be" among them, at most seven words? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn prepositional_tail(doc: &Document, from: usize, end: usize) -> bool {
+    let last = before_final_stop(doc, from, end);
+    if from + 1 >= last || !is_one_of(key_of(doc, from), &SOURCE_PREPOSITIONS) {
+        return false;
+    }
+    let stop = (from + 1..last).find(|&i| is_punct(doc, i, b',')).unwrap_or(last);
+    stop - from <= 7
+        && stop > from + 1
+        && (from + 1..stop).all(|i| {
+            let token = &doc.tokens[i];
+            token.kind != TokenKind::Punct && !token.info.is_cue() && !is_one_of(key_of(doc, i), &BE)
+        })
 }
 
 /// The token after the listener that starts at `c`, after "told": its first word and the
@@ -4873,6 +4896,9 @@ fn is_postmodifier(doc: &Document, t: usize) -> bool {
     }
     is_one_of(key, &POSTMODIFIERS)
 }
+/// The prepositions that tie an inverted speaker to what it speaks for: "a spokesman for",
+/// "a professor at", "an analyst with", "a member of", "an adviser to".
+const SOURCE_PREPOSITIONS: KeySet<7> = keys(["for", "of", "at", "with", "from", "in", "to"]);
 /// The prepositions after [`POSTMODIFIERS`].
 const POSTMODIFIER_PREPOSITIONS: KeySet<6> = keys(["to", "with", "on", "about", "in", "of"]);
 /// Counts above one, spelled out.
