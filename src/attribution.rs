@@ -466,7 +466,7 @@ fn is_title(doc: &Document, quote: &Quoted) -> bool {
     let inside = &doc.tokens[quote.open + 1..quote.close];
     let words = inside.iter().filter(|t| t.kind != TokenKind::Punct).count();
     let first_word = inside.iter().find(|t| t.kind != TokenKind::Punct);
-    if !(2..=6).contains(&words) || first_word.is_none_or(|t| !t.cap) {
+    if !(1..=6).contains(&words) || first_word.is_none_or(|t| !t.cap) {
         return false;
     }
     let capitalised = (quote.open + 1..quote.close).all(|t| {
@@ -490,8 +490,23 @@ fn is_title(doc: &Document, quote: &Quoted) -> bool {
         let before = &doc.tokens[open - 1];
         before.kind == TokenKind::Word && before.info.cue().is_none_or(|class| class == CueClass::Tell)
     };
-    named && capitalised && doc.tokens[quote.open].line == doc.tokens[quote.close].line
+    // A kind of work or a network's possessive just before ("the TV show “Hannity”", "NBC’s
+    // “Today”"), or a kind of work and a comma ("his new book, ''Doomed to Succeed,''"): the
+    // name of a work, even of one word.
+    let work_before = |t: usize| doc.tokens[t].kind == TokenKind::Word && is_one_of(key_of(doc, t), &WORKS);
+    let named_work = open > 0
+        && (work_before(open - 1)
+            || (doc.tokens[open - 1].possessive != 0 && doc.tokens[open - 1].cap)
+            || (open > 1 && is_punct(doc, open - 1, b',') && work_before(open - 2)));
+    (named_work || (named && words >= 2)) && capitalised && doc.tokens[quote.open].line == doc.tokens[quote.close].line
 }
+
+/// The kinds of work whose names news quotes: "the reality show “The Apprentice,”".
+/// ("documentary" and "programme" are longer than a key.)
+const WORKS: KeySet<14> = keys([
+    "show", "program", "series", "sitcom", "book", "novel", "memoir", "movie", "film", "album", "song", "podcast",
+    "column", "blog",
+]);
 
 /// The most tokens from a title's opening mark to its closing one (six words and their
 /// punctuation): most quotations are longer, and are told no title with no call.
