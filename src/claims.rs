@@ -519,7 +519,9 @@ fn quoted(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) -> bool {
         }
         let overlaps = q.span.overlaps(span);
         bytes += q.span.len() * overlaps as usize;
-        whole |= q.whole & overlaps;
+        // (A fragment that opens the sentence with its own cue is said whole: “No,” she said.)
+        let opens_attributed = !q.cue.is_empty() && q.span.start > span.start && q.span.start - span.start <= 3;
+        whole |= (q.whole | opens_attributed) & overlaps;
         overlapping += 1;
     }
     if bytes * 2 >= span.len() {
