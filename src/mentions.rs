@@ -1368,7 +1368,11 @@ impl<'t> Mentions<'t> {
                     // "His son said", "Trump’s lawyer said": someone of the one named, not
                     // them (a role seen with a name was asked above).
                     DescKind::Person if is_possessed(doc, t) => None,
-                    DescKind::Person if definite() => self.salient(doc, t, s, &person, last_speaker),
+                    // ("the reporter asked": the other side of an interview is nobody quoted
+                    // before, unless seen with that role, as asked above.)
+                    DescKind::Person if definite() && !is_interlocutor(&head) => {
+                        self.salient(doc, t, s, &person, last_speaker)
+                    }
                     DescKind::Message => self.salient(doc, t, s, &person, last_speaker),
                     DescKind::Organisation if definite() => self.salient(
                         doc,
@@ -1559,6 +1563,12 @@ impl EntityDraft<'_> {
 /// `word` lowercased ([`crate::case::lowercase`]), borrowed when the word has no capital to
 /// lower (most role words, descriptions and headwords): no copy is made only to be compared
 /// and dropped.
+/// Whether `head` (lowercase) names who asks in an interview, not who answers: "the reporter",
+/// "the moderator", "the host".
+fn is_interlocutor(head: &str) -> bool {
+    ["reporter", "interviewer", "moderator", "host", "anchor", "questioner"].contains(&head)
+}
+
 fn lowercase(word: &str) -> Cow<'_, str> {
     crate::case::lowercase(word)
 }
