@@ -995,6 +995,12 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
     if plural && prev_token.cap && counted_before_capitals(doc, t) {
         return None;
     }
+    // "Massachusetts and Vermont, states that vote", "Western states this week": news seldom
+    // writes "states" as a verb, and then before what opens a statement ("It states that",
+    // "the memo states, …"), never after a comma.
+    if word.eq_ignore_ascii_case(b"states") && !states_as_verb(doc, t) {
+        return None;
+    }
     if prev_token.kind == TokenKind::Word {
         let prev = key_of(doc, t - 1);
         // "in states where …", "a lead in pledged delegates": right after a preposition a
@@ -1033,6 +1039,18 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
         return None;
     }
     Some(class)
+}
+
+/// Is the word "states" at token `t` (not the first) a verb: before "that", a comma, a colon
+/// or an opening mark, and after no comma? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn states_as_verb(doc: &Document, t: usize) -> bool {
+    let opens_statement = doc.tokens.get(t + 1).is_some_and(|next| {
+        next.mark == Mark::Open
+            || (next.kind == TokenKind::Punct && matches!(punct_of(doc.text, next), Some(',' | ':')))
+    }) || (t + 1 < doc.tokens.len() && is_that(doc, t + 1));
+    opens_statement && !is_punct(doc, t - 1, b',')
 }
 
 /// Is token `t`, before a "show", a word that makes it a noun: no plural, pronoun, function
