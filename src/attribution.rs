@@ -2919,6 +2919,10 @@ fn colon_statement(
 ) -> Option<(Option<Source>, Span)> {
     let content_start = doc.tokens[t + 1].span.start;
     if let Some(src) = source_left(doc, t, sentence.tokens.start) {
+        // "Iowa: Tim Albrecht, Brad Anderson, …": a roster under its heading says nothing.
+        if is_name_list(doc, t + 1, sentence.tokens.end) {
+            return None;
+        }
         return Some((Some(src), Span::new(content_start, content_end(doc, sentence))));
     }
     let src = transcript_label(doc, t, sentence.tokens.start, dialogue)?;
@@ -2930,6 +2934,16 @@ fn colon_statement(
         last.span.end
     };
     Some((Some(src), Span::new(content_start, end.max(content_start))))
+}
+
+/// Are the tokens `from..end` a list of names: three commas or more, and no lowercase word
+/// but a function word ("and", "of")?
+fn is_name_list(doc: &Document, from: usize, end: usize) -> bool {
+    let tokens = &doc.tokens[from..end];
+    tokens.iter().filter(|t| punct_of(doc.text, t) == Some(',')).count() >= 3
+        && tokens
+            .iter()
+            .all(|t| t.kind != TokenKind::Word || t.cap || t.info.has(FUNCTION))
 }
 
 /// The first sentence from `s` that may hold a token that opens a statement (see
