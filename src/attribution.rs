@@ -4012,7 +4012,9 @@ fn reported_from_verb(
             Some(past).filter(|&t| !(t < end && is_to(doc, t)))
         } else if comma_before.is_some_and(|c| {
             (c + 1..cue).all(|i| doc.tokens[i].kind == TokenKind::Punct || doc.tokens[i].info.has(CUE_MODIFIER))
-        }) && (described_source_after(doc, cue, end) || postmodified_source_after(doc, cue, end))
+        }) && (described_source_after(doc, cue, end)
+            || postmodified_source_after(doc, cue, end)
+            || source_to_end_after(doc, cue, end))
         {
             Some(end)
         } else {
@@ -4657,6 +4659,16 @@ fn adverbials_only(doc: &Document, tail: usize, end: usize) -> bool {
 #[inline(never)]
 fn described_source_after(doc: &Document, cue: usize, end: usize) -> bool {
     source_right(doc, cue).is_some_and(|source| source.head + 2 < end && is_punct(doc, source.head + 1, b','))
+}
+
+/// "…, said RNC spokesman Sean Spicer.", "…, said former Gov. Mike Huckabee.": does a source
+/// follow the cue and run to the sentence's final stop? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn source_to_end_after(doc: &Document, cue: usize, end: usize) -> bool {
+    source_right(doc, cue).is_some_and(|source| {
+        source.kind != MentionKind::Pronoun && source.head + 1 == before_final_stop(doc, source.head + 1, end)
+    })
 }
 
 /// "…, said a person familiar with the talks.": does a source follow the cue, and after it
