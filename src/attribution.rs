@@ -3428,6 +3428,12 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
             return doc.tokens[close - 1].span.end.max(doc.tokens[from].span.end);
         }
     }
+    // "… the armed occupants - noting that he saw …": a spaced dash before a participle of
+    // speech hands the sentence to another attribution.
+    let (end, dashed) = match dash_before_participle(doc, from, end) {
+        Some(dash) => (dash, true),
+        None => (end, false),
+    };
     let mut next = from + 2;
     // Only a comma, a semicolon and the joiners "and", "but" and "while" can end the
     // statement: a tight scan steps to the next of them, and only those get the tests below.
@@ -3481,7 +3487,33 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
             return doc.tokens[last - 1].span.end;
         }
     }
+    if dashed {
+        return doc.tokens[end - 1].span.end;
+    }
     content_end(doc, sentence)
+}
+
+/// The first dash from token `from` to `end`, outside quotations, that a participle of
+/// speech follows ("- noting that", "— adding"). (A scan of the statement's tokens, asked
+/// only of statements: out of line.)
+#[inline(never)]
+fn dash_before_participle(doc: &Document, from: usize, end: usize) -> Option<usize> {
+    let text = doc.text.as_bytes();
+    (from + 1..end.saturating_sub(1)).find(|&i| {
+        let token = &doc.tokens[i];
+        // (A hyphen or en dash only spaced; an em dash or bar either way.)
+        let dash = token.kind == TokenKind::Punct
+            && !token.in_quote
+            && match punct_of(doc.text, token) {
+                Some('-' | '–') => text.get(token.span.start.wrapping_sub(1)) == Some(&b' '),
+                Some('—' | '―') => true,
+                _ => false,
+            };
+        dash && {
+            let next = &doc.tokens[i + 1];
+            next.kind == TokenKind::Word && next.info.is_cue() && bytes_of(doc, i + 1).ends_with(b"ing")
+        }
+    })
 }
 
 /// Does a relative clause on "which" open at token `t`: "which", or "which" after a
