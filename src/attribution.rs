@@ -2582,6 +2582,11 @@ fn subject_of(doc: &Document, cue: usize, s: usize) -> Option<Source> {
     // last one joined by a comma and a conjunction ("…, as Mrs. Clinton echoed the criticism,
     // saying"; not "…, before insisting", whose subject is the sentence's).
     if bytes_of(doc, cue).ends_with(b"ing") {
+        // "…, Mr. Manafort said, adding that …": the participle goes on from the attribution
+        // just before it, whatever the sentence's subject.
+        if let Some(source) = attribution_before_comma(doc, cue, sentence.tokens.start) {
+            return Some(source);
+        }
         let clause = clause_start(doc, t, cue);
         if clause != t {
             if let Some(subject) = subject_from(doc, sentence, clause, cue) {
@@ -2606,6 +2611,33 @@ fn joined_subject(doc: &Document, cue: usize, first: usize, floor: usize) -> Opt
     }
     let earlier = (first..before).find(|&t| doc.tokens[t].info.is_cue() && !doc.tokens[t].in_quote)?;
     source_left(doc, earlier, floor)
+}
+
+/// For a participle at `cue` right after a comma: the source of the attribution the comma
+/// closes, "X said," (past a time word: "X said Tuesday,") or "said X,". (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn attribution_before_comma(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
+    let comma = cue.checked_sub(1).filter(|&c| c > floor && is_punct(doc, c, b','))?;
+    let mut k = comma - 1;
+    while k > floor && comma - k <= 2 && doc.tokens[k].info.has(TIME) {
+        k -= 1;
+    }
+    let token = &doc.tokens[k];
+    if token.kind == TokenKind::Word && !token.in_quote && token.info.is_cue() && !token.cap {
+        return source_left(doc, k, floor);
+    }
+    // "said Jane Doe, adding": a verb of speech up to four words before the comma, its speaker
+    // after it (not an object's verb or a listener's: "attacked Trump, saying", "told AIPAC,").
+    let said = (comma.saturating_sub(5).max(floor)..comma).rev().find(|&i| {
+        let t = &doc.tokens[i];
+        t.kind == TokenKind::Word
+            && !t.in_quote
+            && !t.cap
+            && t.info.cue() == Some(CueClass::Speech)
+            && !t.info.has(OBJECT)
+    })?;
+    source_right(doc, said).filter(|source| source.head + 1 == comma)
 }
 
 /// [`subject_of`] from token `t` of `sentence`: past the whole object of a preposition ("In
