@@ -2508,9 +2508,11 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
             end += 1;
             continue;
         }
+        // (Nor past a verb: "insists the GOP must be a party" names no speaker.)
         if next.kind != TokenKind::Word
             || next.in_quote
             || (!next.cap && next.info.has(FUNCTION) && !next.info.has(DETERMINER))
+            || (!next.cap && (is_one_of(key_of(doc, end + 1), &BE) || is_one_of(key_of(doc, end + 1), &AUXILIARIES)))
         {
             break;
         }
@@ -4126,7 +4128,11 @@ fn reported_from_verb(
             && !bytes_of(doc, cue).ends_with(b"ing")
             && !infinitive
             && (few_words() || adverbials_only(doc, tail, end))
-            && !(cue + 1..end).any(|i| is_that(doc, i))
+            // (A "that" past the comma after a described speaker is the description's or the
+            // next attribution's: "…, said Jane Doe, adding that …".)
+            && !(cue + 1..end)
+                .take_while(|&i| tail != end || !is_punct(doc, i, b','))
+                .any(|i| is_that(doc, i))
     };
     // ("…, a lawyer, said he agreed": a pronoun followed by more words after the cue is the
     // statement's subject, not an inverted speaker as in "…, said he.")
