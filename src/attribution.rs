@@ -3535,12 +3535,14 @@ fn dash_before_participle(doc: &Document, from: usize, end: usize) -> Option<usi
     let text = doc.text.as_bytes();
     (from + 1..end.saturating_sub(1)).find(|&i| {
         let token = &doc.tokens[i];
-        // (A hyphen or en dash only spaced; an em dash or bar either way.)
+        // (A hyphen or en dash only spaced; an em dash or bar either way. Compared as bytes:
+        // "–" is E2 80 93, "—" E2 80 94, "―" E2 80 95.)
+        let spaced = || text.get(token.span.start.wrapping_sub(1)) == Some(&b' ');
         let dash = token.kind == TokenKind::Punct
             && !token.in_quote
-            && match punct_of(doc.text, token) {
-                Some('-' | '–') => text.get(token.span.start.wrapping_sub(1)) == Some(&b' '),
-                Some('—' | '―') => true,
+            && match bytes_of(doc, i) {
+                b"-" | [0xE2, 0x80, 0x93] => spaced(),
+                [0xE2, 0x80, 0x94 | 0x95] => true,
                 _ => false,
             };
         dash && {
