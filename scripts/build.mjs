@@ -149,13 +149,15 @@ run(wasmBindgen(), ['--target', 'web', '--no-typescript', '--out-dir', glueDir, 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 const wasmOut = join(dist, 'quotelens_bg.wasm');
-// wasm-opt only strips: its -Oz/-O2/-O3 re-optimisation of LLVM's -O3 output made the core
-// 13-15% slower in Node (docs/BUILD.md, "wasm-opt") for 2 KB of gzip.
+// wasm-opt only strips, and drops what nothing reaches (3.9 KB raw, 0.5 KB gzip that
+// wasm-bindgen's output still held): its -Oz/-O2/-O3 re-optimisation of LLVM's -O3 output
+// made the core 13-15% slower in Node (docs/BUILD.md, "wasm-opt") for 2 KB of gzip.
 run(join(root, 'node_modules/.bin/wasm-opt'), [
   ...WASM_FEATURES,
   '--strip-debug',
   '--strip-producers',
   '--strip-target-features',
+  '--remove-unused-module-elements',
   join(glueDir, 'quotelens_bg.wasm'),
   '-o',
   wasmOut,
