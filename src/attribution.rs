@@ -3513,7 +3513,7 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
                             && (bytes_of(doc, i).eq_ignore_ascii_case(b"according") || (n.info.is_cue() && !n.cap)))
                 })
         };
-        if turn || (joiner && next_is_cue()) {
+        if turn || (joiner && (next_is_cue() || apposed_name_then_cue(doc, t, end))) {
             let mut last = t;
             while last > from + 1 && matches!(punct_of(doc.text, &doc.tokens[last - 1]), Some(',' | ';')) {
                 last -= 1;
@@ -3525,6 +3525,36 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
         return doc.tokens[end - 1].span.end;
     }
     content_end(doc, sentence)
+}
+
+/// After the break at token `t`: a name set off by an apposition and then a verb of speech
+/// (", and Brian Deese, the White House climate adviser, said …"), which opens an attribution
+/// of its own. (Only a name right after the break, or after "and" or "but", gets the full
+/// look: out of line.)
+#[inline(never)]
+fn apposed_name_then_cue(doc: &Document, t: usize, end: usize) -> bool {
+    let mut i = t + 1;
+    if i < end && is_one_of(key_of(doc, i), &const { keys(["and", "but"]) }) {
+        i += 1;
+    }
+    let name_start = i;
+    while i < end && i - name_start < 4 && doc.tokens[i].kind == TokenKind::Word && doc.tokens[i].name_like {
+        i += 1;
+    }
+    if i == name_start || i >= end || !is_punct(doc, i, b',') {
+        return false;
+    }
+    let aside = i + 1;
+    let Some(close) = (aside..end.min(aside + 8)).find(|&k| doc.tokens[k].kind == TokenKind::Punct) else {
+        return false;
+    };
+    let plain = (aside..close).all(|k| !doc.tokens[k].info.is_cue() && !doc.tokens[k].in_quote);
+    close > aside
+        && plain
+        && is_punct(doc, close, b',')
+        && doc.tokens.get(close + 1).is_some_and(|c| {
+            close + 1 < end && !c.cap && matches!(c.info.cue(), Some(CueClass::Speech | CueClass::Tell))
+        })
 }
 
 /// The first dash from token `from` to `end`, outside quotations, that a participle of
