@@ -4166,14 +4166,15 @@ fn reported_from_verb(
                 .take_while(|&i| tail != end || !is_punct(doc, i, b','))
                 .any(|i| is_that(doc, i))
     };
-    // ("…, a lawyer, said he agreed": a pronoun followed by more words after the cue is the
-    // statement's subject, not an inverted speaker as in "…, said he.")
+    // ("…, a lawyer, said he agreed", "As for Trump, he said he’s not worried": a pronoun,
+    // or its contraction, followed by more words after the cue is the statement's subject,
+    // not an inverted speaker as in "…, said he.")
     let clause_after = || {
         doc.tokens[cue + 1..end.min(cue + 3)]
             .iter()
             .all(|t| t.kind == TokenKind::Word)
             && cue + 2 < end
-            && doc.tokens[cue + 1].info.has(PRONOUN)
+            && (doc.tokens[cue + 1].info.has(PRONOUN) || contracted_subject(doc, cue + 1))
     };
     if let Some(comma) = comma_before.filter(|&c| c > first + 2 && tail_is_short() && !clause_after()) {
         // (Right of "told" is the listener, no source: "…, the treasurer told reporters.")
@@ -4623,6 +4624,11 @@ fn opens_subject_anyway(doc: &Document, c: usize, end: usize) -> bool {
             .tokens
             .get(c + 1)
             .is_some_and(|t| c + 1 < end && t.kind == TokenKind::Word && !t.info.is_cue());
+    }
+    // "said much of his discussion was about Israel", "said little of it had changed": a
+    // quantity of something, and a verb within a few words.
+    if is_one_of(key_of(doc, c), &const { keys(["much", "little", "most"]) }) && is_word(doc, c + 1, None, b"of") {
+        return (c + 2..end.min(c + 9)).any(verb);
     }
     false
 }
