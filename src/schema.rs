@@ -265,7 +265,7 @@ impl EntityKind {
 }
 
 /// Scores travel as three decimals: enough to rank, and free of f32 noise like 0.699999988.
-fn round3(x: f32) -> f64 {
+pub(crate) fn round3(x: f32) -> f64 {
     round_f32_thousandths(f64::from(x) * 1000.0) / 1000.0
 }
 

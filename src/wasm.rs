@@ -1,14 +1,13 @@
 //! The wasm-bindgen binding: JavaScript's `annotate(text, options)` and `version()`.
 //!
 //! This file is only a translator. Options arrive as a plain JS object and are checked here;
-//! results leave through [`crate::schema::to_output`] (UTF-16 offsets) as numbers
-//! ([`crate::schema::Output::to_wire`], one `Uint32Array` instead of one call per field and
-//! value), from which `finish` in www/lib/core.js builds the schema's objects: exactly what
+//! results leave as the schema's numbers ([`crate::wire::annotations_to_wire`], UTF-16
+//! offsets, one `Uint32Array` instead of one call per field and value), from which `finish` in www/lib/core.js builds the schema's objects: exactly what
 //! `JSON.parse` of the CLI's output gives (absent values `null`, scores as the CLI prints them).
 //! Every failure becomes a `JsError` (a JS `Error` with a message), never a panic: the wasm
 //! profile aborts on panic, and an abort is a trap the host page cannot recover from.
 
-use crate::{schema, Options};
+use crate::Options;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -22,7 +21,7 @@ pub fn annotate(text: &str, options: JsValue) -> Result<Vec<u32>, JsError> {
     let options = parse_options(options)?;
     LAST.with_borrow_mut(|annotations| {
         crate::annotate_into(text, &options, annotations);
-        Ok(schema::to_output(text, annotations).to_wire())
+        Ok(crate::wire::annotations_to_wire(text, annotations))
     })
 }
 
@@ -47,7 +46,7 @@ fn compile_the_core_now() {
                   fell 4% in 2024, the lowest since 2001.\n\nAccording to the ministry, \"more cuts\" are \
                   coming. \u{201c}It is a wish, not a plan,\u{201d} he said.";
     let annotations = crate::annotate(sample, &Options::default());
-    std::hint::black_box(schema::to_output(sample, &annotations).to_wire());
+    std::hint::black_box(crate::wire::annotations_to_wire(sample, &annotations));
 }
 
 /// The crate's version, so a page can tell which build it loaded.

@@ -27,7 +27,9 @@
 //! number `JSON.parse` reads from the CLI's "0.k".
 
 use crate::checkworthy::signals::SIGNAL_NAMES;
-use crate::schema::{Output, SpanOut, SpeakerOut};
+use crate::offsets::Utf16Offsets;
+use crate::schema::{self, Output, SpanOut, SpeakerOut};
+use crate::{Annotations, Span, Speaker};
 
 /// Every kind name of the schema, quotes', claims' and entities' alike, in wire order.
 pub const KINDS: [&str; 8] = [
@@ -91,6 +93,78 @@ impl Output<'_> {
         }
         w.0
     }
+}
+
+/// [`Output::to_wire`] of `crate::schema::to_output(text, ann)`, written straight from the
+/// annotations, as the browser build does: no [`Output`] is built first (its strings, ids and
+/// lists were 10 KB of that build, and allocations on every call). A test holds the two to
+/// the same numbers.
+#[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
+pub fn annotations_to_wire(text: &str, ann: &Annotations) -> Vec<u32> {
+    let table = Utf16Offsets::new(text);
+    let spans = ann.quotes.len() * 12 + ann.claims.len() * 14;
+    let mentions: usize = ann
+        .entities
+        .iter()
+        .map(|e| 8 + e.name.len() + 2 * e.mentions.len())
+        .sum();
+    let mut w = Wire(Vec::with_capacity(4 + spans + mentions));
+    let span = |w: &mut Wire, s: Span| w.pair(table.get(s.start), table.get(s.end));
+    w.push(schema::VERSION as usize);
+    w.push(ann.entities.len());
+    for e in &ann.entities {
+        let length_at = w.0.len();
+        w.push(0);
+        w.0.extend(e.name.encode_utf16().map(u32::from));
+        w.0[length_at] = (w.0.len() - length_at - 1) as u32;
+        w.kind(e.kind.as_str());
+        w.push(e.mentions.len());
+        for &m in &e.mentions {
+            span(&mut w, m);
+        }
+    }
+    // A speaker: its mention, and its entity's number where the entity exists (the schema
+    // names a speaker exactly then).
+    let speaker = |w: &mut Wire, sp: &Option<Speaker>| match sp {
+        None => w.push(0),
+        Some(sp) => {
+            w.push(1);
+            span(w, sp.mention);
+            w.push(sp.entity.filter(|&e| e < ann.entities.len()).map_or(0, |e| e + 1));
+        }
+    };
+    let cue = |w: &mut Wire, cue: Option<Span>| match cue {
+        None => w.push(0),
+        Some(s) => {
+            w.push(1);
+            w.pair(table.get(s.start), table.get(s.end));
+        }
+    };
+    w.push(ann.quotes.len());
+    for q in &ann.quotes {
+        w.pair(table.get(q.span.start), table.get(q.span.end));
+        w.kind(q.kind.as_str());
+        w.push(q.parts.len());
+        for p in q.parts.iter() {
+            w.pair(table.get(p.start), table.get(p.end));
+        }
+        speaker(&mut w, &q.speaker);
+        cue(&mut w, q.cue);
+        w.thousandths(schema::round3(q.confidence));
+    }
+    w.push(ann.claims.len());
+    for c in &ann.claims {
+        w.pair(table.get(c.span.start), table.get(c.span.end));
+        w.kind(c.kind.as_str());
+        speaker(&mut w, &c.speaker);
+        cue(&mut w, c.cue);
+        w.thousandths(schema::round3(c.score));
+        w.push(c.signals.len());
+        for name in c.signals.names() {
+            w.push(SIGNAL_NAMES.iter().position(|&n| n == name).unwrap_or(0));
+        }
+    }
+    w.0
 }
 
 /// The list being written.
@@ -160,6 +234,35 @@ mod tests {
         }
         for kind in [EntityKind::Person, EntityKind::Organisation, EntityKind::Group] {
             assert!(KINDS.contains(&kind.as_str()));
+        }
+    }
+
+    /// The wire written straight from the annotations is the schema's, number for number, on
+    /// texts with emoji, non-Latin script, quotes, claims and entities, and on none.
+    #[test]
+    fn annotations_to_wire_is_the_schemas_wire() {
+        let texts = [
+            "“We will win,” said Ana Ruiz 🚀, the mayor. \u{201c}And soon.\u{201d}\n\n\
+             Ruiz argued that the city’s budget fell 4% in 2024, the lowest since 2001.",
+            "«Мы победим», — сказал мэр. 市長は「勝つ」と述べた。 Officials said turnout fell 12%.",
+            "",
+            "No quotes here at all",
+        ];
+        for text in texts {
+            for options in [
+                Options::default(),
+                Options {
+                    min_claim_score: Some(0.0),
+                    ..Options::default()
+                },
+            ] {
+                let ann = annotate(text, &options);
+                assert_eq!(
+                    annotations_to_wire(text, &ann),
+                    schema::to_output(text, &ann).to_wire(),
+                    "{text:?}"
+                );
+            }
         }
     }
 
