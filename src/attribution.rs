@@ -4458,8 +4458,9 @@ fn clause_end(
 
 /// Words that open a subordinate clause before the main one ([`clause_end`]). Not "as": "As
 /// Smith said, the plan …" reports the main clause.
-const OPENING_SUBORDINATORS: KeySet<9> = keys([
-    "while", "although", "though", "whereas", "because", "since", "if", "unless", "once",
+const OPENING_SUBORDINATORS: KeySet<13> = keys([
+    "while", "although", "though", "whereas", "because", "since", "if", "unless", "once", "when", "after", "before",
+    "until",
 ]);
 
 /// "described the talks as productive": "describe" in any form, then "as" within the next
