@@ -2530,6 +2530,12 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
     {
         end -= 1;
     }
+    // "said the designer,": a determiner and a noun the lexicon does not know, where the
+    // phrase ends, is a description too.
+    if end == first && plain_noun_closes(doc, first, line_end) {
+        let span = Span::new(token.span.start, doc.tokens[first + 1].span.end);
+        return Some(Source::new(span, first + 1, MentionKind::Description(DescKind::Person)));
+    }
     // The head is the last word; a possessive or a determiner alone is no speaker.
     let head_token = &doc.tokens[end];
     let kind = if head_token.cap && head_token.info.desc().is_none_or(|_| is_proper_name(doc, first, end)) {
@@ -2562,6 +2568,26 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
         return None;
     }
     Some(Source::new(Span::new(token.span.start, head_token.span.end), end, kind))
+}
+
+/// Is token `det` an article ("the", "a", "an"; not a possessive: "read her sign") followed
+/// by a plain lowercase word, no function word, cue or time, that ends the phrase:
+/// punctuation, "who" or the line's end after it? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn plain_noun_closes(doc: &Document, det: usize, line_end: usize) -> bool {
+    let noun = det + 1;
+    is_one_of(key_of(doc, det), &const { keys(["the", "a", "an"]) })
+        && noun < line_end
+        && doc.tokens.get(noun).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && !t.cap
+                && !t.in_quote
+                && !t.info.has(FUNCTION)
+                && !t.info.is_cue()
+                && !t.info.has(TIME)
+        })
+        && (noun + 1 >= line_end || doc.tokens[noun + 1].kind == TokenKind::Punct || is_who_stem(doc, noun + 1))
 }
 
 /// The subject of the sentence holding `cue` (sentence `s`, which callers mostly know), for
