@@ -1213,8 +1213,13 @@ fn cue_after(doc: &Document, close: usize, s: usize) -> Option<(usize, Option<So
         // ("he told cheering supporters in Nashua on Monday", "Smith said, adding …").
         // (Only an attribution that starts right at the quotation: not "“…,” when Clinton
         // blasted him".)
+        // (The speaker may start after an honorific the mention leaves out: “…,” Mr. Lou told.)
+        let starts_at_t = |l: &Source| {
+            let first = first_token_of(doc, l);
+            first == t || (t..first).all(|i| doc.tokens[i].info.has(TITLE))
+        };
         let handed_over = match left {
-            Some(l) => l.span.start == doc.tokens[t].span.start && ends_with_comma(doc, close),
+            Some(l) => starts_at_t(&l) && ends_with_comma(doc, close),
             None => source.is_some() && cue == t,
         };
         if (source.is_some() || cue == t) && (handed_over || ends_attribution(doc, cue, end)) {
