@@ -1,7 +1,7 @@
-//! The result as the WASM binding hands it to JavaScript: the schema ([`Output`]) flattened into
-//! one list of `u32`s, which crosses the boundary as a single `Uint32Array` copy. `finish` in
-//! www/lib/core.js reads it back into the schema's objects, slicing every `text` from the
-//! caller's own string by its UTF-16 offsets.
+//! The result as the WASM binding hands it to JavaScript: the schema
+//! ([`crate::schema::Output`]) flattened into one list of `u32`s, which crosses the boundary as
+//! a single `Uint32Array` copy. `finish` in www/lib/core.js reads it back into the schema's
+//! objects, slicing every `text` from the caller's own string by its UTF-16 offsets.
 //!
 //! Why not JSON: on the PolNeAR texts the result's JSON was 2.4 times the size of the input,
 //! and writing it, decoding it from UTF-8 and `JSON.parse` took a third of the package's time
@@ -28,7 +28,7 @@
 
 use crate::checkworthy::signals::SIGNAL_NAMES;
 use crate::offsets::Utf16Offsets;
-use crate::schema::{self, Output, SpanOut, SpeakerOut};
+use crate::schema;
 use crate::{Annotations, Span, Speaker};
 
 /// Every kind name of the schema, quotes', claims' and entities' alike, in wire order.
@@ -43,62 +43,10 @@ pub const KINDS: [&str; 8] = [
     "group",
 ];
 
-impl Output<'_> {
-    /// `self` in the wire format described in the module docs.
-    pub fn to_wire(&self) -> Vec<u32> {
-        let spans = self.quotes.len() * 12 + self.claims.len() * 14;
-        let mentions: usize = self
-            .entities
-            .iter()
-            .map(|e| 8 + e.name.len() + 2 * e.mentions.len())
-            .sum();
-        let mut w = Wire(Vec::with_capacity(4 + spans + mentions));
-        w.push(self.version as usize);
-        w.push(self.entities.len());
-        for e in &self.entities {
-            // The length goes first; it is known once the units are written.
-            let length_at = w.0.len();
-            w.push(0);
-            w.0.extend(e.name.encode_utf16().map(u32::from));
-            w.0[length_at] = (w.0.len() - length_at - 1) as u32;
-            w.kind(e.kind);
-            w.push(e.mentions.len());
-            for m in &e.mentions {
-                w.span(m);
-            }
-        }
-        w.push(self.quotes.len());
-        for q in &self.quotes {
-            w.pair(q.start, q.end);
-            w.kind(q.kind);
-            w.push(q.parts.len());
-            for &[start, end] in &q.parts {
-                w.pair(start, end);
-            }
-            w.speaker(&q.speaker);
-            w.cue(&q.cue);
-            w.thousandths(q.confidence);
-        }
-        w.push(self.claims.len());
-        for c in &self.claims {
-            w.pair(c.start, c.end);
-            w.kind(c.kind);
-            w.speaker(&c.speaker);
-            w.cue(&c.cue);
-            w.thousandths(c.score);
-            w.push(c.signals.len());
-            for name in c.signals.names() {
-                w.push(SIGNAL_NAMES.iter().position(|&n| n == name).unwrap_or(0));
-            }
-        }
-        w.0
-    }
-}
-
-/// [`Output::to_wire`] of `crate::schema::to_output(text, ann)`, written straight from the
-/// annotations, as the browser build does: no [`Output`] is built first (its strings, ids and
-/// lists were 10 KB of that build, and allocations on every call). A test holds the two to
-/// the same numbers.
+/// The schema of `ann` (`crate::schema::to_output(text, ann)`) in the wire format of the
+/// module docs, written straight from the annotations: no [`crate::schema::Output`] is built
+/// first (its strings, ids and lists were 10 KB of the browser build, and allocations on every
+/// call). The tests read it back against the schema.
 #[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
 pub fn annotations_to_wire(text: &str, ann: &Annotations) -> Vec<u32> {
     let table = Utf16Offsets::new(text);
@@ -181,34 +129,8 @@ impl Wire {
         self.push(end);
     }
 
-    fn span(&mut self, s: &SpanOut) {
-        self.pair(s.start, s.end);
-    }
-
     fn kind(&mut self, kind: &str) {
         self.push(KINDS.iter().position(|&k| k == kind).unwrap_or(0));
-    }
-
-    fn speaker(&mut self, speaker: &Option<SpeakerOut>) {
-        match speaker {
-            None => self.push(0),
-            Some(s) => {
-                self.push(1);
-                self.pair(s.start, s.end);
-                // The schema names a speaker exactly when it has an entity (the entity's name).
-                self.push(s.entity.filter(|_| s.name.is_some()).map_or(0, |id| id.number));
-            }
-        }
-    }
-
-    fn cue(&mut self, cue: &Option<SpanOut>) {
-        match cue {
-            None => self.push(0),
-            Some(s) => {
-                self.push(1);
-                self.span(s);
-            }
-        }
     }
 
     /// A score or confidence in 0..=1, already rounded to three decimals, as thousandths.
@@ -237,16 +159,20 @@ mod tests {
         }
     }
 
-    /// The wire written straight from the annotations is the schema's, number for number, on
-    /// texts with emoji, non-Latin script, quotes, claims and entities, and on none.
+    /// A reader of the wire, written from the module docs, gives back the schema's numbers, on
+    /// texts with emoji and non-Latin script, with every claim candidate or the default ones,
+    /// and on none.
     #[test]
-    fn annotations_to_wire_is_the_schemas_wire() {
+    fn the_wire_reads_back_as_the_schema() {
+        let full = "“We will win,” said Ana Ruiz 🚀, the mayor. \u{201c}And soon.\u{201d}\n\n\
+                    Ruiz argued that the city’s budget fell 4% in 2024, the lowest since 2001.";
+        let ann = annotate(full, &Options::default());
+        let out = schema::to_output(full, &ann);
+        assert!(!out.quotes.is_empty() && !out.claims.is_empty() && !out.entities.is_empty());
         let texts = [
-            "“We will win,” said Ana Ruiz 🚀, the mayor. \u{201c}And soon.\u{201d}\n\n\
-             Ruiz argued that the city’s budget fell 4% in 2024, the lowest since 2001.",
+            full,
             "«Мы победим», — сказал мэр. 市長は「勝つ」と述べた。 Officials said turnout fell 12%.",
             "",
-            "No quotes here at all",
         ];
         for text in texts {
             for options in [
@@ -256,25 +182,15 @@ mod tests {
                     ..Options::default()
                 },
             ] {
-                let ann = annotate(text, &options);
-                assert_eq!(
-                    annotations_to_wire(text, &ann),
-                    schema::to_output(text, &ann).to_wire(),
-                    "{text:?}"
-                );
+                reads_back(text, &options);
             }
         }
     }
 
-    /// A reader of the wire, written from the module docs, gives back the schema's numbers.
-    #[test]
-    fn the_wire_reads_back_as_the_schema() {
-        let text = "“We will win,” said Ana Ruiz 🚀, the mayor. \u{201c}And soon.\u{201d}\n\n\
-                    Ruiz argued that the city’s budget fell 4% in 2024, the lowest since 2001.";
-        let ann = annotate(text, &Options::default());
+    fn reads_back(text: &str, options: &Options) {
+        let ann = annotate(text, options);
         let out = schema::to_output(text, &ann);
-        assert!(!out.quotes.is_empty() && !out.claims.is_empty() && !out.entities.is_empty());
-        let wire = out.to_wire();
+        let wire = annotations_to_wire(text, &ann);
         let mut at = wire.iter().map(|&n| n as usize);
         let mut next = || at.next().expect("the wire ends early");
         assert_eq!(next(), schema::VERSION as usize);
