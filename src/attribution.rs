@@ -2517,7 +2517,7 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
         if next.kind != TokenKind::Word
             || next.in_quote
             || (!next.cap && next.info.has(FUNCTION) && !next.info.has(DETERMINER))
-            || (!next.cap && (is_one_of(key_of(doc, end + 1), &BE) || is_one_of(key_of(doc, end + 1), &AUXILIARIES)))
+            || (!next.cap && auxiliary_at(doc, end + 1, line_end))
         {
             break;
         }
@@ -3493,8 +3493,8 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
             return doc.tokens[close - 1].span.end.max(doc.tokens[from].span.end);
         }
     }
-    // "… the armed occupants - noting that he saw …": a spaced dash before a participle of
-    // speech hands the sentence to another attribution.
+    // "… the armed occupants - noting that he saw …": a dash before a participle of speech
+    // hands the sentence to another attribution.
     let (end, dashed) = match dash_before_participle(doc, from, end) {
         Some(dash) => (dash, true),
         None => (end, false),

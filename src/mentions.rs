@@ -1560,15 +1560,15 @@ impl EntityDraft<'_> {
     }
 }
 
-/// `word` lowercased ([`crate::case::lowercase`]), borrowed when the word has no capital to
-/// lower (most role words, descriptions and headwords): no copy is made only to be compared
-/// and dropped.
 /// Whether `head` (lowercase) names who asks in an interview, not who answers: "the reporter",
 /// "the moderator", "the host".
 fn is_interlocutor(head: &str) -> bool {
     ["reporter", "interviewer", "moderator", "host", "anchor", "questioner"].contains(&head)
 }
 
+/// `word` lowercased ([`crate::case::lowercase`]), borrowed when the word has no capital to
+/// lower (most role words, descriptions and headwords): no copy is made only to be compared
+/// and dropped.
 fn lowercase(word: &str) -> Cow<'_, str> {
     crate::case::lowercase(word)
 }

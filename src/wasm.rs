@@ -2,8 +2,9 @@
 //!
 //! This file is only a translator. Options arrive as a plain JS object and are checked here;
 //! results leave as the schema's numbers ([`crate::wire::annotations_to_wire`], UTF-16
-//! offsets, one `Uint32Array` instead of one call per field and value), from which `finish` in www/lib/core.js builds the schema's objects: exactly what
-//! `JSON.parse` of the CLI's output gives (absent values `null`, scores as the CLI prints them).
+//! offsets, one `Uint32Array` instead of one call per field and value), from which `finish` in
+//! www/lib/core.js builds the schema's objects: exactly what `JSON.parse` of the CLI's output
+//! gives (absent values `null`, scores as the CLI prints them).
 //! Every failure becomes a `JsError` (a JS `Error` with a message), never a panic: the wasm
 //! profile aborts on panic, and an abort is a trap the host page cannot recover from.
 

@@ -61,6 +61,7 @@ pub fn annotations_to_wire(text: &str, ann: &Annotations) -> Vec<u32> {
     w.push(schema::VERSION as usize);
     w.push(ann.entities.len());
     for e in &ann.entities {
+        // The length goes first; it is known once the units are written.
         let length_at = w.0.len();
         w.push(0);
         w.0.extend(e.name.encode_utf16().map(u32::from));
@@ -85,16 +86,16 @@ pub fn annotations_to_wire(text: &str, ann: &Annotations) -> Vec<u32> {
         None => w.push(0),
         Some(s) => {
             w.push(1);
-            w.pair(table.get(s.start), table.get(s.end));
+            span(w, s);
         }
     };
     w.push(ann.quotes.len());
     for q in &ann.quotes {
-        w.pair(table.get(q.span.start), table.get(q.span.end));
+        span(&mut w, q.span);
         w.kind(q.kind.as_str());
         w.push(q.parts.len());
-        for p in q.parts.iter() {
-            w.pair(table.get(p.start), table.get(p.end));
+        for &p in q.parts.iter() {
+            span(&mut w, p);
         }
         speaker(&mut w, &q.speaker);
         cue(&mut w, q.cue);
@@ -102,7 +103,7 @@ pub fn annotations_to_wire(text: &str, ann: &Annotations) -> Vec<u32> {
     }
     w.push(ann.claims.len());
     for c in &ann.claims {
-        w.pair(table.get(c.span.start), table.get(c.span.end));
+        span(&mut w, c.span);
         w.kind(c.kind.as_str());
         speaker(&mut w, &c.speaker);
         cue(&mut w, c.cue);
