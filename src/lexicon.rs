@@ -853,6 +853,23 @@ mod tests {
         assert_eq!(lookup("Кремль"), WordInfo::default());
     }
 
+    /// A word listed twice in a lexicon whose lines give it a class or kind would silently take
+    /// the last line's: each is listed once.
+    #[test]
+    fn classed_lexicons_list_each_word_once() {
+        for source in [
+            lexicon_file!("../data/lexicons/cue-verbs.txt"),
+            lexicon_file!("../data/lexicons/pronouns.txt"),
+            lexicon_file!("../data/lexicons/given-names.txt"),
+            lexicon_file!("../data/lexicons/descriptions.txt"),
+        ] {
+            let mut seen = std::collections::HashSet::new();
+            for (word, _, _) in entries(source) {
+                assert!(seen.insert(word.to_lowercase()), "{word:?} listed twice");
+            }
+        }
+    }
+
     #[test]
     fn the_table_stays_at_most_half_full() {
         let words = table().slots.iter().filter(|slot| slot.key[0] != 0).count();
