@@ -441,9 +441,11 @@ fn joins(doc: &Document, first: &Quoted, second: &Quoted, cue: usize) -> bool {
     match punct_of(doc.text, &doc.tokens[second.open - 1]) {
         Some(',' | ':' | ';' | '—' | '–') => {
             // A long attribution (a speaker's title and post) only after a first part that ends
-            // on a comma: “A,” said Jo Hart, director of …, “b.”
+            // on a comma: “A,” said Jo Hart, director of …, “b.” And not before a second part
+            // with a cue of its own: “A,” she said, but …, “B,” said Kunin.
             (between <= CUE_WINDOW || first.parts[first.parts.len() - 1].of(doc.text).ends_with(','))
                 && doc.sentence_of(first.close) == doc.sentence_of(second.open)
+                && cue_after(doc, second.close, doc.sentence_of(second.close)).is_none()
         }
         Some('.') => {
             same_paragraph
