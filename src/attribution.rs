@@ -4253,7 +4253,7 @@ fn reported_from_verb(
         // adverbial's ("told The Post and Courier newspaper of Charleston on Saturday that"),
         // not a clause's ("told reporters he hoped that"), nor another verb's joined by "and"
         // ("tell stories and share ideas in a manner that").
-        let that = (c..end.min(c + 8)).find(|&i| is_that(doc, i)).or_else(|| {
+        let that = that_within_words(doc, c, end, 8).or_else(|| {
             let that = (c + 8..end.min(c + 14)).find(|&i| is_that(doc, i))?;
             (c + 1..that)
                 .all(|i| {
@@ -4309,7 +4309,7 @@ fn reported_from_verb(
             .get(c)
             .is_some_and(|t| c < end && (t.info.has(NOT_CLAUSE_START) || t.info.has(TIME)))
     {
-        if let Some(that) = (c..end.min(c + 8)).find(|&i| is_that(doc, i)) {
+        if let Some(that) = that_within_words(doc, c, end, 8) {
             c = that;
         } else if let Some(after) = after_adverbial(doc, c, end) {
             c = after;
@@ -4392,6 +4392,22 @@ fn reported_from_verb(
         clause_end(doc, first, cue, c, class, sentence, relative),
     );
     (content.end > content.start).then_some((Some(source), content))
+}
+
+/// The first "that" from token `c` among the next `words` tokens, a title's quotation marks
+/// counting as none: "said in an interview on “Meet the Press” that …" is as long as "said in
+/// an interview on Meet the Press that …".
+fn that_within_words(doc: &Document, c: usize, end: usize, words: usize) -> Option<usize> {
+    let mut left = words;
+    let mut t = c;
+    while t < end && left > 0 {
+        if is_that(doc, t) {
+            return Some(t);
+        }
+        left -= (doc.tokens[t].mark == Mark::None) as usize;
+        t += 1;
+    }
+    None
 }
 
 /// "said Thursday during a taping of a town hall in Buffalo, New York, that …", "said on
