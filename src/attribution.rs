@@ -271,7 +271,12 @@ fn statements_around_fragments(doc: &Document, quotes: &[AttributedQuote], repor
         while reported.get(r).is_some_and(|x| x.content.end <= cue.start) {
             r += 1;
         }
-        if reported.get(r).is_some_and(|x| x.content.start < fragment.end) {
+        // (Nor where the verb has its statement past the fragment, which was then in an
+        // adverbial: "said in an interview with the “Times” that …".)
+        if reported
+            .get(r)
+            .is_some_and(|x| x.content.start < fragment.end || x.cue == cue)
+        {
             continue;
         }
         let cue_t = doc.tokens.partition_point(|t| t.span.start < cue.start);
