@@ -2747,7 +2747,14 @@ fn subject_past(
                 t = end + 1;
                 continue;
             }
-            return phrase_ending_at(doc, end, sentence.tokens.start);
+            let phrase = phrase_ending_at(doc, end, sentence.tokens.start);
+            // "In a statement released Thursday, Rep. Jeffries …": a time that is no speaker
+            // ends an adverbial, and the subject is still ahead.
+            if phrase.is_none() && doc.tokens[end].info.has(TIME) {
+                t = end + 1;
+                continue;
+            }
+            return phrase;
         }
         // (An opening phrase, "On Tuesday, …", is passed over like any word that is not it.)
         if after_preposition && whole_objects {
