@@ -1627,7 +1627,11 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
 fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     let mut t = cue;
     // Skip "also", "has", "later", and a stray comma-free adverb.
-    while t > floor && doc.tokens[t - 1].info.has(CUE_MODIFIER) && !doc.tokens[t - 1].info.has(PRONOUN) {
+    while t > floor
+        && doc.tokens[t - 1].info.has(CUE_MODIFIER)
+        && !doc.tokens[t - 1].info.has(PRONOUN)
+        && !(doc.tokens[t - 1].info.has(TIME) && surname_not_time(doc, t - 1, floor))
+    {
         t -= 1;
     }
     // "Clinton emphatically proclaimed", "he quickly added": an adverb in -ly the lists do
@@ -2312,6 +2316,20 @@ fn role_completed_by(doc: &Document, start: usize, head: usize, floor: usize) ->
     ))
 }
 
+/// Is token `t`, a time word, a surname: a month capitalised right after a given name
+/// ("Theresa May", "Brian May"), or alone before a verb of speech ("“…,” May told reporters")?
+/// (A day is a time: "Morning Joe Monday", "Wednesday added …"; so is a month after a word of
+/// the clause: "a report released in May said".) (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn surname_not_time(doc: &Document, t: usize, floor: usize) -> bool {
+    let before = t.checked_sub(1).filter(|&b| b >= floor).map(|b| &doc.tokens[b]);
+    let after_given = before.is_some_and(|b| b.cap && b.info.has(crate::lexicon::GIVEN_NAME));
+    let alone_before_cue = before.is_none_or(|b| b.kind == TokenKind::Punct)
+        && doc.tokens.get(t + 1).is_some_and(|n| n.info.is_cue() && !n.cap);
+    doc.tokens[t].cap && (after_given || alone_before_cue) && !crate::mentions::names_a_day(doc, &doc.tokens[t])
+}
+
 /// A mention ending at token `head`: a pronoun, a name, or a description.
 fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source> {
     let token = &doc.tokens[head];
@@ -2323,7 +2341,11 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
                 .tokens
                 .get(head + 1)
                 .is_some_and(|n| punct_of(doc.text, n) == Some(':')));
-    if token.in_quote || token.kind != TokenKind::Word || token.info.has(TIME) || label {
+    if token.in_quote
+        || token.kind != TokenKind::Word
+        || (token.info.has(TIME) && !surname_not_time(doc, head, floor))
+        || label
+    {
         return None;
     }
     if token.info.has(PRONOUN) {

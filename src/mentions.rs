@@ -346,6 +346,13 @@ pub(crate) fn may_be_name_word(token: &Token, starts_sentence: bool) -> bool {
     !token.in_quote & !info.has(PRONOUN) & !(starts_sentence & opener)
 }
 
+/// Is `token` a day's name ("Monday", "today"), which no one has as a name, unlike some months'
+/// ("Theresa May")? (Asked of time words only.)
+pub(crate) fn names_a_day(doc: &Document, token: &Token) -> bool {
+    let word = token.span.of(doc.text).as_bytes();
+    word.len() >= 3 && word[word.len() - 3..].eq_ignore_ascii_case(b"day")
+}
+
 /// Strips a possessive ending ("Biden’s" → "Biden").
 pub fn strip_possessive(word: &str) -> &str {
     &word[..word.len() - possessive_len(word.as_bytes())]
@@ -473,11 +480,14 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
         );
         // A run that ends with a month or weekday is a date ("Tuesday", "Super Tuesday", "Ohio
         // Tuesday" as in "won Ohio Tuesday"), not someone "he" could stand for: but for a
-        // given name's ("Theresa May"; see `add_name` for "… May said").
+        // given name's ("Theresa May", "Prime Minister Theresa May"; see `add_name` for "…
+        // May said").
         let last = &doc.tokens[end - 1];
         let calendar = claim_sets[usize::from(last.info.claims())] & CALENDAR != 0;
+        // (A day is no one's surname: "MSNBC’s Morning Joe Monday".)
         let date = (calendar || (possessive != 0 && weekday_possessive(doc, last, possessive, claim_sets)))
-            && !first.info.has(GIVEN_NAME);
+            && !first.info.has(GIVEN_NAME)
+            && !(end - start >= 2 && doc.tokens[end - 2].info.has(GIVEN_NAME) && !names_a_day(doc, last));
         let facts = RunFacts { date, ..facts };
         // A capitalised title just before the run on its line, which is no name word: most
         // often a sentence's first word ("Mr. Clinton said", "President Obama said": words at a
