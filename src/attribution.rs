@@ -2355,11 +2355,18 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
     // A capitalised word that is no name ("Years later, …") and no role is not a speaker,
     // unless a reporting verb follows it directly ("Ruiz said …" opening a sentence), or a
     // colon that opens a quotation ("Hollis: “…”", a transcript's or a quote box's speaker).
-    let verb_follows = doc.tokens.get(head + 1).is_some_and(|n| n.info.is_cue() && !n.cap);
+    // (Past an adverb or auxiliary: "Obama also said …", "Ruiz has warned …".)
+    let verb_follows = || {
+        let mut next = head + 1;
+        while next < head + 3 && doc.tokens.get(next).is_some_and(|n| n.info.has(CUE_MODIFIER) && !n.cap) {
+            next += 1;
+        }
+        doc.tokens.get(next).is_some_and(|n| n.info.is_cue() && !n.cap)
+    };
     if token.cap
         && !token.name_like
         && !is_desc
-        && ((!verb_follows && !opens_quote_box(doc, head)) || token.info.has(FUNCTION))
+        && ((!verb_follows() && !opens_quote_box(doc, head)) || token.info.has(FUNCTION))
     {
         return None;
     }
