@@ -2565,6 +2565,15 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
         }
         end += 1;
     }
+    // "said one of the advisers", "said some of his aides": a part of the phrase after "of".
+    if end == first && first + 1 < line_end && is_word(doc, first + 1, None, b"of") && is_part_word(doc, first) {
+        let whole = source_right(doc, first + 1)?;
+        return Some(Source::new(
+            Span::new(token.span.start, whole.span.end),
+            whole.head,
+            whole.kind,
+        ));
+    }
     // "a senior official involved in the talks": the phrase ends at its last noun.
     while end > first
         && (!doc.tokens[end].cap && !doc.tokens[end].info.is_desc() || doc.tokens[end].kind == TokenKind::Number)
@@ -2609,6 +2618,17 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
         return None;
     }
     Some(Source::new(Span::new(token.span.start, head_token.span.end), end, kind))
+}
+
+/// Is token `t` a word that names a part: a quantifier ("some", "most") or a number ("one",
+/// "two", "3")? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn is_part_word(doc: &Document, t: usize) -> bool {
+    let token = &doc.tokens[t];
+    token.kind == TokenKind::Number
+        || token.info.has(QUANTIFIER)
+        || is_one_of(key_of(doc, t), &const { keys(["one", "two", "three", "four", "five"]) })
 }
 
 /// Is token `det` an article ("the", "a", "an"; not a possessive: "read her sign") followed
