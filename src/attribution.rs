@@ -1049,7 +1049,9 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
 }
 
 /// Is the word "states" at token `t` (not the first) a verb: before "that", a comma, a colon
-/// or an opening mark, and after no comma? (Rare: out of line.)
+/// or an opening mark, after a subject ("It states", "the document states", "the memo
+/// states") or a dash, not an adjective ("Republican states, including …", "the early
+/// nominating states: …", "Rust Belt states that …")? (Rare: out of line.)
 #[cold]
 #[inline(never)]
 fn states_as_verb(doc: &Document, t: usize) -> bool {
@@ -1057,7 +1059,15 @@ fn states_as_verb(doc: &Document, t: usize) -> bool {
         next.mark == Mark::Open
             || (next.kind == TokenKind::Punct && matches!(punct_of(doc.text, next), Some(',' | ':')))
     }) || (t + 1 < doc.tokens.len() && is_that(doc, t + 1));
-    opens_statement && !is_punct(doc, t - 1, b',')
+    let before = &doc.tokens[t - 1];
+    let subject = before.info.has(PRONOUN)
+        || before.info.desc() == Some(DescKind::Message)
+        || (before.kind == TokenKind::Word
+            && !before.cap
+            && t >= 2
+            && (doc.tokens[t - 2].info.has(DETERMINER) || doc.tokens[t - 2].possessive != 0));
+    let dash = before.kind == TokenKind::Punct && !is_punct(doc, t - 1, b',');
+    opens_statement && (subject || dash)
 }
 
 /// Is token `t`, before a "show", a word that makes it a noun: no plural, pronoun, function
