@@ -1040,6 +1040,11 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
             return None;
         }
     }
+    // "a company called Cambridge Analytica", "a worker named Antonio Arroyo": a participle
+    // naming what an indefinite phrase before it introduces, no one's words.
+    if class == CueClass::Quote && prev_token.kind == TokenKind::Word && !prev_token.cap && names_what_before(doc, t) {
+        return None;
+    }
     // "Cost estimates, he added, were …": before a parenthetical attribution the word is the
     // statement's noun.
     if doc.tokens.get(t + 1).is_some_and(|n| n.kind == TokenKind::Punct) && parenthetical_after(doc, t) {
@@ -1068,6 +1073,44 @@ fn states_as_verb(doc: &Document, t: usize) -> bool {
             && (doc.tokens[t - 2].info.has(DETERMINER) || doc.tokens[t - 2].possessive != 0));
     let dash = before.kind == TokenKind::Punct && !is_punct(doc, t - 1, b',');
     opens_statement && (subject || dash)
+}
+
+/// Is the cue at `t` a participle that names ("called", "named", "dubbed", "titled") a name or
+/// title right after it, with before it an indefinite phrase of up to four words ("a blog",
+/// "a newly formed super PAC", "A German news organization"), whose noun it follows? (Rare:
+/// out of line.)
+#[cold]
+#[inline(never)]
+fn names_what_before(doc: &Document, t: usize) -> bool {
+    let naming = is_one_of(key_of(doc, t), &const { keys(["called", "named", "dubbed", "titled"]) });
+    let name_after = doc
+        .tokens
+        .get(t + 1)
+        .is_some_and(|n| n.mark == Mark::Open || (n.cap && !n.in_quote));
+    let noun = &doc.tokens[t - 1];
+    if !naming || !name_after || noun.info.has(FUNCTION) || noun.info.is_cue() || noun.info.has(CUE_MODIFIER) {
+        return false;
+    }
+    let start = t.saturating_sub(5);
+    (start..t - 1)
+        .rev()
+        .take_while(|&i| doc.tokens[i].kind == TokenKind::Word && !doc.tokens[i].info.has(PRONOUN))
+        .any(|i| is_one_of(key_of(doc, i), &const { keys(["a", "an"]) }))
+}
+
+/// Does the quotation closing at `close` hold a name introduced by a naming participle ("a
+/// news organization called “The Local” cited …"), up to six words long? Then it is the
+/// subject's name, not words the verb after it attributes. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn named_title_before(doc: &Document, first: usize, close: usize) -> bool {
+    let Some(open) = (close.saturating_sub(8).max(first)..close)
+        .rev()
+        .find(|&i| doc.tokens[i].mark == Mark::Open)
+    else {
+        return false;
+    };
+    open > first && names_what_before(doc, open - 1)
 }
 
 /// Is token `t`, before a "show", a word that makes it a noun: no plural, pronoun, function
@@ -4093,7 +4136,7 @@ fn reported_from_verb(
     }
     // (Unless the reporter's words lead into it: "The plan may be “strategic,” said X" is a
     // statement with a fragment quoted, and the fragment leaves its cue to the statement.)
-    if before > first && doc.tokens[before - 1].mark == Mark::Close {
+    if before > first && doc.tokens[before - 1].mark == Mark::Close && !named_title_before(doc, first, before - 1) {
         if class == CueClass::Quote || !mixed_before(doc, first, before - 1) {
             return None;
         }
