@@ -2995,7 +2995,8 @@ fn reported_speech(
                 && t - sentence.tokens.start <= 4
                 && (headline || sentence.tokens.start == doc.lines[sentence.line].tokens.start)
                 && t + 1 < sentence.tokens.end
-                && doc.tokens[t + 1].mark == Mark::None
+                && (doc.tokens[t + 1].mark == Mark::None
+                    || (headline && fragment_then_words(doc, t + 1, sentence.tokens.end)))
             {
                 colon_statement(doc, t, &sentence, &mut dialogue)
             } else if let Some(class) = cue_class(doc, t, headline) {
@@ -3090,6 +3091,18 @@ fn reported_speech(
         s += 1;
     }
     out
+}
+
+/// Does a quoted fragment open at `open` and words follow it before `end`: "Sanders: ‘Of
+/// Course’ Clinton Is Qualified"? In a headline, the statement after the colon is then the
+/// whole rest, the fragment within it. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn fragment_then_words(doc: &Document, open: usize, end: usize) -> bool {
+    let Some(close) = (open + 1..end).find(|&i| doc.tokens[i].mark == Mark::Close) else {
+        return false;
+    };
+    (close + 1..end).any(|i| doc.tokens[i].kind == TokenKind::Word)
 }
 
 /// "Smith: …" (the colon at `t` among a line's first words): the source before the colon and
