@@ -2388,7 +2388,19 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
     let token = &doc.tokens[head];
     // A label word is no speaker where it labels ("Source: Reuters", "Photo"), but "sources"
     // that say something are.
+    // (Not the last word of a name, "Judicial Watch: …", but "Photo Credit", "Editor's Note",
+    // "The Latest: …"; nor before a verb of speech: "The AP reported …".)
+    let named = (head > floor && {
+        let before = &doc.tokens[head - 1];
+        before.kind == TokenKind::Word
+            && before.cap
+            && before.name_like
+            && before.possessive == 0
+            && !before.info.has(LABEL)
+            && !before.info.has(FUNCTION)
+    }) || doc.tokens.get(head + 1).is_some_and(|n| n.info.is_cue() && !n.cap);
     let label = token.info.has(LABEL)
+        && !named
         && (!token.info.is_desc()
             || doc
                 .tokens
