@@ -1087,7 +1087,9 @@ fn names_what_before(doc: &Document, t: usize) -> bool {
         .tokens
         .get(t + 1)
         .is_some_and(|n| n.mark == Mark::Open || (n.cap && !n.in_quote));
-    let noun = &doc.tokens[t - 1];
+    let Some(noun) = t.checked_sub(1).map(|b| &doc.tokens[b]) else {
+        return false;
+    };
     if !naming || !name_after || noun.info.has(FUNCTION) || noun.info.is_cue() || noun.info.has(CUE_MODIFIER) {
         return false;
     }

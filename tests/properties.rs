@@ -394,3 +394,14 @@ fn label_colon_without_content() {
         }
     }
 }
+
+/// A naming word ("called", "named") as a text's first token, before a quotation, once read
+/// the token before it (an index below zero: a panic natively, a trap in the browser).
+#[test]
+fn naming_word_first() {
+    for text in ["named “Smith” said", "called \"X\" wrote it", "Called “A” told"] {
+        if let Err(e) = check(text) {
+            panic!("on {text:?}: {e}");
+        }
+    }
+}
