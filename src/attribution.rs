@@ -236,6 +236,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         &mut last_speaker,
     );
     continue_reported(doc, &mut out, &reported);
+    poll_statements(doc, mentions, &mut reported);
     statements_around_fragments(doc, &out, &mut reported);
     if crate::segment::worth_keeping(&used_cues)
         && crate::segment::worth_keeping(&quoted.ranges)
@@ -3003,15 +3004,8 @@ fn reported_speech(
                 sentence.tokens.start = start;
                 sentence.span.start = doc.tokens[sentence.tokens.start].span.start;
             }
-            // The cue: the opener, but for a poll's "in" before it.
-            let mut cue_t = t;
             let found = if is_according(doc, t) {
                 according_to(doc, t, &sentence).map(|(src, content)| (Some(src), content))
-            } else if doc.tokens[t].info.claims() == word_bytes().evidence && is_poll(doc, t) {
-                poll_statement(doc, t, &sentence).map(|(in_t, src, content)| {
-                    cue_t = in_t;
-                    (Some(src), content)
-                })
             } else if punct_of(doc.text, &doc.tokens[t]) == Some(':')
                 && t - sentence.tokens.start <= 4
                 && (headline || sentence.tokens.start == doc.lines[sentence.line].tokens.start)
@@ -3027,7 +3021,7 @@ fn reported_speech(
             };
             let found = found.filter(|(_, content)| content.start < content.end);
             if let Some((source, content)) = found {
-                let source = unless_passive(doc, cue_t, source, || token_from(doc, content.end, &whole.tokens));
+                let source = unless_passive(doc, t, source, || token_from(doc, content.end, &whole.tokens));
                 // Quotations are in text order: only those starting before the content ends
                 // matter, back to 2,000 bytes before it starts.
                 until = partition_point_near(quotes, until, |q| q.parts.first().start < content.end);
@@ -3038,11 +3032,10 @@ fn reported_speech(
                     let speaker = source.map(|source| speaker_of(doc, mentions, source, s, *last_speaker));
                     // (The headline's speaker is no one the story's first "he" or "the
                     // official" continues from: the headline is read before the story.)
-                    // (Nor is a poll: "it", "he" and "she" after it speak for someone else.)
-                    if let Some(e) = speaker.and_then(|sp| sp.entity).filter(|_| !headline && cue_t == t) {
+                    if let Some(e) = speaker.and_then(|sp| sp.entity).filter(|_| !headline) {
                         *last_speaker = Some(e);
                     }
-                    let cue = cue_span(doc, cue_t);
+                    let cue = cue_span(doc, t);
                     // A quoted fragment inside reported speech is a partial quote of the same speaker.
                     // (Only the last quotations searched can start inside the content: they are
                     // in text order, and most of them lie before it.)
@@ -3115,119 +3108,117 @@ fn reported_speech(
     out
 }
 
-/// Words that open a clause under another, before what a poll found: "While he is running
-/// third in the polls", "who has been leading in polls".
-const POLL_CLAUSE_OPENERS: KeySet<12> = keys([
-    "while", "when", "though", "although", "as", "because", "since", "who", "which", "where", "if", "after",
-]);
-
 /// Is token `t` "poll", "polls", "survey" or "surveys", in any ASCII case?
 fn is_poll(doc: &Document, t: usize) -> bool {
     is_one_of(key_of(doc, t), &const { keys(["poll", "polls", "survey", "surveys"]) })
 }
 
-/// A poll as the source of what it found, the poll word at `t`: "Trump led Cruz by 9 points in
-/// a new Fox News poll released Thursday." (the clause before "in", after any opening phrase)
-/// or "In the latest CNN poll, 38 percent of voters said …" (the clause after the phrase).
-/// The token of "in" (the cue), the poll's phrase (the source) and the statement. The phrase
-/// between "in" and the poll word holds only its determiner, its modifiers and the pollsters'
-/// names ("an NBC News/Wall Street Journal/Marist poll"); after it, the clause ends, but for
-/// a participle or time that dates the poll ("released Monday", "last month").
+/// "In the latest CNN poll, Clinton led Trump by 5 points.": statements a poll is the source of
+/// (see [`poll_statement`]), each put in its place among the `reported` ones (in text order),
+/// where none of those is in its sentence. Only sentences that open with "In" are looked at.
+#[inline(never)]
+fn poll_statements(doc: &Document, mentions: &mut Mentions, reported: &mut Vec<Reported>) {
+    let in_ = word_bytes().in_;
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let first = sentence.tokens.start;
+        if !is_word(doc, first, in_, b"in") {
+            continue;
+        }
+        let end = sentence.tokens.end;
+        let Some((in_t, source, content)) = (first + 1..end.min(first + 11))
+            .find(|&t| is_poll(doc, t))
+            .and_then(|t| poll_statement(doc, t, sentence))
+        else {
+            continue;
+        };
+        let at = reported.partition_point(|x| x.content.start < sentence.span.start);
+        if reported.get(at).is_some_and(|x| x.content.start < sentence.span.end)
+            || (at > 0 && reported[at - 1].content.end > sentence.span.start)
+        {
+            continue;
+        }
+        // (No one "it", "he" or "she" after it stands for: the last speaker is left as it was.)
+        let speaker = speaker_of(doc, mentions, source, s, None);
+        let tokens = token_from(doc, content.start, &sentence.tokens)..token_from(doc, content.end, &sentence.tokens);
+        let cue = doc.tokens[in_t].span;
+        reported.insert(
+            at,
+            Reported {
+                content,
+                tokens,
+                speaker: Some(speaker),
+                cue,
+            },
+        );
+    }
+}
+
+/// A poll as the source of what it found, the poll word at `t`, in a sentence that opens with
+/// it: "In the latest CNN poll, Clinton led Trump by 5 points." The token of "in" (the cue),
+/// the poll's phrase (the source) and the clause after its comma (the statement). The phrase
+/// holds only its determiner, its modifiers and the pollsters' names ("an NBC News/Wall Street
+/// Journal/Marist poll"). ("Clinton led in a new poll." is left alone: PolNeAR train marks
+/// the clause before "in a poll" as the poll's 20 times and leaves it 33 times, mostly where
+/// the poll is a clause's circumstance, "while he is running third in the polls".)
 #[cold]
 #[inline(never)]
 fn poll_statement(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -> Option<(usize, Source, Span)> {
     let (first, end) = (sentence.tokens.start, sentence.tokens.end);
-    // Back to "in" over the phrase's words and the slashes and hyphens between pollsters.
-    let mut i = t;
-    loop {
-        if i <= first || t - i > 10 {
-            return None;
-        }
-        i -= 1;
-        let token = &doc.tokens[i];
-        if token.kind == TokenKind::Word && bytes_of(doc, i).eq_ignore_ascii_case(b"in") {
-            break;
-        }
-        let joiner = token.kind == TokenKind::Punct && matches!(punct_of(doc.text, token), Some('/' | '-'));
-        let modifier = token.kind == TokenKind::Number
-            || (token.kind == TokenKind::Word
-                && !token.in_quote
-                && !token.info.is_cue()
-                && !token.info.has(PRONOUN)
-                && (!token.info.has(FUNCTION) || token.info.has(DETERMINER)));
-        if !(joiner || modifier) {
-            return None;
-        }
+    // Back to "in", the sentence's first word, over the phrase's words and the slashes and
+    // hyphens between pollsters.
+    let in_t = (first.max(t.saturating_sub(10))..t)
+        .rev()
+        .find(|&i| !in_poll_phrase(doc, i))?;
+    if in_t != first || !bytes_of(doc, in_t).eq_ignore_ascii_case(b"in") {
+        return None;
     }
-    let in_t = i;
+    // The clause after the phrase's comma, past a participle that dates the poll ("…,
+    // conducted in May, Clinton led …").
+    let mut comma = (t + 1..end.min(t + 8)).find(|&k| is_punct(doc, k, b','))?;
+    if comma + 1 < end && !doc.tokens[comma + 1].cap && ends_ed_or_ing(bytes_of(doc, comma + 1)) {
+        comma = (comma + 2..end.min(comma + 12)).find(|&k| is_punct(doc, k, b','))?;
+    }
+    // (Not where the clause has a verb of its own: "In a survey of …, Democracy Corps found
+    // that …", "In the poll, 58 percent said …" are the subjects' statements.)
+    let words = (comma + 1..end)
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+        .count();
+    if words < 3 || (t + 1..end).any(|k| doc.tokens[k].info.is_cue() && !doc.tokens[k].in_quote) {
+        return None;
+    }
     let source = Source::new(
         Span::new(doc.tokens[in_t + 1].span.start, doc.tokens[t].span.end),
         t,
         MentionKind::Description(DescKind::Organisation),
     );
-    if in_t + 1 == t && !doc.tokens[t].cap && !bytes_of(doc, t).ends_with(b"s") {
-        // ("in poll" alone is no phrase.)
-        return None;
-    }
-    let words = |from: usize, to: usize| (from..to).filter(|&k| doc.tokens[k].kind == TokenKind::Word).count();
-    if in_t == first {
-        // "In a CNN poll released Monday, 38 percent …": the clause after the phrase's comma.
-        let mut comma = (t + 1..end.min(t + 8)).find(|&k| is_punct(doc, k, b','))?;
-        // (Past a participle that dates the poll: "…, conducted in early September, Clinton led …".)
-        let participle = |k: usize| {
-            k < end && !doc.tokens[k].cap && (bytes_of(doc, k).ends_with(b"ed") || bytes_of(doc, k).ends_with(b"ing"))
-        };
-        if participle(comma + 1) {
-            comma = (comma + 2..end.min(comma + 12)).find(|&k| is_punct(doc, k, b','))?;
+    Some((
+        in_t,
+        source,
+        Span::new(doc.tokens[comma + 1].span.start, content_end(doc, sentence)),
+    ))
+}
+
+/// Can token `i` stand in a poll's phrase before the poll word: a determiner, a modifier, a
+/// pollster's name or a number, or the slash or hyphen between pollsters ("an NBC News/Wall
+/// Street Journal/Marist poll")?
+fn in_poll_phrase(doc: &Document, i: usize) -> bool {
+    let token = &doc.tokens[i];
+    match token.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => matches!(doc.text.as_bytes().get(token.span.start), Some(b'/' | b'-')),
+        _ => {
+            !token.in_quote
+                && !token.info.is_cue()
+                && !token.info.has(PRONOUN)
+                && (!token.info.has(FUNCTION) || token.info.has(DETERMINER))
         }
-        if (t + 1..comma).any(|k| doc.tokens[k].info.is_cue()) || words(comma + 1, end) < 3 {
-            return None;
-        }
-        // (Not where the clause has a verb of its own: "In a survey of …, Democracy Corps found
-        // that …", "In the poll, 58 percent said …" are the subjects' statements.)
-        if (comma + 1..end).any(|k| doc.tokens[k].info.is_cue() && !doc.tokens[k].in_quote) {
-            return None;
-        }
-        let content = Span::new(doc.tokens[comma + 1].span.start, content_end(doc, sentence));
-        return Some((in_t, source, content));
     }
-    // "… in a poll." / "… in the polls, although …" / "… in a poll released Monday.": the
-    // clause ends with the poll's phrase (and what dates it).
-    let tail_end = (t + 1..end.min(t + 6))
-        .find(|&k| doc.tokens[k].kind == TokenKind::Punct || is_one_of(key_of(doc, k), &const { keys(["and", "but"]) }))
-        .unwrap_or(end);
-    let dated = (t + 1..tail_end).all(|k| {
-        let token = &doc.tokens[k];
-        token.info.has(TIME)
-            || token.kind == TokenKind::Number
-            || (token.kind == TokenKind::Word && (bytes_of(doc, k).ends_with(b"ed") || token.info.has(FUNCTION)))
-    });
-    if !(dated && (tail_end < end || end == doc.tokens.len() || t + 6 > end)) {
-        return None;
-    }
-    // The clause before "in": after an opening phrase's comma ("In March, Cruz had …"), and
-    // past the word that subordinates it ("While he is running third in the polls, …").
-    let last_comma = (first..in_t).rev().find(|&k| is_punct(doc, k, b','));
-    let mut start = match last_comma {
-        Some(comma) if words(comma + 1, in_t) >= 3 => comma + 1,
-        _ => first,
-    };
-    if is_one_of(key_of(doc, start), &POLL_CLAUSE_OPENERS) {
-        start += 1;
-    }
-    // (Not a phrase: "Despite his low standing in the polls", "among the electorate in …".)
-    let opener = &doc.tokens[start];
-    let particle = opener.info.has(FUNCTION) && !opener.info.has(DETERMINER) && !opener.info.has(PRONOUN);
-    if particle || opener.info.has(NOT_CLAUSE_START) || bytes_of(doc, start).ends_with(b"ing") {
-        return None;
-    }
-    // (Less a comma right before "in".)
-    let before_in = if is_punct(doc, in_t - 1, b',') { in_t - 1 } else { in_t };
-    if before_in <= start || words(start, before_in) < 3 {
-        return None;
-    }
-    let content = Span::new(doc.tokens[start].span.start, doc.tokens[before_in - 1].span.end);
-    Some((in_t, source, content))
+}
+
+/// Does `word` end in "ed" or "ing", as participles do?
+#[inline(never)]
+fn ends_ed_or_ing(word: &[u8]) -> bool {
+    word.ends_with(b"ed") || word.ends_with(b"ing")
 }
 
 /// Does a quoted fragment open at `open` and words follow it before `end`: "Sanders: ‘Of
@@ -3419,15 +3410,10 @@ fn next_word(doc: &Document, t: usize, quoted: &mut QuotedWords) -> usize {
     let text = doc.text.as_bytes();
     match quoted.according {
         // The token's word information (one load, two tests), and no look at its span or text.
-        Some(according) => {
-            let evidence = word_bytes().evidence;
-            scan_words(doc, t, quoted, |token: &Token| {
-                token.info.is_cue() || token.info.claims() == according || token.info.claims() == evidence
-            })
-        }
-        None => scan_words(doc, t, quoted, |token: &Token| {
-            opens_as_word(text, token) || token.info.claims() == word_bytes().evidence
+        Some(according) => scan_words(doc, t, quoted, |token: &Token| {
+            token.info.is_cue() || token.info.claims() == according
         }),
+        None => scan_words(doc, t, quoted, |token: &Token| opens_as_word(text, token)),
     }
 }
 
@@ -3528,9 +3514,8 @@ fn is_word(doc: &Document, t: usize, byte: Option<u8>, word: &[u8]) -> bool {
 struct WordBytes {
     /// "according", for the opener scan ([`QuotedWords`]).
     according: Option<u8>,
-    /// The byte "poll", "polls", "survey" and "surveys" share (with a few other words that
-    /// cite evidence, "study", "data"), for the opener scan: the words of [`poll_statement`].
-    evidence: u8,
+    /// "in", for [`poll_statements`].
+    in_: Option<u8>,
     /// "and", "but" and "while", for [`statement_end`]'s scan (all three, or none).
     joiners: Option<[u8; 3]>,
     /// "that", "who", "to", "which" and "what", for [`is_word`].
@@ -3547,7 +3532,7 @@ fn word_bytes() -> &'static WordBytes {
         let [and, but, while_] = ["and", "but", "while"].map(frequent_byte);
         WordBytes {
             according: frequent_byte("according"),
-            evidence: crate::lexicon::lookup_in("poll", 0..4).claims(),
+            in_: frequent_byte("in"),
             joiners: and.zip(but).zip(while_).map(|((and, but), while_)| [and, but, while_]),
             that: frequent_byte("that"),
             who: frequent_byte("who"),

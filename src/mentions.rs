@@ -349,7 +349,7 @@ pub(crate) fn may_be_name_word(token: &Token, starts_sentence: bool) -> bool {
 /// Is `token` a day's name ("Monday", "today"), which no one has as a name, unlike some months'
 /// ("Theresa May")? (Asked of time words only.)
 pub(crate) fn names_a_day(doc: &Document, token: &Token) -> bool {
-    let word = token.span.of(doc.text).as_bytes();
+    let word = doc.text.as_bytes().get(token.span.start..token.span.end).unwrap_or(&[]);
     word.len() >= 3 && word[word.len() - 3..].eq_ignore_ascii_case(b"day")
 }
 
