@@ -11,6 +11,7 @@
 //! "X told reporters …", "…, X said.", "according to X, …", "…, according to X." and the
 //! headline shapes "…, Says Official" and "Source: …".
 
+use crate::case::eq_ignore_case;
 use crate::lexicon::{
     CueClass, DescKind, CUE_MODIFIER, DETERMINER, FUNCTION, INFINITIVE, LABEL, NOT_CLAUSE_START, OBJECT, ORG_WORD,
     PRONOUN, QUANTIFIER, RAISING, TIME, TITLE,
@@ -663,7 +664,7 @@ fn word_count(text: &str, limit: usize) -> usize {
 fn cue_span(doc: &Document, cue_t: usize) -> Span {
     let token = doc.tokens[cue_t];
     // "according to" is one cue.
-    if bytes_of(doc, cue_t).eq_ignore_ascii_case(b"according") {
+    if eq_ignore_case(bytes_of(doc, cue_t), b"according") {
         if let Some(to) = doc.tokens.get(cue_t + 1) {
             return Span::new(token.span.start, to.span.end);
         }
@@ -710,7 +711,7 @@ fn speaker_of(
 fn with_partitive(doc: &Document, source: Source, s: usize) -> Source {
     // (In any case: "17 Of The Most Powerful Things Latinos Said", a headline's.)
     let start = source.span.start;
-    if start < 3 || !doc.text.as_bytes()[start - 3..start].eq_ignore_ascii_case(b"of ") {
+    if start < 3 || !eq_ignore_case(&doc.text.as_bytes()[start - 3..start], b"of ") {
         return source;
     }
     // (Within sentence `s`.)
@@ -801,7 +802,7 @@ fn shouted_name(doc: &Document, mentions: &Mentions, source: Source) -> Option<u
         e.kind == crate::EntityKind::Person
             && name.len() > wording.len()
             && name[name.len() - last.len() - 1] == b' '
-            && name[name.len() - last.len()..].eq_ignore_ascii_case(last)
+            && eq_ignore_case(&name[name.len() - last.len()..], last)
     })
 }
 
@@ -907,7 +908,7 @@ fn description_entity(doc: &Document, mentions: &mut Mentions, source: Source) -
     };
     // (A "who" that stands for nothing names no one: see `relative_who`.)
     let wording = source.named.of(doc.text);
-    if wording.eq_ignore_ascii_case("who") {
+    if eq_ignore_case(wording, "who") {
         return None;
     }
     Some(mentions.described(wording, kind))
@@ -966,7 +967,7 @@ fn unless_passive(doc: &Document, cue: usize, source: Option<Source>, after: imp
 #[inline(never)]
 fn passive_agent(doc: &Document, t: usize) -> Option<Source> {
     let by = doc.tokens.get(t)?;
-    if by.kind != TokenKind::Word || by.in_quote || !bytes_of(doc, t).eq_ignore_ascii_case(b"by") {
+    if by.kind != TokenKind::Word || by.in_quote || !eq_ignore_case(bytes_of(doc, t), b"by") {
         return None;
     }
     source_right(doc, t)
@@ -1006,7 +1007,7 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
     // "Massachusetts and Vermont, states that vote", "Western states this week": news seldom
     // writes "states" as a verb, and then before what opens a statement ("It states that",
     // "the memo states, …"), never after a comma.
-    if word.eq_ignore_ascii_case(b"states") && !states_as_verb(doc, t) {
+    if eq_ignore_case(word, b"states") && !states_as_verb(doc, t) {
         return None;
     }
     if prev_token.kind == TokenKind::Word {
@@ -1024,14 +1025,14 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
         // preposition's noun past its modifiers. (Only that word: as a verb, news writes it
         // seldom, and the other cues in -s are mostly verbs there: "a video of the episode
         // shows".)
-        if word.eq_ignore_ascii_case(b"states") && after_preposition(doc, t) {
+        if eq_ignore_case(word, b"states") && after_preposition(doc, t) {
             return None;
         }
         // "the TV show “Cake Boss”", "the HBO show “Last Week Tonight”": before a title, a
         // "show" after a singular noun is that noun's show (a verb "show" needs a plural
         // subject, "polls show", "the data show", or an auxiliary before it).
         let title_after = doc.tokens.get(t + 1).is_some_and(|n| n.mark == Mark::Open);
-        if title_after && word.eq_ignore_ascii_case(b"show") && singular_noun_before_show(doc, t - 1) {
+        if title_after && eq_ignore_case(word, b"show") && singular_noun_before_show(doc, t - 1) {
             return None;
         }
         // "Hannity's show", "the party's claims": so does a possessive (not "he's said").
@@ -2539,7 +2540,7 @@ fn is_object_pronoun(doc: &Document, source: &Source) -> bool {
     let head = source.head;
     source.kind == MentionKind::Pronoun
         && head > 0
-        && (is_one_of(key_of(doc, head), &OBJECT_PRONOUNS) || bytes_of(doc, head).eq_ignore_ascii_case(b"it"))
+        && (is_one_of(key_of(doc, head), &OBJECT_PRONOUNS) || eq_ignore_case(bytes_of(doc, head), b"it"))
         && {
             let before = &doc.tokens[head - 1];
             before.kind == TokenKind::Word && !before.cap && !before.info.has(FUNCTION)
@@ -2841,7 +2842,7 @@ fn subject_past(
         // "It is worth noting …", "It was then that they started saying …": a placeholder
         // "it" before a form of "be" (not "it is saying") speaks for nobody.
         let placeholder =
-            || bytes_of(doc, t).eq_ignore_ascii_case(b"it") && t + 2 < cue && is_one_of(key_of(doc, t + 1), &BE);
+            || eq_ignore_case(bytes_of(doc, t), b"it") && t + 2 < cue && is_one_of(key_of(doc, t + 1), &BE);
         if !(after_preposition || placeholder()) {
             // Extend to the end of the phrase.
             let mut end = t;
@@ -2856,7 +2857,7 @@ fn subject_past(
             // opens the clause is addressed, not speaking.
             let vocative = end + 2 < cue
                 && is_punct(doc, end + 1, b',')
-                && (doc.tokens[end + 2].info.has(PRONOUN) || bytes_of(doc, end + 2).eq_ignore_ascii_case(b"you"))
+                && (doc.tokens[end + 2].info.has(PRONOUN) || eq_ignore_case(bytes_of(doc, end + 2), b"you"))
                 && !doc.tokens[end + 2].info.has(DETERMINER)
                 && !is_who_stem(doc, end + 2);
             let dateline = t - sentence.tokens.start <= 5 && ends_dateline(doc, sentence.tokens.start, end, cue);
@@ -3503,7 +3504,7 @@ impl QuotedWords {
 fn is_word(doc: &Document, t: usize, byte: Option<u8>, word: &[u8]) -> bool {
     match byte {
         Some(byte) => doc.tokens[t].info.claims() == byte,
-        None => bytes_of(doc, t).eq_ignore_ascii_case(word),
+        None => eq_ignore_case(bytes_of(doc, t), word),
     }
 }
 
@@ -3559,7 +3560,7 @@ fn is_to(doc: &Document, t: usize) -> bool {
 /// search ends on do, was a branch missed.
 fn is_who_stem(doc: &Document, t: usize) -> bool {
     is_word(doc, t, word_bytes().who, b"who")
-        || (doc.tokens[t].possessive != 0 && stem_of(doc, t).eq_ignore_ascii_case(b"who"))
+        || (doc.tokens[t].possessive != 0 && eq_ignore_case(stem_of(doc, t), b"who"))
 }
 
 /// Is token `t` the relative "which" (lowercase: a capitalised one asks a question)?
@@ -3577,7 +3578,7 @@ fn opens_as_word(text: &[u8], token: &Token) -> bool {
         || (token.span.end.wrapping_sub(token.span.start) == 9
             && text
                 .get(token.span.start..token.span.end)
-                .is_some_and(|w| w.eq_ignore_ascii_case(b"according")))
+                .is_some_and(|w| eq_ignore_case(w, b"according")))
 }
 
 /// The word whose [`Key`] is `key` is one of `set`, ignoring ASCII case (what comparing it
@@ -3801,7 +3802,7 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
                     let n = &doc.tokens[i];
                     ((matches!(n.info.cue(), Some(CueClass::Speech | CueClass::Tell)) || n.info.has(OBJECT)) && !n.cap)
                         || (i == t + 1
-                            && (bytes_of(doc, i).eq_ignore_ascii_case(b"according") || (n.info.is_cue() && !n.cap)))
+                            && (eq_ignore_case(bytes_of(doc, i), b"according") || (n.info.is_cue() && !n.cap)))
                 })
         };
         if turn || (joiner && (next_is_cue() || apposed_name_then_cue(doc, t, end))) {
@@ -4586,7 +4587,7 @@ fn reported_from_verb(
             c += 1;
         }
         // "was supported by 42 percent": a passive's agent is no object.
-        if c < end && bytes_of(doc, c).eq_ignore_ascii_case(b"by") {
+        if c < end && eq_ignore_case(bytes_of(doc, c), b"by") {
             return None;
         }
         if c >= end || doc.tokens[c].kind != TokenKind::Word || doc.tokens[c].info.has(TIME) {
@@ -5341,7 +5342,7 @@ fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence
         return None;
     }
     // "expected" reports an inference only in the passive ("is widely expected to").
-    if bytes_of(doc, cue).eq_ignore_ascii_case(b"expected")
+    if eq_ignore_case(bytes_of(doc, cue), b"expected")
         && !(cue.saturating_sub(3).max(first)..cue).any(|i| is_one_of(key_of(doc, i), &BE))
     {
         return None;

@@ -3,6 +3,7 @@
 //! into [`Annotations`].
 
 use crate::attribution::Found;
+use crate::case::eq_ignore_case;
 use crate::checkworthy;
 use crate::mentions::{role_is, Mentions};
 use crate::segment::{worth_keeping, worth_keeping_string, Document, Sentence, TokenKind};
@@ -64,14 +65,14 @@ fn opens_caption(line: &[u8]) -> bool {
         _ => return false,
     };
     line.get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        .is_some_and(|head| eq_ignore_case(head, prefix))
 }
 
 /// Whether `line` starts with one of `prefixes`, ignoring ASCII case.
 fn starts_with_any(line: &str, prefixes: &[&str]) -> bool {
     prefixes
         .iter()
-        .any(|p| line.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)))
+        .any(|p| line.get(..p.len()).is_some_and(|head| eq_ignore_case(head, p)))
 }
 
 /// The first `:` among the first `n` bytes of `bytes`, eight bytes at a time: a few lines
@@ -132,8 +133,7 @@ fn has_byte(bytes: &[u8], b: u8) -> bool {
 fn is_first_or_second_person(mention: &str) -> bool {
     let m = mention.as_bytes();
     ["i", "we", "you"].iter().any(|p| {
-        m.get(..p.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+        m.get(..p.len()).is_some_and(|head| eq_ignore_case(head, p.as_bytes()))
             && (m.len() == p.len() || m[p.len()] == b'\'' || m[p.len()..].starts_with("’".as_bytes()))
     })
 }
@@ -148,9 +148,8 @@ fn is_first_or_second_person(mention: &str) -> bool {
 fn is_hypothetical(doc: &Document, start: usize) -> bool {
     let before = &doc.text.as_bytes()[..start];
     let word_end = before.trim_ascii_end();
-    let may_be = |word: &[u8]| {
-        word_end.len() >= word.len() && word_end[word_end.len() - word.len()..].eq_ignore_ascii_case(word)
-    };
+    let may_be =
+        |word: &[u8]| word_end.len() >= word.len() && eq_ignore_case(&word_end[word_end.len() - word.len()..], word);
     // Searched too when `start` touches the byte before it, and when the last byte kept may be
     // whitespace this trim leaves (a vertical tab, a non-ASCII space).
     let plain = word_end.len() < before.len() && word_end.last().is_none_or(|&b| b.is_ascii() && b != 0x0b);
@@ -171,7 +170,7 @@ fn after_condition(doc: &Document, start: usize) -> bool {
         .and_then(|before| doc.tokens.get(before))
         .is_some_and(|t| {
             let word = t.span.of(doc.text);
-            word.eq_ignore_ascii_case("if") || word.eq_ignore_ascii_case("unless")
+            eq_ignore_case(word, "if") || eq_ignore_case(word, "unless")
         })
 }
 
@@ -440,12 +439,10 @@ fn by_surname(doc: &Document, mentions: &Mentions, sp: Speaker) -> Option<usize>
         let named = |e: &crate::mentions::EntityDraft| {
             e.kind != EntityKind::Group
                 && e.name.starts_with(char::is_uppercase)
-                && (e.name.rsplit(' ').next().is_some_and(|l| l.eq_ignore_ascii_case(word))
+                && (e.name.rsplit(' ').next().is_some_and(|l| eq_ignore_case(l, word))
                     || (given
                         && e.kind == EntityKind::Person
-                        && e.name
-                            .split_once(' ')
-                            .is_some_and(|(f, _)| f.eq_ignore_ascii_case(word))))
+                        && e.name.split_once(' ').is_some_and(|(f, _)| eq_ignore_case(f, word))))
         };
         let others = || (0..mentions.entities.len()).filter(|&e| Some(e) != sp.entity);
         surname.then(|| {

@@ -3,6 +3,7 @@
 //! Every word token is looked up once, at tokenisation, and carries its [`WordInfo`] from then
 //! on: later stages test flags instead of hashing the word again.
 
+use crate::case::eq_ignore_case;
 use crate::swar::{self, lower8, HIGH};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -677,7 +678,7 @@ pub fn is_name_modifier(word: &str) -> bool {
                 .collect()
         })
         .iter()
-        .any(|w| word.eq_ignore_ascii_case(w))
+        .any(|w| eq_ignore_case(word, w))
 }
 
 /// What a capitalised name is when it is no one's (see [`not_a_person`]).
@@ -774,7 +775,7 @@ impl PlaceNames {
             if key == 0 {
                 return 0;
             }
-            if key == hash && name.as_bytes().eq_ignore_ascii_case(words) {
+            if key == hash && eq_ignore_case(name.as_bytes(), words) {
                 return bits;
             }
             i = (i + 1) & mask;

@@ -7,6 +7,7 @@
 //! "the ministry") are resolved only where they speak, by salience: the nearest sentence
 //! first, and in a sentence its first compatible name (captions and credits passed over).
 
+use crate::case::eq_ignore_case;
 use crate::checkworthy::lexicon::cat::CALENDAR;
 use crate::lexicon::{
     is_name_modifier, not_a_person, DescKind, FxHasher, FxMap, Gender, NotAPerson, WordInfo, DETERMINER, FUNCTION,
@@ -350,7 +351,7 @@ pub(crate) fn may_be_name_word(token: &Token, starts_sentence: bool) -> bool {
 /// ("Theresa May")? (Asked of time words only.)
 pub(crate) fn names_a_day(doc: &Document, token: &Token) -> bool {
     let word = doc.text.as_bytes().get(token.span.start..token.span.end).unwrap_or(&[]);
-    word.len() >= 3 && word[word.len() - 3..].eq_ignore_ascii_case(b"day")
+    word.len() >= 3 && eq_ignore_case(&word[word.len() - 3..], b"day")
 }
 
 /// Strips a possessive ending ("Biden’s" → "Biden").
@@ -1113,7 +1114,7 @@ fn role_bucket(word: &[u8]) -> u32 {
 pub fn role_is(role: &str, lower: &str) -> bool {
     if role.is_ascii() {
         // (A lowercase string has no ASCII capital, so this is `role.to_lowercase() == lower`.)
-        role.eq_ignore_ascii_case(lower)
+        eq_ignore_case(role, lower)
     } else {
         crate::case::lowercase(role) == lower
     }
@@ -1278,7 +1279,7 @@ impl<'t> Mentions<'t> {
         // `lowercase(name) == lower`, for a name of an entity made here (its first wording).
         let same = |name: &str| {
             if name.is_ascii() {
-                name.as_bytes().eq_ignore_ascii_case(lower)
+                eq_ignore_case(name.as_bytes(), lower)
             } else {
                 crate::case::lowercase(name).as_bytes() == lower
             }
@@ -1330,10 +1331,10 @@ impl<'t> Mentions<'t> {
             MentionKind::Pronoun => {
                 let plural = token.info.has(PLURAL);
                 let word = doc.word(t);
-                if word.eq_ignore_ascii_case("i") || word.eq_ignore_ascii_case("we") {
+                if eq_ignore_case(word, "i") || eq_ignore_case(word, "we") {
                     return None;
                 }
-                let it = word.eq_ignore_ascii_case("it");
+                let it = eq_ignore_case(word, "it");
                 let gender = token.info.gender();
                 let fits = |e: usize| {
                     let e = &self.entities[e];
@@ -1412,7 +1413,7 @@ impl<'t> Mentions<'t> {
             if doc.tokens[t].info.has(DETERMINER) {
                 // ("a", "an", "one", "another": an indefinite introduces someone new.)
                 let w = doc.word(t);
-                return !["a", "an", "one", "another"].iter().any(|i| w.eq_ignore_ascii_case(i));
+                return !["a", "an", "one", "another"].iter().any(|i| eq_ignore_case(w, i));
             }
         }
         true
@@ -1536,7 +1537,7 @@ fn is_possessed(doc: &Document, head: usize) -> bool {
             let word = doc.word(t);
             return ["his", "her", "their", "its", "my", "our", "your"]
                 .iter()
-                .any(|p| word.eq_ignore_ascii_case(p));
+                .any(|p| eq_ignore_case(word, p));
         }
     }
     false
@@ -1594,11 +1595,7 @@ fn contains_lowercase(name: &str, word: &str) -> bool {
         return word.is_empty() || name.as_bytes().windows(word.len()).any(|w| w == word);
     }
     let word = word.as_bytes();
-    word.is_empty()
-        || name
-            .as_bytes()
-            .windows(word.len())
-            .any(|w| w.eq_ignore_ascii_case(word))
+    word.is_empty() || name.as_bytes().windows(word.len()).any(|w| eq_ignore_case(w, word))
 }
 
 #[cfg(test)]
