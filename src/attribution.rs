@@ -3673,7 +3673,10 @@ fn key_of(doc: &Document, t: usize) -> Key {
 }
 
 /// `token.punct(text)`, with an ASCII mark read from its byte instead of decoded.
-#[inline]
+// (Out of line in the browser build: its decoding of other marks, inlined at each of some
+// thirty uses, came to 10 KB of wasm.)
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn punct_of(text: &str, token: &Token) -> Option<char> {
     if token.kind != TokenKind::Punct {
         return None;
