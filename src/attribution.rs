@@ -3170,7 +3170,7 @@ fn poll_statement(doc: &Document, t: usize, sentence: &crate::segment::Sentence)
     let in_t = (first.max(t.saturating_sub(10))..t)
         .rev()
         .find(|&i| !in_poll_phrase(doc, i))?;
-    if in_t != first || !bytes_of(doc, in_t).eq_ignore_ascii_case(b"in") {
+    if in_t != first || !eq_ignore_case(bytes_of(doc, in_t), b"in") {
         return None;
     }
     // The clause after the phrase's comma, past a participle that dates the poll ("…,
