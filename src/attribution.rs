@@ -1501,11 +1501,19 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
         if !allowed {
             continue;
         }
-        // ("Said Comey, “…”": a sentence that opens with the verb names its speaker after it.)
+        // ("Said Comey, “…”": a sentence that opens with the verb names its speaker after it;
+        // so does a verb whose phrase after it runs to the comma before the quotation: "But,
+        // said Solovey, “…”".)
         let inverted = || {
-            (t == sentence_first && class == CueClass::Speech)
+            (class == CueClass::Speech)
                 .then(|| source_right(doc, t))
                 .flatten()
+                .filter(|source| {
+                    t == sentence_first
+                        || (open >= 2
+                            && doc.tokens[open - 2].span.end == source.span.end
+                            && (is_punct(doc, open - 1, b',') || is_punct(doc, open - 1, b':')))
+                })
         };
         // ("One employee told the Weekly, “…”", "As one aide put it, “…”": a plain phrase that
         // opens the sentence, after at most a function word, is the verb's subject.)
