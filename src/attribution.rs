@@ -3697,9 +3697,7 @@ fn punct_of(text: &str, token: &Token) -> Option<char> {
 }
 
 /// The bytes of token `t`: comparing them with a word needs no char-boundary checks.
-// (Out of line in the browser build, where its ~100 inlined copies came to 4 KB.)
-#[cfg_attr(target_arch = "wasm32", inline(never))]
-#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+#[inline(always)]
 fn bytes_of<'t>(doc: &Document<'t>, t: usize) -> &'t [u8] {
     let span = doc.tokens[t].span;
     doc.text.as_bytes().get(span.start..span.end).unwrap_or(&[])
