@@ -2402,17 +2402,19 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
     // that say something are.
     // (Not the last word of a name, "Judicial Watch: …", but "Photo Credit", "Editor's Note",
     // "The Latest: …"; nor before a verb of speech: "The AP reported …".)
-    let named = (head > floor && {
-        let before = &doc.tokens[head - 1];
-        before.kind == TokenKind::Word
-            && before.cap
-            && before.name_like
-            && before.possessive == 0
-            && !before.info.has(LABEL)
-            && !before.info.has(FUNCTION)
-    }) || doc.tokens.get(head + 1).is_some_and(|n| n.info.is_cue() && !n.cap);
+    let named = || {
+        (head > floor && {
+            let before = &doc.tokens[head - 1];
+            before.kind == TokenKind::Word
+                && before.cap
+                && before.name_like
+                && before.possessive == 0
+                && !before.info.has(LABEL)
+                && !before.info.has(FUNCTION)
+        }) || doc.tokens.get(head + 1).is_some_and(|n| n.info.is_cue() && !n.cap)
+    };
     let label = token.info.has(LABEL)
-        && !named
+        && !named()
         && (!token.info.is_desc()
             || doc
                 .tokens
@@ -3163,12 +3165,13 @@ fn poll_statements(doc: &Document, mentions: &mut Mentions, reported: &mut Vec<R
 }
 
 /// A poll as the source of what it found, the poll word at `t`, in a sentence that opens with
-/// it: "In the latest CNN poll, Clinton led Trump by 5 points." The token of "in" (the cue),
-/// the poll's phrase (the source) and the clause after its comma (the statement). The phrase
-/// holds only its determiner, its modifiers and the pollsters' names ("an NBC News/Wall Street
-/// Journal/Marist poll"). ("Clinton led in a new poll." is left alone: PolNeAR train marks
-/// the clause before "in a poll" as the poll's 20 times and leaves it 33 times, mostly where
-/// the poll is a clause's circumstance, "while he is running third in the polls".)
+/// "in" (as the caller knows): "In the latest CNN poll, Clinton led Trump by 5 points." The
+/// token of "in" (the cue), the poll's phrase (the source) and the clause after its comma (the
+/// statement). The phrase holds only its determiner, its modifiers and the pollsters' names
+/// ("an NBC News/Wall Street Journal/Marist poll"). ("Clinton led in a new poll." is left
+/// alone: PolNeAR train marks the clause before "in a poll" as the poll's 20 times and leaves
+/// it 33 times, mostly where the poll is a clause's circumstance, "while he is running third
+/// in the polls".)
 #[cold]
 #[inline(never)]
 fn poll_statement(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -> Option<(usize, Source, Span)> {
@@ -3178,13 +3181,14 @@ fn poll_statement(doc: &Document, t: usize, sentence: &crate::segment::Sentence)
     let in_t = (first.max(t.saturating_sub(10))..t)
         .rev()
         .find(|&i| !in_poll_phrase(doc, i))?;
-    if in_t != first || !eq_ignore_case(bytes_of(doc, in_t), b"in") {
+    if in_t != first {
         return None;
     }
     // The clause after the phrase's comma, past a participle that dates the poll ("…,
     // conducted in May, Clinton led …").
     let mut comma = (t + 1..end.min(t + 8)).find(|&k| is_punct(doc, k, b','))?;
-    if comma + 1 < end && !doc.tokens[comma + 1].cap && ends_ed_or_ing(bytes_of(doc, comma + 1)) {
+    let participle = |word: &[u8]| word.ends_with(b"ed") || word.ends_with(b"ing");
+    if comma + 1 < end && !doc.tokens[comma + 1].cap && participle(bytes_of(doc, comma + 1)) {
         comma = (comma + 2..end.min(comma + 12)).find(|&k| is_punct(doc, k, b','))?;
     }
     // (Not where the clause has a verb of its own: "In a survey of …, Democracy Corps found
@@ -3222,12 +3226,6 @@ fn in_poll_phrase(doc: &Document, i: usize) -> bool {
                 && (!token.info.has(FUNCTION) || token.info.has(DETERMINER))
         }
     }
-}
-
-/// Does `word` end in "ed" or "ing", as participles do?
-#[inline(never)]
-fn ends_ed_or_ing(word: &[u8]) -> bool {
-    word.ends_with(b"ed") || word.ends_with(b"ing")
 }
 
 /// Does a quoted fragment open at `open` and words follow it before `end`: "Sanders: ‘Of
