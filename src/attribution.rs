@@ -2699,15 +2699,16 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
     Some(Source::new(Span::new(token.span.start, head_token.span.end), end, kind))
 }
 
-/// Is token `t` a word that names a part: a quantifier ("some", "most") or a number ("one",
-/// "two", "3")? (Rare: out of line.)
+/// Is token `t` a word that names a part: a quantifier ("some", "most") or a count ("one",
+/// "two", "dozens", "3")? (Rare: out of line.)
 #[cold]
 #[inline(never)]
 fn is_part_word(doc: &Document, t: usize) -> bool {
     let token = &doc.tokens[t];
     token.kind == TokenKind::Number
         || token.info.has(QUANTIFIER)
-        || is_one_of(key_of(doc, t), &const { keys(["one", "two", "three", "four", "five"]) })
+        || is_one_of(key_of(doc, t), &NUMBERS)
+        || is_word(doc, t, None, b"one")
 }
 
 /// Is token `det` an article ("the", "a", "an"; not a possessive: "read her sign") followed
