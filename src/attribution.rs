@@ -920,8 +920,87 @@ fn description_entity(doc: &Document, mentions: &mut Mentions, source: Source) -
 #[inline]
 fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
     let class = doc.tokens[t].info.cue()?;
-    verb_use(doc, t, headline, class)
+    let class = verb_use(doc, t, headline, class)?;
+    if matches!(class, CueClass::Think | CueClass::Belief) && reports_finding(doc, t) {
+        return Some(CueClass::Speech);
+    }
+    Some(class)
 }
+
+/// Is the cue at `t` a verb of finding ("found", "shows", "suggest") whose subject is what a
+/// finding rests on: "the poll found Clinton ahead", "records show he paid …", "…, the survey
+/// found."? Such a subject reports what it found as a speaker reports speech: with or without
+/// "that", before or after the statement. (Of a person, "found" and "show" are mostly plain
+/// verbs: "he found the area welcoming", "the candidates showed restraint".)
+fn reports_finding(doc: &Document, t: usize) -> bool {
+    if !is_one_of(key_of(doc, t), &FINDING_VERBS) {
+        return false;
+    }
+    // The subject's head, past a time that dates it: "a Quinnipiac poll this month found".
+    let mut head = t;
+    while head > 0 && {
+        let info = doc.tokens[head - 1].info;
+        info.has(TIME) || info.has(CUE_MODIFIER) || (info.has(DETERMINER) && doc.tokens[head].info.has(TIME))
+    } {
+        head -= 1;
+    }
+    head > 0 && (is_evidence(doc, head - 1) || evidence_postmodified(doc, head - 1))
+}
+
+/// Is token `t` a word of [`EVIDENCE`], or "investigation"?
+fn is_evidence(doc: &Document, t: usize) -> bool {
+    doc.tokens[t].kind == TokenKind::Word && {
+        let key = key_of(doc, t);
+        is_one_of(key, &EVIDENCE) || (key == LONG && eq_ignore_case(bytes_of(doc, t), b"investigation"))
+    }
+}
+
+/// Does the phrase ending at token `last` open with a word of evidence that a modifier
+/// follows: "a study by the watchdog group Media Matters", "a poll from Marquette Law School
+/// released Wednesday"? Looked for over the last dozen words of the sentence, none of them a
+/// cue nor a mark: set off by commas, the phrase is an aside, and the cue after it may be the
+/// rest of an inverted attribution ("…, conducted by X, finds Y"). (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn evidence_postmodified(doc: &Document, last: usize) -> bool {
+    let floor = sentence_start(doc, last).max(last.saturating_sub(12));
+    let mut t = last;
+    while t > floor {
+        t -= 1;
+        let token = &doc.tokens[t];
+        let punct = token.kind == TokenKind::Punct;
+        if punct || token.in_quote || (token.info.is_cue() && !is_participle_modifier(doc, t)) {
+            return false;
+        }
+        if is_evidence(doc, t) {
+            let next = t + 1;
+            return is_participle_modifier(doc, next)
+                || is_one_of(key_of(doc, next), &const { keys(["by", "from", "of", "for", "in"]) });
+        }
+    }
+    false
+}
+
+/// "conducted", "released", "taken", "published": a participle that modifies a finding's
+/// source ("a poll released Wednesday").
+fn is_participle_modifier(doc: &Document, t: usize) -> bool {
+    let key = key_of(doc, t);
+    is_one_of(key, &const { keys(["released", "taken", "carried"]) })
+        || (key == LONG
+            && [b"conducted".as_slice(), b"published", b"commissioned"]
+                .iter()
+                .any(|word| eq_ignore_case(bytes_of(doc, t), word)))
+}
+
+/// The verbs of [`reports_finding`].
+const FINDING_VERBS: KeySet<7> = keys(["found", "finds", "show", "shows", "showed", "suggest", "indicate"]);
+
+/// What a finding rests on (see [`reports_finding`]).
+const EVIDENCE: KeySet<24> = keys([
+    "poll", "polls", "polling", "survey", "surveys", "study", "studies", "report", "reports", "records", "analysis",
+    "review", "findings", "results", "data", "paper", "research", "figures", "tallies", "audit", "probe", "inquiry",
+    "census", "numbers",
+]);
 
 /// `c` moved past the cue's modifiers and the commas and colons after it ("said, however,
 /// that …", "added: …"), up to `end`.
@@ -3106,8 +3185,10 @@ fn reported_speech(
                         cue,
                     });
                     floor = floor.max(after_content).max(t + 2);
-                    // One statement per cue; skip past the content when it follows the cue.
-                    if content.start > doc.tokens[t].span.start {
+                    // One statement per cue; skip past the content when it follows the cue
+                    // or runs on past it ("X, records show, does Y, Mr. Trump has cited …":
+                    // a cue inside a statement is no statement of its own).
+                    if content.start > doc.tokens[t].span.start || content.end > doc.tokens[t].span.end {
                         t = after_content.max(t + 1);
                         continue;
                     }
@@ -4508,10 +4589,17 @@ fn reported_from_verb(
     if parenthetical {
         let comma = comma_before?;
         let source = source_left(doc, cue, comma + 1).or_else(|| generic_left(doc, cue, comma + 1))?;
-        return Some((
-            Some(source),
-            Span::new(doc.tokens[first].span.start, content_end(doc, sentence)),
-        ));
+        // (Unless a coordinator after it opens a clause of its own: "…, records show, and
+        // experts say it is worth less" ends at the attribution, and the rest is the experts'.)
+        let coordinated = after + 1 < end
+            && is_one_of(key_of(doc, after + 1), &const { keys(["and", "but"]) })
+            && (after + 2..end).any(|t| doc.tokens[t].info.is_cue());
+        let stop = if coordinated {
+            doc.tokens[comma - 1].span.end
+        } else {
+            content_end(doc, sentence)
+        };
+        return Some((Some(source), Span::new(doc.tokens[first].span.start, stop)));
     }
     // Content after the cue. Where it starts, and every test that needs no source, come
     // first: the source is the dearer half (up to three searches to the left of the cue), and
