@@ -5517,8 +5517,8 @@ const BE: KeySet<7> = keys(["is", "are", "was", "were", "be", "been", "being"]);
 const CLAUSE_OPENERS: KeySet<12> = keys([
     "and", "but", "while", "because", "although", "though", "if", "as", "that", "since", "whether", "when",
 ]);
-const QUESTION_WORDS: KeySet<10> = keys([
-    "if", "whether", "about", "what", "how", "why", "who", "where", "when", "which",
+const QUESTION_WORDS: KeySet<11> = keys([
+    "if", "whether", "about", "what", "how", "why", "who", "whom", "where", "when", "which",
 ]);
 
 /// "asked whether he would run", "Asked about the plan, …", "asked him if …": a question put
@@ -5531,10 +5531,22 @@ fn question_after(doc: &Document, cue: usize, sentence: &crate::segment::Sentenc
     if bytes_of(doc, cue).len() < 3 || key_at(doc, cue, 3) != key("ask") {
         return None;
     }
-    // At most two words (the person asked) before the question word.
-    let q = (cue + 1..end.min(cue + 4))
-        .take_while(|&i| doc.tokens[i].kind == TokenKind::Word && !doc.tokens[i].in_quote)
+    // At most two words (the person asked) before the question word, or an adverbial of up
+    // to seven: "Asked during a January debate why …", "asked at a briefing Monday in
+    // Washington about …" (words none of which is a verb of speech, "to" or "that", which
+    // would open another construction: "asked them to explain why …").
+    let q = (cue + 1..end.min(cue + 8))
+        .take_while(|&i| {
+            let token = &doc.tokens[i];
+            token.kind == TokenKind::Word
+                && !token.in_quote
+                && (i < cue + 3 || !(token.info.is_cue() || is_to(doc, i) || is_that(doc, i)))
+        })
         .find(|&i| is_one_of(key_of(doc, i), &QUESTION_WORDS))?;
+    // (Past the first two words only after a preposition that opens the adverbial.)
+    if q > cue + 3 && !is_one_of(key_of(doc, cue + 1), &PREPOSITIONS) {
+        return None;
+    }
     let stop = end_before_break(doc, q + 1, sentence, &[',', ';', ':', '?', '—', '–']);
     (stop > doc.tokens[q].span.end).then(|| Span::new(doc.tokens[q].span.start, stop))
 }
