@@ -3201,6 +3201,55 @@ fn reported_speech(
     out
 }
 
+/// Is token `t` the word "as", in any ASCII case?
+fn is_as(doc: &Document, t: usize) -> bool {
+    doc.tokens.get(t).is_some_and(|x| x.kind == TokenKind::Word) && key_of(doc, t) == key("as")
+}
+
+/// "As reported by The Ledger, the council …", "As first reported by X, …", "As The Times
+/// reported on Saturday, …": a sentence that opens with "as", the cue of speech `cue` and
+/// its source (after "by", or between "as" and the cue), then, past an adverbial, a comma:
+/// the main clause after the comma is the statement. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn as_reported(doc: &Document, cue: usize, sentence: &crate::segment::Sentence) -> Option<(Option<Source>, Span)> {
+    let (first, end) = (sentence.tokens.start, sentence.tokens.end);
+    if cue <= first
+        || cue > first + 6
+        || doc.tokens[cue].info.has(RAISING)
+        || (first + 1..cue).any(|t| doc.tokens[t].kind == TokenKind::Punct)
+    {
+        return None;
+    }
+    // The comma that ends the opening, after a short adverbial with no other verb of speech.
+    let comma = (cue + 1..end.min(cue + 10)).find(|&t| doc.tokens[t].kind == TokenKind::Punct)?;
+    if !is_punct(doc, comma, b',') || (cue + 1..comma).any(|t| doc.tokens[t].info.is_cue()) {
+        return None;
+    }
+    // "as reported by X", "as first reported by X": the agent; else the words between.
+    let modifiers_only = (first + 1..cue).all(|t| {
+        doc.tokens[t].info.has(CUE_MODIFIER)
+            || bytes_of(doc, t).ends_with(b"ly")
+            || eq_ignore_case(bytes_of(doc, t), b"first")
+    });
+    let source = if modifiers_only {
+        passive_agent(doc, cue + 1)?
+    } else {
+        source_left(doc, cue, first + 1)?
+    };
+    // (A clause after it: three words or more, the first no quotation's.)
+    let words_after = (comma + 1..end)
+        .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
+        .count();
+    if words_after < 3 || doc.tokens[comma + 1].kind == TokenKind::Punct || doc.tokens[comma + 1].in_quote {
+        return None;
+    }
+    Some((
+        Some(source),
+        Span::new(doc.tokens[comma + 1].span.start, content_end(doc, sentence)),
+    ))
+}
+
 /// Is token `t` "poll", "polls", "survey" or "surveys", in any ASCII case?
 fn is_poll(doc: &Document, t: usize) -> bool {
     is_one_of(key_of(doc, t), &const { keys(["poll", "polls", "survey", "surveys"]) })
@@ -4365,6 +4414,11 @@ fn reported_from_verb(
 ) -> Option<(Option<Source>, Span)> {
     let first = sentence.tokens.start;
     let end = sentence.tokens.end;
+    if class == CueClass::Speech && is_as(doc, first) {
+        if let Some(found) = as_reported(doc, cue, sentence) {
+            return Some(found);
+        }
+    }
     // “…,” said the man who …: a verb right after a quotation attributes that quotation.
     let mut before = cue;
     while before > first
