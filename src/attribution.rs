@@ -2951,7 +2951,15 @@ fn subject_past(
                 && !doc.tokens[end + 2].info.has(DETERMINER)
                 && !is_who_stem(doc, end + 2);
             let dateline = t - sentence.tokens.start <= 5 && ends_dateline(doc, sentence.tokens.start, end, cue);
-            if possessive || vocative || dateline {
+            // "in Salem, New Hampshire, Trump …": a state or country set off by commas after
+            // a capitalised name is that place's, not the clause's subject.
+            let place_of_place = t >= sentence.tokens.start + 2
+                && end + 1 < cue
+                && is_punct(doc, t - 1, b',')
+                && doc.tokens[t - 2].cap
+                && is_punct(doc, end + 1, b',')
+                && is_place(doc, t, end);
+            if possessive || vocative || dateline || place_of_place {
                 t = end + 1;
                 continue;
             }
@@ -2973,6 +2981,15 @@ fn subject_past(
         t += 1;
     }
     None
+}
+
+/// Do the words `first..=end` name a place ([`crate::lexicon::not_a_person`])? (Rare: out of
+/// line.)
+#[cold]
+#[inline(never)]
+fn is_place(doc: &Document, first: usize, end: usize) -> bool {
+    let name = Span::new(doc.tokens[first].span.start, doc.tokens[end].span.end).of(doc.text);
+    crate::lexicon::not_a_person(name.as_bytes()) == Some(crate::lexicon::NotAPerson::Place)
 }
 
 /// "MYRTLE BEACH, S.C. - Sen. Ted Cruz …", "COLUMBIA, S.C. (AP) — …": do the words `first..=end`
