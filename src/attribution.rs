@@ -2913,6 +2913,11 @@ fn subject_past(
             & !x.in_quote
             & (x.info.has(PRONOUN) | ((x.name_like | x.info.is_desc()) & !x.info.has(FUNCTION)))
     };
+    // "New York (AFP) – …": past a dateline with its agency, whose words (the place, unknown
+    // as a name at the sentence's start, and the agency) head nothing.
+    if t == sentence.tokens.start {
+        t = past_agency_dateline(doc, t, cue).unwrap_or(t);
+    }
     while let Some(i) = doc.tokens.get(t..cue).and_then(|rest| rest.iter().position(may_head)) {
         t += i;
         // "in the Holocaust, who would say …": the object of a preposition is no subject,
@@ -2960,7 +2965,12 @@ fn subject_past(
                 && is_punct(doc, end + 1, b',')
                 && is_place(doc, t, end);
             if possessive || vocative || dateline || place_of_place {
-                t = end + 1;
+                // (A dateline's agency in brackets goes with it: "New York (AFP) – …".)
+                t = if dateline && is_punct(doc, end + 1, b'(') {
+                    end + 5
+                } else {
+                    end + 1
+                };
                 continue;
             }
             let phrase = phrase_ending_at(doc, end, sentence.tokens.start);
@@ -2983,6 +2993,22 @@ fn subject_past(
     None
 }
 
+/// Where the sentence after a dateline with its agency starts: the sentence opening at
+/// `first` with up to six capitalised words (commas and stops between them), "(AFP)" and a
+/// dash, all before `cue`. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn past_agency_dateline(doc: &Document, first: usize, cue: usize) -> Option<usize> {
+    let open = (first..cue.min(first + 8)).find(|&i| is_punct(doc, i, b'('))?;
+    let place = &doc.tokens[first..open];
+    let placelike = !place.is_empty()
+        && place
+            .iter()
+            .all(|x| x.cap || (x.kind == TokenKind::Punct && matches!(doc.text.as_bytes()[x.span.start], b',' | b'.')));
+    let dash = |i: usize| i < cue && matches!(punct_of(doc.text, &doc.tokens[i]), Some('-' | '—' | '–'));
+    (placelike && open + 3 < cue && is_punct(doc, open + 2, b')') && dash(open + 3)).then_some(open + 4)
+}
+
 /// Do the words `first..=end` name a place ([`crate::lexicon::not_a_person`])? (Rare: out of
 /// line.)
 #[cold]
@@ -2992,20 +3018,20 @@ fn is_place(doc: &Document, first: usize, end: usize) -> bool {
     crate::lexicon::not_a_person(name.as_bytes()) == Some(crate::lexicon::NotAPerson::Place)
 }
 
-/// "MYRTLE BEACH, S.C. - Sen. Ted Cruz …", "COLUMBIA, S.C. (AP) — …": do the words `first..=end`
-/// open the sentence as a dateline (a shouted first word, capitals only, then a dash, or "(AP)"
-/// and a dash, before `cue`)? A dateline's place is no subject. (Rare: out of line.)
+/// "MYRTLE BEACH, S.C. - Sen. Ted Cruz …", "COLUMBIA, S.C. (AP) — …", "New York (AFP) – …":
+/// do the words `first..=end` open the sentence as a dateline (capitals only, then a dash
+/// after a shouted first word, or "(AP)" and a dash, before `cue`)? A dateline's place is no subject. (Rare: out of line.)
 #[cold]
 #[inline(never)]
 fn ends_dateline(doc: &Document, first: usize, end: usize, cue: usize) -> bool {
     let dash = |i: usize| i < cue && matches!(punct_of(doc.text, &doc.tokens[i]), Some('-' | '—' | '–'));
     let shouted = bytes_of(doc, first).len() >= 2 && bytes_of(doc, first).iter().all(|b| !b.is_ascii_lowercase());
-    shouted
-        && doc.tokens[first..=end]
-            .iter()
-            .all(|x| x.kind == TokenKind::Punct || x.cap)
-        && (dash(end + 1)
-            || (is_punct(doc, end + 1, b'(') && end + 4 < cue && is_punct(doc, end + 3, b')') && dash(end + 4)))
+    // (With an agency in brackets the place may be in Title Case: "New York (AFP) – …".)
+    let agency = is_punct(doc, end + 1, b'(') && end + 4 < cue && is_punct(doc, end + 3, b')') && dash(end + 4);
+    doc.tokens[first..=end]
+        .iter()
+        .all(|x| x.kind == TokenKind::Punct || x.cap)
+        && ((shouted && dash(end + 1)) || agency)
 }
 
 /// Where the clause holding `cue` starts, from `first` (a sentence's first token): after
