@@ -921,10 +921,21 @@ fn description_entity(doc: &Document, mentions: &mut Mentions, source: Source) -
 fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
     let class = doc.tokens[t].info.cue()?;
     let class = verb_use(doc, t, headline, class)?;
-    if matches!(class, CueClass::Think | CueClass::Belief) && reports_finding(doc, t) {
-        return Some(CueClass::Speech);
+    if matches!(class, CueClass::Think | CueClass::Belief) {
+        return Some(finding_or(doc, t, class));
     }
     Some(class)
+}
+
+/// `CueClass::Speech` for a verb of finding ([`reports_finding`]), else `class`. (Out of
+/// line: asked of beliefs only, it spares the callers of [`cue_class`] its code.)
+#[inline(never)]
+fn finding_or(doc: &Document, t: usize, class: CueClass) -> CueClass {
+    if reports_finding(doc, t) {
+        CueClass::Speech
+    } else {
+        class
+    }
 }
 
 /// Is the cue at `t` a verb of finding ("found", "shows", "suggest") whose subject is what a
@@ -2925,7 +2936,8 @@ fn subject_past(
     };
     // "New York (AFP) – …": past a dateline with its agency, whose words (the place, unknown
     // as a name at the sentence's start, and the agency) head nothing.
-    if t == sentence.tokens.start {
+    // (Only where a line starts, as datelines do.)
+    if t == sentence.tokens.start && doc.lines[sentence.line].tokens.start == t {
         t = past_agency_dateline(doc, t, cue).unwrap_or(t);
     }
     while let Some(i) = doc.tokens.get(t..cue).and_then(|rest| rest.iter().position(may_head)) {
