@@ -1090,6 +1090,11 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
     if prev_token.kind == TokenKind::Number && plural {
         return None;
     }
+    // "475 pledged delegates", "more pledged delegates": after a count that is no year, or
+    // "more", a participle in -ed modifies the noun after it.
+    if word.ends_with(b"ed") && counted_participle(doc, t) {
+        return None;
+    }
     // "four Super Tuesday states": so it is after a count and the capitals that name the kind.
     if plural && prev_token.cap && counted_before_capitals(doc, t) {
         return None;
@@ -3285,6 +3290,26 @@ fn colon_label_before(doc: &Document, colon: usize, open: usize, line_start: usi
             .all(|x| x.kind == TokenKind::Punct && x.mark == Mark::None)
     });
     colon - line_start <= 4 && open - colon <= 5 && plain_words && rest_of_line
+}
+
+/// Is the participle at `t` (not the first token) after a count that is no year ("475",
+/// "nearly 400", not "in 2012") or after "more" or "fewer", with a plain word after it: an
+/// adjective of the noun that follows? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn counted_participle(doc: &Document, t: usize) -> bool {
+    let prev = &doc.tokens[t - 1];
+    let counted = if prev.kind == TokenKind::Number {
+        let digits = bytes_of(doc, t - 1);
+        !(digits.len() == 4 && (digits.starts_with(b"19") || digits.starts_with(b"20")))
+    } else {
+        is_one_of(key_of(doc, t - 1), &const { keys(["more", "fewer"]) })
+    };
+    counted
+        && doc
+            .tokens
+            .get(t + 1)
+            .is_some_and(|next| next.kind == TokenKind::Word && !next.cap && !next.info.has(FUNCTION))
 }
 
 /// Is token `t` the word "as", in any ASCII case?
