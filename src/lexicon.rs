@@ -431,7 +431,7 @@ type Entry = (&'static str, Option<&'static str>, Option<&'static str>);
 /// (Collected by one function out of line, read once per file: an iterator inlined into each
 /// file's loop cost the browser build several copies of the parser.)
 #[inline(never)]
-fn entries(source: &'static str) -> Vec<Entry> {
+pub(crate) fn entries(source: &'static str) -> Vec<Entry> {
     lines(source)
         .into_iter()
         .map(|line| {
@@ -496,7 +496,7 @@ pub(crate) const fn uncommented<const N: usize>(source: &[u8]) -> [u8; N] {
 
 /// The lines of a lexicon file, trimmed, but for comments (`#`) and blank lines.
 #[inline(never)]
-fn lines(source: &'static str) -> Vec<&'static str> {
+pub(crate) fn lines(source: &'static str) -> Vec<&'static str> {
     source
         .lines()
         .map(str::trim)

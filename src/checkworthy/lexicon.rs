@@ -6,6 +6,7 @@
 //! consecutive tokens, so a look-up is a hash probe whatever the phrase length.
 
 use super::tokens::{hash_lower, pair};
+use crate::lexicon;
 use std::sync::OnceLock;
 
 /// Lexicon categories, one bit each. The categories that stand for a signal on their own
@@ -115,8 +116,9 @@ impl Lexicon {
     fn build() -> Lexicon {
         let mut entries: Vec<(u64, u32)> = Vec::new();
         for &(c, text) in FILES {
-            for phrase in text.lines().filter_map(entry) {
-                let words: Vec<u64> = phrase.split_whitespace().map(|w| hash_lower(w.as_bytes())).collect();
+            for (first, second, third) in lexicon::entries(text) {
+                let phrase = [Some(first), second, third].into_iter().flatten();
+                let words: Vec<u64> = phrase.map(|w| hash_lower(w.as_bytes())).collect();
                 if let [first, second, ..] = words[..] {
                     entries.push((first, cat::STARTS_PHRASE));
                     if words.len() == 3 {
@@ -173,12 +175,8 @@ impl Lexicon {
 pub(crate) fn word_categories() -> Vec<(&'static str, u32)> {
     let mut words: Vec<(&'static str, u32)> = Vec::new();
     for &(c, text) in FILES {
-        for phrase in text.lines().filter_map(entry) {
-            let mut parts = phrase.split_whitespace();
-            let (Some(first), more) = (parts.next(), parts.next().is_some()) else {
-                continue;
-            };
-            words.push((first, if more { cat::STARTS_PHRASE } else { c }));
+        for (first, second, _) in lexicon::entries(text) {
+            words.push((first, if second.is_some() { cat::STARTS_PHRASE } else { c }));
         }
     }
     crate::sort::sort(&mut words);
@@ -191,12 +189,6 @@ pub(crate) fn word_categories() -> Vec<(&'static str, u32)> {
         }
     }
     merged
-}
-
-/// A lexicon line without its comment and surrounding blanks, or `None` if nothing is left.
-fn entry(line: &str) -> Option<&str> {
-    let text = line.split('#').next().unwrap_or("").trim();
-    (!text.is_empty()).then_some(text)
 }
 
 /// The lexicon, built on first use.
@@ -248,7 +240,10 @@ mod tests {
     #[test]
     fn every_entry_is_a_short_phrase() {
         for &(_, text) in FILES {
-            for line in text.lines().filter_map(entry) {
+            for line in lexicon::lines(text) {
+                // Whole-line comments only (no comment after an entry), and at most three
+                // words: what `lexicon::entries` reads.
+                assert!(!line.contains('#'), "{line:?}");
                 // One token per word, as the segmenter reads them.
                 let n = tokens(line).len();
                 assert!((1..=3).contains(&n), "{line:?} has {n} tokens");
