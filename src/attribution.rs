@@ -3568,23 +3568,24 @@ fn partition_point_near<T>(items: &[T], near: usize, pred: impl Fn(&T) -> bool) 
         }
         return items.partition_point(pred);
     }
-    gallop(items, near, &pred)
+    gallop(len, near, &|i| pred(&items[i]))
 }
 
 /// [`partition_point_near`] for a long slice, out of line: the callers' loops stay as small
-/// as they were for the short slices of most texts.
+/// as they were for the short slices of most texts. `holds(i)` is `pred(&items[i])` for the
+/// `len` items. (By index, not generic over the items: one copy for every item type, in the
+/// browser build too.)
 #[inline(never)]
-fn gallop<T>(items: &[T], near: usize, pred: &dyn Fn(&T) -> bool) -> usize {
-    let len = items.len();
+fn gallop(len: usize, near: usize, holds: &dyn Fn(usize) -> bool) -> usize {
     let near = near.min(len);
     // Every item before `lo` holds `pred`; none from `hi` on does.
     let (mut lo, mut hi) = (near, near);
     let mut step = 1;
-    if near < len && pred(&items[near]) {
+    if near < len && holds(near) {
         lo = near + 1;
         loop {
             hi = lo.saturating_add(step).min(len);
-            if hi == len || !pred(&items[hi]) {
+            if hi == len || !holds(hi) {
                 break;
             }
             lo = hi + 1;
@@ -3593,7 +3594,7 @@ fn gallop<T>(items: &[T], near: usize, pred: &dyn Fn(&T) -> bool) -> usize {
     } else {
         while hi > 0 {
             let probe = hi.saturating_sub(step);
-            if pred(&items[probe]) {
+            if holds(probe) {
                 lo = probe + 1;
                 break;
             }
@@ -3602,7 +3603,16 @@ fn gallop<T>(items: &[T], near: usize, pred: &dyn Fn(&T) -> bool) -> usize {
             step *= 2;
         }
     }
-    lo + items[lo..hi].partition_point(pred)
+    // Then by halves, as `partition_point` does.
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if holds(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 /// The first token that starts at or after byte `at` (what a binary search of all the
