@@ -564,6 +564,9 @@ impl<'t> Document<'t> {
     }
 
     /// The sentence holding token `t` (binary search).
+    // (Out of line in the browser build: the binary search, inlined at each use, cost more
+    // than the call.)
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn sentence_of(&self, t: usize) -> usize {
         self.sentences.partition_point(|s| s.tokens.end <= t)
     }
