@@ -8,6 +8,7 @@
 //! sort puts them in one order. The node tests hold the package's results to the CLI's.
 
 use crate::Span;
+use std::cell::Cell;
 
 /// Sorts `v` (spans, or spans with a tie-breaking index) in ascending order.
 pub(crate) fn sort<T: Ord + Copy>(v: &mut [T]) {
@@ -43,27 +44,40 @@ pub(crate) fn sort_by_span<T: Clone>(items: &mut [T], keys: &mut Vec<(Span, usiz
 /// Heapsort: no allocation, no recursion, O(n log n) on any input.
 #[cfg_attr(not(any(test, target_family = "wasm")), allow(dead_code))]
 fn heapsort<T: Ord + Copy>(v: &mut [T]) {
+    let cells = Cell::from_mut(v).as_slice_of_cells();
+    heapsort_by(cells.len(), &|i, j| cells[i].get() < cells[j].get(), &|i, j| {
+        cells[i].swap(&cells[j])
+    });
+}
+
+/// [`heapsort`] of `len` items that `less` compares and `swap` exchanges, by index. (One
+/// function for every item type, out of line: a copy of the sort for each type cost the
+/// browser build more than the calls.)
+#[cfg_attr(not(any(test, target_family = "wasm")), allow(dead_code))]
+#[inline(never)]
+fn heapsort_by(len: usize, less: &dyn Fn(usize, usize) -> bool, swap: &dyn Fn(usize, usize)) {
     // Sift the element at `root` down the heap of the first `end` elements.
-    let sift_down = |v: &mut [T], mut root: usize, end: usize| loop {
+    let sift_down = |mut root: usize, end: usize| loop {
         let mut child = 2 * root + 1;
         if child >= end {
             break;
         }
-        if child + 1 < end && v[child] < v[child + 1] {
+        if child + 1 < end && less(child, child + 1) {
             child += 1;
         }
-        if v[root] >= v[child] {
+        // (`v[root] >= v[child]`: the items are totally ordered.)
+        if !less(root, child) {
             break;
         }
-        v.swap(root, child);
+        swap(root, child);
         root = child;
     };
-    for root in (0..v.len() / 2).rev() {
-        sift_down(v, root, v.len());
+    for root in (0..len / 2).rev() {
+        sift_down(root, len);
     }
-    for end in (1..v.len()).rev() {
-        v.swap(0, end);
-        sift_down(v, 0, end);
+    for end in (1..len).rev() {
+        swap(0, end);
+        sift_down(0, end);
     }
 }
 
