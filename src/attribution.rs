@@ -2023,6 +2023,9 @@ fn first_token_of(doc: &Document, source: &Source) -> usize {
 /// [`source_left`] found no name, pronoun or known description, and only for a verb with a
 /// statement after it: there the verb vouches for the phrase being its subject, which a word
 /// list of speaker nouns could never cover (PolNeAR sources are any noun phrase).
+// (Out of line in the browser build, where each use inlined a copy of
+// generic_or_known_left.)
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 fn generic_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     generic_or_known_left(doc, cue, floor).map(|(source, _)| source)
 }
