@@ -168,6 +168,8 @@ const SPARE_TEXT_LIMIT: usize = 1 << 18;
 
 /// `spare`, emptied, if it holds `capacity` items; a new vector otherwise (for the spare
 /// vectors a dropped document, or its mentions, leave to the next text on the thread).
+// (Out of line in the browser build, where each use inlined the vector's allocation.)
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub(crate) fn reuse<T>(mut spare: Vec<T>, capacity: usize) -> Vec<T> {
     if spare.capacity() < capacity {
         return Vec::with_capacity(capacity);
