@@ -2215,6 +2215,9 @@ fn looks_plural(word: &[u8]) -> bool {
 
 /// The end of the tokens from `from` to `end` less a final punctuation mark (the sentence's
 /// stop).
+// (Out of line in the browser build, where its bounds check inlined at each use cost more
+// than the call.)
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 fn before_final_stop(doc: &Document, from: usize, end: usize) -> usize {
     if end > from && doc.tokens[end - 1].kind == TokenKind::Punct {
         end - 1
