@@ -597,7 +597,10 @@ impl RunFacts {
     }
 
     /// Token `t`, the run's `k`th (from 0; `k` > 0), joins the run after token `t - 1`.
-    #[inline(always)]
+    // (Out of line in the browser build, where its tests inlined at each use cost more than
+    // the call.)
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn add(&mut self, doc: &Document, k: usize, t: usize) {
         let (prev, token) = (&doc.tokens[t - 1], &doc.tokens[t]);
         if self.last_title {
