@@ -141,6 +141,9 @@ impl NameTable {
         self.joined.clear();
     }
 
+    // (Out of line in the browser build, where its slicing inlined at each use cost more than
+    // the call.)
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn key<'a>(&'a self, text: &'a str, entry: &NameEntry) -> &'a [u8] {
         let from = if entry.in_joined {
             self.joined.as_bytes()
