@@ -1092,7 +1092,12 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
     }
     // "475 pledged delegates", "more pledged delegates": after a count that is no year, or
     // "more", a participle in -ed modifies the noun after it.
-    if word.ends_with(b"ed") && counted_participle(doc, t) {
+    // (The call only after a number or a word in m or f, as "more" and "fewer" are: most
+    // cues follow neither.)
+    let may_count = prev_token.kind == TokenKind::Number
+        || (prev_token.kind == TokenKind::Word
+            && matches!(doc.text.as_bytes()[prev_token.span.start] | 0x20, b'm' | b'f'));
+    if may_count && word.ends_with(b"ed") && counted_participle(doc, t) {
         return None;
     }
     // "four Super Tuesday states": so it is after a count and the capitals that name the kind.
