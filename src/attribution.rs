@@ -1091,7 +1091,7 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
         return None;
     }
     // "475 pledged delegates", "more pledged delegates": after a count that is no year, or
-    // "more", a participle in -ed modifies the noun after it.
+    // "more" or "fewer", a participle in -ed modifies the noun after it.
     // (The call only after a number or a word in m or f, as "more" and "fewer" are: most
     // cues follow neither.)
     let may_count = prev_token.kind == TokenKind::Number
@@ -3058,7 +3058,8 @@ fn is_place(doc: &Document, first: usize, end: usize) -> bool {
 
 /// "MYRTLE BEACH, S.C. - Sen. Ted Cruz …", "COLUMBIA, S.C. (AP) — …", "New York (AFP) – …":
 /// do the words `first..=end` open the sentence as a dateline (capitals only, then a dash
-/// after a shouted first word, or "(AP)" and a dash, before `cue`)? A dateline's place is no subject. (Rare: out of line.)
+/// after a shouted first word, or "(AP)" and a dash, before `cue`)? A dateline's place is no
+/// subject. (Rare: out of line.)
 #[cold]
 #[inline(never)]
 fn ends_dateline(doc: &Document, first: usize, end: usize, cue: usize) -> bool {
