@@ -3186,7 +3186,9 @@ fn reported_speech(
                 && (doc.tokens[t + 1].mark == Mark::None
                     || (headline && fragment_then_words(doc, t + 1, sentence.tokens.end)))
             {
-                colon_statement(doc, t, &sentence, &mut dialogue)
+                // ("Ted Cruz: Conservative or Career Politician?": a headline that asks about
+                // its label is the writer's question, not the label's words.)
+                colon_statement(doc, t, &sentence, &mut dialogue).filter(|_| !(headline && asks(doc, &sentence)))
             } else if let Some(class) = cue_class(doc, t, headline) {
                 reported_from_verb(doc, t, class, &sentence, s)
             } else {
@@ -3322,6 +3324,12 @@ fn counted_participle(doc: &Document, t: usize) -> bool {
             .tokens
             .get(t + 1)
             .is_some_and(|next| next.kind == TokenKind::Word && !next.cap && !next.info.has(FUNCTION))
+}
+
+/// Does the sentence end with a question mark of its own (not one inside a quotation)?
+fn asks(doc: &Document, sentence: &crate::segment::Sentence) -> bool {
+    let last = sentence.tokens.end - 1;
+    punct_of(doc.text, &doc.tokens[last]) == Some('?') && !doc.tokens[last].in_quote
 }
 
 /// Is token `t` the word "as", in any ASCII case?
