@@ -433,10 +433,11 @@ impl<'t> Document<'t> {
             return None;
         }
         // “We will win.” Obama told the crowd: a name and a reporting verb after a closed
-        // quotation attribute it, so the sentence goes on.
+        // quotation attribute it, so the sentence goes on (unless it was attributed before).
         if self.tokens[close].mark == Mark::Close
             && self.attribution_follows(last + 1, line_end)
             && !self.introduces_next_quote(close, last + 1, line_end)
+            && !self.introduced(close)
         {
             return None;
         }
@@ -495,10 +496,34 @@ impl<'t> Document<'t> {
         if !opens_next {
             return false;
         }
-        // Its opening mark: back past any quotation nested in it.
+        let line_start = self.lines[self.tokens[close].line as usize].tokens.start;
+        self.opening_mark(close)
+            .is_some_and(|o| o > line_start && self.tokens[o - 1].kind == TokenKind::Word)
+    }
+
+    /// Whether the quotation closing at `close` was introduced by its attribution already: a
+    /// colon or a verb of speech right before its opening mark ("The spokesman said: “No
+    /// comment.” Officials confirmed …"). A reporting verb after it starts a new sentence.
+    #[inline(never)]
+    fn introduced(&self, close: usize) -> bool {
+        self.opening_mark(close)
+            .and_then(|o| o.checked_sub(1))
+            .is_some_and(|before| {
+                let token = &self.tokens[before];
+                token.punct(self.text) == Some(':')
+                    || matches!(
+                        token.info.cue(),
+                        Some(crate::lexicon::CueClass::Speech | crate::lexicon::CueClass::Tell)
+                    )
+            })
+    }
+
+    /// The opening mark, on the same line, of the quotation closing at `close`: back past any
+    /// quotation nested in it.
+    fn opening_mark(&self, close: usize) -> Option<usize> {
         let line_start = self.lines[self.tokens[close].line as usize].tokens.start;
         let mut depth = 0;
-        let open = (line_start..close).rev().find(|&t| match self.tokens[t].mark {
+        (line_start..close).rev().find(|&t| match self.tokens[t].mark {
             Mark::Close => {
                 depth += 1;
                 false
@@ -509,8 +534,7 @@ impl<'t> Document<'t> {
             }
             Mark::Open => true,
             Mark::None => false,
-        });
-        open.is_some_and(|o| o > line_start && self.tokens[o - 1].kind == TokenKind::Word)
+        })
     }
 
     fn is_apostrophe(&self, t: usize) -> bool {
