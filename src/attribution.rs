@@ -572,6 +572,16 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span]) -> Q
             .trim_end_matches(['’', '\'', '"', '”'])
             .ends_with(['.', ',', '!', '?', '…', ';', ':', '—', '。', '！', '？', '，', '؟'])
     };
+    // As British and European papers print it, the comma or full stop right after the marks
+    // (‘We will win’, she said; „Wir gewinnen“, sagte er): words someone said, if they read
+    // like a sentence, not a title (“Water in a Warming World”, on Thursday). (Not a dash or
+    // colon there: “Saturday Night Live” — and …)
+    let stop_after_marks = || {
+        doc.text[doc.tokens[close].span.end..]
+            .trim_start_matches(' ')
+            .starts_with(['.', ','])
+            && is_quoted_phrase(doc, quote.open, close)
+    };
     if caseless {
         // (Words there are not always spaced: none are counted.)
         return if ends_sentence() {
@@ -607,7 +617,11 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span]) -> Q
                 && (before.info.has(DETERMINER) || is_one_of(key_of(doc, quote.open - 1), &PREPOSITIONS))
         }
     };
-    if word_count >= 6 || (word_count >= 3 || (word_count == 2 && subject_first())) && ends_sentence() && !embedded() {
+    if word_count >= 6
+        || (word_count >= 3 || (word_count == 2 && subject_first()))
+            && (ends_sentence() || stop_after_marks())
+            && !embedded()
+    {
         QuoteKind::Direct
     } else {
         QuoteKind::Partial
