@@ -409,8 +409,24 @@ fn headline_speaker(doc: &Document, mentions: &Mentions, sp: Speaker, main_speak
             .get(last.wrapping_sub(1))
             .is_some_and(|t| t.info.is_desc() || t.info.has(crate::lexicon::TITLE))
     };
+    // "…, Kremlin Says", "…, Ministry Says": the story's organisation of that word, the one
+    // that speaks most (not the story's main speaker, who may be someone else's minister).
+    let organisation = || {
+        let last = doc.tokens.partition_point(|t| t.span.start < sp.mention.end);
+        let is_body = doc.tokens.get(last.wrapping_sub(1))?.info.desc() == Some(crate::lexicon::DescKind::Organisation);
+        (0..mentions.entities.len())
+            .filter(|&e| {
+                let entity = &mentions.entities[e];
+                is_body
+                    && Some(e) != sp.entity
+                    && entity.kind == EntityKind::Organisation
+                    && crate::mentions::contains_lowercase(&entity.name, &head)
+            })
+            .max_by_key(|&e| (mentions.entities[e].speaks, std::cmp::Reverse(e)))
+    };
     by_role
         .or_else(|| by_surname(doc, mentions, sp))
+        .or_else(organisation)
         .or_else(|| main_speaker.filter(|_| described()))
 }
 
