@@ -164,7 +164,14 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         let kind = if title {
             QuoteKind::Partial
         } else {
-            quote_kind(doc, quote, close, &parts)
+            // (Opening its sentence and attributed after its closing mark: “Not yet,” Lopez
+            // replied.)
+            let answered = doc
+                .sentences
+                .get(sentence)
+                .is_some_and(|s| s.tokens.start == quote.open)
+                && found.is_some_and(|(cue_t, source)| cue_t > quote.close && source.is_some());
+            quote_kind(doc, quote, close, &parts, answered)
         };
         let (speaker, cue, confidence) = match found {
             Some((cue_t, source)) => {
@@ -548,7 +555,12 @@ fn is_quoted_phrase(doc: &Document, open: usize, close: usize) -> bool {
     words >= 3 && lowercase
 }
 
-fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span]) -> QuoteKind {
+/// Whether a quotation is someone's whole sentence (`Direct`), runs over paragraphs (`Block`),
+/// or is a fragment of the reporter's sentence (`Partial`). `attributed_after`: it opens its
+/// sentence and a speaker and a verb follow its closing mark, so that even one or two words
+/// that end with a stop are the speaker's whole reply (“Not yet,” Lopez replied; ‘Never’, he
+/// said).
+fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span], attributed_after: bool) -> QuoteKind {
     let first_line = doc.tokens[quote.open].line;
     if doc.tokens[close].line != first_line {
         let first_paragraph = doc.lines[first_line as usize].paragraph;
@@ -617,10 +629,17 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span]) -> Q
                 && (before.info.has(DETERMINER) || is_one_of(key_of(doc, quote.open - 1), &PREPOSITIONS))
         }
     };
+    let stop_after_reply = || {
+        attributed_after
+            && doc.text[doc.tokens[close].span.end..]
+                .trim_start_matches(' ')
+                .starts_with(',')
+    };
     if word_count >= 6
         || (word_count >= 3 || (word_count == 2 && subject_first()))
             && (ends_sentence() || stop_after_marks())
             && !embedded()
+        || attributed_after && word_count >= 1 && (ends_sentence() || stop_after_reply()) && !embedded()
     {
         QuoteKind::Direct
     } else {
