@@ -1168,6 +1168,20 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
         if title_after && eq_ignore_case(word, b"show") && singular_noun_before_show(doc, t - 1) {
             return None;
         }
+        // "called the cost estimate “a wish, not a budget”": so is a verb of belief in its
+        // base form after a determiner and a singular noun (the verb would need a plural
+        // subject: "the officials estimate").
+        if title_after
+            && matches!(class, CueClass::Think | CueClass::Belief)
+            && !word.ends_with(b"s")
+            && !word.ends_with(b"ed")
+            && !word.ends_with(b"ing")
+            && t >= 2
+            && doc.tokens[t - 2].info.has(DETERMINER)
+            && singular_noun_before_show(doc, t - 1)
+        {
+            return None;
+        }
         // "Hannity's show", "the party's claims": so does a possessive (not "he's said").
         let prev_len = bytes_of(doc, t - 1).len();
         let stem = prev_len - possessive_at(doc, t - 1);
