@@ -3094,6 +3094,46 @@ fn past_agency_dateline(doc: &Document, first: usize, cue: usize) -> Option<usiz
     (placelike && open + 3 < cue && is_punct(doc, open + 2, b')') && dash(open + 3)).then_some(open + 4)
 }
 
+/// Where a sentence's own words start after the dateline that opens its line, if any:
+/// "BERLIN (Reuters) - Germany's minister resigned, …", "WASHINGTON — …", "LONDON, Dec. 8
+/// (UPI) — …": a place in capitals (or any capitalised place before an agency in brackets),
+/// perhaps a date, then a dash, all before `cue`. The dateline is no part of a statement.
+fn past_dateline(doc: &Document, sentence: &crate::segment::Sentence, cue: usize) -> usize {
+    let first = sentence.tokens.start;
+    // (Most sentences open with a word in lowercase or Title Case: one test of the first
+    // word's second byte passes them by.)
+    let shouted = |t: usize| {
+        let word = bytes_of(doc, t);
+        word.len() >= 2 && word.iter().all(|b| !b.is_ascii_lowercase())
+    };
+    if doc.lines[sentence.line].tokens.start != first
+        || doc.tokens[first].kind != TokenKind::Word
+        || !(shouted(first) || doc.tokens[first].cap && (first + 1..cue.min(first + 4)).any(|t| is_punct(doc, t, b'(')))
+    {
+        return first;
+    }
+    dateline_end(doc, first, cue).unwrap_or(first)
+}
+
+/// For [`past_dateline`]: the token after a dateline's dash. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn dateline_end(doc: &Document, first: usize, cue: usize) -> Option<usize> {
+    if let Some(after) = past_agency_dateline(doc, first, cue) {
+        return Some(after);
+    }
+    let dash = (first + 1..cue.min(first + 12))
+        .find(|&i| matches!(punct_of(doc.text, &doc.tokens[i]), Some('-' | '—' | '–')))?;
+    // The place in capitals, then commas, stops, a date's words and numbers, an agency in
+    // brackets: nothing in lowercase but a date's abbreviation ("Dec.").
+    let dateline = doc.tokens[first..dash].iter().all(|x| match x.kind {
+        TokenKind::Word => x.cap,
+        TokenKind::Number => true,
+        TokenKind::Punct => matches!(doc.text.as_bytes()[x.span.start], b',' | b'.' | b'(' | b')'),
+    });
+    (dateline && dash + 1 < cue).then_some(dash + 1)
+}
+
 /// Do the words `first..=end` name a place ([`crate::lexicon::not_a_person`])? (Rare: out of
 /// line.)
 #[cold]
@@ -4600,7 +4640,7 @@ fn reported_from_verb(
     sentence: &crate::segment::Sentence,
     s: usize,
 ) -> Option<(Option<Source>, Span)> {
-    let first = sentence.tokens.start;
+    let first = past_dateline(doc, sentence, cue);
     let end = sentence.tokens.end;
     if class == CueClass::Speech && is_as(doc, first) {
         if let Some(found) = as_reported(doc, cue, sentence) {
