@@ -629,6 +629,14 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span], attr
                 && (before.info.has(DETERMINER) || is_one_of(key_of(doc, quote.open - 1), &PREPOSITIONS))
         }
     };
+    // "Trump: ‘I Will Not Concede’", "She delivered a retort: “Enough Is Enough”": after a
+    // colon and to the end of its line, a quotation is all the speaker says, in whatever case.
+    let colon_to_line_end = || {
+        let line_end = doc.lines[doc.tokens[close].line as usize].tokens.end;
+        quote.open > 0
+            && is_punct(doc, quote.open - 1, b':')
+            && (close + 1 == line_end || close + 2 == line_end && doc.tokens[close + 1].kind == TokenKind::Punct)
+    };
     let stop_after_reply = || {
         attributed_after
             && doc.text[doc.tokens[close].span.end..]
@@ -640,6 +648,7 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span], attr
             && (ends_sentence() || stop_after_marks())
             && !embedded()
         || attributed_after && word_count >= 1 && (ends_sentence() || stop_after_reply()) && !embedded()
+        || word_count >= 2 && colon_to_line_end()
     {
         QuoteKind::Direct
     } else {
