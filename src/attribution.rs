@@ -4168,8 +4168,18 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
         // The next attribution may bring its own subject: ", and he said …", "but Smith argued",
         // "while 22 percent said …", "and one in five say …", "and more than 4 in 10 said",
         // "and many voters said"; or share this one's: "and calls her …", ", calling them …".
+        // (Only where the window holds such a verb, or "according" opens it: most breaks are
+        // followed by none, and the walk's tests of each word were the dearer part.)
+        let window = t + 1..end.min(t + 8);
+        let verb_near = || {
+            doc.tokens[window.clone()]
+                .iter()
+                .any(|n| n.info.is_cue() || n.info.has(OBJECT))
+                || (t + 1 < end && is_word(doc, t + 1, word_bytes().according, b"according"))
+        };
         let next_is_cue = || {
-            (t + 1..end.min(t + 8))
+            window
+                .clone()
                 .take_while(|&i| {
                     let n = &doc.tokens[i];
                     !n.in_quote
@@ -4193,7 +4203,7 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
                             && (eq_ignore_case(bytes_of(doc, i), b"according") || (n.info.is_cue() && !n.cap)))
                 })
         };
-        if turn || (joiner && (next_is_cue() || apposed_name_then_cue(doc, t, end))) {
+        if turn || (joiner && ((verb_near() && next_is_cue()) || apposed_name_then_cue(doc, t, end))) {
             let mut last = t;
             while last > from + 1 && matches!(punct_of(doc.text, &doc.tokens[last - 1]), Some(',' | ';')) {
                 last -= 1;
@@ -4243,23 +4253,27 @@ fn apposed_name_then_cue(doc: &Document, t: usize, end: usize) -> bool {
 #[inline(never)]
 fn dash_before_participle(doc: &Document, from: usize, end: usize) -> Option<usize> {
     let text = doc.text.as_bytes();
-    (from + 1..end.saturating_sub(1)).find(|&i| {
-        let token = &doc.tokens[i];
+    // (Each token with the one after it, over a slice: no bounds check a token, in what is
+    // mostly a scan of the whole statement.)
+    let pairs = doc.tokens.get(from + 1..end)?.windows(2);
+    let at = pairs.into_iter().position(|pair| {
+        let [token, next] = pair else {
+            return false;
+        };
         // (A hyphen or en dash only spaced; an em dash or bar either way. Compared as bytes:
         // "–" is E2 80 93, "—" E2 80 94, "―" E2 80 95.)
         let spaced = || text.get(token.span.start.wrapping_sub(1)) == Some(&b' ');
+        let bytes = |x: &Token| text.get(x.span.start..x.span.end).unwrap_or(&[]);
         let dash = token.kind == TokenKind::Punct
             && !token.in_quote
-            && match bytes_of(doc, i) {
+            && match bytes(token) {
                 b"-" | [0xE2, 0x80, 0x93] => spaced(),
                 [0xE2, 0x80, 0x94 | 0x95] => true,
                 _ => false,
             };
-        dash && {
-            let next = &doc.tokens[i + 1];
-            next.kind == TokenKind::Word && next.info.is_cue() && bytes_of(doc, i + 1).ends_with(b"ing")
-        }
-    })
+        dash && next.kind == TokenKind::Word && next.info.is_cue() && bytes(next).ends_with(b"ing")
+    })?;
+    Some(from + 1 + at)
 }
 
 /// Does a relative clause on "which" open at token `t`: "which", or "which" after a
