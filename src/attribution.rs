@@ -1793,8 +1793,11 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
             .or_else(|| subject_before_relative(doc, cue, floor).map(|(subject, _)| subject));
     };
     // "a source close to the senator said": the speaker is the phrase the adjective follows.
-    if let Some(adjective) = postmodifier_before(doc, &source, floor) {
+    // (Both tests read the word before the phrase, found once for them.)
+    let mut before = word_before_phrase(doc, &source, floor);
+    if let Some(adjective) = before.and_then(|p| postmodifier_after(doc, p, floor)) {
         source = source_left_of(doc, adjective, floor).or_else(|| generic_left(doc, adjective, floor))?;
+        before = word_before_phrase(doc, &source, floor);
     }
     // "polling in Florida shows", "my editor at the time at Politico argued": a phrase under a
     // preposition modifies the subject before it, which is the speaker (before a participle
@@ -1802,7 +1805,7 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     let mut hops = 0;
     // (Asked only where a preposition or a message is found: most sources have neither.)
     let participle = || bytes_of(doc, cue).ends_with(b"ing");
-    while let Some(prep) = governed_by_preposition(doc, &source, floor) {
+    while let Some(prep) = before.filter(|&p| governs(doc, p)) {
         let participle = participle();
         // ("…, with 22 percent saying they would …": after "with", the phrase is the
         // participle's own subject.)
@@ -1813,6 +1816,7 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
             return None;
         }
         source = source_left_of(doc, prep, floor).or_else(|| generic_left(doc, prep, floor))?;
+        before = word_before_phrase(doc, &source, floor);
         hops += 1;
     }
     // "Trump issued a statement saying …", "the campaign released an ad telling …", "the
@@ -1867,7 +1871,8 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     }
     // "Clinton emphatically proclaimed", "he quickly added": an adverb in -ly the lists do
     // not hold, between a name or pronoun and the cue.
-    if t > floor + 1 && is_manner_adverb(doc, t - 1) {
+    // (Its ending asked first, inline: few words end in "ly".)
+    if t > floor + 1 && bytes_of(doc, t - 1).ends_with(b"ly") && is_manner_adverb(doc, t - 1) {
         t -= 1;
     }
     if t == floor {
@@ -1921,7 +1926,7 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     // "voters who say …", "Smith, who said …": the cue attaches to "who", which stands for
     // the phrase before it; so does "which" for a text or a body: "the AP report, which
     // notes …", "the Board of Elections, which ruled …".
-    if head > floor && (is_who_stem(doc, head) || is_which(doc, head)) {
+    if head > floor && may_be_relative(doc, head) && (is_who_stem(doc, head) || is_which(doc, head)) {
         let who = doc.tokens[head].span;
         let mut antecedent = head - 1;
         if punct_of(doc.text, &doc.tokens[antecedent]) == Some(',') && antecedent > floor {
@@ -2048,6 +2053,13 @@ fn aside_before(doc: &Document, close: usize, floor: usize) -> Option<usize> {
 /// senators said" names its speakers).
 /// Returns the preposition's token.
 fn governed_by_preposition(doc: &Document, source: &Source, floor: usize) -> Option<usize> {
+    word_before_phrase(doc, source, floor).filter(|&p| governs(doc, p))
+}
+
+/// The word just before a phrase that is no pronoun, past a determiner of its own (not
+/// before `floor`): where [`governed_by_preposition`] and [`postmodifier_before`] look for
+/// their preposition.
+fn word_before_phrase(doc: &Document, source: &Source, floor: usize) -> Option<usize> {
     if source.kind == MentionKind::Pronoun {
         return None;
     }
@@ -2055,11 +2067,13 @@ fn governed_by_preposition(doc: &Document, source: &Source, floor: usize) -> Opt
     if j > floor && doc.tokens[j - 1].info.has(DETERMINER) && !doc.tokens[j - 1].info.has(PRONOUN) {
         j -= 1;
     }
-    (j > floor && doc.tokens[j - 1].kind == TokenKind::Word && {
-        let prev = key_of(doc, j - 1);
-        prev == key("to") || (is_one_of(prev, &PREPOSITIONS) && prev != key("of"))
-    })
-    .then(|| j - 1)
+    (j > floor && doc.tokens[j - 1].kind == TokenKind::Word).then(|| j - 1)
+}
+
+/// Is the word at `p` a preposition that governs the phrase after it ([`governed_by_preposition`])?
+fn governs(doc: &Document, p: usize) -> bool {
+    let prev = key_of(doc, p);
+    prev == key("to") || (is_one_of(prev, &PREPOSITIONS) && prev != key("of"))
 }
 
 /// The first token that starts at or after the source's start (what a binary search of all
@@ -2216,10 +2230,8 @@ fn modifying_preposition(doc: &Document, source: &Source, cue: usize, floor: usi
 #[cold]
 #[inline(never)]
 fn postmodifier_before(doc: &Document, source: &Source, floor: usize) -> Option<usize> {
-    if source.kind == MentionKind::Pronoun {
-        return None;
-    }
-    postmodifier_of(doc, first_token_of(doc, source), floor)
+    // (Its preposition is a word: a phrase after punctuation has none.)
+    postmodifier_after(doc, word_before_phrase(doc, source, floor)?, floor)
 }
 
 /// [`postmodifier_before`] of the object whose first word is token `j`.
@@ -2227,9 +2239,15 @@ fn postmodifier_of(doc: &Document, mut j: usize, floor: usize) -> Option<usize> 
     if j > floor && doc.tokens[j - 1].info.has(DETERMINER) && !doc.tokens[j - 1].info.has(PRONOUN) {
         j -= 1;
     }
-    let preposition = j
-        .checked_sub(1)
-        .filter(|&p| p > floor && is_one_of(key_of(doc, p), &POSTMODIFIER_PREPOSITIONS))?;
+    postmodifier_after(doc, j.checked_sub(1)?, floor)
+}
+
+/// [`postmodifier_before`] of the object whose word before (past its determiner) is token
+/// `preposition`.
+fn postmodifier_after(doc: &Document, preposition: usize, floor: usize) -> Option<usize> {
+    if !(preposition > floor && is_one_of(key_of(doc, preposition), &POSTMODIFIER_PREPOSITIONS)) {
+        return None;
+    }
     let adjective = preposition - 1;
     if !is_postmodifier(doc, adjective) {
         return None;
@@ -3944,6 +3962,20 @@ fn is_to(doc: &Document, t: usize) -> bool {
 fn is_who_stem(doc: &Document, t: usize) -> bool {
     is_word(doc, t, word_bytes().who, b"who")
         || (doc.tokens[t].possessive != 0 && eq_ignore_case(stem_of(doc, t), b"who"))
+}
+
+/// Can token `t` be "who", "who's" or "which" ([`is_who_stem`], [`is_which`])? Told by its
+/// lexicon byte alone, inline, where the lexicon gives both words one: most words are neither.
+fn may_be_relative(doc: &Document, t: usize) -> bool {
+    let bytes = word_bytes();
+    let token = &doc.tokens[t];
+    match (bytes.who, bytes.which) {
+        (Some(who), Some(which)) => {
+            let c = token.info.claims();
+            (c == who) | (c == which) | (token.possessive != 0)
+        }
+        _ => true,
+    }
 }
 
 /// Is token `t` the relative "which" (lowercase: a capitalised one asks a question)?
