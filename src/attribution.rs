@@ -1076,8 +1076,15 @@ fn is_passive(doc: &Document, t: usize) -> bool {
     // (Past an adverb between them: "have barely been mentioned", "were mistakenly charged".)
     let adverb = t > 1 && doc.tokens[t - 1].kind == TokenKind::Word && bytes_of(doc, t - 1).ends_with(b"ly");
     let be = t - usize::from(adverb);
+    // (The forms of "be" open with b, i, a or w and have at most five letters: most words
+    // before a cue are turned away by those, before their key is made.)
+    let may_be = |i: usize| {
+        let token = &doc.tokens[i];
+        let first = doc.text.as_bytes()[token.span.start] | 0x20;
+        token.kind == TokenKind::Word && token.span.len() <= 5 && matches!(first, b'b' | b'i' | b'a' | b'w')
+    };
     be > 0
-        && doc.tokens[be - 1].kind == TokenKind::Word
+        && may_be(be - 1)
         && is_one_of(key_of(doc, be - 1), &BE)
         && !bytes_of(doc, t).ends_with(b"ing")
         && !doc.tokens[t].info.has(RAISING)
@@ -2373,7 +2380,7 @@ fn subject_before_relative(doc: &Document, cue: usize, floor: usize) -> Option<(
     let who = (from..cue.saturating_sub(1))
         .rev()
         .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct && !doc.tokens[t].in_quote)
-        .find(|&t| is_who_stem(doc, t))?;
+        .find(|&t| may_be_who_stem(doc, t) && is_who_stem(doc, t))?;
     // (A "who" right before the cue, but for its modifiers and adverbs, is the cue's own
     // subject: see `source_left_of`. "Cruz, who has successfully argued".)
     let mut verb = cue;
@@ -3978,6 +3985,15 @@ fn may_be_relative(doc: &Document, t: usize) -> bool {
     }
 }
 
+/// Can token `t` be "who" or "who's" ([`is_who_stem`])? By its lexicon byte, inline, as
+/// [`may_be_relative`].
+fn may_be_who_stem(doc: &Document, t: usize) -> bool {
+    let token = &doc.tokens[t];
+    word_bytes()
+        .who
+        .is_none_or(|who| (token.info.claims() == who) | (token.possessive != 0))
+}
+
 /// Is token `t` the relative "which" (lowercase: a capitalised one asks a question)?
 fn is_which(doc: &Document, t: usize) -> bool {
     // (Both tests made, no branch between them: whether a word is capitalised is the text's
@@ -4235,7 +4251,10 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
                             && (eq_ignore_case(bytes_of(doc, i), b"according") || (n.info.is_cue() && !n.cap)))
                 })
         };
-        if turn || (joiner && ((verb_near() && next_is_cue()) || apposed_name_then_cue(doc, t, end))) {
+        // (A name opens the apposition's attribution, right after the break or after "and":
+        // most breaks have none.)
+        let name_near = || doc.tokens[window.clone()].iter().take(2).any(|n| n.name_like);
+        if turn || (joiner && ((verb_near() && next_is_cue()) || (name_near() && apposed_name_then_cue(doc, t, end)))) {
             let mut last = t;
             while last > from + 1 && matches!(punct_of(doc.text, &doc.tokens[last - 1]), Some(',' | ';')) {
                 last -= 1;
