@@ -121,8 +121,7 @@ fn quote<W: Out + ?Sized>(w: &mut W, q: &QuoteOut) -> io::Result<()> {
     w.write_all(b"{\"id\":")?;
     id(w, q.id)?;
     range_and_text(w, q.start, q.end, q.text)?;
-    w.write_all(b",\"kind\":")?;
-    plain(w, q.kind)?;
+    keyed_plain(w, b",\"kind\":", q.kind)?;
     w.write_all(b",\"parts\":")?;
     list(w, &q.parts, |w, &[start, end]| {
         w.write_all(b"[")?;
@@ -149,8 +148,7 @@ fn claim<W: Out + ?Sized>(w: &mut W, c: &ClaimOut) -> io::Result<()> {
     w.write_all(b"{\"id\":")?;
     id(w, c.id)?;
     range_and_text(w, c.start, c.end, c.text)?;
-    w.write_all(b",\"kind\":")?;
-    plain(w, c.kind)?;
+    keyed_plain(w, b",\"kind\":", c.kind)?;
     speaker_and_cue(w, &c.speaker, &c.cue)?;
     w.write_all(b",\"score\":")?;
     float(w, c.score)?;
@@ -234,8 +232,7 @@ fn entity_of<'a, W: Out + ?Sized, S: std::borrow::Borrow<SpanOut<'a>>>(
     id(w, e)?;
     w.write_all(b",\"name\":")?;
     string(w, name)?;
-    w.write_all(b",\"kind\":")?;
-    plain(w, kind)?;
+    keyed_plain(w, b",\"kind\":", kind)?;
     w.write_all(b",\"mentions\":")?;
     list(w, mentions, |w, s| span(w, s.borrow()))?;
     w.write_all(b"}")
@@ -429,19 +426,66 @@ fn string<W: Out + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
 }
 
 /// [`string`] after its opening quotation mark (written with the key before it).
+#[inline(always)]
 fn string_after_quote<W: Out + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
-    if any_escape(s.as_bytes()) {
-        return escaped_after_quote(w, s.as_bytes());
+    let bytes = s.as_bytes();
+    if any_escape(bytes) {
+        return escaped_after_quote(w, bytes);
     }
-    w.write_all(s.as_bytes())?;
+    // Most strings are short (mentions, names): into a vector with the closing `"` as one
+    // piece of fixed size, not a call to `memcpy` and a push.
+    if W::FIXED_IS_CHEAP && bytes.len() <= SHORT {
+        let mut out = [0u8; 32];
+        put_short(&mut out, 0, bytes);
+        out[bytes.len()] = b'"';
+        return w.short(&out, bytes.len() + 1);
+    }
+    w.write_all(bytes)?;
     w.write_all(b"\"")
 }
 
-/// A string known to need no escape (as the kinds and signal names, tested below).
-fn plain<W: Out + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
-    w.write_all(b"\"")?;
-    w.write_all(s.as_bytes())?;
-    w.write_all(b"\"")
+/// `key`, then a string known to need no escape (as the kinds, tested below) quoted: into a
+/// vector one piece of fixed size.
+fn keyed_plain<W: Out + ?Sized>(w: &mut W, key: &[u8], s: &str) -> io::Result<()> {
+    let bytes = s.as_bytes();
+    if !(W::FIXED_IS_CHEAP && key.len() <= 10 && bytes.len() <= SHORT) {
+        w.write_all(key)?;
+        w.write_all(b"\"")?;
+        w.write_all(bytes)?;
+        return w.write_all(b"\"");
+    }
+    let mut out = [0u8; 32];
+    out[..key.len()].copy_from_slice(key);
+    out[key.len()] = b'"';
+    put_short(&mut out, key.len() + 1, bytes);
+    let end = key.len() + 1 + bytes.len();
+    out[end] = b'"';
+    w.short(&out, end + 1)
+}
+
+/// The longest string [`put_short`] copies.
+const SHORT: usize = 16;
+
+/// `bytes` (at most [`SHORT`]) copied into `out` from `at` (where they fit) by two
+/// overlapping copies of fixed size: a few moves, where a copy of variable length is a call
+/// to `memcpy`.
+#[inline(always)]
+fn put_short(out: &mut [u8; 32], at: usize, bytes: &[u8]) {
+    let n = bytes.len();
+    let Some(out) = out.get_mut(at..at + n) else {
+        return;
+    };
+    if n >= 8 {
+        out[..8].copy_from_slice(&bytes[..8]);
+        out[n - 8..].copy_from_slice(&bytes[n - 8..]);
+    } else if n >= 4 {
+        out[..4].copy_from_slice(&bytes[..4]);
+        out[n - 4..].copy_from_slice(&bytes[n - 4..]);
+    } else if n > 0 {
+        out[0] = bytes[0];
+        out[n / 2] = bytes[n / 2];
+        out[n - 1] = bytes[n - 1];
+    }
 }
 
 /// Whether any byte of `bytes` is one JSON escapes. Up to 16 bytes without a branch on the
