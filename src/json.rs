@@ -398,26 +398,47 @@ const THOUSANDTHS: [f64; 1001] = {
     table
 };
 
-/// `thousandths / 1000` as serde_json writes it: the shortest decimal that reads back as the
-/// same f64, which for these values is the three decimals without trailing zeros ("0.5",
-/// "0.123"), and "0.0" / "1.0" for the ends.
+/// `thousandths / 1000` as serde_json writes it (see [`FRACTIONS`]): one look-up, where making
+/// the digits was five divisions by constants, about 40 instructions a score.
 fn fraction<W: Out + ?Sized>(w: &mut W, thousandths: u32) -> io::Result<()> {
-    let frac = thousandths % 1000;
-    let digits = [
-        (thousandths / 1000) as u8,
-        0,
-        (frac / 100) as u8,
-        (frac / 10 % 10) as u8,
-        (frac % 10) as u8,
-    ];
-    // Trailing zeros dropped, but for the first decimal (counted without a branch: which
-    // scores end in zeros is anyone's guess).
-    let (last_zero, second_zero) = (digits[4] == 0, digits[3] == 0);
-    let len = 5 - usize::from(last_zero) - usize::from(last_zero & second_zero);
-    let mut out = digits.map(|d| b'0' + d);
-    out[1] = b'.';
-    w.short(&out, len)
+    let (out, len) = FRACTIONS.get(thousandths as usize).copied().unwrap_or_default();
+    w.short(&out, usize::from(len))
 }
+
+/// Each `k / 1000` of 0 to 1000 as serde_json writes it, and its length: the shortest decimal
+/// that reads back as the same f64, which for these values is the three decimals without
+/// trailing zeros ("0.5", "0.123"), and "0.0" / "1.0" for the ends.
+const FRACTIONS: [([u8; 8], u8); 1001] = {
+    let mut table = [([0u8; 8], 0u8); 1001];
+    let mut k = 0;
+    while k < table.len() {
+        let frac = k % 1000;
+        let digits = [
+            (k / 1000) as u8,
+            0,
+            (frac / 100) as u8,
+            (frac / 10 % 10) as u8,
+            (frac % 10) as u8,
+        ];
+        let (out, len) = &mut table[k];
+        let mut i = 0;
+        while i < digits.len() {
+            out[i] = b'0' + digits[i];
+            i += 1;
+        }
+        out[1] = b'.';
+        // Trailing zeros dropped, but for the first decimal.
+        *len = if digits[4] != 0 {
+            5
+        } else if digits[3] != 0 {
+            4
+        } else {
+            3
+        };
+        k += 1;
+    }
+    table
+};
 
 /// A JSON string: copied whole when it has nothing to escape, as nearly every one.
 fn string<W: Out + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
