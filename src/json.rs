@@ -477,19 +477,50 @@ fn string<W: Out + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
 #[inline(always)]
 fn string_after_quote<W: Out + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
     let bytes = s.as_bytes();
-    if any_escape(bytes) {
-        return escaped_after_quote(w, bytes);
-    }
     // Most strings are short (mentions, names): into a vector with the closing `"` as one
     // piece of fixed size, not a call to `memcpy` and a push.
     if W::FIXED_IS_CHEAP && bytes.len() <= SHORT {
-        let mut out = [0u8; 32];
-        put_short(&mut out, 0, bytes);
-        out[bytes.len()] = b'"';
-        return w.short(&out, bytes.len() + 1);
+        return match short_quoted(bytes) {
+            Some(out) => w.short(&out, bytes.len() + 1),
+            None => escaped_after_quote(w, bytes),
+        };
+    }
+    if any_escape(bytes) {
+        return escaped_after_quote(w, bytes);
     }
     w.write_all(bytes)?;
     w.write_all(b"\"")
+}
+
+/// A string of at most [`SHORT`] bytes followed by its closing `"`, in a buffer of fixed
+/// size, unless it has a byte to escape: the bytes loaded once, as two overlapping words (or
+/// halves), each tested (as [`any_escape`] tests them) and stored as it is.
+#[inline(always)]
+fn short_quoted(bytes: &[u8]) -> Option<[u8; 32]> {
+    let n = bytes.len();
+    let mut out = [0u8; 32];
+    let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+    let half = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default());
+    let hits = if n >= 8 {
+        let (head, tail) = (word(0), word(n - 8));
+        out[..8].copy_from_slice(&head.to_le_bytes());
+        out[n - 8..n].copy_from_slice(&tail.to_le_bytes());
+        escapes(head) | escapes(tail)
+    } else if n >= 4 {
+        let (head, tail) = (half(0), half(n - 4));
+        out[..4].copy_from_slice(&head.to_le_bytes());
+        out[n - 4..n].copy_from_slice(&tail.to_le_bytes());
+        escapes(u64::from(head) | u64::from(tail) << 32)
+    } else if n > 0 {
+        let (first, middle, last) = (bytes[0], bytes[n / 2], bytes[n - 1]);
+        (out[0], out[n / 2], out[n - 1]) = (first, middle, last);
+        // (The other bytes of the word a letter.)
+        escapes(u64::from(first) | u64::from(middle) << 8 | u64::from(last) << 16 | splat(b'a') << 24)
+    } else {
+        0
+    };
+    out[n] = b'"';
+    (hits == 0).then_some(out)
 }
 
 /// `key`, then a string known to need no escape (as the kinds, tested below) quoted: into a
