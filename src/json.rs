@@ -118,9 +118,8 @@ impl<W: Write + ?Sized> Write for Writer<'_, W> {
 impl<W: Write + ?Sized> Out for Writer<'_, W> {}
 
 fn quote<W: Out + ?Sized>(w: &mut W, q: &QuoteOut) -> io::Result<()> {
-    w.write_all(b"{\"id\":")?;
-    id(w, q.id)?;
-    range_and_text(w, q.start, q.end, q.text)?;
+    keyed_id(w, b"{\"id\":", q.id, b"\",")?;
+    start_end_text(w, q.start, q.end, q.text)?;
     keyed_plain(w, b",\"kind\":", q.kind)?;
     w.write_all(b",\"parts\":")?;
     list(w, &q.parts, |w, &[start, end]| {
@@ -136,18 +135,30 @@ fn quote<W: Out + ?Sized>(w: &mut W, q: &QuoteOut) -> io::Result<()> {
     w.write_all(b"}")
 }
 
-/// The attribution fields a quote and a claim share.
+/// The attribution fields a quote and a claim share. (Here and below, a key is written with
+/// the constant bytes around it, an object's brace or `null`: into a vector, each piece is a
+/// capacity test and a length update.)
 fn speaker_and_cue<W: Out + ?Sized>(w: &mut W, who: &Option<SpeakerOut>, cue: &Option<SpanOut>) -> io::Result<()> {
-    w.write_all(b",\"speaker\":")?;
-    option(w, who, speaker)?;
-    w.write_all(b",\"cue\":")?;
-    option(w, cue, span)
+    match who {
+        Some(s) => {
+            w.write_all(b",\"speaker\":{")?;
+            speaker_after_brace(w, s)?;
+        }
+        None => w.write_all(b",\"speaker\":null")?,
+    }
+    match cue {
+        Some(s) => {
+            w.write_all(b",\"cue\":{")?;
+            start_end_text(w, s.start, s.end, s.text)?;
+            w.write_all(b"}")
+        }
+        None => w.write_all(b",\"cue\":null"),
+    }
 }
 
 fn claim<W: Out + ?Sized>(w: &mut W, c: &ClaimOut) -> io::Result<()> {
-    w.write_all(b"{\"id\":")?;
-    id(w, c.id)?;
-    range_and_text(w, c.start, c.end, c.text)?;
+    keyed_id(w, b"{\"id\":", c.id, b"\",")?;
+    start_end_text(w, c.start, c.end, c.text)?;
     keyed_plain(w, b",\"kind\":", c.kind)?;
     speaker_and_cue(w, &c.speaker, &c.cue)?;
     w.write_all(b",\"score\":")?;
@@ -228,10 +239,8 @@ fn entity_of<'a, W: Out + ?Sized, S: std::borrow::Borrow<SpanOut<'a>>>(
     kind: &str,
     mentions: impl IntoIterator<Item = S>,
 ) -> io::Result<()> {
-    w.write_all(b"{\"id\":")?;
-    id(w, e)?;
-    w.write_all(b",\"name\":")?;
-    string(w, name)?;
+    keyed_id(w, b"{\"id\":", e, b"\",\"name\":\"")?;
+    string_after_quote(w, name)?;
     keyed_plain(w, b",\"kind\":", kind)?;
     w.write_all(b",\"mentions\":")?;
     list(w, mentions, |w, s| span(w, s.borrow()))?;
@@ -244,20 +253,23 @@ fn span<W: Out + ?Sized>(w: &mut W, s: &SpanOut) -> io::Result<()> {
     w.write_all(b"}")
 }
 
-fn speaker<W: Out + ?Sized>(w: &mut W, s: &SpeakerOut) -> io::Result<()> {
-    w.write_all(b"{")?;
+/// A speaker's fields and closing brace, after its opening one.
+fn speaker_after_brace<W: Out + ?Sized>(w: &mut W, s: &SpeakerOut) -> io::Result<()> {
     start_end_text(w, s.start, s.end, s.text)?;
-    w.write_all(b",\"name\":")?;
-    option(w, &s.name, |w, name| string(w, name))?;
-    w.write_all(b",\"entity\":")?;
-    option(w, &s.entity, |w, &e| id(w, e))?;
-    w.write_all(b"}")
-}
-
-/// `,"start":…,"end":…,"text":…` after an item's id.
-fn range_and_text<W: Out + ?Sized>(w: &mut W, start: usize, end: usize, text: &str) -> io::Result<()> {
-    w.write_all(b",")?;
-    start_end_text(w, start, end, text)
+    match s.name {
+        Some(name) => {
+            w.write_all(b",\"name\":\"")?;
+            string_after_quote(w, name)?;
+        }
+        None => w.write_all(b",\"name\":null")?,
+    }
+    match s.entity {
+        Some(e) => {
+            w.write_all(b",\"entity\":")?;
+            keyed_id(w, b"", e, b"\"}")
+        }
+        None => w.write_all(b",\"entity\":null}"),
+    }
 }
 
 fn start_end_text<W: Out + ?Sized>(w: &mut W, start: usize, end: usize, text: &str) -> io::Result<()> {
@@ -296,17 +308,6 @@ fn list<W: Out + ?Sized, T>(
     w.write_all(b"]")
 }
 
-fn option<W: Out + ?Sized, T>(
-    w: &mut W,
-    value: &Option<T>,
-    some: impl FnOnce(&mut W, &T) -> io::Result<()>,
-) -> io::Result<()> {
-    match value {
-        Some(x) => some(w, x),
-        None => w.write_all(b"null"),
-    }
-}
-
 fn id<W: Out + ?Sized>(w: &mut W, id: Id) -> io::Result<()> {
     // The prefix is an ASCII letter: nothing to escape.
     let (Ok(prefix), Some((digits, len))) = (u8::try_from(id.prefix), eight_digits(id.number)) else {
@@ -325,6 +326,30 @@ fn id<W: Out + ?Sized>(w: &mut W, id: Id) -> io::Result<()> {
     }
     let out = out | u128::from(b'"') << (8 * (2 + len));
     w.short(&out.to_le_bytes(), 3 + len)
+}
+
+/// `key` (six bytes at most, or it is written apart), an id, then `after`, which starts with
+/// the id's closing `"`: into a vector, the key and the id in one piece made in a register,
+/// and the closing `"` with what follows it. (Inlined, so that the key's length is known.)
+#[inline(always)]
+fn keyed_id<W: Out + ?Sized>(w: &mut W, key: &[u8], id: Id, after: &[u8]) -> io::Result<()> {
+    if let (true, Ok(prefix), Some((digits, len))) = (
+        W::FIXED_IS_CHEAP && key.len() <= 6,
+        u8::try_from(id.prefix),
+        eight_digits(id.number),
+    ) {
+        let mut head = [0u8; 8];
+        head[..key.len()].copy_from_slice(key);
+        head[key.len()] = b'"';
+        head[key.len() + 1] = prefix;
+        let used = key.len() + 2;
+        let out = u128::from(u64::from_le_bytes(head)) | u128::from(u64::from_le_bytes(digits)) << (8 * used);
+        w.short(&out.to_le_bytes(), used + len)?;
+        return w.write_all(after);
+    }
+    w.write_all(key)?;
+    self::id(w, id)?;
+    w.write_all(after.get(1..).unwrap_or_default())
 }
 
 fn number<W: Out + ?Sized>(w: &mut W, n: usize) -> io::Result<()> {
@@ -467,7 +492,9 @@ const FRACTIONS: [([u8; 8], u8); 1001] = {
     table
 };
 
-/// A JSON string: copied whole when it has nothing to escape, as nearly every one.
+/// A JSON string: copied whole when it has nothing to escape, as nearly every one. (Its
+/// opening `"` is joined to the key before it where one is written.)
+#[cfg(test)]
 fn string<W: Out + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
     w.write_all(b"\"")?;
     string_after_quote(w, s)
@@ -708,6 +735,36 @@ fn escape(byte: u8) -> CharEscape {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_writer_writes_what_serde_json_writes() {
+        let texts = [
+            "Rising costs\n\n\u{201c}We will not accept a deal that costs 4,000 jobs,\u{201d} Sen. Maria Lopez said on Tuesday. \u{201c}It is simply wrong.\u{201d}\n\nLopez, a senator from Ohio, said that inflation rose 3.2 percent in March, according to the Treasury. \"The market has been very volatile,\" said John Smith. \"Nobody knows\\what comes next.\"\tHe said the \u{1f600} figures were \u{201c}encouraging but fragile.\u{201d}",
+            "Unemployment fell to 5 percent last year, the highest rate since 2008, officials said.",
+            "",
+        ];
+        for text in texts {
+            for min_score in [None, Some(0.0)] {
+                let options = crate::Options {
+                    min_claim_score: min_score,
+                    ..crate::Options::default()
+                };
+                let ann = crate::annotate(text, &options);
+                let output = crate::schema::to_output(text, &ann);
+                let want = serde_json::to_vec(&output).unwrap();
+                let mut of_output = Vec::new();
+                output.write_json(&mut of_output).unwrap();
+                let mut through_writer = Vec::new();
+                write_json(text, &ann, &mut through_writer).unwrap();
+                let mut into_vec = Vec::new();
+                write_json_to(text, &ann, &mut into_vec);
+                let want = String::from_utf8(want).unwrap();
+                for ours in [of_output, through_writer, into_vec] {
+                    assert_eq!(String::from_utf8(ours).unwrap(), want);
+                }
+            }
+        }
+    }
 
     #[test]
     fn strings_escape_as_serde_json_does() {
