@@ -213,25 +213,33 @@ fn find(
     // included ("Dr."): they alone decide the word (see `tokens::word_end`).
     let len = t.span.end - start;
     let x = swar::load8(bytes, start);
-    let (key, ascii) = if len <= 8 {
+    // Words of up to sixteen bytes are their own key to the memo, ASCII or not ("don’t",
+    // "Zürich"): their categories come from their bytes either way. Longer ones are not kept.
+    let (key, high) = if len <= 8 {
         let key = x & swar::low_bytes(len);
-        ([key, 0], key & swar::HIGH == 0)
+        ([key, 0], key & swar::HIGH)
     } else if len <= 16 {
         let second = swar::load8(bytes, start + 8) & swar::low_bytes(len - 8);
-        ([x, second], (x | second) & swar::HIGH == 0)
+        ([x, second], (x | second) & swar::HIGH)
     } else {
-        ([0, 0], false)
+        ([0, 0], swar::HIGH)
     };
-    if ascii {
-        // Most words: one to sixteen ASCII bytes, their own key to the memo.
+    let kept = len <= 16;
+    if kept {
         if let Some(seen) = memo.find(key) {
             return seen;
         }
-        let seen = Seen::of(&tokens::describe_ascii(model, claim_sets, bytes, t, x));
-        memo.insert(key, seen);
-        return seen;
     }
-    Seen::of(&tokens::describe_other(model, claim_sets, lexicon, bytes, t))
+    let word = if high == 0 {
+        tokens::describe_ascii(model, claim_sets, bytes, t, x)
+    } else {
+        tokens::describe_other(model, claim_sets, lexicon, bytes, t)
+    };
+    let seen = Seen::of(&word);
+    if kept {
+        memo.insert(key, seen);
+    }
+    seen
 }
 
 /// log2 of the number of [`Memo`] entries. Natively 16,384 (512 KB, L2's size on the Zen 3
@@ -248,7 +256,7 @@ const MEMO_BITS: u32 = 14;
 #[cfg(target_arch = "wasm32")]
 const MEMO_BITS: u32 = 13;
 
-/// Short words (one to sixteen ASCII bytes) already seen, each with its [`Seen`]. News repeats
+/// Short words (one to sixteen bytes) already seen, each with its [`Seen`]. News repeats
 /// its words ("the", "said", "percent"): most tokens are found here, which saves hashing,
 /// shaping and weighing them again. Keyed by the word's exact bytes (so a hit is the same
 /// word, never a likeness), and kept between sentences (see [`with_memo`]).
