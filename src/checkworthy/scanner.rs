@@ -110,6 +110,11 @@ fn scan_with(model: &Model, text: &str, tokens: &[segment::Token], memo: &mut Me
     // The key of the pair ending at the word before, where a triple may go on from it.
     let mut pair_before = 0u64;
     let mut index = 0usize;
+    // What the fast path counts and finds, added to the profile once, after the loop (the
+    // detectors of the full path read none of it): its counts, one lane each (see
+    // `FAST_COUNTS`), and its words' categories, ORed.
+    let mut counts = 0u128;
+    let mut quiet_cats = 0u32;
     for t in tokens {
         let cur = if t.kind == TokenKind::Punct {
             match tokens::symbol(text, t.span.start, t.span.end) {
@@ -148,13 +153,8 @@ fn scan_with(model: &Model, text: &str, tokens: &[segment::Token], memo: &mut Me
         // "By" (where a name is no entity, or may open a byline): those take the full path.
         let plain = phrase | prev & (after::NO_ENTITY | after::BY);
         if cur.spelling & (spelling::QUIET | spelling::NAME) != 0 && plain == 0 {
-            p.words += 1;
-            p.lowercase_words += (cur.spelling & spelling::LOWERCASE != 0) as u16;
-            p.past += (cur.spelling & spelling::PAST != 0) as u16;
-            p.lists |= cur.cats & LISTS;
-            let name = cur.spelling & spelling::NAME != 0;
-            p.entities += name as u16;
-            p.signals |= (cur.cats & cat::SIGNALS) as u16 | (signal::NAMED_ENTITY * name as u16);
+            counts = counts.wrapping_add(FAST_COUNTS[(cur.spelling & FAST_SPELLING) as usize]);
+            quiet_cats |= cur.cats;
         } else {
             let before = Word {
                 hash: prev_ngram,
@@ -175,10 +175,37 @@ fn scan_with(model: &Model, text: &str, tokens: &[segment::Token], memo: &mut Me
         prev = cur.cats | triple_next;
         index += 1;
     }
+    let lane = |i: u32| (counts >> (32 * i)) as u32;
+    p.words = p.words.wrapping_add(lane(0) as u16);
+    p.lowercase_words = p.lowercase_words.wrapping_add(lane(1) as u16);
+    p.past = p.past.wrapping_add(lane(2) as u16);
+    p.entities = p.entities.wrapping_add(lane(3) as u16);
+    p.lists |= quiet_cats & LISTS;
+    p.signals |= (quiet_cats & cat::SIGNALS) as u16 | (signal::NAMED_ENTITY * (lane(3) != 0) as u16);
     p.tokens = index as u32;
     let n = p.tokens.wrapping_mul(4).wrapping_sub(p.bare.wrapping_mul(2));
     (p, n, sum)
 }
+
+/// The spelling bits that say what the fast path counts of a word.
+const FAST_SPELLING: u8 = spelling::LOWERCASE | spelling::PAST | spelling::NAME;
+
+/// What the fast path counts of a word, by its spelling bits ([`FAST_SPELLING`]): one word,
+/// and one lowercase word, past tense or named entity where it is one, each in a 32-bit lane
+/// of its own (no count reaches 2^32, to carry into the next). One add a word, not four.
+static FAST_COUNTS: [u128; 64] = {
+    let mut table = [0u128; 64];
+    let mut bits = 0;
+    while bits < 64 {
+        let b = bits as u8;
+        table[bits] = 1
+            | ((b & spelling::LOWERCASE != 0) as u128) << 32
+            | ((b & spelling::PAST != 0) as u128) << 64
+            | ((b & spelling::NAME != 0) as u128) << 96;
+        bits += 1;
+    }
+    table
+};
 
 /// The hash of the word `cur` of token `t` ([`Word::hash`]), for a phrase look-up: its n-gram
 /// hash but for a number (all ASCII), whose hash is found again from its bytes.
