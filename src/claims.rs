@@ -382,8 +382,9 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
 /// The story's entity a speaker in the headline stands for, when the headline alone names it
 /// (its entity is none, or one worded as the mention): "…, Says Mayor": the entity known by
 /// that role; "Cruz Slams …", "Wash Post Fact-Check: …": the story's entity whose name ends
-/// with one of its words (a Title Case headline's names run into its other words); else, for
-/// a description, the main speaker. Rare (a headline speaker per text at most), so out of line.
+/// with one of its words (a Title Case headline's names run into its other words); "…,
+/// Kremlin Says": the story's organisation of that word; else, for a description, the main
+/// speaker. Rare (a headline speaker per text at most), so out of line.
 #[cold]
 #[inline(never)]
 fn headline_speaker(doc: &Document, mentions: &Mentions, sp: Speaker, main_speaker: Option<usize>) -> Option<usize> {
@@ -413,12 +414,13 @@ fn headline_speaker(doc: &Document, mentions: &Mentions, sp: Speaker, main_speak
     // that speaks most (not the story's main speaker, who may be someone else's minister).
     let organisation = || {
         let last = doc.tokens.partition_point(|t| t.span.start < sp.mention.end);
-        let is_body = doc.tokens.get(last.wrapping_sub(1))?.info.desc() == Some(crate::lexicon::DescKind::Organisation);
+        if doc.tokens.get(last.wrapping_sub(1))?.info.desc() != Some(crate::lexicon::DescKind::Organisation) {
+            return None;
+        }
         (0..mentions.entities.len())
             .filter(|&e| {
                 let entity = &mentions.entities[e];
-                is_body
-                    && Some(e) != sp.entity
+                Some(e) != sp.entity
                     && entity.kind == EntityKind::Organisation
                     && crate::mentions::contains_lowercase(&entity.name, &head)
             })

@@ -1430,8 +1430,7 @@ impl<'t> Mentions<'t> {
             return None;
         }
         // The author's first word past determiners ("the", "its"), within three words.
-        let head = (by + 1..end.min(by + 4)).find(|&i| !doc.tokens[i].info.has(DETERMINER))?;
-        let mut head = head;
+        let mut head = (by + 1..end.min(by + 4)).find(|&i| !doc.tokens[i].info.has(DETERMINER))?;
         if let Some(name) = self.name_at(head) {
             // (Not a name that modifies a noun after it: "from the Sanders rapid-response
             // director" is the director's. "From Ryan’s office" is Ryan's.)
