@@ -578,6 +578,8 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span], attr
     if !starts_sentence && !caseless {
         return QuoteKind::Partial;
     }
+    // The text right after the closing mark, past spaces.
+    let after_marks = || doc.text[doc.tokens[close].span.end..].trim_start_matches(' ');
     let ends_sentence = || {
         parts[parts.len() - 1]
             .of(doc.text)
@@ -588,12 +590,7 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span], attr
     // (‘We will win’, she said; „Wir gewinnen“, sagte er): words someone said, if they read
     // like a sentence, not a title (“Water in a Warming World”, on Thursday). (Not a dash or
     // colon there: “Saturday Night Live” — and …)
-    let stop_after_marks = || {
-        doc.text[doc.tokens[close].span.end..]
-            .trim_start_matches(' ')
-            .starts_with(['.', ','])
-            && is_quoted_phrase(doc, quote.open, close)
-    };
+    let stop_after_marks = || after_marks().starts_with(['.', ',']) && is_quoted_phrase(doc, quote.open, close);
     if caseless {
         // (Words there are not always spaced: none are counted.)
         return if ends_sentence() {
@@ -637,12 +634,7 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span], attr
             && is_punct(doc, quote.open - 1, b':')
             && (close + 1 == line_end || close + 2 == line_end && doc.tokens[close + 1].kind == TokenKind::Punct)
     };
-    let stop_after_reply = || {
-        attributed_after
-            && doc.text[doc.tokens[close].span.end..]
-                .trim_start_matches(' ')
-                .starts_with(',')
-    };
+    let stop_after_reply = || attributed_after && after_marks().starts_with(',');
     if word_count >= 6
         || (word_count >= 3 || (word_count == 2 && subject_first()))
             && (ends_sentence() || stop_after_marks())
@@ -1179,20 +1171,20 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
         // "show" after a singular noun is that noun's show (a verb "show" needs a plural
         // subject, "polls show", "the data show", or an auxiliary before it).
         let title_after = doc.tokens.get(t + 1).is_some_and(|n| n.mark == Mark::Open);
-        if title_after && eq_ignore_case(word, b"show") && singular_noun_before_show(doc, t - 1) {
-            return None;
-        }
         // "called the cost estimate “a wish, not a budget”": so is a verb of belief in its
         // base form after a determiner and a singular noun (the verb would need a plural
         // subject: "the officials estimate").
+        let base_belief_after_determiner = || {
+            matches!(class, CueClass::Think | CueClass::Belief)
+                && !word.ends_with(b"s")
+                && !word.ends_with(b"ed")
+                && !word.ends_with(b"ing")
+                && t >= 2
+                && doc.tokens[t - 2].info.has(DETERMINER)
+        };
         if title_after
-            && matches!(class, CueClass::Think | CueClass::Belief)
-            && !word.ends_with(b"s")
-            && !word.ends_with(b"ed")
-            && !word.ends_with(b"ing")
-            && t >= 2
-            && doc.tokens[t - 2].info.has(DETERMINER)
-            && singular_noun_before_show(doc, t - 1)
+            && (eq_ignore_case(word, b"show") || base_belief_after_determiner())
+            && singular_noun_before_verb(doc, t - 1)
         {
             return None;
         }
@@ -1278,11 +1270,12 @@ fn named_title_before(doc: &Document, first: usize, close: usize) -> bool {
     open > first && names_what_before(doc, open - 1)
 }
 
-/// Is token `t`, before a "show", a word that makes it a noun: no plural, pronoun, function
-/// word or auxiliary ("TV", "radio", "HBO"), nor "data" or "people"? (Rare: out of line.)
+/// Is token `t`, before a "show" or a verb of belief, a word that makes it a noun: no plural,
+/// pronoun, function word or auxiliary ("TV", "radio", "HBO", "cost"), nor "data" or
+/// "people"? (Rare: out of line.)
 #[cold]
 #[inline(never)]
-fn singular_noun_before_show(doc: &Document, t: usize) -> bool {
+fn singular_noun_before_verb(doc: &Document, t: usize) -> bool {
     let token = &doc.tokens[t];
     let word = bytes_of(doc, t);
     token.kind == TokenKind::Word
