@@ -11,7 +11,7 @@ use crate::case::eq_ignore_case;
 use crate::checkworthy::lexicon::cat::CALENDAR;
 use crate::lexicon::{
     is_name_modifier, not_a_person, DescKind, FxHasher, FxMap, Gender, NotAPerson, WordInfo, DETERMINER, FUNCTION,
-    GIVEN_NAME, ORG_WORD, PLURAL, PRONOUN, TITLE,
+    GIVEN_NAME, LABEL, ORG_WORD, PLURAL, PRONOUN, QUANTIFIER, TIME, TITLE,
 };
 use crate::segment::{reuse, Document, Token, TokenKind};
 use crate::swar;
@@ -95,6 +95,8 @@ pub struct Mentions<'t> {
 
 /// "No entity" in [`NameEntry`]'s fields.
 const NONE: usize = usize::MAX;
+/// [`NameEntry::first_of`] for a word that starts the names of two people.
+const AMBIGUOUS: usize = usize::MAX - 1;
 
 /// Every full name ("Kirill Dmitriev") and every last word of a name ("Dmitriev") of a text,
 /// one entry each, in a table of its own rather than two `HashMap`s: a name is hashed once
@@ -128,6 +130,9 @@ struct NameEntry {
     last_word: usize,
     /// The most recent entity of a name ending in this word ([`NONE`] if it ends none yet).
     latest: usize,
+    /// The person whose full name starts with this word ("Hillary" of "Hillary Clinton"),
+    /// [`NONE`] if none does, [`AMBIGUOUS`] if two do: who the word alone names.
+    first_of: usize,
 }
 
 impl NameTable {
@@ -191,6 +196,7 @@ impl NameTable {
             entity: NONE,
             last_word: NONE,
             latest: NONE,
+            first_of: NONE,
         });
         let i = self.entries.len() - 1;
         self.slots[s] = u32::try_from(i + 1).unwrap_or(u32::MAX);
@@ -761,6 +767,14 @@ fn add_name<'t, const SHAPED: bool>(
     if other_gender || same.is_some_and(|e| other_sure_gender(&mentions.entities[e], gender) && sure()) {
         same = same_name_and_gender(mentions, last_word, first_word, word_count, gender);
     }
+    // A given name alone, as papers write the famous and the knighted ("Hillary", "Sir
+    // Keir"): the one person whose full name starts with it, when no name ends with it.
+    if same.is_none() && word_count == 1 && kind == EntityKind::Person && !other_gender {
+        same = match mentions.table.entries[i].first_of {
+            NONE | AMBIGUOUS => None,
+            e => Some(e),
+        };
+    }
     let entity = match same {
         Some(e) => {
             let entity = &mut mentions.entities[e];
@@ -794,6 +808,13 @@ fn add_name<'t, const SHAPED: bool>(
     let table = &mut mentions.table;
     table.entries[i].entity = entity;
     table.entries[i].last_word = slot;
+    if same.is_none()
+        && word_count > 1
+        && kind == EntityKind::Person
+        && may_name_alone(doc, run.start, name_tokens.start)
+    {
+        note_first_word(table, doc.text, first_word, first.span.start, entity);
+    }
     // A second entity for a last word becomes the one the word joins, unless it is named in a
     // caption or credit (the photographer "Jens Holm" after the story's "Karin Holm").
     let latest = &mut table.entries[slot].latest;
@@ -805,6 +826,39 @@ fn add_name<'t, const SHAPED: bool>(
     }
     add_appositive_role(doc, mentions, run.end, entity);
     push_name(mentions, span, run, sentence, entity);
+}
+
+/// Whether the first word of a person's name (token `t`, of the run from `run_start`) may name
+/// them alone. Not when the name follows a determiner, as a thing's does ("the Trump Train",
+/// "the Drudge Report"), nor when the lexicon knows the word as anything but a given name, or
+/// as a party's or a place's ("Republican National Convention", "South Carolina", read as
+/// people's names when nothing says otherwise).
+fn may_name_alone(doc: &Document, run_start: usize, t: usize) -> bool {
+    const OTHER_WORDS: u16 = TITLE | ORG_WORD | FUNCTION | PRONOUN | DETERMINER | TIME | LABEL | QUANTIFIER;
+    let after_determiner = run_start
+        .checked_sub(1)
+        .is_some_and(|before| doc.tokens[before].info.has(DETERMINER));
+    let info = doc.tokens[t].info;
+    let word = doc.word(t);
+    !after_determiner
+        && !info.has(OTHER_WORDS)
+        && !info.is_cue()
+        && !info.is_desc()
+        && !is_name_modifier(word)
+        && not_a_person(word.as_bytes()).is_none()
+}
+
+/// Notes that a new person's full name starts with `word` (at `at` in `text`), for the word
+/// alone to name them later ([`NameEntry::first_of`]).
+#[inline(never)]
+fn note_first_word(table: &mut NameTable, text: &str, word: &[u8], at: usize, entity: usize) {
+    let first = table.entry(text, word, Some(at));
+    let first_of = &mut table.entries[first].first_of;
+    *first_of = if *first_of == NONE || *first_of == entity {
+        entity
+    } else {
+        AMBIGUOUS
+    };
 }
 
 /// Whether sentence `s` is a photo caption's or a credit's ("FILE PHOTO: …", "© Nordic Press /
