@@ -627,7 +627,9 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span], attr
         }
     };
     // "Trump: ‘I Will Not Concede’", "She delivered a retort: “Enough Is Enough”": after a
-    // colon and to the end of its line, a quotation is all the speaker says, in whatever case.
+    // colon and to the end of its line, a quotation is all the speaker says, in whatever case;
+    // one word too when it ends as a sentence does ("Asked whether he would resign, he
+    // replied: “No.”").
     let colon_to_line_end = || {
         let line_end = doc.lines[doc.tokens[close].line as usize].tokens.end;
         quote.open > 0
@@ -640,7 +642,7 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span], attr
             && (ends_sentence() || stop_after_marks())
             && !embedded()
         || attributed_after && word_count >= 1 && (ends_sentence() || stop_after_reply()) && !embedded()
-        || word_count >= 2 && colon_to_line_end()
+        || (word_count >= 2 || ends_sentence()) && colon_to_line_end()
     {
         QuoteKind::Direct
     } else {
