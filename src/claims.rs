@@ -403,12 +403,18 @@ fn headline_speaker(doc: &Document, mentions: &Mentions, sp: Speaker, main_speak
         .map(|role| role.entity)
         .min();
     // The main speaker only for a description ("…, Says Official"): a name the story never
-    // gives ("The Ninth Circle: …", a column's) is no one of the story.
+    // gives ("The Ninth Circle: …", a column's) is no one of the story. Nor is a short one of
+    // a group ("…, Officials Say", "U.S. Officials"); in a longer mention, a group word is
+    // most often the object of the headline's own verb ("Sarah Silverman heckles Sanders
+    // supporters: …").
     let described = || {
-        let last = doc.tokens.partition_point(|t| t.span.start < sp.mention.end);
-        doc.tokens
-            .get(last.wrapping_sub(1))
-            .is_some_and(|t| t.info.is_desc() || t.info.has(crate::lexicon::TITLE))
+        let words = doc.tokens.partition_point(|t| t.span.start < sp.mention.start)
+            ..doc.tokens.partition_point(|t| t.span.start < sp.mention.end);
+        let group = || words.len() <= 3;
+        doc.tokens.get(words.end.wrapping_sub(1)).is_some_and(|t| {
+            (t.info.is_desc() || t.info.has(crate::lexicon::TITLE))
+                && !(t.info.desc() == Some(crate::lexicon::DescKind::Group) && group())
+        })
     };
     // "…, Kremlin Says", "…, Ministry Says": the story's organisation of that word, the one
     // that speaks most (not the story's main speaker, who may be someone else's minister).
