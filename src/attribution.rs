@@ -5564,7 +5564,10 @@ fn adverbials_only(doc: &Document, tail: usize, end: usize) -> bool {
     doc.tokens
         .get(tail)
         .is_some_and(|t| tail < last && (t.info.has(TIME) || word_in(doc, tail, &PREPOSITIONS)))
-        && last - tail <= 8
+        // (At most eight words, and four more in capitals: a name is one thing however long,
+        // "in a filing with the Securities and Exchange Commission".)
+        && last - tail <= 12
+        && (tail..last).filter(|&i| !doc.tokens[i].cap).count() <= 8
         && (tail..last).all(|i| {
             let token = &doc.tokens[i];
             token.kind == TokenKind::Word && !token.info.is_cue() && !token.info.has(PRONOUN)
