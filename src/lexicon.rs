@@ -563,7 +563,7 @@ fn merged() -> Merged {
             w.set_gender(gender_of(gender));
         });
     }
-    let flagged: [(&'static str, u16); 13] = [
+    let flagged: [(&'static str, u16); 14] = [
         (lexicon_file!("../data/lexicons/cue-object.txt"), OBJECT),
         (lexicon_file!("../data/lexicons/cue-infinitive.txt"), INFINITIVE),
         (lexicon_file!("../data/lexicons/cue-raising.txt"), RAISING),
@@ -578,6 +578,7 @@ fn merged() -> Merged {
         (lexicon_file!("../data/lexicons/determiners.txt"), DETERMINER),
         (lexicon_file!("../data/lexicons/titles.txt"), TITLE),
         (lexicon_file!("../data/lexicons/org-words.txt"), ORG_WORD),
+        (lexicon_file!("../data/lexicons/business-words.txt"), ORG_WORD),
         (lexicon_file!("../data/lexicons/abbreviations.txt"), ABBREVIATION),
         (lexicon_file!("../data/lexicons/function-words.txt"), FUNCTION),
     ];
@@ -662,6 +663,22 @@ fn gender_of(field: Option<&str>) -> Gender {
         Some("f") => Gender::Female,
         _ => Gender::Unknown,
     }
+}
+
+/// Whether `word` ends a business's name or describes one ("Semiconductor", "Corp", "company"):
+/// read from business-words.txt (also org words in the table), and asked only when "the
+/// company" or "the firm" looks for whom it stands for.
+pub fn is_business_word(word: &str) -> bool {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            entries(lexicon_file!("../data/lexicons/business-words.txt"))
+                .into_iter()
+                .map(|(w, _, _)| w)
+                .collect()
+        })
+        .iter()
+        .any(|w| eq_ignore_case(word, w))
 }
 
 /// Whether `word` stands before a name without being part of it or a title ("Republican

@@ -10,8 +10,8 @@
 use crate::case::eq_ignore_case;
 use crate::checkworthy::lexicon::cat::CALENDAR;
 use crate::lexicon::{
-    is_name_modifier, not_a_person, DescKind, FxHasher, FxMap, Gender, NotAPerson, WordInfo, DETERMINER, FUNCTION,
-    GIVEN_NAME, LABEL, ORG_WORD, PLURAL, PRONOUN, QUANTIFIER, TIME, TITLE,
+    is_business_word, is_name_modifier, not_a_person, DescKind, FxHasher, FxMap, Gender, NotAPerson, WordInfo,
+    DETERMINER, FUNCTION, GIVEN_NAME, LABEL, ORG_WORD, PLURAL, PRONOUN, QUANTIFIER, TIME, TITLE,
 };
 use crate::segment::{reuse, Document, Token, TokenKind};
 use crate::swar;
@@ -130,7 +130,7 @@ struct NameEntry {
     last_word: usize,
     /// The most recent entity of a name ending in this word ([`NONE`] if it ends none yet).
     latest: usize,
-    /// The person whose full name starts with this word ("Hillary" of "Hillary Clinton"),
+    /// The person or body whose full name starts with this word ("Hillary" of "Hillary Clinton"),
     /// [`NONE`] if none does, [`AMBIGUOUS`] if two do: who the word alone names.
     first_of: usize,
 }
@@ -768,7 +768,8 @@ fn add_name<'t, const SHAPED: bool>(
         same = same_name_and_gender(mentions, last_word, first_word, word_count, gender);
     }
     // A given name alone, as papers write the famous and the knighted ("Hillary", "Sir
-    // Keir"): the one person whose full name starts with it, when no name ends with it.
+    // Keir"), or a company's first word ("Peabody" of "Peabody Energy"): the one person or
+    // body whose full name starts with it, when no name ends with it.
     if same.is_none() && word_count == 1 && kind == EntityKind::Person && !other_gender {
         same = match mentions.table.entries[i].first_of {
             NONE | AMBIGUOUS => None,
@@ -810,7 +811,7 @@ fn add_name<'t, const SHAPED: bool>(
     table.entries[i].last_word = slot;
     if same.is_none()
         && word_count > 1
-        && kind == EntityKind::Person
+        && kind != EntityKind::Group
         && may_name_alone(doc, run.start, name_tokens.start)
     {
         note_first_word(table, doc.text, first_word, first.span.start, entity);
@@ -828,7 +829,7 @@ fn add_name<'t, const SHAPED: bool>(
     push_name(mentions, span, run, sentence, entity);
 }
 
-/// Whether the first word of a person's name (token `t`, of the run from `run_start`) may name
+/// Whether the first word of a name (token `t`, of the run from `run_start`) may name
 /// them alone. Not when the name follows a determiner, as a thing's does ("the Trump Train",
 /// "the Drudge Report"), nor when the lexicon knows the word as anything but a given name, or
 /// as a party's or a place's ("Republican National Convention", "South Carolina", read as
@@ -848,7 +849,7 @@ fn may_name_alone(doc: &Document, run_start: usize, t: usize) -> bool {
         && not_a_person(word.as_bytes()).is_none()
 }
 
-/// Notes that a new person's full name starts with `word` (at `at` in `text`), for the word
+/// Notes that a new person's or body's full name starts with `word` (at `at` in `text`), for the word
 /// alone to name them later ([`NameEntry::first_of`]).
 #[inline(never)]
 fn note_first_word(table: &mut NameTable, text: &str, word: &[u8], at: usize, entity: usize) {
@@ -1450,16 +1451,23 @@ impl<'t> Mentions<'t> {
                         Some(author) => author,
                         None => self.salient(doc, t, s, &person, last_speaker),
                     },
-                    DescKind::Organisation if definite() => self.salient(
-                        doc,
-                        t,
-                        s,
-                        &|e| {
-                            let e = &self.entities[e];
-                            e.kind == EntityKind::Organisation && contains_lowercase(&e.name, &head)
-                        },
-                        None,
-                    ),
+                    DescKind::Organisation if definite() => {
+                        // "the ministry": a body of that word; "the company", "the firm": also
+                        // one whose name ends as a business's does ("Nexora Semiconductor").
+                        let business = is_business_word(&head);
+                        self.salient(
+                            doc,
+                            t,
+                            s,
+                            &|e| {
+                                let e = &self.entities[e];
+                                e.kind == EntityKind::Organisation
+                                    && (contains_lowercase(&e.name, &head)
+                                        || business && e.name.rsplit(' ').next().is_some_and(is_business_word))
+                            },
+                            None,
+                        )
+                    }
                     DescKind::Person if self.named_next(doc, s).is_some() => {
                         // A lede that introduces someone before naming them: "A senior advisor
                         // said … . Kirill Dmitriev, …, made the claim".
