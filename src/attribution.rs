@@ -801,6 +801,15 @@ fn unkept_name(doc: &Document, mentions: &mut Mentions, source: Source) -> Optio
         return None;
     }
     let wording = source.named.of(doc.text);
+    // One word ("Priya said" opening a sentence, "Kasich: …"): whoever the story's names give
+    // it to. (A longer name is someone new: a headline's "Hillary Clinton" whose surname
+    // belongs to the last Clinton named.)
+    if let Some(known) = mentions
+        .entity_named(doc.text, wording)
+        .filter(|_| !wording.contains(' '))
+    {
+        return Some(known);
+    }
     let place = || crate::lexicon::not_a_person(wording.as_bytes()) == Some(crate::lexicon::NotAPerson::Place);
     let kind = if doc.tokens[source.head].info.has(ORG_WORD) || wording.starts_with("The ") || place() {
         crate::EntityKind::Organisation

@@ -206,6 +206,23 @@ impl NameTable {
         i
     }
 
+    /// The entry of `key`, a string of its own, if the table has one (nothing added).
+    fn get(&self, text: &str, key: &[u8]) -> Option<&NameEntry> {
+        if key.is_empty() || self.slots.is_empty() {
+            return None;
+        }
+        let ends = Ends::of(key, 0, key.len());
+        let mask = self.slots.len() - 1;
+        let mut s = (ends.hash() >> self.shift) as usize;
+        loop {
+            let entry = self.entries.get(self.slots[s].checked_sub(1)? as usize)?;
+            if entry.ends == ends && self.key(text, entry) == key {
+                return Some(entry);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
     /// Doubles the slots and places every entry again (by its key's hash).
     fn grow(&mut self) {
         let len = self.slots.len() * 2;
@@ -1364,6 +1381,16 @@ impl<'t> Mentions<'t> {
         let e = self.entities.len() - 1;
         self.by_description.insert(key, e);
         e
+    }
+
+    /// The entity a name the finder did not keep stands for ("Priya" opening a sentence, when
+    /// it is never capitalised anywhere else): the one written so, else the latest whose name
+    /// ends with it, else the one whose name starts with it.
+    pub fn entity_named(&self, text: &str, wording: &str) -> Option<usize> {
+        let entry = self.table.get(text, wording.as_bytes())?;
+        [entry.entity, entry.latest, entry.first_of]
+            .into_iter()
+            .find(|&e| e != NONE && e != AMBIGUOUS)
     }
 
     /// The entity of the name that covers token `t`, if any.
