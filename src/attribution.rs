@@ -3134,7 +3134,7 @@ fn statement_start(doc: &Document, sentence: &crate::segment::Sentence, cue: usi
 /// "BERLIN (Reuters) - Germany's minister resigned, …", "WASHINGTON — …", "LONDON, Dec. 8
 /// (UPI) — …": a place in capitals (or any capitalised place before an agency in brackets),
 /// perhaps a date, then a dash, all before `cue`. The dateline is no part of a statement.
-fn past_dateline(doc: &Document, sentence: &crate::segment::Sentence, cue: usize) -> usize {
+pub(crate) fn past_dateline(doc: &Document, sentence: &crate::segment::Sentence, cue: usize) -> usize {
     let first = sentence.tokens.start;
     // (Most sentences open with a word in lowercase or Title Case: one test of the first
     // word's second byte passes them by.)

@@ -320,8 +320,12 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             if reported.get(r).is_some_and(|c| c.start < span.end) || quoted(doc, sentence, &parts[p..]) {
                 continue;
             }
+            // A dateline ("WASHINGTON (AP) — …") is no part of the statement: left out of its
+            // span and its score.
+            let first = crate::attribution::past_dateline(doc, sentence, sentence.tokens.end);
+            let span = Span::new(doc.tokens[first].span.start, span.end);
             // Most sentences below the threshold are told by their logit, with no logistic.
-            let (logit, signals) = checkworthy::logit_tokens(doc.text, &doc.tokens[sentence.tokens.clone()]);
+            let (logit, signals) = checkworthy::logit_tokens(doc.text, &doc.tokens[first..sentence.tokens.end]);
             if logit < floor {
                 continue;
             }
