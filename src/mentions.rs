@@ -679,6 +679,15 @@ fn add_name<'t, const SHAPED: bool>(
         possessive,
     } = shape;
     let date = facts.date;
+    // "the New York Democrat", "the Texas Republican": capitalised words after a determiner
+    // that end in a word for a person are a description of someone named elsewhere, not a
+    // name. (Rare: asked only of names after a determiner.)
+    if run.start > 0
+        && doc.tokens[run.start - 1].info.has(DETERMINER)
+        && doc.tokens[name_tokens.end - 1].info.desc() == Some(DescKind::Person)
+    {
+        return;
+    }
     let role_before = preceded_by_role(doc, run.start);
     let titled = after_title > 0 || role_before.is_some();
     let first = &doc.tokens[name_tokens.start];
