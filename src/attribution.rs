@@ -244,6 +244,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         &mut last_speaker,
     );
     continue_reported(doc, &mut out, &reported);
+    fragments_of_statements(&mut out, &reported);
     poll_statements(doc, mentions, &mut reported);
     statements_around_fragments(doc, &out, &mut reported);
     if crate::segment::worth_keeping(&used_cues)
@@ -371,6 +372,35 @@ fn continue_reported(doc: &Document, quotes: &mut [AttributedQuote], reported: &
             }
         }
         reach = reach.max(q.parts.span().end);
+    }
+}
+
+/// "Schumer said the vote showed that “bipartisanship is still possible”": a fragment whose
+/// own cue lies inside a reported statement that holds it was quoted by whoever made the
+/// statement, through the statement's cue ("said"), not the verb inside it ("showed"). Both
+/// lists are in text order.
+fn fragments_of_statements(quotes: &mut [AttributedQuote], reported: &[Reported]) {
+    let mut r = 0;
+    for q in quotes.iter_mut().filter(|q| q.kind == QuoteKind::Partial) {
+        let (Some(cue), Some(speaker)) = (q.cue, q.speaker) else {
+            continue;
+        };
+        let fragment = q.parts.span();
+        while reported.get(r).is_some_and(|x| x.content.end <= fragment.start) {
+            r += 1;
+        }
+        let Some(statement) = reported.get(r) else {
+            break;
+        };
+        if statement.content.contains(fragment)
+            && statement.content.contains(cue)
+            && statement
+                .speaker
+                .is_some_and(|s| s.entity.is_some() && s.entity == speaker.entity)
+        {
+            q.cue = Some(statement.cue);
+            q.speaker = statement.speaker;
+        }
     }
 }
 
