@@ -1508,7 +1508,9 @@ impl<'t> Mentions<'t> {
                     // person's: "A statement from the ministry said".)
                     DescKind::Message => match self.author_after(doc, t, s, last_speaker) {
                         Some(author) => author,
-                        None => self.salient(doc, t, s, &person, last_speaker),
+                        None => self
+                            .issuer(doc, t, s)
+                            .or_else(|| self.salient(doc, t, s, &person, last_speaker)),
                     },
                     DescKind::Organisation if definite() => {
                         // "the ministry": a body of that word; "the company", "the firm": also
@@ -1577,6 +1579,30 @@ impl<'t> Mentions<'t> {
                 _ => None,
             });
         Some(described.and_then(|(i, kind)| self.resolve(doc, i, s, MentionKind::Description(kind), last_speaker)))
+    }
+
+    /// "The union said in a statement … . The statement said": a message spoken of again is
+    /// the speaker's who introduced it ("a statement", within a few sentences), not the last
+    /// person named. `None` where no speaker of that sentence is known yet. (Rare: out of
+    /// line.)
+    #[cold]
+    #[inline(never)]
+    fn issuer(&self, doc: &Document, t: usize, s: usize) -> Option<usize> {
+        const WINDOW: usize = 6;
+        if !self.is_definite(doc, t) {
+            return None;
+        }
+        let head = doc.word(t);
+        let first = doc.sentences[s.saturating_sub(WINDOW)].tokens.start.max(t.saturating_sub(400));
+        let introduced = (first + 1..t).rev().find(|&i| {
+            eq_ignore_case(doc.word(i), head) && ["a", "an"].iter().any(|a| eq_ignore_case(doc.word(i - 1), a))
+        })?;
+        let span = doc.sentences[doc.sentence_of(introduced)].span;
+        let spoken = self.spoken.iter().rev().take(32);
+        spoken
+            .filter(|(_, mention)| span.start <= mention.start && mention.end <= span.end)
+            .map(|&(e, _)| e)
+            .next()
     }
 
     fn is_definite(&self, doc: &Document, head: usize) -> bool {
