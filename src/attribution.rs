@@ -2021,11 +2021,47 @@ fn bracket_opening(doc: &Document, head: usize, floor: usize) -> Option<usize> {
 #[cold]
 #[inline(never)]
 fn name_in_aside(doc: &Document, floor: usize, words: std::ops::Range<usize>) -> Option<Source> {
-    if words.is_empty() || (floor..words.start - 1).any(|t| is_punct(doc, t, b',')) {
+    if words.is_empty()
+        || ((floor..words.start - 1).any(|t| is_punct(doc, t, b',')) && !possessed_role_before(doc, words.start - 1, floor))
+    {
         return None;
     }
     phrase_ending_at(doc, words.end - 1, words.start)
         .filter(|name| name.kind == MentionKind::Name && first_token_of(doc, name) == words.start)
+}
+
+/// Whether a clause opens with a possessed noun before the comma at `comma`: "…, and its
+/// chair, Jerome Powell, said", "…, but the company's founder, …": whoever the aside names is
+/// the one who holds that role, the clause's subject, however many commas come before. (The
+/// phrase: up to four lowercase words after "its", "their" or a possessive, itself after a
+/// comma or a conjunction.)
+fn possessed_role_before(doc: &Document, comma: usize, floor: usize) -> bool {
+    let plain = |t: usize| {
+        let token = &doc.tokens[t];
+        token.kind == TokenKind::Word && !token.cap && !token.in_quote && !token.info.is_cue()
+    };
+    let is_owner = |t: usize| doc.tokens[t].possessive > 0 || is_word(doc, t, None, b"its") || is_word(doc, t, None, b"their");
+    // The role's words back to their owner.
+    let mut owner = comma;
+    while owner > floor + 1 && comma - owner < 5 {
+        owner -= 1;
+        if is_owner(owner) && owner + 1 < comma {
+            break;
+        }
+        if !plain(owner) {
+            return false;
+        }
+    }
+    if !is_owner(owner) {
+        return false;
+    }
+    // The owner's own phrase ("its", "the central bank's", "Microsoft's"), up to four words
+    // after a comma, "and" or "but".
+    let opens_clause = |t: usize| is_punct(doc, t, b',') || is_word(doc, t, None, b"and") || is_word(doc, t, None, b"but");
+    (owner.saturating_sub(4).max(floor + 1)..owner)
+        .rev()
+        .take_while(|&t| doc.tokens[t + 1].kind == TokenKind::Word)
+        .any(opens_clause)
 }
 
 /// The capitalised words ending at `head`, before an aside and its cue ("Ruiz, 54, said"), as
