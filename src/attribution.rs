@@ -5818,9 +5818,25 @@ fn source_before_verb(doc: &Document, cue: usize, first: usize, s: usize) -> Opt
         Some(source) => Some((source, false)),
         None => match generic_or_known_left(doc, cue, first) {
             Some((source, known)) => Some((source, !known)),
-            None => Some((subject_of(doc, cue, s)?, false)),
+            None => Some((subject_of(doc, cue, s).or_else(|| subject_after_having(doc, cue, s))?, false)),
         },
     }
+}
+
+/// "Having announced the ruling, Judge Berman said …": a cue right after the "Having" that
+/// opens its sentence `s` is the main clause's, whose subject follows the comma that closes
+/// the opening clause. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn subject_after_having(doc: &Document, cue: usize, s: usize) -> Option<Source> {
+    let sentence = doc.sentences.get(s)?;
+    // (Not the aside "Having said that, …": one word before the comma is no statement.)
+    let end = sentence.tokens.end.min(cue + STATEMENT_WINDOW);
+    if cue != sentence.tokens.start + 1 || !is_word(doc, cue - 1, None, b"having") || cue + 2 >= end || is_punct(doc, cue + 2, b',') {
+        return None;
+    }
+    let comma = (cue + 1..end).find(|&i| is_punct(doc, i, b',') && !doc.tokens[i].in_quote)?;
+    subject_past(doc, sentence, comma + 1, end.min(comma + 8), true)
 }
 
 /// Does a subject open the clause at token `c`: a pronoun, a determiner or quantity, a name
