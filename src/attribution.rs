@@ -2022,7 +2022,8 @@ fn bracket_opening(doc: &Document, head: usize, floor: usize) -> Option<usize> {
 #[inline(never)]
 fn name_in_aside(doc: &Document, floor: usize, words: std::ops::Range<usize>) -> Option<Source> {
     if words.is_empty()
-        || ((floor..words.start - 1).any(|t| is_punct(doc, t, b',')) && !possessed_role_before(doc, words.start - 1, floor))
+        || ((floor..words.start - 1).any(|t| is_punct(doc, t, b','))
+            && !possessed_role_before(doc, words.start - 1, floor))
     {
         return None;
     }
@@ -2040,7 +2041,8 @@ fn possessed_role_before(doc: &Document, comma: usize, floor: usize) -> bool {
         let token = &doc.tokens[t];
         token.kind == TokenKind::Word && !token.cap && !token.in_quote && !token.info.is_cue()
     };
-    let is_owner = |t: usize| doc.tokens[t].possessive > 0 || is_word(doc, t, None, b"its") || is_word(doc, t, None, b"their");
+    let is_owner =
+        |t: usize| doc.tokens[t].possessive > 0 || is_word(doc, t, None, b"its") || is_word(doc, t, None, b"their");
     // The role's words back to their owner.
     let mut owner = comma;
     while owner > floor + 1 && comma - owner < 5 {
@@ -2057,7 +2059,8 @@ fn possessed_role_before(doc: &Document, comma: usize, floor: usize) -> bool {
     }
     // The owner's own phrase ("its", "the central bank's", "Microsoft's"), up to four words
     // after a comma, "and" or "but".
-    let opens_clause = |t: usize| is_punct(doc, t, b',') || is_word(doc, t, None, b"and") || is_word(doc, t, None, b"but");
+    let opens_clause =
+        |t: usize| is_punct(doc, t, b',') || is_word(doc, t, None, b"and") || is_word(doc, t, None, b"but");
     (owner.saturating_sub(4).max(floor + 1)..owner)
         .rev()
         .take_while(|&t| doc.tokens[t + 1].kind == TokenKind::Word)
@@ -5818,7 +5821,10 @@ fn source_before_verb(doc: &Document, cue: usize, first: usize, s: usize) -> Opt
         Some(source) => Some((source, false)),
         None => match generic_or_known_left(doc, cue, first) {
             Some((source, known)) => Some((source, !known)),
-            None => Some((subject_of(doc, cue, s).or_else(|| subject_after_having(doc, cue, s))?, false)),
+            None => Some((
+                subject_of(doc, cue, s).or_else(|| subject_after_having(doc, cue, s))?,
+                false,
+            )),
         },
     }
 }
@@ -5832,7 +5838,11 @@ fn subject_after_having(doc: &Document, cue: usize, s: usize) -> Option<Source> 
     let sentence = doc.sentences.get(s)?;
     // (Not the aside "Having said that, …": one word before the comma is no statement.)
     let end = sentence.tokens.end.min(cue + STATEMENT_WINDOW);
-    if cue != sentence.tokens.start + 1 || !is_word(doc, cue - 1, None, b"having") || cue + 2 >= end || is_punct(doc, cue + 2, b',') {
+    if cue != sentence.tokens.start + 1
+        || !is_word(doc, cue - 1, None, b"having")
+        || cue + 2 >= end
+        || is_punct(doc, cue + 2, b',')
+    {
         return None;
     }
     let comma = (cue + 1..end).find(|&i| is_punct(doc, i, b',') && !doc.tokens[i].in_quote)?;

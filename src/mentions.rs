@@ -1183,7 +1183,11 @@ fn after_former(doc: &Document, t: usize) -> bool {
     (t.saturating_sub(3)..t)
         .rev()
         .take_while(|&i| doc.tokens[i].kind == TokenKind::Word)
-        .any(|i| ["former", "ex", "onetime"].iter().any(|w| eq_ignore_case(doc.word(i), w)))
+        .any(|i| {
+            ["former", "ex", "onetime"]
+                .iter()
+                .any(|w| eq_ignore_case(doc.word(i), w))
+        })
 }
 
 /// Whether a titled run has role words to keep: a lowercase role before it, or a last title
@@ -1501,8 +1505,18 @@ impl<'t> Mentions<'t> {
                     // before, unless seen with that role, as asked above.)
                     // ("the senator said": not someone seen only as a chief executive.)
                     DescKind::Person if definite() && !is_interlocutor(&head) => {
-                        let field = if after_former(doc, t) { 0 } else { role_fields(&head) as u32 };
-                        self.salient(doc, t, s, &|e| person(e) && !self.in_other_field(e, field), last_speaker)
+                        let field = if after_former(doc, t) {
+                            0
+                        } else {
+                            role_fields(&head) as u32
+                        };
+                        self.salient(
+                            doc,
+                            t,
+                            s,
+                            &|e| person(e) && !self.in_other_field(e, field),
+                            last_speaker,
+                        )
                     }
                     // (A message that names its author, found or not, is not the last
                     // person's: "A statement from the ministry said".)
@@ -1593,7 +1607,10 @@ impl<'t> Mentions<'t> {
             return None;
         }
         let head = doc.word(t);
-        let first = doc.sentences[s.saturating_sub(WINDOW)].tokens.start.max(t.saturating_sub(400));
+        let first = doc.sentences[s.saturating_sub(WINDOW)]
+            .tokens
+            .start
+            .max(t.saturating_sub(400));
         let introduced = (first + 1..t).rev().find(|&i| {
             eq_ignore_case(doc.word(i), head) && ["a", "an"].iter().any(|a| eq_ignore_case(doc.word(i - 1), a))
         })?;
