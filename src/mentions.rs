@@ -1091,10 +1091,17 @@ fn push_roles<'t>(
 ) {
     let before = role_before.map(|_| start - 1);
     for t in before.into_iter().chain(start..start + after_title) {
-        if !doc.word(t).ends_with('.') {
+        if !doc.word(t).ends_with('.') || is_office_abbreviation(doc.word(t)) {
             push_role(doc, mentions, entity, t);
         }
     }
+}
+
+/// "Sen.", "Gov.", "Rep.", "Gen.": abbreviated titles kept as roles, for the office they
+/// name ("the senator" is not "Gov. Chris Christie": role-fields.txt); others ("Mr.", "Dr.")
+/// are no description's head.
+fn is_office_abbreviation(word: &str) -> bool {
+    ["sen.", "gov.", "rep.", "gen."].iter().any(|a| eq_ignore_case(word, a))
 }
 
 /// Adds the role word at token `t` to `entity`'s roles, once.
@@ -1197,7 +1204,10 @@ fn after_former(doc: &Document, t: usize) -> bool {
 #[inline(always)]
 fn has_role_words(doc: &Document, start: usize, after_title: usize, role_before: Option<&str>) -> bool {
     let last_title = &doc.tokens[(start + after_title).saturating_sub(1)];
-    role_before.is_some() || (after_title > 0 && doc.text.as_bytes()[last_title.span.end - 1] != b'.')
+    role_before.is_some()
+        || (after_title > 0
+            && (doc.text.as_bytes()[last_title.span.end - 1] != b'.'
+                || is_office_abbreviation(last_title.span.of(doc.text))))
 }
 
 /// The [`role_bucket`] of role word `word` as written: that of its lowercase bytes, which
