@@ -1100,6 +1100,7 @@ fn push_roles<'t>(
 /// "Sen.", "Gov.", "Rep.", "Gen.": abbreviated titles kept as roles, for the office they
 /// name ("the senator" is not "Gov. Chris Christie": role-fields.txt); others ("Mr.", "Dr.")
 /// are no description's head.
+#[inline(never)]
 fn is_office_abbreviation(word: &str) -> bool {
     ["sen.", "gov.", "rep.", "gen."].iter().any(|a| eq_ignore_case(word, a))
 }
@@ -1186,6 +1187,7 @@ fn push_appositive_role<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, aft
 
 /// Whether "former" (or "ex-", "onetime") stands among the three words before the role word
 /// or description head at `t`, in its phrase: "former U.S. President", "the former secretary".
+#[inline(never)]
 fn after_former(doc: &Document, t: usize) -> bool {
     (t.saturating_sub(3)..t)
         .rev()
@@ -1621,15 +1623,14 @@ impl<'t> Mentions<'t> {
             .tokens
             .start
             .max(t.saturating_sub(400));
-        let introduced = (first + 1..t).rev().find(|&i| {
-            eq_ignore_case(doc.word(i), head) && ["a", "an"].iter().any(|a| eq_ignore_case(doc.word(i - 1), a))
-        })?;
+        let introduced = (first + 1..t)
+            .rev()
+            .find(|&i| matches!(doc.word(i - 1), "a" | "an") && eq_ignore_case(doc.word(i), head))?;
         let span = doc.sentences[doc.sentence_of(introduced)].span;
-        let spoken = self.spoken.iter().rev().take(32);
+        let mut spoken = self.spoken.iter().rev().take(32);
         spoken
-            .filter(|(_, mention)| span.start <= mention.start && mention.end <= span.end)
+            .find(|(_, mention)| span.start <= mention.start && mention.end <= span.end)
             .map(|&(e, _)| e)
-            .next()
     }
 
     fn is_definite(&self, doc: &Document, head: usize) -> bool {
@@ -1674,6 +1675,7 @@ impl<'t> Mentions<'t> {
     /// Whether entity `e` was seen with present roles of some field of work (role-fields.txt),
     /// none of them in `field` (a description head's offices; 0, a head such as "official"
     /// that fits any role, is in no other).
+    #[inline(never)]
     fn in_other_field(&self, e: usize, field: u32) -> bool {
         let mut other = false;
         let mut at = self.entities[e].last_role.filter(|_| field != 0);
