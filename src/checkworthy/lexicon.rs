@@ -36,6 +36,8 @@ pub mod cat {
     pub const BOILERPLATE: u32 = 1 << 20;
     pub const CREDIT: u32 = 1 << 21;
     pub const PAST: u32 = 1 << 22;
+    /// A refusal to comment ("declined to comment", "for comment").
+    pub const REFUSAL: u32 = 1 << 23;
     /// The categories that are signals by themselves, each at its signal's bit: a number word
     /// is a `figure`, a time phrase a `date`, and so on.
     pub const SIGNALS: u32 =
@@ -91,6 +93,7 @@ const FILES: &[(u32, &str)] = &[
         lexicon_file!("../../data/lexicons/claims-boilerplate.txt"),
     ),
     (cat::CREDIT, lexicon_file!("../../data/lexicons/claims-credit.txt")),
+    (cat::REFUSAL, lexicon_file!("../../data/lexicons/claims-refusal.txt")),
 ];
 
 /// Open-addressing hash table from key to categories, behind a one-bit-per-slot filter that
