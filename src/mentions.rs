@@ -1721,6 +1721,10 @@ impl<'t> Mentions<'t> {
         let mut i = end;
         let mut current_sentence = s;
         let mut first_fit: Option<usize> = None;
+        // A fitting name right after a fronted clause, the sentence's subject ("Asked about
+        // Mensah, Henderson smiled"): taken before the first name, which is the clause's.
+        let mut subject_fit: Option<usize> = None;
+        let mut opener = self.opener_end(doc, s);
         let mut speaker_seen = false;
         // A caption's sentence, whose names are passed over (tested once per sentence where
         // a name first fits: most calls test one sentence).
@@ -1743,6 +1747,7 @@ impl<'t> Mentions<'t> {
                     break;
                 }
                 current_sentence = name.sentence;
+                opener = self.opener_end(doc, current_sentence);
             }
             if fits(name.entity) && name.sentence != caption {
                 if first_fit.is_none() && in_caption(doc, name.sentence) {
@@ -1751,12 +1756,15 @@ impl<'t> Mentions<'t> {
                     continue;
                 }
                 first_fit = Some(name.entity);
+                if opener == Some(name.tokens.start - 1) {
+                    subject_fit = first_fit;
+                }
                 speaker_seen |= Some(name.entity) == last_speaker;
             }
             i -= 1;
         }
         // The first fitting name of the nearest sentence that has one.
-        match (first_fit, last_speaker) {
+        match (subject_fit.or(first_fit), last_speaker) {
             (Some(e), Some(sp)) if e != sp && speaker_seen => Some(sp),
             (Some(e), _) => Some(e),
             (None, Some(sp)) if fits(sp) => Some(sp),
@@ -1764,6 +1772,30 @@ impl<'t> Mentions<'t> {
         }
     }
 }
+
+impl Mentions<'_> {
+    /// Where sentence `s`'s fronted clause ends, at its comma ("Asked about Mensah, Henderson
+    /// smiled", "After meeting Obama, Clinton said"): a name right after it is the sentence's
+    /// subject. `None` for a sentence that opens with a name or with no such clause.
+    fn opener_end(&self, doc: &Document, s: usize) -> Option<usize> {
+        let tokens = doc.sentences.get(s)?.tokens.clone();
+        let first = tokens.start;
+        if first >= tokens.end || doc.tokens[first].kind != TokenKind::Word || self.name_at(first).is_some() {
+            return None;
+        }
+        let word = doc.word(first);
+        let participle = word.len() > 4 && (word.ends_with("ed") || word.ends_with("ing"));
+        if !participle && !OPENERS.iter().any(|w| eq_ignore_case(word, w)) {
+            return None;
+        }
+        (first + 1..tokens.end.min(first + 24)).find(|&i| doc.tokens[i].punct(doc.text) == Some(','))
+    }
+}
+
+/// Words that open a fronted clause or phrase before a sentence's subject.
+const OPENERS: [&str; 12] = [
+    "after", "when", "while", "before", "since", "although", "though", "despite", "during", "unlike", "like", "as",
+];
 
 /// Whether the description with head `head` is someone's: a possessive before it among its
 /// modifiers ("his son", "Trump’s campaign lawyer", "the company’s chief").
