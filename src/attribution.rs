@@ -752,6 +752,7 @@ fn speaker_of(
         .or_else(|| mentions.resolve(doc, source.head, s, source.kind, last_speaker))
         .or_else(|| description_entity(doc, mentions, source))
         .or_else(|| shouted_name(doc, mentions, source))
+        .or_else(|| interviewee(doc, mentions, source).filter(|_| letter))
         .or_else(|| unkept_name(doc, mentions, source).filter(|_| !letter));
     if let Some(e) = entity {
         let speaker = &mut mentions.entities[e];
@@ -877,6 +878,29 @@ fn shouted_name(doc: &Document, mentions: &Mentions, source: Source) -> Option<u
             && name[name.len() - last.len() - 1] == b' '
             && eq_ignore_case(&name[name.len() - last.len()..], last)
     })
+}
+
+/// The person an interview's "A:" stands for: the person named most often, as an interview's
+/// introduction and turns name who answers ("Marguerite Delacroix has spent three decades …",
+/// "Delacroix: …"), not its byline's author. Asked only of a one-letter label. (Rare: out
+/// of line.)
+#[cold]
+#[inline(never)]
+fn interviewee(doc: &Document, mentions: &Mentions, source: Source) -> Option<usize> {
+    if source.span.of(doc.text) != "A" {
+        return None;
+    }
+    let mut counts = vec![0u32; mentions.entities.len()];
+    for name in &mentions.names {
+        counts[name.entity] += 1;
+    }
+    // (A full name: a lone capitalised word taken for a name, "It", is no one's.)
+    let people = (0..counts.len()).filter(|&e| {
+        let e = &mentions.entities[e];
+        e.kind == crate::EntityKind::Person && e.name.contains(' ')
+    });
+    // (The first of equals: `max_by_key` keeps the last, so the order is reversed.)
+    people.rev().max_by_key(|&e| counts[e]).filter(|&e| counts[e] >= 2)
 }
 
 /// The label of a transcript's turn ending at the colon `colon`, opening its line at `start`:
