@@ -4306,15 +4306,6 @@ fn covered_by_quote(quotes: &[AttributedQuote], reach: &[usize], content: Span) 
         })
 }
 
-/// Is token `t` the verb of a refusal to speak ("declined to comment", "refused to
-/// elaborate")? Such a refusal says nothing: a reader finds no claim in it.
-fn refuses_comment(doc: &Document, t: usize) -> bool {
-    t < doc.tokens.len()
-        && [&b"comment"[..], b"elaborate"]
-            .iter()
-            .any(|w| eq_ignore_case(bytes_of(doc, t), w))
-}
-
 /// Where a statement that follows its cue ends: at the sentence's end, or earlier where the
 /// sentence goes on to another attribution (", adding that …", "and warned …", ", according
 /// to …"); for a verb that only reports quoted words ("called it “a disgrace”"), at the end
@@ -5207,9 +5198,6 @@ fn reported_from_verb(
     // (So is it after a listener told: "told advisers to find a way".)
     let told_to = class == CueClass::Tell && listener_end == Some(c);
     if (info.has(INFINITIVE) || told_to) && c < end && is_to(doc, c) {
-        if refuses_comment(doc, c + 1) {
-            return None;
-        }
         let (source, _) = source_before_verb(doc, cue, first, s)?;
         let content = Span::new(doc.tokens[c].span.start, statement_end(doc, c, class, sentence));
         return (content.end > content.start).then_some((Some(source), content));
