@@ -36,6 +36,33 @@ fn is_furniture_line(doc: &Document, line: usize) -> bool {
         || has_copyright_sign(line)
 }
 
+/// Whether line `line` is a time stamp that dates the page ("Updated 6:05 PM GMT, Wed November
+/// 4, 2026", "Thursday, April 2, 2026"): at most twelve words, each a number, a month, a
+/// weekday or a stamp word (claims-stamps.txt), and a word among them. Asked, as
+/// [`is_furniture_line`] is, only of lines with a claim to keep.
+fn is_time_stamp(doc: &Document, line: usize) -> bool {
+    use checkworthy::lexicon::cat;
+    let sets = crate::lexicon::table().claim_sets();
+    let (mut words, mut dated) = (0, false);
+    for token in &doc.tokens[doc.lines[line].tokens.clone()] {
+        match token.kind {
+            TokenKind::Punct => continue,
+            TokenKind::Number => {}
+            TokenKind::Word => {
+                if sets[usize::from(token.info.claims())] & (cat::STAMP | cat::CALENDAR) == 0 {
+                    return false;
+                }
+                dated = true;
+            }
+        }
+        words += 1;
+        if words > 12 {
+            return false;
+        }
+    }
+    dated
+}
+
 /// Whether sentence `s` is a photo caption's or a credit's: its line opens as one ("FILE
 /// PHOTO: …", "Photo: Jens Holm / Nordic Press"), or it opens with a "©" ("… May 2, 2023. ©
 /// Nordic Press / Jens Holm"). Its names are pictured people and photographers, not the
@@ -339,7 +366,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             // furniture lines are rare enough that scoring theirs first costs less).
             if furniture_line != Some(sentence.line) {
                 furniture_line = Some(sentence.line);
-                furniture = is_furniture_line(doc, sentence.line);
+                furniture = is_furniture_line(doc, sentence.line) || is_time_stamp(doc, sentence.line);
             }
             if !furniture {
                 // The reported claims up to this sentence go first (none has its span: a

@@ -165,7 +165,7 @@ fn ends_in_ed(t: &Word) -> bool {
 pub const LISTS: u32 = cat::FIRST_PERSON | cat::WE | cat::YOU | cat::THEY | cat::MODAL | cat::OPINION | cat::COURTESY;
 
 /// The lexicon categories [`Profile::observe`] counts.
-const COUNTED: u32 = LISTS | cat::BOILERPLATE | cat::CREDIT | cat::REFUSAL | cat::STAMP | cat::CALENDAR;
+const COUNTED: u32 = LISTS | cat::BOILERPLATE | cat::CREDIT | cat::REFUSAL;
 
 /// What one pass over a sentence found: signals, and the counts the model and the boilerplate
 /// rule use.
@@ -191,10 +191,6 @@ pub struct Profile {
     /// ending in "-ed".
     pub past: u16,
     pub boilerplate_words: u16,
-    /// Words of a time stamp: numbers, months, weekdays and the stamp list's words.
-    pub stamp_words: u16,
-    /// A word of the stamp list ("Updated", "p.m.", "EST").
-    pub stamp: bool,
     pub question: bool,
     pub exclamation: bool,
     pub copyright: bool,
@@ -226,7 +222,7 @@ pub(crate) fn is_quiet(word: &Word) -> bool {
     word.shape == 0
         && word.hash != hash_lower(b"than")
         && !est
-        && word.cats & (cat::NUMBER | cat::BOILERPLATE | cat::CREDIT | cat::STAMP) == 0
+        && word.cats & (cat::NUMBER | cat::BOILERPLATE | cat::CREDIT) == 0
 }
 
 /// Whether a word, with no phrase ending at it, is one [`Profile::observe`] counts in passing
@@ -327,7 +323,6 @@ impl Profile {
             self.words += 1;
             self.lowercase_words += (t.spelling & spelling::LOWERCASE != 0) as u16;
             self.all_caps_words += t.is(shape::ALL_CAPS) as u16;
-            self.stamp_words += t.is(shape::NUMBER) as u16;
             if w.index == 1 && t.is(shape::CAPITALISED) && w.prev_is(hash_lower(b"by")) && w.prev.is(shape::CAPITALISED)
             {
                 self.opens_with_by_name = true;
@@ -366,8 +361,6 @@ impl Profile {
             self.boilerplate_words += (cats & cat::BOILERPLATE != 0) as u16;
             self.credit |= cats & cat::CREDIT != 0;
             self.refusal |= cats & cat::REFUSAL != 0;
-            self.stamp_words += (cats & (cat::STAMP | cat::CALENDAR) != 0) as u16;
-            self.stamp |= cats & cat::STAMP != 0;
         }
     }
 
@@ -378,10 +371,6 @@ impl Profile {
         let shouting = self.all_caps_words >= 3 && self.all_caps_words * 4 >= self.words * 3;
         let all_caps_label = self.words >= 1 && self.all_caps_words == self.words;
         let byline = self.opens_with_by_name && self.words <= 10 && self.lowercase_words <= 2;
-        // ("Updated 9:30 PM EST, Sun January 11, 2026", "Last updated 11:58 a.m.": every word a
-        // stamp's, a date or a stamp word among them; not a bare figure.)
-        let dated = self.stamp || self.signals & signal::DATE != 0;
-        let dateline = self.stamp_words == self.words && self.words <= 12 && dated;
         // Every test made, no short-circuit: once a sentence, where the order of the
         // tests (the compiler's) made one of them a branch often missed.
         self.copyright
@@ -392,7 +381,6 @@ impl Profile {
             | all_caps_label
             | byline
             | (self.refusal && self.words <= 16)
-            | dateline
     }
 
     /// The names of the signals found, in [`SIGNAL_NAMES`] order.
@@ -703,9 +691,6 @@ mod tests {
             "Read more",
             "The company did not immediately respond to a request for comment.",
             "A spokesman for the governor declined to comment.",
-            "Updated 9:30 PM EST, Sun January 11, 2026",
-            "Last updated 11:58 a.m. ET",
-            "March 4, 2026",
         ];
         for s in yes {
             assert!(scan(s, |_| {}).is_boilerplate(), "{s}");
@@ -719,8 +704,6 @@ mod tests {
             "Its market share rose 5 percent.",
             "The child tax credit cut poverty by 30 percent.",
             "The agency did not respond to the crisis until 2009.",
-            "On March 4, 2026, the plant closed.",
-            "2,400,000",
         ];
         for s in no {
             assert!(!scan(s, |_| {}).is_boilerplate(), "{s}");
