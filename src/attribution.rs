@@ -3356,6 +3356,9 @@ fn reported_speech(
         let mut t = whole.tokens.start;
         // Statements do not overlap: the next one starts after the last cue or content.
         let mut floor = whole.tokens.start;
+        // After a relative clause's statement inside another's content (at the first token),
+        // where to go on (the second).
+        let mut resume = (0, 0);
         // A colon opens a statement only in the headline or in a sentence that starts its
         // line (the test below; the sentence it is given never starts before `whole`).
         let colons = headline
@@ -3369,6 +3372,9 @@ fn reported_speech(
             // (the test on `t - sentence.tokens.start` below), so past those only words are
             // tested.
             let colons_end = if colons { floor + 5 } else { t };
+            if t > resume.0 {
+                t = t.max(resume.1);
+            }
             t = next_opener(doc, t, colons_end, whole.tokens.end, quoted);
             if t == whole.tokens.end {
                 break;
@@ -3491,7 +3497,14 @@ fn reported_speech(
                     // or runs on past it ("X, records show, does Y, Mr. Trump has cited …":
                     // a cue inside a statement is no statement of its own).
                     if content.start > doc.tokens[t].span.start || content.end > doc.tokens[t].span.end {
-                        t = after_content.max(t + 1);
+                        let next = after_content.max(t + 1);
+                        // (But for a relative clause's own speaker and cue inside it: "…
+                        // mocked the story, an event that Carson says led him to …".)
+                        if let Some((inner, relative)) = relative_cue_within(doc, t + 1, next, &whole) {
+                            (floor, resume, t) = (relative, (inner, next), inner);
+                            continue;
+                        }
+                        t = next;
                         continue;
                     }
                 }
@@ -3501,6 +3514,26 @@ fn reported_speech(
         s += 1;
     }
     out
+}
+
+/// The first cue from token `from` to `to` with a subject of its own after a relative pronoun
+/// ([`verb_after_relative`]), and that pronoun's token.
+fn relative_cue_within(
+    doc: &Document,
+    from: usize,
+    to: usize,
+    sentence: &crate::segment::Sentence,
+) -> Option<(usize, usize)> {
+    let (first, end) = (sentence.tokens.start, sentence.tokens.end);
+    (from.max(first + 2)..to.min(end)).find_map(|u| {
+        let relative = doc.tokens[u]
+            .info
+            .is_cue()
+            .then(|| verb_after_relative(doc, u, from, end))??
+            .0;
+        // (Not a "that" right after a verb, which opens its statement: "saying that he feels …".)
+        (!doc.tokens[relative - 1].info.is_cue()).then_some((u, relative))
+    })
 }
 
 /// Is the colon at `colon` a speaker's label near the start of its line (at most its fifth
@@ -4931,11 +4964,11 @@ fn reported_from_verb(
     }
     // "moves that he said improved the economy": in a relative clause, what was said is its
     // verb phrase, whose subject the relative pronoun stands for.
-    if let Some(verb) = verb_after_relative(doc, cue, first, end) {
-        let source = source_left(doc, cue, cue - 1)?;
+    if let Some((relative, verb)) = verb_after_relative(doc, cue, first, end) {
+        let source = source_left(doc, cue, relative + 1).or_else(|| generic_left(doc, cue, relative + 1))?;
         // (Set off by commas, the relative clause ends at the next: "The plan, which he said
         // would fail, passed.")
-        let set_off = cue >= first + 3 && is_punct(doc, cue - 3, b',');
+        let set_off = relative > first && is_punct(doc, relative - 1, b',');
         let stop = clause_end(doc, first, cue, verb, class, sentence, set_off);
         return Some((Some(source), Span::new(doc.tokens[verb].span.start, stop)));
     }
@@ -5413,29 +5446,29 @@ fn what_at(doc: &Document, what: usize, cue: usize) -> bool {
             || doc.tokens[cue - 1].info.is_desc())
 }
 
-/// For a cue between a subject pronoun or a name and a verb, right after a relative "that"
-/// or "which" ("moves that he said improved …", "applicants, which he said were …"): the
-/// verb's token.
-fn verb_after_relative(doc: &Document, cue: usize, first: usize, end: usize) -> Option<usize> {
+/// For a cue between a subject and a verb, right after a relative "that" or "which" ("moves
+/// that he said improved …", "applicants, which he said were …", "a bill that critics said
+/// discriminated …", "which an FBI inquiry said was …"): the relative pronoun's token and the
+/// verb's.
+fn verb_after_relative(doc: &Document, cue: usize, first: usize, end: usize) -> Option<(usize, usize)> {
     if cue < first + 2 || cue + 1 >= end {
         return None;
     }
-    // (By the lexicon's bytes for "that" and "which", with no branch between the two.)
+    // (By the lexicon's bytes for "that" and "which", with no branch between them; the
+    // subject is one to four words.)
     let bytes = word_bytes();
-    let relative = is_word(doc, cue - 2, bytes.that, b"that") | is_word(doc, cue - 2, bytes.which, b"which");
-    if !relative {
-        return None;
-    }
-    verb_after_relative_at(doc, cue, end)
+    let relative_at = |t: usize| is_word(doc, t, bytes.that, b"that") | is_word(doc, t, bytes.which, b"which");
+    let lowest = cue.saturating_sub(5).max(first);
+    let relative = (lowest..=cue - 2).rev().find(|&t| relative_at(t))?;
+    verb_after_relative_at(doc, relative, cue, end).map(|verb| (relative, verb))
 }
 
 /// [`verb_after_relative`] past its byte test. (Rare: out of line.)
 #[cold]
 #[inline(never)]
-fn verb_after_relative_at(doc: &Document, cue: usize, end: usize) -> Option<usize> {
-    let (speaker, verb) = (&doc.tokens[cue - 1], &doc.tokens[cue + 1]);
-    let relative = is_that(doc, cue - 2) || is_which(doc, cue - 2);
-    let subject = word_in(doc, cue - 1, &SUBJECT_PRONOUNS) || (speaker.name_like && speaker.kind == TokenKind::Word);
+fn verb_after_relative_at(doc: &Document, relative: usize, cue: usize, end: usize) -> Option<usize> {
+    let verb = &doc.tokens[cue + 1];
+    let is_relative = is_that(doc, relative) || is_which(doc, relative);
     let word = bytes_of(doc, cue + 1);
     let finite = verb.kind == TokenKind::Word
         && !verb.cap
@@ -5444,8 +5477,38 @@ fn verb_after_relative_at(doc: &Document, cue: usize, end: usize) -> Option<usiz
         && !verb.info.has(DETERMINER)
         && (auxiliary_at(doc, cue + 1, end)
             || word.ends_with(b"ed")
-            || (word.ends_with(b"s") && !word.ends_with(b"ss")));
-    (relative && subject && finite && !doc.tokens[cue - 2].cap).then_some(cue + 1)
+            || (word.len() > 2 && word.ends_with(b"s") && !word.ends_with(b"ss")));
+    (is_relative && finite && !doc.tokens[relative].cap && relative_subject(doc, relative + 1, cue)).then_some(cue + 1)
+}
+
+/// Are the words from `start` to `cue` the subject of a relative clause: a subject pronoun, a
+/// name, a plural noun ("critics"), or a phrase opened by a determiner or a name ("the
+/// probe", "company executives", "a state audit"), with no past tense, auxiliary, preposition
+/// or punctuation among them?
+fn relative_subject(doc: &Document, start: usize, cue: usize) -> bool {
+    let head = &doc.tokens[cue - 1];
+    if start + 1 == cue {
+        let plural = !head.cap && head.kind == TokenKind::Word && looks_plural(bytes_of(doc, cue - 1));
+        return word_in(doc, start, &SUBJECT_PRONOUNS)
+            || (head.name_like && head.kind == TokenKind::Word)
+            || (plural && !head.info.has(PRONOUN) && !head.info.has(DETERMINER) && !head.info.has(NOT_CLAUSE_START));
+    }
+    let opener = &doc.tokens[start];
+    // (A past tense is a verb, not a noun like "report" or "probe" that is also a cue.)
+    let past_verb = |t: usize| doc.tokens[t].info.is_cue() && bytes_of(doc, t).ends_with(b"ed");
+    let words = (start..cue).all(|t| {
+        let token = &doc.tokens[t];
+        token.kind == TokenKind::Word
+            && !token.in_quote
+            && !past_verb(t)
+            && !auxiliary_at(doc, t, cue)
+            && !word_in(doc, t, &PREPOSITIONS)
+    });
+    words
+        && head.kind == TokenKind::Word
+        && !head.info.has(DETERMINER)
+        && !head.info.has(PRONOUN)
+        && (opener.info.has(DETERMINER) || opener.name_like || (!opener.cap && looks_plural(bytes_of(doc, cue - 1))))
 }
 
 /// Is token `c` (before `end`) an answer a cue reports whole, "yes", "no" or "so", with the
