@@ -3428,10 +3428,15 @@ fn reported_speech(
                 // (Shorter ones are mostly a stray word; "said so" is its answer.)
                 let long_enough = content.len() >= 8 || (content.len() <= 3 && answer_at(doc, t + 1, t + 2));
                 if long_enough && !covered_by_quote(quotes, &reach[..until], content) {
-                    let speaker = source.map(|source| speaker_of(doc, mentions, source, s, *last_speaker));
+                    // (The one who asked, named after the cue, "asked by a reporter", is not
+                    // the last speaker, to whom the question went, nor the next one.)
+                    let asker = source.is_some_and(|x| x.span.start > doc.tokens[t].span.end)
+                        && key_at(doc, t, 3) == key("ask");
+                    let last = if asker { None } else { *last_speaker };
+                    let speaker = source.map(|source| speaker_of(doc, mentions, source, s, last));
                     // (The headline's speaker is no one the story's first "he" or "the
                     // official" continues from: the headline is read before the story.)
-                    if let Some(e) = speaker.and_then(|sp| sp.entity).filter(|_| !headline) {
+                    if let Some(e) = speaker.and_then(|sp| sp.entity).filter(|_| !headline && !asker) {
                         *last_speaker = Some(e);
                     }
                     let cue = cue_span(doc, t);
@@ -4929,10 +4934,11 @@ fn reported_from_verb(
         return raised_clause(doc, cue, sentence).map(|content| (None, content));
     }
     // "Asked whether he would run, Smith said …" / "she asked about the plan": the question.
-    if let Some(content) = question_after(doc, cue, sentence) {
+    if let Some((content, asker)) = question_after(doc, cue, sentence) {
         // ("Mitchell raised the issue, asking Sanders why …", "followed up by asking if …": a
         // participle's asker is its clause's subject.)
-        let source = source_left(doc, cue, first).or_else(|| {
+        // ("Asked by a reporter whether …": the asker is named after "by".)
+        let source = asker.or_else(|| source_left(doc, cue, first)).or_else(|| {
             bytes_of(doc, cue)
                 .ends_with(b"ing")
                 .then(|| subject_of(doc, cue, s))
@@ -4968,7 +4974,7 @@ fn reported_from_verb(
         let source = source_left(doc, cue, relative + 1).or_else(|| generic_left(doc, cue, relative + 1))?;
         // (Set off by commas, the relative clause ends at the next: "The plan, which he said
         // would fail, passed.")
-        let set_off = relative > first && is_punct(doc, relative - 1, b',');
+        let set_off = relative > 0 && is_punct(doc, relative - 1, b',');
         let stop = clause_end(doc, first, cue, verb, class, sentence, set_off);
         return Some((Some(source), Span::new(doc.tokens[verb].span.start, stop)));
     }
@@ -6098,13 +6104,18 @@ const QUESTION_WORDS: KeySet<11> = keys([
 
 /// "asked whether he would run", "Asked about the plan, …", "asked him if …": a question put
 /// in the reporter's words runs from its question word to the next break.
-fn question_after(doc: &Document, cue: usize, sentence: &crate::segment::Sentence) -> Option<Span> {
+fn question_after(doc: &Document, cue: usize, sentence: &crate::segment::Sentence) -> Option<(Span, Option<Source>)> {
     let end = sentence.tokens.end;
     // (The key of its first three bytes, not the word's text: a word whose first three bytes
     // are "ask" starts with it, and one compare of the key spares every other cue a
     // char-boundary check, and the cues in "a" a byte compare that mispredicted.)
     if bytes_of(doc, cue).len() < 3 || key_at(doc, cue, 3) != key("ask") {
         return None;
+    }
+    // "Asked by a reporter whether …", "was asked by host Jane Doe to explain …": the asker
+    // after "by", then the question or the request.
+    if let Some(asker) = passive_agent(doc, cue + 1) {
+        return asked_by(doc, asker, sentence).map(|content| (content, Some(asker)));
     }
     // At most two words (the person asked) before the question word, or an adverbial of up
     // to seven: "Asked during a January debate why …", "asked at a briefing Monday in
@@ -6122,6 +6133,31 @@ fn question_after(doc: &Document, cue: usize, sentence: &crate::segment::Sentenc
     if q > cue + 3 && !word_in(doc, cue + 1, &PREPOSITIONS) {
         return None;
     }
+    question_from(doc, q, sentence).map(|content| (content, None))
+}
+
+/// The question or request right after the asker `asker` named after "by" (past an adverbial
+/// of up to four words opened by a preposition: "by Ingraham on Thursday about …"): from its
+/// question word, or from "to" ("to explain the delay"). (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn asked_by(doc: &Document, asker: Source, sentence: &crate::segment::Sentence) -> Option<Span> {
+    let end = sentence.tokens.end;
+    let after = asker.head + 1;
+    let opens = |i: usize| word_in(doc, i, &QUESTION_WORDS) || is_to(doc, i);
+    let reach = if after < end && word_in(doc, after, &PREPOSITIONS) {
+        5
+    } else {
+        1
+    };
+    let q = (after..end.min(after + reach))
+        .take_while(|&i| doc.tokens[i].kind == TokenKind::Word && !doc.tokens[i].in_quote)
+        .find(|&i| opens(i))?;
+    question_from(doc, q, sentence)
+}
+
+/// The question that opens at token `q`, to the next break.
+fn question_from(doc: &Document, q: usize, sentence: &crate::segment::Sentence) -> Option<Span> {
     let stop = end_before_break(doc, q + 1, sentence, &[',', ';', ':', '?', '—', '–']);
     (stop > doc.tokens[q].span.end).then(|| Span::new(doc.tokens[q].span.start, stop))
 }

@@ -1555,7 +1555,8 @@ impl<'t> Mentions<'t> {
                             None,
                         )
                     }
-                    DescKind::Person if self.named_next(doc, s).is_some() => {
+                    // (Not "a reporter", the one who asks the next sentence's speaker.)
+                    DescKind::Person if !is_interlocutor(&head) && self.named_next(doc, s).is_some() => {
                         // A lede that introduces someone before naming them: "A senior advisor
                         // said … . Kirill Dmitriev, …, made the claim".
                         self.named_next(doc, s)
