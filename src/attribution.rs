@@ -3374,6 +3374,10 @@ fn reported_speech(
             let colons_end = if colons { floor + 5 } else { t };
             if t > resume.0 {
                 t = t.max(resume.1);
+                // (The content resumed past may run on past the sentence: a label's line.)
+                if t >= whole.tokens.end {
+                    break;
+                }
             }
             t = next_opener(doc, t, colons_end, whole.tokens.end, quoted);
             if t == whole.tokens.end {
