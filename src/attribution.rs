@@ -3526,7 +3526,9 @@ fn reported_speech(
 }
 
 /// The first cue from token `from` to `to` with a subject of its own after a relative pronoun
-/// ([`verb_after_relative`]), and that pronoun's token.
+/// ([`verb_after_relative`]), and that pronoun's token. (Out of line: asked only past a
+/// statement that runs on past its cue.)
+#[inline(never)]
 fn relative_cue_within(
     doc: &Document,
     from: usize,
@@ -5495,6 +5497,7 @@ fn verb_after_relative_at(doc: &Document, relative: usize, cue: usize, end: usiz
 /// name, a plural noun ("critics"), or a phrase opened by a determiner or a name ("the
 /// probe", "company executives", "a state audit"), with no past tense, auxiliary, preposition
 /// or punctuation among them?
+#[inline(never)]
 fn relative_subject(doc: &Document, start: usize, cue: usize) -> bool {
     let head = &doc.tokens[cue - 1];
     if start + 1 == cue {
