@@ -37,8 +37,6 @@ pub mod cat {
     pub const CREDIT: u32 = 1 << 21;
     pub const PAST: u32 = 1 << 22;
     // Bits 23 to 25 are the shipped scanner's own (`scanner::after`).
-    /// A refusal to comment ("declined to comment", "for comment").
-    pub const REFUSAL: u32 = 1 << 26;
     /// A word of a time stamp besides dates and numbers ("Updated", "p.m.", "EST").
     pub const STAMP: u32 = 1 << 27;
     /// The categories that are signals by themselves, each at its signal's bit: a number word
@@ -96,7 +94,6 @@ const FILES: &[(u32, &str)] = &[
         lexicon_file!("../../data/lexicons/claims-boilerplate.txt"),
     ),
     (cat::CREDIT, lexicon_file!("../../data/lexicons/claims-credit.txt")),
-    (cat::REFUSAL, lexicon_file!("../../data/lexicons/claims-refusal.txt")),
     (cat::STAMP, lexicon_file!("../../data/lexicons/claims-stamps.txt")),
 ];
 

@@ -49,7 +49,7 @@ mod after {
 }
 
 /// The lexicon categories, all of them, and the phrase hints.
-const CATS: u32 = ((1 << 23) - 1) | cat::REFUSAL | cat::STARTS;
+const CATS: u32 = ((1 << 23) - 1) | cat::STARTS;
 
 const _: () = {
     assert!(after::ALL & CATS == 0 && cat::PAST < 1 << 23 && shape::ALL < 256);

@@ -165,7 +165,7 @@ fn ends_in_ed(t: &Word) -> bool {
 pub const LISTS: u32 = cat::FIRST_PERSON | cat::WE | cat::YOU | cat::THEY | cat::MODAL | cat::OPINION | cat::COURTESY;
 
 /// The lexicon categories [`Profile::observe`] counts.
-const COUNTED: u32 = LISTS | cat::BOILERPLATE | cat::CREDIT | cat::REFUSAL;
+const COUNTED: u32 = LISTS | cat::BOILERPLATE | cat::CREDIT;
 
 /// What one pass over a sentence found: signals, and the counts the model and the boilerplate
 /// rule use.
@@ -197,8 +197,6 @@ pub struct Profile {
     /// A credit phrase ("Getty Images", "AP Photo") or a credit word before a slash
     /// ("Photo/", "Reuters/").
     pub credit: bool,
-    /// A refusal to comment ("declined to comment", "did not respond to a request for comment").
-    pub refusal: bool,
     /// "By" then a capitalised word, as bylines open.
     pub opens_with_by_name: bool,
     /// A colon right after the first word, as in "Photo: …", "Credit: …".
@@ -360,7 +358,6 @@ impl Profile {
             self.lists |= cats & LISTS;
             self.boilerplate_words += (cats & cat::BOILERPLATE != 0) as u16;
             self.credit |= cats & cat::CREDIT != 0;
-            self.refusal |= cats & cat::REFUSAL != 0;
         }
     }
 
@@ -380,7 +377,6 @@ impl Profile {
             | shouting
             | all_caps_label
             | byline
-            | (self.refusal && self.words <= 16)
     }
 
     /// The names of the signals found, in [`SIGNAL_NAMES`] order.
@@ -689,8 +685,6 @@ mod tests {
             "Sign up for our newsletter",
             "AP Photo/Evan Vucci",
             "Read more",
-            "The company did not immediately respond to a request for comment.",
-            "A spokesman for the governor declined to comment.",
         ];
         for s in yes {
             assert!(scan(s, |_| {}).is_boilerplate(), "{s}");
@@ -703,7 +697,6 @@ mod tests {
             "Satellite photos show 40 ships.",
             "Its market share rose 5 percent.",
             "The child tax credit cut poverty by 30 percent.",
-            "The agency did not respond to the crisis until 2009.",
         ];
         for s in no {
             assert!(!scan(s, |_| {}).is_boilerplate(), "{s}");
