@@ -36,29 +36,6 @@ fn is_furniture_line(doc: &Document, line: usize) -> bool {
         || has_copyright_sign(line)
 }
 
-/// "The ministry declined to comment.", "did not respond to a request for comment": whether
-/// sentence `sentence`, at most 16 words, holds a refusal phrase (claims-refusal.txt), which
-/// names the comment asked for and asserts nothing checkable. Asked, as [`is_furniture_line`]
-/// is, only of sentences with a claim to keep. ("did not respond to the crisis" is no refusal.)
-fn is_refusal(doc: &Document, sentence: &Sentence) -> bool {
-    let words: Vec<usize> = sentence
-        .tokens
-        .clone()
-        .filter(|&t| doc.tokens[t].kind != TokenKind::Punct)
-        .collect();
-    words.len() <= 16
-        && crate::lexicon::lines(lexicon_file!("../data/lexicons/claims-refusal.txt"))
-            .iter()
-            .any(|phrase| {
-                let phrase: Vec<&str> = phrase.split(' ').collect();
-                words.windows(phrase.len()).any(|at| {
-                    at.iter()
-                        .zip(&phrase)
-                        .all(|(&t, word)| eq_ignore_case(doc.word(t), word))
-                })
-            })
-}
-
 /// Whether line `line` is a time stamp that dates the page ("Updated 6:05 PM GMT, Wed November
 /// 4, 2026", "Thursday, April 2, 2026"): at most twelve words, each a number, a month, a
 /// weekday or a stamp word (claims-stamps.txt), and a word among them. Asked, as
@@ -391,7 +368,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
                 furniture_line = Some(sentence.line);
                 furniture = is_furniture_line(doc, sentence.line) || is_time_stamp(doc, sentence.line);
             }
-            if !furniture && !is_refusal(doc, sentence) {
+            if !furniture {
                 // The reported claims up to this sentence go first (none has its span: a
                 // sentence that overlaps one is taken), moved in one run, found by their
                 // spans (a peeked claim was copied once more).
