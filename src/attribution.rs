@@ -2060,8 +2060,6 @@ fn name_in_aside(doc: &Document, floor: usize, words: std::ops::Range<usize>) ->
 /// the one who holds that role, the clause's subject, however many commas come before. (The
 /// phrase: up to four lowercase words after "its", "their" or a possessive, itself after a
 /// comma or a conjunction.)
-#[cold]
-#[inline(never)]
 fn possessed_role_before(doc: &Document, comma: usize, floor: usize) -> bool {
     let plain = |t: usize| {
         let token = &doc.tokens[t];

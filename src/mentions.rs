@@ -1091,18 +1091,10 @@ fn push_roles<'t>(
 ) {
     let before = role_before.map(|_| start - 1);
     for t in before.into_iter().chain(start..start + after_title) {
-        if !doc.word(t).ends_with('.') || is_office_abbreviation(doc.word(t)) {
+        if !doc.word(t).ends_with('.') {
             push_role(doc, mentions, entity, t);
         }
     }
-}
-
-/// "Sen.", "Gov.", "Rep.", "Gen.": abbreviated titles kept as roles, for the office they
-/// name ("the senator" is not "Gov. Chris Christie": role-fields.txt); others ("Mr.", "Dr.")
-/// are no description's head.
-#[inline(never)]
-fn is_office_abbreviation(word: &str) -> bool {
-    ["sen.", "gov.", "rep.", "gen."].iter().any(|a| eq_ignore_case(word, a))
 }
 
 /// Adds the role word at token `t` to `entity`'s roles, once.
@@ -1187,7 +1179,6 @@ fn push_appositive_role<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, aft
 
 /// Whether "former" (or "ex-", "onetime") stands among the three words before the role word
 /// or description head at `t`, in its phrase: "former U.S. President", "the former secretary".
-#[inline(never)]
 fn after_former(doc: &Document, t: usize) -> bool {
     (t.saturating_sub(3)..t)
         .rev()
@@ -1206,10 +1197,7 @@ fn after_former(doc: &Document, t: usize) -> bool {
 #[inline(always)]
 fn has_role_words(doc: &Document, start: usize, after_title: usize, role_before: Option<&str>) -> bool {
     let last_title = &doc.tokens[(start + after_title).saturating_sub(1)];
-    role_before.is_some()
-        || (after_title > 0
-            && (doc.text.as_bytes()[last_title.span.end - 1] != b'.'
-                || is_office_abbreviation(last_title.span.of(doc.text))))
+    role_before.is_some() || (after_title > 0 && doc.text.as_bytes()[last_title.span.end - 1] != b'.')
 }
 
 /// The [`role_bucket`] of role word `word` as written: that of its lowercase bytes, which
@@ -1624,14 +1612,15 @@ impl<'t> Mentions<'t> {
             .tokens
             .start
             .max(t.saturating_sub(400));
-        let introduced = (first + 1..t)
-            .rev()
-            .find(|&i| matches!(doc.word(i - 1), "a" | "an") && eq_ignore_case(doc.word(i), head))?;
+        let introduced = (first + 1..t).rev().find(|&i| {
+            eq_ignore_case(doc.word(i), head) && ["a", "an"].iter().any(|a| eq_ignore_case(doc.word(i - 1), a))
+        })?;
         let span = doc.sentences[doc.sentence_of(introduced)].span;
-        let mut spoken = self.spoken.iter().rev().take(32);
+        let spoken = self.spoken.iter().rev().take(32);
         spoken
-            .find(|(_, mention)| span.start <= mention.start && mention.end <= span.end)
+            .filter(|(_, mention)| span.start <= mention.start && mention.end <= span.end)
             .map(|&(e, _)| e)
+            .next()
     }
 
     fn is_definite(&self, doc: &Document, head: usize) -> bool {
@@ -1676,7 +1665,6 @@ impl<'t> Mentions<'t> {
     /// Whether entity `e` was seen with present roles of some field of work (role-fields.txt),
     /// none of them in `field` (a description head's offices; 0, a head such as "official"
     /// that fits any role, is in no other).
-    #[inline(never)]
     fn in_other_field(&self, e: usize, field: u32) -> bool {
         let mut other = false;
         let mut at = self.entities[e].last_role.filter(|_| field != 0);
