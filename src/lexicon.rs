@@ -698,20 +698,6 @@ pub fn is_name_modifier(word: &str) -> bool {
         .any(|w| eq_ignore_case(word, w))
 }
 
-/// The fields of work the role word `word` belongs to, one bit per line of role-fields.txt
-/// (0 for a word on none): an office's in the low 32 bits, a trade's in the high ones. "The
-/// senator" is nobody seen only as a chief executive. Read from the file, not the table (whose
-/// flag bits are all taken), and only for a definite description's head and the roles of the
-/// names it passes.
-pub fn role_fields(word: &str) -> u64 {
-    let lines = lexicon_file!("../data/lexicons/role-fields.txt").lines();
-    lines.enumerate().fold(0, |fields, (i, line)| {
-        let trade = line.starts_with('-');
-        let on = line.split_ascii_whitespace().any(|w| eq_ignore_case(w, word));
-        fields | u64::from(on) << (i + 32 * usize::from(trade))
-    })
-}
-
 /// What a capitalised name is when it is no one's (see [`not_a_person`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NotAPerson {

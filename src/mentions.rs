@@ -10,8 +10,8 @@
 use crate::case::eq_ignore_case;
 use crate::checkworthy::lexicon::cat::CALENDAR;
 use crate::lexicon::{
-    is_business_word, is_name_modifier, not_a_person, role_fields, DescKind, FxHasher, FxMap, Gender, NotAPerson,
-    WordInfo, DETERMINER, FUNCTION, GIVEN_NAME, LABEL, ORG_WORD, PLURAL, PRONOUN, QUANTIFIER, TIME, TITLE,
+    is_business_word, is_name_modifier, not_a_person, DescKind, FxHasher, FxMap, Gender, NotAPerson, WordInfo,
+    DETERMINER, FUNCTION, GIVEN_NAME, LABEL, ORG_WORD, PLURAL, PRONOUN, QUANTIFIER, TIME, TITLE,
 };
 use crate::segment::{reuse, Document, Token, TokenKind};
 use crate::swar;
@@ -64,8 +64,6 @@ pub struct Role<'t> {
     pub entity: usize,
     pub word: &'t str,
     pub previous: Option<usize>,
-    /// Whether it was a past role ("former secretary of state"), which excludes no other.
-    pub former: bool,
 }
 
 pub struct Mentions<'t> {
@@ -329,7 +327,6 @@ impl Drop for Mentions<'_> {
                 entity: r.entity,
                 word: "",
                 previous: r.previous,
-                former: r.former,
             }),
             table: std::mem::take(&mut self.table),
             entity_words: std::mem::take(&mut self.entity_words),
@@ -1089,28 +1086,19 @@ fn push_roles<'t>(
     role_before: Option<&'t str>,
     entity: usize,
 ) {
-    let before = role_before.map(|_| start - 1);
-    for t in before.into_iter().chain(start..start + after_title) {
-        if !doc.word(t).ends_with('.') {
-            push_role(doc, mentions, entity, t);
-        }
+    let titles = (start..start + after_title).map(|t| doc.tokens[t].span.of(doc.text));
+    for word in titles.chain(role_before).filter(|word| !word.ends_with('.')) {
+        push_role(mentions, entity, word);
     }
 }
 
-/// Adds the role word at token `t` to `entity`'s roles, once.
-fn push_role<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, entity: usize, t: usize) {
-    let word = doc.tokens[t].span.of(doc.text);
+/// Adds role word `word` to `entity`'s roles, once.
+fn push_role<'t>(mentions: &mut Mentions<'t>, entity: usize, word: &'t str) {
     if mentions.knows_role(entity, word) {
         return;
     }
-    let former = after_former(doc, t);
     let previous = mentions.entities[entity].last_role.replace(mentions.roles.len());
-    mentions.roles.push(Role {
-        entity,
-        word,
-        previous,
-        former,
-    });
+    mentions.roles.push(Role { entity, word, previous });
     mentions.role_buckets |= 1 << role_word_bucket(word);
 }
 
@@ -1173,21 +1161,8 @@ fn push_appositive_role<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, aft
         Some(_) => false,
     };
     if fits {
-        push_role(doc, mentions, entity, t - 1);
+        push_role(mentions, entity, head.span.of(doc.text));
     }
-}
-
-/// Whether "former" (or "ex-", "onetime") stands among the three words before the role word
-/// or description head at `t`, in its phrase: "former U.S. President", "the former secretary".
-fn after_former(doc: &Document, t: usize) -> bool {
-    (t.saturating_sub(3)..t)
-        .rev()
-        .take_while(|&i| doc.tokens[i].kind == TokenKind::Word)
-        .any(|i| {
-            ["former", "ex", "onetime"]
-                .iter()
-                .any(|w| eq_ignore_case(doc.word(i), w))
-        })
 }
 
 /// Whether a titled run has role words to keep: a lowercase role before it, or a last title
@@ -1503,20 +1478,8 @@ impl<'t> Mentions<'t> {
                     DescKind::Person if is_possessed(doc, t) => None,
                     // ("the reporter asked": the other side of an interview is nobody quoted
                     // before, unless seen with that role, as asked above.)
-                    // ("the senator said": not someone seen only as a chief executive.)
                     DescKind::Person if definite() && !is_interlocutor(&head) => {
-                        let field = if after_former(doc, t) {
-                            0
-                        } else {
-                            role_fields(&head) as u32
-                        };
-                        self.salient(
-                            doc,
-                            t,
-                            s,
-                            &|e| person(e) && !self.in_other_field(e, field),
-                            last_speaker,
-                        )
+                        self.salient(doc, t, s, &person, last_speaker)
                     }
                     // (A message that names its author, found or not, is not the last
                     // person's: "A statement from the ministry said".)
@@ -1660,24 +1623,6 @@ impl<'t> Mentions<'t> {
     /// Whether entity `e` was seen with the role word `lower` (lowercase), e.g. "minister".
     fn has_role(&self, e: usize, lower: &str) -> bool {
         self.any_role(e, |role| role_is(role, lower))
-    }
-
-    /// Whether entity `e` was seen with present roles of some field of work (role-fields.txt),
-    /// none of them in `field` (a description head's offices; 0, a head such as "official"
-    /// that fits any role, is in no other).
-    fn in_other_field(&self, e: usize, field: u32) -> bool {
-        let mut other = false;
-        let mut at = self.entities[e].last_role.filter(|_| field != 0);
-        while let Some(i) = at {
-            let role = &self.roles[i];
-            let fields = role_fields(role.word);
-            if fields as u32 & field != 0 {
-                return false;
-            }
-            other |= fields != 0 && !role.former;
-            at = self.roles[i].previous;
-        }
-        other
     }
 
     /// Whether one of entity `e`'s role words, newest first, is one that `is` accepts.
