@@ -752,7 +752,7 @@ fn speaker_of(
         .or_else(|| mentions.resolve(doc, source.head, s, source.kind, last_speaker))
         .or_else(|| description_entity(doc, mentions, source))
         .or_else(|| shouted_name(doc, mentions, source))
-        .or_else(|| interviewee(doc, mentions, source).filter(|_| letter))
+        .or_else(|| letter.then(|| interviewee(doc, mentions, source)).flatten())
         .or_else(|| unkept_name(doc, mentions, source).filter(|_| !letter));
     if let Some(e) = entity {
         let speaker = &mut mentions.entities[e];
@@ -883,13 +883,23 @@ fn shouted_name(doc: &Document, mentions: &Mentions, source: Source) -> Option<u
 /// The person an interview's "A:" stands for: the person named most often, as an interview's
 /// introduction and turns name who answers ("Marguerite Delacroix has spent three decades …",
 /// "Delacroix: …"), not its byline's author. Asked only of a one-letter label. (Rare: out
-/// of line.)
+/// of line; found once a document, as an interview has an "A:" a turn.)
 #[cold]
 #[inline(never)]
-fn interviewee(doc: &Document, mentions: &Mentions, source: Source) -> Option<usize> {
+fn interviewee(doc: &Document, mentions: &mut Mentions, source: Source) -> Option<usize> {
     if source.span.of(doc.text) != "A" {
         return None;
     }
+    if let Some(known) = mentions.interviewee {
+        return known;
+    }
+    let found = most_named_person(mentions);
+    mentions.interviewee = Some(found);
+    found
+}
+
+/// The person with a full name named most often, at least twice (the first of equals).
+fn most_named_person(mentions: &Mentions) -> Option<usize> {
     let mut counts = vec![0u32; mentions.entities.len()];
     for name in &mentions.names {
         counts[name.entity] += 1;

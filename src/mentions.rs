@@ -91,6 +91,8 @@ pub struct Mentions<'t> {
     by_description: NameMap<u64, usize>,
     /// The line index of the headline, when the document starts with one.
     pub headline: Option<usize>,
+    /// Who an interview's "A:" stands for, once asked (`attribution::interviewee`).
+    pub interviewee: Option<Option<usize>>,
 }
 
 /// "No entity" in [`NameEntry`]'s fields.
@@ -433,6 +435,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
         role_buckets: 0,
         by_description,
         headline,
+        interviewee: None,
     };
     // Reused for every name not written as it is joined.
     let mut scratch = String::new();

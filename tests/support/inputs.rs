@@ -326,6 +326,10 @@ pub fn shapes() -> Vec<(&'static str, Make)> {
         ("he said", |n| repeat("he said ", n)),
         ("abbreviations", |n| repeat("Dr. Sept. U.S. Gov. ", n)),
         ("colons", |n| repeat("Smith: ", n)),
+        // (Each "A:" turn asks who answers, which counts the names once a document.)
+        ("interview turns", |n| {
+            repeat("Q: Did Ana Ruiz agree with Tom Berg?\n\nA: Yes, she said so.\n\n", n)
+        }),
         ("one line, no punctuation", one_line),
     ]
 }
