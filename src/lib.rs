@@ -30,6 +30,8 @@ pub mod attribution;
 mod case;
 pub mod checkworthy;
 pub mod claims;
+#[cfg(target_arch = "wasm32")]
+mod heap;
 mod json;
 mod lexicon;
 pub mod mentions;
