@@ -121,17 +121,15 @@ impl Lexicon {
         let mut entries: Vec<(u64, u32)> = Vec::new();
         for &(c, text) in FILES {
             for (first, second, third) in lexicon::entries(text) {
-                let phrase = [Some(first), second, third].into_iter().flatten();
-                let words: Vec<u64> = phrase.map(|w| hash_lower(w.as_bytes())).collect();
-                if let [first, second, ..] = words[..] {
-                    entries.push((first, cat::STARTS_PHRASE));
-                    if words.len() == 3 {
-                        entries.push((pair(first, second), cat::STARTS_TRIPLE));
-                    }
+                // A phrase's key, word by word; the first word, and the first two of three,
+                // are marked as starting one.
+                let mut key = hash_lower(first.as_bytes());
+                for (hint, word) in [(cat::STARTS_PHRASE, second), (cat::STARTS_TRIPLE, third)] {
+                    let Some(word) = word else { break };
+                    entries.push((key, hint));
+                    key = pair(key, hash_lower(word.as_bytes()));
                 }
-                if let Some(k) = words.into_iter().reduce(pair) {
-                    entries.push((k, c));
-                }
+                entries.push((key, c));
             }
         }
         let size = (entries.len() * 2).next_power_of_two().max(64);
