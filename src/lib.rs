@@ -165,6 +165,23 @@ impl Signals {
         first.into_iter().chain(checkworthy::signals::names(rest))
     }
 
+    /// The names' indices in [`checkworthy::signals::SIGNAL_NAMES`], in output order: what
+    /// the browser build sends (looking each name up again by string was ~0.5 KB of it).
+    pub fn indices(self) -> impl Iterator<Item = usize> {
+        const ATTRIBUTION: u16 = checkworthy::signals::signal::ATTRIBUTION;
+        let first = self.attribution_first.then_some(ATTRIBUTION.trailing_zeros() as usize);
+        let mut rest = self.bits & ((1 << checkworthy::signals::SIGNAL_NAMES.len()) - 1);
+        if first.is_some() {
+            rest &= !ATTRIBUTION;
+        }
+        let next = move || {
+            let i = rest.trailing_zeros() as usize;
+            rest &= rest.wrapping_sub(1);
+            (i < 16).then_some(i)
+        };
+        first.into_iter().chain(std::iter::from_fn(next))
+    }
+
     /// How many names there are.
     pub fn len(self) -> usize {
         let known = (1u16 << checkworthy::signals::SIGNAL_NAMES.len()) - 1;

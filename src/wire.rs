@@ -26,12 +26,13 @@
 //! rounded to three decimals ([`crate::schema`]), so `k / 1000` in JavaScript is the very
 //! number `JSON.parse` reads from the CLI's "0.k".
 
-use crate::checkworthy::signals::SIGNAL_NAMES;
 use crate::offsets::Utf16Offsets;
 use crate::schema;
 use crate::{Annotations, Span, Speaker};
 
-/// Every kind name of the schema, quotes', claims' and entities' alike, in wire order.
+/// Every kind name of the schema, quotes', claims' and entities' alike, in wire order: the
+/// list core.js holds; the wire sends indices into it, which the tests check against it.
+#[cfg_attr(not(test), allow(dead_code))]
 pub const KINDS: [&str; 8] = [
     "direct",
     "partial",
@@ -42,6 +43,12 @@ pub const KINDS: [&str; 8] = [
     "organisation",
     "group",
 ];
+
+/// Where the claims' kinds start in [`KINDS`] (the quotes' start at 0): a kind's index is its
+/// enum's discriminant from there, which a test holds.
+const CLAIM_KINDS: usize = 3;
+/// Where the entities' kinds start in [`KINDS`].
+const ENTITY_KINDS: usize = 5;
 
 /// The schema of `ann` (`crate::schema::to_output(text, ann)`) in the wire format of the
 /// module docs, written straight from the annotations: no [`crate::schema::Output`] is built
@@ -65,7 +72,7 @@ pub fn annotations_to_wire(text: &str, ann: &Annotations) -> Vec<u32> {
         w.push(0);
         w.0.extend(e.name.encode_utf16().map(u32::from));
         w.0[length_at] = (w.0.len() - length_at - 1) as u32;
-        w.kind(e.kind.as_str());
+        w.push(ENTITY_KINDS + e.kind as usize);
         w.push(e.mentions.len());
         for &m in &e.mentions {
             w.span(&table, m);
@@ -91,7 +98,7 @@ pub fn annotations_to_wire(text: &str, ann: &Annotations) -> Vec<u32> {
     w.push(ann.quotes.len());
     for q in &ann.quotes {
         w.span(&table, q.span);
-        w.kind(q.kind.as_str());
+        w.push(q.kind as usize);
         w.push(q.parts.len());
         for &p in q.parts.iter() {
             w.span(&table, p);
@@ -103,13 +110,13 @@ pub fn annotations_to_wire(text: &str, ann: &Annotations) -> Vec<u32> {
     w.push(ann.claims.len());
     for c in &ann.claims {
         w.span(&table, c.span);
-        w.kind(c.kind.as_str());
+        w.push(CLAIM_KINDS + c.kind as usize);
         speaker(&mut w, &c.speaker);
         cue(&mut w, c.cue);
         w.thousandths(schema::round3(c.score));
         w.push(c.signals.len());
-        for name in c.signals.names() {
-            w.push(SIGNAL_NAMES.iter().position(|&n| n == name).unwrap_or(0));
+        for i in c.signals.indices() {
+            w.push(i);
         }
     }
     w.0
@@ -135,10 +142,6 @@ impl Wire {
         self.push(table.get(s.end));
     }
 
-    fn kind(&mut self, kind: &str) {
-        self.push(KINDS.iter().position(|&k| k == kind).unwrap_or(0));
-    }
-
     /// A score or confidence in 0..=1, already rounded to three decimals, as thousandths.
     fn thousandths(&mut self, x: f64) {
         self.push((x * 1000.0).round().clamp(0.0, 1000.0) as usize);
@@ -148,20 +151,21 @@ impl Wire {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checkworthy::signals::SIGNAL_NAMES;
     use crate::{annotate, schema, Options};
 
-    /// The kinds the schema writes are all in [`KINDS`] (an unknown one would be sent as 0).
+    /// Every kind the schema writes is sent as its index in [`KINDS`].
     #[test]
     fn every_kind_has_a_wire_index() {
         use crate::{ClaimKind, EntityKind, QuoteKind};
         for kind in [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Block] {
-            assert!(KINDS.contains(&kind.as_str()));
+            assert_eq!(KINDS[kind as usize], kind.as_str());
         }
         for kind in [ClaimKind::Reported, ClaimKind::Factual] {
-            assert!(KINDS.contains(&kind.as_str()));
+            assert_eq!(KINDS[CLAIM_KINDS + kind as usize], kind.as_str());
         }
         for kind in [EntityKind::Person, EntityKind::Organisation, EntityKind::Group] {
-            assert!(KINDS.contains(&kind.as_str()));
+            assert_eq!(KINDS[ENTITY_KINDS + kind as usize], kind.as_str());
         }
     }
 
