@@ -324,7 +324,7 @@ fn slot_of(slot: usize, displacement: u16) -> usize {
 
 impl Table {
     fn with_entries(
-        words: FxMap<&'static str, WordInfo>,
+        words: Vec<(&'static str, WordInfo)>,
         claim_sets: Box<[u32; 256]>,
         frequent: Vec<(u8, &'static str)>,
     ) -> Table {
@@ -516,7 +516,7 @@ fn build() -> Table {
 /// What [`Table`] is built from.
 struct Merged {
     /// Every lexicon file's words, with what they say.
-    words: FxMap<&'static str, WordInfo>,
+    words: Vec<(&'static str, WordInfo)>,
     /// The distinct sets of check-worthiness categories.
     claim_sets: Box<[u32; 256]>,
     /// The frequent words, with their indices.
@@ -524,7 +524,7 @@ struct Merged {
 }
 
 fn merged() -> Merged {
-    let mut table: FxMap<&'static str, WordInfo> = FxMap::default();
+    let mut table: Vec<(&'static str, WordInfo)> = vec![("", WordInfo::default()); SLOTS];
     let mut add = |word: &'static str, f: &mut dyn FnMut(&mut WordInfo)| f(entry(&mut table, word));
     for (word, class, _) in entries(lexicon_file!("../data/lexicons/cue-verbs.txt")) {
         let class = match class {
@@ -623,6 +623,7 @@ fn merged() -> Merged {
         add(word, &mut |w| w.set_claims(distinct as u8));
         distinct += 1;
     }
+    table.retain(|&(word, _)| !word.is_empty());
     Merged {
         words: table,
         claim_sets,
@@ -630,12 +631,27 @@ fn merged() -> Merged {
     }
 }
 
-/// `word`'s information in `table`, a default one added if it has none. (Out of line: the
-/// map's insertion, inlined where each lexicon file is added, was copied into the browser
-/// build once a file.)
+/// `word`'s information in `table`, a default one added if it has none. The table is an
+/// open-addressing one of [`SLOTS`] words ("" where empty), at most half full as the merged
+/// table is (a test checks): a `HashMap` here was the browser build's only one with these
+/// types, ~2 KB of its insertion and growth code for a start-up step. (Out of line: inlined
+/// where each lexicon file is added, it was copied into the browser build once a file.)
 #[inline(never)]
-fn entry<'m>(table: &'m mut FxMap<&'static str, WordInfo>, word: &'static str) -> &'m mut WordInfo {
-    table.entry(word).or_default()
+fn entry<'m>(table: &'m mut [(&'static str, WordInfo)], word: &'static str) -> &'m mut WordInfo {
+    let hash = word.bytes().fold(0u64, |h, b| {
+        (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+    });
+    let mut i = (hash >> (64 - SLOT_BITS)) as usize;
+    loop {
+        i %= table.len();
+        if table[i].0.is_empty() {
+            table[i].0 = word;
+        }
+        if table[i].0 == word {
+            return &mut table[i].1;
+        }
+        i += 1;
+    }
 }
 
 /// Whether `word` may have a [`WordInfo::claims`] index of its own: whether every token found
