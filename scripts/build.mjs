@@ -151,13 +151,18 @@ mkdirSync(dist, { recursive: true });
 const wasmOut = join(dist, 'quotelens_bg.wasm');
 // wasm-opt only strips, and drops what nothing reaches (3.9 KB raw, 0.5 KB gzip that
 // wasm-bindgen's output still held): its -Oz/-O2/-O3 re-optimisation of LLVM's -O3 output
-// made the core 13-15% slower in Node (docs/BUILD.md, "wasm-opt") for 2 KB of gzip.
+// made the core 13-15% slower in Node (docs/BUILD.md, "wasm-opt") for 2 KB of gzip. Two passes
+// that leave every instruction as it is: each function's locals renumbered by how often they
+// are used (the common ones get short indices, and gzip finds more repeats: -0.8 KB), and
+// functions with identical bodies (a dozen copies of `grow_one`) kept once.
 run(join(root, 'node_modules/.bin/wasm-opt'), [
   ...WASM_FEATURES,
   '--strip-debug',
   '--strip-producers',
   '--strip-target-features',
   '--remove-unused-module-elements',
+  '--reorder-locals',
+  '--duplicate-function-elimination',
   join(glueDir, 'quotelens_bg.wasm'),
   '-o',
   wasmOut,
