@@ -85,9 +85,14 @@ fn parse_options(value: JsValue) -> Result<Options, JsError> {
                 Some("quotes") => options.quotes = true,
                 Some("claims") => options.claims = true,
                 Some(other) => {
-                    return Err(JsError::new(&format!(
-                        "quotelens: options.kinds: unknown kind `{other}`, expected `quotes` or `claims`"
-                    )))
+                    return Err(JsError::new(
+                        &[
+                            "quotelens: options.kinds: unknown kind `",
+                            other,
+                            "`, expected `quotes` or `claims`",
+                        ]
+                        .concat(),
+                    ))
                 }
                 None => {
                     return Err(JsError::new(
@@ -110,6 +115,6 @@ fn parse_options(value: JsValue) -> Result<Options, JsError> {
 /// `object[name]`, with `undefined` and `null` as `None`. A throwing getter or proxy is an error.
 fn field(object: &JsValue, name: &str) -> Result<Option<JsValue>, JsError> {
     let value = js_sys::Reflect::get(object, &JsValue::from_str(name))
-        .map_err(|_| JsError::new(&format!("quotelens: options.{name} could not be read")))?;
+        .map_err(|_| JsError::new(&["quotelens: options.", name, " could not be read"].concat()))?;
     Ok((!value.is_undefined() && !value.is_null()).then_some(value))
 }
