@@ -30,7 +30,14 @@ thread_local! {
     /// The last call's result, refilled by the next ([`crate::annotate_into`]): a page annotated
     /// again as content arrives, or many texts in turn, reuses its storage instead of allocating
     /// and freeing it per call. It holds only the last result, which the page has as numbers.
-    static LAST: std::cell::RefCell<crate::Annotations> = std::cell::RefCell::new(crate::Annotations::default());
+    static LAST: std::cell::RefCell<crate::Annotations> = const {
+        // Empty lists, made at compile time: no lazy initialisation to check on each call.
+        std::cell::RefCell::new(crate::Annotations {
+            quotes: Vec::new(),
+            claims: Vec::new(),
+            entities: Vec::new(),
+        })
+    };
 }
 
 /// Runs once when the module is instantiated (inside `init()`): annotates a short text, through
