@@ -5107,8 +5107,12 @@ fn reported_from_verb(
     };
     if let Some(comma) = comma_before.filter(|&c| c > first + 2 && tail_is_short() && !clause_after()) {
         // (Right of "told" is the listener, no source: "…, the treasurer told reporters.")
+        // (A speaker after the verb only where the verb follows the comma: not "…, but Ruiz
+        // levelled and added a second", whose clause has its own subject.)
+        let inverted = class != CueClass::Tell
+            && (comma + 1..cue).all(|i| doc.tokens[i].kind == TokenKind::Punct || doc.tokens[i].info.has(CUE_MODIFIER));
         let source = source_left(doc, cue, comma + 1)
-            .or_else(|| (class != CueClass::Tell).then(|| source_right(doc, cue)).flatten())
+            .or_else(|| inverted.then(|| source_right(doc, cue)).flatten())
             .or_else(|| generic_left(doc, cue, comma + 1));
         if let Some(source) = source {
             let content = Span::new(statement_start(doc, sentence, cue), doc.tokens[comma - 1].span.end);
@@ -5265,6 +5269,17 @@ fn reported_from_verb(
         return None;
     }
     if !explicit_that && class != CueClass::Quote && !listed_subject && !looks_like_clause(doc, c, end) {
+        return None;
+    }
+    // "added a second goal", "the company added 300 jobs": "add" reports only a clause (never
+    // an object on PolNeAR train), so without "that" its words must show one: a pronoun
+    // subject, or an auxiliary or "be" soon after ("added the vote would be close").
+    if !explicit_that
+        && key_at(doc, cue, 3) == key("add")
+        && !doc.tokens[c].info.has(PRONOUN)
+        && !contracted_subject(doc, c)
+        && !(c + 1..end.min(c + 6)).any(|i| auxiliary_at(doc, i, end) && !doc.tokens[i].cap)
+    {
         return None;
     }
     if c >= end {
