@@ -1121,10 +1121,12 @@ const EVIDENCE: KeySet<24> = keys([
 ]);
 
 /// `c` moved past the cue's modifiers and the commas and colons after it ("said, however,
-/// that …", "added: …"), up to `end`.
+/// that …", "added: …"), up to `end`. (Not past "further", which may open the statement as
+/// well: "said further tests are needed".)
 fn past_cue_modifiers(doc: &Document, mut c: usize, end: usize) -> usize {
     while c < end
-        && (doc.tokens[c].info.has(CUE_MODIFIER) || matches!(punct_of(doc.text, &doc.tokens[c]), Some(',' | ':')))
+        && ((doc.tokens[c].info.has(CUE_MODIFIER) && !is_word(doc, c, None, b"further"))
+            || matches!(punct_of(doc.text, &doc.tokens[c]), Some(',' | ':')))
     {
         c += 1;
     }
@@ -5585,8 +5587,14 @@ fn opens_subject_anyway(doc: &Document, c: usize, end: usize) -> bool {
     let plain_word = |t: usize| {
         t < end && doc.tokens[t].kind == TokenKind::Word && !doc.tokens[t].info.has(FUNCTION) && !doc.tokens[t].cap
     };
-    if is_word(doc, c, None, b"this") {
-        return verb(c + 1) || (plain_word(c + 1) && verb(c + 2));
+    // ("said more work was needed", "said further tests will …": a quantity of the subject's.)
+    if word_in(
+        doc,
+        c,
+        &const { keys(["this", "more", "less", "much", "little", "further"]) },
+    ) && (verb(c + 1) || (plain_word(c + 1) && verb(c + 2)))
+    {
+        return true;
     }
     // "said no decision had been made", "say no one was hurt" (not "said no to the plan",
     // nor after a comma: "after it was announced, no one had come").
