@@ -2692,8 +2692,8 @@ fn surname_not_time(doc: &Document, t: usize, floor: usize) -> bool {
 }
 
 /// A mention ending at token `head`: a pronoun, a name, or a description.
-fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source> {
-    let token = &doc.tokens[head];
+fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Source> {
+    let mut token = &doc.tokens[head];
     // A label word is no speaker where it labels ("Source: Reuters", "Photo"), but "sources"
     // that say something are.
     // (Not the last word of a name, "Judicial Watch: …", but "Photo Credit", "Editor's Note",
@@ -2762,6 +2762,21 @@ fn phrase_ending_at(doc: &Document, head: usize, floor: usize) -> Option<Source>
                 before.cap && name_word(start - 2)
             };
             if !of {
+                // "Jo Hart of the University of Sydney said": the person, not her employer
+                // (an organisation's word first or last; not "Speaker of the House …").
+                let employer = doc.tokens[start].info.has(ORG_WORD) || token.info.has(ORG_WORD);
+                if start >= floor + 3
+                    && doc.tokens[start - 1].info.has(DETERMINER)
+                    && employer
+                    && doc.word(start - 1) == "the"
+                    && doc.word(start - 2) == "of"
+                    && doc.tokens[start - 3].name_like
+                    && !doc.tokens[start - 3].info.has(TITLE)
+                {
+                    (head, token) = (start - 3, &doc.tokens[start - 3]);
+                    start = head;
+                    continue;
+                }
                 break;
             }
             start -= 2;
