@@ -258,8 +258,14 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         parts.reserve(found.quotes.iter().map(|q| q.parts.len()).sum());
         parts.extend(found.quotes.iter().flat_map(|q| {
             let whole = q.kind != crate::QuoteKind::Partial;
-            let speaker = q.speaker.map(|sp| sp.mention).unwrap_or_default();
+            let mut speaker = q.speaker.map(|sp| sp.mention).unwrap_or_default();
             let cue = q.cue.unwrap_or_default();
+            // (And the aside between a speaker and the cue just after: "Jo Hart, of the
+            // university, said"; not "Jo Hart lobbied for it, saying".)
+            let aside = doc.text.as_bytes().get(speaker.end) == Some(&b',');
+            if aside && !speaker.is_empty() && speaker.end < cue.start && cue.start - speaker.end < 64 {
+                speaker.end = cue.start;
+            }
             q.parts.iter().map(move |&span| QuotedPart {
                 span,
                 whole,
@@ -543,7 +549,8 @@ struct QuotedPart {
     span: Span,
     /// Whether the quotation is a whole sentence or more (direct or block).
     whole: bool,
-    /// Its speaker's mention and its cue (empty spans for none).
+    /// Its speaker's mention (to the cue, when an aside stands between them) and its cue
+    /// (empty spans for none).
     speaker: Span,
     cue: Span,
 }
@@ -605,6 +612,7 @@ fn words_outside(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) -> u
     };
     let mut count = 0;
     let mut after_attribution = false;
+    let mut previous_end = usize::MAX;
     for (i, t) in tokens.iter().enumerate() {
         if t.kind == TokenKind::Punct {
             if after_attribution && text[t.span.start] == b',' && tokens.get(i + 1).is_some_and(describes) {
@@ -612,6 +620,13 @@ fn words_outside(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) -> u
             }
             continue;
         }
+        // ("…,” said Jo Hart of the university / from Sydney: the speaker's affiliation; not
+        // "he said of the team", its topic.)
+        let word = &text[t.span.start..t.span.end];
+        if (word == b"of" || word == b"from") && parts.iter().any(|q| q.whole && q.speaker.end == previous_end) {
+            break;
+        }
+        previous_end = t.span.end;
         after_attribution = parts
             .iter()
             .any(|q| q.whole && (q.speaker.contains(t.span) || q.cue.contains(t.span)));
