@@ -1261,11 +1261,25 @@ fn push_joined_word(
             word.span.end += 1;
             note_abbreviation_stop(pivots, tokens.len(), word.info);
         }
+    } else {
+        age_as_description(text.as_bytes(), &mut word);
     }
     word.possessive = possessive_of(text.as_bytes(), word.span);
     record_capital(capitals, tokens.len(), word.cap);
     tokens.push(word);
     word.span.end + usize::from(next == b' ')
+}
+
+/// "the 24-year-old said": a number joined to a description ("year-old") is that description,
+/// a word, as a reader takes it; other joined numbers ("3-1", "2016-17") stay numbers.
+fn age_as_description(bytes: &[u8], word: &mut Token) {
+    let Some(hyphen) = bytes[word.span.start..word.span.end].iter().position(|&b| b == b'-') else {
+        return;
+    };
+    let info = lexicon::lookup_in_bytes(bytes, word.span.start + hyphen + 1..word.span.end);
+    if info.is_desc() {
+        (word.kind, word.info) = (TokenKind::Word, info);
+    }
 }
 
 /// What the lexicons say about the word at `span`, a word [`joined_word`] ended: its key made
