@@ -745,7 +745,7 @@ fn speaker_of(
     s: usize,
     last_speaker: Option<usize>,
 ) -> Speaker {
-    let source = with_partitive(doc, source, s);
+    let source = title_described(doc, mentions, with_partitive(doc, source, s));
     // (An interviewer's "Q" and an interviewee's "A" name no one by themselves.)
     let letter = source.span.len() == 1;
     let entity = apposed_name(doc, mentions, source)
@@ -768,6 +768,28 @@ fn speaker_of(
     Speaker {
         mention: source.span,
         entity,
+    }
+}
+
+/// "The Secretary of State said": a title and its complement after "of", where the mention
+/// finder kept no name, is a description headed by the title, as "the secretary" is.
+#[cold]
+#[inline(never)]
+fn title_described(doc: &Document, mentions: &Mentions, source: Source) -> Source {
+    if source.kind != MentionKind::Name {
+        return source;
+    }
+    // (The title before the first "of": "former CEO of Hewlett-Packard".)
+    let Some(of) = (first_token_of(doc, &source) + 1..source.head).find(|&t| is_word(doc, t, None, b"of")) else {
+        return source;
+    };
+    match doc.tokens[of - 1].info.desc() {
+        Some(desc) if mentions.name_at(source.head).is_none() => Source {
+            head: of - 1,
+            kind: MentionKind::Description(desc),
+            ..source
+        },
+        _ => source,
     }
 }
 
@@ -2661,6 +2683,7 @@ fn plain_phrase_ending_at(doc: &Document, head: usize, floor: usize, participle:
 /// "The former secretary of state said", "the head of the agency said": a phrase (tokens
 /// `start..=head`) after "of" completes a title or role, which heads the whole (the speaker
 /// is the secretary, not the state).
+#[inline(never)]
 fn role_completed_by(doc: &Document, start: usize, head: usize, floor: usize) -> Option<Source> {
     if start < floor + 2 || doc.word(start - 1) != "of" {
         return None;
@@ -2675,6 +2698,21 @@ fn role_completed_by(doc: &Document, start: usize, head: usize, floor: usize) ->
         source.head,
         source.kind,
     ))
+}
+
+/// "the secretary of state said": the title that the word at `head`, after "of", completes;
+/// not "her tenure as secretary of state", a preposition's object. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn title_completed_by(doc: &Document, head: usize, floor: usize) -> Option<Source> {
+    if !doc.tokens[head.saturating_sub(2)].info.has(TITLE) {
+        return None;
+    }
+    let role = role_completed_by(doc, head, head, floor)?;
+    let before = first_token_of(doc, &role).checked_sub(1).filter(|&b| b >= floor);
+    before
+        .is_none_or(|b| !word_in(doc, b, &PREPOSITIONS) && !is_word(doc, b, None, b"as"))
+        .then_some(role)
 }
 
 /// Is token `t`, a time word, a surname: a month capitalised right after a given name
@@ -2806,7 +2844,9 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
             kind,
         ));
     }
-    let desc = token.info.desc()?;
+    let Some(desc) = token.info.desc() else {
+        return title_completed_by(doc, head, floor);
+    };
     // Walk left over modifiers to the determiner: "a senior Russian government advisor".
     let mut start = head;
     while start > floor && head - start < 6 {

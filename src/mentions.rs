@@ -682,6 +682,10 @@ fn add_name<'t, const SHAPED: bool>(
         possessive,
     } = shape;
     let date = facts.date;
+    // "The Secretary of State said": a title and its complement, and no one's name.
+    if SHAPED && doc.word(name_tokens.start) == "of" {
+        return;
+    }
     // "the New York Democrat", "the Texas Republican": capitalised words after a determiner
     // that end in a word for a person are a description of someone named elsewhere, not a
     // name. (Rare: asked only of names after a determiner.)
@@ -948,6 +952,12 @@ fn shape_run(
         after_title += 1;
         odd_gap += usize::from(odd_gap > 0);
         run.start - 1..run.end
+    } else if let Some(title) = title_of_before(doc, run.start) {
+        // (The name proper starts at "of", which `name_proper` passes with the complement.)
+        let back = run.start - title;
+        after_title = if after_title == 0 { 1 } else { after_title + back };
+        odd_gap += back * usize::from(odd_gap > 0);
+        title..run.end
     } else {
         run
     };
@@ -961,7 +971,10 @@ fn shape_run(
     }
     // A connector is the only lowercase word a run has.
     let hint = |t: usize| (t > name.start && doc.tokens[t].info.has(GIVEN_NAME)) || !doc.tokens[t].cap;
-    if name.len() >= 3 && !org_word && (name.start..name.end).any(hint) {
+    // (A title's complement may be an organisation's, before a name: "Director of Government
+    // Affairs Phil Smith", not "CEO of Washington Restaurant Association".)
+    let named = || doc.word(name.start) == "of" && !doc.tokens[name.end - 1].info.has(ORG_WORD);
+    if name.len() >= 3 && (!org_word || named()) && (name.start..name.end).any(hint) {
         let titled = after_title > 0 || preceded_by_role(doc, run.start).is_some();
         name = name_proper(doc, name, titled);
         org_word = org_words(name.clone());
@@ -975,6 +988,20 @@ fn shape_run(
         odd_gap,
         possessive,
     }
+}
+
+/// "Secretary of State Antony Blinken", "Chancellor of the Exchequer Rachel Reeves": where the
+/// capitalised title is whose complement after "of" (and "the") opens a run. (A title opening
+/// a sentence is no name word, nor is "of the" a connector: the run starts past them.)
+#[inline(never)]
+fn title_of_before(doc: &Document, start: usize) -> Option<usize> {
+    let mut of = start.checked_sub(1)?;
+    if doc.word(of) == "the" {
+        of = of.checked_sub(1)?;
+    }
+    let title = &doc.tokens[of.checked_sub(1)?];
+    (doc.word(of) == "of" && title.cap && title.info.has(TITLE) && title.line == doc.tokens[start].line)
+        .then_some(of - 1)
 }
 
 /// Whether the title word at `t` follows a given name or an initial, and so is a surname
@@ -1015,7 +1042,8 @@ fn name_proper(doc: &Document, tokens: std::ops::Range<usize>, titled: bool) -> 
     let (mut start, mut end) = (tokens.start, tokens.end);
     let first_given = (start..end).find(|&t| given(t));
     if of(start) {
-        start = match first_given {
+        // (Not a surname that is also a given name: "of Defense Lloyd Austin".)
+        start = match first_given.filter(|&t| end - t >= 2) {
             Some(t) => t,
             None if end - start > 3 => end - 2,
             None => end - 1,
