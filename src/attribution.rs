@@ -749,6 +749,7 @@ fn speaker_of(
     // (An interviewer's "Q" and an interviewee's "A" name no one by themselves.)
     let letter = source.span.len() == 1;
     let entity = apposed_name(doc, mentions, source)
+        .or_else(|| described_antecedent(doc, mentions, source, s))
         .or_else(|| mentions.resolve(doc, source.head, s, source.kind, last_speaker))
         .or_else(|| description_entity(doc, mentions, source))
         .or_else(|| shouted_name(doc, mentions, source))
@@ -791,6 +792,56 @@ fn title_described(doc: &Document, mentions: &Mentions, source: Source) -> Sourc
         },
         _ => source,
     }
+}
+
+/// "A police spokeswoman said … . “…,” she said": a description of the pronoun's gender that
+/// speaks (a cue soon after it) in the sentence before, with no name of a person after it, is
+/// the latest antecedent a reader has (the mention finder lists names, not descriptions).
+#[inline(never)]
+fn described_antecedent(doc: &Document, mentions: &mut Mentions, source: Source, s: usize) -> Option<usize> {
+    let gender = doc.tokens[source.head].info.gender();
+    if source.kind != MentionKind::Pronoun || gender == crate::lexicon::Gender::Unknown {
+        return None;
+    }
+    let from = doc.sentences[s.checked_sub(1)?]
+        .tokens
+        .start
+        .max(source.head.saturating_sub(64));
+    let head = (from..doc.sentences[s].tokens.start).rev().find(|&t| {
+        let x = &doc.tokens[t];
+        x.info.gender() == gender && x.info.desc() == Some(DescKind::Person) && !x.in_quote
+    })?;
+    // ("A spokesman for the ministry said": past its complement.)
+    let end = doc.sentences[doc.sentence_of(head)].tokens.end.min(head + 7);
+    let speaks = doc.tokens[head + 1..end]
+        .iter()
+        .any(|n| n.info.is_cue() && !n.cap && !n.in_quote);
+    let i = mentions.names.partition_point(|n| n.tokens.start < head);
+    let named_after = mentions
+        .names
+        .get(i)
+        .is_some_and(|n| n.tokens.start < source.head && mentions.entities[n.entity].kind == crate::EntityKind::Person);
+    if !speaks || named_after {
+        return None;
+    }
+    // Someone new, introduced by "a" within three words ("a police spokeswoman"; "the
+    // billionaire" is someone named, as "my mother" most often is).
+    let article = (head.saturating_sub(3).max(from)..head)
+        .rev()
+        .find(|&t| word_in(doc, t, &const { keys(["a", "an"]) }))?;
+    // (Nor a name's apposition: "Brian Fallon, a spokesman for the campaign, said".)
+    if article
+        .checked_sub(1)
+        .is_some_and(|b| doc.tokens[b].punct(doc.text) == Some(','))
+    {
+        return None;
+    }
+    let span = Span::new(doc.tokens[article].span.start, doc.tokens[head].span.end);
+    description_entity(
+        doc,
+        mentions,
+        Source::new(span, head, MentionKind::Description(DescKind::Person)),
+    )
 }
 
 /// "46 percent of voters said", "most of the workers said": the speaker is the share the
