@@ -781,7 +781,9 @@ fn title_described(doc: &Document, mentions: &Mentions, source: Source) -> Sourc
         return source;
     }
     // (The title before the first "of": "former CEO of Hewlett-Packard".)
-    let Some(of) = (first_token_of(doc, &source) + 1..source.head).find(|&t| is_word(doc, t, None, b"of")) else {
+    let Some(of) = (first_token_of(doc, &source) + 1..source.head)
+        .find(|&t| doc.tokens[t].span.len() == 2 && is_word(doc, t, None, b"of"))
+    else {
         return source;
     };
     match doc.tokens[of - 1].info.desc() {
@@ -809,7 +811,7 @@ fn described_antecedent(doc: &Document, mentions: &mut Mentions, source: Source,
         .max(source.head.saturating_sub(64));
     let head = (from..doc.sentences[s].tokens.start).rev().find(|&t| {
         let x = &doc.tokens[t];
-        x.info.gender() == gender && x.info.desc() == Some(DescKind::Person) && !x.in_quote
+        x.info.is_desc() && x.info.gender() == gender && x.info.desc() == Some(DescKind::Person) && !x.in_quote
     })?;
     // ("A spokesman for the ministry said": past its complement.)
     let end = doc.sentences[doc.sentence_of(head)].tokens.end.min(head + 7);
