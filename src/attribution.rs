@@ -805,10 +805,21 @@ fn described_antecedent(doc: &Document, mentions: &mut Mentions, source: Source,
     if source.kind != MentionKind::Pronoun || gender == crate::lexicon::Gender::Unknown {
         return None;
     }
+    // (Only past the latest person named before the pronoun, who is the antecedent otherwise:
+    // mostly that leaves few words to look at, or none.)
+    let person = |n: &&crate::mentions::Name| mentions.entities[n.entity].kind == crate::EntityKind::Person;
+    let i = mentions.names.partition_point(|n| n.tokens.start < source.head);
+    let named_before = mentions.names[..i]
+        .iter()
+        .rev()
+        .take(4)
+        .find(person)
+        .map_or(0, |n| n.tokens.end);
     let from = doc.sentences[s.checked_sub(1)?]
         .tokens
         .start
-        .max(source.head.saturating_sub(64));
+        .max(source.head.saturating_sub(64))
+        .max(named_before);
     let head = (from..doc.sentences[s].tokens.start).rev().find(|&t| {
         let x = &doc.tokens[t];
         x.info.is_desc() && x.info.gender() == gender && x.info.desc() == Some(DescKind::Person) && !x.in_quote
