@@ -480,7 +480,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             if gap == 0 {
                 facts.add(doc, end - start, end);
                 end += 1;
-            } else if is_connector(doc, end) {
+            } else if is_connector(doc, end) || (facts.org_word && joins_institution(doc, start, end)) {
                 facts.add(doc, end - start, end);
                 facts.add(doc, end + 1 - start, end + 1);
                 end += 2;
@@ -588,6 +588,27 @@ fn is_connector(doc: &Document, t: usize) -> bool {
             doc.word(t),
             "of" | "de" | "van" | "von" | "der" | "bin" | "al" | "la" | "le" | "del" | "da" | "di" | "du"
         )
+}
+
+/// Does the lowercase word at `t` join an institution's name, after a word that makes it one
+/// (in the run from `start`): "Centers for Disease Control and Prevention", "Council on
+/// Foreign Relations", "Department of Health and Human Services"? ("and" only past another
+/// connector: "the Senate and Obama" are two.)
+/// (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn joins_institution(doc: &Document, start: usize, t: usize) -> bool {
+    // (Not before a day or month: "the Security Council on Friday".)
+    if doc.tokens[t + 1].info.has(TIME) {
+        return false;
+    }
+    let joined = |word: &str| (start + 1..t).any(|i| doc.word(i) == word);
+    match doc.word(t) {
+        "for" | "on" => true,
+        // (Once: "… of Obstetricians and Gynecologists and Easter Seals" are two.)
+        "and" => !joined("and") && (start + 1..t).any(|i| is_connector(doc, i) || matches!(doc.word(i), "for" | "on")),
+        _ => false,
+    }
 }
 
 /// What `add_name` asks of a run's tokens, gathered while `find` grows the run: a loop of its
