@@ -749,6 +749,7 @@ fn speaker_of(
     // (An interviewer's "Q" and an interviewee's "A" name no one by themselves.)
     let letter = source.span.len() == 1;
     let entity = apposed_name(doc, mentions, source)
+        .or_else(|| name_headed_by(doc, mentions, source))
         .or_else(|| described_antecedent(doc, mentions, source, s))
         .or_else(|| mentions.resolve(doc, source.head, s, source.kind, last_speaker))
         .or_else(|| description_entity(doc, mentions, source))
@@ -794,6 +795,24 @@ fn title_described(doc: &Document, mentions: &Mentions, source: Source) -> Sourc
         },
         _ => source,
     }
+}
+
+/// "according to the Department of Health": an institution's description whose capitalised
+/// head opens a name ("Department", "Ministry", "Post") is that name's, not a new one. (Not
+/// a person's or a group's: "Leading Democrats" is no name, only a sentence's first words.)
+#[inline]
+fn name_headed_by(doc: &Document, mentions: &Mentions, source: Source) -> Option<usize> {
+    let institution = matches!(
+        source.kind,
+        MentionKind::Description(DescKind::Organisation | DescKind::Message)
+    );
+    if !institution || !doc.tokens[source.head].cap {
+        return None;
+    }
+    mentions
+        .name_at(source.head)
+        .filter(|name| name.tokens.start == source.head)
+        .map(|name| name.entity)
 }
 
 /// "A police spokeswoman said … . “…,” she said": a description of the pronoun's gender that
