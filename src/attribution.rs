@@ -1978,6 +1978,8 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     // preposition modifies the subject before it, which is the speaker (before a participle
     // it is more often the object of another verb: "a pitch to voters saying").
     let mut hops = 0;
+    // (The named institution the first hop stepped over, for the speaker's words below.)
+    let mut employer = None;
     // (Asked only where a preposition or a message is found: most sources have neither.)
     let participle = || bytes_of(doc, cue).ends_with(b"ing");
     while let Some(prep) = before.filter(|&p| governs(doc, p)) {
@@ -1990,9 +1992,16 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         if hops == 2 || participle {
             return None;
         }
+        employer = (hops == 0 && source.kind == MentionKind::Name && word_in(doc, prep, &EMPLOYER_PREPOSITIONS))
+            .then_some(source.span.end);
         source = source_left_of(doc, prep, floor).or_else(|| generic_left(doc, prep, floor))?;
         before = word_before_phrase(doc, &source, floor);
         hops += 1;
+    }
+    // "Analysts at Goldman Sachs said", "a spokesman for the Pentagon said": a description or
+    // group whose employer is named after it speaks in those words, as a reader names them.
+    if let Some(end) = employer.filter(|_| hops == 1 && matches!(source.kind, MentionKind::Description(_))) {
+        source.span.end = end;
     }
     // "Trump issued a statement saying …", "the campaign released an ad telling …", "the
     // council issued a statement calling …": before a participle of speech or quoting, a
@@ -5895,6 +5904,10 @@ fn object_end(doc: &Document, c: usize, end: usize) -> usize {
 fn verb_soon(doc: &Document, c: usize, end: usize) -> bool {
     (c..end.min(c + 6)).any(|i| auxiliary_at(doc, i, end))
 }
+
+/// Prepositions that name whom a speaker works for: "analysts at", "officials with", "a
+/// spokesman for", "researchers from".
+const EMPLOYER_PREPOSITIONS: KeySet<4> = keys(["at", "with", "for", "from"]);
 
 /// Auxiliaries and modals, with the forms of "be" ([`BE`]) the verbs a clause shows first.
 const AUXILIARIES: KeySet<14> = keys([
