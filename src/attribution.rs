@@ -745,12 +745,15 @@ fn speaker_of(
     s: usize,
     last_speaker: Option<usize>,
 ) -> Speaker {
-    let source = title_described(doc, mentions, with_partitive(doc, source, s));
+    let mut source = with_partitive(doc, source, s);
+    if let Some((head, desc)) = title_described(doc, mentions, &source) {
+        (source.head, source.kind) = (head, MentionKind::Description(desc));
+    }
     // (An interviewer's "Q" and an interviewee's "A" name no one by themselves.)
     let letter = source.span.len() == 1;
     let entity = apposed_name(doc, mentions, source)
         .or_else(|| name_headed_by(doc, mentions, source))
-        .or_else(|| described_antecedent(doc, mentions, source, s))
+        .or_else(|| (source.kind == MentionKind::Pronoun).then(|| described_antecedent(doc, mentions, source, s))?)
         .or_else(|| mentions.resolve(doc, source.head, s, source.kind, last_speaker))
         .or_else(|| description_entity(doc, mentions, source))
         .or_else(|| shouted_name(doc, mentions, source))
@@ -774,27 +777,18 @@ fn speaker_of(
 }
 
 /// "The Secretary of State said": a title and its complement after "of", where the mention
-/// finder kept no name, is a description headed by the title, as "the secretary" is.
-#[cold]
+/// finder kept no name, is a description headed by the title, as "the secretary" is: the
+/// title's token and kind, for a name's `source`.
 #[inline(never)]
-fn title_described(doc: &Document, mentions: &Mentions, source: Source) -> Source {
+fn title_described(doc: &Document, mentions: &Mentions, source: &Source) -> Option<(usize, DescKind)> {
     if source.kind != MentionKind::Name {
-        return source;
+        return None;
     }
     // (The title before the first "of": "former CEO of Hewlett-Packard".)
-    let Some(of) = (first_token_of(doc, &source) + 1..source.head)
-        .find(|&t| doc.tokens[t].span.len() == 2 && is_word(doc, t, None, b"of"))
-    else {
-        return source;
-    };
-    match doc.tokens[of - 1].info.desc() {
-        Some(desc) if mentions.name_at(source.head).is_none() => Source {
-            head: of - 1,
-            kind: MentionKind::Description(desc),
-            ..source
-        },
-        _ => source,
-    }
+    let of = (first_token_of(doc, source) + 1..source.head)
+        .find(|&t| doc.tokens[t].span.len() == 2 && is_word(doc, t, None, b"of"))?;
+    let desc = doc.tokens[of - 1].info.desc()?;
+    mentions.name_at(source.head).is_none().then_some((of - 1, desc))
 }
 
 /// "according to the Department of Health": an institution's description whose capitalised
@@ -818,10 +812,11 @@ fn name_headed_by(doc: &Document, mentions: &Mentions, source: Source) -> Option
 /// "A police spokeswoman said … . “…,” she said": a description of the pronoun's gender that
 /// speaks (a cue soon after it) in the sentence before, with no name of a person after it, is
 /// the latest antecedent a reader has (the mention finder lists names, not descriptions).
+/// (For a pronoun's `source` only.)
 #[inline(never)]
 fn described_antecedent(doc: &Document, mentions: &mut Mentions, source: Source, s: usize) -> Option<usize> {
     let gender = doc.tokens[source.head].info.gender();
-    if source.kind != MentionKind::Pronoun || gender == crate::lexicon::Gender::Unknown {
+    if gender == crate::lexicon::Gender::Unknown {
         return None;
     }
     // (Only past the latest person named before the pronoun, who is the antecedent otherwise:
@@ -5424,6 +5419,7 @@ fn reported_from_verb(
     // an object on PolNeAR train), so without "that" its words must show one: a pronoun
     // subject, or an auxiliary or "be" soon after ("added the vote would be close").
     if !explicit_that
+        && doc.text.as_bytes()[doc.tokens[cue].span.start] | 0x20 == b'a'
         && key_at(doc, cue, 3) == key("add")
         && !doc.tokens[c].info.has(PRONOUN)
         && !contracted_subject(doc, c)
