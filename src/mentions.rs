@@ -704,7 +704,7 @@ fn add_name<'t, const SHAPED: bool>(
     } = shape;
     let date = facts.date;
     // "The Secretary of State said": a title and its complement, and no one's name.
-    if SHAPED && doc.word(name_tokens.start) == "of" {
+    if SHAPED && doc.tokens[name_tokens.start].span.len() == 2 && doc.word(name_tokens.start) == "of" {
         return;
     }
     // "the New York Democrat", "the Texas Republican": capitalised words after a determiner
@@ -1016,12 +1016,17 @@ fn shape_run(
 /// a sentence is no name word, nor is "of the" a connector: the run starts past them.)
 #[inline(never)]
 fn title_of_before(doc: &Document, start: usize) -> Option<usize> {
+    // (Told first by the lengths of "the" and "of", and the title's flags: most runs have none.)
     let mut of = start.checked_sub(1)?;
-    if doc.word(of) == "the" {
+    if doc.tokens[of].span.len() == 3 && doc.word(of) == "the" {
         of = of.checked_sub(1)?;
     }
     let title = &doc.tokens[of.checked_sub(1)?];
-    (doc.word(of) == "of" && title.cap && title.info.has(TITLE) && title.line == doc.tokens[start].line)
+    (title.cap
+        && title.info.has(TITLE)
+        && doc.tokens[of].span.len() == 2
+        && doc.word(of) == "of"
+        && title.line == doc.tokens[start].line)
         .then_some(of - 1)
 }
 
