@@ -1014,7 +1014,9 @@ fn shape_run(
 /// "Secretary of State Antony Blinken", "Chancellor of the Exchequer Rachel Reeves": where the
 /// capitalised title is whose complement after "of" (and "the") opens a run. (A title opening
 /// a sentence is no name word, nor is "of the" a connector: the run starts past them.)
-#[inline(never)]
+/// (In line natively, where its call cost more than its tests; not in the browser build.)
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn title_of_before(doc: &Document, start: usize) -> Option<usize> {
     // (Told first by the lengths of "the" and "of", and the title's flags: most runs have none.)
     let mut of = start.checked_sub(1)?;
