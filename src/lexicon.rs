@@ -695,15 +695,7 @@ fn gender_of(field: Option<&str>) -> Gender {
 /// company" or "the firm" looks for whom it stands for.
 pub fn is_business_word(word: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            entries(lexicon_file!("../data/lexicons/business-words.txt"))
-                .into_iter()
-                .map(|(w, _, _)| w)
-                .collect()
-        })
-        .iter()
-        .any(|w| eq_ignore_case(word, w))
+    in_word_list(&WORDS, lexicon_file!("../data/lexicons/business-words.txt"), word)
 }
 
 /// Whether `word` stands before a name without being part of it or a title ("Republican
@@ -712,13 +704,14 @@ pub fn is_business_word(word: &str) -> bool {
 /// `mentions::name_proper`).
 pub fn is_name_modifier(word: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            entries(lexicon_file!("../data/lexicons/name-modifiers.txt"))
-                .into_iter()
-                .map(|(w, _, _)| w)
-                .collect()
-        })
+    in_word_list(&WORDS, lexicon_file!("../data/lexicons/name-modifiers.txt"), word)
+}
+
+/// Whether `word` is, in any case, one of the words of the lexicon file `file`, read into
+/// `words` at the first question.
+fn in_word_list(words: &'static OnceLock<Vec<&'static str>>, file: &'static str, word: &str) -> bool {
+    words
+        .get_or_init(|| entries(file).into_iter().map(|(w, _, _)| w).collect())
         .iter()
         .any(|w| eq_ignore_case(word, w))
 }
