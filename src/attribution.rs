@@ -812,7 +812,7 @@ fn name_headed_by(doc: &Document, mentions: &Mentions, source: Source) -> Option
 }
 
 /// "A police spokeswoman said … . “…,” she said": a description of the pronoun's gender that
-/// speaks (a cue soon after it) in the sentence before, with no name of a person after it, is
+/// speaks (a cue soon after it) in the sentence before, with no person named after it, is
 /// the latest antecedent a reader has (the mention finder lists names, not descriptions).
 /// (For a pronoun's `source` only.)
 #[inline(never)]
@@ -821,21 +821,22 @@ fn described_antecedent(doc: &Document, mentions: &mut Mentions, source: Source,
     if gender == crate::lexicon::Gender::Unknown {
         return None;
     }
-    // (Only past the latest person named before the pronoun, who is the antecedent otherwise:
-    // mostly that leaves few words to look at, or none.)
+    let window = doc.sentences[s.checked_sub(1)?]
+        .tokens
+        .start
+        .max(source.head.saturating_sub(64));
+    // Only past the latest person named in that window before the pronoun, who is the
+    // antecedent otherwise (so no person is named between the description and the pronoun):
+    // mostly that leaves few words to look at, or none.
     let person = |n: &&crate::mentions::Name| mentions.entities[n.entity].kind == crate::EntityKind::Person;
     let i = mentions.names.partition_point(|n| n.tokens.start < source.head);
     let named_before = mentions.names[..i]
         .iter()
         .rev()
-        .take(4)
+        .take_while(|n| n.tokens.end > window)
         .find(person)
         .map_or(0, |n| n.tokens.end);
-    let from = doc.sentences[s.checked_sub(1)?]
-        .tokens
-        .start
-        .max(source.head.saturating_sub(64))
-        .max(named_before);
+    let from = window.max(named_before);
     let head = (from..doc.sentences[s].tokens.start).rev().find(|&t| {
         let x = &doc.tokens[t];
         x.info.is_desc() && x.info.gender() == gender && x.info.desc() == Some(DescKind::Person) && !x.in_quote
@@ -845,12 +846,7 @@ fn described_antecedent(doc: &Document, mentions: &mut Mentions, source: Source,
     let speaks = doc.tokens[head + 1..end]
         .iter()
         .any(|n| n.info.is_cue() && !n.cap && !n.in_quote);
-    let i = mentions.names.partition_point(|n| n.tokens.start < head);
-    let named_after = mentions
-        .names
-        .get(i)
-        .is_some_and(|n| n.tokens.start < source.head && mentions.entities[n.entity].kind == crate::EntityKind::Person);
-    if !speaks || named_after {
+    if !speaks {
         return None;
     }
     // Someone new, introduced by "a" within three words ("a police spokeswoman"; "the
