@@ -586,15 +586,17 @@ fn quoted(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) -> bool {
     if bytes * 2 >= span.len() {
         return true;
     }
-    whole && words_outside(doc, sentence, &parts[..overlapping]) <= 3
+    whole && few_words_outside(doc, sentence, &parts[..overlapping])
 }
 
-/// How many words of `sentence` are in none of the quotation parts `parts` nor their
-/// attributions, counted up to a description of the speaker after the attribution. (Rare:
-/// only sentences with a whole-sentence quotation that is less than half of them are asked.)
+/// Whether at most three words of `sentence` are in none of the quotation parts `parts` nor
+/// their attributions, counted up to a description of the speaker after the attribution.
+/// (Rare: only sentences with a whole-sentence quotation that is less than half of them are
+/// asked.) The count stops at the fourth word: the rest of a long sentence cannot make it
+/// fewer.
 #[cold]
 #[inline(never)]
-fn words_outside(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) -> usize {
+fn few_words_outside(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) -> bool {
     let text = doc.text.as_bytes();
     let tokens = &doc.tokens[sentence.tokens.clone()];
     // What follows an attribution's last word and a comma, to the sentence's end, describes
@@ -632,9 +634,12 @@ fn words_outside(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) -> u
             .any(|q| q.whole && (q.speaker.contains(t.span) || q.cue.contains(t.span)));
         if !after_attribution && !parts.iter().any(|q| q.span.contains(t.span)) {
             count += 1;
+            if count > 3 {
+                return false;
+            }
         }
     }
-    count
+    true
 }
 
 /// The working vectors of `assemble` and its roster, kept for the next document on the
