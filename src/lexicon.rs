@@ -752,6 +752,12 @@ pub fn not_a_person(name: &[u8]) -> Option<NotAPerson> {
     place.then_some(NotAPerson::Place)
 }
 
+/// [`not_a_person`] of one word token (no space: its own entry alone decides), with no search
+/// for the spaces a name of several words has.
+pub fn word_not_a_person(word: &[u8]) -> bool {
+    word.len() <= 48 && place_names().get(word) & (PEOPLE | PLACE) != 0
+}
+
 // What [`place_names`] says of a name or word: bits, as a word may be both a place and a
 // place's word ("lake").
 const PLACE: u8 = 1;
