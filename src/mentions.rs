@@ -1302,9 +1302,13 @@ fn name_gender(doc: &Document, start: usize, name_start: usize) -> (Gender, bool
     // (Untitled, most names, it is a choice, not a branch: whether a name's first word is a
     // given name was a coin toss for the predictor. An index into two, as an `if` the
     // compiler kept as a branch.)
-    if name_start > 0 && !given {
+    // A title's gender outranks the given name's: "Ms. Martin" is a woman, though Martin is
+    // most often a man's given name (and here a surname).
+    if name_start > 0 {
         let by_title = title_gender(doc, start, name_start);
-        return (by_title, by_title != Gender::Unknown);
+        if by_title != Gender::Unknown || !given {
+            return (by_title, by_title != Gender::Unknown);
+        }
     }
     ([Gender::Unknown, first.info.gender()][usize::from(given)], false)
 }
