@@ -5182,14 +5182,21 @@ fn reported_from_verb(
             .get(t)
             .is_some_and(|x| t < end && x.info.is_cue() && x.span.of(doc.text).ends_with("ing"))
     };
-    let after = match (after + 1..end.min(after + 5)).find(|&t| doc.tokens[t].kind != TokenKind::Word) {
-        Some(comma) if adverbial && is_punct(doc, comma, b',') => {
+    // ("said on its website, as …": after "said", "on" is no particle but a place.)
+    let said_on = || particle && is_word(doc, cue, None, b"said") && is_word(doc, after, None, b"on");
+    let after = match (after + 1..end.min(after + 7)).find(|&t| doc.tokens[t].kind != TokenKind::Word) {
+        Some(comma)
+            if is_punct(doc, comma, b',')
+                && ((adverbial && comma < after + 5)
+                    || (!comma_after && said_on() && reporter_goes_on(doc, comma + 1, end))) =>
+        {
             comma_after = true;
             comma
         }
         _ => after,
     };
-    let hands_on = comma_after && participle_at(after + 1);
+    // (Or to a clause of the reporter's: "…, the company said on Friday, as rivals cut prices.")
+    let hands_on = comma_after && (participle_at(after + 1) || reporter_goes_on(doc, after + 1, end));
     // (Asked only where a comma allows it: it scans the rest of the sentence, up to an
     // attribution that follows. After "told", past the listener: "…, a spokesman told The
     // Wall Street Journal.")
@@ -6278,6 +6285,13 @@ const COUNTED: KeySet<10> = keys([
     "percent", "in", "of", "who", "out", "than", "one", "nearly", "about", "almost",
 ]);
 const BE: KeySet<7> = keys(["is", "are", "was", "were", "be", "been", "being"]);
+/// After "…, X said," a word that opens a clause or phrase of the reporter's: "…, the company
+/// said, as rivals cut prices", "…, officials said, amid protests". (Not "while" nor "but":
+/// "…, Bob said, while others “didn't want to help”" goes on with Bob's statement.)
+fn reporter_goes_on(doc: &Document, at: usize, end: usize) -> bool {
+    at + 2 < end && word_in(doc, at, &REPORTER_CLAUSE_OPENERS)
+}
+const REPORTER_CLAUSE_OPENERS: KeySet<3> = keys(["as", "amid", "even"]);
 const CLAUSE_OPENERS: KeySet<12> = keys([
     "and", "but", "while", "because", "although", "though", "if", "as", "that", "since", "whether", "when",
 ]);
