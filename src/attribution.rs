@@ -996,7 +996,9 @@ fn interviewee(doc: &Document, mentions: &mut Mentions, source: Source) -> Optio
     found
 }
 
-/// The person with a full name named most often, at least twice (the first of equals).
+/// The person with a full name named most often, at least twice (the first of equals); or,
+/// when no one is named twice, the only person with a full name (a short interview names
+/// its guest once: "Laura Kim … warned a year ago … We asked her what comes next").
 fn most_named_person(mentions: &Mentions) -> Option<usize> {
     let mut counts = vec![0u32; mentions.entities.len()];
     for name in &mentions.names {
@@ -1007,8 +1009,12 @@ fn most_named_person(mentions: &Mentions) -> Option<usize> {
         let e = &mentions.entities[e];
         e.kind == crate::EntityKind::Person && e.name.contains(' ')
     });
+    let only_one = people.clone().count() == 1;
     // (The first of equals: `max_by_key` keeps the last, so the order is reversed.)
-    people.rev().max_by_key(|&e| counts[e]).filter(|&e| counts[e] >= 2)
+    people
+        .rev()
+        .max_by_key(|&e| counts[e])
+        .filter(|&e| counts[e] >= 2 || only_one)
 }
 
 /// The label of a transcript's turn ending at the colon `colon`, opening its line at `start`:
