@@ -3552,7 +3552,7 @@ fn reported_speech(
             // Every look around a cue stays within a bounded window of its sentence, so a
             // sentence of a million words costs no more per cue than an ordinary one.
             let mut sentence = clip(doc, &whole, t);
-            if floor > sentence.tokens.start {
+            if floor > sentence.tokens.start && !closing_attribution(doc, floor, t, &whole.tokens) {
                 // (Past the punctuation the last statement left: `…,” suggesting …`.)
                 let mut start = floor.min(t);
                 while start < t && doc.tokens[start].kind == TokenKind::Punct && doc.tokens[start].mark != Mark::Open {
@@ -3679,6 +3679,28 @@ fn reported_speech(
         s += 1;
     }
     out
+}
+
+/// "Holloway conceded the race, her campaign said.": is the cue at `t` a sentence's closing
+/// attribution, a comma at `floor` (where the last statement ended) and a short source
+/// before it, at most three words after it? Its statement is the whole sentence before the
+/// comma, the last statement inside it. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn closing_attribution(doc: &Document, floor: usize, t: usize, sentence: &std::ops::Range<usize>) -> bool {
+    let end = sentence.end;
+    is_punct(doc, floor, b',')
+        // (Not after a participle's clause: "Asked on Fox News who leads, he said Ryan.")
+        && !doc.tokens[sentence.start].info.is_cue()
+        && t > floor + 1
+        && t <= floor + 4
+        && end - t <= 5
+        && (floor + 1..t).all(|i| doc.tokens[i].kind == TokenKind::Word)
+        && (t + 1..end).filter(|&i| doc.tokens[i].kind == TokenKind::Word).count() <= 3
+        // (Not a clause of its own: "…, but multiple reports reveal …", "…, which first
+        // reported the story.")
+        && !word_in(doc, floor + 1, &SUBORDINATORS)
+        && !word_in(doc, floor + 1, &const { keys(["which", "who", "whom", "where"]) })
 }
 
 /// The first cue from token `from` to `to` with a subject of its own after a relative pronoun
