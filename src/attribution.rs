@@ -3393,13 +3393,34 @@ pub(crate) fn past_dateline(doc: &Document, sentence: &crate::segment::Sentence,
         let word = bytes_of(doc, t);
         word.len() >= 2 && word.iter().all(|b| !b.is_ascii_lowercase())
     };
-    if doc.lines[sentence.line].tokens.start != first
-        || doc.tokens[first].kind != TokenKind::Word
+    if doc.lines[sentence.line].tokens.start != first {
+        return first;
+    }
+    // (A live blog's entry opens with its time: "9:42 p.m. — Holloway has conceded …".)
+    if doc.tokens[first].kind == TokenKind::Number {
+        return clock_time_end(doc, first, cue).unwrap_or(first);
+    }
+    if doc.tokens[first].kind != TokenKind::Word
         || !(shouted(first) || doc.tokens[first].cap && (first + 1..cue.min(first + 4)).any(|t| is_punct(doc, t, b'(')))
     {
         return first;
     }
     dateline_end(doc, first, cue).unwrap_or(first)
+}
+
+/// For [`past_dateline`]: the token after the dash of a clock time that opens a line ("9:42
+/// p.m. —", "10:05 ET –"): a number with a colon, at most two words after it, then the dash.
+/// (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn clock_time_end(doc: &Document, first: usize, cue: usize) -> Option<usize> {
+    let dash = (first + 1..cue.min(first + 6))
+        .find(|&i| matches!(punct_of(doc.text, &doc.tokens[i]), Some('-' | '—' | '–')))?;
+    let time = Span::new(doc.tokens[first].span.start, doc.tokens[dash].span.start).of(doc.text);
+    // (The hour and minutes, then "a.m.", "p.m." or a zone in capitals: no word of a sentence.)
+    let words = doc.tokens[first..dash].iter().filter(|x| x.kind == TokenKind::Word);
+    let clock = time.contains(':') && words.clone().count() <= 2;
+    (clock && words.clone().all(|x| x.span.len() <= 4) && dash + 1 < cue).then_some(dash + 1)
 }
 
 /// For [`past_dateline`]: the token after a dateline's dash. (Rare: out of line.)
