@@ -1721,7 +1721,10 @@ impl<'t> Mentions<'t> {
         // A fitting name right after a fronted clause, the sentence's subject ("Asked about
         // Mensah, Henderson smiled"): taken before the first name, which is the clause's.
         let mut subject_fit: Option<usize> = None;
-        let mut opener = self.opener_end(doc, s);
+        // The sentence's fronted clause's end, found at its first fitting name: only a
+        // fitting name asks for it, and most sentences walked back over have none (the walk
+        // ends at the sentence after the first fit).
+        let mut opener: Option<Option<usize>> = None;
         let mut speaker_seen = false;
         // A caption's sentence, whose names are passed over (tested once per sentence where
         // a name first fits: most calls test one sentence).
@@ -1744,7 +1747,7 @@ impl<'t> Mentions<'t> {
                     break;
                 }
                 current_sentence = name.sentence;
-                opener = self.opener_end(doc, current_sentence);
+                opener = None;
             }
             if fits(name.entity) && name.sentence != caption {
                 if first_fit.is_none() && in_caption(doc, name.sentence) {
@@ -1753,6 +1756,7 @@ impl<'t> Mentions<'t> {
                     continue;
                 }
                 first_fit = Some(name.entity);
+                let opener = *opener.get_or_insert_with(|| self.opener_end(doc, current_sentence));
                 if opener == Some(name.tokens.start - 1) {
                     subject_fit = first_fit;
                 }
