@@ -5982,7 +5982,10 @@ fn adverbials_only(doc: &Document, tail: usize, end: usize) -> bool {
         && (tail..last).filter(|&i| !doc.tokens[i].cap).count() <= 8
         && (tail..last).all(|i| {
             let token = &doc.tokens[i];
-            token.kind == TokenKind::Word && !token.info.is_cue() && !token.info.has(PRONOUN)
+            // (A programme's title in quotation marks is one of its words, the stop before
+            // its closing mark too: "said Sunday on CBS’s “Face the Nation.”")
+            let titled = token.mark != Mark::None || doc.tokens[i + 1].mark == Mark::Close;
+            (token.kind == TokenKind::Word && !token.info.is_cue() && !token.info.has(PRONOUN)) || titled
         })
         && after_adverbial(doc, tail, end).is_none()
 }
