@@ -5701,6 +5701,21 @@ fn verb_after_relative(doc: &Document, cue: usize, first: usize, end: usize) -> 
 #[cold]
 #[inline(never)]
 fn verb_after_relative_at(doc: &Document, relative: usize, cue: usize, end: usize) -> Option<usize> {
+    // (The subject ends before the cue's perfect and adverbs: "which she has repeatedly said
+    // was …", "which officials have said were …"; not before a modal, "in which he could tell
+    // stories", whose verb has an object. The modals, "do" and "was" open with c, d, m, s or
+    // w; the perfect's "has", "have", "had" and most adverbs do not.)
+    let mut said = cue;
+    while said > relative + 2 && {
+        let word = &doc.tokens[said - 1];
+        word.info.has(CUE_MODIFIER)
+            && !matches!(
+                doc.text.as_bytes()[word.span.start] | 0x20,
+                b'c' | b'd' | b'm' | b's' | b'w'
+            )
+    } {
+        said -= 1;
+    }
     let verb = &doc.tokens[cue + 1];
     let is_relative = is_that(doc, relative) || is_which(doc, relative);
     let word = bytes_of(doc, cue + 1);
@@ -5712,7 +5727,7 @@ fn verb_after_relative_at(doc: &Document, relative: usize, cue: usize, end: usiz
         && (auxiliary_at(doc, cue + 1, end)
             || word.ends_with(b"ed")
             || (word.len() > 2 && word.ends_with(b"s") && !word.ends_with(b"ss")));
-    (is_relative && finite && !doc.tokens[relative].cap && relative_subject(doc, relative + 1, cue)).then_some(cue + 1)
+    (is_relative && finite && !doc.tokens[relative].cap && relative_subject(doc, relative + 1, said)).then_some(cue + 1)
 }
 
 /// Are the words from `start` to `cue` the subject of a relative clause: a subject pronoun, a
