@@ -4820,8 +4820,12 @@ fn is_according(doc: &Document, t: usize) -> bool {
 fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -> Option<(Source, Span)> {
     let source = according_source(doc, t, sentence.tokens.end)?;
     let sentence_first = sentence.tokens.start;
-    // "According to X, …", "But, according to X, …", "Now, according to X, …".
+    // "According to X, …", "But, according to X, …", "Now, according to X, …". (Not where the
+    // sentence was cut at the comma before it, past the last statement's content: "…
+    // called for attacks, according to X, which monitors …" has no statement after X.)
+    let cut = t == sentence_first && t > 0 && is_punct(doc, t - 1, b',');
     let initial = t - sentence_first <= 3
+        && !cut
         && (sentence_first..t).all(|i| {
             let token = &doc.tokens[i];
             token.kind == TokenKind::Punct && token.mark == Mark::None
