@@ -5166,6 +5166,7 @@ fn reported_from_verb(
         && !object
         && !(cue + 1..end).any(|t| doc.tokens[t].mark == Mark::Open)
         && !described_as(doc, cue, end)
+        && !labels_object(doc, cue, end)
         && what_before(doc, cue, first).is_none()
     {
         return None;
@@ -5642,6 +5643,65 @@ fn described_as(doc: &Document, cue: usize, end: usize) -> bool {
         && (cue + 2..end.min(cue + 12))
             .take_while(|&t| doc.tokens[t].kind != TokenKind::Punct || is_punct(doc, t, b','))
             .any(|t| key_of(doc, t) == key("as"))
+}
+
+/// "called him divisive", "calling Trump a fascist", "calls the deal a disaster": a verb of
+/// calling with an object and then a label puts the label on the object, the speaker's
+/// verdict whether quoted or not. The object is a pronoun, then a word that opens a phrase
+/// (no function word but a determiner, no name, time, particle or adverb: not "called him
+/// back", "called her Tuesday", "calling himself Paul", "called them shortly after"); or a
+/// short phrase ("Trump", "the incident") up to a determiner such as "a" or "his". After the
+/// determiner no span of time ("called Obama a day later", "called him this morning").
+fn labels_object(doc: &Document, cue: usize, end: usize) -> bool {
+    if cue + 3 >= end || !word_in(doc, cue, &const { keys(["called", "calls", "calling"]) }) {
+        return false;
+    }
+    let object = cue + 1;
+    let word = bytes_of(doc, object);
+    let pronoun = word_in(
+        doc,
+        object,
+        &const { keys(["him", "her", "it", "this", "himself", "herself", "itself"]) },
+    ) || word.starts_with(b"them");
+    let label = if pronoun {
+        object + 1
+    } else {
+        // (Past an opening determiner other than "a", whose phrase is what was called: "a
+        // news conference". Without one, the phrase is a name, in capitals: not "a PAC called
+        // Our Principles is ramping up its …", nor "called half a dozen directors".)
+        let determined = doc.tokens[object].info.has(DETERMINER)
+            && !doc.tokens[object].cap
+            && !(word.len() <= 2 && word[0] | 0x20 == b'a');
+        let head = object + usize::from(determined);
+        let label = (head..end.min(head + 5)).find(|&t| {
+            let token = &doc.tokens[t];
+            token.kind != TokenKind::Word
+                || token.info.has(FUNCTION)
+                || token.info.is_cue()
+                || !(determined || token.cap)
+        });
+        match label {
+            Some(label) if label > head && doc.tokens[label].info.has(DETERMINER) => label,
+            _ => return false,
+        }
+    };
+    // The word that opens the label, or the one after its determiner.
+    let determiner = doc.tokens[label].info.has(DETERMINER);
+    let probe = label + usize::from(determiner);
+    let token = &doc.tokens[probe.min(end - 1)];
+    probe < end
+        && token.kind == TokenKind::Word
+        && !token.info.has(TIME)
+        && !word_in(
+            doc,
+            probe,
+            &const {
+                keys([
+                    "back", "up", "out", "off", "again", "quits", "home", "day", "days", "hour", "few", "next",
+                ])
+            },
+        )
+        && (determiner || !(token.cap || token.info.has(FUNCTION) || bytes_of(doc, probe).ends_with(b"ly")))
 }
 
 /// The "what" one to three words before `cue` (not before `first`) that opens a free
