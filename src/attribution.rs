@@ -1355,10 +1355,12 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
         // "called the cost estimate “a wish, not a budget”": so is a verb of belief in its
         // base form after a determiner and a singular noun (the verb would need a plural
         // subject: "the officials estimate").
+        // (Not "found", a past tense: "the inquiry found “…”".)
         let base_belief_after_determiner = || {
             matches!(class, CueClass::Think | CueClass::Belief)
                 && !word.ends_with(b"s")
                 && !word.ends_with(b"ed")
+                && !eq_ignore_case(word, b"found")
                 && !word.ends_with(b"ing")
                 && t >= 2
                 && doc.tokens[t - 2].info.has(DETERMINER)
