@@ -5162,7 +5162,8 @@ fn reported_from_verb(
     // "endorsed her", "called for a special prosecutor": the object is the content.
     let next_word = if cue + 1 < end { key_of(doc, cue + 1) } else { LONG };
     let particle = cue + 1 < end && is_one_of(next_word, &PARTICLES);
-    let object = doc.tokens[cue].info.has(OBJECT)
+    // ("described the spillway as sound" keeps to the path of "as", below.)
+    let object = (doc.tokens[cue].info.has(OBJECT) && !described_as(doc, cue, end))
         || (class == CueClass::Quote && particle && is_one_of(next_word, &const { keys(["for", "on"]) }));
     if class == CueClass::Quote
         && !object
