@@ -834,13 +834,23 @@ fn described_antecedent(doc: &Document, mentions: &mut Mentions, source: Source,
         .iter()
         .rev()
         .take_while(|n| n.tokens.end > window)
-        .find(person)
-        .map_or(0, |n| n.tokens.end);
-    let from = window.max(named_before);
-    let head = (from..doc.sentences[s].tokens.start).rev().find(|&t| {
+        .find(person);
+    let from = window.max(named_before.map_or(0, |n| n.tokens.end));
+    let described = |t: usize| {
         let x = &doc.tokens[t];
         x.info.is_desc() && x.info.gender() == gender && x.info.desc() == Some(DescKind::Person) && !x.in_quote
-    })?;
+    };
+    // ("A spokeswoman for Goldman Sachs said": the person named last may be only the
+    // description's employer, a body the name finder took for someone.)
+    let head = (from..doc.sentences[s].tokens.start)
+        .rev()
+        .find(|&t| described(t))
+        .or_else(|| {
+            let start = named_before?.tokens.start.checked_sub(1)?;
+            let head = start.checked_sub(1 + usize::from(is_word(doc, start, None, b"the")))?;
+            (head >= window && described(head) && employer_after(doc, mentions, head).is_some()).then_some(head)
+        })?;
+    let from = if head < from { window } else { from };
     // ("A spokesman for the ministry said": past its complement.)
     let end = doc.sentences[doc.sentence_of(head)].tokens.end.min(head + 7);
     let speaks = doc.tokens[head + 1..end]
@@ -861,12 +871,29 @@ fn described_antecedent(doc: &Document, mentions: &mut Mentions, source: Source,
     {
         return None;
     }
-    let span = Span::new(doc.tokens[article].span.start, doc.tokens[head].span.end);
+    // (Worded as `source_left` words it, with its employer: one entity for both.)
+    let end = employer_after(doc, mentions, head).unwrap_or(doc.tokens[head].span.end);
+    let span = Span::new(doc.tokens[article].span.start, end);
     description_entity(
         doc,
         mentions,
         Source::new(span, head, MentionKind::Description(DescKind::Person)),
     )
+}
+
+/// Where the name of the employer after the description at `head` ends ("a spokeswoman for
+/// Goldman Sachs"; `source_left` names the speaker so), if one is named right after its
+/// preposition.
+fn employer_after(doc: &Document, mentions: &Mentions, head: usize) -> Option<usize> {
+    let prep = head + 1;
+    if prep + 1 >= doc.tokens.len() || !word_in(doc, prep, &EMPLOYER_PREPOSITIONS) {
+        return None;
+    }
+    let first = prep + 1 + usize::from(is_word(doc, prep + 1, None, b"the"));
+    mentions
+        .name_at(first)
+        .filter(|n| n.tokens.start == first || n.tokens.start == prep + 1)
+        .map(|n| n.span.end)
 }
 
 /// "46 percent of voters said", "most of the workers said": the speaker is the share the
@@ -1993,16 +2020,19 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         if hops == 2 || participle {
             return None;
         }
-        employer = (hops == 0 && source.kind == MentionKind::Name && word_in(doc, prep, &EMPLOYER_PREPOSITIONS))
-            .then_some(source.span.end);
+        // (A name, or an institution's capitalised description: "the Defense Department".)
+        let named = source.kind == MentionKind::Name || doc.tokens[source.head].cap;
+        employer = (hops == 0 && named && word_in(doc, prep, &EMPLOYER_PREPOSITIONS)).then_some(source.span.end);
         source = source_left_of(doc, prep, floor).or_else(|| generic_left(doc, prep, floor))?;
         before = word_before_phrase(doc, &source, floor);
         hops += 1;
     }
     // "Analysts at Goldman Sachs said", "a spokesman for the Pentagon said": a description or
     // group whose employer is named after it speaks in those words, as a reader names them.
+    // (Named so too: "a spokesman" alone would merge the Pentagon's with Boeing's.)
     if let Some(end) = employer.filter(|_| hops == 1 && matches!(source.kind, MentionKind::Description(_))) {
         source.span.end = end;
+        source.named.end = end;
     }
     // "Trump issued a statement saying …", "the campaign released an ad telling …", "the
     // council issued a statement calling …": before a participle of speech or quoting, a
