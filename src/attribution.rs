@@ -751,15 +751,48 @@ fn speaker_of(
     }
     // (An interviewer's "Q" and an interviewee's "A" name no one by themselves.)
     let letter = source.span.len() == 1;
+    // "according to the Department of Health": an institution's description whose capitalised
+    // head opens a name ("Department", "Ministry", "Post") is that name's, not a new one. (Not
+    // a person's or a group's: "Leading Democrats" is no name, only a sentence's first words.)
+    let institution = matches!(
+        source.kind,
+        MentionKind::Description(DescKind::Organisation | DescKind::Message)
+    ) && doc.tokens[source.head].cap;
+    // The name the head is part of, looked up once, for a name or such a description: its
+    // entity, and the extent of the mention (below). (Entity, span, first token.)
+    let name = (source.kind == MentionKind::Name || institution)
+        .then(|| {
+            mentions
+                .name_at(source.head)
+                .map(|n| (n.entity, n.span, n.tokens.start))
+        })
+        .flatten();
+    let headed = name.filter(|&(_, _, first)| institution && first == source.head);
     let entity = apposed_name(doc, mentions, source)
-        .or_else(|| name_headed_by(doc, mentions, source))
+        .or_else(|| headed.map(|(e, _, _)| e))
         .or_else(|| (source.kind == MentionKind::Pronoun).then(|| described_antecedent(doc, mentions, source, s))?)
-        .or_else(|| mentions.resolve(doc, source.head, s, source.kind, last_speaker))
+        .or_else(|| match source.kind {
+            MentionKind::Name => name.map(|(e, _, _)| e),
+            kind => mentions.resolve(doc, source.head, s, kind, last_speaker),
+        })
         .or_else(|| description_entity(doc, mentions, source))
         .or_else(|| shouted_name(doc, mentions, source))
         .or_else(|| letter.then(|| interviewee(doc, mentions, source)).flatten())
         .or_else(|| unkept_name(doc, mentions, source).filter(|_| !letter));
     if let Some(e) = entity {
+        // "according to the Centers for Disease Control and Prevention", "the Bank of England
+        // said": the phrase found stops at a lowercase word ("the Centers") or starts after it
+        // ("Prevention"); the name its head is part of does not.
+        // (Not a relative "who" that stands for the name.)
+        if let Some((_, span, first)) = name.filter(|&(n, span, _)| n == e && span.overlaps(source.span)) {
+            // (Nor back to a function word the name finder left on the name: "As Vulture".)
+            let start = if doc.tokens[first].info.has(FUNCTION) {
+                source.span.start
+            } else {
+                span.start
+            };
+            source.span = Span::new(source.span.start.min(start), source.span.end.max(span.end));
+        }
         let speaker = &mut mentions.entities[e];
         if speaker.kind == crate::EntityKind::Person
             && speaker.gender == crate::lexicon::Gender::Unknown
@@ -791,24 +824,6 @@ fn title_described(doc: &Document, mentions: &Mentions, source: &Source) -> Opti
         .find(|&t| doc.tokens[t].span.len() == 2 && is_word(doc, t, None, b"of"))?;
     let desc = doc.tokens[of - 1].info.desc()?;
     mentions.name_at(source.head).is_none().then_some((of - 1, desc))
-}
-
-/// "according to the Department of Health": an institution's description whose capitalised
-/// head opens a name ("Department", "Ministry", "Post") is that name's, not a new one. (Not
-/// a person's or a group's: "Leading Democrats" is no name, only a sentence's first words.)
-#[inline]
-fn name_headed_by(doc: &Document, mentions: &Mentions, source: Source) -> Option<usize> {
-    let institution = matches!(
-        source.kind,
-        MentionKind::Description(DescKind::Organisation | DescKind::Message)
-    );
-    if !institution || !doc.tokens[source.head].cap {
-        return None;
-    }
-    mentions
-        .name_at(source.head)
-        .filter(|name| name.tokens.start == source.head)
-        .map(|name| name.entity)
 }
 
 /// "A police spokeswoman said … . “…,” she said": a description of the pronoun's gender that
