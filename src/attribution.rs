@@ -2225,6 +2225,13 @@ fn name_in_aside(doc: &Document, floor: usize, words: std::ops::Range<usize>) ->
     }
     phrase_ending_at(doc, words.end - 1, words.start)
         .filter(|name| name.kind == MentionKind::Name && first_token_of(doc, name) == words.start)
+        // "Its largest shareholder, the Norwegian state, said": a plain phrase with "the" is
+        // what the aside names (not its capitalised word alone, which the subject search took).
+        .or_else(|| {
+            is_word(doc, words.start, None, b"the")
+                .then(|| plain_phrase_ending_at(doc, words.end - 1, words.start, false))?
+                .filter(|phrase| first_token_of(doc, phrase) == words.start)
+        })
 }
 
 /// Whether a clause opens with a possessed noun before the comma at `comma`: "…, and its
