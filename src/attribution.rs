@@ -2340,10 +2340,40 @@ fn word_before_phrase(doc: &Document, source: &Source, floor: usize) -> Option<u
         return None;
     }
     let mut j = first_token_of(doc, source);
+    // (Past an "and" inside an institution's name: "a spokesman for the Food and Drug
+    // Administration", whose phrase the name's capitals left at "Drug".)
+    if j > floor + 1 && doc.tokens[j - 1].span.len() == 3 && doc.tokens[j - 2].cap && doc.word(j - 1) == "and" {
+        j = institution_start(doc, j, floor);
+    }
     if j > floor && doc.tokens[j - 1].info.has(DETERMINER) && !doc.tokens[j - 1].info.has(PRONOUN) {
         j -= 1;
     }
     (j > floor && doc.tokens[j - 1].kind == TokenKind::Word).then(|| j - 1)
+}
+
+/// For [`word_before_phrase`]: where the capitalised words (and "of") before the "and" at
+/// `j - 1` start, up to four of them, if the phrase from `j` ends an institution's name ("Food
+/// and Drug Administration"); else `j`. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn institution_start(doc: &Document, j: usize, floor: usize) -> usize {
+    let ends_institution = (j..doc.tokens.len().min(j + 3))
+        .take_while(|&i| doc.tokens[i].cap)
+        .any(|i| doc.tokens[i].info.has(ORG_WORD));
+    // (Over "of" too: "the Department of Health and Human Services".)
+    let mut start = j - 1;
+    while ends_institution
+        && start > floor + 1
+        && j - start <= 5
+        && (doc.tokens[start - 1].cap || (doc.word(start - 1) == "of" && doc.tokens[start - 2].cap))
+    {
+        start -= 1;
+    }
+    if start == j - 1 {
+        j
+    } else {
+        start
+    }
 }
 
 /// Is the word at `p` a preposition that governs the phrase after it ([`governed_by_preposition`])?

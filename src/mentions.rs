@@ -480,7 +480,10 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             if gap == 0 {
                 facts.add(doc, end - start, end);
                 end += 1;
-            } else if is_connector(doc, end) || (facts.org_word && joins_institution(doc, start, end)) {
+            } else if is_connector(doc, end)
+                || (facts.org_word && joins_institution(doc, start, end))
+                || (!facts.org_word && doc.word(end) == "and" && and_in_institution(doc, start, end))
+            {
                 facts.add(doc, end - start, end);
                 facts.add(doc, end + 1 - start, end + 1);
                 end += 2;
@@ -609,6 +612,27 @@ fn joins_institution(doc: &Document, start: usize, t: usize) -> bool {
         "and" => !joined("and") && (start + 1..t).any(|i| is_connector(doc, i) || matches!(doc.word(i), "for" | "on")),
         _ => false,
     }
+}
+
+/// Does the "and" at `t` join two halves of one institution's name, the word that makes it
+/// one still to come: "the Food and Drug Administration", "the Securities and Exchange
+/// Commission", "U.S. Immigration and Customs Enforcement"? One or two words before it, no
+/// given name or title among them, after "the", a possessive or "U.S." ("Obama and Justice
+/// Department officials" are two); at most three words in capitals after it, the last of
+/// them an institution's word. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn and_in_institution(doc: &Document, start: usize, t: usize) -> bool {
+    let opened = start > 0 && (doc.word(start - 1).eq_ignore_ascii_case("the") || possessive_at(doc, start - 1) != 0)
+        || doc.word(start) == "U.S.";
+    let plain = |i: usize| !doc.tokens[i].info.has(GIVEN_NAME) && !doc.tokens[i].info.has(TITLE);
+    let words_after = (t + 1..doc.tokens.len().min(t + 4))
+        .take_while(|&i| doc.tokens[i].cap && doc.tokens[i].kind == crate::segment::TokenKind::Word)
+        .last();
+    opened
+        && t - start <= 2
+        && (start..t).all(plain)
+        && words_after.is_some_and(|last| doc.tokens[last].info.has(ORG_WORD))
 }
 
 /// What `add_name` asks of a run's tokens, gathered while `find` grows the run: a loop of its
