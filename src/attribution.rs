@@ -2969,11 +2969,14 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
                 start -= 1;
             }
             // "Secretary of State John Kerry", "Sen. Ted Cruz of Texas": a name or title goes
-            // on before "of" (not "most of Senate Republicans").
-            let of = start >= floor + 2 && doc.word(start - 1) == "of" && {
-                let before = &doc.tokens[start - 2];
-                before.cap && name_word(start - 2)
-            };
+            // on before "of" (not "most of Senate Republicans"), a firm's before an ampersand
+            // ("Marks & Spencer", "AT&T").
+            let of = start >= floor + 2
+                && (doc.word(start - 1) == "of" || crate::mentions::is_ampersand(doc, start - 1))
+                && {
+                    let before = &doc.tokens[start - 2];
+                    before.cap && name_word(start - 2)
+                };
             if !of {
                 // "Jo Hart of the University of Sydney said": the person, not her employer
                 // (an organisation's word first or last; not "Speaker of the House …").
@@ -2999,8 +3002,8 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
         if start > floor && doc.tokens[start].info.has(TITLE) && opens_sentence_before_title(doc, start - 1) {
             start -= 1;
         }
-        // "The" at the start of a sentence is not part of a name.
-        if start < head && doc.tokens[start].info.has(FUNCTION) {
+        // "The" at the start of a sentence is not part of a name (but "AT" of "AT&T" is).
+        if start < head && doc.tokens[start].info.has(FUNCTION) && !crate::mentions::is_ampersand(doc, start + 1) {
             start += 1;
         }
         if doc.tokens[start].info.has(FUNCTION) && start == head {

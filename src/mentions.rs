@@ -487,6 +487,9 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
                 facts.add(doc, end - start, end);
                 facts.add(doc, end + 1 - start, end + 1);
                 end += 2;
+            } else if is_ampersand(doc, end) {
+                join_ampersand(doc, &mut facts, start, end);
+                end += 2;
             } else {
                 break possessive;
             }
@@ -579,6 +582,29 @@ fn weekday_possessive(doc: &Document, token: &Token, possessive: usize, claim_se
     let stem = token.span.start..token.span.end - possessive;
     doc.text.as_bytes()[stem.clone()].ends_with(b"day")
         && claim_sets[usize::from(crate::lexicon::lookup_in_bytes(doc.text.as_bytes(), stem).claims())] & CALENDAR != 0
+}
+
+/// Is token `t` an ampersand, which joins a firm's name ("Barnes & Noble", "AT&T")?
+#[inline(always)]
+pub(crate) fn is_ampersand(doc: &Document, t: usize) -> bool {
+    let span = &doc.tokens[t].span;
+    span.len() == 1 && doc.text.as_bytes()[span.start] == b'&'
+}
+
+/// The ampersand at `t` and the word after it join the run from `start`: "Johnson & Johnson",
+/// "AT&T", a firm's name, written as it is joined when the "&" is spaced on both sides or on
+/// neither. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn join_ampersand(doc: &Document, facts: &mut RunFacts, start: usize, t: usize) {
+    let odd_gap = facts.odd_gap;
+    facts.add(doc, t - start, t);
+    facts.add(doc, t + 1 - start, t + 1);
+    let (before, amp, after) = (&doc.tokens[t - 1], &doc.tokens[t], &doc.tokens[t + 1]);
+    if amp.span.start == before.span.end && after.span.start == amp.span.end {
+        facts.odd_gap = odd_gap;
+    }
+    facts.org_word = true;
 }
 
 /// Lowercase words inside names: "Bank of America", "Ludwig van Beethoven".
