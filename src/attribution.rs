@@ -2180,6 +2180,13 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     // is, is still a name: "Ruiz, a nurse, said …".)
     // (Not for a participle, whose aside is more often its clause's adverbial: "…, in June,
     // telling reporters".)
+    // "The chairman of the Federal Reserve, Jerome Powell, said": the name in the aside holds
+    // the role the phrase before it names, and speaks (not the body the role is of).
+    if aside && !participle && role_of_phrase(doc, head, floor) {
+        if let Some(name) = name_in_aside(doc, floor, aside_words.clone()) {
+            return Some(name);
+        }
+    }
     phrase_ending_at(doc, head, floor)
         .or_else(|| {
             (aside && !participle)
@@ -2187,6 +2194,27 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
                 .flatten()
         })
         .or_else(|| (!participle).then(|| name_in_aside(doc, floor, aside_words)).flatten())
+}
+
+/// Does the phrase ending at `head` follow a role and "of", "at" or "for", a few words back:
+/// "the chairman of the Federal Reserve", "the head of the agency", "a lawyer for the
+/// family"? (Asked before an aside only: rare, out of line.)
+#[cold]
+#[inline(never)]
+fn role_of_phrase(doc: &Document, head: usize, floor: usize) -> bool {
+    let mut j = head;
+    while j > floor + 1 && head - j < 5 {
+        j -= 1;
+        let token = &doc.tokens[j];
+        if token.kind != TokenKind::Word || token.in_quote {
+            return false;
+        }
+        if matches!(doc.word(j), "of" | "at" | "for") {
+            let role = &doc.tokens[j - 1];
+            return role.kind == TokenKind::Word && !role.cap && (role.info.is_desc() || role.info.has(TITLE));
+        }
+    }
+    false
 }
 
 /// The token before a bracket that closes at `head` ("Sen. Ann Ruiz (D-N.M.)"), or `head`
