@@ -982,7 +982,9 @@ fn unkept_name(doc: &Document, mentions: &mut Mentions, source: Source) -> Optio
         return Some(known);
     }
     let place = || crate::lexicon::not_a_person(wording.as_bytes()) == Some(crate::lexicon::NotAPerson::Place);
-    let kind = if doc.tokens[source.head].info.has(ORG_WORD) || wording.starts_with("The ") || place() {
+    // (A name that keeps its "'s" before a verb is a firm's: "McDonald's said".)
+    let head = &doc.tokens[source.head];
+    let kind = if head.info.has(ORG_WORD) || head.possessive != 0 || wording.starts_with("The ") || place() {
         crate::EntityKind::Organisation
     } else {
         crate::EntityKind::Person
@@ -1413,10 +1415,14 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
         {
             return None;
         }
-        // "Hannity's show", "the party's claims": so does a possessive (not "he's said").
+        // "Hannity's show", "the party's claims": so does a possessive (not "he's said"; nor
+        // a firm's name before a verb no noun is spelt as: "McDonald's said", "Moody's says").
         let prev_len = bytes_of(doc, t - 1).len();
         let stem = prev_len - possessive_at(doc, t - 1);
-        if stem != prev_len && !is_one_of(key_at(doc, t - 1, stem), &CONTRACTED) {
+        if stem != prev_len
+            && !is_one_of(key_at(doc, t - 1, stem), &CONTRACTED)
+            && !(prev_token.cap && matches!(word, b"said" | b"says" | b"told"))
+        {
             return None;
         }
     }
@@ -2966,6 +2972,13 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
     }
     if token.info.has(PRONOUN) {
         return Some(Source::new(token.span, head, MentionKind::Pronoun));
+    }
+    // "He’s claiming that …", "she’s said": the pronoun of a contraction ("’s" is "is" or
+    // "has"), not a name "He’s".
+    if token.possessive != 0 {
+        if let Some(pronoun) = contracted_pronoun(doc, head) {
+            return Some(pronoun);
+        }
     }
     let is_desc = token.info.is_desc();
     // A capitalised word that is no name ("Years later, …") and no role is not a speaker,
@@ -6438,6 +6451,23 @@ fn contracted_subject(doc: &Document, t: usize) -> bool {
     (1..=5).contains(&stem)
         && matches!(bytes[span.start + stem], b'\'' | 0xE2)
         && is_one_of(key_at(doc, t, stem), &CONTRACTED_SUBJECTS)
+}
+
+/// The pronoun of "he’s", "she’s" or "it’s" at `t` as a speaker (its span without the
+/// "’s"), if it is one. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn contracted_pronoun(doc: &Document, t: usize) -> Option<Source> {
+    let token = &doc.tokens[t];
+    let stem = token.span.len() - usize::from(token.possessive);
+    let pronoun = is_one_of(key_at(doc, t, stem), &keys::<3>(["he", "she", "it"]));
+    pronoun.then(|| {
+        Source::new(
+            Span::new(token.span.start, token.span.start + stem),
+            t,
+            MentionKind::Pronoun,
+        )
+    })
 }
 
 /// The subjects of [`contracted_subject`].

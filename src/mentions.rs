@@ -524,7 +524,18 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
         let date = (calendar || (possessive != 0 && weekday_possessive(doc, last, possessive, claim_sets)))
             && !first.info.has(GIVEN_NAME)
             && !(end - start >= 2 && doc.tokens[end - 2].info.has(GIVEN_NAME) && !names_a_day(doc, last));
-        let facts = RunFacts { date, ..facts };
+        // "McDonald's said", "Moody's says": a firm's name before a verb (see `verb_use`), its
+        // "'s" its own.
+        // (Four letters each: the length turns most words away inline.)
+        let firm = possessive != 0
+            && doc.tokens.get(end).is_some_and(|next| next.span.len() == 4)
+            && firm_before_verb(doc, end);
+        let possessive = if firm { 0 } else { possessive };
+        let facts = RunFacts {
+            date,
+            org_word: facts.org_word | firm,
+            ..facts
+        };
         // A capitalised title just before the run on its line, which is no name word: most
         // often a sentence's first word ("Mr. Clinton said", "President Obama said": words at a
         // sentence's start are taken for names only when written so elsewhere, and a
@@ -605,6 +616,26 @@ fn join_ampersand(doc: &Document, facts: &mut RunFacts, start: usize, t: usize) 
         facts.odd_gap = odd_gap;
     }
     facts.org_word = true;
+}
+
+/// Is the token at `t`, after a name ending in "'s", "said", "says" or "told" on the same
+/// line? Then the "'s" is part of a firm's name ("McDonald's said"): a possessive is never
+/// followed by those. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn firm_before_verb(doc: &Document, t: usize) -> bool {
+    doc.tokens
+        .get(t)
+        .is_some_and(|token| token.line == doc.tokens[t - 1].line && matches!(doc.word(t), "said" | "says" | "told"))
+}
+
+/// The lexicon's information of a contraction's pronoun ("she’s"), which the contraction's
+/// own lacks. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn contraction_info(doc: &Document, token: &Token) -> crate::lexicon::WordInfo {
+    let stem = token.span.start..token.span.end - usize::from(token.possessive);
+    crate::lexicon::lookup_in_bytes(doc.text.as_bytes(), stem)
 }
 
 /// Lowercase words inside names: "Bank of America", "Ludwig van Beethoven".
@@ -1541,13 +1572,18 @@ impl<'t> Mentions<'t> {
         match kind {
             MentionKind::Name => self.name_at(t).map(|n| n.entity),
             MentionKind::Pronoun => {
-                let plural = token.info.has(PLURAL);
-                let word = doc.word(t);
+                // ("she’s": the pronoun's own information, which the contraction's lacks.)
+                let (info, word) = if token.possessive != 0 {
+                    (contraction_info(doc, token), strip_possessive(doc.word(t)))
+                } else {
+                    (token.info, doc.word(t))
+                };
+                let plural = info.has(PLURAL);
                 if eq_ignore_case(word, "i") || eq_ignore_case(word, "we") {
                     return None;
                 }
                 let it = eq_ignore_case(word, "it");
-                let gender = token.info.gender();
+                let gender = info.gender();
                 let fits = |e: usize| {
                     let e = &self.entities[e];
                     if plural {
