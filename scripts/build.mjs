@@ -230,6 +230,12 @@ if (hasEmbed) {
 copyFileSync(join(lib, 'quotelens.d.ts'), join(dist, 'quotelens.d.ts'));
 
 // Sizes.
+// A cut of a `str` inside a character panics with core's message, whose `{:?}` of the
+// character brings its Debug escaping and Unicode tables (3.8 KB gzip): the glue's wasm still
+// has its names, so say so when a `&text[a..b]` or `split_at` of a str has brought them back.
+if (readFileSync(join(glueDir, 'quotelens_bg.wasm')).includes('str::slice_error_fail')) {
+  console.warn('note: a str is sliced with [a..b] or split_at somewhere (core::str::slice_error_fail is in the wasm, +3.8 KB gzip); use str::get (src/lib.rs, clippy::string_slice)');
+}
 const rows = [
   ['quotelens_bg.wasm', BUDGET.wasm],
   ['quotelens.js', BUDGET.js],

@@ -433,7 +433,13 @@ fn cover_final_quote(
     if q.kind == QuoteKind::Partial
         && q.parts.first().start >= content.start
         && end >= content.end
-        && doc.text[content.end..end].bytes().all(|b| b.is_ascii_punctuation())
+        && doc
+            .text
+            .as_bytes()
+            .get(content.end..end)
+            .unwrap_or_default()
+            .iter()
+            .all(u8::is_ascii_punctuation)
     {
         // The quotation found last before `end` is the one it ends (or one inside it,
         // whose marks then hold no closing mark at `end`: the search is of all tokens).
@@ -609,7 +615,12 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span], attr
         return QuoteKind::Partial;
     }
     // The text right after the closing mark, past spaces.
-    let after_marks = || doc.text[doc.tokens[close].span.end..].trim_start_matches(' ');
+    let after_marks = || {
+        doc.text
+            .get(doc.tokens[close].span.end..)
+            .unwrap_or_default()
+            .trim_start_matches(' ')
+    };
     let ends_sentence = || {
         parts[parts.len() - 1]
             .of(doc.text)
@@ -711,12 +722,17 @@ fn word_count(text: &str, limit: usize) -> usize {
                 continue;
             }
         }
+        // (By index: `at` also cuts `text` where a multi-byte space may start.)
+        #[allow(clippy::needless_range_loop)]
         for at in i..bytes.len().min(i + 8) {
             let space = match bytes[at] {
                 b'\t'..=b'\r' | b' ' => true,
                 // A continuation byte belongs to the character its lead byte classified.
                 0x80..=0xBF => continue,
-                0xC2 | 0xE1 | 0xE2 | 0xE3 => text[at..].chars().next().is_some_and(char::is_whitespace),
+                0xC2 | 0xE1 | 0xE2 | 0xE3 => text
+                    .get(at..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_whitespace),
                 _ => false,
             };
             count += usize::from(!space && !in_word);

@@ -17,7 +17,7 @@ fn is_furniture_line(doc: &Document, line: usize) -> bool {
     let line = doc.lines[line].span.of(doc.text);
     // A label before a colon, of at most 20 bytes, with letters and no lowercase ("PHOTO:",
     // "AP:"): the colon is looked for in the first 21 bytes only.
-    let label = colon_within(line.as_bytes(), 21).map(|colon| &line[..colon]);
+    let label = colon_within(line.as_bytes(), 21).and_then(|colon| line.get(..colon));
     // The prefixes that may open the line besides a caption's, by its first byte (lowercased
     // as `b | 0x20`): one branch instead of a test of each prefix.
     let prefixes: &[&str] = match line.as_bytes().first().map(|&b| b | 0x20) {

@@ -503,7 +503,7 @@ pub(crate) fn lines(source: &'static str) -> Vec<&'static str> {
     let mut rest = source;
     while !rest.is_empty() {
         let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
-        let (line, tail) = rest.split_at(end);
+        let (line, tail) = rest.split_at_checked(end).unwrap_or((rest, ""));
         rest = tail.get(1..).unwrap_or_default();
         let line = line.trim();
         if !line.is_empty() && !line.starts_with('#') {

@@ -384,7 +384,7 @@ pub(crate) fn names_a_day(doc: &Document, token: &Token) -> bool {
 
 /// Strips a possessive ending ("Biden’s" → "Biden").
 pub fn strip_possessive(word: &str) -> &str {
-    &word[..word.len() - possessive_len(word.as_bytes())]
+    word.get(..word.len() - possessive_len(word.as_bytes())).unwrap_or(word)
 }
 
 /// The length in bytes of `word`'s possessive ending ("’s" or "'s"), 0 if it has none: the one

@@ -299,7 +299,7 @@ pub fn utf16_offset(text: &str, byte: usize) -> usize {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    text[..end].encode_utf16().count()
+    text.get(..end).unwrap_or_default().encode_utf16().count()
 }
 
 #[cfg(test)]

@@ -184,7 +184,12 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
             let punct = first_char(text, token.span);
             // Markup left in the text (<tweet author="…">) holds attribute quotes, not quotations.
             match punct {
-                Some('<') if text[token.span.end..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') => {
+                Some('<')
+                    if text
+                        .get(token.span.end..)
+                        .unwrap_or_default()
+                        .starts_with(|c: char| c.is_ascii_alphabetic() || c == '/') =>
+                {
                     in_tag = true
                 }
                 Some('>') => in_tag = false,
@@ -196,29 +201,31 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
             let Some(c) = punct.filter(|&c| is_mark(c)) else {
                 continue;
             };
-            let before = text[..token.span.start]
-                .chars()
+            let before = (text.get(..token.span.start).unwrap_or_default().chars())
                 .next_back()
                 .filter(|_| token.span.start > line.span.start);
-            let after = text[token.span.end..]
-                .chars()
+            let after = (text.get(token.span.end..).unwrap_or_default().chars())
                 .next()
                 .filter(|_| token.span.end < line.span.end);
             let mut role = role_of(c, before, after, &stack);
             // "players’ union", "rock ’n’ roll" inside a ‘…’ quotation: a ’ after a letter with
             // the sentence going on is an apostrophe when a later ’ can still close the quote.
             if c == '’' && matches!(role, Role::Close(_)) && before.is_some_and(char::is_alphabetic) {
-                let rest = &text[token.span.end..line.span.end];
-                let goes_on = rest.starts_with(' ') && rest[1..].starts_with(|x: char| x.is_lowercase());
+                let rest = text.get(token.span.end..line.span.end).unwrap_or_default();
+                let goes_on = rest
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(|x: char| x.is_lowercase()));
                 let mut cut = rest.len().min(300);
                 while !rest.is_char_boundary(cut) {
                     cut -= 1;
                 }
-                let window = &rest[..cut];
-                let later_close = window
-                    .char_indices()
-                    .filter(|&(_, x)| x == '’')
-                    .any(|(i, _)| !window[i + '’'.len_utf8()..].starts_with(char::is_alphanumeric));
+                let window = rest.get(..cut).unwrap_or_default();
+                let later_close = window.char_indices().filter(|&(_, x)| x == '’').any(|(i, _)| {
+                    !window
+                        .get(i + '’'.len_utf8()..)
+                        .unwrap_or_default()
+                        .starts_with(char::is_alphanumeric)
+                });
                 if goes_on && later_close {
                     role = Role::Neither;
                 }
@@ -381,7 +388,7 @@ fn trim(text: &str, start: usize, end: usize) -> Span {
     if kept(text.as_bytes().get(start)) && kept(text.as_bytes().get(end - 1)) {
         return Span::new(start, end);
     }
-    let inner = &text[start..end];
+    let inner = text.get(start..end).unwrap_or_default();
     let lead = inner.len() - inner.trim_start().len();
     let trimmed = inner.trim();
     Span::new(start + lead, start + lead + trimmed.len())

@@ -897,7 +897,7 @@ fn is_combining_mark(c: char) -> bool {
 fn char_at(s: &str, i: usize) -> Option<char> {
     match s.as_bytes().get(i) {
         Some(&b) if b < 0x80 => Some(b as char),
-        Some(_) => s[i..].chars().next(),
+        Some(_) => s.get(i..).and_then(|t| t.chars().next()),
         None => None,
     }
 }
@@ -934,7 +934,7 @@ fn joins_word(s: &str, d: char, d_end: usize, prev: char, numeric: bool, piece_l
         '.' => {
             (numeric && prev.is_ascii_digit() && after.is_some_and(|a| a.is_ascii_digit()))
                 || (!numeric && piece_len <= 2 && after.is_some_and(|a| a.is_alphabetic()) && {
-                    let rest = &s[d_end..];
+                    let rest = s.get(d_end..).unwrap_or_default();
                     let next_piece = rest.find(|x: char| !x.is_alphabetic()).unwrap_or(rest.len());
                     next_piece <= 2
                 })
