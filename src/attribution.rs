@@ -1027,7 +1027,7 @@ fn shouted_name(doc: &Document, mentions: &Mentions, source: Source) -> Option<u
     {
         return None;
     }
-    let last = wording.rsplit(' ').next()?.as_bytes();
+    let last = crate::last_word(wording).as_bytes();
     // (The name's last bytes compared in place: no split of every entity's name.)
     mentions.entities.iter().position(|e| {
         let name = e.name.as_bytes();

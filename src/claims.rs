@@ -429,7 +429,7 @@ fn headline_speaker(doc: &Document, mentions: &Mentions, sp: Speaker, main_speak
     if sp.entity.is_some_and(|e| mentions.entities[e].name != wording) {
         return None;
     }
-    let head = crate::case::lowercase(wording.rsplit(' ').next().unwrap_or(""));
+    let head = crate::case::lowercase(crate::last_word(wording));
     let by_role = mentions
         .roles
         .iter()
@@ -500,10 +500,10 @@ fn by_surname(doc: &Document, mentions: &Mentions, sp: Speaker) -> Option<usize>
         let named = |e: &crate::mentions::EntityDraft| {
             e.kind != EntityKind::Group
                 && e.name.starts_with(char::is_uppercase)
-                && (e.name.rsplit(' ').next().is_some_and(|l| eq_ignore_case(l, word))
+                && (eq_ignore_case(crate::last_word(&e.name), word)
                     || (given
                         && e.kind == EntityKind::Person
-                        && e.name.split_once(' ').is_some_and(|(f, _)| eq_ignore_case(f, word))))
+                        && crate::first_word(&e.name).is_some_and(|f| eq_ignore_case(f, word))))
         };
         let others = || (0..mentions.entities.len()).filter(|&e| Some(e) != sp.entity);
         surname.then(|| {

@@ -84,6 +84,20 @@ impl Span {
     }
 }
 
+/// The words of a name or wording after its last space ("Smith" of "John Smith"), all of it
+/// if it has none: `rsplit(' ').next()` without std's splitter and reverse byte search, which
+/// only these few per-name tests used in the browser build (~1.3 KB raw of wasm).
+pub(crate) fn last_word(text: &str) -> &str {
+    let at = text.bytes().rposition(|b| b == b' ').map_or(0, |space| space + 1);
+    text.get(at..).unwrap_or(text)
+}
+
+/// The word before the first space ("John" of "John Smith"), `None` if there is no space:
+/// `split_once(' ')`'s first part, without its splitter.
+pub(crate) fn first_word(text: &str) -> Option<&str> {
+    text.get(..text.bytes().position(|b| b == b' ')?)
+}
+
 /// How much of a sentence a quotation covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuoteKind {

@@ -1652,7 +1652,7 @@ impl<'t> Mentions<'t> {
                                 let e = &self.entities[e];
                                 e.kind == EntityKind::Organisation
                                     && (contains_lowercase(&e.name, &head)
-                                        || business && e.name.rsplit(' ').next().is_some_and(is_business_word))
+                                        || business && is_business_word(crate::last_word(&e.name)))
                             },
                             None,
                         )
