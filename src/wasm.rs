@@ -92,14 +92,11 @@ fn parse_options(value: JsValue) -> Result<Options, JsError> {
                 Some("quotes") => options.quotes = true,
                 Some("claims") => options.claims = true,
                 Some(other) => {
-                    return Err(JsError::new(
-                        &[
-                            "quotelens: options.kinds: unknown kind `",
-                            other,
-                            "`, expected `quotes` or `claims`",
-                        ]
-                        .concat(),
-                    ))
+                    return Err(error(&[
+                        "quotelens: options.kinds: unknown kind `",
+                        other,
+                        "`, expected `quotes` or `claims`",
+                    ]))
                 }
                 None => {
                     return Err(JsError::new(
@@ -122,6 +119,16 @@ fn parse_options(value: JsValue) -> Result<Options, JsError> {
 /// `object[name]`, with `undefined` and `null` as `None`. A throwing getter or proxy is an error.
 fn field(object: &JsValue, name: &str) -> Result<Option<JsValue>, JsError> {
     let value = js_sys::Reflect::get(object, &JsValue::from_str(name))
-        .map_err(|_| JsError::new(&["quotelens: options.", name, " could not be read"].concat()))?;
+        .map_err(|_| error(&["quotelens: options.", name, " could not be read"]))?;
     Ok((!value.is_undefined() && !value.is_null()).then_some(value))
+}
+
+/// A `JsError` whose message is `parts` joined: pushed one by one, not `concat()`, whose
+/// generic join (with its overflow panic) these two messages alone brought into the wasm.
+fn error(parts: &[&str]) -> JsError {
+    let mut message = String::new();
+    for part in parts {
+        message.push_str(part);
+    }
+    JsError::new(&message)
 }
