@@ -471,6 +471,20 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             let next = words.get(k).copied().unwrap_or(usize::MAX);
             let gap = next.wrapping_sub(end);
             if possessive != 0 || gap > 1 {
+                // "Ursula von der Leyen", "Oscar de la Renta": two particles between names.
+                // (The first particle's length, inline, turns away most gaps of two.)
+                if possessive == 0
+                    && gap == 2
+                    && matches!(doc.tokens[end].span.len(), 2 | 3)
+                    && two_particles(doc, first, end, next)
+                {
+                    for t in end..end + 3 {
+                        facts.add(doc, t - start, t);
+                    }
+                    end += 3;
+                    k += 1;
+                    continue;
+                }
                 break possessive;
             }
             let word = &doc.tokens[next];
@@ -636,6 +650,18 @@ fn firm_before_verb(doc: &Document, t: usize) -> bool {
 fn contraction_info(doc: &Document, token: &Token) -> crate::lexicon::WordInfo {
     let stem = token.span.start..token.span.end - usize::from(token.possessive);
     crate::lexicon::lookup_in_bytes(doc.text.as_bytes(), stem)
+}
+
+/// Are the two tokens from `t` particles between a name's words, the name word `next` after
+/// them on `first`'s line: "von der", "de la", "van den"? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn two_particles(doc: &Document, first: &Token, t: usize, next: usize) -> bool {
+    let word = &doc.tokens[next];
+    word.line == first.line
+        && word.name_like
+        && is_connector(doc, t)
+        && matches!(doc.word(t + 1), "der" | "den" | "la" | "las" | "los" | "de" | "del")
 }
 
 /// Lowercase words inside names: "Bank of America", "Ludwig van Beethoven".
