@@ -1193,20 +1193,24 @@ fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
     let class = doc.tokens[t].info.cue()?;
     let class = verb_use(doc, t, headline, class)?;
     if matches!(class, CueClass::Think | CueClass::Belief) {
-        return Some(finding_or(doc, t, class));
+        return finding_or(doc, t, class);
     }
     Some(class)
 }
 
-/// `CueClass::Speech` for a verb of finding ([`reports_finding`]), else `class`. (Out of
-/// line: asked of beliefs only, it spares the callers of [`cue_class`] its code.)
+/// `CueClass::Speech` for a verb of finding ([`reports_finding`]), else `class`; none for an
+/// adjective of the mind after a bare "be" ("he can be convinced that …" is persuaded, not
+/// convinced: a passive with nobody's statement). (Out of line: asked of beliefs only, it
+/// spares the callers of [`cue_class`] its code.)
 #[inline(never)]
-fn finding_or(doc: &Document, t: usize, class: CueClass) -> CueClass {
+fn finding_or(doc: &Document, t: usize, class: CueClass) -> Option<CueClass> {
     if reports_finding(doc, t) {
-        CueClass::Speech
-    } else {
-        class
+        return Some(CueClass::Speech);
     }
+    if t > 0 && is_word(doc, t - 1, None, b"be") && state_of_mind(doc, t) {
+        return None;
+    }
+    Some(class)
 }
 
 /// Is the cue at `t` a verb of finding ("found", "shows", "suggest") whose subject is what a
@@ -1301,8 +1305,8 @@ fn past_cue_modifiers(doc: &Document, mut c: usize, end: usize) -> usize {
 /// described as …" (a form of "be" before a participle not in -ing: "was telling" is active;
 /// "is expected to" has its own reading, see [`raised_clause`]). What it reports is still a
 /// statement, but its subject is not who made it, and nobody else is named unless by "by"
-/// ([`passive_agent`]). ("The government is worried that …" is a state of the subject's
-/// mind, not a passive.)
+/// ([`passive_agent`]). ("The government is worried that …", "she was adamant that …" are a
+/// state of the subject's mind, not a passive.)
 fn is_passive(doc: &Document, t: usize) -> bool {
     // (Past an adverb between them: "have barely been mentioned", "were mistakenly charged".)
     let adverb = t > 1 && doc.tokens[t - 1].kind == TokenKind::Word && bytes_of(doc, t - 1).ends_with(b"ly");
@@ -1319,7 +1323,23 @@ fn is_passive(doc: &Document, t: usize) -> bool {
         && word_in(doc, be - 1, &BE)
         && !bytes_of(doc, t).ends_with(b"ing")
         && !doc.tokens[t].info.has(RAISING)
-        && !word_in(doc, t, &const { keys(["worried"]) })
+        && !state_of_mind(doc, t)
+}
+
+/// Is the cue at `t` an adjective of the subject's mind after "be" ("worried", "adamant",
+/// "confident"), not a passive ([`is_passive`])? (Asked only after a form of "be".)
+#[inline(never)]
+fn state_of_mind(doc: &Document, t: usize) -> bool {
+    const WORDS: [&[u8]; 6] = [
+        b"worried",
+        b"convinced",
+        b"adamant",
+        b"hopeful",
+        b"confident",
+        b"optimistic",
+    ];
+    let word = bytes_of(doc, t);
+    WORDS.iter().any(|w| eq_ignore_case(word, w))
 }
 
 /// The source of the statement or quotation of cue `cue`: `source`, the one found for it,
