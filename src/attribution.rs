@@ -1210,7 +1210,24 @@ fn finding_or(doc: &Document, t: usize, class: CueClass) -> Option<CueClass> {
     if t > 0 && is_word(doc, t - 1, None, b"be") && state_of_mind(doc, t) {
         return None;
     }
+    // "clear" reports only in "made (it) clear".
+    if bytes_of(doc, t).len() == 5 && eq_ignore_case(bytes_of(doc, t), b"clear") && made_clear(doc, t).is_none() {
+        return None;
+    }
     Some(class)
+}
+
+/// "She made it clear that …", "he has made clear that …": the verb "make" before the cue
+/// "clear" at `t` (past "it"), whose subject is the speaker; none in the passive ("as was
+/// made clear last week"), after "to" ("asked her to make it clear": whoever asked is the
+/// one reported) or where "clear" is anything else ("it is clear that …" is the reporter's).
+fn made_clear(doc: &Document, t: usize) -> Option<usize> {
+    let make = t.checked_sub(1 + usize::from(t > 0 && is_word(doc, t - 1, None, b"it")))?;
+    let made = doc.tokens[make].kind == TokenKind::Word
+        && [&b"made"[..], b"make", b"makes", b"making"]
+            .iter()
+            .any(|w| eq_ignore_case(bytes_of(doc, make), w));
+    (made && !(make > 0 && (word_in(doc, make - 1, &BE) || is_to(doc, make - 1)))).then_some(make)
 }
 
 /// Is the cue at `t` a verb of finding ("found", "shows", "suggest") whose subject is what a
@@ -1956,9 +1973,15 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
                         && key_of(doc, first) != key("having"))
             })
         };
-        let source = source_left(doc, t, sentence_first)
+        // (The subject of "made it clear" is before "made".)
+        let verb = if class == CueClass::Think {
+            made_clear(doc, t).unwrap_or(t)
+        } else {
+            t
+        };
+        let source = source_left(doc, verb, sentence_first)
             .or_else(opening_phrase)
-            .or_else(|| subject_of(doc, t, s))
+            .or_else(|| subject_of(doc, verb, s))
             .or_else(inverted);
         return Some((t, source));
     }
@@ -5654,7 +5677,13 @@ fn reported_from_verb(
     if c >= end {
         return None;
     }
-    let (source, generic) = source_before_verb(doc, cue, first, s)?;
+    // (The subject of "made it clear" is before "made".)
+    let verb = if class == CueClass::Think {
+        made_clear(doc, cue).unwrap_or(cue)
+    } else {
+        cue
+    };
+    let (source, generic) = source_before_verb(doc, verb, first, s)?;
     // A phrase found only by its place before the verb needs the verb to have a statement
     // that shows itself: a subject, or "that" and a subject ("the four states that cast
     // votes", "delegate-rich states like Florida" are no statements).
