@@ -18,6 +18,9 @@ pub enum CueClass {
     /// Like `Think`, and also before a clause that opens with its subject.
     Belief,
     Quote,
+    /// A noun that reports a clause after "that" ("his assertion that …"): no verb, so no
+    /// cue of a quotation or a verb's statement (see `nominal_statement` in attribution.rs).
+    Noun,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -99,6 +102,7 @@ impl WordInfo {
             3 => Some(CueClass::Think),
             4 => Some(CueClass::Belief),
             5 => Some(CueClass::Quote),
+            6 => Some(CueClass::Noun),
             _ => None,
         }
     }
@@ -541,6 +545,7 @@ fn merged() -> Merged {
             Some("think") => CueClass::Think,
             Some("belief") => CueClass::Belief,
             Some("quote") => CueClass::Quote,
+            Some("noun") => CueClass::Noun,
             _ => CueClass::Speech,
         };
         add(word, &mut |w| w.set_cue(class));
