@@ -1190,7 +1190,10 @@ fn description_entity(doc: &Document, mentions: &mut Mentions, source: Source) -
 /// for their sentence).
 #[inline]
 fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
-    let class = doc.tokens[t].info.cue().filter(|&class| class != CueClass::Noun)?;
+    let class = doc.tokens[t]
+        .info
+        .cue()
+        .filter(|&class| !matches!(class, CueClass::Noun | CueClass::Adverb))?;
     let class = verb_use(doc, t, headline, class)?;
     if matches!(class, CueClass::Think | CueClass::Belief) {
         return finding_or(doc, t, class);
@@ -3785,6 +3788,8 @@ fn reported_speech(
                 reported_from_verb(doc, t, class, &sentence, s)
             } else if doc.tokens[t].info.cue() == Some(CueClass::Noun) {
                 nominal_statement(doc, t, &sentence)
+            } else if doc.tokens[t].info.cue() == Some(CueClass::Adverb) {
+                hearsay_clause(doc, t, &sentence).map(|content| (None, content))
             } else {
                 None
             };
@@ -6613,6 +6618,26 @@ fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence
     {
         return None;
     }
+    Some(clause_around(doc, cue, cue + 2, sentence))
+}
+
+/// "The FBI is reportedly making arrangements to interview her": an adverb of hearsay (class
+/// `adverb` in cue-verbs.txt) reports its clause, by nobody named, as [`raised_clause`] does
+/// (not in a quotation, nor opening a participle's aside: "…, reportedly winning over …").
+/// (Out of line: the adverbs are rare.)
+#[inline(never)]
+fn hearsay_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence) -> Option<Span> {
+    let token = &doc.tokens[cue];
+    if token.in_quote || cue + 1 >= sentence.tokens.end || (cue > 0 && is_punct(doc, cue - 1, b',')) {
+        return None;
+    }
+    Some(clause_around(doc, cue, cue + 1, sentence))
+}
+
+/// The clause around the cue at `cue`: back to what opens it (a comma, a quotation mark or a
+/// clause opener, at most 40 tokens), on from token `from` to the next break.
+fn clause_around(doc: &Document, cue: usize, from: usize, sentence: &crate::segment::Sentence) -> Span {
+    let first = sentence.tokens.start;
     let mut start = cue;
     while start > first && cue - start < 40 {
         let prev = &doc.tokens[start - 1];
@@ -6624,8 +6649,8 @@ fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence
         }
         start -= 1;
     }
-    let stop = end_before_break(doc, cue + 2, sentence, &[',', ';', '—', '–', '-', '(']);
-    Some(Span::new(doc.tokens[start].span.start, stop))
+    let stop = end_before_break(doc, from, sentence, &[',', ';', '—', '–', '-', '(']);
+    Span::new(doc.tokens[start].span.start, stop)
 }
 
 /// Words whose "'s" is "has" or "is" rather than a possessive.

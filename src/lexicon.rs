@@ -21,6 +21,9 @@ pub enum CueClass {
     /// A noun that reports a clause after "that" ("his assertion that …"): no verb, so no
     /// cue of a quotation or a verb's statement (see `nominal_statement` in attribution.rs).
     Noun,
+    /// An adverb that marks its clause as hearsay ("the FBI is reportedly preparing …"): the
+    /// clause is the content, nobody named (see `hearsay_clause` in attribution.rs).
+    Adverb,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -103,6 +106,7 @@ impl WordInfo {
             4 => Some(CueClass::Belief),
             5 => Some(CueClass::Quote),
             6 => Some(CueClass::Noun),
+            7 => Some(CueClass::Adverb),
             _ => None,
         }
     }
@@ -546,6 +550,7 @@ fn merged() -> Merged {
             Some("belief") => CueClass::Belief,
             Some("quote") => CueClass::Quote,
             Some("noun") => CueClass::Noun,
+            Some("adverb") => CueClass::Adverb,
             _ => CueClass::Speech,
         };
         add(word, &mut |w| w.set_cue(class));
