@@ -1190,10 +1190,7 @@ fn description_entity(doc: &Document, mentions: &mut Mentions, source: Source) -
 /// for their sentence).
 #[inline]
 fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
-    let class = doc.tokens[t]
-        .info
-        .cue()
-        .filter(|&class| !matches!(class, CueClass::Noun | CueClass::Adverb))?;
+    let class = doc.tokens[t].info.cue().filter(|&class| class != CueClass::Adverb)?;
     let class = verb_use(doc, t, headline, class)?;
     if matches!(class, CueClass::Think | CueClass::Belief) {
         return finding_or(doc, t, class);
@@ -1214,7 +1211,7 @@ fn finding_or(doc: &Document, t: usize, class: CueClass) -> Option<CueClass> {
         return None;
     }
     // "clear" reports only in "made (it) clear".
-    if bytes_of(doc, t).len() == 5 && eq_ignore_case(bytes_of(doc, t), b"clear") && made_clear(doc, t).is_none() {
+    if key_of(doc, t) == key("clear") && made_clear(doc, t).is_none() {
         return None;
     }
     Some(class)
@@ -1224,12 +1221,11 @@ fn finding_or(doc: &Document, t: usize, class: CueClass) -> Option<CueClass> {
 /// "clear" at `t` (past "it"), whose subject is the speaker; none in the passive ("as was
 /// made clear last week"), after "to" ("asked her to make it clear": whoever asked is the
 /// one reported) or where "clear" is anything else ("it is clear that …" is the reporter's).
+/// (Out of line: asked of "clear" only.)
+#[inline(never)]
 fn made_clear(doc: &Document, t: usize) -> Option<usize> {
     let make = t.checked_sub(1 + usize::from(t > 0 && is_word(doc, t - 1, None, b"it")))?;
-    let made = doc.tokens[make].kind == TokenKind::Word
-        && [&b"made"[..], b"make", b"makes", b"making"]
-            .iter()
-            .any(|w| eq_ignore_case(bytes_of(doc, make), w));
+    let made = word_in(doc, make, &const { keys(["made", "make", "makes", "making"]) });
     (made && !(make > 0 && (word_in(doc, make - 1, &BE) || is_to(doc, make - 1)))).then_some(make)
 }
 
@@ -1976,15 +1972,9 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
                         && key_of(doc, first) != key("having"))
             })
         };
-        // (The subject of "made it clear" is before "made".)
-        let verb = if class == CueClass::Think {
-            made_clear(doc, t).unwrap_or(t)
-        } else {
-            t
-        };
-        let source = source_left(doc, verb, sentence_first)
+        let source = source_left(doc, t, sentence_first)
             .or_else(opening_phrase)
-            .or_else(|| subject_of(doc, verb, s))
+            .or_else(|| subject_of(doc, t, s))
             .or_else(inverted);
         return Some((t, source));
     }
@@ -3786,8 +3776,6 @@ fn reported_speech(
                 colon_statement(doc, t, &sentence, &mut dialogue).filter(|_| !(headline && asks(doc, &sentence)))
             } else if let Some(class) = cue_class(doc, t, headline) {
                 reported_from_verb(doc, t, class, &sentence, s)
-            } else if doc.tokens[t].info.cue() == Some(CueClass::Noun) {
-                nominal_statement(doc, t, &sentence)
             } else if doc.tokens[t].info.cue() == Some(CueClass::Adverb) {
                 hearsay_clause(doc, t, &sentence).map(|content| (None, content))
             } else {
@@ -5716,57 +5704,6 @@ fn reported_from_verb(
     (content.end > content.start).then_some((Some(source), content))
 }
 
-/// "Trump's assertion that more strikes are needed", "complaints that the count was slow": a
-/// noun of claiming (class `noun` in cue-verbs.txt) before "that" (past a time: "assertion
-/// Monday that") and a clause that shows its subject (not the relative "claims that were
-/// made"). The statement is the clause, to where a relative clause would end (the noun's
-/// phrase is mostly a subject: "… drew rebukes"); its source the possessor before the noun
-/// ("Trump's", "his"), else nobody named. (Out of line: the nouns are rare.)
-#[inline(never)]
-fn nominal_statement(
-    doc: &Document,
-    cue: usize,
-    sentence: &crate::segment::Sentence,
-) -> Option<(Option<Source>, Span)> {
-    let (first, end) = (sentence.tokens.start, sentence.tokens.end);
-    let token = &doc.tokens[cue];
-    if token.kind != TokenKind::Word || token.in_quote || cue + 2 >= end {
-        return None;
-    }
-    let mut c = cue + 1;
-    if doc.tokens[c].info.has(TIME) {
-        c += 1;
-    }
-    if c + 1 >= end || !is_that(doc, c) || !starts_with_subject(doc, c + 1, end) {
-        return None;
-    }
-    // The possessor: "Clinton's" (the name, less its "'s") or "his", "her", "their".
-    let source = cue.checked_sub(1).filter(|&p| p >= first).and_then(|p| {
-        let before = &doc.tokens[p];
-        if before.possessive != 0 && before.kind == TokenKind::Word {
-            let span = Span::new(before.span.start, before.span.end - usize::from(before.possessive));
-            let start = (first..p)
-                .rev()
-                .take_while(|&i| doc.tokens[i].cap && doc.tokens[i].kind == TokenKind::Word)
-                .last();
-            let span = Span::new(start.map_or(span.start, |i| doc.tokens[i].span.start), span.end);
-            let kind = if before.cap {
-                MentionKind::Name
-            } else {
-                MentionKind::Description(DescKind::Person)
-            };
-            Some(Source::new(span, p, kind))
-        } else if word_in(doc, p, &const { keys(["his", "her", "their"]) }) {
-            Some(Source::new(before.span, p, MentionKind::Pronoun))
-        } else {
-            None
-        }
-    });
-    let stop = clause_end(doc, first, cue, c, CueClass::Think, sentence, true);
-    let content = Span::new(doc.tokens[c].span.start, stop);
-    (content.end > content.start).then_some((source, content))
-}
-
 /// The first "that" from token `c` among the next `words` tokens, a title's quotation marks
 /// counting as none: "said in an interview on “Meet the Press” that …" is as long as "said in
 /// an interview on Meet the Press that …".
@@ -6636,6 +6573,7 @@ fn hearsay_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentenc
 
 /// The clause around the cue at `cue`: back to what opens it (a comma, a quotation mark or a
 /// clause opener, at most 40 tokens), on from token `from` to the next break.
+#[inline(never)]
 fn clause_around(doc: &Document, cue: usize, from: usize, sentence: &crate::segment::Sentence) -> Span {
     let first = sentence.tokens.start;
     let mut start = cue;

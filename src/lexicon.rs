@@ -18,9 +18,6 @@ pub enum CueClass {
     /// Like `Think`, and also before a clause that opens with its subject.
     Belief,
     Quote,
-    /// A noun that reports a clause after "that" ("his assertion that …"): no verb, so no
-    /// cue of a quotation or a verb's statement (see `nominal_statement` in attribution.rs).
-    Noun,
     /// An adverb that marks its clause as hearsay ("the FBI is reportedly preparing …"): the
     /// clause is the content, nobody named (see `hearsay_clause` in attribution.rs).
     Adverb,
@@ -105,8 +102,7 @@ impl WordInfo {
             3 => Some(CueClass::Think),
             4 => Some(CueClass::Belief),
             5 => Some(CueClass::Quote),
-            6 => Some(CueClass::Noun),
-            7 => Some(CueClass::Adverb),
+            6 => Some(CueClass::Adverb),
             _ => None,
         }
     }
@@ -549,7 +545,6 @@ fn merged() -> Merged {
             Some("think") => CueClass::Think,
             Some("belief") => CueClass::Belief,
             Some("quote") => CueClass::Quote,
-            Some("noun") => CueClass::Noun,
             Some("adverb") => CueClass::Adverb,
             _ => CueClass::Speech,
         };
