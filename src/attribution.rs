@@ -1893,7 +1893,7 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
         if punct_of(doc.text, token) == Some(':') && t + 1 == open {
             // ("Ruiz put it simply: “…”": a pronoun after a verb is its object, no speaker.)
             if let Some(source) = source_left(doc, t, sentence_first).filter(|s| !is_object_pronoun(doc, s)) {
-                return Some((t, Some(source)));
+                return Some(told_before_colon(doc, &source, sentence_first, s).unwrap_or((t, Some(source))));
             }
             // "Sanders delivered a snappy retort: “…”": a colon that hands a clause over to a
             // quotation gives it to the clause's subject, if no cue is closer.
@@ -1979,6 +1979,23 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
         return Some((t, source));
     }
     None
+}
+
+/// "Marsh told the BBC: “…”", "Kane reminded voters in Ohio: “…”": the phrase before the
+/// colon is the object of a verb of telling (or of a verb of speech with a subject before it:
+/// "Ruiz asked the crowd: “…”"), so that verb is the cue and its subject the speaker. (Not
+/// "Said the mayor: “…”", where the phrase after the verb is its subject.)
+fn told_before_colon(doc: &Document, object: &Source, floor: usize, s: usize) -> Option<(usize, Option<Source>)> {
+    let verb = word_before_phrase(doc, object, floor)?;
+    let class = doc.tokens[verb].info.cue()?;
+    if !matches!(class, CueClass::Speech | CueClass::Tell) || cue_class(doc, verb, false).is_none() {
+        return None;
+    }
+    let subject = source_left(doc, verb, floor).filter(|x| !is_object_pronoun(doc, x));
+    if class == CueClass::Tell {
+        return Some((verb, subject.or_else(|| subject_of(doc, verb, s))));
+    }
+    subject.map(|x| (verb, Some(x)))
 }
 
 /// “Q” opening a sentence after one that is only its attribution, in the same paragraph:
