@@ -151,6 +151,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
                 .map(|found| participle_after(doc, quote, found, close_sentence))
                 .or_else(|| any_verb_after(doc, quote, close_sentence))
                 .or_else(|| cue_before(doc, quote.open, sentence))
+                .or_else(|| dash_credit(doc, quote))
         };
         // “A,” she said, “B.” — the second piece joins the first.
         if let (Some((cue_t, _)), Some(next)) = (found, quotes.get(i + 1)) {
@@ -1655,6 +1656,36 @@ fn opens_clause_after(doc: &Document, cue: usize, end: usize) -> bool {
 /// ("the candidate could …", "the plan was …")?
 fn auxiliary_at(doc: &Document, t: usize, end: usize) -> bool {
     t < end && (word_in(doc, t, &BE) || word_in(doc, t, &AUXILIARIES))
+}
+
+/// A quote box or a bulleted list of reactions: “…” — Martin Cole, Federation of Small
+/// Businesses. A quotation that opens its line (after a bullet at most) and is followed by a
+/// dash and a mention, with at most a short affiliation after it to the line's end, is that
+/// mention's; the dash is the cue. (Asked last, of quotations nothing else attributed.)
+fn dash_credit(doc: &Document, quote: &Quoted) -> Option<(usize, Option<Source>)> {
+    let line = &doc.lines[doc.tokens[quote.open].line as usize];
+    let bullet = |t: usize| matches!(punct_of(doc.text, &doc.tokens[t]), Some('-' | '*' | '•' | '–' | '—'));
+    let opens_line =
+        quote.open == line.tokens.start || (quote.open == line.tokens.start + 1 && bullet(line.tokens.start));
+    let mut dash = quote.close + 1;
+    if !opens_line || dash >= line.tokens.end {
+        return None;
+    }
+    // (A comma or stop may sit outside the closing mark: “…”. — Cole)
+    if matches!(punct_of(doc.text, &doc.tokens[dash]), Some(',' | '.')) {
+        dash += 1;
+    }
+    if dash >= line.tokens.end || !matches!(punct_of(doc.text, &doc.tokens[dash]), Some('-' | '–' | '—')) {
+        return None;
+    }
+    let source = source_right(doc, dash)?;
+    // (The rest of the line is the credit alone: a few words, no quotation, no verb; not
+    // "“…” — the union, which has 40,000 members, is defiant.")
+    let end = line.tokens.end;
+    let credit_only = end - dash <= 13
+        && (dash + 1..end)
+            .all(|t| doc.tokens[t].mark == Mark::None && !doc.tokens[t].info.is_cue() && !auxiliary_at(doc, t, end));
+    credit_only.then_some((dash, Some(source)))
 }
 
 /// “…,” she said / “…,” said Smith / “…,” Smith told reporters: a cue just after the close,
