@@ -245,7 +245,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         &mut last_speaker,
     );
     continue_reported(doc, &mut out, &reported);
-    fragments_of_statements(&mut out, &reported);
+    fragments_of_statements(doc, &mut out, &reported);
     poll_statements(doc, mentions, &mut reported);
     statements_around_fragments(doc, &out, &mut reported);
     if crate::segment::worth_keeping(&used_cues)
@@ -380,7 +380,10 @@ fn continue_reported(doc: &Document, quotes: &mut [AttributedQuote], reported: &
 /// own cue lies inside a reported statement that holds it was quoted by whoever made the
 /// statement, through the statement's cue ("said"), not the verb inside it ("showed"). Both
 /// lists are in text order.
-fn fragments_of_statements(quotes: &mut [AttributedQuote], reported: &[Reported]) {
+/// So is a fragment whose cue is a verb of thinking or feeling inside the statement, whoever
+/// its subject: "Aldous said that residents felt “abandoned”" quotes Aldous, not the residents,
+/// who said nothing.
+fn fragments_of_statements(doc: &Document, quotes: &mut [AttributedQuote], reported: &[Reported]) {
     let mut r = 0;
     for q in quotes.iter_mut().filter(|q| q.kind == QuoteKind::Partial) {
         let (Some(cue), Some(speaker)) = (q.cue, q.speaker) else {
@@ -395,9 +398,14 @@ fn fragments_of_statements(quotes: &mut [AttributedQuote], reported: &[Reported]
         };
         if statement.content.contains(fragment)
             && statement.content.contains(cue)
-            && statement
-                .speaker
-                .is_some_and(|s| s.entity.is_some() && s.entity == speaker.entity)
+            && statement.speaker.is_some_and(|s| {
+                s.entity.is_some()
+                    && (s.entity == speaker.entity
+                        || matches!(
+                            crate::lexicon::lookup_in(doc.text, cue.start..cue.end).cue(),
+                            Some(CueClass::Think | CueClass::Belief)
+                        ))
+            })
         {
             q.cue = Some(statement.cue);
             q.speaker = statement.speaker;
