@@ -1936,9 +1936,12 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
                 return Some(told_before_colon(doc, &source, sentence_first, s).unwrap_or((t, Some(source))));
             }
             // "Sanders delivered a snappy retort: “…”": a colon that hands a clause over to a
-            // quotation gives it to the clause's subject, if no cue is closer.
+            // quotation gives it to the clause's subject, if no cue is closer. (A verb opening
+            // the sentence before a comma is an adverbial's, not a cue of its own: "Asked about
+            // his future, Doyle was defiant: “…”".)
+            let adverbial = |i: usize| i == sentence_first && (i + 1..t).any(|c| is_punct(doc, c, b','));
             if let Some(subject) = (start..t)
-                .all(|i| cue_class(doc, i, false).is_none())
+                .all(|i| cue_class(doc, i, false).is_none() || adverbial(i))
                 .then(|| subject_of(doc, t, s))
                 .flatten()
             {
