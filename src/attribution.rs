@@ -1666,15 +1666,19 @@ fn auxiliary_at(doc: &Document, t: usize, end: usize) -> bool {
     t < end && (word_in(doc, t, &BE) || word_in(doc, t, &AUXILIARIES))
 }
 
+/// Is token `t` a list's bullet: a dash, a star or a bullet sign?
+fn is_bullet(doc: &Document, t: usize) -> bool {
+    matches!(punct_of(doc.text, &doc.tokens[t]), Some('-' | '*' | '•' | '–' | '—'))
+}
+
 /// A quote box or a bulleted list of reactions: “…” — Martin Cole, Federation of Small
 /// Businesses. A quotation that opens its line (after a bullet at most) and is followed by a
 /// dash and a mention, with at most a short affiliation after it to the line's end, is that
 /// mention's; the dash is the cue. (Asked last, of quotations nothing else attributed.)
 fn dash_credit(doc: &Document, quote: &Quoted) -> Option<(usize, Option<Source>)> {
     let line = &doc.lines[doc.tokens[quote.open].line as usize];
-    let bullet = |t: usize| matches!(punct_of(doc.text, &doc.tokens[t]), Some('-' | '*' | '•' | '–' | '—'));
     let opens_line =
-        quote.open == line.tokens.start || (quote.open == line.tokens.start + 1 && bullet(line.tokens.start));
+        quote.open == line.tokens.start || (quote.open == line.tokens.start + 1 && is_bullet(doc, line.tokens.start));
     let mut dash = quote.close + 1;
     if !opens_line || dash >= line.tokens.end {
         return None;
@@ -1903,7 +1907,8 @@ fn ends_attribution(doc: &Document, cue: usize, sentence_end: usize) -> bool {
 /// which is in sentence `s`.
 fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<Source>)> {
     let line = &doc.lines[doc.tokens[open].line as usize];
-    if open == line.tokens.start {
+    // (Or after a list's bullet: "Key lines from her speech:" over "• “…”" lines.)
+    if open == line.tokens.start || (open == line.tokens.start + 1 && is_bullet(doc, line.tokens.start)) {
         return introduced_by_previous_line(doc, open);
     }
     // Every token looked at below is in the sentence of `open`, whose start is its floor.
