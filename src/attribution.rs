@@ -687,12 +687,16 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span], attr
             && (close + 1 == line_end || close + 2 == line_end && doc.tokens[close + 1].kind == TokenKind::Punct)
     };
     let stop_after_reply = || attributed_after && after_marks().starts_with(',');
+    // (A headline's or a quote box's credit after a colon or dash: "“We were robbed”: Rovers
+    // boss fumes", "“…” — Leona Marsh".)
+    let credit_after = || attributed_after && after_marks().starts_with([':', '—', '–', '-']);
     if word_count >= 6
         || (word_count >= 3 || (word_count == 2 && subject_first()))
             && (ends_sentence() || stop_after_marks())
             && !embedded()
         || attributed_after && word_count >= 1 && (ends_sentence() || stop_after_reply()) && !embedded()
         || (word_count >= 2 || ends_sentence()) && colon_to_line_end()
+        || word_count >= 2 && credit_after() && !embedded()
     {
         QuoteKind::Direct
     } else {
@@ -1687,13 +1691,39 @@ fn dash_credit(doc: &Document, quote: &Quoted) -> Option<(usize, Option<Source>)
     if matches!(punct_of(doc.text, &doc.tokens[dash]), Some(',' | '.')) {
         dash += 1;
     }
-    if dash >= line.tokens.end || !matches!(punct_of(doc.text, &doc.tokens[dash]), Some('-' | '–' | '—')) {
+    let end = line.tokens.end;
+    if dash >= end {
+        return None;
+    }
+    // A headline's colon credits the phrase after it, which its verb may follow: "“We were
+    // robbed”: Rovers boss fumes at referee" (a line that ends with no full stop).
+    if quote.open == line.tokens.start && is_punct(doc, dash, b':') {
+        let headline = end - dash <= 13 && !is_punct(doc, end - 1, b'.');
+        let mut source = headline.then(|| source_right(doc, dash)).flatten()?;
+        // (A description ends at its first noun, before the headline's verb: "embattled
+        // mayor defies critics".)
+        let first = doc.tokens.partition_point(|x| x.span.start < source.span.start);
+        if let MentionKind::Description(_) = source.kind {
+            if let Some(noun) = (first..source.head).find(|&t| doc.tokens[t].info.desc().is_some()) {
+                source.span.end = doc.tokens[noun].span.end;
+                source.named.end = source.named.end.min(source.span.end);
+                source.head = noun;
+            }
+        }
+        // ("“…”: Mother's tribute to …": the possessor, without its ending.)
+        let last = doc.tokens.partition_point(|x| x.span.start < source.span.end) - 1;
+        if doc.tokens[last].possessive != 0 && doc.tokens[last].span.end == source.span.end {
+            source.span.end -= possessive_at(doc, last);
+            source.named.end = source.named.end.min(source.span.end);
+        }
+        return Some((dash, Some(source)));
+    }
+    if !matches!(punct_of(doc.text, &doc.tokens[dash]), Some('-' | '–' | '—')) {
         return None;
     }
     let source = source_right(doc, dash)?;
     // (The rest of the line is the credit alone: a few words, no quotation, no verb; not
     // "“…” — the union, which has 40,000 members, is defiant.")
-    let end = line.tokens.end;
     let credit_only = end - dash <= 13
         && (dash + 1..end)
             .all(|t| doc.tokens[t].mark == Mark::None && !doc.tokens[t].info.is_cue() && !auxiliary_at(doc, t, end));
