@@ -687,12 +687,16 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span], attr
             && (close + 1 == line_end || close + 2 == line_end && doc.tokens[close + 1].kind == TokenKind::Punct)
     };
     let stop_after_reply = || attributed_after && after_marks().starts_with(',');
+    // (A headline's or a quote box's credit after a colon or dash: "“We were robbed”: Rovers
+    // boss fumes", "“…” — Leona Marsh".)
+    let credit_after = || attributed_after && after_marks().starts_with([':', '—', '–', '-']);
     if word_count >= 6
         || (word_count >= 3 || (word_count == 2 && subject_first()))
             && (ends_sentence() || stop_after_marks())
             && !embedded()
         || attributed_after && word_count >= 1 && (ends_sentence() || stop_after_reply()) && !embedded()
         || (word_count >= 2 || ends_sentence()) && colon_to_line_end()
+        || word_count >= 2 && credit_after() && !embedded()
     {
         QuoteKind::Direct
     } else {
@@ -1691,6 +1695,29 @@ fn dash_credit(doc: &Document, quote: &Quoted) -> Option<(usize, Option<Source>)
     if dash >= end {
         return None;
     }
+    // A headline's colon credits the phrase after it, which its verb may follow: "“We were
+    // robbed”: Rovers boss fumes at referee" (a line that ends with no full stop).
+    if quote.open == line.tokens.start && is_punct(doc, dash, b':') {
+        let headline = end - dash <= 13 && !is_punct(doc, end - 1, b'.');
+        let mut source = headline.then(|| source_right(doc, dash)).flatten()?;
+        // (A description ends at its first noun, before the headline's verb: "embattled
+        // mayor defies critics".)
+        let first = doc.tokens.partition_point(|x| x.span.start < source.span.start);
+        if let MentionKind::Description(_) = source.kind {
+            if let Some(noun) = (first..source.head).find(|&t| doc.tokens[t].info.desc().is_some()) {
+                source.span.end = doc.tokens[noun].span.end;
+                source.named.end = source.named.end.min(source.span.end);
+                source.head = noun;
+            }
+        }
+        // ("“…”: Mother's tribute to …": the possessor, without its ending.)
+        let last = doc.tokens.partition_point(|x| x.span.start < source.span.end) - 1;
+        if doc.tokens[last].possessive != 0 && doc.tokens[last].span.end == source.span.end {
+            source.span.end -= possessive_at(doc, last);
+            source.named.end = source.named.end.min(source.span.end);
+        }
+        return Some((dash, Some(source)));
+    }
     if !matches!(punct_of(doc.text, &doc.tokens[dash]), Some('-' | '–' | '—')) {
         return None;
     }
@@ -1940,6 +1967,7 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
         if punct_of(doc.text, token) == Some(':') && t + 1 == open {
             // ("Ruiz put it simply: “…”": a pronoun after a verb is its object, no speaker.)
             if let Some(source) = source_left(doc, t, sentence_first).filter(|s| !is_object_pronoun(doc, s)) {
+                let source = message_author(doc, &source, sentence_first, s).unwrap_or(source);
                 return Some(told_before_colon(doc, &source, sentence_first, s).unwrap_or((t, Some(source))));
             }
             // "Sanders delivered a snappy retort: “…”": a colon that hands a clause over to a
@@ -1952,6 +1980,7 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
                 .then(|| subject_of(doc, t, s))
                 .flatten()
             {
+                let subject = message_author(doc, &subject, sentence_first, s).unwrap_or(subject);
                 return Some((t, Some(subject)));
             }
             continue;
@@ -2029,6 +2058,62 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
         return Some((t, source));
     }
     None
+}
+
+/// "The message from the coach was blunt: “…”", "Okafor's statement was short: “…”": a
+/// message before a colon speaks for its author, named after "from" or "by" or as its
+/// possessor; that author is the speaker a reader sees. `None` where the phrase is no message
+/// or names no author.
+fn message_author(doc: &Document, message: &Source, floor: usize, s: usize) -> Option<Source> {
+    if doc.tokens[message.head].info.desc() != Some(DescKind::Message) {
+        return None;
+    }
+    let by = message.head + 1;
+    if by < doc.tokens.len() && matches!(doc.word(by), "from" | "by") {
+        return source_right(doc, by);
+    }
+    let first = first_token_of(doc, message);
+    let Some(owner) = (first..message.head).find(|&i| doc.tokens[i].possessive != 0) else {
+        // "Trump had a blunt message: “…”": a message that is a verb's object is its
+        // subject's.
+        let verb = word_before_phrase(doc, message, floor)
+            .filter(|&v| !doc.tokens[v].cap && !doc.tokens[v].info.has(DETERMINER) && !doc.tokens[v].info.is_cue())?;
+        return source_left(doc, verb, floor)
+            .or_else(|| subject_of(doc, verb, s))
+            .filter(|x| {
+                x.span.end <= doc.tokens[verb].span.start && doc.tokens[x.head].info.desc() != Some(DescKind::Message)
+            });
+    };
+    // (The possessor's name ends at the possessive, whose ending it leaves out; a capitalised
+    // word alone opening the sentence is a name too: "Trump's message was …".)
+    let token = &doc.tokens[owner];
+    let described = || {
+        let stem = token.span.start..token.span.end - possessive_at(doc, owner);
+        let kind = crate::lexicon::lookup_in(doc.text, stem)
+            .desc()
+            .filter(|&d| d != DescKind::Message)?;
+        let start = if owner > floor && doc.tokens[owner - 1].info.has(DETERMINER) {
+            owner - 1
+        } else {
+            owner
+        };
+        Some(Source::new(
+            Span::new(doc.tokens[start].span.start, token.span.end),
+            owner,
+            MentionKind::Description(kind),
+        ))
+    };
+    let mut author = source_left(doc, owner + 1, floor)
+        .or_else(|| (token.cap && !token.info.has(FUNCTION)).then(|| Source::new(token.span, owner, MentionKind::Name)))
+        .or_else(described)?;
+    let end = token.span.end - possessive_at(doc, owner);
+    author.span.end = end;
+    author.named.end = author.named.end.min(end);
+    let person = matches!(
+        author.kind,
+        MentionKind::Name | MentionKind::Description(DescKind::Person | DescKind::Organisation | DescKind::Group)
+    );
+    (author.span.start < end && person).then_some(author)
 }
 
 /// "Marsh told the BBC: “…”", "Kane reminded voters in Ohio: “…”": the phrase before the
