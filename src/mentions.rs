@@ -944,6 +944,11 @@ fn add_name<'t, const SHAPED: bool>(
                 entity.name = key();
                 entity.not_a_person.set(None);
                 mentions.entity_words[e] = word_count;
+                // "Sanders" first (a plural's shape, taken for a group), then "Bernie
+                // Sanders": a person after all.
+                if entity.kind == EntityKind::Group && first.info.has(GIVEN_NAME) {
+                    entity.kind = EntityKind::Person;
+                }
             }
             learn_gender(entity, gender, sure());
             if kind == EntityKind::Person && entity.kind != EntityKind::Person && titled {
