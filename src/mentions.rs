@@ -1298,8 +1298,14 @@ fn add_appositive_role<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, afte
 fn push_appositive_role<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, after: usize, entity: usize) {
     let tokens = &doc.tokens;
     let mut t = after + 1;
-    // An age first: "Lena Berg, 52, the party's chairwoman".
+    // An age first: "Lena Berg, 52, the party's chairwoman". It is a role of its own, for "the
+    // 52-year-old" later to stand for her rather than whoever was named last.
     if tokens.get(t).is_some_and(|x| x.kind == TokenKind::Number) && t + 1 < tokens.len() && doc.word(t + 1) == "," {
+        let age = doc.word(t);
+        let e = &mentions.entities[entity];
+        if age.len() <= 3 && e.kind == EntityKind::Person && e.not_a_person().is_none() {
+            push_role(mentions, entity, age);
+        }
         t += 2;
     }
     if tokens
@@ -1631,6 +1637,8 @@ impl<'t> Mentions<'t> {
             }
             MentionKind::Description(desc) => {
                 let head = lowercase(doc.word(t));
+                // "the 43-year-old": the age is the role asked for ("Ebert, 43, …").
+                let role = age_of(&head).unwrap_or(&head);
                 // (Asked only of the kinds whose look-up depends on it.)
                 let definite = || self.is_definite(doc, t);
                 // Few descriptions are a role word some entity was seen with ("the minister"),
@@ -1640,10 +1648,10 @@ impl<'t> Mentions<'t> {
                 // through up to 64 names for the others).
                 // (A long text's many role words are not each tested: the walk, bounded,
                 // costs less than a test of them all for every description.)
-                let role_known = self.role_buckets >> role_bucket(head.as_bytes()) & 1 != 0
-                    && (self.roles.len() > ROLES_TESTED || self.roles.iter().any(|role| role_is(role.word, &head)));
+                let role_known = self.role_buckets >> role_bucket(role.as_bytes()) & 1 != 0
+                    && (self.roles.len() > ROLES_TESTED || self.roles.iter().any(|r| role_is(r.word, role)));
                 if let Some(e) = role_known
-                    .then(|| self.salient(doc, t, s, &|e| self.has_role(e, &head), None))
+                    .then(|| self.salient(doc, t, s, &|e| self.has_role(e, role), None))
                     .flatten()
                 {
                     return Some(e);
@@ -1916,6 +1924,12 @@ impl Mentions<'_> {
 const OPENERS: [&str; 12] = [
     "after", "when", "while", "before", "since", "although", "though", "despite", "during", "unlike", "like", "as",
 ];
+
+/// The age of an age's description, "43" of "43-year-old".
+fn age_of(head: &str) -> Option<&str> {
+    head.strip_suffix("-year-old")
+        .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+}
 
 /// Whether the description with head `head` is someone's: a possessive before it among its
 /// modifiers ("his son", "Trump’s campaign lawyer", "the company’s chief").
