@@ -800,6 +800,10 @@ fn speaker_of(
     let entity = apposed_name(doc, mentions, source)
         .or_else(|| headed.map(|(e, _, _)| e))
         .or_else(|| (source.kind == MentionKind::Pronoun).then(|| described_antecedent(doc, mentions, source, s))?)
+        .or_else(|| {
+            (source.kind == MentionKind::Description(DescKind::Person))
+                .then(|| introduced_before(doc, mentions, source, s))?
+        })
         .or_else(|| match source.kind {
             MentionKind::Name => name.map(|(e, _, _)| e),
             kind => mentions.resolve(doc, source.head, s, kind, last_speaker),
@@ -922,6 +926,67 @@ fn described_antecedent(doc: &Document, mentions: &mut Mentions, source: Source,
         doc,
         mentions,
         Source::new(span, head, MentionKind::Description(DescKind::Person)),
+    )
+}
+
+/// "A spokesperson for the transit authority said … . “…,” the spokesperson said": a definite
+/// description is the same someone as the latest indefinite one of its head word that speaks
+/// (a cue soon after it) a few sentences before, a reader's "the" for someone met with "a";
+/// not the person named last, whom the description would otherwise go to. Not when that "a"
+/// is a name's apposition ("Jim Tull, a spokesman for the firm, said": that is Tull, as the
+/// role look-up has it), nor when someone given that role is named since. (For a person's
+/// description, whose head is rarely a word seen with "a" before: out of line.)
+#[inline(never)]
+fn introduced_before(doc: &Document, mentions: &mut Mentions, source: Source, s: usize) -> Option<usize> {
+    const WINDOW: usize = 4;
+    let head = source.head;
+    let the = head.checked_sub(1)?;
+    if !is_word(doc, the, None, b"the") {
+        return None;
+    }
+    let floor = doc.sentences[s.saturating_sub(WINDOW)]
+        .tokens
+        .start
+        .max(head.saturating_sub(200));
+    let word = doc.word(head);
+    let before = doc.sentences[s].tokens.start;
+    // The latest word the same as the head before this sentence, introduced by "a" within
+    // three words ("a police spokeswoman").
+    let found = (floor..before)
+        .rev()
+        .find(|&t| eq_ignore_case(doc.word(t), word) && !doc.tokens[t].in_quote)?;
+    let article = (found.saturating_sub(3).max(floor)..found)
+        .rev()
+        .find(|&t| word_in(doc, t, &const { keys(["a", "an"]) }))?;
+    if article
+        .checked_sub(1)
+        .is_some_and(|b| doc.tokens[b].punct(doc.text) == Some(','))
+    {
+        return None;
+    }
+    let end = doc.sentences[doc.sentence_of(found)].tokens.end.min(found + 7);
+    if !doc.tokens[found + 1..end]
+        .iter()
+        .any(|n| n.info.is_cue() && !n.cap && !n.in_quote)
+    {
+        return None;
+    }
+    // (Someone given the role since: "spokesman Jim Tull said".)
+    let lower = word.to_ascii_lowercase();
+    let first = mentions.names.partition_point(|n| n.tokens.start <= found);
+    let last = mentions.names.partition_point(|n| n.tokens.start < head);
+    if mentions.names[first..last]
+        .iter()
+        .any(|n| mentions.has_role(n.entity, &lower))
+    {
+        return None;
+    }
+    let end = employer_after(doc, mentions, found).unwrap_or(doc.tokens[found].span.end);
+    let span = Span::new(doc.tokens[article].span.start, end);
+    description_entity(
+        doc,
+        mentions,
+        Source::new(span, found, MentionKind::Description(DescKind::Person)),
     )
 }
 

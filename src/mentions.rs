@@ -1811,7 +1811,7 @@ impl<'t> Mentions<'t> {
     }
 
     /// Whether entity `e` was seen with the role word `lower` (lowercase), e.g. "minister".
-    fn has_role(&self, e: usize, lower: &str) -> bool {
+    pub(crate) fn has_role(&self, e: usize, lower: &str) -> bool {
         self.any_role(e, |role| role_is(role, lower))
     }
 
