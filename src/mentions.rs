@@ -881,7 +881,7 @@ fn add_name<'t, const SHAPED: bool>(
         if titled && has_role_words(doc, run.start, after_title, role_before) {
             push_roles(doc, mentions, run.start, after_title, role_before, e);
         }
-        add_appositive_role(doc, mentions, run.end, e);
+        add_appositive_role(doc, mentions, run.start, run.end, e);
         push_name(mentions, span, run, sentence, e);
         return;
     }
@@ -991,7 +991,7 @@ fn add_name<'t, const SHAPED: bool>(
     if titled && has_role_words(doc, run.start, after_title, role_before) {
         push_roles(doc, mentions, run.start, after_title, role_before, entity);
     }
-    add_appositive_role(doc, mentions, run.end, entity);
+    add_appositive_role(doc, mentions, run.start, run.end, entity);
     push_name(mentions, span, run, sentence, entity);
 }
 
@@ -1283,20 +1283,42 @@ fn push_role<'t>(mentions: &mut Mentions<'t>, entity: usize, word: &'t str) {
 /// and none before a cue ("Clinton, a top aide said, …" is an attribution set in the
 /// sentence). (Asked only of a name followed by a comma.)
 #[inline(always)]
-fn add_appositive_role<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, after: usize, entity: usize) {
+fn add_appositive_role<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, start: usize, after: usize, entity: usize) {
     let comma = doc
         .tokens
         .get(after)
         .is_some_and(|t| t.kind == TokenKind::Punct && doc.text.as_bytes()[t.span.start] == b',');
     if comma {
-        push_appositive_role(doc, mentions, after, entity);
+        push_appositive_role(doc, mentions, start, after, entity);
     }
 }
 
-/// [`add_appositive_role`] after its comma, out of line (most names have none).
+/// [`add_appositive_role`] after its comma, out of line (most names have none). The name's
+/// run starts at `start`.
 #[inline(never)]
-fn push_appositive_role<'t>(doc: &Document<'t>, mentions: &mut Mentions<'t>, after: usize, entity: usize) {
+fn push_appositive_role<'t>(
+    doc: &Document<'t>,
+    mentions: &mut Mentions<'t>,
+    start: usize,
+    after: usize,
+    entity: usize,
+) {
     let tokens = &doc.tokens;
+    // "Her spokesman, Brian Fallon, said", "The company's chief executive, Helen Marr, …": the
+    // name is the apposition of a role before it, set off by commas as it is.
+    if let Some(role) = start.checked_sub(2).map(|b| &tokens[b]) {
+        let e = &mentions.entities[entity];
+        if tokens[start - 1].punct(doc.text) == Some(',')
+            && is_role_word(role)
+            && !role.info.has(PLURAL)
+            && matches!(role.info.desc(), Some(DescKind::Person) | None)
+            && e.kind == EntityKind::Person
+            && e.not_a_person().is_none()
+            && role.line == tokens[after].line
+        {
+            push_role(mentions, entity, role.span.of(doc.text));
+        }
+    }
     let mut t = after + 1;
     // An age first: "Lena Berg, 52, the party's chairwoman". It is a role of its own, for "the
     // 52-year-old" later to stand for her rather than whoever was named last.
