@@ -712,6 +712,23 @@ pub fn is_name_modifier(word: &str) -> bool {
     in_word_list(&WORDS, lexicon_file!("../data/lexicons/name-modifiers.txt"), word)
 }
 
+/// The roles a description headed by `head` (lowercase) may also stand for, read from
+/// role-synonyms.txt ("lawyer" → "attorney", "counsel"): empty for most heads. Asked only
+/// where no one was given the head's own word.
+pub fn role_synonyms(head: &str) -> &'static [&'static str] {
+    static LINES: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let lines = LINES.get_or_init(|| {
+        lines(lexicon_file!("../data/lexicons/role-synonyms.txt"))
+            .into_iter()
+            .map(|line| line.split_whitespace().collect())
+            .collect()
+    });
+    lines
+        .iter()
+        .find(|line| line.first() == Some(&head))
+        .map_or(&[], |line| &line[1..])
+}
+
 /// Whether `word` is, in any case, one of the words of the lexicon file `file`, read into
 /// `words` at the first question.
 fn in_word_list(words: &'static OnceLock<Vec<&'static str>>, file: &'static str, word: &str) -> bool {

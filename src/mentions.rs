@@ -1680,6 +1680,14 @@ impl<'t> Mentions<'t> {
                 }
                 // ("the widow said": not someone known to be a man.)
                 let gender = token.info.gender();
+                // "the lawmaker": someone given a role it stands for ("Sen. …", "congresswoman
+                // …"), where no one was given its own word. (Only where the text has role
+                // words at all.)
+                if !self.roles.is_empty() && definite() {
+                    if let Some(e) = self.synonym_role(doc, t, s, role, gender) {
+                        return Some(e);
+                    }
+                }
                 let person = |e: usize| {
                     let e = &self.entities[e];
                     e.kind == EntityKind::Person && may_be_someone(e) && !other_sure_gender(e, gender)
@@ -1728,6 +1736,29 @@ impl<'t> Mentions<'t> {
                 }
             }
         }
+    }
+
+    /// The most salient person given a role that description head `head` (lowercase) may
+    /// stand for ([`crate::lexicon::role_synonyms`]), not known to be of the other `gender`.
+    #[inline(never)]
+    fn synonym_role(&self, doc: &Document, t: usize, s: usize, head: &str, gender: Gender) -> Option<usize> {
+        let synonyms = crate::lexicon::role_synonyms(head);
+        // (A synonym in lowercase is a role given in lowercase: see role-synonyms.txt.)
+        let is = |role: &str, word: &str| {
+            eq_ignore_case(role, word)
+                && (word.as_bytes()[0].is_ascii_uppercase() || role.as_bytes()[0].is_ascii_lowercase())
+        };
+        let known = |word: &str| {
+            self.role_buckets >> role_bucket(word.as_bytes()) & 1 != 0
+                && (self.roles.len() > ROLES_TESTED || self.roles.iter().any(|r| is(r.word, word)))
+        };
+        if !synonyms.iter().any(|w| known(w)) {
+            return None;
+        }
+        let fits = |e: usize| {
+            !other_sure_gender(&self.entities[e], gender) && self.any_role(e, |r| synonyms.iter().any(|w| is(r, w)))
+        };
+        self.salient(doc, t, s, &fits, None)
     }
 
     /// "A statement from Cruz said", "a letter by the White House reads": the author a message
