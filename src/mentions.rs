@@ -1675,6 +1675,7 @@ impl<'t> Mentions<'t> {
                 if let Some(e) = role_known
                     .then(|| self.salient(doc, t, s, &|e| self.has_role(e, role), None))
                     .flatten()
+                    .filter(|&e| !introduced(doc, t) || self.same_employer(doc, t, s, e))
                 {
                     return Some(e);
                 }
@@ -1736,6 +1737,39 @@ impl<'t> Mentions<'t> {
                 }
             }
         }
+    }
+
+    /// Whether the indefinite description at `t` (sentence `s`) may stand for `e`, someone
+    /// given its role: "a spokesman" is someone new, unless `e` is named in its own sentence
+    /// (an apposition: "Jim Tull, a spokesman for Brightline, said"), or it names an employer
+    /// that is named in the sentence that last named `e` ("A spokesman for Brightline" after
+    /// "Jim Tull, a spokesman for Brightline"; not after "Dana Ruiz, a spokeswoman for the
+    /// city"). (Rare: out of line.)
+    #[cold]
+    #[inline(never)]
+    fn same_employer(&self, doc: &Document, t: usize, s: usize, e: usize) -> bool {
+        let end = self.names.partition_point(|n| n.tokens.start < t);
+        let Some(named) = self.names[..end].iter().rev().take(64).find(|n| n.entity == e) else {
+            return false;
+        };
+        let sentence = named.sentence;
+        if sentence == s {
+            return true;
+        }
+        let prep = t + 1;
+        if prep + 1 >= doc.tokens.len() || !["for", "at", "with", "from", "of"].contains(&doc.word(prep)) {
+            return false;
+        }
+        let first = prep + 1 + usize::from(doc.word(prep + 1) == "the");
+        let Some(employer) = self.name_at(first).map(|n| n.entity) else {
+            return false;
+        };
+        self.names[..end]
+            .iter()
+            .rev()
+            .take(64)
+            .take_while(|n| n.sentence >= sentence)
+            .any(|n| n.sentence == sentence && n.entity == employer)
     }
 
     /// The most salient person given a role that description head `head` (lowercase) may
@@ -1982,6 +2016,25 @@ const OPENERS: [&str; 12] = [
 fn age_of(head: &str) -> Option<&str> {
     head.strip_suffix("-year-old")
         .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether the description with head `head` is introduced as someone new, by "a", "an", "one"
+/// or "another" among its modifiers ("a spokesman", "one former executive"; not "a fourth term
+/// as prime minister", whose "a" is another phrase's).
+fn introduced(doc: &Document, head: usize) -> bool {
+    let mut t = head;
+    while t > 0 && head - t < 4 {
+        t -= 1;
+        let token = &doc.tokens[t];
+        if token.info.has(DETERMINER) {
+            let w = doc.word(t);
+            return ["a", "an", "one", "another"].iter().any(|i| eq_ignore_case(w, i));
+        }
+        if !matches!(token.kind, TokenKind::Word | TokenKind::Number) || token.info.has(FUNCTION) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether the description with head `head` is someone's: a possessive before it among its
