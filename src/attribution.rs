@@ -801,8 +801,11 @@ fn speaker_of(
         .or_else(|| headed.map(|(e, _, _)| e))
         .or_else(|| {
             (source.kind == MentionKind::Pronoun).then(|| {
-                described_antecedent(doc, mentions, source, s)
-                    .or_else(|| definite_antecedent(doc, mentions, source, s, last_speaker))
+                described_antecedent(doc, mentions, source, s).or_else(|| {
+                    // (Only after a sentence that opens with "the": most do not.)
+                    let opens = s > 0 && is_word(doc, doc.sentences[s - 1].tokens.start, None, b"the");
+                    opens.then(|| definite_antecedent(doc, mentions, source, s, last_speaker))?
+                })
             })?
         })
         .or_else(|| {
@@ -935,8 +938,8 @@ fn described_antecedent(doc: &Document, mentions: &mut Mentions, source: Source,
 }
 
 /// "The chief executive said … . “…,” she said": a definite description of a person that
-/// speaks (a cue soon after it) in the sentence before, with no person named after it, is the
-/// pronoun's antecedent, and the pronoun stands for whom the description does (when that one
+/// opens the sentence before and speaks (a cue soon after it), with no person named after it,
+/// is the pronoun's antecedent, and the pronoun stands for whom the description does (when that one
 /// may be a "he" or a "she" as the pronoun is), not for the person named before it. (For a
 /// "he" or "she" only, whose antecedent [`described_antecedent`] did not find: out of line.)
 #[inline(never)]
@@ -951,39 +954,44 @@ fn definite_antecedent(
     if gender == crate::lexicon::Gender::Unknown {
         return None;
     }
-    let window = doc.sentences[s.checked_sub(1)?]
-        .tokens
-        .start
-        .max(source.head.saturating_sub(64));
-    let i = mentions.names.partition_point(|n| n.tokens.start < source.head);
-    let from = mentions.names[..i]
-        .iter()
-        .rev()
-        .take_while(|n| n.tokens.end > window)
-        .find(|n| mentions.entities[n.entity].kind == crate::EntityKind::Person)
-        .map_or(window, |n| n.tokens.end.max(window));
-    let head = (from..doc.sentences[s].tokens.start).rev().find(|&t| {
-        let x = &doc.tokens[t];
-        let other = x.info.gender() != crate::lexicon::Gender::Unknown && x.info.gender() != gender;
-        x.info.desc() == Some(DescKind::Person) && !x.in_quote && !x.cap && !other
-    })?;
-    // "the" within three words before it ("the chief executive"), opening its sentence or
-    // after a comma, as a subject does ("On Monday, the mayor said"; not "urged voters to
-    // back the woman he hopes will succeed him"), and a cue soon after.
-    let the = (head.saturating_sub(3).max(from)..head)
-        .rev()
-        .find(|&t| doc.tokens[t].info.has(DETERMINER))
-        .filter(|&t| is_word(doc, t, None, b"the"))?;
-    let opens =
-        doc.sentences[doc.sentence_of(the)].tokens.start == the || doc.tokens[the - 1].punct(doc.text) == Some(',');
-    if !opens {
+    // The sentence before opens with "the" and its description ("The chief executive", "The
+    // defense lawyer"): its subject, as a reader takes it; only the words there are looked
+    // at (not "urged voters to back the woman he hopes will succeed him").
+    let before = doc.sentences[s.checked_sub(1)?].tokens.clone();
+    let the = before.start;
+    if the >= before.end || !is_word(doc, the, None, b"the") {
         return None;
     }
-    let end = doc.sentences[doc.sentence_of(head)].tokens.end.min(head + 7);
+    let mut head = None;
+    for t in the + 1..before.end.min(the + 4) {
+        let x = &doc.tokens[t];
+        if x.kind != TokenKind::Word || x.in_quote || x.info.is_cue() {
+            break;
+        }
+        if x.info.desc() == Some(DescKind::Person) && !x.cap {
+            head = Some(t);
+        }
+    }
+    let head = head?;
+    let x = &doc.tokens[head];
+    if x.info.gender() != crate::lexicon::Gender::Unknown && x.info.gender() != gender {
+        return None;
+    }
+    // A cue soon after it, and no person named between it and the pronoun.
+    let end = before.end.min(head + 7);
     if !doc.tokens[head + 1..end]
         .iter()
         .any(|n| n.info.is_cue() && !n.cap && !n.in_quote)
     {
+        return None;
+    }
+    let i = mentions.names.partition_point(|n| n.tokens.start < source.head);
+    let named_since = mentions.names[..i]
+        .iter()
+        .rev()
+        .take_while(|n| n.tokens.start > head)
+        .any(|n| mentions.entities[n.entity].kind == crate::EntityKind::Person);
+    if named_since {
         return None;
     }
     let e = mentions.resolve(
@@ -1008,7 +1016,7 @@ fn definite_antecedent(
 /// description, whose head is rarely a word seen with "a" before: out of line.)
 #[inline(never)]
 fn introduced_before(doc: &Document, mentions: &mut Mentions, source: Source, s: usize) -> Option<usize> {
-    const WINDOW: usize = 4;
+    const WINDOW: usize = 3;
     let head = source.head;
     let the = head.checked_sub(1)?;
     if !is_word(doc, the, None, b"the") {
@@ -1017,14 +1025,15 @@ fn introduced_before(doc: &Document, mentions: &mut Mentions, source: Source, s:
     let floor = doc.sentences[s.saturating_sub(WINDOW)]
         .tokens
         .start
-        .max(head.saturating_sub(200));
+        .max(head.saturating_sub(80));
     let word = doc.word(head);
     let before = doc.sentences[s].tokens.start;
     // The latest word the same as the head before this sentence, introduced by "a" within
     // three words ("a police spokeswoman").
-    let found = (floor..before)
-        .rev()
-        .find(|&t| eq_ignore_case(doc.word(t), word) && !doc.tokens[t].in_quote)?;
+    let found = (floor..before).rev().find(|&t| {
+        let x = &doc.tokens[t];
+        x.info.desc() == Some(DescKind::Person) && !x.in_quote && eq_ignore_case(doc.word(t), word)
+    })?;
     let article = (found.saturating_sub(3).max(floor)..found)
         .rev()
         .find(|&t| word_in(doc, t, &const { keys(["a", "an"]) }))?;

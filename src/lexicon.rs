@@ -716,13 +716,23 @@ pub fn is_name_modifier(word: &str) -> bool {
 /// role-synonyms.txt ("lawyer" → "attorney", "counsel"): empty for most heads. Asked only
 /// where no one was given the head's own word.
 pub fn role_synonyms(head: &str) -> &'static [&'static str] {
-    static LINES: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
-    let lines = LINES.get_or_init(|| {
-        lines(lexicon_file!("../data/lexicons/role-synonyms.txt"))
+    // The lines, and a bit for each head's length and last byte: most heads have no line, and
+    // are told so by one bit, with no compare.
+    static LINES: OnceLock<(u64, Vec<Vec<&'static str>>)> = OnceLock::new();
+    let bit = |word: &str| 1u64 << ((word.len() * 31 ^ usize::from(word.as_bytes().last().copied().unwrap_or(0))) % 64);
+    let (heads, lines) = LINES.get_or_init(|| {
+        let lines: Vec<Vec<&str>> = lines(lexicon_file!("../data/lexicons/role-synonyms.txt"))
             .into_iter()
             .map(|line| line.split_whitespace().collect())
-            .collect()
+            .collect();
+        (
+            lines.iter().filter_map(|line| line.first()).fold(0, |m, h| m | bit(h)),
+            lines,
+        )
     });
+    if heads & bit(head) == 0 {
+        return &[];
+    }
     lines
         .iter()
         .find(|line| line.first() == Some(&head))

@@ -1306,10 +1306,13 @@ fn push_appositive_role<'t>(
     let tokens = &doc.tokens;
     // "Her spokesman, Brian Fallon, said", "The company's chief executive, Helen Marr, …": the
     // name is the apposition of a role before it, set off by commas as it is.
-    if let Some(role) = start.checked_sub(2).map(|b| &tokens[b]) {
+    // (", " before the name, told from the bytes first: most names have none.)
+    let name_at = tokens[start].span.start;
+    let comma_before = name_at >= 2 && doc.text.as_bytes()[name_at - 2] == b',';
+    if let Some(role) = start.checked_sub(2).filter(|_| comma_before).map(|b| &tokens[b]) {
         let e = &mentions.entities[entity];
-        if tokens[start - 1].punct(doc.text) == Some(',')
-            && is_role_word(role)
+        if is_role_word(role)
+            && tokens[start - 1].punct(doc.text) == Some(',')
             && !role.info.has(PLURAL)
             && matches!(role.info.desc(), Some(DescKind::Person) | None)
             && e.kind == EntityKind::Person
@@ -1684,8 +1687,8 @@ impl<'t> Mentions<'t> {
                 // "the lawmaker": someone given a role it stands for ("Sen. …", "congresswoman
                 // …"), where no one was given its own word. (Only where the text has role
                 // words at all.)
-                if !self.roles.is_empty() && definite() {
-                    if let Some(e) = self.synonym_role(doc, t, s, role, gender) {
+                if !self.roles.is_empty() {
+                    if let Some(e) = self.synonym_role(doc, t, s, role, gender).filter(|_| definite()) {
                         return Some(e);
                     }
                 }
