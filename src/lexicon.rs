@@ -719,7 +719,8 @@ pub fn role_synonyms(head: &str) -> &'static [&'static str] {
     // The lines, and a bit for each head's length and last byte: most heads have no line, and
     // are told so by one bit, with no compare.
     static LINES: OnceLock<(u64, Vec<Vec<&'static str>>)> = OnceLock::new();
-    let bit = |word: &str| 1u64 << ((word.len() * 31 ^ usize::from(word.as_bytes().last().copied().unwrap_or(0))) % 64);
+    let bit =
+        |word: &str| 1u64 << (((word.len() * 31) ^ usize::from(word.as_bytes().last().copied().unwrap_or(0))) % 64);
     let (heads, lines) = LINES.get_or_init(|| {
         let lines: Vec<Vec<&str>> = lines(lexicon_file!("../data/lexicons/role-synonyms.txt"))
             .into_iter()
