@@ -907,6 +907,15 @@ fn described_antecedent(doc: &Document, mentions: &mut Mentions, source: Source,
             (head >= window && described(head) && employer_after(doc, mentions, head).is_some()).then_some(head)
         })?;
     let from = if head < from { window } else { from };
+    let article = introduction(doc, head, from)?;
+    introduced_entity(doc, mentions, article, head)
+}
+
+/// The article ("a", "an") of the description at `head` (not before token `from`) that
+/// introduces someone new who speaks (a cue soon after it): "a police spokeswoman said". Not
+/// a name's apposition ("Brian Fallon, a spokesman for the campaign, said"); and not "the
+/// billionaire", someone named, as "my mother" most often is.
+fn introduction(doc: &Document, head: usize, from: usize) -> Option<usize> {
     // ("A spokesman for the ministry said": past its complement.)
     let end = doc.sentences[doc.sentence_of(head)].tokens.end.min(head + 7);
     let speaks = doc.tokens[head + 1..end]
@@ -915,19 +924,20 @@ fn described_antecedent(doc: &Document, mentions: &mut Mentions, source: Source,
     if !speaks {
         return None;
     }
-    // Someone new, introduced by "a" within three words ("a police spokeswoman"; "the
-    // billionaire" is someone named, as "my mother" most often is).
     let article = (head.saturating_sub(3).max(from)..head)
         .rev()
         .find(|&t| word_in(doc, t, &const { keys(["a", "an"]) }))?;
-    // (Nor a name's apposition: "Brian Fallon, a spokesman for the campaign, said".)
-    if article
+    let apposition = article
         .checked_sub(1)
-        .is_some_and(|b| doc.tokens[b].punct(doc.text) == Some(','))
-    {
-        return None;
-    }
-    // (Worded as `source_left` words it, with its employer: one entity for both.)
+        .is_some_and(|b| doc.tokens[b].punct(doc.text) == Some(','));
+    (!apposition).then_some(article)
+}
+
+/// The entity of the description from `article` to `head` that [`introduction`] found, worded
+/// as `source_left` words it, with its employer: one entity for both. (Out of line: two
+/// callers.)
+#[inline(never)]
+fn introduced_entity(doc: &Document, mentions: &mut Mentions, article: usize, head: usize) -> Option<usize> {
     let end = employer_after(doc, mentions, head).unwrap_or(doc.tokens[head].span.end);
     let span = Span::new(doc.tokens[article].span.start, end);
     description_entity(
@@ -1034,22 +1044,7 @@ fn introduced_before(doc: &Document, mentions: &mut Mentions, source: Source, s:
         let x = &doc.tokens[t];
         x.info.desc() == Some(DescKind::Person) && !x.in_quote && eq_ignore_case(doc.word(t), word)
     })?;
-    let article = (found.saturating_sub(3).max(floor)..found)
-        .rev()
-        .find(|&t| word_in(doc, t, &const { keys(["a", "an"]) }))?;
-    if article
-        .checked_sub(1)
-        .is_some_and(|b| doc.tokens[b].punct(doc.text) == Some(','))
-    {
-        return None;
-    }
-    let end = doc.sentences[doc.sentence_of(found)].tokens.end.min(found + 7);
-    if !doc.tokens[found + 1..end]
-        .iter()
-        .any(|n| n.info.is_cue() && !n.cap && !n.in_quote)
-    {
-        return None;
-    }
+    let article = introduction(doc, found, floor)?;
     // (Someone given the role since: "spokesman Jim Tull said".)
     let lower = word.to_ascii_lowercase();
     let first = mentions.names.partition_point(|n| n.tokens.start <= found);
@@ -1060,13 +1055,7 @@ fn introduced_before(doc: &Document, mentions: &mut Mentions, source: Source, s:
     {
         return None;
     }
-    let end = employer_after(doc, mentions, found).unwrap_or(doc.tokens[found].span.end);
-    let span = Span::new(doc.tokens[article].span.start, end);
-    description_entity(
-        doc,
-        mentions,
-        Source::new(span, found, MentionKind::Description(DescKind::Person)),
-    )
+    introduced_entity(doc, mentions, article, found)
 }
 
 /// Where the name of the employer after the description at `head` ends ("a spokeswoman for

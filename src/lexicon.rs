@@ -713,31 +713,44 @@ pub fn is_name_modifier(word: &str) -> bool {
 }
 
 /// The roles a description headed by `head` (lowercase) may also stand for, read from
-/// role-synonyms.txt ("lawyer" → "attorney", "counsel"): empty for most heads. Asked only
+/// role-synonyms.txt ("lawyer" → "attorney counsel"), as the rest of the head's line: empty
+/// for most heads, which a bit of [`ROLE_SYNONYM_HEADS`] tells with no compare. Asked only
 /// where no one was given the head's own word.
-pub fn role_synonyms(head: &str) -> &'static [&'static str] {
-    // The lines, and a bit for each head's length and last byte: most heads have no line, and
-    // are told so by one bit, with no compare.
-    static LINES: OnceLock<(u64, Vec<Vec<&'static str>>)> = OnceLock::new();
-    let bit =
-        |word: &str| 1u64 << (((word.len() * 31) ^ usize::from(word.as_bytes().last().copied().unwrap_or(0))) % 64);
-    let (heads, lines) = LINES.get_or_init(|| {
-        let lines: Vec<Vec<&str>> = lines(lexicon_file!("../data/lexicons/role-synonyms.txt"))
-            .into_iter()
-            .map(|line| line.split_whitespace().collect())
-            .collect();
-        (
-            lines.iter().filter_map(|line| line.first()).fold(0, |m, h| m | bit(h)),
-            lines,
-        )
-    });
-    if heads & bit(head) == 0 {
-        return &[];
+pub fn role_synonyms(head: &str) -> &'static str {
+    if ROLE_SYNONYM_HEADS & role_synonym_bit(head.len(), head.as_bytes().last().copied().unwrap_or(0)) == 0 {
+        return "";
     }
-    lines
-        .iter()
-        .find(|line| line.first() == Some(&head))
-        .map_or(&[], |line| &line[1..])
+    ROLE_SYNONYMS
+        .lines()
+        .find_map(|line| line.strip_prefix(head)?.strip_prefix(' '))
+        .unwrap_or("")
+}
+
+const ROLE_SYNONYMS: &str = lexicon_file!("../data/lexicons/role-synonyms.txt");
+
+/// A bit for each head of role-synonyms.txt, by its length and last byte (computed at build
+/// time).
+const ROLE_SYNONYM_HEADS: u64 = {
+    let bytes = ROLE_SYNONYMS.as_bytes();
+    let (mut mask, mut i, mut start) = (0, 0, 0);
+    let mut in_head = true;
+    while i <= bytes.len() {
+        let end = i == bytes.len() || bytes[i] == b' ' || bytes[i] == b'\n';
+        if end && in_head && i > start {
+            mask |= role_synonym_bit(i - start, bytes[i - 1]);
+            in_head = false;
+        }
+        if i == bytes.len() || bytes[i] == b'\n' {
+            (in_head, start) = (true, i + 1);
+        }
+        i += 1;
+    }
+    mask
+};
+
+/// The bit of a head `len` bytes long whose last byte is `last`.
+const fn role_synonym_bit(len: usize, last: u8) -> u64 {
+    1 << (((len * 31) ^ last as usize) % 64)
 }
 
 /// Whether `word` is, in any case, one of the words of the lexicon file `file`, read into

@@ -1780,21 +1780,17 @@ impl<'t> Mentions<'t> {
     #[inline(never)]
     fn synonym_role(&self, doc: &Document, t: usize, s: usize, head: &str, gender: Gender) -> Option<usize> {
         let synonyms = crate::lexicon::role_synonyms(head);
-        // (A synonym in lowercase is a role given in lowercase: see role-synonyms.txt.)
-        let is = |role: &str, word: &str| {
-            eq_ignore_case(role, word)
-                && (word.as_bytes()[0].is_ascii_uppercase() || role.as_bytes()[0].is_ascii_lowercase())
-        };
-        let known = |word: &str| {
-            self.role_buckets >> role_bucket(word.as_bytes()) & 1 != 0
-                && (self.roles.len() > ROLES_TESTED || self.roles.iter().any(|r| is(r.word, word)))
-        };
-        if !synonyms.iter().any(|w| known(w)) {
+        if synonyms.is_empty() {
             return None;
         }
-        let fits = |e: usize| {
-            !other_sure_gender(&self.entities[e], gender) && self.any_role(e, |r| synonyms.iter().any(|w| is(r, w)))
+        // (A synonym in lowercase is a role given in lowercase: see role-synonyms.txt.)
+        let is = |role: &str| {
+            let lower = role.as_bytes()[0].is_ascii_lowercase();
+            synonyms
+                .split(' ')
+                .any(|w| eq_ignore_case(role, w) && (lower || w.as_bytes()[0].is_ascii_uppercase()))
         };
+        let fits = |e: usize| !other_sure_gender(&self.entities[e], gender) && self.any_role(e, is);
         self.salient(doc, t, s, &fits, None)
     }
 
