@@ -1022,7 +1022,7 @@ fn definite_antecedent(
 /// (a cue soon after it) a few sentences before, a reader's "the" for someone met with "a";
 /// not the person named last, whom the description would otherwise go to. Not when that "a"
 /// is a name's apposition ("Jim Tull, a spokesman for the firm, said": that is Tull, as the
-/// role look-up has it), nor when someone given that role is named since. (For a person's
+/// role look-up has it). (For a person's
 /// description, whose head is rarely a word seen with "a" before: out of line.)
 #[inline(never)]
 fn introduced_before(doc: &Document, mentions: &mut Mentions, source: Source, s: usize) -> Option<usize> {
@@ -1042,19 +1042,9 @@ fn introduced_before(doc: &Document, mentions: &mut Mentions, source: Source, s:
     // three words ("a police spokeswoman").
     let found = (floor..before).rev().find(|&t| {
         let x = &doc.tokens[t];
-        x.info.desc() == Some(DescKind::Person) && !x.in_quote && eq_ignore_case(doc.word(t), word)
+        x.info.desc() == Some(DescKind::Person) && !x.in_quote && !x.cap && eq_ignore_case(doc.word(t), word)
     })?;
     let article = introduction(doc, found, floor)?;
-    // (Someone given the role since: "spokesman Jim Tull said".)
-    let lower = word.to_ascii_lowercase();
-    let first = mentions.names.partition_point(|n| n.tokens.start <= found);
-    let last = mentions.names.partition_point(|n| n.tokens.start < head);
-    if mentions.names[first..last]
-        .iter()
-        .any(|n| mentions.has_role(n.entity, &lower))
-    {
-        return None;
-    }
     introduced_entity(doc, mentions, article, found)
 }
 

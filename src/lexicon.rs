@@ -720,10 +720,10 @@ pub fn role_synonyms(head: &str) -> &'static str {
     if ROLE_SYNONYM_HEADS & role_synonym_bit(head.len(), head.as_bytes().last().copied().unwrap_or(0)) == 0 {
         return "";
     }
-    ROLE_SYNONYMS
-        .lines()
-        .find_map(|line| line.strip_prefix(head)?.strip_prefix(' '))
-        .unwrap_or("")
+    lines(ROLE_SYNONYMS)
+        .into_iter()
+        .find(|line| line.split_whitespace().next() == Some(head))
+        .map_or("", |line| &line[head.len()..])
 }
 
 const ROLE_SYNONYMS: &str = lexicon_file!("../data/lexicons/role-synonyms.txt");

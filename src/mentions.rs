@@ -1787,7 +1787,7 @@ impl<'t> Mentions<'t> {
         let is = |role: &str| {
             let lower = role.as_bytes()[0].is_ascii_lowercase();
             synonyms
-                .split(' ')
+                .split_whitespace()
                 .any(|w| eq_ignore_case(role, w) && (lower || w.as_bytes()[0].is_ascii_uppercase()))
         };
         let fits = |e: usize| !other_sure_gender(&self.entities[e], gender) && self.any_role(e, is);
@@ -1897,7 +1897,7 @@ impl<'t> Mentions<'t> {
     }
 
     /// Whether entity `e` was seen with the role word `lower` (lowercase), e.g. "minister".
-    pub(crate) fn has_role(&self, e: usize, lower: &str) -> bool {
+    fn has_role(&self, e: usize, lower: &str) -> bool {
         self.any_role(e, |role| role_is(role, lower))
     }
 
