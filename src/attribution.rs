@@ -4089,12 +4089,14 @@ fn reported_speech(
 #[inline(never)]
 fn closing_attribution(doc: &Document, floor: usize, t: usize, sentence: &std::ops::Range<usize>) -> bool {
     let end = sentence.end;
-    is_punct(doc, floor, b',')
+    // (The comma before the cue first: where the last statement ended may be past the text's
+    // last token, "“““Yes,” he said:".)
+    t > floor + 1
+        && t <= floor + 4
+        && is_punct(doc, floor, b',')
         // (Not after a participle's clause: "Asked on Fox News who leads, he said Ryan.")
         && !doc.tokens[sentence.start].info.is_cue()
-        && t > floor + 1
-        && t <= floor + 4
-        && end - t <= 5
+        && end.saturating_sub(t) <= 5
         && (floor + 1..t).all(|i| doc.tokens[i].kind == TokenKind::Word)
         && (t + 1..end).filter(|&i| doc.tokens[i].kind == TokenKind::Word).count() <= 3
         // (Not a clause of its own: "…, but multiple reports reveal …", "…, which first
