@@ -1531,7 +1531,7 @@ fn verb_use(doc: &Document, t: usize, headline: bool, class: CueClass) -> Option
         let stem = prev_len - possessive_at(doc, t - 1);
         if stem != prev_len
             && !is_one_of(key_at(doc, t - 1, stem), &CONTRACTED)
-            && !(prev_token.cap && matches!(word, b"said" | b"says" | b"told"))
+            && !(prev_token.cap && crate::mentions::follows_firm_name(word))
         {
             return None;
         }

@@ -632,6 +632,12 @@ fn join_ampersand(doc: &Document, facts: &mut RunFacts, start: usize, t: usize) 
     facts.org_word = true;
 }
 
+/// Is `word` a verb no noun is spelt as, so that a capitalised word in "'s" before it is a
+/// firm's name, not a possessive ("McDonald's said", "Moody's says", "Sotheby's told")?
+pub(crate) fn follows_firm_name(word: &[u8]) -> bool {
+    matches!(word, b"said" | b"says" | b"told")
+}
+
 /// Is the token at `t`, after a name ending in "'s", "said", "says" or "told" on the same
 /// line? Then the "'s" is part of a firm's name ("McDonald's said"): a possessive is never
 /// followed by those. (Rare: out of line.)
@@ -640,7 +646,7 @@ fn join_ampersand(doc: &Document, facts: &mut RunFacts, start: usize, t: usize) 
 fn firm_before_verb(doc: &Document, t: usize) -> bool {
     doc.tokens
         .get(t)
-        .is_some_and(|token| token.line == doc.tokens[t - 1].line && matches!(doc.word(t), "said" | "says" | "told"))
+        .is_some_and(|token| token.line == doc.tokens[t - 1].line && follows_firm_name(doc.word(t).as_bytes()))
 }
 
 /// The lexicon's information of a contraction's pronoun ("she’s"), which the contraction's
