@@ -1404,6 +1404,7 @@ fn is_passive(doc: &Document, t: usize) -> bool {
 /// "confident"), not a passive ([`is_passive`])? (Asked only after a form of "be".)
 #[inline(never)]
 fn state_of_mind(doc: &Document, t: usize) -> bool {
+    // (A list of its own: "convinced", "confident" and "optimistic" are longer than a key.)
     const WORDS: [&[u8]; 6] = [
         b"worried",
         b"convinced",
@@ -3261,12 +3262,10 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
             // "Secretary of State John Kerry", "Sen. Ted Cruz of Texas": a name or title goes
             // on before "of" (not "most of Senate Republicans"), a firm's before an ampersand
             // ("Marks & Spencer", "AT&T").
-            let of = start >= floor + 2
-                && (doc.word(start - 1) == "of" || crate::mentions::is_ampersand(doc, start - 1))
-                && {
-                    let before = &doc.tokens[start - 2];
-                    before.cap && name_word(start - 2)
-                };
+            let of = start >= floor + 2 && (doc.word(start - 1) == "of" || doc.is_ampersand(start - 1)) && {
+                let before = &doc.tokens[start - 2];
+                before.cap && name_word(start - 2)
+            };
             if !of {
                 // "Jo Hart of the University of Sydney said": the person, not her employer
                 // (an organisation's word first or last; not "Speaker of the House …").
@@ -3293,7 +3292,7 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
             start -= 1;
         }
         // "The" at the start of a sentence is not part of a name (but "AT" of "AT&T" is).
-        if start < head && doc.tokens[start].info.has(FUNCTION) && !crate::mentions::is_ampersand(doc, start + 1) {
+        if start < head && doc.tokens[start].info.has(FUNCTION) && !doc.is_ampersand(start + 1) {
             start += 1;
         }
         if doc.tokens[start].info.has(FUNCTION) && start == head {

@@ -501,7 +501,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
                 facts.add(doc, end - start, end);
                 facts.add(doc, end + 1 - start, end + 1);
                 end += 2;
-            } else if is_ampersand(doc, end) {
+            } else if doc.is_ampersand(end) {
                 join_ampersand(doc, &mut facts, start, end);
                 end += 2;
             } else {
@@ -607,13 +607,6 @@ fn weekday_possessive(doc: &Document, token: &Token, possessive: usize, claim_se
     let stem = token.span.start..token.span.end - possessive;
     doc.text.as_bytes()[stem.clone()].ends_with(b"day")
         && claim_sets[usize::from(crate::lexicon::lookup_in_bytes(doc.text.as_bytes(), stem).claims())] & CALENDAR != 0
-}
-
-/// Is token `t` an ampersand, which joins a firm's name ("Barnes & Noble", "AT&T")?
-#[inline(always)]
-pub(crate) fn is_ampersand(doc: &Document, t: usize) -> bool {
-    let span = &doc.tokens[t].span;
-    span.len() == 1 && doc.text.as_bytes()[span.start] == b'&'
 }
 
 /// The ampersand at `t` and the word after it join the run from `start`: "Johnson & Johnson",
@@ -1660,7 +1653,6 @@ impl<'t> Mentions<'t> {
             }
             MentionKind::Description(desc) => {
                 let head = lowercase(doc.word(t));
-                let role = &head;
                 // (Asked only of the kinds whose look-up depends on it.)
                 let definite = || self.is_definite(doc, t);
                 // Few descriptions are a role word some entity was seen with ("the minister"),
@@ -1670,10 +1662,10 @@ impl<'t> Mentions<'t> {
                 // through up to 64 names for the others).
                 // (A long text's many role words are not each tested: the walk, bounded,
                 // costs less than a test of them all for every description.)
-                let role_known = self.role_buckets >> role_bucket(role.as_bytes()) & 1 != 0
-                    && (self.roles.len() > ROLES_TESTED || self.roles.iter().any(|r| role_is(r.word, role)));
+                let role_known = self.role_buckets >> role_bucket(head.as_bytes()) & 1 != 0
+                    && (self.roles.len() > ROLES_TESTED || self.roles.iter().any(|role| role_is(role.word, &head)));
                 if let Some(e) = role_known
-                    .then(|| self.salient(doc, t, s, &|e| self.has_role(e, role), None))
+                    .then(|| self.salient(doc, t, s, &|e| self.has_role(e, &head), None))
                     .flatten()
                     .filter(|&e| !introduced(doc, t) || self.named_with(t, s, e))
                 {

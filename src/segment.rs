@@ -376,7 +376,7 @@ impl<'t> Document<'t> {
         }
         self.name_words = words;
         for (&(i, _), &slot) in undecided.iter().zip(slots.iter()) {
-            let named = wanted.marked(slot) | (self.ampersand_after(i) && self.joined_by_ampersand(i));
+            let named = wanted.marked(slot) | (self.is_ampersand(i + 1) && self.joined_by_ampersand(i));
             if let Some(t) = self.tokens.get_mut(i) {
                 // (`name_like` is `!shouted` here: a shouted word stays no name.)
                 t.name_like &= named;
@@ -387,13 +387,13 @@ impl<'t> Document<'t> {
         scratch.left = wanted.left;
     }
 
-    /// Is the token after `i` an ampersand? (Inline, one byte read: asked of every undecided
-    /// word, nearly always no.)
+    /// Is token `t` an ampersand, which joins a firm's name ("Barnes & Noble", "AT&T")?
+    /// (Inline: asked of every undecided sentence-first word, nearly always no.)
     #[inline(always)]
-    fn ampersand_after(&self, i: usize) -> bool {
+    pub(crate) fn is_ampersand(&self, t: usize) -> bool {
         self.tokens
-            .get(i + 1)
-            .is_some_and(|amp| self.text.as_bytes().get(amp.span.start) == Some(&b'&'))
+            .get(t)
+            .is_some_and(|amp| amp.span.len() == 1 && self.text.as_bytes().get(amp.span.start) == Some(&b'&'))
     }
 
     /// Does the ampersand after the word at `i` join it to a capitalised word after it, on its
