@@ -4115,15 +4115,23 @@ fn relative_cue_within(
     sentence: &crate::segment::Sentence,
 ) -> Option<(usize, usize)> {
     let (first, end) = (sentence.tokens.start, sentence.tokens.end);
-    (from.max(first + 2)..to.min(end)).find_map(|u| {
-        let relative = doc.tokens[u]
-            .info
-            .is_cue()
-            .then(|| verb_after_relative(doc, u, from, end))??
-            .0;
+    let lo = from.max(first + 2);
+    // (The cues found by a scan of the tokens' slice: no bounds check a token, where the
+    // content is mostly scanned whole for none.)
+    let tokens = doc.tokens.get(lo..to.min(end))?;
+    let mut i = 0;
+    while let Some(k) = tokens.get(i..)?.iter().position(|x| x.info.is_cue()) {
+        let u = lo + i + k;
+        i += k + 1;
+        let Some((relative, _)) = verb_after_relative(doc, u, from, end) else {
+            continue;
+        };
         // (Not a "that" right after a verb, which opens its statement: "saying that he feels …".)
-        (!doc.tokens[relative - 1].info.is_cue()).then_some((u, relative))
-    })
+        if !doc.tokens[relative - 1].info.is_cue() {
+            return Some((u, relative));
+        }
+    }
+    None
 }
 
 /// Is the colon at `colon` a speaker's label near the start of its line (at most its fifth
