@@ -1793,8 +1793,12 @@ impl<'t> Mentions<'t> {
             .tokens
             .start
             .max(t.saturating_sub(400));
+        // (By length first: the walk back passes up to 400 words, nearly none of them the head,
+        // and each word's text cost a check of its character boundaries.)
         let introduced = (first + 1..t).rev().find(|&i| {
-            eq_ignore_case(doc.word(i), head) && ["a", "an"].iter().any(|a| eq_ignore_case(doc.word(i - 1), a))
+            doc.tokens[i].span.len() == head.len()
+                && eq_ignore_case(doc.word(i), head)
+                && ["a", "an"].iter().any(|a| eq_ignore_case(doc.word(i - 1), a))
         })?;
         let span = doc.sentences[doc.sentence_of(introduced)].span;
         let spoken = self.spoken.iter().rev().take(32);
