@@ -961,6 +961,15 @@ mod tests {
         }
     }
 
+    /// The tokenizer looks numbers up as it looks words up, with no branch on which it holds,
+    /// and counts on finding nothing for them: no lexicon word may start with a digit.
+    #[test]
+    fn no_lexicon_word_starts_with_a_digit() {
+        for (word, _) in merged().words {
+            assert!(!word.starts_with(|c: char| c.is_ascii_digit()), "{word:?}");
+        }
+    }
+
     /// A word the table cannot key (longer than [`LONGEST`], not ASCII, capitalised) would be
     /// left out of it, silently: none of the files may hold one.
     #[test]

@@ -975,32 +975,35 @@ fn tokenize(doc: &mut Document) {
         if class & WORD != 0 {
             // An ASCII letter or digit: most tokens. Words follow one another here, each after
             // one space, for as long as they do.
-            let (mut numeric, mut cap) = (b.is_ascii_digit(), class & UPPER != 0);
             scanned = 16;
-            while let Some((run, next, key)) = ascii_run(bytes, &ends, i) {
-                scanned = run;
+            while let Some(Run {
+                len: run,
+                next,
+                key,
+                first,
+                word_after,
+            }) = ascii_run(bytes, &ends, i)
+            {
+                let (numeric, cap) = (first.is_ascii_digit(), first.is_ascii_uppercase());
                 // Most words are followed by one space, which joins nothing and is no
                 // abbreviation's stop: the word ends at the run, and the space is skipped.
                 if next == b' ' {
                     record_capital(&mut capitals, tokens.len(), cap);
                     let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-                    // The word pushed first and its lexicon information written into it
-                    // after: copied from the lexicon's slot to the token in two loads and two
-                    // stores, not as five fields held (and spilled) across the push.
-                    tokens.push(token(i, i + run, kind, WordInfo::default(), cap));
-                    if let (false, Some(word)) = (numeric, tokens.last_mut()) {
-                        word.info = lexicon.get(&key);
-                    }
+                    // A number is looked up too, with no branch on it: no lexicon word starts
+                    // with a digit (a test in lexicon.rs checks), so it finds nothing. (The
+                    // information pushed with the word: written into it after the push, as
+                    // below, took two more instructions a word.)
+                    tokens.push(token(i, i + run, kind, lexicon.get(&key), cap));
                     i += run + 1;
-                    match bytes.get(i) {
-                        Some(&b) if ASCII_CLASS[b as usize] & WORD != 0 => {
-                            (numeric, cap) = (b.is_ascii_digit(), ASCII_CLASS[b as usize] & UPPER != 0);
-                            scanned = 16;
-                            continue;
-                        }
-                        _ => continue 'bytes,
+                    // (Whether another word follows the space, from the flags that ended this
+                    // one: no load of its byte, nor its class, to decide.)
+                    if word_after {
+                        continue;
                     }
+                    continue 'bytes;
                 }
+                scanned = run;
                 let follows = if numeric { AFTER_NUMBER } else { AFTER_WORD };
                 // (No short-circuit: a full stop after a word, which is common, is tested only
                 // together with the word's length, so no branch turns on the full stop alone.)
@@ -1017,14 +1020,17 @@ fn tokenize(doc: &mut Document) {
                 }
                 record_capital(&mut capitals, tokens.len(), cap);
                 let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
-                // (Pushed first and its information written into it after, as above.)
+                // Pushed first and its lexicon information written into it after, where the
+                // abbreviation's stop is decided (a number's information is empty, as above).
+                // (Copied from the lexicon's slot to the token in two loads and two stores, not
+                // as five fields held, and spilled, across the push.)
                 tokens.push(token(i, i + run, kind, WordInfo::default(), cap));
                 i += run;
                 let index = tokens.len() - 1;
-                if let (false, Some(word)) = (numeric, tokens.last_mut()) {
+                if let Some(word) = tokens.last_mut() {
                     word.info = lexicon.get(&key);
                     // An abbreviation keeps its full stop: "Dr.", "Sept.", "D." in "Franklin D.
-                    // Roosevelt".
+                    // Roosevelt" (never a number, which is no capital and no abbreviation).
                     if next == b'.' && ((run == 1 && cap) || word.info.has(ABBREVIATION)) {
                         word.span.end += 1;
                         i += 1;
@@ -1359,13 +1365,28 @@ fn joined_word(bytes: &[u8], mut end: usize) -> Option<(usize, u8)> {
     }
 }
 
-/// The ASCII letters and digits from `at` (one of them) when fewer than 16: their count, the
-/// byte after them (0 past the text's end) and their lowercase lexicon key. The count comes
+/// A run of ASCII letters and digits, as [`ascii_run`] finds it.
+struct Run {
+    /// Its length in bytes (below 16).
+    len: usize,
+    /// The byte after it (0 past the text's end).
+    next: u8,
+    /// Its lowercase lexicon key.
+    key: lexicon::Key,
+    /// Its first byte.
+    first: u8,
+    /// Whether the byte after `next` is an ASCII letter or digit (another word after one
+    /// space, if `next` is one).
+    word_after: bool,
+}
+
+/// The ASCII letters and digits from `at` (one of them) when fewer than 16. The count comes
 /// from `ends` ([`word_ends`]) whatever it is, so no branch turns on whether the word is
 /// longer than eight bytes (a coin toss once in six words).
 #[inline(always)]
-fn ascii_run(bytes: &[u8], ends: &[u8], at: usize) -> Option<(usize, u8, lexicon::Key)> {
+fn ascii_run(bytes: &[u8], ends: &[u8], at: usize) -> Option<Run> {
     let group = at / 8;
+    // (The flags of at least 57 bytes from `at`: a run and the two bytes after it.)
     let flags = ends
         .get(group..group + 8)
         .map_or(0, |eight| u64::from_le_bytes(eight.try_into().unwrap_or_default()))
@@ -1379,8 +1400,13 @@ fn ascii_run(bytes: &[u8], ends: &[u8], at: usize) -> Option<(usize, u8, lexicon
     let lower = swar::splat(0x20);
     let masks = KEY_MASKS[run];
     let (w0, w1) = load16(bytes, at);
-    let key = [(w0 | lower) & masks[0], (w1 | lower) & masks[1]];
-    Some((run, next, key))
+    Some(Run {
+        len: run,
+        next,
+        key: [(w0 | lower) & masks[0], (w1 | lower) & masks[1]],
+        first: w0 as u8,
+        word_after: flags >> (run + 1) & 1 == 0,
+    })
 }
 
 /// The sixteen bytes of `bytes` from `at` as two little-endian words, zero past the end: one
