@@ -1916,7 +1916,8 @@ impl<'t> Mentions<'t> {
                 }
                 first_fit = Some(name.entity);
                 let opener = *opener.get_or_insert_with(|| self.opener_end(doc, current_sentence));
-                if opener == Some(name.tokens.start - 1) {
+                // (Asked from the opener's side: a name may be the text's first token.)
+                if opener.is_some_and(|end| end + 1 == name.tokens.start) {
                     subject_fit = first_fit;
                 }
                 speaker_seen |= Some(name.entity) == last_speaker;

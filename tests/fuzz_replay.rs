@@ -70,3 +70,12 @@ fn utf16_hand_picked() {
 fn salient_sentence_distance_overflow() {
     checks::check_annotate("““.”A”A|said Office");
 }
+
+/// Found by the `annotate` fuzzer: `Mentions::salient` asked whether a name followed its
+/// sentence's opener as `opener == Some(name.tokens.start - 1)`, which overflowed (debug builds)
+/// for a name that is the text's first token. Fixed: asked from the opener's side. As above,
+/// run it without `--release` to see the original panic come back.
+#[test]
+fn salient_name_at_text_start() {
+    checks::check_annotate("Smith Jones “Yes,” he said.");
+}
