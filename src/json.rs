@@ -6,12 +6,14 @@
 //! (`"`, `\` and controls) a block at a time (natively 64 bytes in vector compares) and, as
 //! nearly always, copied whole when it has none. Numbers are made eight digits at once in a
 //! word (tested equal to itoa's, which serde_json uses); escapes and big numbers go through
-//! serde_json's own formatter.
+//! serde_json's own formatter. The CLI's path, [`write_json_to`], writes the same pieces into
+//! room made ahead in its vector ([`Room`]), with no `Write` between.
 
 use crate::checkworthy::signals::{signal::ATTRIBUTION, SIGNAL_NAMES};
-use crate::schema::{ClaimOut, EntityOut, Id, Output, QuoteOut, Shape, SpanOut, SpeakerOut, VERSION};
+use crate::offsets::Utf16Offsets;
+use crate::schema::{round3, ClaimOut, EntityOut, Id, Output, QuoteOut, Shape, SpanOut, SpeakerOut, VERSION};
 use crate::swar::{splat, HIGH, ONES};
-use crate::{Annotations, Signals};
+use crate::{Annotations, Claim, Entity, Quote, Signals, Span, Speaker};
 use serde_json::ser::{CharEscape, CompactFormatter, Formatter};
 use std::io::{self, Write};
 
@@ -39,16 +41,54 @@ pub fn write_json<W: Write + ?Sized>(text: &str, ann: &Annotations, w: &mut W) -
     shaped(text, ann, &mut Writer(w))
 }
 
-/// [`write_json`] appended to `out`: the CLI's path. Short pieces of variable length (numbers,
-/// ids, scores) are copied as fixed-size blocks and the vector cut back after, with no call to
-/// `memcpy` for each, and a key is joined to the number after it: about a fifth less time
-/// than [`write_json`] into a `Vec` (`examples/jsonpath`).
+/// [`write_json`] appended to `out`: the CLI's path, written for a vector alone (see `Room`):
+/// each item into room made ahead at the end of the vector, its pieces stored at a cursor that
+/// stays in registers, with a bounds check each, where a write into a `Vec` was a capacity test,
+/// a length loaded and stored again, and a call (for the shared pieces) between them.
 pub fn write_json_to(text: &str, ann: &Annotations, out: &mut Vec<u8>) {
-    // (Writing into a vector cannot fail.)
-    let _ = shaped(text, ann, out);
+    let d = Doc {
+        text,
+        ann,
+        table: Utf16Offsets::new(text),
+    };
+    let mut w = Filler::new(out);
+    w.item(|r| {
+        r.put(b"{\"version\":")?;
+        r.number(VERSION as usize)?;
+        r.put(b",\"quotes\":[")
+    });
+    for (i, q) in ann.quotes.iter().enumerate() {
+        w.item(|r| {
+            if i > 0 {
+                r.put(b",")?;
+            }
+            room_quote(r, &d, i, q)
+        });
+    }
+    w.item(|r| r.put(b"],\"claims\":["));
+    for (i, c) in ann.claims.iter().enumerate() {
+        w.item(|r| {
+            if i > 0 {
+                r.put(b",")?;
+            }
+            room_claim(r, &d, i, c)
+        });
+    }
+    w.item(|r| r.put(b"],\"entities\":["));
+    for (i, e) in ann.entities.iter().enumerate() {
+        w.item(|r| {
+            if i > 0 {
+                r.put(b",")?;
+            }
+            room_entity(r, &d, i, e)
+        });
+    }
+    w.item(|r| r.put(b"]}"));
+    w.finish();
 }
 
-/// [`write_json`] and [`write_json_to`], one code for both (see [`Out`]).
+/// [`write_json`] into any writer, or a vector (see [`Out`]). ([`write_json_to`] has its own
+/// code, for a vector alone: [`Room`].)
 fn shaped<W: Out + ?Sized>(text: &str, ann: &Annotations, w: &mut W) -> io::Result<()> {
     let shape = Shape::new(text, ann);
     w.write_all(b"{\"version\":")?;
@@ -173,7 +213,17 @@ fn claim<W: Out + ?Sized>(w: &mut W, c: &ClaimOut) -> io::Result<()> {
 /// Walking the names present was a loop of data-dependent length, about three mispredicted
 /// branches a claim.
 fn signals<W: Out + ?Sized>(w: &mut W, signals: Signals) -> io::Result<()> {
-    let mut out = [0u8; 1 + NAMES.len() * QUOTED];
+    let mut out = [0u8; SIGNALS_ROOM];
+    let end = signals_into(&mut out, signals);
+    w.short(&out, end + 1)
+}
+
+/// The bytes [`signals_into`] may store.
+const SIGNALS_ROOM: usize = 1 + NAMES.len() * QUOTED;
+
+/// [`signals`] made in `out`; the index of its closing bracket.
+#[inline(always)]
+fn signals_into(out: &mut [u8; SIGNALS_ROOM], signals: Signals) -> usize {
     out[0] = b'[';
     let mut len = 1;
     let mut put = |i: usize, present: bool| {
@@ -190,7 +240,7 @@ fn signals<W: Out + ?Sized>(w: &mut W, signals: Signals) -> io::Result<()> {
     // The last comma becomes the closing bracket (of an empty list, one after the opening).
     let end = len - usize::from(len > 1);
     out[end] = b']';
-    w.short(&out, end + 1)
+    end
 }
 
 /// The room for one quoted signal name and its comma.
@@ -732,6 +782,419 @@ fn escape(byte: u8) -> CharEscape {
     }
 }
 
+/// One document as [`write_json_to`] reads it: the items and where their offsets go.
+struct Doc<'t> {
+    text: &'t str,
+    ann: &'t Annotations,
+    table: Utf16Offsets<'t>,
+}
+
+/// How much room [`write_json_to`] keeps ahead of each item: more than nearly any item takes
+/// (an item that needs more fails and is written again after [`Filler::grow`]). The room is
+/// zeroed as it is made, in steps of this size, a few vector stores per 128 bytes (one
+/// `resize` of the whole document's room was a `rep stosb`, about as costly as writing the
+/// bytes one at a time).
+const ROOM: usize = 1536;
+
+/// The vector that [`write_json_to`] fills, and how far: room (zero bytes) is made ahead
+/// at its end, each item written into it by a [`Room`], and the vector cut back after the last.
+struct Filler<'v> {
+    out: &'v mut Vec<u8>,
+    at: usize,
+}
+
+impl<'v> Filler<'v> {
+    fn new(out: &'v mut Vec<u8>) -> Self {
+        let at = out.len();
+        Filler { out, at }
+    }
+
+    /// Writes one item with `f`, which says `None` only when the room ran out: the room is then
+    /// doubled and the item written again from its start.
+    #[inline(always)]
+    fn item(&mut self, mut f: impl FnMut(&mut Room<'_>) -> Option<()>) {
+        if self.out.len() - self.at < ROOM {
+            self.grow(ROOM);
+        }
+        loop {
+            let mut room = Room {
+                rest: self.out.get_mut(self.at..).unwrap_or_default(),
+            };
+            if f(&mut room).is_some() {
+                let left = room.rest.len();
+                self.at = self.out.len() - left;
+                return;
+            }
+            self.grow(self.out.len() - self.at);
+        }
+    }
+
+    /// `more` bytes of room added.
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, more: usize) {
+        self.out.resize(self.out.len() + more, 0);
+    }
+
+    fn finish(self) {
+        self.out.truncate(self.at);
+    }
+}
+
+/// The room left at the end of the vector, where the next byte goes. Every piece is stored
+/// with one bounds check, a piece of fixed size whole (then the room moved on by its real
+/// length), and `None` said when it does not fit. Kept in registers over an item's inlined
+/// writers.
+struct Room<'b> {
+    rest: &'b mut [u8],
+}
+
+impl Room<'_> {
+    /// `bytes` as they are.
+    #[inline(always)]
+    fn put(&mut self, bytes: &[u8]) -> Option<()> {
+        let rest = std::mem::take(&mut self.rest);
+        if rest.len() < bytes.len() {
+            return None;
+        }
+        let (head, tail) = rest.split_at_mut(bytes.len());
+        head.copy_from_slice(bytes);
+        self.rest = tail;
+        Some(())
+    }
+
+    /// The `N` bytes of `chunk` stored, the first `len` kept.
+    #[inline(always)]
+    fn short<const N: usize>(&mut self, chunk: [u8; N], len: usize) -> Option<()> {
+        let rest = std::mem::take(&mut self.rest);
+        *rest.first_chunk_mut::<N>()? = chunk;
+        self.rest = rest.get_mut(len..)?;
+        Some(())
+    }
+
+    /// The next `N` bytes of room, to be kept with [`Room::keep`].
+    #[inline(always)]
+    fn window<const N: usize>(&mut self) -> Option<&mut [u8; N]> {
+        self.rest.first_chunk_mut::<N>()
+    }
+
+    /// The first `len` bytes of the room kept.
+    #[inline(always)]
+    fn keep(&mut self, len: usize) -> Option<()> {
+        let rest = std::mem::take(&mut self.rest);
+        self.rest = rest.get_mut(len..)?;
+        Some(())
+    }
+
+    #[inline(always)]
+    fn number(&mut self, n: usize) -> Option<()> {
+        match eight_digits(n) {
+            Some((digits, len)) => self.short(digits, len),
+            None => self.long_number(n),
+        }
+    }
+
+    /// `key` (eight bytes at most) and the number `n` after it, one piece made in a register.
+    #[inline(always)]
+    fn keyed_number(&mut self, key: &[u8], n: usize) -> Option<()> {
+        let Some((digits, len)) = eight_digits(n).filter(|_| key.len() <= 8) else {
+            self.put(key)?;
+            return self.long_number(n);
+        };
+        let mut head = [0u8; 8];
+        head[..key.len()].copy_from_slice(key);
+        let out = u128::from(u64::from_le_bytes(head)) | u128::from(u64::from_le_bytes(digits)) << (8 * key.len());
+        self.short(out.to_le_bytes(), key.len() + len)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn long_number(&mut self, n: usize) -> Option<()> {
+        let mut digits = Vec::new();
+        // (Writing into a vector cannot fail.)
+        let _ = number(&mut digits, n);
+        self.put(&digits)
+    }
+
+    /// `key` (six bytes at most), an id, then `after`, which starts with the id's closing `"`.
+    #[inline(always)]
+    fn keyed_id(&mut self, key: &[u8], id: Id, after: &[u8]) -> Option<()> {
+        if let (true, Ok(prefix), Some((digits, len))) =
+            (key.len() <= 6, u8::try_from(id.prefix), eight_digits(id.number))
+        {
+            let mut head = [0u8; 8];
+            head[..key.len()].copy_from_slice(key);
+            head[key.len()] = b'"';
+            head[key.len() + 1] = prefix;
+            let used = key.len() + 2;
+            let out = u128::from(u64::from_le_bytes(head)) | u128::from(u64::from_le_bytes(digits)) << (8 * used);
+            self.short(out.to_le_bytes(), used + len)?;
+            return self.put(after);
+        }
+        self.other_id(key, id, after)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn other_id(&mut self, key: &[u8], id: Id, after: &[u8]) -> Option<()> {
+        let mut bytes = key.to_vec();
+        // (Writing into a vector cannot fail.)
+        let _ = self::id(&mut bytes, id);
+        bytes.extend_from_slice(after.get(1..).unwrap_or_default());
+        self.put(&bytes)
+    }
+
+    /// `key` (ten bytes at most), then a name known to need no escape, quoted.
+    #[inline(always)]
+    fn keyed_plain(&mut self, key: &[u8], s: &str) -> Option<()> {
+        let bytes = s.as_bytes();
+        if key.len() > 10 || bytes.len() > SHORT {
+            self.put(key)?;
+            self.put(b"\"")?;
+            self.put(bytes)?;
+            return self.put(b"\"");
+        }
+        let out = self.window::<32>()?;
+        out[..key.len()].copy_from_slice(key);
+        out[key.len()] = b'"';
+        put_short(out, key.len() + 1, bytes);
+        let end = key.len() + 1 + bytes.len();
+        out[end] = b'"';
+        self.keep(end + 1)
+    }
+
+    /// A string after its opening quotation mark, and the closing one.
+    #[inline(always)]
+    fn text(&mut self, s: &str) -> Option<()> {
+        let bytes = s.as_bytes();
+        if bytes.len() <= SHORT {
+            return self.short_text(bytes);
+        }
+        self.long_text(bytes)
+    }
+
+    /// [`Room::text`] of more than [`SHORT`] bytes: copied and tested for bytes to escape in
+    /// one pass, 64 bytes at a time (as [`longer_has_escape`] tests them), where testing the
+    /// whole string then copying it read it twice and called `memcpy`. Up to 64 bytes, four
+    /// overlapping pieces of 16 (each copied to its place, and the four tested as a block);
+    /// longer, the bytes past the last whole block copied and tested as the string's last 64.
+    #[inline(never)]
+    fn long_text(&mut self, bytes: &[u8]) -> Option<()> {
+        const BLOCK: usize = 64;
+        let has_escape = |block: &[u8; BLOCK]| {
+            block
+                .iter()
+                .fold(0u8, |any, &x| any | u8::from((x < 0x20) | (x == b'"') | (x == b'\\')))
+                != 0
+        };
+        let n = bytes.len();
+        let (out, after) = self.rest.get_mut(..n + 1)?.split_at_mut(n);
+        after[0] = b'"';
+        let escape = if n <= BLOCK {
+            let step = step(n, 16);
+            let mut block = [0; BLOCK];
+            for (i, at) in [0, step, n - 16 - step, n - 16].into_iter().enumerate() {
+                let piece: [u8; 16] = bytes[at..at + 16].try_into().unwrap_or_default();
+                out[at..at + 16].copy_from_slice(&piece);
+                block[i * 16..i * 16 + 16].copy_from_slice(&piece);
+            }
+            has_escape(&block)
+        } else {
+            let mut any = false;
+            for (to, from) in out.chunks_exact_mut(BLOCK).zip(bytes.chunks_exact(BLOCK)) {
+                let from: &[u8; BLOCK] = from.try_into().unwrap_or(&[0; BLOCK]);
+                to.copy_from_slice(from);
+                any |= has_escape(from);
+            }
+            let last: &[u8; BLOCK] = bytes[n - BLOCK..].try_into().unwrap_or(&[0; BLOCK]);
+            out[n - BLOCK..].copy_from_slice(last);
+            any | has_escape(last)
+        };
+        if escape {
+            return self.escaped(bytes);
+        }
+        self.keep(n + 1)
+    }
+
+    /// [`Room::text`] of at most [`SHORT`] bytes: stored as two overlapping words (or halves)
+    /// straight into the room, each tested as [`any_escape`] tests them, then the `"`.
+    #[inline(always)]
+    fn short_text(&mut self, bytes: &[u8]) -> Option<()> {
+        let n = bytes.len();
+        let out = self.window::<32>()?;
+        let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
+        let half = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default());
+        let hits = if n >= 8 {
+            let (head, tail) = (word(0), word(n - 8));
+            out[..8].copy_from_slice(&head.to_le_bytes());
+            out[n - 8..n].copy_from_slice(&tail.to_le_bytes());
+            escapes(head) | escapes(tail)
+        } else if n >= 4 {
+            let (head, tail) = (half(0), half(n - 4));
+            out[..4].copy_from_slice(&head.to_le_bytes());
+            out[n - 4..n].copy_from_slice(&tail.to_le_bytes());
+            escapes(u64::from(head) | u64::from(tail) << 32)
+        } else if n > 0 {
+            let (first, middle, last) = (bytes[0], bytes[n / 2], bytes[n - 1]);
+            (out[0], out[n / 2], out[n - 1]) = (first, middle, last);
+            // (The other bytes of the word a letter.)
+            escapes(u64::from(first) | u64::from(middle) << 8 | u64::from(last) << 16 | splat(b'a') << 24)
+        } else {
+            0
+        };
+        out[n] = b'"';
+        if hits != 0 {
+            return self.escaped(bytes);
+        }
+        self.keep(n + 1)
+    }
+
+    /// A string with something to escape, after its opening quotation mark: runs without
+    /// escapes copied whole.
+    #[cold]
+    #[inline(never)]
+    fn escaped(&mut self, bytes: &[u8]) -> Option<()> {
+        let mut run = 0;
+        while let Some(i) = next_escape(bytes, run) {
+            self.put(&bytes[run..i])?;
+            // (At most six bytes, `\u001f`: writing them here cannot fail.)
+            let mut escaped = [0u8; 8];
+            let mut to = &mut escaped[..];
+            let _ = CompactFormatter.write_char_escape(&mut to, escape(bytes[i]));
+            let len = 8 - to.len();
+            self.put(&escaped[..len])?;
+            run = i + 1;
+        }
+        self.put(&bytes[run..])?;
+        self.put(b"\"")
+    }
+
+    /// `"start":…,"end":…,"text":"…"` of `s`, its offsets in UTF-16.
+    #[inline(always)]
+    fn span(&mut self, d: &Doc, s: Span) -> Option<()> {
+        self.keyed_number(b"\"start\":", d.table.get(s.start))?;
+        self.keyed_number(b",\"end\":", d.table.get(s.end))?;
+        self.put(b",\"text\":\"")?;
+        self.text(s.of(d.text))
+    }
+
+    /// A score or confidence, as [`float`] writes its [`round3`]: the thousandths taken from
+    /// the `f32` at once (the same whole number `round3` finds, for one from 0 to 1).
+    #[inline(always)]
+    fn score(&mut self, x: f32) -> Option<()> {
+        let y = f64::from(x) * 1000.0;
+        if (0.0..=1000.0).contains(&y) {
+            let (out, len) = FRACTIONS.get((y + 0.5) as usize).copied().unwrap_or_default();
+            return self.short(out, usize::from(len));
+        }
+        self.other_score(x)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn other_score(&mut self, x: f32) -> Option<()> {
+        let mut bytes = Vec::new();
+        // (Writing into a vector cannot fail.)
+        let _ = float(&mut bytes, round3(x));
+        self.put(&bytes)
+    }
+
+    /// The attribution fields a quote and a claim share.
+    #[inline(always)]
+    fn speaker_and_cue(&mut self, d: &Doc, who: &Option<Speaker>, cue: &Option<Span>) -> Option<()> {
+        match who {
+            Some(sp) => {
+                self.put(b",\"speaker\":{")?;
+                self.span(d, sp.mention)?;
+                match sp.entity.and_then(|e| d.ann.entities.get(e)) {
+                    Some(e) => {
+                        self.put(b",\"name\":\"")?;
+                        self.text(&e.name)?;
+                    }
+                    None => self.put(b",\"name\":null")?,
+                }
+                match sp.entity {
+                    Some(e) => {
+                        self.put(b",\"entity\":")?;
+                        self.keyed_id(b"", Id::new('e', e), b"\"}")?;
+                    }
+                    None => self.put(b",\"entity\":null}")?,
+                }
+            }
+            None => self.put(b",\"speaker\":null")?,
+        }
+        match cue {
+            Some(s) => {
+                self.put(b",\"cue\":{")?;
+                self.span(d, *s)?;
+                self.put(b"}")
+            }
+            None => self.put(b",\"cue\":null"),
+        }
+    }
+
+    fn signals(&mut self, signals: Signals) -> Option<()> {
+        let end = signals_into(self.window::<SIGNALS_ROOM>()?, signals);
+        self.keep(end + 1)
+    }
+}
+
+/// A quote as [`crate::schema::Shape::quote`] shapes it.
+#[inline(always)]
+fn room_quote(r: &mut Room, d: &Doc, i: usize, q: &Quote) -> Option<()> {
+    r.keyed_id(b"{\"id\":", Id::new('q', i), b"\",")?;
+    r.span(d, q.span)?;
+    r.keyed_plain(b",\"kind\":", q.kind.as_str())?;
+    r.put(b",\"parts\":[")?;
+    for (k, p) in q.parts.iter().enumerate() {
+        if k > 0 {
+            r.put(b",")?;
+        }
+        r.put(b"[")?;
+        r.number(d.table.get(p.start))?;
+        r.put(b",")?;
+        r.number(d.table.get(p.end))?;
+        r.put(b"]")?;
+    }
+    r.put(b"]")?;
+    r.speaker_and_cue(d, &q.speaker, &q.cue)?;
+    r.put(b",\"confidence\":")?;
+    r.score(q.confidence)?;
+    r.put(b"}")
+}
+
+/// A claim as [`crate::schema::Shape::claim`] shapes it.
+#[inline(always)]
+fn room_claim(r: &mut Room, d: &Doc, i: usize, c: &Claim) -> Option<()> {
+    r.keyed_id(b"{\"id\":", Id::new('c', i), b"\",")?;
+    r.span(d, c.span)?;
+    r.keyed_plain(b",\"kind\":", c.kind.as_str())?;
+    r.speaker_and_cue(d, &c.speaker, &c.cue)?;
+    r.put(b",\"score\":")?;
+    r.score(c.score)?;
+    r.put(b",\"signals\":")?;
+    r.signals(c.signals)?;
+    r.put(b"}")
+}
+
+/// An entity as [`crate::schema::to_output`] shapes it.
+#[inline(always)]
+fn room_entity(r: &mut Room, d: &Doc, i: usize, e: &Entity) -> Option<()> {
+    r.keyed_id(b"{\"id\":", Id::new('e', i), b"\",\"name\":\"")?;
+    r.text(&e.name)?;
+    r.keyed_plain(b",\"kind\":", e.kind.as_str())?;
+    r.put(b",\"mentions\":[")?;
+    for (k, &m) in e.mentions.iter().enumerate() {
+        if k > 0 {
+            r.put(b",")?;
+        }
+        r.put(b"{")?;
+        r.span(d, m)?;
+        r.put(b"}")?;
+    }
+    r.put(b"]}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -763,6 +1226,27 @@ mod tests {
                     assert_eq!(String::from_utf8(ours).unwrap(), want);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn items_longer_than_the_room_are_written_again() {
+        // A quote of ~5 KB, every clause with bytes to escape, and a speaker, in
+        // texts long enough to fill the room several times over.
+        let clause = "costs rose 3 percent to a \\ \t record high, ";
+        let sentence = format!("\u{201c}We saw {},\u{201d} Smith said.", clause.repeat(120));
+        for text in [sentence.clone(), format!("{}\n\n", sentence).repeat(3)] {
+            let options = crate::Options {
+                min_claim_score: Some(0.0),
+                ..crate::Options::default()
+            };
+            let ann = crate::annotate(&text, &options);
+            let longest = ann.quotes.iter().map(|q| q.span.len()).max();
+            assert!(longest > Some(2 * ROOM), "{longest:?}");
+            let want = serde_json::to_vec(&crate::schema::to_output(&text, &ann)).unwrap();
+            let mut appended = b"before".to_vec();
+            write_json_to(&text, &ann, &mut appended);
+            assert_eq!(appended[6..], want[..]);
         }
     }
 
