@@ -424,16 +424,36 @@ fn eight_digits(n: usize) -> Option<([u8; 8], usize)> {
     let n = u32::try_from(n).ok().filter(|&n| n < 100_000_000)?;
     // Four digits in each 32-bit lane, the first four in the low lane (bytes come out in
     // reading order).
-    let x = u64::from(n / 10_000) | u64::from(n % 10_000) << 32;
+    let x = digit_lanes(u64::from(n / 10_000) | u64::from(n % 10_000) << 32);
+    // The leading zeros (at most seven) shifted out.
+    let zeros = (x | 1 << 56).trailing_zeros() as usize / 8;
+    Some((((x + splat(b'0')) >> (8 * zeros)).to_le_bytes(), 8 - zeros))
+}
+
+/// The digits (as values 0 to 9, a byte each, in reading order) of the numbers below 10^4 in
+/// the two 32-bit lanes of `x`.
+#[inline(always)]
+fn digit_lanes(x: u64) -> u64 {
     // Two in each 16-bit lane: v / 100 is v * 5243 >> 19 for v < 10^4 (no lane overflows).
     let hundreds = ((x * 5243) >> 19) & 0x0000_007f_0000_007f;
     let x = hundreds | (x - hundreds * 100) << 16;
     // One in each byte: v / 10 is v * 103 >> 10 for v < 100.
     let tens = ((x * 103) >> 10) & 0x000f_000f_000f_000f;
-    let x = tens | (x - tens * 10) << 8;
-    // The leading zeros (at most seven) shifted out.
-    let zeros = (x | 1 << 56).trailing_zeros() as usize / 8;
-    Some((((x + splat(b'0')) >> (8 * zeros)).to_le_bytes(), 8 - zeros))
+    tens | (x - tens * 10) << 8
+}
+
+/// [`four_digits`] of `a` and of `b`, both below 10^4, made together in the two lanes of one
+/// word ([`digit_lanes`]): a span's start and end for the multiplies of one number, where each
+/// alone was two table look-ups and the divisions that index them.
+#[inline(always)]
+fn four_digits_two(a: u32, b: u32) -> (([u8; 8], usize), ([u8; 8], usize)) {
+    let x = digit_lanes(u64::from(a) | u64::from(b) << 32);
+    let one = |lane: u32| {
+        // (At most three leading zeros: the last digit is kept.)
+        let zeros = (lane | 1 << 24).trailing_zeros() as usize / 8;
+        (u64::from((lane + 0x3030_3030) >> (8 * zeros)).to_le_bytes(), 4 - zeros)
+    };
+    (one(x as u32), one((x >> 32) as u32))
 }
 
 /// [`eight_digits`] of `n` below 10^4: its two pairs of digits from a table, the leading
@@ -901,6 +921,12 @@ impl Room<'_> {
             self.put(key)?;
             return self.long_number(n);
         };
+        self.keyed_digits(key, digits, len)
+    }
+
+    /// `key` (eight bytes at most) and the first `len` of `digits`, one piece.
+    #[inline(always)]
+    fn keyed_digits(&mut self, key: &[u8], digits: [u8; 8], len: usize) -> Option<()> {
         let mut head = [0u8; 8];
         head[..key.len()].copy_from_slice(key);
         let out = u128::from(u64::from_le_bytes(head)) | u128::from(u64::from_le_bytes(digits)) << (8 * key.len());
@@ -1072,8 +1098,15 @@ impl Room<'_> {
     /// `"start":…,"end":…,"text":"…"` of `s`, its offsets in UTF-16.
     #[inline(always)]
     fn span(&mut self, d: &Doc, s: Span) -> Option<()> {
-        self.keyed_number(b"\"start\":", d.table.get(s.start))?;
-        self.keyed_number(b",\"end\":", d.table.get(s.end))?;
+        let (start, end) = (d.table.get(s.start), d.table.get(s.end));
+        if start < 10_000 && end < 10_000 {
+            let ((start, start_len), (end, end_len)) = four_digits_two(start as u32, end as u32);
+            self.keyed_digits(b"\"start\":", start, start_len)?;
+            self.keyed_digits(b",\"end\":", end, end_len)?;
+        } else {
+            self.keyed_number(b"\"start\":", start)?;
+            self.keyed_number(b",\"end\":", end)?;
+        }
         self.put(b",\"text\":\"")?;
         self.text(s.of(d.text))
     }
@@ -1084,7 +1117,7 @@ impl Room<'_> {
     fn score(&mut self, x: f32) -> Option<()> {
         let y = f64::from(x) * 1000.0;
         if (0.0..=1000.0).contains(&y) {
-            let (out, len) = FRACTIONS.get((y + 0.5) as usize).copied().unwrap_or_default();
+            let (out, len) = FRACTIONS.get((y + 0.5) as u32 as usize).copied().unwrap_or_default();
             return self.short(out, usize::from(len));
         }
         self.other_score(x)
@@ -1151,9 +1184,16 @@ fn room_quote(r: &mut Room, d: &Doc, i: usize, q: &Quote) -> Option<()> {
             r.put(b",")?;
         }
         r.put(b"[")?;
-        r.number(d.table.get(p.start))?;
-        r.put(b",")?;
-        r.number(d.table.get(p.end))?;
+        let (start, end) = (d.table.get(p.start), d.table.get(p.end));
+        if start < 10_000 && end < 10_000 {
+            let ((start, start_len), (end, end_len)) = four_digits_two(start as u32, end as u32);
+            r.short(start, start_len)?;
+            r.keyed_digits(b",", end, end_len)?;
+        } else {
+            r.number(start)?;
+            r.put(b",")?;
+            r.number(end)?;
+        }
         r.put(b"]")?;
     }
     r.put(b"]")?;
@@ -1339,6 +1379,15 @@ mod tests {
                 (joined == apart, String::from_utf8(apart).unwrap()),
                 (true, format!(",\"end\":{n}"))
             );
+        }
+    }
+
+    #[test]
+    fn two_numbers_at_once_as_one_at_a_time() {
+        for a in 0..10_000 {
+            for b in [0, 1, 9, 10, 99, 100, 999, 1000, 9999, a, 9999 - a, (a * 7919) % 10_000] {
+                assert_eq!(four_digits_two(a, b), (four_digits(a), four_digits(b)), "{a} {b}");
+            }
         }
     }
 
