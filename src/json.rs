@@ -57,32 +57,11 @@ pub fn write_json_to(text: &str, ann: &Annotations, out: &mut Vec<u8>) {
         r.number(VERSION as usize)?;
         r.put(b",\"quotes\":[")
     });
-    for (i, q) in ann.quotes.iter().enumerate() {
-        w.item(|r| {
-            if i > 0 {
-                r.put(b",")?;
-            }
-            room_quote(r, &d, i, q)
-        });
-    }
+    w.list(&ann.quotes, |r, i, q| room_quote(r, &d, i, q));
     w.item(|r| r.put(b"],\"claims\":["));
-    for (i, c) in ann.claims.iter().enumerate() {
-        w.item(|r| {
-            if i > 0 {
-                r.put(b",")?;
-            }
-            room_claim(r, &d, i, c)
-        });
-    }
+    w.list(&ann.claims, |r, i, c| room_claim(r, &d, i, c));
     w.item(|r| r.put(b"],\"entities\":["));
-    for (i, e) in ann.entities.iter().enumerate() {
-        w.item(|r| {
-            if i > 0 {
-                r.put(b",")?;
-            }
-            room_entity(r, &d, i, e)
-        });
-    }
+    w.list(&ann.entities, |r, i, e| room_entity(r, &d, i, e));
     w.item(|r| r.put(b"]}"));
     w.finish();
 }
@@ -590,12 +569,20 @@ fn string_after_quote<W: Out + ?Sized>(w: &mut W, s: &str) -> io::Result<()> {
 }
 
 /// A string of at most [`SHORT`] bytes followed by its closing `"`, in a buffer of fixed
-/// size, unless it has a byte to escape: the bytes loaded once, as two overlapping words (or
-/// halves), each tested (as [`any_escape`] tests them) and stored as it is.
+/// size, unless it has a byte to escape: see [`store_short`].
 #[inline(always)]
 fn short_quoted(bytes: &[u8]) -> Option<[u8; 32]> {
-    let n = bytes.len();
     let mut out = [0u8; 32];
+    (store_short(bytes, &mut out) == 0).then_some(out)
+}
+
+/// Stores a string of at most [`SHORT`] bytes and its closing `"` at the start of `out`, and
+/// returns its escape hits (non-zero if a byte needs escaping, as [`any_escape`] tests them):
+/// the bytes loaded once, as two overlapping words (or halves), each tested and stored as it
+/// is. Shared by the generic writer ([`short_quoted`]) and the room's ([`Room::short_text`]).
+#[inline(always)]
+fn store_short(bytes: &[u8], out: &mut [u8; 32]) -> u64 {
+    let n = bytes.len();
     let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
     let half = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default());
     let hits = if n >= 8 {
@@ -617,7 +604,7 @@ fn short_quoted(bytes: &[u8]) -> Option<[u8; 32]> {
         0
     };
     out[n] = b'"';
-    (hits == 0).then_some(out)
+    hits
 }
 
 /// `key`, then a string known to need no escape (as the kinds, tested below) quoted: into a
@@ -827,6 +814,20 @@ impl<'v> Filler<'v> {
     fn new(out: &'v mut Vec<u8>) -> Self {
         let at = out.len();
         Filler { out, at }
+    }
+
+    /// The items of a JSON array, comma-separated, each written by `write` (given its index)
+    /// as one [`Filler::item`].
+    #[inline(always)]
+    fn list<T>(&mut self, items: &[T], write: impl Fn(&mut Room<'_>, usize, &T) -> Option<()>) {
+        for (i, x) in items.iter().enumerate() {
+            self.item(|r| {
+                if i > 0 {
+                    r.put(b",")?;
+                }
+                write(r, i, x)
+            });
+        }
     }
 
     /// Writes one item with `f`, which says `None` only when the room ran out: the room is then
@@ -1042,34 +1043,13 @@ impl Room<'_> {
         self.keep(n + 1)
     }
 
-    /// [`Room::text`] of at most [`SHORT`] bytes: stored as two overlapping words (or halves)
-    /// straight into the room, each tested as [`any_escape`] tests them, then the `"`.
+    /// [`Room::text`] of at most [`SHORT`] bytes: stored straight into the room by
+    /// [`store_short`], then kept unless a byte needs escaping.
     #[inline(always)]
     fn short_text(&mut self, bytes: &[u8]) -> Option<()> {
         let n = bytes.len();
         let out = self.window::<32>()?;
-        let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or_default());
-        let half = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or_default());
-        let hits = if n >= 8 {
-            let (head, tail) = (word(0), word(n - 8));
-            out[..8].copy_from_slice(&head.to_le_bytes());
-            out[n - 8..n].copy_from_slice(&tail.to_le_bytes());
-            escapes(head) | escapes(tail)
-        } else if n >= 4 {
-            let (head, tail) = (half(0), half(n - 4));
-            out[..4].copy_from_slice(&head.to_le_bytes());
-            out[n - 4..n].copy_from_slice(&tail.to_le_bytes());
-            escapes(u64::from(head) | u64::from(tail) << 32)
-        } else if n > 0 {
-            let (first, middle, last) = (bytes[0], bytes[n / 2], bytes[n - 1]);
-            (out[0], out[n / 2], out[n - 1]) = (first, middle, last);
-            // (The other bytes of the word a letter.)
-            escapes(u64::from(first) | u64::from(middle) << 8 | u64::from(last) << 16 | splat(b'a') << 24)
-        } else {
-            0
-        };
-        out[n] = b'"';
-        if hits != 0 {
+        if store_short(bytes, out) != 0 {
             return self.escaped(bytes);
         }
         self.keep(n + 1)
