@@ -1127,6 +1127,21 @@ fn other_token(text: &str, i: usize, scanned: usize, line: u32, tokens: &mut Vec
         |end: usize, kind: TokenKind, info: WordInfo, cap: bool| Token::fresh(Span::new(i, end), kind, info, cap, line);
     let b = bytes[i];
     let class = ASCII_CLASS[b as usize];
+    // A word with joiners where bytes can tell its end ("re-election", "Biden’s"): most calls
+    // that start with an ASCII letter or digit, so tested first (no such byte starts a curly
+    // quote or dash).
+    if scanned < 16 && class & WORD != 0 {
+        if let Some(Joined { end, next, possessive }) = joined_word(bytes, i + scanned) {
+            let kind = if b.is_ascii_digit() {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            let mut word = token(end, kind, WordInfo::default(), class & UPPER != 0);
+            word.possessive = possessive;
+            return push_joined_word(tokens, capitals, pivots, text, word, next);
+        }
+    }
     // Curly quotes, dashes and the ellipsis, told from their bytes: General Punctuation from
     // U+200B to U+203F, less its separators (U+2028, U+2029, U+202F), is punctuation (see
     // `classify`), and some of it quotation marks (`crate::quotes::is_mark`) or the ellipsis.
@@ -1140,18 +1155,6 @@ fn other_token(text: &str, i: usize, scanned: usize, line: u32, tokens: &mut Vec
             }
             tokens.push(token(i + 3, TokenKind::Punct, WordInfo::default(), false));
             return i + 3;
-        }
-    }
-    // A word with joiners where bytes can tell its end ("re-election", "Biden’s").
-    if scanned < 16 && class & WORD != 0 {
-        if let Some((end, next)) = joined_word(bytes, i + scanned) {
-            let kind = if b.is_ascii_digit() {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
-            let word = token(end, kind, WordInfo::default(), class & UPPER != 0);
-            return push_joined_word(tokens, capitals, pivots, text, word, next);
         }
     }
     // The general case, character by character.
@@ -1266,8 +1269,8 @@ static FOLLOWER: [u8; 256] = {
     table
 };
 
-/// Pushes `word`, a word or number that [`joined_word`] ended ("re-election", "Biden’s"),
-/// followed by the byte `next`, looked up here, and returns where the next token may start:
+/// Pushes `word`, a word or number that [`joined_word`] ended ("re-election", "Biden’s"), its
+/// [`Token::possessive`] set from [`Joined::possessive`], followed by the byte `next`, looked up here, and returns where the next token may start:
 /// part of [`other_token`], out of the main loop so that the common word's path stays short.
 /// (Inlined there: called with a `Token` the caller had just stored field by field on its
 /// stack, it read the token back as two 16-byte loads, which cannot take their data from those
@@ -1286,12 +1289,13 @@ fn push_joined_word(
         // An abbreviation keeps its full stop, as on the common path.
         if next == b'.' && ((word.span.len() == 1 && word.cap) || word.info.has(ABBREVIATION)) {
             word.span.end += 1;
+            // (Its last byte is now the stop: no possessive.)
+            word.possessive = 0;
             note_abbreviation_stop(pivots, tokens.len(), word.info);
         }
     } else {
         age_as_description(text.as_bytes(), &mut word);
     }
-    word.possessive = possessive_of(text.as_bytes(), word.span);
     record_capital(capitals, tokens.len(), word.cap);
     tokens.push(word);
     word.span.end + usize::from(next == b' ')
@@ -1333,36 +1337,54 @@ fn joined_word_info(bytes: &[u8], span: Span) -> WordInfo {
 /// before a space or punctuation ("Mr. Smith", "a - b", "in 2016."), a curly quote or dash, or a
 /// no-break space, none of which joins anything ([`joins_word`]). `None` for the rest ("U.S.",
 /// "4.1", "café"), which [`word_end`] decides.
-fn joined_word(bytes: &[u8], mut end: usize) -> Option<(usize, u8)> {
+fn joined_word(bytes: &[u8], mut end: usize) -> Option<Joined> {
+    let mut possessive = 0;
     loop {
         let next = bytes.get(end).copied().unwrap_or(0);
+        let found = Joined { end, next, possessive };
         if next < 0x80 && ASCII_CLASS[next as usize] & JOINER == 0 {
-            return Some((end, next));
+            return Some(found);
         }
-        let width = match next {
-            b'-' | b'\'' | b',' | b'.' => 1,
+        // The joiner's width, and the possessive its last piece makes if that piece is "s".
+        let (width, mark) = match next {
+            b'\'' => (1, 2),
+            b'-' | b',' | b'.' => (1, 0),
             // General Punctuation (U+2000..U+203F), which holds no letter: ’ and ‑ join like '
             // and -, the rest (curly quotes, dashes) join nothing.
             0xe2 if bytes.get(end + 1) == Some(&0x80) => match bytes.get(end + 2) {
-                Some(0x99 | 0x91) => 3,
-                _ => return Some((end, next)),
+                Some(0x99) => (3, 4),
+                Some(0x91) => (3, 0),
+                _ => return Some(found),
             },
             // A no-break space.
-            0xc2 if bytes.get(end + 1) == Some(&0xa0) => return Some((end, next)),
+            0xc2 if bytes.get(end + 1) == Some(&0xa0) => return Some(found),
             _ => return None,
         };
         // What follows the joiner (a space past the text's end, which joins nothing either).
         let after = bytes.get(end + width).copied().unwrap_or(b' ');
         if after < 0x80 && !after.is_ascii_alphanumeric() {
-            return Some((end, next));
+            return Some(found);
         }
         // Commas and points join by rules of their own.
         if !after.is_ascii_alphanumeric() || matches!(next, b',' | b'.') {
             return None;
         }
         end += width;
-        end += ascii_word_run(bytes, end);
+        let run = ascii_word_run(bytes, end);
+        end += run;
+        possessive = if run == 1 && after == b's' { mark } else { 0 };
     }
+}
+
+/// A word [`joined_word`] ended.
+struct Joined {
+    /// Where it ends.
+    end: usize,
+    /// The byte there (0 past the text's end).
+    next: u8,
+    /// Its [`Token::possessive`], as [`possessive_of`] finds it, from the last joiner crossed:
+    /// "’s" (4) or "'s" (2) at its end; 0 for the rest.
+    possessive: u8,
 }
 
 /// A run of ASCII letters and digits, as [`ascii_run`] finds it.
@@ -1645,14 +1667,14 @@ mod tests {
     #[test]
     fn joined_words_end_where_the_general_path_ends_them() {
         let text = "re-election don't Biden’s a - b Mr. Smith in 2016. x’ y U.S. café 4.1 100,000 \
-                    rock‑solid it’s” “He’s—” ok\u{a0}no I'm.A 1,2 a-é e.g. A.B. x' 9-11 y'all x’é 5,b z…";
+                    rock‑solid it’s” “He’s—” ok\u{a0}no I'm.A 1,2 a-é e.g. A.B. x' 9-11 y'all x’é 5,b z… rock'n's x’s’ a-s 1990's";
         let bytes = text.as_bytes();
         for start in 0..bytes.len() {
             if !bytes[start].is_ascii_alphanumeric() || (start > 0 && bytes[start - 1].is_ascii_alphanumeric()) {
                 continue;
             }
             let run = ascii_word_run(bytes, start);
-            let Some((end, next)) = joined_word(bytes, start + run) else {
+            let Some(Joined { end, next, possessive }) = joined_word(bytes, start + run) else {
                 continue;
             };
             let numeric = bytes[start].is_ascii_digit();
@@ -1660,6 +1682,11 @@ mod tests {
             let ((general, _), _) = word_end(text, start, start + run, run, prev, numeric);
             assert_eq!(end, general, "word at {start}: {:?}", &text[start..]);
             assert_eq!(next, bytes.get(general).copied().unwrap_or(0));
+            assert_eq!(
+                possessive,
+                possessive_of(bytes, Span::new(start, end)),
+                "word at {start}"
+            );
         }
     }
 
