@@ -99,12 +99,14 @@ pub fn dense_value(i: usize, signal_count: u32) -> f32 {
 #[inline]
 pub fn dense_set(p: &Profile) -> (u64, u32) {
     let n_signals = p.signals.count_ones();
-    // Each feature a bit, from bits: no branch, and the features that share a condition
-    // ("... without signal", "... without I/we/you") take it with one mask.
     let nz = |count: u16| (count != 0) as u64;
-    let listed = |list: u32| (p.lists & list != 0) as u64;
-    let (first_person, we, you) = (listed(cat::FIRST_PERSON), listed(cat::WE), listed(cat::YOU));
-    let (modal, opinion, they, past) = (listed(cat::MODAL), listed(cat::OPINION), listed(cat::THEY), nz(p.past));
+    // The lists' seven bits, taken as a group: from the lowest, first person, we, you, they,
+    // modal, opinion, courtesy. A feature of a list is a bit of it moved, and those of
+    // consecutive lists in consecutive features move together.
+    let lists = (p.lists >> LISTS_SHIFT) as u64;
+    let bit = |i: u32| lists >> i & 1;
+    let (first_person, we, you, they, modal, opinion) = (bit(0), bit(1), bit(2), bit(3), bit(4), bit(5));
+    let past = nz(p.past);
     let none = (p.signals == 0) as u64;
     let personal = first_person | you;
     // Neither "I" nor "you" nor "we".
@@ -119,12 +121,9 @@ pub fn dense_set(p: &Profile) -> (u64, u32) {
     let set = (p.signals as u64)
         | at(1, 20 + bin as u32)
         | at(none ^ 1, 11)
-        | at(first_person, 12)
-        | at(we, 13)
-        | at(you, 14)
-        | at(modal, 15)
-        | at(opinion, 16)
-        | at(listed(cat::COURTESY), 17)
+        // First person, we, you: 12, 13, 14; modal, opinion, courtesy: 15, 16, 17.
+        | at(lists & 0b111, 12)
+        | at(lists >> 4 & 0b111, 15)
         | at(p.question as u64, 18)
         | at(p.exclamation as u64, 19)
         | at((p.figures >= 2) as u64, 27)
@@ -140,6 +139,16 @@ pub fn dense_set(p: &Profile) -> (u64, u32) {
         | at((p.past >= 2) as u64, 40);
     (set, n_signals)
 }
+
+/// Where the lists' bits sit in [`Profile::lists`]: the first of them, seven in a row, in the
+/// order [`dense_set`] reads them.
+const LISTS_SHIFT: u32 = cat::FIRST_PERSON.trailing_zeros();
+const _: () = {
+    assert!(signals::LISTS >> LISTS_SHIFT == 0x7f);
+    assert!(cat::WE >> LISTS_SHIFT == 2 && cat::YOU >> LISTS_SHIFT == 4 && cat::THEY >> LISTS_SHIFT == 8);
+    assert!(cat::MODAL >> LISTS_SHIFT == 16 && cat::OPINION >> LISTS_SHIFT == 32);
+    assert!(cat::COURTESY >> LISTS_SHIFT == 64);
+};
 
 /// The length bin of a sentence of `words` words (the last entry: all longer ones): 0..=3,
 /// 4..=6, 7..=10, 11..=15, 16..=22, 23..=32, more.
@@ -259,6 +268,78 @@ mod tests {
                 assert_eq!(*v != 0.0, set >> i & 1 != 0, "{s:?} feature {i}");
             }
             assert_eq!(x[11], n as f32 / 4.0);
+        }
+    }
+
+    /// The table-made bits of [`dense_set`] are those of the features' definitions, for every
+    /// combination of the lists, signals, figures and past tenses they read.
+    #[test]
+    fn dense_set_is_the_definition() {
+        let lists = [
+            cat::FIRST_PERSON,
+            cat::WE,
+            cat::YOU,
+            cat::THEY,
+            cat::MODAL,
+            cat::OPINION,
+            cat::COURTESY,
+        ];
+        for l in 0..128u32 {
+            for signals in [0u16, 1, 0b101] {
+                for figures in 0..3 {
+                    for past in 0..3 {
+                        let mut p = Profile {
+                            signals,
+                            figures,
+                            past,
+                            ..Profile::default()
+                        };
+                        for (i, list) in lists.iter().enumerate() {
+                            if l >> i & 1 != 0 {
+                                p.lists |= list;
+                            }
+                        }
+                        let on = |list: u32| (p.lists & list != 0) as u64;
+                        let (fp, we, you, modal, opinion, they) = (
+                            on(cat::FIRST_PERSON),
+                            on(cat::WE),
+                            on(cat::YOU),
+                            on(cat::MODAL),
+                            on(cat::OPINION),
+                            on(cat::THEY),
+                        );
+                        let none = (signals == 0) as u64;
+                        let past = (p.past != 0) as u64;
+                        let impersonal = 1 ^ (fp | you | we);
+                        let want = [
+                            (11, none ^ 1),
+                            (12, fp),
+                            (13, we),
+                            (14, you),
+                            (15, modal),
+                            (16, opinion),
+                            (17, on(cat::COURTESY)),
+                            (27, (p.figures >= 2) as u64),
+                            (30, none),
+                            (31, (p.figures != 0) as u64 & (fp | you)),
+                            (32, modal & none),
+                            (33, we & none),
+                            (34, opinion & none),
+                            (35, fp & (1 ^ (we | you))),
+                            (36, (none ^ 1) & impersonal),
+                            (37, they),
+                            (38, they & impersonal),
+                            (39, past),
+                            (40, (p.past >= 2) as u64),
+                            (41, past & none),
+                        ];
+                        let (set, _) = dense_set(&p);
+                        for (i, bit) in want {
+                            assert_eq!(set >> i & 1, bit, "feature {i}, {p:?}");
+                        }
+                    }
+                }
+            }
         }
     }
 
