@@ -271,7 +271,7 @@ mod tests {
         }
     }
 
-    /// The table-made bits of [`dense_set`] are those of the features' definitions, for every
+    /// The bits [`dense_set`] moves into place are those of the features' definitions, for every
     /// combination of the lists, signals, figures and past tenses they read.
     #[test]
     fn dense_set_is_the_definition() {
