@@ -1270,8 +1270,9 @@ static FOLLOWER: [u8; 256] = {
 };
 
 /// Pushes `word`, a word or number that [`joined_word`] ended ("re-election", "Biden’s"), its
-/// [`Token::possessive`] set from [`Joined::possessive`], followed by the byte `next`, looked up here, and returns where the next token may start:
-/// part of [`other_token`], out of the main loop so that the common word's path stays short.
+/// [`Token::possessive`] set from [`Joined::possessive`], followed by the byte `next`, looked
+/// up here, and returns where the next token may start: part of [`other_token`], out of the
+/// main loop so that the common word's path stays short.
 /// (Inlined there: called with a `Token` the caller had just stored field by field on its
 /// stack, it read the token back as two 16-byte loads, which cannot take their data from those
 /// narrower stores and wait for them to reach the cache.)
