@@ -682,6 +682,19 @@ fn step(n: usize, width: usize) -> usize {
     (n - width).div_ceil(3)
 }
 
+/// The block [`longer_has_escape`] and [`Room::long_text`] test at once.
+const ESCAPE_BLOCK: usize = 64;
+
+/// Does `block` hold a byte JSON escapes? Its tests OR-ed with no early exit, which the
+/// compiler makes vector compares natively, one mask for the block.
+#[inline(always)]
+fn block_has_escape(block: &[u8; ESCAPE_BLOCK]) -> bool {
+    block
+        .iter()
+        .fold(0u8, |any, &x| any | u8::from((x < 0x20) | (x == b'"') | (x == b'\\')))
+        != 0
+}
+
 /// [`any_escape`] of a string longer than 16 bytes (quotes and claims are two thirds of the
 /// strings' bytes), natively 64 bytes at a time, each block's tests OR-ed with no early exit,
 /// which the compiler makes SSE2 compares, one mask for the block (as `claims::has_byte`):
@@ -690,14 +703,8 @@ fn step(n: usize, width: usize) -> usize {
 /// string's last 64, again. (Blocks of 32 bytes came out as two masks and byte shuffles.)
 #[cfg(not(target_arch = "wasm32"))]
 fn longer_has_escape(bytes: &[u8]) -> bool {
-    const BLOCK: usize = 64;
-    let has_escape = |block: &[u8]| {
-        let block: &[u8; BLOCK] = block.try_into().unwrap_or(&[0; BLOCK]);
-        block
-            .iter()
-            .fold(0u8, |any, &x| any | u8::from((x < 0x20) | (x == b'"') | (x == b'\\')))
-            != 0
-    };
+    const BLOCK: usize = ESCAPE_BLOCK;
+    let has_escape = |block: &[u8]| block_has_escape(block.try_into().unwrap_or(&[0; BLOCK]));
     let n = bytes.len();
     if n <= BLOCK {
         let step = step(n, 16);
@@ -1007,13 +1014,8 @@ impl Room<'_> {
     /// longer, the bytes past the last whole block copied and tested as the string's last 64.
     #[inline(never)]
     fn long_text(&mut self, bytes: &[u8]) -> Option<()> {
-        const BLOCK: usize = 64;
-        let has_escape = |block: &[u8; BLOCK]| {
-            block
-                .iter()
-                .fold(0u8, |any, &x| any | u8::from((x < 0x20) | (x == b'"') | (x == b'\\')))
-                != 0
-        };
+        const BLOCK: usize = ESCAPE_BLOCK;
+        let has_escape = block_has_escape;
         let n = bytes.len();
         let (out, after) = self.rest.get_mut(..n + 1)?.split_at_mut(n);
         after[0] = b'"';
