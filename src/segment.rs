@@ -118,7 +118,7 @@ pub struct Document<'t> {
     pub text: &'t str,
     pub lines: Vec<Line>,
     pub paragraphs: Vec<Span>,
-    pub tokens: Vec<Token>,
+    pub tokens: Tokens,
     pub sentences: Vec<Sentence>,
     /// The tokens that may end a sentence, in order: the punctuation (`.`, `!`, `?`, `…`) and
     /// the abbreviations that kept their full stop, but for titles ("p.m.", "U.S."). The
@@ -137,6 +137,78 @@ pub struct Document<'t> {
     /// The `:` tokens, in order: the attribution's statement search asks whether a few tokens
     /// hold one (colons are rare, one in 2,000 bytes of PolNeAR), answered from these.
     pub(crate) colons: Vec<usize>,
+}
+
+/// A document's tokens: a vector, but `tokens[t]` goes through one function of its own
+/// ([`Tokens::index`]), so that its bounds check (~600 uses, nearly all inlined) calls one
+/// out-of-line panic with no arguments, from one place. Through `Vec`'s own indexing, each use
+/// carried the panic's arguments and a location record of its own: the browser build's bytes
+/// for a panic the core never reaches. Natively the checked load is the same.
+#[derive(Default)]
+pub struct Tokens(Vec<Token>);
+
+impl std::ops::Deref for Tokens {
+    type Target = Vec<Token>;
+    #[inline(always)]
+    fn deref(&self) -> &Vec<Token> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Tokens {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut Vec<Token> {
+        &mut self.0
+    }
+}
+
+impl<'a> IntoIterator for &'a Tokens {
+    type Item = &'a Token;
+    type IntoIter = std::slice::Iter<'a, Token>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// `tokens[i]` and `tokens[a..b]` (and the other ranges), checked as `Vec`'s indexing is.
+macro_rules! index_tokens {
+    ($($index:ty => $output:ty),*) => {$(
+        impl std::ops::Index<$index> for Tokens {
+            type Output = $output;
+            #[inline(always)]
+            fn index(&self, at: $index) -> &$output {
+                match self.0.get(at) {
+                    Some(tokens) => tokens,
+                    None => no_token(),
+                }
+            }
+        }
+
+        impl std::ops::IndexMut<$index> for Tokens {
+            #[inline(always)]
+            fn index_mut(&mut self, at: $index) -> &mut $output {
+                match self.0.get_mut(at) {
+                    Some(tokens) => tokens,
+                    None => no_token(),
+                }
+            }
+        }
+    )*};
+}
+
+index_tokens!(
+    usize => Token,
+    Range<usize> => [Token],
+    std::ops::RangeFrom<usize> => [Token],
+    std::ops::RangeTo<usize> => [Token],
+    std::ops::RangeInclusive<usize> => [Token]
+);
+
+/// The panic of a token index past the end (a bug: the core only asks for tokens it has).
+#[cold]
+#[inline(never)]
+fn no_token() -> ! {
+    panic!("token index out of range")
 }
 
 /// A dropped document's vectors, for the next document on the same thread: each document
@@ -202,7 +274,7 @@ impl Drop for Document<'_> {
         let spare = Spare {
             lines: std::mem::take(&mut self.lines),
             paragraphs: std::mem::take(&mut self.paragraphs),
-            tokens: std::mem::take(&mut self.tokens),
+            tokens: std::mem::take(&mut self.tokens.0),
             sentences: std::mem::take(&mut self.sentences),
             pivots: std::mem::take(&mut self.pivots),
             marks: std::mem::take(&mut self.marks),
@@ -226,7 +298,7 @@ impl<'t> Document<'t> {
             // per 33 and a stop per 96: room for the denser texts too, so few vectors regrow.
             lines: reuse(spare.lines, text.len() / 128),
             paragraphs: reuse(spare.paragraphs, text.len() / 128),
-            tokens: reuse(spare.tokens, text.len() / 4),
+            tokens: Tokens(reuse(spare.tokens, text.len() / 4)),
             // (Sized in `split_sentences`.)
             sentences: reuse(spare.sentences, 0),
             pivots: reuse(spare.pivots, text.len() / 64),
