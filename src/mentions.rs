@@ -161,8 +161,10 @@ impl NameTable {
     }
 
     /// The entry of `key`, added if missing. `key` is `text[at..]` (`Some(at)`), or a string of
-    /// its own (`None`), then copied into [`NameTable::joined`] if added.
-    #[inline(always)]
+    /// its own (`None`), then copied into [`NameTable::joined`] if added. (Out of line in the
+    /// browser build: inlined at its four callers, it was four copies of the probe there.)
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn entry(&mut self, text: &str, key: &[u8], at: Option<usize>) -> usize {
         let ends = match at {
             Some(at) => Ends::of(text.as_bytes(), at, key.len()),
