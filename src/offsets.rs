@@ -197,8 +197,11 @@ struct Table {
 
 impl Table {
     /// Adds block `b`, not all ASCII, as `words` (and the entries of the ASCII blocks before
-    /// it, unless no block before had another character either).
-    #[inline(always)]
+    /// it, unless no block before had another character either). (This and [`Table::push`] out
+    /// of line in the browser build, where each was copied at every use, `block_bits` with
+    /// them: ~3 KB for the blocks that are not ASCII.)
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn add(&mut self, b: usize, words: &[u64; BLOCK / 8]) {
         let (bits, four_byte, lead) = block_bits(words, self.four_byte_lead);
         self.four_byte_lead = lead;
@@ -213,7 +216,8 @@ impl Table {
         self.push(b, bits, false);
     }
 
-    #[inline(always)]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn push(&mut self, b: usize, bits: u64, four_byte: bool) {
         if bits == 0 && !four_byte && self.blocks.is_empty() {
             return;
