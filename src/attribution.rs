@@ -1711,7 +1711,9 @@ fn opens_clause_after(doc: &Document, cue: usize, end: usize) -> bool {
 }
 
 /// Is token `t` (before `end`) a form of "be" or an auxiliary, the verb that shows a clause
-/// ("the candidate could …", "the plan was …")?
+/// ("the candidate could …", "the plan was …")? (Out of line in the browser build, where it
+/// was inlined at sixteen places.)
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 fn auxiliary_at(doc: &Document, t: usize, end: usize) -> bool {
     t < end && (word_in(doc, t, &BE) || word_in(doc, t, &AUXILIARIES))
 }
