@@ -615,7 +615,7 @@ fn quote_kind(doc: &Document, quote: &Quoted, close: usize, parts: &[Span], attr
         }
     }
     let words = parts[0].of(doc.text);
-    let first = words.chars().next();
+    let first = crate::segment::decode_first(words);
     let starts_sentence = first.is_some_and(|c| c.is_uppercase() || c.is_numeric());
     // A script without capitals (Chinese, Arabic, Hebrew…): its sentences are told by their end.
     let caseless = !starts_sentence && first.is_some_and(is_caseless_letter);
@@ -744,7 +744,7 @@ fn word_count(text: &str, limit: usize) -> usize {
                 0x80..=0xBF => continue,
                 0xC2 | 0xE1 | 0xE2 | 0xE3 => text
                     .get(at..)
-                    .and_then(|t| t.chars().next())
+                    .and_then(crate::segment::decode_first)
                     .is_some_and(char::is_whitespace),
                 _ => false,
             };

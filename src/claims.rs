@@ -210,7 +210,7 @@ fn main_speaker(mentions: &Mentions) -> Option<usize> {
     for (i, e) in mentions.entities.iter().enumerate() {
         // (A mask through `black_box`: the compiler made a product a branch on the kind.)
         let speaks = e.speaks & std::hint::black_box(((e.kind == EntityKind::Person) as u32).wrapping_neg());
-        if speaks > most && e.name.chars().next().is_some_and(char::is_uppercase) {
+        if speaks > most && crate::segment::decode_first(&e.name).is_some_and(char::is_uppercase) {
             (main, most) = (Some(i), speaks);
         }
     }

@@ -204,8 +204,7 @@ pub fn find(doc: &mut Document) -> Vec<Quoted> {
             let before = (text.get(..token.span.start).unwrap_or_default().chars())
                 .next_back()
                 .filter(|_| token.span.start > line.span.start);
-            let after = (text.get(token.span.end..).unwrap_or_default().chars())
-                .next()
+            let after = crate::segment::decode_first(text.get(token.span.end..).unwrap_or_default())
                 .filter(|_| token.span.end < line.span.end);
             let mut role = role_of(c, before, after, &stack);
             // "players’ union", "rock ’n’ roll" inside a ‘…’ quotation: a ’ after a letter with
@@ -374,7 +373,7 @@ fn mark_inside(doc: &mut Document, span: Span, from: usize) -> usize {
 fn first_char(text: &str, span: Span) -> Option<char> {
     match text.as_bytes().get(span.start) {
         Some(&b) if b < 0x80 && span.start < span.end && span.end <= text.len() => Some(b as char),
-        _ => span.of(text).chars().next(),
+        _ => crate::segment::decode_first(span.of(text)),
     }
 }
 

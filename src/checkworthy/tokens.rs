@@ -448,7 +448,7 @@ pub(super) fn symbol(text: &str, start: usize, end: usize) -> Option<Word> {
         CLASS[b as usize] & SYMBOL != 0
     } else {
         text.get(start..end)
-            .is_some_and(|s| s.chars().next().is_some_and(is_symbol))
+            .is_some_and(|s| crate::segment::decode_first(s).is_some_and(is_symbol))
     };
     if !is_symbol {
         return None;
