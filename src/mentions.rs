@@ -7,7 +7,7 @@
 //! "the ministry") are resolved only where they speak, by salience: the nearest sentence
 //! first, and in a sentence its first compatible name (captions and credits passed over).
 
-use crate::case::eq_ignore_case;
+use crate::case::{eq_ignore_case, is_ascii};
 use crate::checkworthy::lexicon::cat::CALENDAR;
 use crate::lexicon::{
     is_business_word, is_name_modifier, not_a_person, DescKind, FxHasher, FxMap, Gender, NotAPerson, WordInfo,
@@ -1373,7 +1373,7 @@ fn has_role_words(doc: &Document, start: usize, after_title: usize, role_before:
 /// The [`role_bucket`] of role word `word` as written: that of its lowercase bytes, which
 /// are those of every head it [`role_is`] (an ASCII word's are lowered in the bucket).
 fn role_word_bucket(word: &str) -> u32 {
-    if word.is_ascii() {
+    if is_ascii(word) {
         role_bucket(word.as_bytes())
     } else {
         role_bucket(crate::case::lowercase(word).as_bytes())
@@ -1394,7 +1394,7 @@ fn role_bucket(word: &[u8]) -> u32 {
 /// Does the role word `role` (as written) lowercase to `lower` (lowercase already)? An ASCII
 /// word is compared in place, without the lowercase copy of each role word this replaced.
 pub fn role_is(role: &str, lower: &str) -> bool {
-    if role.is_ascii() {
+    if is_ascii(role) {
         // (A lowercase string has no ASCII capital, so this is `role.to_lowercase() == lower`.)
         eq_ignore_case(role, lower)
     } else {
@@ -1552,7 +1552,7 @@ impl<'t> Mentions<'t> {
         let mut buffer = [0; 64];
         let owned;
         let lower: &[u8] = match buffer.get_mut(..wording.len()) {
-            Some(short) if wording.is_ascii() => {
+            Some(short) if is_ascii(wording) => {
                 short.copy_from_slice(wording.as_bytes());
                 short.make_ascii_lowercase();
                 short
@@ -1564,7 +1564,7 @@ impl<'t> Mentions<'t> {
         };
         // `lowercase(name) == lower`, for a name of an entity made here (its first wording).
         let same = |name: &str| {
-            if name.is_ascii() {
+            if is_ascii(name) {
                 eq_ignore_case(name.as_bytes(), lower)
             } else {
                 crate::case::lowercase(name).as_bytes() == lower
@@ -2048,7 +2048,7 @@ fn lowercase(word: &str) -> Cow<'_, str> {
 /// of Finance". ASCII names are compared in place; the lowercase copy of every candidate's name
 /// this replaced showed in the wasm profile (2% of a pass, mostly its substring search).
 pub(crate) fn contains_lowercase(name: &str, word: &str) -> bool {
-    if !(name.is_ascii() && word.is_ascii()) {
+    if !(is_ascii(name) && is_ascii(word)) {
         // (A window search, not `str::contains`: the rare non-ASCII name is not worth the two-way
         // searcher's 2 KB in the browser build, the only use of it.)
         let (name, word) = (crate::case::lowercase(name), word.as_bytes());
