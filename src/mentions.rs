@@ -670,11 +670,18 @@ fn two_particles(doc: &Document, first: &Token, t: usize, next: usize) -> bool {
 fn is_connector(doc: &Document, t: usize) -> bool {
     // Each is two or three bytes long: the span's length turns away most tokens (a comma, a
     // verb) without comparing any text.
-    matches!(doc.tokens[t].span.len(), 2 | 3)
-        && matches!(
-            doc.word(t),
-            "of" | "de" | "van" | "von" | "der" | "bin" | "al" | "la" | "le" | "del" | "da" | "di" | "du"
-        )
+    matches!(doc.tokens[t].span.len(), 2 | 3) && is_connector_word(doc.word(t))
+}
+
+/// The words of [`is_connector`]: out of line in the browser build, where their compares were
+/// copied at its three uses; natively inlined.
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn is_connector_word(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "de" | "van" | "von" | "der" | "bin" | "al" | "la" | "le" | "del" | "da" | "di" | "du"
+    )
 }
 
 /// Does the lowercase word at `t` join an institution's name, after a word that makes it one
