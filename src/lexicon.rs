@@ -713,10 +713,10 @@ pub fn is_business_word(word: &str) -> bool {
 /// Whether `word` stands before a name without being part of it or a title ("Republican
 /// Donald Trump"): read from name-modifiers.txt, not the table (whose flag bits are all
 /// taken), and only for the few names where a given name follows such a word (see
-/// `mentions::name_proper`).
+/// `mentions::name_proper`). Kept in [`place_names`]' table, beside the places and peoples
+/// that are asked of the same words (see [`word_names_no_one`]).
 pub fn is_name_modifier(word: &str) -> bool {
-    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    in_word_list(&WORDS, lexicon_file!("../data/lexicons/name-modifiers.txt"), word)
+    word.len() <= 48 && place_names().get(word.as_bytes()) & NAME_MODIFIER != 0
 }
 
 /// Whether `word` is, in any case, one of the words of the lexicon file `file`, read into
@@ -764,10 +764,12 @@ pub fn not_a_person(name: &[u8]) -> Option<NotAPerson> {
     place.then_some(NotAPerson::Place)
 }
 
-/// [`not_a_person`] of one word token (no space: its own entry alone decides), with no search
-/// for the spaces a name of several words has.
-pub fn word_not_a_person(word: &[u8]) -> bool {
-    word.len() <= 48 && place_names().get(word) & (PEOPLE | PLACE) != 0
+/// Whether one word token is a place's or a people's ([`not_a_person`] of the word: no space,
+/// so its own entry alone decides) or [`is_name_modifier`] ("Vermont", "Democratic",
+/// "Republican"): a name's first word that may not name its bearer alone. One look-up (see
+/// `mentions::may_name_alone`, which asked the two apart, one a list scanned word by word).
+pub fn word_names_no_one(word: &[u8]) -> bool {
+    word.len() <= 48 && place_names().get(word) & (PEOPLE | PLACE | NAME_MODIFIER) != 0
 }
 
 // What [`place_names`] says of a name or word: bits, as a word may be both a place and a
@@ -777,8 +779,10 @@ const PEOPLE: u8 = 1 << 1;
 const BEFORE_PLACE: u8 = 1 << 2;
 const ENDS_PLACE: u8 = 1 << 3;
 const OPENS_PLACE: u8 = 1 << 4;
+/// A word of name-modifiers.txt (see [`is_name_modifier`]).
+const NAME_MODIFIER: u8 = 1 << 5;
 
-/// places.txt, peoples.txt and place-words.txt: each name with its bits, in an open-addressing
+/// places.txt, peoples.txt, place-words.txt and name-modifiers.txt: each name with its bits, in an open-addressing
 /// table keyed by a hash of the name folded to lowercase as it is read from the text (no copy,
 /// no byte loop but the name's eight-byte chunks), the name compared on a hit. A general hash
 /// map cost ~400 instructions a look-up, most names asked being no place at all.
@@ -856,6 +860,9 @@ fn place_names() -> &'static PlaceNames {
                 _ => OPENS_PLACE,
             };
             names.insert(word, bit);
+        }
+        for (word, _, _) in entries(lexicon_file!("../data/lexicons/name-modifiers.txt")) {
+            names.insert(word, NAME_MODIFIER);
         }
         names
     })

@@ -1019,8 +1019,7 @@ fn may_name_alone(doc: &Document, run_start: usize, t: usize) -> bool {
         && !info.has(OTHER_WORDS)
         && !info.is_cue()
         && !info.is_desc()
-        && !is_name_modifier(word)
-        && !crate::lexicon::word_not_a_person(word.as_bytes())
+        && !crate::lexicon::word_names_no_one(word.as_bytes())
 }
 
 /// Notes that a new person's or body's full name starts with `word` (at `at` in `text`), for the word
