@@ -396,7 +396,7 @@ impl<'t> Document<'t> {
             .get(i + 1)
             .is_some_and(|n| n.cap && n.kind == TokenKind::Word && n.line == t.line);
         if !(t.info.has(crate::lexicon::GIVEN_NAME) || (next_cap && !t.info.has(crate::lexicon::FUNCTION))) {
-            undecided.push((i, t.span));
+            undecided.push((i, stem(&t)));
         }
     }
 
@@ -452,7 +452,7 @@ impl<'t> Document<'t> {
             let head = swar::load8(text.as_bytes(), t.span.start);
             t.name_like = !shouted_from(text, t, (head >> 8) as u8);
             keep_if(&mut words, i, crate::mentions::may_be_name_word(t, starts_sentence));
-            wanted.mark_if(!starts_sentence, t.span, head);
+            wanted.mark_if(!starts_sentence, stem(t), head);
         }
         self.name_words = words;
         for (&(i, _), &slot) in undecided.iter().zip(slots.iter()) {
@@ -724,6 +724,16 @@ fn keep_if(list: &mut Vec<usize>, i: usize, keep: bool) {
     list.truncate(len + usize::from(keep));
 }
 
+/// The span of word token `t` without its possessive ending ("Biden" of "Biden’s"), which
+/// [`WordSet`] holds and looks for: from the ending's length the tokenizer found
+/// ([`Token::possessive`]), not by testing the word's last bytes again, undecided word by
+/// undecided word and capital by capital. (A word token never starts with an apostrophe, so
+/// the stem is never empty.)
+#[inline(always)]
+fn stem(t: &Token) -> Span {
+    Span::new(t.span.start, t.span.end - usize::from(t.possessive))
+}
+
 /// A word of more than four letters and none lowercase: a shouted label or dateline ("FILE
 /// PHOTO", "WASHINGTON"). Its length and second byte answer for most capitalised words, so
 /// the rest is out of line. (Both tested at once: the length alone was a coin toss for the
@@ -790,14 +800,11 @@ impl<'t> WordSet<'t> {
         }
     }
 
-    /// The word at `span` without a possessive ending ([`crate::mentions::possessive_len`]),
-    /// its first eight bytes (zero-padded) and where its probe starts. (A word token never
-    /// starts with an apostrophe, so the stripped word is never empty.)
+    /// The word at `span` (a [`stem`]: its possessive ending already left out), its first
+    /// eight bytes (zero-padded) and where its probe starts.
     #[inline(always)]
     fn key(&self, span: Span) -> (Span, u64, usize) {
         let bytes = self.text.as_bytes();
-        let cut = crate::mentions::possessive_len(bytes.get(span.start..span.end).unwrap_or_default());
-        let span = Span::new(span.start, span.end - cut);
         let len = span.end - span.start;
         let head = swar::load8(bytes, span.start) & swar::low_bytes(len.clamp(1, 8));
         let hash = (head ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
