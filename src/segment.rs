@@ -762,7 +762,7 @@ fn all_capitals(word: &str) -> bool {
 /// string is hashed.
 struct WordSet<'t> {
     text: &'t str,
-    /// One bit per [`WordSet::filter_bit`] of every word held, then 64 rows that stay empty
+    /// One bit per [`filter_bit`] of every word held, then 64 rows that stay empty
     /// (see [`WordSet::mark_if`]).
     filter: [u64; 128],
     /// `(first eight bytes, span)` per slot; an empty span is an empty slot.
@@ -835,20 +835,13 @@ impl<'t> WordSet<'t> {
         }
     }
 
-    /// The filter's bit for the word at `span`, the same with or without a possessive ending:
-    /// its first byte and its second if that is a letter (the apostrophe of "A’s" is not).
-    #[inline(always)]
-    fn filter_bit(&self, span: Span) -> (usize, usize) {
-        // One load for both bytes (zero past the text's end, where `span` never reaches).
-        filter_bit(swar::load8(self.text.as_bytes(), span.start), span.end - span.start)
-    }
-
     /// Adds the word at `span` (once), and returns its slot. (Written over a slot holding the
-    /// same word too, with no branch: its bytes are the same, and no word is marked yet.)
+    /// same word too, with no branch: its bytes are the same, and no word is marked yet.) Its
+    /// [`filter_bit`] from the first bytes its probe read.
     fn insert(&mut self, span: Span) -> usize {
-        let (word, bit) = self.filter_bit(span);
-        self.filter[word] |= 1 << bit;
         let (i, span, head) = self.find(span);
+        let (word, bit) = filter_bit(head, span.end - span.start);
+        self.filter[word] |= 1 << bit;
         self.left[word * 64 + bit] += u32::from((self.slots[i].1.start == self.slots[i].1.end) & self.clears);
         self.slots[i] = (head, span, false);
         i
@@ -900,7 +893,7 @@ impl<'t> WordSet<'t> {
 /// bit whose words are all marked: a text of ~100 KB (PolNeAR's have 23 on average).
 const CLEARING_WORDS: usize = 1024;
 
-/// [`WordSet::filter_bit`] of a word ([`stem`]) of `len` bytes starting with the eight bytes
+/// [`filter_bit`] of a word ([`stem`]) of `len` bytes starting with the eight bytes
 /// `head`: the low six bits of its first byte and of its second (0 for a word of one byte),
 /// which tell capitals apart and letters apart. (The word is a stem, so a word and its
 /// possessive have the same bits with no test of which bytes are letters.)
