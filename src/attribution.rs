@@ -799,7 +799,15 @@ fn speaker_of(
     let headed = name.filter(|&(_, _, first)| institution && first == source.head);
     let entity = apposed_name(doc, mentions, source)
         .or_else(|| headed.map(|(e, _, _)| e))
-        .or_else(|| (source.kind == MentionKind::Pronoun).then(|| described_antecedent(doc, mentions, source, s))?)
+        .or_else(|| {
+            (source.kind == MentionKind::Pronoun).then(|| {
+                described_antecedent(doc, mentions, source, s).or_else(|| {
+                    // (Only after a sentence that opens with "the": most do not.)
+                    let opens = s > 0 && is_word(doc, doc.sentences[s - 1].tokens.start, None, b"the");
+                    opens.then(|| definite_antecedent(doc, mentions, source, s, last_speaker))?
+                })
+            })?
+        })
         .or_else(|| {
             (source.kind == MentionKind::Description(DescKind::Person))
                 .then(|| introduced_before(doc, mentions, source, s))?
@@ -937,6 +945,76 @@ fn introduced_entity(doc: &Document, mentions: &mut Mentions, article: usize, he
         mentions,
         Source::new(span, head, MentionKind::Description(DescKind::Person)),
     )
+}
+
+/// "The chief executive said … . “…,” she said": a definite description of a person that
+/// opens the sentence before and speaks (a cue soon after it), with no person named after it,
+/// is the pronoun's antecedent, and the pronoun stands for whom the description does (when that one
+/// may be a "he" or a "she" as the pronoun is), not for the person named before it. (For a
+/// "he" or "she" only, whose antecedent [`described_antecedent`] did not find: out of line.)
+#[inline(never)]
+fn definite_antecedent(
+    doc: &Document,
+    mentions: &mut Mentions,
+    source: Source,
+    s: usize,
+    last_speaker: Option<usize>,
+) -> Option<usize> {
+    let gender = doc.tokens[source.head].info.gender();
+    if gender == crate::lexicon::Gender::Unknown {
+        return None;
+    }
+    // The sentence before opens with "the" and its description ("The chief executive", "The
+    // defense lawyer"): its subject, as a reader takes it; only the words there are looked
+    // at (not "urged voters to back the woman he hopes will succeed him").
+    let before = doc.sentences[s.checked_sub(1)?].tokens.clone();
+    let the = before.start;
+    if the >= before.end || !is_word(doc, the, None, b"the") {
+        return None;
+    }
+    let mut head = None;
+    for t in the + 1..before.end.min(the + 4) {
+        let x = &doc.tokens[t];
+        if x.kind != TokenKind::Word || x.in_quote || x.info.is_cue() {
+            break;
+        }
+        if x.info.desc() == Some(DescKind::Person) && !x.cap {
+            head = Some(t);
+        }
+    }
+    let head = head?;
+    let x = &doc.tokens[head];
+    if x.info.gender() != crate::lexicon::Gender::Unknown && x.info.gender() != gender {
+        return None;
+    }
+    // A cue soon after it, and no person named between it and the pronoun.
+    let end = before.end.min(head + 7);
+    if !doc.tokens[head + 1..end]
+        .iter()
+        .any(|n| n.info.is_cue() && !n.cap && !n.in_quote)
+    {
+        return None;
+    }
+    let i = mentions.names.partition_point(|n| n.tokens.start < source.head);
+    let named_since = mentions.names[..i]
+        .iter()
+        .rev()
+        .take_while(|n| n.tokens.start > head)
+        .any(|n| mentions.entities[n.entity].kind == crate::EntityKind::Person);
+    if named_since {
+        return None;
+    }
+    let e = mentions.resolve(
+        doc,
+        head,
+        doc.sentence_of(head),
+        MentionKind::Description(DescKind::Person),
+        last_speaker,
+    )?;
+    let entity = &mentions.entities[e];
+    (entity.kind == crate::EntityKind::Person
+        && (entity.gender == crate::lexicon::Gender::Unknown || entity.gender == gender))
+        .then_some(e)
 }
 
 /// "A spokesperson for the transit authority said … . “…,” the spokesperson said": a definite

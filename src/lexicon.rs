@@ -719,6 +719,48 @@ pub fn is_name_modifier(word: &str) -> bool {
     word.len() <= 48 && place_names().get(word.as_bytes()) & NAME_MODIFIER != 0
 }
 
+/// The roles a description headed by `head` (lowercase) may also stand for, read from
+/// role-synonyms.txt ("lawyer" → "attorney counsel"), as the rest of the head's line: empty
+/// for most heads, which a bit of [`ROLE_SYNONYM_HEADS`] tells with no compare. Asked only
+/// where no one was given the head's own word.
+pub fn role_synonyms(head: &str) -> &'static str {
+    if ROLE_SYNONYM_HEADS & role_synonym_bit(head.len(), head.as_bytes().last().copied().unwrap_or(0)) == 0 {
+        return "";
+    }
+    lines(ROLE_SYNONYMS)
+        .into_iter()
+        .find(|line| line.split_whitespace().next() == Some(head))
+        .and_then(|line| line.get(head.len()..))
+        .unwrap_or("")
+}
+
+const ROLE_SYNONYMS: &str = lexicon_file!("../data/lexicons/role-synonyms.txt");
+
+/// A bit for each head of role-synonyms.txt, by its length and last byte (computed at build
+/// time).
+const ROLE_SYNONYM_HEADS: u64 = {
+    let bytes = ROLE_SYNONYMS.as_bytes();
+    let (mut mask, mut i, mut start) = (0, 0, 0);
+    let mut in_head = true;
+    while i <= bytes.len() {
+        let end = i == bytes.len() || bytes[i] == b' ' || bytes[i] == b'\n';
+        if end && in_head && i > start {
+            mask |= role_synonym_bit(i - start, bytes[i - 1]);
+            in_head = false;
+        }
+        if i == bytes.len() || bytes[i] == b'\n' {
+            (in_head, start) = (true, i + 1);
+        }
+        i += 1;
+    }
+    mask
+};
+
+/// The bit of a head `len` bytes long whose last byte is `last`.
+const fn role_synonym_bit(len: usize, last: u8) -> u64 {
+    1 << (((len * 31) ^ last as usize) % 64)
+}
+
 /// Whether `word` is, in any case, one of the words of the lexicon file `file`, read into
 /// `words` at the first question.
 fn in_word_list(words: &'static OnceLock<Vec<&'static str>>, file: &'static str, word: &str) -> bool {

@@ -1319,17 +1319,25 @@ fn push_appositive_role<'t>(
     if let Some(role) = start.checked_sub(2).filter(|_| comma_before).map(|b| &tokens[b]) {
         let e = &mentions.entities[entity];
         if is_role_word(role)
+            && tokens[start - 1].punct(doc.text) == Some(',')
             && !role.info.has(PLURAL)
             && matches!(role.info.desc(), Some(DescKind::Person) | None)
             && e.kind == EntityKind::Person
+            && e.not_a_person().is_none()
             && role.line == tokens[after].line
         {
             push_role(mentions, entity, role.span.of(doc.text));
         }
     }
     let mut t = after + 1;
-    // An age first: "Lena Berg, 52, the party's chairwoman".
+    // An age first: "Lena Berg, 52, the party's chairwoman". It is a role of its own, for "the
+    // 52-year-old" later to stand for her rather than whoever was named last.
     if tokens.get(t).is_some_and(|x| x.kind == TokenKind::Number) && t + 1 < tokens.len() && doc.word(t + 1) == "," {
+        let age = doc.word(t);
+        let e = &mentions.entities[entity];
+        if age.len() <= 3 && e.kind == EntityKind::Person && e.not_a_person().is_none() {
+            push_role(mentions, entity, age);
+        }
         t += 2;
     }
     if tokens
@@ -1661,6 +1669,8 @@ impl<'t> Mentions<'t> {
             }
             MentionKind::Description(desc) => {
                 let head = lowercase(doc.word(t));
+                // "the 43-year-old": the age is the role asked for ("Ebert, 43, …").
+                let role = age_of(&head).unwrap_or(&head);
                 // (Asked only of the kinds whose look-up depends on it.)
                 let definite = || self.is_definite(doc, t);
                 // Few descriptions are a role word some entity was seen with ("the minister"),
@@ -1670,17 +1680,25 @@ impl<'t> Mentions<'t> {
                 // through up to 64 names for the others).
                 // (A long text's many role words are not each tested: the walk, bounded,
                 // costs less than a test of them all for every description.)
-                let role_known = self.role_buckets >> role_bucket(head.as_bytes()) & 1 != 0
-                    && (self.roles.len() > ROLES_TESTED || self.roles.iter().any(|role| role_is(role.word, &head)));
+                let role_known = self.role_buckets >> role_bucket(role.as_bytes()) & 1 != 0
+                    && (self.roles.len() > ROLES_TESTED || self.roles.iter().any(|r| role_is(r.word, role)));
                 if let Some(e) = role_known
-                    .then(|| self.salient(doc, t, s, &|e| self.has_role(e, &head), None))
+                    .then(|| self.salient(doc, t, s, &|e| self.has_role(e, role), None))
                     .flatten()
-                    .filter(|&e| !introduced(doc, t) || self.named_with(t, s, e))
+                    .filter(|&e| !introduced(doc, t) || self.same_employer(doc, t, s, e))
                 {
                     return Some(e);
                 }
                 // ("the widow said": not someone known to be a man.)
                 let gender = token.info.gender();
+                // "the lawmaker": someone given a role it stands for ("Sen. …", "congresswoman
+                // …"), where no one was given its own word. (Only where the text has role
+                // words at all.)
+                if !self.roles.is_empty() {
+                    if let Some(e) = self.synonym_role(doc, t, s, role, gender).filter(|_| definite()) {
+                        return Some(e);
+                    }
+                }
                 let person = |e: usize| {
                     let e = &self.entities[e];
                     e.kind == EntityKind::Person && may_be_someone(e) && !other_sure_gender(e, gender)
@@ -1733,15 +1751,54 @@ impl<'t> Mentions<'t> {
 
     /// Whether the indefinite description at `t` (sentence `s`) may stand for `e`, someone
     /// given its role: "a spokesman" is someone new, unless `e` is named in its own sentence
-    /// (an apposition: "Jim Tull, a spokesman for Brightline, said"). (Rare: out of line.)
+    /// (an apposition: "Jim Tull, a spokesman for Brightline, said"), or it names an employer
+    /// that is named in the sentence that last named `e` ("A spokesman for Brightline" after
+    /// "Jim Tull, a spokesman for Brightline"; not after "Dana Ruiz, a spokeswoman for the
+    /// city"). (Rare: out of line.)
     #[cold]
     #[inline(never)]
-    fn named_with(&self, t: usize, s: usize, e: usize) -> bool {
+    fn same_employer(&self, doc: &Document, t: usize, s: usize, e: usize) -> bool {
         let end = self.names.partition_point(|n| n.tokens.start < t);
         let Some(named) = self.names[..end].iter().rev().take(64).find(|n| n.entity == e) else {
             return false;
         };
-        named.sentence == s
+        let sentence = named.sentence;
+        if sentence == s {
+            return true;
+        }
+        let prep = t + 1;
+        if prep + 1 >= doc.tokens.len() || !["for", "at", "with", "from", "of"].contains(&doc.word(prep)) {
+            return false;
+        }
+        let first = prep + 1 + usize::from(doc.word(prep + 1) == "the");
+        let Some(employer) = self.name_at(first).map(|n| n.entity) else {
+            return false;
+        };
+        self.names[..end]
+            .iter()
+            .rev()
+            .take(64)
+            .take_while(|n| n.sentence >= sentence)
+            .any(|n| n.sentence == sentence && n.entity == employer)
+    }
+
+    /// The most salient person given a role that description head `head` (lowercase) may
+    /// stand for ([`crate::lexicon::role_synonyms`]), not known to be of the other `gender`.
+    #[inline(never)]
+    fn synonym_role(&self, doc: &Document, t: usize, s: usize, head: &str, gender: Gender) -> Option<usize> {
+        let synonyms = crate::lexicon::role_synonyms(head);
+        if synonyms.is_empty() {
+            return None;
+        }
+        // (A synonym in lowercase is a role given in lowercase: see role-synonyms.txt.)
+        let is = |role: &str| {
+            let lower = role.as_bytes()[0].is_ascii_lowercase();
+            synonyms
+                .split_whitespace()
+                .any(|w| eq_ignore_case(role, w) && (lower || w.as_bytes()[0].is_ascii_uppercase()))
+        };
+        let fits = |e: usize| !other_sure_gender(&self.entities[e], gender) && self.any_role(e, is);
+        self.salient(doc, t, s, &fits, None)
     }
 
     /// "A statement from Cruz said", "a letter by the White House reads": the author a message
@@ -1965,6 +2022,12 @@ impl Mentions<'_> {
 const OPENERS: [&str; 12] = [
     "after", "when", "while", "before", "since", "although", "though", "despite", "during", "unlike", "like", "as",
 ];
+
+/// The age of an age's description, "43" of "43-year-old".
+fn age_of(head: &str) -> Option<&str> {
+    head.strip_suffix("-year-old")
+        .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+}
 
 /// Whether the description with head `head` is introduced as someone new, by "a", "an", "one"
 /// or "another" among its modifiers ("a spokesman", "one former executive"; not "a fourth term
