@@ -801,11 +801,8 @@ fn speaker_of(
         .or_else(|| headed.map(|(e, _, _)| e))
         .or_else(|| {
             (source.kind == MentionKind::Pronoun).then(|| {
-                described_antecedent(doc, mentions, source, s).or_else(|| {
-                    // (Only after a sentence that opens with "the": most do not.)
-                    let opens = s > 0 && is_word(doc, doc.sentences[s - 1].tokens.start, None, b"the");
-                    opens.then(|| definite_antecedent(doc, mentions, source, s, last_speaker))?
-                })
+                described_antecedent(doc, mentions, source, s)
+                    .or_else(|| definite_antecedent(doc, mentions, source, s, last_speaker))
             })?
         })
         .or_else(|| {
@@ -938,7 +935,7 @@ fn introduction(doc: &Document, head: usize, from: usize) -> Option<usize> {
 /// callers.)
 #[inline(never)]
 fn introduced_entity(doc: &Document, mentions: &mut Mentions, article: usize, head: usize) -> Option<usize> {
-    let end = employer_after(doc, mentions, head).unwrap_or(doc.tokens[head].span.end);
+    let end = employer_after(doc, mentions, head).map_or(doc.tokens[head].span.end, |n| n.span.end);
     let span = Span::new(doc.tokens[article].span.start, end);
     description_entity(
         doc,
@@ -995,19 +992,21 @@ fn definite_antecedent(
     {
         return None;
     }
-    let i = mentions.names.partition_point(|n| n.tokens.start < source.head);
-    let named_since = mentions.names[..i]
-        .iter()
-        .rev()
-        .take_while(|n| n.tokens.start > head)
-        .any(|n| mentions.entities[n.entity].kind == crate::EntityKind::Person);
-    if named_since {
-        return None;
+    let mut i = mentions.names.partition_point(|n| n.tokens.start < source.head);
+    while let Some(n) = i
+        .checked_sub(1)
+        .map(|b| &mentions.names[b])
+        .filter(|n| n.tokens.start > head)
+    {
+        if mentions.entities[n.entity].kind == crate::EntityKind::Person {
+            return None;
+        }
+        i -= 1;
     }
     let e = mentions.resolve(
         doc,
         head,
-        doc.sentence_of(head),
+        s - 1,
         MentionKind::Description(DescKind::Person),
         last_speaker,
     )?;
@@ -1051,7 +1050,13 @@ fn introduced_before(doc: &Document, mentions: &mut Mentions, source: Source, s:
 /// Where the name of the employer after the description at `head` ends ("a spokeswoman for
 /// Goldman Sachs"; `source_left` names the speaker so), if one is named right after its
 /// preposition.
-fn employer_after(doc: &Document, mentions: &Mentions, head: usize) -> Option<usize> {
+/// (Also [`Mentions::resolve`]'s, for "a spokesman for Brightline" after "Jim Tull, a spokesman
+/// for Brightline".)
+pub(crate) fn employer_after<'m>(
+    doc: &Document,
+    mentions: &'m Mentions,
+    head: usize,
+) -> Option<&'m crate::mentions::Name> {
     let prep = head + 1;
     if prep + 1 >= doc.tokens.len() || !word_in(doc, prep, &EMPLOYER_PREPOSITIONS) {
         return None;
@@ -1060,7 +1065,6 @@ fn employer_after(doc: &Document, mentions: &Mentions, head: usize) -> Option<us
     mentions
         .name_at(first)
         .filter(|n| n.tokens.start == first || n.tokens.start == prep + 1)
-        .map(|n| n.span.end)
 }
 
 /// "46 percent of voters said", "most of the workers said": the speaker is the share the

@@ -720,32 +720,42 @@ pub fn is_name_modifier(word: &str) -> bool {
 }
 
 /// The roles a description headed by `head` (lowercase) may also stand for, read from
-/// role-synonyms.txt ("lawyer" → "attorney counsel"), as the rest of the head's line: empty
-/// for most heads, which a bit of [`ROLE_SYNONYM_HEADS`] tells with no compare. Asked only
-/// where no one was given the head's own word.
-pub fn role_synonyms(head: &str) -> &'static str {
-    if ROLE_SYNONYM_HEADS & role_synonym_bit(head.len(), head.as_bytes().last().copied().unwrap_or(0)) == 0 {
-        return "";
+/// role-synonyms.txt ("lawyer" → "attorney counsel"), as the rest of the head's line (roles
+/// separated by single spaces): empty for most heads. Found with no scan of the file: the
+/// head's bucket in [`ROLE_SYNONYM_LINES`] holds the one line it can be on. Asked only where
+/// no one was given the head's own word.
+pub fn role_synonyms(head: &str) -> &'static [u8] {
+    let head = head.as_bytes();
+    let start = ROLE_SYNONYM_LINES[role_synonym_bucket(head.len(), head.last().copied().unwrap_or(0))];
+    if start == 0 {
+        return b"";
     }
-    lines(ROLE_SYNONYMS)
-        .into_iter()
-        .find(|line| line.split_whitespace().next() == Some(head))
-        .and_then(|line| line.get(head.len()..))
-        .unwrap_or("")
+    let rest = ROLE_SYNONYMS
+        .as_bytes()
+        .get(usize::from(start) - 1..)
+        .unwrap_or_default();
+    let line = rest.split(|&b| b == b'\n').next().unwrap_or_default();
+    line.strip_prefix(head)
+        .and_then(|r| r.strip_prefix(b" "))
+        .unwrap_or_default()
 }
 
 const ROLE_SYNONYMS: &str = lexicon_file!("../data/lexicons/role-synonyms.txt");
 
-/// A bit for each head of role-synonyms.txt, by its length and last byte (computed at build
-/// time).
-const ROLE_SYNONYM_HEADS: u64 = {
+/// Where each head's line of role-synonyms.txt starts, plus one, in the bucket of the head's
+/// length and last byte (0: no head there), computed at build time. No two heads share a
+/// bucket (the build fails if they would: a head then needs another spelling of its bucket).
+const ROLE_SYNONYM_LINES: [u16; 64] = {
     let bytes = ROLE_SYNONYMS.as_bytes();
-    let (mut mask, mut i, mut start) = (0, 0, 0);
+    let mut table = [0u16; 64];
+    let (mut i, mut start) = (0, 0);
     let mut in_head = true;
     while i <= bytes.len() {
         let end = i == bytes.len() || bytes[i] == b' ' || bytes[i] == b'\n';
         if end && in_head && i > start {
-            mask |= role_synonym_bit(i - start, bytes[i - 1]);
+            let bucket = role_synonym_bucket(i - start, bytes[i - 1]);
+            assert!(table[bucket] == 0, "two heads of role-synonyms.txt share a bucket");
+            table[bucket] = start as u16 + 1;
             in_head = false;
         }
         if i == bytes.len() || bytes[i] == b'\n' {
@@ -753,12 +763,12 @@ const ROLE_SYNONYM_HEADS: u64 = {
         }
         i += 1;
     }
-    mask
+    table
 };
 
-/// The bit of a head `len` bytes long whose last byte is `last`.
-const fn role_synonym_bit(len: usize, last: u8) -> u64 {
-    1 << (((len * 31) ^ last as usize) % 64)
+/// The bucket of a head `len` bytes long whose last byte is `last`.
+const fn role_synonym_bucket(len: usize, last: u8) -> usize {
+    ((len * 31) ^ last as usize) % 64
 }
 
 /// Whether `word` is, in any case, one of the words of the lexicon file `file`, read into

@@ -1316,15 +1316,18 @@ fn push_appositive_role<'t>(
     // (", " before the name, told from the bytes first: most names have none.)
     let name_at = tokens[start].span.start;
     let comma_before = name_at >= 2 && doc.text.as_bytes()[name_at - 2] == b',';
-    if let Some(role) = start.checked_sub(2).filter(|_| comma_before).map(|b| &tokens[b]) {
+    // (Whether the name's entity may be given a person's role: asked last, of the three.)
+    let person = |mentions: &Mentions| {
         let e = &mentions.entities[entity];
+        e.kind == EntityKind::Person && e.not_a_person().is_none()
+    };
+    if let Some(role) = start.checked_sub(2).filter(|_| comma_before).map(|b| &tokens[b]) {
         if is_role_word(role)
             && tokens[start - 1].punct(doc.text) == Some(',')
             && !role.info.has(PLURAL)
             && matches!(role.info.desc(), Some(DescKind::Person) | None)
-            && e.kind == EntityKind::Person
-            && e.not_a_person().is_none()
             && role.line == tokens[after].line
+            && person(mentions)
         {
             push_role(mentions, entity, role.span.of(doc.text));
         }
@@ -1334,8 +1337,7 @@ fn push_appositive_role<'t>(
     // 52-year-old" later to stand for her rather than whoever was named last.
     if tokens.get(t).is_some_and(|x| x.kind == TokenKind::Number) && t + 1 < tokens.len() && doc.word(t + 1) == "," {
         let age = doc.word(t);
-        let e = &mentions.entities[entity];
-        if age.len() <= 3 && e.kind == EntityKind::Person && e.not_a_person().is_none() {
+        if age.len() <= 3 && person(mentions) {
             push_role(mentions, entity, age);
         }
         t += 2;
@@ -1363,10 +1365,9 @@ fn push_appositive_role<'t>(
     if !(ends && is_role_word(head) && !head.info.has(PLURAL) && head.line == tokens[after].line) {
         return;
     }
-    let e = &mentions.entities[entity];
     let fits = match head.info.desc() {
-        Some(DescKind::Organisation) => e.kind == EntityKind::Organisation,
-        Some(DescKind::Person) | None => e.kind == EntityKind::Person && e.not_a_person().is_none(),
+        Some(DescKind::Organisation) => mentions.entities[entity].kind == EntityKind::Organisation,
+        Some(DescKind::Person) | None => person(mentions),
         Some(_) => false,
     };
     if fits {
@@ -1693,9 +1694,9 @@ impl<'t> Mentions<'t> {
                 let gender = token.info.gender();
                 // "the lawmaker": someone given a role it stands for ("Sen. …", "congresswoman
                 // …"), where no one was given its own word. (Only where the text has role
-                // words at all.)
-                if !self.roles.is_empty() {
-                    if let Some(e) = self.synonym_role(doc, t, s, role, gender).filter(|_| definite()) {
+                // words at all, and only a definite description.)
+                if !self.roles.is_empty() && definite() {
+                    if let Some(e) = self.synonym_role(doc, t, s, role, gender) {
                         return Some(e);
                     }
                 }
@@ -1766,12 +1767,7 @@ impl<'t> Mentions<'t> {
         if sentence == s {
             return true;
         }
-        let prep = t + 1;
-        if prep + 1 >= doc.tokens.len() || !["for", "at", "with", "from", "of"].contains(&doc.word(prep)) {
-            return false;
-        }
-        let first = prep + 1 + usize::from(doc.word(prep + 1) == "the");
-        let Some(employer) = self.name_at(first).map(|n| n.entity) else {
+        let Some(employer) = crate::attribution::employer_after(doc, self, t).map(|n| n.entity) else {
             return false;
         };
         self.names[..end]
@@ -1790,13 +1786,11 @@ impl<'t> Mentions<'t> {
         if synonyms.is_empty() {
             return None;
         }
-        // (A synonym in lowercase is a role given in lowercase: see role-synonyms.txt.)
-        let is = |role: &str| {
-            let lower = role.as_bytes()[0].is_ascii_lowercase();
-            synonyms
-                .split_whitespace()
-                .any(|w| eq_ignore_case(role, w) && (lower || w.as_bytes()[0].is_ascii_uppercase()))
-        };
+        let is = |role: &str| is_synonym(synonyms, role);
+        // (Most texts give no one such a role: then no walk back over the names.)
+        if !self.roles.iter().any(|r| is(r.word)) {
+            return None;
+        }
         let fits = |e: usize| !other_sure_gender(&self.entities[e], gender) && self.any_role(e, is);
         self.salient(doc, t, s, &fits, None)
     }
@@ -2022,6 +2016,17 @@ impl Mentions<'_> {
 const OPENERS: [&str; 12] = [
     "after", "when", "while", "before", "since", "although", "though", "despite", "during", "unlike", "like", "as",
 ];
+
+/// Whether role word `role` (as written) is one of `synonyms` (a line's rest in
+/// role-synonyms.txt): a synonym in lowercase is a role given in lowercase, a capitalised one a
+/// role given in any case. (Out of line: [`Mentions::synonym_role`] asks it of every role
+/// word first, then of the roles of the names it walks back over.)
+#[inline(never)]
+fn is_synonym(synonyms: &[u8], role: &str) -> bool {
+    synonyms
+        .split(|&b| b == b' ')
+        .any(|w| role.as_bytes() == w || (w.first().is_some_and(u8::is_ascii_uppercase) && eq_ignore_case(role, w)))
+}
 
 /// The age of an age's description, "43" of "43-year-old".
 fn age_of(head: &str) -> Option<&str> {
