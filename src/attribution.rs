@@ -913,12 +913,7 @@ fn described_antecedent(doc: &Document, mentions: &mut Mentions, source: Source,
 /// a name's apposition ("Brian Fallon, a spokesman for the campaign, said"); and not "the
 /// billionaire", someone named, as "my mother" most often is.
 fn introduction(doc: &Document, head: usize, from: usize) -> Option<usize> {
-    // ("A spokesman for the ministry said": past its complement.)
-    let end = doc.sentences[doc.sentence_of(head)].tokens.end.min(head + 7);
-    let speaks = doc.tokens[head + 1..end]
-        .iter()
-        .any(|n| n.info.is_cue() && !n.cap && !n.in_quote);
-    if !speaks {
+    if !speaks(doc, head) {
         return None;
     }
     let article = (head.saturating_sub(3).max(from)..head)
@@ -928,6 +923,16 @@ fn introduction(doc: &Document, head: usize, from: usize) -> Option<usize> {
         .checked_sub(1)
         .is_some_and(|b| doc.tokens[b].punct(doc.text) == Some(','));
     (!apposition).then_some(article)
+}
+
+/// Whether the description at `head` speaks: a cue soon after it, in its sentence ("A
+/// spokesman for the ministry said": past its complement). (Out of line: three callers.)
+#[inline(never)]
+fn speaks(doc: &Document, head: usize) -> bool {
+    let end = doc.sentences[doc.sentence_of(head)].tokens.end.min(head + 7);
+    doc.tokens[head + 1..end]
+        .iter()
+        .any(|n| n.info.is_cue() && !n.cap && !n.in_quote)
 }
 
 /// The entity of the description from `article` to `head` that [`introduction`] found, worded
@@ -985,11 +990,7 @@ fn definite_antecedent(
         return None;
     }
     // A cue soon after it, and no person named between it and the pronoun.
-    let end = before.end.min(head + 7);
-    if !doc.tokens[head + 1..end]
-        .iter()
-        .any(|n| n.info.is_cue() && !n.cap && !n.in_quote)
-    {
+    if !speaks(doc, head) {
         return None;
     }
     let mut i = mentions.names.partition_point(|n| n.tokens.start < source.head);
