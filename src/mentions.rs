@@ -1760,22 +1760,17 @@ impl<'t> Mentions<'t> {
     #[inline(never)]
     fn same_employer(&self, doc: &Document, t: usize, s: usize, e: usize) -> bool {
         let end = self.names.partition_point(|n| n.tokens.start < t);
-        let Some(named) = self.names[..end].iter().rev().take(64).find(|n| n.entity == e) else {
+        let recent = self.names.get(end.saturating_sub(64)..end).unwrap_or_default();
+        let Some(named) = recent.iter().rfind(|n| n.entity == e) else {
             return false;
         };
         let sentence = named.sentence;
-        if sentence == s {
-            return true;
-        }
-        let Some(employer) = crate::attribution::employer_after(doc, self, t).map(|n| n.entity) else {
-            return false;
-        };
-        self.names[..end]
-            .iter()
-            .rev()
-            .take(64)
-            .take_while(|n| n.sentence >= sentence)
-            .any(|n| n.sentence == sentence && n.entity == employer)
+        sentence == s
+            || crate::attribution::employer_after(doc, self, t).is_some_and(|employer| {
+                recent
+                    .iter()
+                    .any(|n| n.sentence == sentence && n.entity == employer.entity)
+            })
     }
 
     /// The most salient person given a role that description head `head` (lowercase) may
