@@ -5944,7 +5944,9 @@ fn reported_from_verb(
     let explicit_that = doc.tokens.get(c).is_some_and(|_| c < end && is_that(doc, c));
     // A belief without "that" needs a clause that shows itself by its subject: "they think
     // she has the discipline", "many fear Trump will …" (not "think about", "know how").
-    if class == CueClass::Think && !explicit_that {
+    // (Unless a pronoun that is only ever a subject opens it: "they feel they have enough",
+    // "she knows he cannot win"; "it" and "you" may be the verb's object, so not those.)
+    if class == CueClass::Think && !explicit_that && !subject_pronoun_clause(doc, cue, c, end) {
         return None;
     }
     if class == CueClass::Belief && !explicit_that && !listed_subject && !starts_with_subject(doc, c, end) {
@@ -6799,6 +6801,32 @@ fn subject_after_having(doc: &Document, cue: usize, s: usize) -> Option<Source> 
     }
     let comma = (cue + 1..end).find(|&i| is_punct(doc, i, b',') && !doc.tokens[i].in_quote)?;
     subject_past(doc, sentence, comma + 1, end.min(comma + 8), true)
+}
+
+/// Does a clause open at token `c` with a pronoun that is never an object, "he", "she", "we",
+/// "they" or "I" (or its contraction, "they're"), followed by its verb? After a verb of the
+/// `think` class that needs "that" ("feel", "know", "acknowledge") such a pronoun can only be
+/// the subject of the clause the verb reports. Not after the first or second person ("I
+/// know we can", "I am convinced we need"): that is the speaker's own assertion, as a debate's
+/// sentences are. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn subject_pronoun_clause(doc: &Document, cue: usize, c: usize, end: usize) -> bool {
+    if c + 1 >= end || doc.tokens[c].in_quote || doc.tokens[c + 1].kind != TokenKind::Word {
+        return false;
+    }
+    // (The verb's subject, past a form of "be" or an adverb in -ly: "I am convinced", "we
+    // really feel".)
+    let mut s = cue;
+    while s > 0 && s + 3 > cue && (word_in(doc, s - 1, &BE) || bytes_of(doc, s - 1).ends_with(b"ly")) {
+        s -= 1;
+    }
+    let first_person = const { keys(["i", "we", "you", "i'm", "i’m", "we're", "we’re", "you're", "you’re"]) };
+    if s > 0 && (is_one_of(key_of(doc, s - 1), &first_person) || is_word(doc, s - 1, None, b"am")) {
+        return false;
+    }
+    let subject = is_one_of(key_of(doc, c), &const { keys(["he", "she", "we", "they", "i"]) });
+    subject || (contracted_subject(doc, c) && !is_one_of(key_at(doc, c, 2), &const { keys(["it"]) }))
 }
 
 /// Does a subject open the clause at token `c`: a pronoun, a determiner or quantity, a name
