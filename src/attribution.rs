@@ -5944,9 +5944,8 @@ fn reported_from_verb(
     let explicit_that = doc.tokens.get(c).is_some_and(|_| c < end && is_that(doc, c));
     // A belief without "that" needs a clause that shows itself by its subject: "they think
     // she has the discipline", "many fear Trump will …" (not "think about", "know how").
-    // (Unless a pronoun that is only ever a subject opens it: "they feel they have enough",
-    // "she knows he cannot win"; "it" and "you" may be the verb's object, so not those.)
-    if class == CueClass::Think && !explicit_that && !subject_pronoun_clause(doc, cue, c, end) {
+    // (Unless the words after it show a clause: see `bare_clause_after`.)
+    if class == CueClass::Think && !explicit_that && !bare_clause_after(doc, cue, c, end) {
         return None;
     }
     if class == CueClass::Belief && !explicit_that && !listed_subject && !starts_with_subject(doc, c, end) {
@@ -6803,15 +6802,16 @@ fn subject_after_having(doc: &Document, cue: usize, s: usize) -> Option<Source> 
     subject_past(doc, sentence, comma + 1, end.min(comma + 8), true)
 }
 
-/// Does a clause open at token `c` with a pronoun that is never an object, "he", "she", "we",
-/// "they" or "I" (or its contraction, "they're"), followed by its verb? After a verb of the
-/// `think` class that needs "that" ("feel", "know", "acknowledge") such a pronoun can only be
-/// the subject of the clause the verb reports. Not after the first or second person ("I
-/// know we can", "I am convinced we need"): that is the speaker's own assertion, as a debate's
-/// sentences are. (Rare: out of line.)
+/// Does a clause open at token `c`, right after a verb of the `think` class that otherwise
+/// needs "that" ("feel", "know", "acknowledge"), shown by its own words: a pronoun that is
+/// never an object ("they feel they have enough", "knows he cannot win"; not "it" or "you",
+/// which may be the verb's object), or a subject and a form of "be" or an auxiliary within a
+/// few words ("feel the country is on the wrong path"; not "knew the area well"). Not after
+/// the first or second person ("I know we can", "I am convinced we need"): that is the
+/// speaker's own assertion, as a debate's sentences are. (Rare: out of line.)
 #[cold]
 #[inline(never)]
-fn subject_pronoun_clause(doc: &Document, cue: usize, c: usize, end: usize) -> bool {
+fn bare_clause_after(doc: &Document, cue: usize, c: usize, end: usize) -> bool {
     if c + 1 >= end || doc.tokens[c].in_quote || doc.tokens[c + 1].kind != TokenKind::Word {
         return false;
     }
@@ -6825,8 +6825,9 @@ fn subject_pronoun_clause(doc: &Document, cue: usize, c: usize, end: usize) -> b
     if s > 0 && (is_one_of(key_of(doc, s - 1), &first_person) || is_word(doc, s - 1, None, b"am")) {
         return false;
     }
-    let subject = is_one_of(key_of(doc, c), &const { keys(["he", "she", "we", "they", "i"]) });
-    subject || (contracted_subject(doc, c) && !is_one_of(key_at(doc, c, 2), &const { keys(["it"]) }))
+    let subject_only = is_one_of(key_of(doc, c), &const { keys(["he", "she", "we", "they", "i"]) })
+        || (contracted_subject(doc, c) && !is_one_of(key_at(doc, c, 2), &const { keys(["it"]) }));
+    subject_only || (c == cue + 1 && starts_with_subject(doc, c, end) && opens_clause_after(doc, cue, end))
 }
 
 /// Does a subject open the clause at token `c`: a pronoun, a determiner or quantity, a name
