@@ -893,8 +893,8 @@ impl<'t> WordSet<'t> {
 /// bit whose words are all marked: a text of ~100 KB (PolNeAR's have 23 on average).
 const CLEARING_WORDS: usize = 1024;
 
-/// [`filter_bit`] of a word ([`stem`]) of `len` bytes starting with the eight bytes
-/// `head`: the low six bits of its first byte and of its second (0 for a word of one byte),
+/// The [`WordSet`] filter's bit of a word ([`stem`]) of `len` bytes starting with the eight
+/// bytes `head`: the low six bits of its first byte and of its second (0 for a word of one byte),
 /// which tell capitals apart and letters apart. (The word is a stem, so a word and its
 /// possessive have the same bits with no test of which bytes are letters.)
 #[inline(always)]
