@@ -1497,11 +1497,26 @@ fn ascii_run(bytes: &[u8], ends: &[u8], at: usize) -> Option<Run> {
     if run >= 16 {
         return None;
     }
-    let next = bytes.get(at + run).copied().unwrap_or(0);
     // `| 0x20` lowercases a letter and leaves a digit as it is.
     let lower = swar::splat(0x20);
     let masks = KEY_MASKS[run];
-    let (w0, w1) = load16(bytes, at);
+    // The byte after the run from the same sixteen bytes where they are there to read: one
+    // bounds check for the three loads (the run is below 16, so its index needs none).
+    let (w0, w1, next) = match bytes.get(at..).and_then(|rest| rest.first_chunk::<16>()) {
+        Some(sixteen) => {
+            let (low, high) = sixteen.split_at(8);
+            (
+                u64::from_le_bytes(low.try_into().unwrap_or_default()),
+                u64::from_le_bytes(high.try_into().unwrap_or_default()),
+                sixteen[run],
+            )
+        }
+        None => (
+            swar::load8(bytes, at),
+            swar::load8(bytes, at + 8),
+            bytes.get(at + run).copied().unwrap_or(0),
+        ),
+    };
     Some(Run {
         len: run,
         next,
