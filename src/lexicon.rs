@@ -384,10 +384,12 @@ impl Table {
         let (group, slot) = hash_key(key, self.seed);
         let i = slot_of(slot, self.displacements[group]);
         let slot = &self.slots[i];
-        let same = (slot.key[0] == key[0]) & (slot.key[1] == key[1]);
-        // (Through `black_box`, which the compiler cannot see into: it made a branch of any
-        // select it could recognise, `select_unpredictable` too.)
-        let keep = std::hint::black_box(0u32.wrapping_sub(u32::from(same)));
+        let diff = (slot.key[0] ^ key[0]) | (slot.key[1] ^ key[1]);
+        // (The mask is the borrow of `diff - 1` in 128 bits, all ones only where the keys are
+        // the same: no comparison for the compiler to make a branch of, as it did of any
+        // select it could recognise, `select_unpredictable` too. A `black_box` around the
+        // select cost a store and a load of the mask instead.)
+        let keep = (u128::from(diff).wrapping_sub(1) >> 64) as u32;
         WordInfo(slot.info.0 & keep)
     }
 }
