@@ -138,7 +138,7 @@ pub struct Document<'t> {
     pub(crate) marks: Vec<usize>,
     /// The capitalised word tokens, in order: [`Document::mark_name_like`] visits these
     /// instead of every token.
-    capitals: Vec<usize>,
+    capitals: Capitals,
     /// The capitals that can be a word of a name, in order (set with the sentences: see
     /// [`Document::name_words`]).
     name_words: Vec<usize>,
@@ -286,7 +286,7 @@ impl Drop for Document<'_> {
             sentences: std::mem::take(&mut self.sentences),
             pivots: std::mem::take(&mut self.pivots),
             marks: std::mem::take(&mut self.marks),
-            capitals: std::mem::take(&mut self.capitals),
+            capitals: std::mem::take(&mut self.capitals.list),
             name_words: std::mem::take(&mut self.name_words),
             colons: std::mem::take(&mut self.colons),
         };
@@ -311,7 +311,7 @@ impl<'t> Document<'t> {
             sentences: reuse(spare.sentences, 0),
             pivots: reuse(spare.pivots, text.len() / 64),
             marks: reuse(spare.marks, text.len() / 64),
-            capitals: reuse(spare.capitals, text.len() / 16),
+            capitals: Capitals::new(spare.capitals, text.len() / 16),
             // (Filled in `split_sentences`.)
             name_words: reuse(spare.name_words, 0),
             colons: reuse(spare.colons, 0),
@@ -424,7 +424,7 @@ impl<'t> Document<'t> {
         let mut words = std::mem::take(&mut self.name_words);
         words.clear();
         if undecided.is_empty() {
-            for &i in &self.capitals {
+            for &i in self.capitals.listed() {
                 if let Some(t) = self.tokens.get_mut(i) {
                     let starts_sentence = t.name_like;
                     t.name_like = !shouted(text, t);
@@ -443,7 +443,7 @@ impl<'t> Document<'t> {
         let slots = &mut scratch.found;
         slots.clear();
         slots.extend(undecided.iter().map(|&(_, span)| wanted.insert(span)));
-        for &i in &self.capitals {
+        for &i in self.capitals.listed() {
             let Some(t) = self.tokens.get_mut(i) else {
                 continue;
             };
@@ -1067,7 +1067,7 @@ fn tokenize(doc: &mut Document) {
                 // Most words are followed by one space, which joins nothing and is no
                 // abbreviation's stop: the word ends at the run, and the space is skipped.
                 if next == b' ' {
-                    record_capital(&mut capitals, tokens.len(), cap);
+                    capitals.record(tokens.len(), cap);
                     let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
                     // A number is looked up too, with no branch on it: no lexicon word starts
                     // with a digit (a test in lexicon.rs checks), so it finds nothing. (The
@@ -1097,7 +1097,7 @@ fn tokenize(doc: &mut Document) {
                 if may_join {
                     break;
                 }
-                record_capital(&mut capitals, tokens.len(), cap);
+                capitals.record(tokens.len(), cap);
                 let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
                 // Pushed first and its lexicon information written into it after, where the
                 // abbreviation's stop is decided (a number's information is empty, as above).
@@ -1151,13 +1151,15 @@ fn tokenize(doc: &mut Document) {
             i += 1 + usize::from(bytes.get(i + 1) == Some(&b' '));
             continue;
         }
-        // Anything else, out of line.
+        // Anything else, out of line. (It pushes one token at most, and a capitalised one is a
+        // word: listed here, so that the capitals' count does not leave the loop's registers.)
         let lists = Lists {
             stops: &mut pivots,
             marks: &mut doc.marks,
-            capitals: &mut capitals,
         };
+        let index = tokens.len();
         i = other_token(text, i, scanned, line_no, &mut tokens, lists);
+        capitals.record(index, tokens.get(index).is_some_and(|t| t.cap));
     }
     end_line(
         &tokens,
@@ -1174,21 +1176,58 @@ fn tokenize(doc: &mut Document) {
     }
 }
 
-/// Adds token `index`, a word, to `capitals` if it is capitalised (`cap`): pushed either way
-/// and taken back if not, so that recording takes no branch on the word (whether a word is
-/// capitalised was mispredicted about once in six words).
-#[inline(always)]
-fn record_capital(capitals: &mut Vec<usize>, index: usize, cap: bool) {
-    keep_if(capitals, index, cap);
+/// The capitalised words' token indices ([`Document::capitals`]), the first `count` of `list`:
+/// the tokenizer writes each word's index at the count and moves the count past it only if the
+/// word is capitalised, so that recording takes no branch on the word (whether a word is
+/// capitalised was mispredicted about once in six words). Through `Vec::push` and `truncate`,
+/// the vector's length went to memory and back for every word (the tokens' stores might have
+/// changed it); the count stays in a register.
+///
+/// The vector's length is its room, filled ahead; the next text on the thread keeps it, and its
+/// stale entries past the count (filling it again for each text cost more than the pushes).
+#[derive(Default)]
+struct Capitals {
+    list: Vec<usize>,
+    count: usize,
+}
+
+impl Capitals {
+    /// No capitals yet, in `list` (the last text's) with room for `room` at least.
+    fn new(mut list: Vec<usize>, room: usize) -> Capitals {
+        if list.len() < room {
+            list.resize(room, 0);
+        }
+        Capitals { list, count: 0 }
+    }
+
+    fn listed(&self) -> &[usize] {
+        self.list.get(..self.count).unwrap_or_default()
+    }
+
+    /// Adds token `index`, a word, if it is capitalised (`cap`).
+    #[inline(always)]
+    fn record(&mut self, index: usize, cap: bool) {
+        match self.list.get_mut(self.count) {
+            Some(slot) => *slot = index,
+            None => grow(&mut self.list, index),
+        }
+        self.count += usize::from(cap);
+    }
+}
+
+/// [`Capitals::record`] where the vector is full: `index` pushed, and the new room filled.
+#[cold]
+#[inline(never)]
+fn grow(list: &mut Vec<usize>, index: usize) {
+    list.push(index);
+    list.resize(list.capacity(), 0);
 }
 
 /// The lists [`other_token`] adds to besides the tokens: the sentence stops
-/// ([`Document::pivots`]), the quotation marks and tag brackets ([`Document::marks`]) and the
-/// capitals.
+/// ([`Document::pivots`]) and the quotation marks and tag brackets ([`Document::marks`]).
 struct Lists<'a> {
     stops: &'a mut Vec<usize>,
     marks: &'a mut Vec<usize>,
-    capitals: &'a mut Vec<usize>,
 }
 
 /// Pushes the token at `i` that the main loop's fast paths leave (nothing for a space) and
@@ -1198,11 +1237,7 @@ struct Lists<'a> {
 /// common paths keep their registers.
 #[inline(never)]
 fn other_token(text: &str, i: usize, scanned: usize, line: u32, tokens: &mut Vec<Token>, lists: Lists) -> usize {
-    let Lists {
-        stops: pivots,
-        marks,
-        capitals,
-    } = lists;
+    let Lists { stops: pivots, marks } = lists;
     let bytes = text.as_bytes();
     let token =
         |end: usize, kind: TokenKind, info: WordInfo, cap: bool| Token::fresh(Span::new(i, end), kind, info, cap, line);
@@ -1220,7 +1255,7 @@ fn other_token(text: &str, i: usize, scanned: usize, line: u32, tokens: &mut Vec
             };
             let mut word = token(end, kind, WordInfo::default(), class & UPPER != 0);
             word.possessive = possessive;
-            return push_joined_word(tokens, capitals, pivots, text, word, next);
+            return push_joined_word(tokens, pivots, text, word, next);
         }
     }
     // Curly quotes, dashes and the ellipsis, told from their bytes: General Punctuation from
@@ -1268,7 +1303,6 @@ fn other_token(text: &str, i: usize, scanned: usize, line: u32, tokens: &mut Vec
             note_abbreviation_stop(pivots, tokens.len(), info);
         }
     }
-    record_capital(capitals, tokens.len(), cap);
     let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
     let mut word = token(end, kind, info, cap);
     word.possessive = possessive_of(bytes, word.span);
@@ -1358,14 +1392,7 @@ static FOLLOWER: [u8; 256] = {
 /// stack, it read the token back as two 16-byte loads, which cannot take their data from those
 /// narrower stores and wait for them to reach the cache.)
 #[inline(always)]
-fn push_joined_word(
-    tokens: &mut Vec<Token>,
-    capitals: &mut Vec<usize>,
-    pivots: &mut Vec<usize>,
-    text: &str,
-    mut word: Token,
-    next: u8,
-) -> usize {
+fn push_joined_word(tokens: &mut Vec<Token>, pivots: &mut Vec<usize>, text: &str, mut word: Token, next: u8) -> usize {
     if word.kind == TokenKind::Word {
         word.info = joined_word_info(text.as_bytes(), word.span);
         // An abbreviation keeps its full stop, as on the common path.
@@ -1378,7 +1405,6 @@ fn push_joined_word(
     } else {
         age_as_description(text.as_bytes(), &mut word);
     }
-    record_capital(capitals, tokens.len(), word.cap);
     tokens.push(word);
     word.span.end + usize::from(next == b' ')
 }
