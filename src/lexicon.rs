@@ -240,7 +240,7 @@ pub struct Table {
     slots: Box<[Slot; SLOTS]>,
     /// Each group's displacement, XORed into its words' slot.
     displacements: Box<[u16; GROUPS]>,
-    /// Mixed into every hash (see [`hash_key`]).
+    /// The multiplier of every hash (see [`hash_key`]).
     seed: u64,
     /// The distinct sets of check-worthiness categories, indexed by [`WordInfo::claims`].
     claim_sets: Box<[u32; 256]>,
@@ -316,13 +316,22 @@ fn key_at(text: &[u8], start: usize, len: usize) -> Option<Key> {
 /// The group and the undisplaced slot of a key: the word's eight-byte pieces folded into
 /// one and multiplied; a product's top bits depend on every byte, so the top bits give the
 /// group and the bits below them the slot. One 64-bit multiply (a 128-bit one is several in
-/// wasm32). `seed`, the table's, chosen when it is built, moves both.
+/// wasm32). `seed`, the table's multiplier, chosen when it is built ([`multiplier`]), moves
+/// both. (Multiplied by it, not mixed into the key before a constant multiplier: the look-up
+/// takes the multiplier from memory in the multiply, instead of a load of the constant and a
+/// mix of the seed.)
 #[inline(always)]
 fn hash_key(key: &Key, seed: u64) -> (usize, usize) {
-    let x = key[0] ^ key[1].rotate_left(23) ^ seed;
-    let hash = x.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let x = key[0] ^ key[1].rotate_left(23);
+    let hash = x.wrapping_mul(seed);
     let group = (hash >> (64 - GROUP_BITS)) as usize;
     (group, (hash >> (64 - GROUP_BITS - SLOT_BITS)) as usize % SLOTS)
+}
+
+/// The `n`th multiplier a table's build tries for [`hash_key`]: odd, so that no two keys
+/// folded apart have the same product.
+fn multiplier(n: u64) -> u64 {
+    0x9e37_79b9_7f4a_7c15 ^ (n << 1)
 }
 
 /// The slot of a word whose undisplaced slot is `slot` in a group displaced by
@@ -354,6 +363,7 @@ impl Table {
             .collect();
         // Two words of a group with the same slot could never be placed: another seed then.
         (table.seed, table.displacements) = (0..)
+            .map(multiplier)
             .find_map(|seed| Some((seed, displace(&keyed, seed)?)))
             .unwrap_or_else(|| unreachable!("some seed places every group"));
         for &(key, info) in &keyed {
