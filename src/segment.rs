@@ -1152,7 +1152,7 @@ fn tokenize(doc: &mut Document) {
             continue;
         }
         // Anything else, out of line. (It pushes one token at most, and a capitalised one is a
-        // word: listed here, so that the capitals' count does not leave the loop's registers.)
+        // word: listed here, so that the capitals' count stays the loop's own.)
         let lists = Lists {
             stops: &mut pivots,
             marks: &mut doc.marks,
@@ -1180,8 +1180,8 @@ fn tokenize(doc: &mut Document) {
 /// the tokenizer writes each word's index at the count and moves the count past it only if the
 /// word is capitalised, so that recording takes no branch on the word (whether a word is
 /// capitalised was mispredicted about once in six words). Through `Vec::push` and `truncate`,
-/// the vector's length went to memory and back for every word (the tokens' stores might have
-/// changed it); the count stays in a register.
+/// the vector's length was loaded and stored again for every word (for all the compiler knows,
+/// the tokens' stores might have changed it); the count is the tokenizer's own.
 ///
 /// The vector's length is its room, filled ahead; the next text on the thread keeps it, and its
 /// stale entries past the count (filling it again for each text cost more than the pushes).
@@ -1209,7 +1209,7 @@ impl Capitals {
     fn record(&mut self, index: usize, cap: bool) {
         match self.list.get_mut(self.count) {
             Some(slot) => *slot = index,
-            None => grow(&mut self.list, index),
+            None => grow_capitals(&mut self.list, index),
         }
         self.count += usize::from(cap);
     }
@@ -1218,7 +1218,7 @@ impl Capitals {
 /// [`Capitals::record`] where the vector is full: `index` pushed, and the new room filled.
 #[cold]
 #[inline(never)]
-fn grow(list: &mut Vec<usize>, index: usize) {
+fn grow_capitals(list: &mut Vec<usize>, index: usize) {
     list.push(index);
     list.resize(list.capacity(), 0);
 }
