@@ -4611,15 +4611,16 @@ fn next_opener(doc: &Document, t: usize, colons_end: usize, end: usize, quoted: 
     }
     let word = quoted.word.min(end);
     let stop = colons_end.clamp(t, word);
-    if t < stop {
-        while doc.colons.get(quoted.colon).is_some_and(|&c| c < t) {
-            quoted.colon += 1;
-        }
-        if let Some(&c) = doc.colons.get(quoted.colon).filter(|&&c| c < stop) {
-            return c;
-        }
+    // (The cursor moves on at every call, as `t` does: a colon before `stop`, when `stop` is
+    // `t`, is none. Asking first whether one may open here, a branch on the sentence's start
+    // and the last statement's end, cost more than it spared.)
+    while doc.colons.get(quoted.colon).is_some_and(|&c| c < t) {
+        quoted.colon += 1;
     }
-    word
+    match doc.colons.get(quoted.colon) {
+        Some(&c) if c < stop => c,
+        _ => word,
+    }
 }
 
 /// The first word from `t` (else the end of the text) that may open a statement, outside the
