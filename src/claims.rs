@@ -343,6 +343,11 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             while r < reported.len() && reported[r].end <= span.start {
                 r += 1;
             }
+            // (One part passed without a branch first: the loop's exit, whether the sentence
+            // starts past a part, was missed sentence after sentence.)
+            if let Some(a) = parts.get(p) {
+                p += usize::from(a.span.end <= span.start);
+            }
             while p < parts.len() && parts[p].span.end <= span.start {
                 p += 1;
             }
