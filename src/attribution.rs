@@ -4763,10 +4763,11 @@ struct WordBytes {
     according: Option<u8>,
     /// "in", for [`poll_statements`].
     in_: Option<u8>,
-    /// For [`statement_end`]'s scan, by byte: [`BREAK_BYTE`] for the first bytes of a comma
-    /// and a semicolon, [`JOINER_BYTE`] for the bytes of "and", "but" and "while" (all three, or
-    /// none: then no table).
-    breaks: Option<[u8; 256]>,
+    /// For [`statement_end`]'s scan: 1 at a token's first byte that is a comma's or a
+    /// semicolon's, and at [`JOINERS`] on from a [`WordInfo::claims`] byte that is "and"'s,
+    /// "but"'s or "while"'s (all three, or none: then no table). One table, no masks: the two
+    /// look-ups of a token are ORed as they are.
+    breaks: Option<[u8; 512]>,
     /// "that", "who", "to", "which" and "what", for [`is_word`].
     that: Option<u8>,
     who: Option<u8>,
@@ -4775,10 +4776,8 @@ struct WordBytes {
     what: Option<u8>,
 }
 
-/// [`WordBytes::breaks`]' bit for a token's first byte: a comma's or a semicolon's.
-const BREAK_BYTE: u8 = 1;
-/// [`WordBytes::breaks`]' bit for a token's [`WordInfo::claims`] byte: a joiner's.
-const JOINER_BYTE: u8 = 2;
+/// Where [`WordBytes::breaks`]' entries for the [`WordInfo::claims`] bytes start.
+const JOINERS: usize = 256;
 
 fn word_bytes() -> &'static WordBytes {
     static BYTES: std::sync::OnceLock<WordBytes> = std::sync::OnceLock::new();
@@ -4788,12 +4787,12 @@ fn word_bytes() -> &'static WordBytes {
             according: frequent_byte("according"),
             in_: frequent_byte("in"),
             breaks: and.zip(but).zip(while_).map(|((and, but), while_)| {
-                let mut table = [0; 256];
+                let mut table = [0; 512];
                 for b in [b',', b';'] {
-                    table[usize::from(b)] |= BREAK_BYTE;
+                    table[usize::from(b)] = 1;
                 }
                 for c in [and, but, while_] {
-                    table[usize::from(c)] |= JOINER_BYTE;
+                    table[JOINERS + usize::from(c)] = 1;
                 }
                 table
             }),
@@ -5221,7 +5220,7 @@ fn relative_which(doc: &Document, t: usize, end: usize) -> bool {
 /// and text (a test of its length, three or five, was a branch that mispredicted); the few
 /// it lets through in another case ("And", "BUT") are turned away by the full test.
 #[inline]
-fn next_statement_break(doc: &Document, from: usize, end: usize, breaks: Option<&[u8; 256]>) -> Option<usize> {
+fn next_statement_break(doc: &Document, from: usize, end: usize, breaks: Option<&[u8; 512]>) -> Option<usize> {
     let text = doc.text.as_bytes();
     let tokens = doc.tokens.get(from..end)?;
     let Some(breaks) = breaks else {
@@ -5233,7 +5232,7 @@ fn next_statement_break(doc: &Document, from: usize, end: usize, breaks: Option<
     // up in one table: five compares a token cost twice as many instructions.)
     let may_end = |x: &Token| {
         let (first, c) = (text.get(x.span.start).copied().unwrap_or(0), x.info.claims());
-        let hit = (breaks[usize::from(first)] & BREAK_BYTE) | (breaks[usize::from(c)] & JOINER_BYTE);
+        let hit = breaks[usize::from(first)] | breaks[JOINERS + usize::from(c)];
         !x.in_quote & ((hit != 0) | (x.mark == Mark::Close))
     };
     let mut i = 0;
@@ -7295,14 +7294,14 @@ mod tests {
     #[test]
     fn joiners_have_bytes_of_their_own() {
         let breaks = super::word_bytes().breaks.expect("bytes of their own for the joiners");
-        let joiner = |word: &str| breaks[usize::from(crate::lexicon::lookup(word).claims())] & super::JOINER_BYTE != 0;
+        let joiner = |word: &str| breaks[super::JOINERS + usize::from(crate::lexicon::lookup(word).claims())] != 0;
         for word in ["and", "but", "while"] {
             assert!(joiner(word) && joiner(&word.to_uppercase()), "{word}");
         }
         for word in ["an", "band", "butter", "whilst", "or", ","] {
             assert!(!joiner(word), "{word}");
         }
-        let first_bytes = (0..=255u8).filter(|&b| breaks[usize::from(b)] & super::BREAK_BYTE != 0);
+        let first_bytes = (0..=255u8).filter(|&b| breaks[usize::from(b)] != 0);
         assert_eq!(first_bytes.collect::<Vec<_>>(), b",;");
     }
 }
