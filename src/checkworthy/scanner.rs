@@ -110,81 +110,86 @@ fn scan_with(model: &Model, text: &str, tokens: &[segment::Token], memo: &mut Me
     // The key of the pair ending at the word before, where a triple may go on from it.
     let mut pair_before = 0u64;
     let mut index = 0usize;
-    // What the fast path counts and finds, added to the profile once, after the loop (the
-    // detectors of the full path read none of it): its counts, one lane each (see
-    // `FAST_COUNTS`), and its words' categories, ORed.
-    let (mut counts, mut more_counts) = (0u64, 0u64);
+    // What the fast path counts and finds, added to the profile after the loop (the
+    // detectors of the full path read none of it): its counts, a lane each of one `u64` (see
+    // `FAST_COUNTS`), and its words' categories, ORed. Its words are counted as the tokens
+    // the full path did not take (`full`).
+    let mut counts = 0u64;
+    let mut full = 0usize;
     let mut quiet_cats = 0u32;
-    for t in tokens {
-        let cur = if t.kind == TokenKind::Punct {
-            match tokens::symbol(text, t.span.start, t.span.end) {
-                Some(word) => Seen::of(&tokens::described(model, word, 0)),
-                None => continue,
-            }
-        } else {
-            find(model, claim_sets, lexicon, memo, text, t)
-        };
-        // Phrases are looked up only where the lexicon says one may go on (`cat::STARTS_*`).
-        // No phrase holds a digit, so the word before one is no number: its n-gram hash is
-        // its hash.
-        let mut phrase = 0;
-        let mut triple_next = 0;
-        if prev & cat::STARTS != 0 {
-            let hash = real_hash(text, t, &cur);
-            let triple_cats = if prev & cat::STARTS_TRIPLE != 0 {
-                lexicon.lookup(pair(pair_before, hash))
+    // In parts too short for a lane of `counts` to carry into the next (a sentence is one).
+    for part in tokens.chunks((1 << LANE_BITS) - 1) {
+        for t in part {
+            let cur = if t.kind == TokenKind::Punct {
+                match tokens::symbol(text, t.span.start, t.span.end) {
+                    Some(word) => Seen::of(&tokens::described(model, word, 0)),
+                    None => continue,
+                }
             } else {
-                0
+                find(model, claim_sets, lexicon, memo, text, t)
             };
-            let mut pair_cats = 0;
-            if prev & cat::STARTS_PHRASE != 0 {
-                let key = pair(prev_ngram, hash);
-                pair_cats = lexicon.lookup(key);
-                // The pair's key is kept only when looked up: only then can a triple go on.
-                pair_before = key;
+            // Phrases are looked up only where the lexicon says one may go on (`cat::STARTS_*`).
+            // No phrase holds a digit, so the word before one is no number: its n-gram hash is
+            // its hash.
+            let mut phrase = 0;
+            let mut triple_next = 0;
+            if prev & cat::STARTS != 0 {
+                let hash = real_hash(text, t, &cur);
+                let triple_cats = if prev & cat::STARTS_TRIPLE != 0 {
+                    lexicon.lookup(pair(pair_before, hash))
+                } else {
+                    0
+                };
+                let mut pair_cats = 0;
+                if prev & cat::STARTS_PHRASE != 0 {
+                    let key = pair(prev_ngram, hash);
+                    pair_cats = lexicon.lookup(key);
+                    // The pair's key is kept only when looked up: only then can a triple go on.
+                    pair_before = key;
+                }
+                phrase = pair_cats | triple_cats;
+                triple_next = pair_cats & cat::STARTS_TRIPLE;
             }
-            phrase = pair_cats | triple_cats;
-            triple_next = pair_cats & cat::STARTS_TRIPLE;
+            sum = sum
+                .wrapping_add(cur.weight as i32)
+                .wrapping_add(model.hashed(super::features::bigram(prev_ngram, cur.ngram) as usize) as i32);
+            // `Profile::observe`'s fast path, but for a word after a sentence start, a colon or a
+            // "By" (where a name is no entity, or may open a byline): those take the full path.
+            let plain = phrase | prev & (after::NO_ENTITY | after::BY);
+            if cur.spelling & (spelling::QUIET | spelling::NAME) != 0 && plain == 0 {
+                counts += FAST_COUNTS[(cur.spelling & FAST_SPELLING) as usize];
+                quiet_cats |= cur.cats;
+            } else {
+                full += 1;
+                let before = Word {
+                    hash: prev_ngram,
+                    ngram: prev_ngram,
+                    cats: prev & CATS & !cat::STARTS_TRIPLE,
+                    shape: (prev & after::CAPITALISED != 0) as u16 * shape::CAPITALISED,
+                    ..Word::default()
+                };
+                let w = Window {
+                    index,
+                    cur: cur.word(),
+                    prev: before,
+                    phrase,
+                };
+                p.observe_fully(&w);
+            }
+            prev_ngram = cur.ngram;
+            prev = cur.cats | triple_next;
+            index += 1;
         }
-        sum = sum
-            .wrapping_add(cur.weight as i32)
-            .wrapping_add(model.hashed(super::features::bigram(prev_ngram, cur.ngram) as usize) as i32);
-        // `Profile::observe`'s fast path, but for a word after a sentence start, a colon or a
-        // "By" (where a name is no entity, or may open a byline): those take the full path.
-        let plain = phrase | prev & (after::NO_ENTITY | after::BY);
-        if cur.spelling & (spelling::QUIET | spelling::NAME) != 0 && plain == 0 {
-            let [add, more] = FAST_COUNTS[(cur.spelling & FAST_SPELLING) as usize];
-            counts = counts.wrapping_add(add);
-            more_counts = more_counts.wrapping_add(more);
-            quiet_cats |= cur.cats;
-        } else {
-            let before = Word {
-                hash: prev_ngram,
-                ngram: prev_ngram,
-                cats: prev & CATS & !cat::STARTS_TRIPLE,
-                shape: (prev & after::CAPITALISED != 0) as u16 * shape::CAPITALISED,
-                ..Word::default()
-            };
-            let w = Window {
-                index,
-                cur: cur.word(),
-                prev: before,
-                phrase,
-            };
-            p.observe_fully(&w);
-        }
-        prev_ngram = cur.ngram;
-        prev = cur.cats | triple_next;
-        index += 1;
+        let lane = |i: u32| (counts >> (i * LANE_BITS)) as u16;
+        p.lowercase_words = p.lowercase_words.wrapping_add(lane(0));
+        p.past = p.past.wrapping_add(lane(1));
+        p.entities = p.entities.wrapping_add(lane(2));
+        p.signals |= signal::NAMED_ENTITY * (counts >> (2 * LANE_BITS) != 0) as u16;
+        counts = 0;
     }
-    let low = |lanes: u64| lanes as u16;
-    let high = |lanes: u64| (lanes >> 32) as u16;
-    p.words = p.words.wrapping_add(low(counts));
-    p.lowercase_words = p.lowercase_words.wrapping_add(high(counts));
-    p.past = p.past.wrapping_add(low(more_counts));
-    p.entities = p.entities.wrapping_add(high(more_counts));
+    p.words = p.words.wrapping_add((index - full) as u16);
     p.lists |= quiet_cats & LISTS;
-    p.signals |= (quiet_cats & cat::SIGNALS) as u16 | (signal::NAMED_ENTITY * (more_counts >> 32 != 0) as u16);
+    p.signals |= (quiet_cats & cat::SIGNALS) as u16;
     p.tokens = index as u32;
     let n = p.tokens.wrapping_mul(4).wrapping_sub(p.bare.wrapping_mul(2));
     (p, n, sum)
@@ -193,20 +198,21 @@ fn scan_with(model: &Model, text: &str, tokens: &[segment::Token], memo: &mut Me
 /// The spelling bits that say what the fast path counts of a word.
 const FAST_SPELLING: u8 = spelling::LOWERCASE | spelling::PAST | spelling::NAME;
 
-/// What the fast path counts of a word, by its spelling bits ([`FAST_SPELLING`]): one word,
-/// and one lowercase word, past tense or named entity where it is one, each in a 32-bit lane
-/// of its own (no count reaches 2^32, to carry into the next), two lanes to a `u64`. Two adds
-/// a word, not four. (Not one `u128`: the browser has no 128-bit add, and its emulation made
-/// WASM in Node slower in 8 of 11 alternated runs.)
-static FAST_COUNTS: [[u64; 2]; 64] = {
-    let mut table = [[0u64; 2]; 64];
+/// The width of a lane of the fast path's counts.
+const LANE_BITS: u32 = 21;
+
+/// What the fast path counts of a word, by its spelling bits ([`FAST_SPELLING`]): one
+/// lowercase word, past tense or named entity where it is one, each in a lane of its own of
+/// one `u64` (the loop's parts are too short for a lane to carry into the next; the words
+/// themselves are counted as the tokens the full path did not take). One add a word.
+static FAST_COUNTS: [u64; 64] = {
+    let mut table = [0u64; 64];
     let mut bits = 0;
     while bits < 64 {
         let b = bits as u8;
-        table[bits] = [
-            1 | ((b & spelling::LOWERCASE != 0) as u64) << 32,
-            (b & spelling::PAST != 0) as u64 | ((b & spelling::NAME != 0) as u64) << 32,
-        ];
+        table[bits] = (b & spelling::LOWERCASE != 0) as u64
+            | ((b & spelling::PAST != 0) as u64) << LANE_BITS
+            | ((b & spelling::NAME != 0) as u64) << (2 * LANE_BITS);
         bits += 1;
     }
     table
@@ -519,6 +525,17 @@ mod tests {
             let text: Vec<&str> = (0..len).map(|_| words[next(words.len())]).collect();
             check_text(&text.join(" "));
         }
+    }
+
+    /// A run longer than one of the loop's parts (more tokens than a lane of the fast path's
+    /// counts may count): the counts carried over from part to part, every count past
+    /// 2^16 wrapped as the generic path's do.
+    #[test]
+    fn a_run_of_many_parts_scores_as_the_generic_path() {
+        let text = "voted voted voted Obama voted. ".repeat((1 << super::LANE_BITS) / 4 + 3);
+        let doc = segment::Document::new(&text);
+        assert!(doc.tokens.len() > 1 << super::LANE_BITS);
+        same_as_generic(&text, &doc.tokens);
     }
 
     /// The PolNeAR texts (skipped, with a note, where ../shared is absent).
