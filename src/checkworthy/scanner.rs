@@ -52,6 +52,7 @@ mod after {
 const CATS: u32 = ((1 << 23) - 1) | cat::STARTS;
 
 const _: () = {
+    assert!(after::NO_ENTITY >> 18 == 64 && FAST_SPELLING < 64);
     assert!(after::ALL & CATS == 0 && cat::PAST < 1 << 23 && shape::ALL < 256);
     assert!(3 * 128 <= i16::MAX as i32);
 };
@@ -153,11 +154,13 @@ fn scan_with(model: &Model, text: &str, tokens: &[segment::Token], memo: &mut Me
             sum = sum
                 .wrapping_add(cur.weight as i32)
                 .wrapping_add(model.hashed(super::features::bigram(prev_ngram, cur.ngram) as usize) as i32);
-            // `Profile::observe`'s fast path, but for a word after a sentence start, a colon or a
-            // "By" (where a name is no entity, or may open a byline): those take the full path.
-            let plain = phrase | prev & (after::NO_ENTITY | after::BY);
+            // `Profile::observe`'s fast path, but for a word after a "By" (where a name may open
+            // a byline): those take the full path. After a sentence start or a colon, where a
+            // name is no entity, the counts are a row of the table's upper half (`NO_ENTITY`
+            // moved to bit 6).
+            let plain = phrase | prev & after::BY;
             if cur.spelling & (spelling::QUIET | spelling::NAME) != 0 && plain == 0 {
-                counts += FAST_COUNTS[(cur.spelling & FAST_SPELLING) as usize];
+                counts += FAST_COUNTS[(cur.spelling & FAST_SPELLING) as usize | (prev >> 18) as usize & 64];
                 quiet_cats |= cur.cats;
             } else {
                 full += 1;
@@ -201,18 +204,19 @@ const FAST_SPELLING: u8 = spelling::LOWERCASE | spelling::PAST | spelling::NAME;
 /// The width of a lane of the fast path's counts.
 const LANE_BITS: u32 = 21;
 
-/// What the fast path counts of a word, by its spelling bits ([`FAST_SPELLING`]): one
-/// lowercase word, past tense or named entity where it is one, each in a lane of its own of
-/// one `u64` (the loop's parts are too short for a lane to carry into the next; the words
-/// themselves are counted as the tokens the full path did not take). One add a word.
-static FAST_COUNTS: [u64; 64] = {
-    let mut table = [0u64; 64];
+/// What the fast path counts of a word, by its spelling bits ([`FAST_SPELLING`]) and, in bit
+/// 6, whether a name there is no entity: one lowercase word, past tense or named entity where
+/// it is one, each in a lane of its own of one `u64` (the loop's parts are too short for a
+/// lane to carry into the next; the words themselves are counted as the tokens the full path
+/// did not take). One add a word.
+static FAST_COUNTS: [u64; 128] = {
+    let mut table = [0u64; 128];
     let mut bits = 0;
-    while bits < 64 {
+    while bits < 128 {
         let b = bits as u8;
         table[bits] = (b & spelling::LOWERCASE != 0) as u64
             | ((b & spelling::PAST != 0) as u64) << LANE_BITS
-            | ((b & spelling::NAME != 0) as u64) << (2 * LANE_BITS);
+            | ((b & spelling::NAME != 0 && b & 64 == 0) as u64) << (2 * LANE_BITS);
         bits += 1;
     }
     table
