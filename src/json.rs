@@ -12,7 +12,7 @@
 use crate::checkworthy::signals::{signal::ATTRIBUTION, SIGNAL_NAMES};
 use crate::offsets::Utf16Offsets;
 use crate::schema::{round3, ClaimOut, EntityOut, Id, Output, QuoteOut, Shape, SpanOut, SpeakerOut, VERSION};
-use crate::swar::{splat, HIGH, ONES};
+use crate::swar::{splat, HIGH};
 use crate::{Annotations, Claim, Entity, Quote, Signals, Span, Speaker};
 use serde_json::ser::{CharEscape, CompactFormatter, Formatter};
 use std::io::{self, Write};
@@ -686,12 +686,13 @@ fn step(n: usize, width: usize) -> usize {
 const ESCAPE_BLOCK: usize = 64;
 
 /// Does `block` hold a byte JSON escapes? Its tests OR-ed with no early exit, which the
-/// compiler makes vector compares natively, one mask for the block.
+/// compiler makes vector compares natively, one mask for the block. A control byte and `"`
+/// (0x22) are one test: flipping bit 1 moves `"` to 0x20 and keeps the controls below it.
 #[inline(always)]
 fn block_has_escape(block: &[u8; ESCAPE_BLOCK]) -> bool {
     block
         .iter()
-        .fold(0u8, |any, &x| any | u8::from((x < 0x20) | (x == b'"') | (x == b'\\')))
+        .fold(0u8, |any, &x| any | u8::from(((x ^ 2) <= 0x20) | (x == b'\\')))
         != 0
 }
 
@@ -773,13 +774,12 @@ fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
 
 /// The high bit of the bytes of `w` below 0x20 or equal to `"` or `\`, exact for the lowest one:
 /// each test subtracts per byte, and a byte that borrows may flag the byte above it too, but
-/// never one below. Only the lowest hit is used.
+/// never one below. Only the lowest hit is used. The controls and `"` are one test, as in
+/// [`block_has_escape`]: with bit 1 flipped, they are the bytes below 0x21.
 #[inline(always)]
 fn escapes(w: u64) -> u64 {
-    let zero_byte = |x: u64| x.wrapping_sub(ONES) & !x;
-    let quote = w ^ splat(b'"');
-    let backslash = w ^ splat(b'\\');
-    (w.wrapping_sub(splat(0x20)) & !w | zero_byte(quote) | zero_byte(backslash)) & HIGH
+    let below = |x: u64, n: u8| x.wrapping_sub(splat(n)) & !x;
+    (below(w ^ splat(2), 0x21) | below(w ^ splat(b'\\'), 1)) & HIGH
 }
 
 /// serde_json's escape for a byte its table escapes: short forms where JSON has one.
