@@ -1,82 +1,43 @@
 //! Byte offsets (Rust) to UTF-16 code units (JavaScript string indices).
 //!
 //! The core works in bytes; the browser counts UTF-16 code units. A byte offset's UTF-16 offset
-//! is the offset minus the bytes before it that add no code unit (continuation bytes, but one
-//! per four-byte character, which takes two units). [`Utf16Offsets`] marks those bytes in one
-//! bit per byte, a `u64` per 64-byte block with the count before the block, in one forward pass
-//! eight bytes at a time; converting an offset is then a lookup and a popcount: O(text +
-//! offsets), no sort, no rescan per span.
+//! is the offset minus its *lag*, which grows by one at each continuation byte and drops by one
+//! at the byte after a four-byte character (two units); an offset inside a character so maps to
+//! that character's start. [`Utf16Offsets`] keeps, for each eight-byte word, the lag before it
+//! and the lag at each of its bytes in one byte each, made in one forward pass a word at a time;
+//! converting an offset is then a lookup and a shift: O(text + offsets), no sort, no rescan per
+//! span, and no branch on the kind of byte (a table of one bit per byte needed a popcount and a
+//! path for four-byte characters: about twice the instructions a conversion).
 
-use crate::swar::{load8, HIGH};
+use crate::swar::{load8, HIGH, ONES};
 
-/// The block size of the table: one bit per byte of a block fills a `u64`.
+/// The block size of the pass: most blocks of news text are ASCII, tested at once.
 const BLOCK: usize = 64;
+
+/// The words of a block.
+const WORDS: usize = BLOCK / 8;
 
 /// UTF-16 offsets for any byte offset of one text.
 pub struct Utf16Offsets<'t> {
     text: &'t str,
-    /// One entry per 64-byte block (and one for the end of a text that fills its last block);
-    /// empty for an ASCII text, where the two offsets are the same.
-    blocks: Vec<Block>,
+    /// One entry per eight-byte word, by blocks (and one for the end of a text that fills its
+    /// last word); empty for an ASCII text, where the two offsets are the same.
+    blocks: Vec<[Word; WORDS]>,
 }
 
-/// The bytes of one block that add no UTF-16 code unit.
+/// The lag of one word's bytes.
 #[derive(Clone, Copy)]
-struct Block {
-    /// How many there are before the block.
+struct Word {
+    /// The lag before the word.
     before: usize,
-    /// Bit `i` for byte `i` of the block, or [`DECODE`].
-    bits: u64,
-    /// Byte `w`: how many of `bits` lie in the block's words before word `w` (eight bytes
-    /// each), so converting an offset adds one of these to [`POPCOUNT`] of at most seven bits
-    /// instead of counting up to 63 (x86-64's baseline has no popcount instruction: about
-    /// fifteen instructions a count).
-    words_before: u64,
+    /// Byte `i`: one more than how much the lag grew from `before` up to byte `i` of the word
+    /// (at least one less: a word's first byte may follow a four-byte character; at most six
+    /// more), so that no byte is negative.
+    steps: u64,
 }
 
-impl Block {
-    fn new(before: usize, bits: u64) -> Self {
-        Block {
-            before,
-            bits,
-            words_before: words_before(bits),
-        }
-    }
-}
-
-/// How many bits each byte of `w` has, a byte each.
-#[inline(always)]
-const fn byte_counts(w: u64) -> u64 {
-    let w = w - ((w >> 1) & 0x5555_5555_5555_5555);
-    let w = (w & 0x3333_3333_3333_3333) + ((w >> 2) & 0x3333_3333_3333_3333);
-    (w + (w >> 4)) & 0x0f0f_0f0f_0f0f_0f0f
-}
-
-/// [`Block::words_before`] of `bits`: the sums of the bytes' counts before each byte (a
-/// multiply by 0x0101… sums every byte with those below it; no sum exceeds 64).
-#[inline(always)]
-const fn words_before(bits: u64) -> u64 {
-    (byte_counts(bits) << 8).wrapping_mul(0x0101_0101_0101_0101)
-}
-
-/// How many bits each byte value has.
-const POPCOUNT: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        table[i] = (i as u8).count_ones() as u8;
-        i += 1;
-    }
-    table
-};
-
-/// [`Block::bits`] of a block holding the first continuation byte of a four-byte character,
-/// which adds a unit where the other continuation bytes add none: its bits are worked out again
-/// from the text when asked. Every other block's bits are exactly its continuation bytes, so a
-/// byte whose bit is clear starts a character, and converting it reads no text (a big text's
-/// bytes are long out of cache when its results are converted). No block has all 64 bits set:
-/// any 64 bytes hold a character's first byte.
-const DECODE: u64 = u64::MAX;
+/// [`Word::steps`] of an ASCII word.
+const ASCII: u64 = ONES;
 
 impl<'t> Utf16Offsets<'t> {
     pub fn new(text: &'t str) -> Self {
@@ -85,43 +46,41 @@ impl<'t> Utf16Offsets<'t> {
             // Allocated at the first block with another character: an ASCII text gets none
             // (and this one pass is also the test for ASCII).
             blocks: Vec::new(),
-            before: 0,
-            four_byte_lead: 0,
+            lag: 0,
+            leads: 0,
             len: bytes.len(),
         };
-        // Most blocks of news text are ASCII: one test for the whole block, and no entry yet
+        // Most blocks of news text are ASCII: one test for the whole block, and no entries yet
         // (the entries of a run of them are filled in at the next other block, or at the end,
-        // all with the same count). The test ORs the block's bytes as bytes, which the
-        // compiler does sixteen at a time (eight-byte words were twice the instructions), over
-        // whole blocks without a bounds check.
+        // all the same). The test ORs the block's bytes as bytes, which the compiler does
+        // sixteen at a time (eight-byte words were twice the instructions), over whole blocks
+        // without a bounds check.
         // (`chunks_exact`, not `as_chunks`: the crate supports Rust 1.85.)
         let whole = bytes.chunks_exact(BLOCK);
         let last = whole.len();
         for (b, block) in whole.enumerate() {
             let block: &[u8; BLOCK] = block.try_into().unwrap_or(&[0; BLOCK]);
             if block.iter().fold(0, |any, &x| any | x) < 0x80 {
-                table.four_byte_lead = 0;
                 continue;
             }
-            // Most such blocks hold no four-byte lead (nor follow one): their bits are just the
-            // continuation bytes, with none of `block_bits`'s tracking of leads (one vector
-            // test for a lead, then about two fifths of its instructions a block:
-            // `JP=offsets examples/jsonpath` 0.456 -> 0.390 ms).
+            // Most such blocks hold no four-byte lead (nor follow one): the lag grows at the
+            // continuation bytes only.
             let four_byte = block.iter().fold(0, |any, &x| any | u8::from(x >= 0xf0));
-            if four_byte | table.four_byte_lead as u8 == 0 {
-                table.add_bits(b, continuation_bits(block));
+            if four_byte | table.pending() == 0 {
+                table.add(b, |i| steps(load8(block, i * 8), 0));
                 continue;
             }
-            table.add(b, &std::array::from_fn(|i| load8(block, i * 8)));
+            table.add_leads(b, &std::array::from_fn(|i| load8(block, i * 8)));
         }
         // The last block, when the text does not fill it.
         if !bytes.get(last * BLOCK..).unwrap_or_default().is_ascii() {
-            table.add(last, &block_words(bytes, last));
+            table.add_leads(last, &std::array::from_fn(|i| load8(bytes, last * BLOCK + i * 8)));
         }
+        let ascii = table.ascii();
         let mut blocks = table.blocks;
         if !blocks.is_empty() {
-            // Every block has an entry, and a text that fills its last block one for its end.
-            blocks.resize(bytes.len() / BLOCK + 1, Block::new(table.before, 0));
+            // Every word has an entry, and a text that fills its last word one for its end.
+            blocks.resize(bytes.len() / BLOCK + 1, ascii);
         }
         Utf16Offsets { text, blocks }
     }
@@ -131,169 +90,94 @@ impl<'t> Utf16Offsets<'t> {
     #[inline]
     pub fn get(&self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
-        if self.blocks.is_empty() {
-            return byte;
+        // (Only an ASCII text has no entry for an offset up to its end.)
+        match self.blocks.get(byte / BLOCK) {
+            Some(block) => {
+                let w = block[byte / 8 % WORDS];
+                byte + 1 - w.before - usize::from((w.steps >> (8 * (byte % 8))) as u8)
+            }
+            None => byte,
         }
-        let block = self.blocks[byte / BLOCK];
-        let at = 1u64 << (byte % BLOCK);
-        // A character's start (or the text's end), in a block without four-byte characters.
-        if block.bits & at == 0 {
-            // (The bits below `at` in its word, and the counts of the words before.)
-            let shift = (byte % BLOCK) & !7;
-            let in_word = ((block.bits & (at - 1)) >> shift) as u8;
-            let below = (block.words_before >> shift) as u8 + POPCOUNT[usize::from(in_word)];
-            return byte - block.before - usize::from(below);
-        }
-        self.get_from_text(byte)
-    }
-
-    /// [`Utf16Offsets::get`] for a byte inside a character or in a [`DECODE`] block: the
-    /// first asks the text where its character starts, the second the text for its bits.
-    #[cold]
-    #[inline(never)]
-    fn get_from_text(&self, byte: usize) -> usize {
-        let mut byte = byte;
-        while !self.text.is_char_boundary(byte) {
-            byte -= 1;
-        }
-        let b = byte / BLOCK;
-        let block = self.blocks[b];
-        let bits = if block.bits == DECODE {
-            let bytes = self.text.as_bytes();
-            // Whether the byte before the block is a four-byte character's lead (`11110xxx`),
-            // as `no_unit` flags it.
-            let lead = match b.checked_sub(1).and_then(|_| bytes.get(b * BLOCK - 1)) {
-                Some(&x) if x >= 0xf0 => 0x80,
-                _ => 0,
-            };
-            block_bits(&block_words(bytes, b), lead).0
-        } else {
-            block.bits
-        };
-        byte - block.before - skipped_below(bits, 1u64 << (byte % BLOCK))
     }
 }
 
-/// How many of `bits` lie below the bit `at`.
+/// [`Word::steps`] of word `w`, whose first bytes follow a four-byte character where `after`
+/// has their high bit (the lead's top-half position in the word before, moved down): one plus
+/// the continuation bytes up to each byte, less those, summed into every byte above by a
+/// multiply. (The sum never leaves a byte, and no byte is negative, so the wrapping within the
+/// multiply cancels out.)
 #[inline(always)]
-fn skipped_below(bits: u64, at: u64) -> usize {
-    // (Most blocks hold no such byte, and a popcount is a dozen instructions on x86-64.)
-    match bits & (at - 1) {
-        0 => 0,
-        bits => bits.count_ones() as usize,
-    }
+fn steps(w: u64, after: u64) -> u64 {
+    let continuation = (w & !(w << 1)) >> 7 & ONES;
+    (continuation + 1).wrapping_sub(after >> 7 & ONES).wrapping_mul(ONES)
 }
 
 /// [`Utf16Offsets::blocks`] as they are made.
 struct Table {
-    blocks: Vec<Block>,
-    /// How many bytes that add no unit the blocks so far hold.
-    before: usize,
-    /// Whether the last byte of the previous word was a four-byte character's lead.
-    four_byte_lead: u64,
+    blocks: Vec<[Word; WORDS]>,
+    /// The lag before the next word.
+    lag: usize,
+    /// The four-byte leads in the last word's top half, as the high bits of the bytes four
+    /// lower: the bytes after those characters are in the next word.
+    leads: u64,
     /// The text's length.
     len: usize,
 }
 
 impl Table {
-    /// Adds block `b`, not all ASCII, as `words` (and the entries of the ASCII blocks before
-    /// it, unless no block before had another character either). (This and [`Table::push`] out
-    /// of line in the browser build, where each was copied at every use, `block_bits` with
-    /// them: ~3 KB for the blocks that are not ASCII.)
-    #[cfg_attr(target_arch = "wasm32", inline(never))]
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn add(&mut self, b: usize, words: &[u64; BLOCK / 8]) {
-        let (bits, four_byte, lead) = block_bits(words, self.four_byte_lead);
-        self.four_byte_lead = lead;
-        self.push(b, bits, four_byte);
-    }
-
-    /// [`Table::add`] of a block known to hold no four-byte character nor to follow one's
-    /// lead, as its continuation bytes.
+    /// 0x80 if the next word's first bytes follow a four-byte character, else 0.
     #[inline(always)]
-    fn add_bits(&mut self, b: usize, bits: u64) {
-        self.four_byte_lead = 0;
-        self.push(b, bits, false);
+    fn pending(&self) -> u8 {
+        u8::from(self.leads != 0) << 7
     }
 
+    /// The entries of an ASCII block from here.
+    #[inline(always)]
+    fn ascii(&self) -> [Word; WORDS] {
+        [Word {
+            before: self.lag,
+            steps: ASCII,
+        }; WORDS]
+    }
+
+    /// Adds block `b`, not all ASCII, as the steps of its words (and the entries of the ASCII
+    /// blocks before it, unless no block before had another character either).
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn push(&mut self, b: usize, bits: u64, four_byte: bool) {
-        if bits == 0 && !four_byte && self.blocks.is_empty() {
-            return;
-        }
+    fn add(&mut self, b: usize, steps: impl Fn(usize) -> u64) {
         if self.blocks.is_empty() {
             self.blocks = Vec::with_capacity(self.len / BLOCK + 1);
         }
-        self.blocks.resize(b, Block::new(self.before, 0));
-        let stored = if four_byte { DECODE } else { bits };
-        self.blocks.push(Block::new(self.before, stored));
-        self.before += bits.count_ones() as usize;
+        self.blocks.resize(b, self.ascii());
+        let mut lag = self.lag;
+        self.blocks.push(std::array::from_fn(|i| {
+            let (before, steps) = (lag, steps(i));
+            lag += (steps >> 56) as usize - 1;
+            Word { before, steps }
+        }));
+        self.lag = lag;
     }
-}
 
-/// Bit `i` for each continuation byte `i` (`10xxxxxx`) of `block`.
-#[inline(always)]
-fn continuation_bits(block: &[u8; BLOCK]) -> u64 {
-    let words: [u64; BLOCK / 8] = std::array::from_fn(|i| load8(block, i * 8));
-    words.iter().enumerate().fold(0, |bits, (i, &w)| {
-        bits | gather_high_bits(w & !(w << 1) & HIGH) << (8 * i)
-    })
-}
-
-/// Block `b` of `bytes` as eight little-endian words (the last block's zero past the end).
-#[inline(always)]
-fn block_words(bytes: &[u8], b: usize) -> [u64; BLOCK / 8] {
-    match bytes.get(b * BLOCK..).and_then(<[u8]>::first_chunk::<BLOCK>) {
-        Some(block) => {
-            std::array::from_fn(|i| u64::from_le_bytes(block[i * 8..i * 8 + 8].try_into().unwrap_or_default()))
+    /// [`Table::add`] of block `b` as its `words` (zero past the text's end), which may hold
+    /// four-byte characters or follow one.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn add_leads(&mut self, b: usize, words: &[u64; WORDS]) {
+        let steps: [u64; WORDS] = std::array::from_fn(|i| {
+            let w = words[i];
+            let leads = w & w << 1 & w << 2 & w << 3 & HIGH;
+            let s = steps(w, leads << 32 | self.leads);
+            self.leads = leads >> 32;
+            s
+        });
+        self.add(b, |i| steps[i]);
+        // A character that ends the block moves the lag down at the next word's first byte,
+        // as if before it: an ASCII block after it needs no entries of its own. (One that
+        // does not end it leaves continuation bytes in the next block, which is not ASCII.)
+        if self.leads == 0x80 {
+            self.lag -= 1;
+            self.leads = 0;
         }
-        None => std::array::from_fn(|i| load8(bytes, b * BLOCK + i * 8)),
     }
-}
-
-/// The bits of a block that is not all ASCII (bit `i` for a byte `i` that adds no unit),
-/// whether it holds the first continuation byte of a four-byte character, and whether its last
-/// byte is a four-byte lead (for the next block). `lead_before` says the same of the byte before.
-#[inline(always)]
-fn block_bits(words: &[u64; BLOCK / 8], lead_before: u64) -> (u64, bool, u64) {
-    let mut bits = 0;
-    let mut four_byte = false;
-    let mut lead = lead_before;
-    // Every word, ASCII ones too (`no_unit` finds nothing in them, and says no lead): skipping
-    // them was a branch mispredicted about once a block.
-    for (i, &w) in words.iter().enumerate() {
-        let (skipped, after_lead, next) = no_unit(w, lead);
-        four_byte |= after_lead != 0;
-        lead = next;
-        bits |= gather_high_bits(skipped) << (8 * i);
-    }
-    (bits, four_byte, lead)
-}
-
-/// The bytes of `w` (as their high bits) that add no UTF-16 unit: continuation bytes
-/// (`10xxxxxx`) except the first one after a four-byte lead (`11110xxx`), and whether `w`'s last
-/// byte is such a lead. `lead_before` is the previous word's answer (its lead's first
-/// continuation byte is this word's first byte). In the middle, those first continuation bytes.
-#[inline(always)]
-fn no_unit(w: u64, lead_before: u64) -> (u64, u64, u64) {
-    // Bits 6, 5 and 4 of each byte moved up to bit 7.
-    let (b6, b5, b4) = (w << 1, w << 2, w << 3);
-    let continuation = w & !b6 & HIGH;
-    let four_byte_lead = w & b6 & b5 & b4 & HIGH;
-    let after_lead = four_byte_lead << 8 | lead_before;
-    (
-        continuation & !after_lead,
-        after_lead & continuation,
-        four_byte_lead >> 56,
-    )
-}
-
-/// The high bits of the eight bytes of `w` as an eight-bit number (byte `i`'s at bit `i`): each
-/// byte's bit lands at a distinct place of the product, the eight of them in its top byte.
-#[inline(always)]
-const fn gather_high_bits(w: u64) -> u64 {
-    ((w >> 7) & 0x0101_0101_0101_0101).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 /// Converts one byte offset; for many, build a [`Utf16Offsets`].
@@ -311,24 +195,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn gathered_bits_are_the_bytes_in_order() {
-        for bits in 0..=255u64 {
-            let w = (0..8)
-                .filter(|i| bits >> i & 1 == 1)
-                .fold(0, |w, i| w | 0x80 << (8 * i));
-            // Low bits set too, which the gather must ignore.
-            assert_eq!(gather_high_bits(w | 0x7f7f_7f7f_7f7f_7f7f), bits);
-        }
-    }
-
-    #[test]
     fn four_byte_characters_at_every_alignment() {
         // Each character straddles a word and a block boundary at some shift.
         for shift in 0..BLOCK + 8 {
             let text = format!("{}😀a\u{10FFFF}é😀😀中{}", "x".repeat(shift), "😀".repeat(20));
-            let t = Utf16Offsets::new(&text);
-            for byte in 0..=text.len() + 1 {
-                assert_eq!(t.get(byte), utf16_offset(&text, byte), "byte {byte}, shift {shift}");
+            // And a four-byte character followed by ASCII blocks, or ending the text.
+            let alone = format!("{}😀{}", "x".repeat(shift), "y".repeat(2 * BLOCK));
+            let end = format!("{}😀", "x".repeat(shift));
+            for text in [text, alone, end] {
+                let t = Utf16Offsets::new(&text);
+                for byte in 0..=text.len() + 1 {
+                    assert_eq!(t.get(byte), utf16_offset(&text, byte), "byte {byte}, shift {shift}");
+                }
             }
         }
     }
