@@ -14,30 +14,28 @@ use crate::swar::{load8, HIGH, ONES};
 /// The block size of the pass: most blocks of news text are ASCII, tested at once.
 const BLOCK: usize = 64;
 
-/// The words of a block.
+/// The eight-byte words of a block.
 const WORDS: usize = BLOCK / 8;
 
 /// UTF-16 offsets for any byte offset of one text.
 pub struct Utf16Offsets<'t> {
     text: &'t str,
-    /// One entry per eight-byte word, by blocks (and one for the end of a text that fills its
-    /// last word); empty for an ASCII text, where the two offsets are the same.
-    blocks: Vec<[Word; WORDS]>,
+    /// One entry per block (and one for the end of a text that fills its last block); empty
+    /// for an ASCII text, where the two offsets are the same.
+    blocks: Vec<Block>,
 }
 
-/// The lag of one word's bytes.
+/// The lag of one block's bytes.
 #[derive(Clone, Copy)]
-struct Word {
-    /// The lag before the word.
+struct Block {
+    /// The lag before the block.
     before: usize,
-    /// Byte `i`: one more than how much the lag grew from `before` up to byte `i` of the word
-    /// (at least one less: a word's first byte may follow a four-byte character; at most six
-    /// more), so that no byte is negative.
-    steps: u64,
+    /// Word `w`, byte `i`: one more than how much the lag grew from `before` up to byte `i` of
+    /// word `w` (at least one less: the block's first byte may follow a four-byte character;
+    /// at most 64 more), so that no byte is negative. (A `before` per word, not per block, was
+    /// twice the bytes to fill for the ASCII blocks, for one fewer instruction a conversion.)
+    steps: [u64; WORDS],
 }
-
-/// [`Word::steps`] of an ASCII word.
-const ASCII: u64 = ONES;
 
 impl<'t> Utf16Offsets<'t> {
     pub fn new(text: &'t str) -> Self {
@@ -93,29 +91,29 @@ impl<'t> Utf16Offsets<'t> {
         // (Only an ASCII text has no entry for an offset up to its end.)
         match self.blocks.get(byte / BLOCK) {
             Some(block) => {
-                let w = block[byte / 8 % WORDS];
-                byte + 1 - w.before - usize::from((w.steps >> (8 * (byte % 8))) as u8)
+                let steps = block.steps[byte / 8 % WORDS] >> (8 * (byte % 8));
+                byte + 1 - block.before - usize::from(steps as u8)
             }
             None => byte,
         }
     }
 }
 
-/// [`Word::steps`] of word `w`, whose first bytes follow a four-byte character where `after`
-/// has their high bit (the lead's top-half position in the word before, moved down): one plus
-/// the continuation bytes up to each byte, less those, summed into every byte above by a
-/// multiply. (The sum never leaves a byte, and no byte is negative, so the wrapping within the
-/// multiply cancels out.)
+/// How the lag moves at each byte of word `w`, whose first bytes follow a four-byte character
+/// where `after` has their high bit (the lead's top-half position in the word before, moved
+/// down): up one at a continuation byte, down one after a four-byte character, plus one in the
+/// first byte. [`Table::add`] sums them into every byte above by a multiply. (The sums never
+/// leave a byte, and none is negative, so the wrapping within cancels out.)
 #[inline(always)]
 fn steps(w: u64, after: u64) -> u64 {
     let continuation = (w & !(w << 1)) >> 7 & ONES;
-    (continuation + 1).wrapping_sub(after >> 7 & ONES).wrapping_mul(ONES)
+    (continuation + 1).wrapping_sub(after >> 7 & ONES)
 }
 
 /// [`Utf16Offsets::blocks`] as they are made.
 struct Table {
-    blocks: Vec<[Word; WORDS]>,
-    /// The lag before the next word.
+    blocks: Vec<Block>,
+    /// The lag before the next block.
     lag: usize,
     /// The four-byte leads in the last word's top half, as the high bits of the bytes four
     /// lower: the bytes after those characters are in the next word.
@@ -131,13 +129,13 @@ impl Table {
         u8::from(self.leads != 0) << 7
     }
 
-    /// The entries of an ASCII block from here.
+    /// The entry of an ASCII block from here.
     #[inline(always)]
-    fn ascii(&self) -> [Word; WORDS] {
-        [Word {
+    fn ascii(&self) -> Block {
+        Block {
             before: self.lag,
-            steps: ASCII,
-        }; WORDS]
+            steps: [ONES; WORDS],
+        }
     }
 
     /// Adds block `b`, not all ASCII, as the steps of its words (and the entries of the ASCII
@@ -149,13 +147,18 @@ impl Table {
             self.blocks = Vec::with_capacity(self.len / BLOCK + 1);
         }
         self.blocks.resize(b, self.ascii());
-        let mut lag = self.lag;
-        self.blocks.push(std::array::from_fn(|i| {
-            let (before, steps) = (lag, steps(i));
-            lag += (steps >> 56) as usize - 1;
-            Word { before, steps }
-        }));
-        self.lag = lag;
+        // (How much the lag grew before each word, added to its first byte.)
+        let mut grown = 0;
+        let steps = std::array::from_fn(|i| {
+            let sums = steps(i).wrapping_add(grown).wrapping_mul(ONES);
+            grown = (sums >> 56) - 1;
+            sums
+        });
+        self.blocks.push(Block {
+            before: self.lag,
+            steps,
+        });
+        self.lag += grown as usize;
     }
 
     /// [`Table::add`] of block `b` as its `words` (zero past the text's end), which may hold
