@@ -927,6 +927,7 @@ fn introduction(doc: &Document, head: usize, from: usize) -> Option<usize> {
 
 /// Whether the description at `head` speaks: a cue soon after it, in its sentence ("A
 /// spokesman for the ministry said": past its complement). (Out of line: three callers.)
+#[cfg_attr(not(target_arch = "wasm32"), cold)]
 #[inline(never)]
 fn speaks(doc: &Document, head: usize) -> bool {
     let end = doc.sentences[doc.sentence_of(head)].tokens.end.min(head + 7);
@@ -938,6 +939,7 @@ fn speaks(doc: &Document, head: usize) -> bool {
 /// The entity of the description from `article` to `head` that [`introduction`] found, worded
 /// as `source_left` words it, with its employer: one entity for both. (Out of line: two
 /// callers.)
+#[cfg_attr(not(target_arch = "wasm32"), cold)]
 #[inline(never)]
 fn introduced_entity(doc: &Document, mentions: &mut Mentions, article: usize, head: usize) -> Option<usize> {
     let end = employer_after(doc, mentions, head).map_or(doc.tokens[head].span.end, |n| n.span.end);
@@ -1024,6 +1026,7 @@ fn definite_antecedent(
 /// is a name's apposition ("Jim Tull, a spokesman for the firm, said": that is Tull, as the
 /// role look-up has it). (For a person's
 /// description, whose head is rarely a word seen with "a" before: out of line.)
+#[cfg_attr(not(target_arch = "wasm32"), cold)]
 #[inline(never)]
 fn introduced_before(doc: &Document, mentions: &mut Mentions, source: Source, s: usize) -> Option<usize> {
     const WINDOW: usize = 3;
@@ -1366,6 +1369,7 @@ fn finding_or(doc: &Document, t: usize, class: CueClass) -> Option<CueClass> {
 /// made clear last week"), after "to" ("asked her to make it clear": whoever asked is the
 /// one reported) or where "clear" is anything else ("it is clear that …" is the reporter's).
 /// (Out of line: asked of "clear" only.)
+#[cfg_attr(not(target_arch = "wasm32"), cold)]
 #[inline(never)]
 fn made_clear(doc: &Document, t: usize) -> Option<usize> {
     let make = t.checked_sub(1 + usize::from(t > 0 && is_word(doc, t - 1, None, b"it")))?;
@@ -1488,6 +1492,7 @@ fn is_passive(doc: &Document, t: usize) -> bool {
 
 /// Is the cue at `t` an adjective of the subject's mind after "be" ("worried", "adamant",
 /// "confident"), not a passive ([`is_passive`])? (Asked only after a form of "be".)
+#[cfg_attr(not(target_arch = "wasm32"), cold)]
 #[inline(never)]
 fn state_of_mind(doc: &Document, t: usize) -> bool {
     // (A list of its own: "convinced", "confident" and "optimistic" are longer than a key.)
@@ -1515,6 +1520,7 @@ fn unless_passive(doc: &Document, cue: usize, source: Option<Source>, after: imp
 
 /// The agent of a passive cue, named after "by" at token `t`: "was described as “reckless”
 /// by critics", "was told by aides that …".
+#[cfg_attr(not(target_arch = "wasm32"), cold)]
 #[inline(never)]
 fn passive_agent(doc: &Document, t: usize) -> Option<Source> {
     let by = doc.tokens.get(t)?;
@@ -3840,6 +3846,7 @@ fn past_agency_dateline(doc: &Document, first: usize, cue: usize) -> Option<usiz
 /// dateline that opens its line, if any ([`past_dateline`]). (Out of line, and asked only once
 /// such a statement is found: at the top of its caller, for every cue, it cost 0.4% of all
 /// instructions, the caller being too big to inline then.)
+#[cfg_attr(not(target_arch = "wasm32"), cold)]
 #[inline(never)]
 fn statement_start(doc: &Document, sentence: &crate::segment::Sentence, cue: usize) -> usize {
     doc.tokens[past_dateline(doc, sentence, cue)].span.start
@@ -4444,6 +4451,7 @@ fn fragment_then_words(doc: &Document, open: usize, end: usize) -> bool {
 /// "Smith: …" (the colon at `t` among a line's first words): the source before the colon and
 /// the rest of the sentence; or, in a transcript, the speaker's label and all of the line
 /// after it. (Rare: out of line.)
+#[cfg_attr(not(target_arch = "wasm32"), cold)]
 #[inline(never)]
 fn colon_statement(
     doc: &Document,
@@ -5300,6 +5308,7 @@ fn content_end(doc: &Document, sentence: &crate::segment::Sentence) -> usize {
 
 /// The source after "according to" at token `t`, within the sentence ending at token `end`.
 /// (Out of line: three callers, all rare.)
+#[cfg_attr(not(target_arch = "wasm32"), cold)]
 #[inline(never)]
 fn according_source(doc: &Document, t: usize, end: usize) -> Option<Source> {
     source_right(doc, t + 1)
@@ -5469,6 +5478,7 @@ fn with_trailing_nouns(doc: &Document, mut source: Source, end: usize) -> Source
 /// The comma after the source of "According to X, content" (before `end`), past a description
 /// of a named source, which is the source's, not the content's: "According to Daniel Moss, a
 /// union official, the plant will close".
+#[cfg_attr(not(target_arch = "wasm32"), cold)]
 #[inline(never)] // a rare path: kept out of `reported_speech`
 fn comma_before_content(doc: &Document, source: &Source, end: usize) -> Option<usize> {
     let comma = (source.head + 1..end).find(|&i| punct_of(doc.text, &doc.tokens[i]) == Some(','))?;
@@ -6035,6 +6045,7 @@ fn reported_from_verb(
 /// made"). The statement is the clause, to where a relative clause would end (the noun's
 /// phrase is mostly a subject: "… drew rebukes"); its source the possessor before the noun
 /// ("Trump's", "his"), else nobody named. (Out of line: the nouns are rare.)
+#[cfg_attr(not(target_arch = "wasm32"), cold)]
 #[inline(never)]
 fn nominal_statement(
     doc: &Document,
@@ -6363,6 +6374,7 @@ fn verb_after_relative_at(doc: &Document, relative: usize, cue: usize, end: usiz
 /// name, a plural noun ("critics"), or a phrase opened by a determiner or a name ("the
 /// probe", "company executives", "a state audit"), with no past tense, auxiliary, preposition
 /// or punctuation among them?
+#[cfg_attr(not(target_arch = "wasm32"), cold)]
 #[inline(never)]
 fn relative_subject(doc: &Document, start: usize, cue: usize) -> bool {
     let head = &doc.tokens[cue - 1];
@@ -6966,6 +6978,7 @@ fn raised_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence
 /// `adverb` in cue-verbs.txt) reports its clause, by nobody named, as [`raised_clause`] does
 /// (not in a quotation, nor opening a participle's aside: "…, reportedly winning over …").
 /// (Out of line: the adverbs are rare.)
+#[cfg_attr(not(target_arch = "wasm32"), cold)]
 #[inline(never)]
 fn hearsay_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentence) -> Option<Span> {
     let token = &doc.tokens[cue];
@@ -6977,6 +6990,7 @@ fn hearsay_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentenc
 
 /// The clause around the cue at `cue`: back to what opens it (a comma, a quotation mark or a
 /// clause opener, at most 40 tokens), on from token `from` to the next break.
+#[cfg_attr(not(target_arch = "wasm32"), cold)]
 #[inline(never)]
 fn clause_around(doc: &Document, cue: usize, from: usize, sentence: &crate::segment::Sentence) -> Span {
     let first = sentence.tokens.start;
