@@ -73,6 +73,26 @@ impl Seen {
         }
     }
 
+    /// All but the n-gram hash in one word, for the memo's far entries.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(always)]
+    fn pack(&self) -> u64 {
+        self.cats as u64 | (self.weight as u16 as u64) << 32 | (self.shape as u64) << 48 | (self.spelling as u64) << 56
+    }
+
+    /// The entry of n-gram hash `ngram` and the rest packed in `rest` ([`Seen::pack`]).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline(always)]
+    fn unpack(ngram: u64, rest: u64) -> Seen {
+        Seen {
+            ngram,
+            cats: rest as u32,
+            weight: (rest >> 32) as u16 as i16,
+            shape: (rest >> 48) as u8,
+            spelling: (rest >> 56) as u8,
+        }
+    }
+
     /// The [`Word`] the detectors of [`Profile::observe_fully`] read: all but the weight and
     /// affixes, which they do not.
     #[inline(always)]
@@ -101,7 +121,6 @@ pub(super) fn scan(model: &Model, text: &str, tokens: &[segment::Token]) -> (Pro
 fn scan_with(model: &Model, text: &str, tokens: &[segment::Token], memo: &mut Memo) -> (Profile, u32, i32) {
     let mut p = Profile::default();
     let lexicon = lexicon::get();
-    let claim_sets = crate::lexicon::table().claim_sets();
     let mut sum = 0i32;
     // The word before: its n-gram hash (the sentence start's before the first), and its
     // categories with its `after` bits and, where a triple may go on from the pair ending
@@ -127,7 +146,7 @@ fn scan_with(model: &Model, text: &str, tokens: &[segment::Token], memo: &mut Me
                     None => continue,
                 }
             } else {
-                find(model, claim_sets, lexicon, memo, text, t)
+                find(model, memo, text, t)
             };
             // Phrases are looked up only where the lexicon says one may go on (`cat::STARTS_*`).
             // No phrase holds a digit, so the word before one is no number: its n-gram hash is
@@ -241,18 +260,23 @@ fn number_hash(text: &str, t: &segment::Token) -> u64 {
 /// The [`Seen`] of a word token `t` (not punctuation): from the memo, or, the first time,
 /// described by the generic path and kept.
 #[inline(always)]
-fn find(
-    model: &Model,
-    claim_sets: &[u32; 256],
-    lexicon: &lexicon::Lexicon,
-    memo: &mut Memo,
-    text: &str,
-    t: &segment::Token,
-) -> Seen {
-    let bytes = text.as_bytes();
+fn find(model: &Model, memo: &mut Memo, text: &str, t: &segment::Token) -> Seen {
+    let (key, kept, _, _) = key_of(text.as_bytes(), t);
+    if kept {
+        if let Some(seen) = memo.find(key) {
+            return seen;
+        }
+    }
+    miss(model, memo, text, t)
+}
+
+/// The memo's key of a word token `t` of `bytes`: the token's bytes as the segmenter cut them,
+/// a full stop included ("Dr."), which alone decide the word (see `tokens::word_end`); whether
+/// the word is kept (sixteen bytes at most), the high bits of its bytes that are not ASCII,
+/// and its first eight bytes.
+#[inline(always)]
+fn key_of(bytes: &[u8], t: &segment::Token) -> ([u64; 2], bool, u64, u64) {
     let start = t.span.start;
-    // The memo's key is the token's bytes as the segmenter cut them, a full stop
-    // included ("Dr."): they alone decide the word (see `tokens::word_end`).
     let len = t.span.end - start;
     let x = swar::load8(bytes, start);
     // Words of up to sixteen bytes are their own key to the memo, ASCII or not ("don’t",
@@ -266,16 +290,27 @@ fn find(
     } else {
         ([0, 0], swar::HIGH)
     };
-    let kept = len <= 16;
+    (key, len <= 16, high, x)
+}
+
+/// [`find`] of a word not in its entry: from its far entry ([`Memo::find_far`]), or described
+/// by the generic path and kept. Out of the scanner's loop, whose registers it would take
+/// (its key is found again here rather than passed in memory).
+#[inline(never)]
+fn miss(model: &Model, memo: &mut Memo, text: &str, t: &segment::Token) -> Seen {
+    let bytes = text.as_bytes();
+    let (key, kept, high, x) = key_of(bytes, t);
     if kept {
-        if let Some(seen) = memo.find(key) {
+        if let Some(seen) = memo.find_far(key) {
+            memo.insert_near(key, seen);
             return seen;
         }
     }
+    let claim_sets = crate::lexicon::table().claim_sets();
     let word = if high == 0 {
         tokens::describe_ascii(model, claim_sets, bytes, t, x)
     } else {
-        tokens::describe_other(model, claim_sets, lexicon, bytes, t)
+        tokens::describe_other(model, claim_sets, lexicon::get(), bytes, t)
     };
     let seen = Seen::of(&word);
     if kept {
@@ -312,7 +347,19 @@ const MEMO_BITS: u32 = 13;
 /// the predictor missed, and a hit on it rewrote the line (the swap).
 pub struct Memo {
     entries: Box<[Entry; 1 << MEMO_BITS]>,
+    /// Natively, behind the entries, [`FAR_BITS`]' worth more (see [`Memo::find_far`]), each
+    /// an entry's key and its [`Seen`] packed in two words ([`Seen::pack`]): so the table is
+    /// of plain integers, which the allocator gives zeroed, in pages touched only when used.
+    #[cfg(not(target_arch = "wasm32"))]
+    far: Box<[[u64; 4]; 1 << FAR_BITS]>,
 }
+
+/// log2 of the number of the memo's far entries, natively: 131,072 (4 MB, of which a
+/// document touches only what its new words need).
+#[cfg(not(target_arch = "wasm32"))]
+const FAR_BITS: u32 = 17;
+#[cfg(not(target_arch = "wasm32"))]
+const _: () = assert!(FAR_BITS >= MEMO_BITS);
 
 /// One word of the memo in 32 bytes, aligned so that no entry straddles two cache lines (the
 /// allocator aligns a block this large to 16 bytes only). The price: the allocator no longer
@@ -337,6 +384,11 @@ impl Memo {
             entries: entries
                 .try_into()
                 .unwrap_or_else(|_| unreachable!("the length is the array's")),
+            #[cfg(not(target_arch = "wasm32"))]
+            far: vec![[0; 4]; 1 << FAR_BITS]
+                .into_boxed_slice()
+                .try_into()
+                .unwrap_or_else(|_| unreachable!("the length is the array's")),
         }
     }
 
@@ -347,11 +399,17 @@ impl Memo {
         Memo::new()
     }
 
+    /// The bits of `key` that place it: the top `MEMO_BITS` the entry, the top `FAR_BITS` the
+    /// far entry.
+    #[inline(always)]
+    fn mixed(key: [u64; 2]) -> u64 {
+        (key[0] ^ key[1].rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
     /// The one entry the word with bytes `key` may sit in.
     #[inline(always)]
     fn index(key: [u64; 2]) -> usize {
-        let mixed = (key[0] ^ key[1].rotate_left(32)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (mixed >> (64 - MEMO_BITS)) as usize
+        (Memo::mixed(key) >> (64 - MEMO_BITS)) as usize
     }
 
     #[inline(always)]
@@ -363,10 +421,40 @@ impl Memo {
         None
     }
 
+    /// Natively, the word with bytes `key` from its far entry, for a word not in its entry.
+    /// PolNeAR train has ~50,000 distinct words, half of them seen once, for 16,384 entries:
+    /// most misses are words pushed out by others. A far entry (one of the eight whose index
+    /// begins with the entry's) finds most of them again, at the cost of a look-up (a new
+    /// word is described, ~250 instructions). Read only on a miss, so that the entries the
+    /// loop reads on most tokens stay 512 KB; -8.1M instructions on the bench's corpus (2 MB
+    /// of far entries: -4.9M).
+    #[inline(always)]
+    fn find_far(&self, key: [u64; 2]) -> Option<Seen> {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let [a, b, ngram, rest] = self.far[(Memo::mixed(key) >> (64 - FAR_BITS)) as usize];
+            if [a, b] == key {
+                return Some(Seen::unpack(ngram, rest));
+            }
+        }
+        let _ = key;
+        None
+    }
+
     /// Keeps `seen`, with bytes `key`, in place of the word that had its entry.
     #[inline(always)]
-    fn insert(&mut self, key: [u64; 2], seen: Seen) {
+    fn insert_near(&mut self, key: [u64; 2], seen: Seen) {
         self.entries[Memo::index(key)] = Entry { key, seen };
+    }
+
+    /// Keeps `seen`, with bytes `key`, in its entry and natively its far entry.
+    #[inline(always)]
+    fn insert(&mut self, key: [u64; 2], seen: Seen) {
+        self.insert_near(key, seen);
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            self.far[(Memo::mixed(key) >> (64 - FAR_BITS)) as usize] = [key[0], key[1], seen.ngram, seen.pack()];
+        }
     }
 }
 
@@ -528,6 +616,23 @@ mod tests {
             let len = 1 + next(12);
             let text: Vec<&str> = (0..len).map(|_| words[next(words.len())]).collect();
             check_text(&text.join(" "));
+        }
+    }
+
+    /// More distinct words than the memo has entries, scanned twice: the second time most
+    /// are found in their far entries (natively) or described again, and score the same.
+    #[test]
+    fn words_pushed_out_score_as_the_generic_path() {
+        let words: Vec<String> = (0..3 * (1 << super::MEMO_BITS))
+            .map(|i| match i % 4 {
+                0 => format!("w{i}ed"),
+                1 => format!("Name{i}"),
+                2 => format!("{i}"),
+                _ => format!("longer-word-{i}"),
+            })
+            .collect();
+        for sentence in words.chunks(24).cycle().take(2 * words.len() / 24) {
+            check_text(&sentence.join(" "));
         }
     }
 
