@@ -278,19 +278,29 @@ fn find(model: &Model, memo: &mut Memo, text: &str, t: &segment::Token) -> Seen 
 fn key_of(bytes: &[u8], t: &segment::Token) -> ([u64; 2], bool, u64, u64) {
     let start = t.span.start;
     let len = t.span.end - start;
-    let x = swar::load8(bytes, start);
+    let x = head8(bytes, start);
     // Words of up to sixteen bytes are their own key to the memo, ASCII or not ("don’t",
     // "Zürich"): their categories come from their bytes either way. Longer ones are not kept.
     let (key, high) = if len <= 8 {
         let key = x & swar::low_bytes(len);
         ([key, 0], key & swar::HIGH)
     } else if len <= 16 {
-        let second = swar::load8(bytes, start + 8) & swar::low_bytes(len - 8);
+        let second = head8(bytes, start + 8) & swar::low_bytes(len - 8);
         ([x, second], (x | second) & swar::HIGH)
     } else {
         ([0, 0], swar::HIGH)
     };
     (key, len <= 16, high, x)
+}
+
+/// The eight bytes of `bytes` from `at` ([`swar::load8`]), by one range test where they all
+/// lie in the text (not, as `load8`'s, by the room left after `at`).
+#[inline(always)]
+fn head8(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at.wrapping_add(8)).and_then(|b| b.first_chunk::<8>()) {
+        Some(&b) => u64::from_le_bytes(b),
+        None => swar::load8(bytes, at),
+    }
 }
 
 /// [`find`] of a word not in its entry: from its far entry ([`Memo::find_far`]), or described
