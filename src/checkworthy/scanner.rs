@@ -267,7 +267,7 @@ fn find(model: &Model, memo: &mut Memo, text: &str, t: &segment::Token) -> Seen 
             return seen;
         }
     }
-    miss(model, memo, text, t)
+    miss(model, memo, text, t, key[0], key[1], kept)
 }
 
 /// The memo's key of a word token `t` of `bytes`: the token's bytes as the segmenter cut them,
@@ -303,19 +303,27 @@ fn head8(bytes: &[u8], at: usize) -> u64 {
     }
 }
 
-/// [`find`] of a word not in its entry: from its far entry ([`Memo::find_far`]), or described
-/// by the generic path and kept. Out of the scanner's loop, whose registers it would take
-/// (its key is found again here rather than passed in memory).
+/// [`find`] of a word not in its entry (with bytes `key0`, `key1`, if `kept`): from its far
+/// entry ([`Memo::find_far`]), or described. Out of the scanner's loop, whose registers it
+/// would take, and apart from [`describe`], whose frame it would need.
 #[inline(never)]
-fn miss(model: &Model, memo: &mut Memo, text: &str, t: &segment::Token) -> Seen {
-    let bytes = text.as_bytes();
-    let (key, kept, high, x) = key_of(bytes, t);
+fn miss(model: &Model, memo: &mut Memo, text: &str, t: &segment::Token, key0: u64, key1: u64, kept: bool) -> Seen {
+    let key = [key0, key1];
     if kept {
         if let Some(seen) = memo.find_far(key) {
             memo.insert_near(key, seen);
             return seen;
         }
     }
+    describe(model, memo, text, t)
+}
+
+/// A word [`find`] did not find: described by the generic path, and kept if short (its key
+/// found again here).
+#[inline(never)]
+fn describe(model: &Model, memo: &mut Memo, text: &str, t: &segment::Token) -> Seen {
+    let bytes = text.as_bytes();
+    let (key, kept, high, x) = key_of(bytes, t);
     let claim_sets = crate::lexicon::table().claim_sets();
     let word = if high == 0 {
         tokens::describe_ascii(model, claim_sets, bytes, t, x)
