@@ -305,8 +305,10 @@ fn head8(bytes: &[u8], at: usize) -> u64 {
 
 /// [`find`] of a word not in its entry (with bytes `key0`, `key1`, if `kept`): from its far
 /// entry ([`Memo::find_far`]), or described. Out of the scanner's loop, whose registers it
-/// would take, and apart from [`describe`], whose frame it would need.
-#[inline(never)]
+/// would take, and apart from [`describe`], whose frame it would need. (In the browser build,
+/// which has no far entries, only the call of `describe`: inlined.)
+#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
+#[cfg_attr(target_arch = "wasm32", inline(always))]
 fn miss(model: &Model, memo: &mut Memo, text: &str, t: &segment::Token, key0: u64, key1: u64, kept: bool) -> Seen {
     let key = [key0, key1];
     if kept {
