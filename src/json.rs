@@ -188,33 +188,36 @@ fn claim<W: Out + ?Sized>(w: &mut W, c: &ClaimOut) -> io::Result<()> {
 }
 
 /// A claim's signals as a JSON list of names (as [`Signals::names`]), made in a buffer with no
-/// branch per name: every name is copied after those kept so far and kept only if present.
-/// Walking the names present was a loop of data-dependent length, about three mispredicted
-/// branches a claim.
+/// branch per name (see [`signals_into`]). Walking the names present was a loop of
+/// data-dependent length, about three mispredicted branches a claim.
 fn signals<W: Out + ?Sized>(w: &mut W, signals: Signals) -> io::Result<()> {
     let mut out = [0u8; SIGNALS_ROOM];
     let end = signals_into(&mut out, signals);
     w.short(&out, end + 1)
 }
 
-/// The bytes [`signals_into`] may store.
-const SIGNALS_ROOM: usize = 1 + NAMES.len() * QUOTED;
+/// The bytes [`signals_into`] may store: the bracket, "attribution" first, then a piece of
+/// each of the two [`GROUPS`] tables.
+const SIGNALS_ROOM: usize = 1 + QUOTED + 2 * GROUP_ROOM;
 
-/// [`signals`] made in `out`; the index of its closing bracket.
+/// [`signals`] made in `out`; the index of its closing bracket. The names present are three
+/// pieces made ahead: "attribution" first (kept only for a reported claim), then the names of
+/// the low [`LOW_SIGNALS`] bits and those of the others, each looked up by its bits in a table
+/// of every combination ([`GROUPS`]) and stored whole, kept to its length: three stores of
+/// fixed size, where a store per name (each kept or not) was about 75 instructions a claim.
 #[inline(always)]
 fn signals_into(out: &mut [u8; SIGNALS_ROOM], signals: Signals) -> usize {
     out[0] = b'[';
-    let mut len = 1;
-    let mut put = |i: usize, present: bool| {
-        let (quoted, n) = NAMES[i];
-        out[len..len + QUOTED].copy_from_slice(&quoted);
-        len += usize::from(present) * n;
-    };
-    // "attribution" first for a reported claim, then not again in order.
-    put(ATTRIBUTION_FIRST, signals.attribution_first);
-    let rest = signals.bits & !(ATTRIBUTION * u16::from(signals.attribution_first));
-    for i in 0..SIGNAL_NAMES.len() {
-        put(i, rest >> i & 1 == 1);
+    out[1..1 + QUOTED].copy_from_slice(&ATTRIBUTION_QUOTED.0);
+    let mut len = 1 + ATTRIBUTION_QUOTED.1 * usize::from(signals.attribution_first);
+    // "attribution" not again in order after going first.
+    let rest = usize::from(signals.bits & !(ATTRIBUTION * u16::from(signals.attribution_first)));
+    for (i, (pieces, lens)) in GROUPS.iter().enumerate() {
+        let bits = rest >> (i * LOW_SIGNALS) & ((1 << LOW_SIGNALS) - 1);
+        if let (Some(to), Some(piece)) = (out.get_mut(len..len + GROUP_ROOM), pieces.get(bits)) {
+            to.copy_from_slice(piece);
+        }
+        len += usize::from(lens.get(bits).copied().unwrap_or_default());
     }
     // The last comma becomes the closing bracket (of an empty list, one after the opening).
     let end = len - usize::from(len > 1);
@@ -225,35 +228,64 @@ fn signals_into(out: &mut [u8; SIGNALS_ROOM], signals: Signals) -> usize {
 /// The room for one quoted signal name and its comma.
 const QUOTED: usize = 16;
 
-/// Each signal name quoted and followed by a comma, in [`QUOTED`] bytes, and its length; the
-/// names in [`SIGNAL_NAMES`] order, then "attribution" again to go first.
-const NAMES: [([u8; QUOTED], usize); SIGNAL_NAMES.len() + 1] = {
-    let mut names = [([0u8; QUOTED], 0); SIGNAL_NAMES.len() + 1];
-    let mut i = 0;
-    while i < names.len() {
-        let name = if i < SIGNAL_NAMES.len() {
-            SIGNAL_NAMES[i]
-        } else {
-            "attribution"
-        }
-        .as_bytes();
-        let (quoted, len) = &mut names[i];
-        quoted[0] = b'"';
-        let mut j = 0;
-        while j < name.len() {
-            quoted[1 + j] = name[j];
-            j += 1;
-        }
-        quoted[1 + j] = b'"';
-        quoted[2 + j] = b',';
-        *len = name.len() + 3;
-        i += 1;
+/// "attribution" quoted and followed by a comma, in [`QUOTED`] bytes, and its length.
+const ATTRIBUTION_QUOTED: ([u8; QUOTED], usize) = {
+    let name = b"attribution";
+    let mut quoted = [0u8; QUOTED];
+    quoted[0] = b'"';
+    let mut j = 0;
+    while j < name.len() {
+        quoted[1 + j] = name[j];
+        j += 1;
     }
-    names
+    quoted[1 + j] = b'"';
+    quoted[2 + j] = b',';
+    (quoted, name.len() + 3)
 };
 
-/// The entry of [`NAMES`] that goes first.
-const ATTRIBUTION_FIRST: usize = SIGNAL_NAMES.len();
+/// How many signals each table of [`GROUPS`] covers (the second the rest, fewer).
+const LOW_SIGNALS: usize = 6;
+
+/// The room for the names of one group's signals, each quoted and followed by a comma.
+const GROUP_ROOM: usize = 64;
+
+/// For the signals `LOW_SIGNALS * i ..` of group `i`: the names of each combination of them
+/// (its bits the index), quoted, each followed by a comma, in [`SIGNAL_NAMES`] order; and
+/// their lengths.
+const GROUPS: [([[u8; GROUP_ROOM]; 1 << LOW_SIGNALS], [u8; 1 << LOW_SIGNALS]); 2] = {
+    assert!(SIGNAL_NAMES.len() <= 2 * LOW_SIGNALS);
+    let mut groups = [([[0u8; GROUP_ROOM]; 1 << LOW_SIGNALS], [0u8; 1 << LOW_SIGNALS]); 2];
+    let mut g = 0;
+    while g < groups.len() {
+        let mut bits = 0;
+        while bits < 1 << LOW_SIGNALS {
+            let (pieces, lens) = &mut groups[g];
+            let piece = &mut pieces[bits];
+            let mut len = 0;
+            let mut k = 0;
+            while k < LOW_SIGNALS {
+                let i = g * LOW_SIGNALS + k;
+                if bits >> k & 1 == 1 && i < SIGNAL_NAMES.len() {
+                    let name = SIGNAL_NAMES[i].as_bytes();
+                    piece[len] = b'"';
+                    let mut j = 0;
+                    while j < name.len() {
+                        piece[len + 1 + j] = name[j];
+                        j += 1;
+                    }
+                    piece[len + 1 + j] = b'"';
+                    piece[len + 2 + j] = b',';
+                    len += name.len() + 3;
+                }
+                k += 1;
+            }
+            lens[bits] = len as u8;
+            bits += 1;
+        }
+        g += 1;
+    }
+    groups
+};
 
 fn entity<W: Out + ?Sized>(w: &mut W, e: &EntityOut) -> io::Result<()> {
     entity_of(w, e.id, e.name, e.kind, &e.mentions)
