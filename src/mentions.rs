@@ -108,9 +108,14 @@ const AMBIGUOUS: usize = usize::MAX - 1;
 #[derive(Default)]
 struct NameTable {
     /// Open addressing with linear probing, indexed by the hash's top bits: an entry's index
-    /// plus one, 0 for an empty slot. A power of two long, at most half full.
+    /// plus one, 0 for an empty slot. Its first `slot_count` are the table's (a power of two,
+    /// at most half full); the rest, left by a longer text's table, are empty. Emptied from
+    /// text to text slot by slot, where the entries are ([`NameEntry::slot`]): the whole
+    /// table's `memset` was ~2 bytes a token (and a `rep stosb` of each), for a text's
+    /// entries in a few of its slots.
     slots: Vec<u32>,
-    /// `64 - log2(slots.len())`.
+    slot_count: usize,
+    /// `64 - log2(slot_count)`.
     shift: u32,
     entries: Vec<NameEntry>,
     /// The keys not written in the text as they are joined ("Biden’s aide Smith" has none, but
@@ -126,6 +131,8 @@ struct NameEntry {
     start: usize,
     len: usize,
     in_joined: bool,
+    /// Its slot ([`NameTable::slots`]).
+    slot: u32,
     /// The entity of the name written so ([`NONE`] while it is only a last word).
     entity: usize,
     /// With `entity`: the entry of the name's last word.
@@ -141,9 +148,8 @@ impl NameTable {
     /// Empties the table, with room for about `keys` keys before it grows.
     fn reset(&mut self, keys: usize) {
         let len = (keys * 2).next_power_of_two().max(16);
-        self.slots.clear();
-        self.slots.resize(len, 0);
-        self.shift = 64 - len.trailing_zeros();
+        self.empty_slots();
+        self.use_slots(len);
         self.entries.clear();
         self.joined.clear();
     }
@@ -170,7 +176,7 @@ impl NameTable {
             Some(at) => Ends::of(text.as_bytes(), at, key.len()),
             None => Ends::of(key, 0, key.len()),
         };
-        let mask = self.slots.len() - 1;
+        let mask = self.slot_count - 1;
         let mut s = (ends.hash() >> self.shift) as usize;
         loop {
             match self.slots[s] {
@@ -197,6 +203,7 @@ impl NameTable {
             start,
             len: key.len(),
             in_joined,
+            slot: s as u32,
             entity: NONE,
             last_word: NONE,
             latest: NONE,
@@ -204,7 +211,7 @@ impl NameTable {
         });
         let i = self.entries.len() - 1;
         self.slots[s] = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        if self.entries.len() * 2 > self.slots.len() {
+        if self.entries.len() * 2 > self.slot_count {
             self.grow();
         }
         i
@@ -212,11 +219,11 @@ impl NameTable {
 
     /// The entry of `key`, a string of its own, if the table has one (nothing added).
     fn get(&self, text: &str, key: &[u8]) -> Option<&NameEntry> {
-        if key.is_empty() || self.slots.is_empty() {
+        if key.is_empty() || self.slot_count == 0 {
             return None;
         }
         let ends = Ends::of(key, 0, key.len());
-        let mask = self.slots.len() - 1;
+        let mask = self.slot_count - 1;
         let mut s = (ends.hash() >> self.shift) as usize;
         loop {
             let entry = self.entries.get(self.slots[s].checked_sub(1)? as usize)?;
@@ -229,18 +236,35 @@ impl NameTable {
 
     /// Doubles the slots and places every entry again (by its key's hash).
     fn grow(&mut self) {
-        let len = self.slots.len() * 2;
-        self.slots.clear();
-        self.slots.resize(len, 0);
-        self.shift -= 1;
-        let mask = len - 1;
-        for (i, entry) in self.entries.iter().enumerate() {
+        self.empty_slots();
+        self.use_slots(self.slot_count * 2);
+        let mask = self.slot_count - 1;
+        for (i, entry) in self.entries.iter_mut().enumerate() {
             let mut s = (entry.ends.hash() >> self.shift) as usize;
             while self.slots[s] != 0 {
                 s = (s + 1) & mask;
             }
             self.slots[s] = u32::try_from(i + 1).unwrap_or(u32::MAX);
+            entry.slot = s as u32;
         }
+    }
+
+    /// Empties the slots the entries take: all of them are empty then.
+    fn empty_slots(&mut self) {
+        for entry in &self.entries {
+            if let Some(slot) = self.slots.get_mut(entry.slot as usize) {
+                *slot = 0;
+            }
+        }
+    }
+
+    /// The first `len` slots (a power of two, and empty) made the table's; grown if need be.
+    fn use_slots(&mut self, len: usize) {
+        if self.slots.len() < len {
+            self.slots.resize(len, 0);
+        }
+        self.slot_count = len;
+        self.shift = 64 - len.trailing_zeros();
     }
 }
 
@@ -2131,6 +2155,32 @@ pub(crate) fn contains_lowercase(name: &str, word: &str) -> bool {
 mod tests {
     use super::contains_lowercase;
     use crate::segment::Document;
+
+    /// A table reused for text after text, growing in some, finds each text's keys and no
+    /// other text's: its slots are emptied by its entries, not cleared whole.
+    #[test]
+    fn the_name_table_reused_knows_each_text_alone() {
+        let mut table = super::NameTable::default();
+        for round in 0usize..6 {
+            let text: String = (0..40 * (round % 3 + 1)).map(|k| format!("N{round}x{k} ")).collect();
+            let words: Vec<(usize, &str)> = text
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+                .collect();
+            table.reset(4);
+            for (k, &(at, word)) in words.iter().enumerate() {
+                assert_eq!(table.entry(&text, word.as_bytes(), Some(at)), k);
+            }
+            for (k, &(at, word)) in words.iter().enumerate() {
+                assert_eq!(table.entry(&text, word.as_bytes(), Some(at)), k, "round {round}");
+                assert!(table.get(&text, word.as_bytes()).is_some());
+            }
+            let before = format!("N{}x0", round.wrapping_sub(1));
+            assert!(table.get(&text, before.as_bytes()).is_none());
+            assert_eq!(table.entries.len(), words.len());
+        }
+    }
 
     /// Descriptions worded alike but for case share an entity (as their lowercase wordings
     /// are equal), whatever the script; others get their own.
