@@ -1409,6 +1409,8 @@ mod tests {
                 let mut ours = Vec::new();
                 string(&mut ours, s).unwrap();
                 assert_eq!(String::from_utf8(ours).unwrap(), serde_json::to_string(s).unwrap());
+                // And as the CLI's room writes it.
+                assert_eq!(room_text(s.as_bytes()), serde_json::to_vec(s).unwrap(), "{s:?}");
                 // The wasm build's test of long strings, too.
                 if s.len() > 16 {
                     let want = s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\');
