@@ -5608,6 +5608,168 @@ fn mixed_before(doc: &Document, first: usize, close: usize) -> bool {
             .is_some_and(|t| t.kind == TokenKind::Word && !t.cap)
 }
 
+/// A verb right after a quotation that closes at `before - 1`: `Some` the answer of
+/// [`reported_from_verb`], `None` where the statement follows the verb. (Rare: out of the hot
+/// path, natively.)
+#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+fn statement_before_quote(
+    doc: &Document,
+    cue: usize,
+    class: CueClass,
+    sentence: &crate::segment::Sentence,
+    before: usize,
+) -> Option<Option<(Option<Source>, Span)>> {
+    let (first, end) = (sentence.tokens.start, sentence.tokens.end);
+    if class == CueClass::Quote || !mixed_before(doc, first, before - 1) {
+        return Some(None);
+    }
+    let left = source_left(doc, cue, before);
+    // (Right of "told" is its listener, and a participle has no speaker after it: "…,”
+    // telling Fox 35 …".)
+    let participle = bytes_of(doc, cue).ends_with(b"ing");
+    let inverts = class != CueClass::Tell && !participle;
+    let source = left.or_else(|| inverts.then(|| source_right(doc, cue)).flatten());
+    // (Not where the words after the verb open the statement, "… ,” said the bridge
+    // could …": see `opens_clause_after`.)
+    let statement_after = left.is_none() && opens_clause_after(doc, cue, end);
+    match source {
+        _ if statement_after => None,
+        Some(source) => Some(Some((
+            Some(source),
+            Span::new(statement_start(doc, sentence, cue), doc.tokens[before - 1].span.end),
+        ))),
+        // (A participle after the quotation reports what follows it.)
+        None if participle => None,
+        None => Some(None),
+    }
+}
+
+/// Who asked the question after the cue: the one named after "by", else the source left of
+/// the cue, else a participle's subject. (Rare: out of the hot path, natively.)
+#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+fn asker_of_question(doc: &Document, cue: usize, first: usize, s: usize, asker: Option<Source>) -> Option<Source> {
+    asker.or_else(|| source_left(doc, cue, first)).or_else(|| {
+        bytes_of(doc, cue)
+            .ends_with(b"ing")
+            .then(|| subject_of(doc, cue, s))
+            .flatten()
+    })
+}
+
+/// "what he calls corruption": the free relative from `what` on. (Rare: out of the hot path,
+/// natively.)
+#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+fn free_relative_statement(
+    doc: &Document,
+    cue: usize,
+    class: CueClass,
+    sentence: &crate::segment::Sentence,
+    what: usize,
+) -> Option<(Option<Source>, Span)> {
+    let source = source_left(doc, cue, what + 1).or_else(|| generic_left(doc, cue, what + 1))?;
+    let stop = statement_end(doc, cue + 1, class, sentence);
+    (stop > doc.tokens[cue].span.end).then(|| (Some(source), Span::new(doc.tokens[what].span.start, stop)))
+}
+
+/// "moves that he said improved the economy": the relative clause's verb phrase from `verb`.
+/// (Rare: out of the hot path, natively.)
+#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+fn relative_clause_statement(
+    doc: &Document,
+    cue: usize,
+    class: CueClass,
+    sentence: &crate::segment::Sentence,
+    relative: usize,
+    verb: usize,
+) -> Option<(Option<Source>, Span)> {
+    let source = source_left(doc, cue, relative + 1).or_else(|| generic_left(doc, cue, relative + 1))?;
+    // (Set off by commas, the relative clause ends at the next: "The plan, which he said
+    // would fail, passed.")
+    let set_off = relative > 0 && is_punct(doc, relative - 1, b',');
+    let stop = clause_end(doc, sentence.tokens.start, cue, verb, class, sentence, set_off);
+    Some((Some(source), Span::new(doc.tokens[verb].span.start, stop)))
+}
+
+/// "55 percent said so": the one-word answer at `answer` is the statement. (Rare: out of the
+/// hot path, natively.)
+#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+fn answer_statement(
+    doc: &Document,
+    cue: usize,
+    first: usize,
+    s: usize,
+    answer: usize,
+) -> Option<(Option<Source>, Span)> {
+    let (source, _) = source_before_verb(doc, cue, first, s)?;
+    // (Less the full stop the tokenizer gave "no." at a sentence's end.)
+    let span = doc.tokens[answer].span;
+    let stop = doc.text.as_bytes()[span.end - 1] == b'.';
+    Some((Some(source), Span::new(span.start, span.end - stop as usize)))
+}
+
+/// "…, X said.": the content before the comma at `comma`, which ends a short tail. `Some` the
+/// answer of [`reported_from_verb`], `None` where the statement may follow the cue. (Less than
+/// once a document: out of the hot path, natively.)
+#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+fn statement_before_comma(
+    doc: &Document,
+    cue: usize,
+    class: CueClass,
+    sentence: &crate::segment::Sentence,
+    comma: usize,
+    before: usize,
+) -> Option<Option<(Option<Source>, Span)>> {
+    let (first, end) = (sentence.tokens.start, sentence.tokens.end);
+    // (Right of "told" is the listener, no source: "…, the treasurer told reporters.")
+    // (A speaker after the verb only where the verb follows the comma: not "…, but Ruiz
+    // levelled and added a second", whose clause has its own subject.)
+    let inverted = class != CueClass::Tell
+        && (comma + 1..cue).all(|i| doc.tokens[i].kind == TokenKind::Punct || doc.tokens[i].info.has(CUE_MODIFIER));
+    let source = source_left(doc, cue, comma + 1)
+        .or_else(|| inverted.then(|| source_right(doc, cue)).flatten())
+        .or_else(|| generic_left(doc, cue, comma + 1));
+    if let Some(source) = source {
+        let content = Span::new(statement_start(doc, sentence, cue), doc.tokens[comma - 1].span.end);
+        return Some(Some((Some(source), content)));
+    }
+    // "…, Tad Devine, his top aide, said.": the comma before the cue closes a source with
+    // its apposition, and the comma before those ends the content.
+    if let Some((source, last)) = apposed_source_before(doc, first, comma).filter(|_| before <= comma) {
+        let content = Span::new(statement_start(doc, sentence, cue), doc.tokens[last].span.end);
+        return Some(Some((Some(source), content)));
+    }
+    // Else the comma closed an aside of the subject's ("Lena Berg, speaking in Oslo, said
+    // prices would rise"): the statement follows the cue, where a verb shows it is one
+    // (not "…, she wrote a children's book").
+    (!verb_soon(doc, cue + 1, end)).then_some(None)
+}
+
+/// "These rules, the lawyers said, apply to everyone.": the whole sentence around the
+/// attribution, set off by the commas at `comma` and `after`. (Less than once a document: out
+/// of the hot path, natively.)
+#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+fn parenthetical_statement(
+    doc: &Document,
+    cue: usize,
+    sentence: &crate::segment::Sentence,
+    comma: usize,
+    after: usize,
+) -> Option<(Option<Source>, Span)> {
+    let end = sentence.tokens.end;
+    let source = source_left(doc, cue, comma + 1).or_else(|| generic_left(doc, cue, comma + 1))?;
+    // (Unless a coordinator after it opens a clause of its own: "…, records show, and
+    // experts say it is worth less" ends at the attribution, and the rest is the experts'.)
+    let coordinated = after + 1 < end
+        && word_in(doc, after + 1, &const { keys(["and", "but"]) })
+        && (after + 2..end).any(|t| doc.tokens[t].info.is_cue());
+    let stop = if coordinated {
+        doc.tokens[comma - 1].span.end
+    } else {
+        content_end(doc, sentence)
+    };
+    Some((Some(source), Span::new(statement_start(doc, sentence, cue), stop)))
+}
+
 /// (`sentence` is the cue's sentence clipped to the window around it and to the floor of
 /// [`reported_speech`]; `s` its index.)
 #[inline(always)] // (one caller; left to itself the compiler stopped inlining it, +0.3%)
@@ -5635,29 +5797,8 @@ fn reported_from_verb(
     // (Unless the reporter's words lead into it: "The plan may be “strategic,” said X" is a
     // statement with a fragment quoted, and the fragment leaves its cue to the statement.)
     if before > first && doc.tokens[before - 1].mark == Mark::Close && !named_title_before(doc, first, before - 1) {
-        if class == CueClass::Quote || !mixed_before(doc, first, before - 1) {
-            return None;
-        }
-        let left = source_left(doc, cue, before);
-        // (Right of "told" is its listener, and a participle has no speaker after it: "…,”
-        // telling Fox 35 …".)
-        let participle = bytes_of(doc, cue).ends_with(b"ing");
-        let inverts = class != CueClass::Tell && !participle;
-        let source = left.or_else(|| inverts.then(|| source_right(doc, cue)).flatten());
-        // (Not where the words after the verb open the statement, "… ,” said the bridge
-        // could …": see `opens_clause_after`.)
-        let statement_after = left.is_none() && opens_clause_after(doc, cue, end);
-        match source {
-            _ if statement_after => {}
-            Some(source) => {
-                return Some((
-                    Some(source),
-                    Span::new(statement_start(doc, sentence, cue), doc.tokens[before - 1].span.end),
-                ));
-            }
-            // (A participle after the quotation reports what follows it.)
-            None if participle => {}
-            None => return None,
+        if let Some(found) = statement_before_quote(doc, cue, class, sentence, before) {
+            return found;
         }
     }
     // "The deal is expected to pass": an inference about the clause's own subject, by nobody named.
@@ -5669,13 +5810,7 @@ fn reported_from_verb(
         // ("Mitchell raised the issue, asking Sanders why …", "followed up by asking if …": a
         // participle's asker is its clause's subject.)
         // ("Asked by a reporter whether …": the asker is named after "by".)
-        let source = asker.or_else(|| source_left(doc, cue, first)).or_else(|| {
-            bytes_of(doc, cue)
-                .ends_with(b"ing")
-                .then(|| subject_of(doc, cue, s))
-                .flatten()
-        });
-        return Some((source, content));
+        return Some((asker_of_question(doc, cue, first, s, asker), content));
     }
     // "called the plan “a disaster”", "described the talks as “productive”": these verbs
     // report only words that carry a quotation.
@@ -5697,19 +5832,12 @@ fn reported_from_verb(
     // "what he calls corruption in politics", "what the senators said was gerrymandering": a
     // free relative with its own subject is the statement, "what" and all.
     if let Some(what) = what_before(doc, cue, first) {
-        let source = source_left(doc, cue, what + 1).or_else(|| generic_left(doc, cue, what + 1))?;
-        let stop = statement_end(doc, cue + 1, class, sentence);
-        return (stop > doc.tokens[cue].span.end).then(|| (Some(source), Span::new(doc.tokens[what].span.start, stop)));
+        return free_relative_statement(doc, cue, class, sentence, what);
     }
     // "moves that he said improved the economy": in a relative clause, what was said is its
     // verb phrase, whose subject the relative pronoun stands for.
     if let Some((relative, verb)) = verb_after_relative(doc, cue, first, end) {
-        let source = source_left(doc, cue, relative + 1).or_else(|| generic_left(doc, cue, relative + 1))?;
-        // (Set off by commas, the relative clause ends at the next: "The plan, which he said
-        // would fail, passed.")
-        let set_off = relative > 0 && is_punct(doc, relative - 1, b',');
-        let stop = clause_end(doc, first, cue, verb, class, sentence, set_off);
-        return Some((Some(source), Span::new(doc.tokens[verb].span.start, stop)));
+        return relative_clause_statement(doc, cue, class, sentence, relative, verb);
     }
     // "the allegations, which Mr. Ailes denies, …": the relative pronoun is the verb's object,
     // and what follows the verb's comma is the main clause, nobody's statement.
@@ -5725,11 +5853,7 @@ fn reported_from_verb(
         (a.span.len() <= 3) & ((first == b'y') | (first == b'n') | (first == b's'))
     });
     if short && class != CueClass::Quote && class != CueClass::Tell && answer_at(doc, answer, end) {
-        let (source, _) = source_before_verb(doc, cue, first, s)?;
-        // (Less the full stop the tokenizer gave "no." at a sentence's end.)
-        let span = doc.tokens[answer].span;
-        let stop = doc.text.as_bytes()[span.end - 1] == b'.';
-        return Some((Some(source), Span::new(span.start, span.end - stop as usize)));
+        return answer_statement(doc, cue, first, s, answer);
     }
     // Content before: "…, X said." / "…, said X." with the cue in the sentence's tail.
     // (Both of its uses below are for verbs other than beliefs: before those, none is looked for.)
@@ -5832,48 +5956,15 @@ fn reported_from_verb(
             && (doc.tokens[cue + 1].info.has(PRONOUN) || contracted_subject(doc, cue + 1))
     };
     if let Some(comma) = comma_before.filter(|&c| c > first + 2 && tail_is_short() && !clause_after()) {
-        // (Right of "told" is the listener, no source: "…, the treasurer told reporters.")
-        // (A speaker after the verb only where the verb follows the comma: not "…, but Ruiz
-        // levelled and added a second", whose clause has its own subject.)
-        let inverted = class != CueClass::Tell
-            && (comma + 1..cue).all(|i| doc.tokens[i].kind == TokenKind::Punct || doc.tokens[i].info.has(CUE_MODIFIER));
-        let source = source_left(doc, cue, comma + 1)
-            .or_else(|| inverted.then(|| source_right(doc, cue)).flatten())
-            .or_else(|| generic_left(doc, cue, comma + 1));
-        if let Some(source) = source {
-            let content = Span::new(statement_start(doc, sentence, cue), doc.tokens[comma - 1].span.end);
-            return Some((Some(source), content));
-        }
-        // "…, Tad Devine, his top aide, said.": the comma before the cue closes a source with
-        // its apposition, and the comma before those ends the content.
-        if let Some((source, last)) = apposed_source_before(doc, first, comma).filter(|_| before <= comma) {
-            let content = Span::new(statement_start(doc, sentence, cue), doc.tokens[last].span.end);
-            return Some((Some(source), content));
-        }
-        // Else the comma closed an aside of the subject's ("Lena Berg, speaking in Oslo, said
-        // prices would rise"): the statement follows the cue, where a verb shows it is one
-        // (not "…, she wrote a children's book").
-        if !verb_soon(doc, cue + 1, end) {
-            return None;
+        if let Some(found) = statement_before_comma(doc, cue, class, sentence, comma, before) {
+            return found;
         }
     }
     // A parenthetical attribution: "These rules, the lawyers said, apply to everyone." The
     // statement is the whole sentence around it.
     let parenthetical = comma_before.is_some_and(|c| c > first + 1) && comma_after && !hands_on;
     if parenthetical {
-        let comma = comma_before?;
-        let source = source_left(doc, cue, comma + 1).or_else(|| generic_left(doc, cue, comma + 1))?;
-        // (Unless a coordinator after it opens a clause of its own: "…, records show, and
-        // experts say it is worth less" ends at the attribution, and the rest is the experts'.)
-        let coordinated = after + 1 < end
-            && word_in(doc, after + 1, &const { keys(["and", "but"]) })
-            && (after + 2..end).any(|t| doc.tokens[t].info.is_cue());
-        let stop = if coordinated {
-            doc.tokens[comma - 1].span.end
-        } else {
-            content_end(doc, sentence)
-        };
-        return Some((Some(source), Span::new(statement_start(doc, sentence, cue), stop)));
+        return parenthetical_statement(doc, cue, sentence, comma_before?, after);
     }
     // Content after the cue. Where it starts, and every test that needs no source, come
     // first: the source is the dearer half (up to three searches to the left of the cue), and
