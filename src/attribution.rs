@@ -5770,6 +5770,13 @@ fn parenthetical_statement(
     Some((Some(source), Span::new(statement_start(doc, sentence, cue), stop)))
 }
 
+/// An adverb of degree before a word that shows no statement: "said almost nothing", "said
+/// very little". (Asked about once a document: out of the hot path, natively.)
+#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+fn is_degree_word(doc: &Document, c: usize) -> bool {
+    word_in(doc, c, &const { keys(["almost", "very", "next", "little"]) })
+}
+
 /// (`sentence` is the cue's sentence clipped to the window around it and to the floor of
 /// [`reported_speech`]; `s` its index.)
 #[inline(always)] // (one caller; left to itself the compiler stopped inlining it, +0.3%)
@@ -6010,10 +6017,7 @@ fn reported_from_verb(
     }
     // "said almost nothing", "said very little": a word that shows no statement, after an
     // adverb of degree.
-    if c + 1 < end
-        && doc.tokens[c + 1].info.has(NOT_CLAUSE_START)
-        && word_in(doc, c, &const { keys(["almost", "very", "next", "little"]) })
-    {
+    if c + 1 < end && doc.tokens[c + 1].info.has(NOT_CLAUSE_START) && is_degree_word(doc, c) {
         return None;
     }
     // "said on Tuesday that …", "said in a statement that …": step over the adverbial.
@@ -6795,6 +6799,8 @@ fn prepositional_tail(doc: &Document, from: usize, end: usize) -> bool {
 
 /// The token after the listener that starts at `c`, after "told": its first word and the
 /// capitals and determiners that follow ("reporters", "The Wall Street Journal", "a Senate").
+/// (Less than once a document: out of the hot path, natively.)
+#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
 fn past_listener(doc: &Document, c: usize, end: usize) -> usize {
     if c >= end || doc.tokens[c].kind != TokenKind::Word {
         return c;
