@@ -2079,6 +2079,43 @@ fn ends_attribution(doc: &Document, cue: usize, sentence_end: usize) -> bool {
         <= 3
 }
 
+/// "As one aide put it, “…”": the verb of "put it" at `verb` and its subject. (Rare: out of
+/// the hot path, natively.)
+#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+fn put_it_cue(doc: &Document, verb: usize, sentence_first: usize) -> (usize, Option<Source>) {
+    let source = source_left(doc, verb, sentence_first).or_else(|| generic_left(doc, verb, sentence_first));
+    (verb, source)
+}
+
+/// A colon at `t` right before a quotation's opening mark, in sentence `s` (first token
+/// `sentence_first`, searched from `start`): the cue and speaker it gives, if any. (Less than once a document: out of the hot
+/// path, natively.)
+#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+fn colon_before_quote(
+    doc: &Document,
+    t: usize,
+    start: usize,
+    sentence_first: usize,
+    s: usize,
+) -> Option<(usize, Option<Source>)> {
+    // ("Ruiz put it simply: “…”": a pronoun after a verb is its object, no speaker.)
+    if let Some(source) = source_left(doc, t, sentence_first).filter(|s| !is_object_pronoun(doc, s)) {
+        let source = message_author(doc, &source, sentence_first, s).unwrap_or(source);
+        return Some(told_before_colon(doc, &source, sentence_first, s).unwrap_or((t, Some(source))));
+    }
+    // "Sanders delivered a snappy retort: “…”": a colon that hands a clause over to a
+    // quotation gives it to the clause's subject, if no cue is closer. (A verb opening
+    // the sentence before a comma is an adverbial's, not a cue of its own: "Asked about
+    // his future, Doyle was defiant: “…”".)
+    let adverbial = |i: usize| i == sentence_first && (i + 1..t).any(|c| is_punct(doc, c, b','));
+    let subject = (start..t)
+        .all(|i| cue_class(doc, i, false).is_none() || adverbial(i))
+        .then(|| subject_of(doc, t, s))
+        .flatten()?;
+    let subject = message_author(doc, &subject, sentence_first, s).unwrap_or(subject);
+    Some((t, Some(subject)))
+}
+
 /// Smith said: “…” / Smith said, “…” / Smith: “…” / what he called a “…”: a cue before the open,
 /// which is in sentence `s`.
 fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<Source>)> {
@@ -2106,28 +2143,11 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
             && (is_punct(doc, t, b',') || is_punct(doc, t, b':'))
             && is_put_it(doc, t - 2)
         {
-            let verb = t - 2;
-            let source = source_left(doc, verb, sentence_first).or_else(|| generic_left(doc, verb, sentence_first));
-            return Some((verb, source));
+            return Some(put_it_cue(doc, t - 2, sentence_first));
         }
         if punct_of(doc.text, token) == Some(':') && t + 1 == open {
-            // ("Ruiz put it simply: “…”": a pronoun after a verb is its object, no speaker.)
-            if let Some(source) = source_left(doc, t, sentence_first).filter(|s| !is_object_pronoun(doc, s)) {
-                let source = message_author(doc, &source, sentence_first, s).unwrap_or(source);
-                return Some(told_before_colon(doc, &source, sentence_first, s).unwrap_or((t, Some(source))));
-            }
-            // "Sanders delivered a snappy retort: “…”": a colon that hands a clause over to a
-            // quotation gives it to the clause's subject, if no cue is closer. (A verb opening
-            // the sentence before a comma is an adverbial's, not a cue of its own: "Asked about
-            // his future, Doyle was defiant: “…”".)
-            let adverbial = |i: usize| i == sentence_first && (i + 1..t).any(|c| is_punct(doc, c, b','));
-            if let Some(subject) = (start..t)
-                .all(|i| cue_class(doc, i, false).is_none() || adverbial(i))
-                .then(|| subject_of(doc, t, s))
-                .flatten()
-            {
-                let subject = message_author(doc, &subject, sentence_first, s).unwrap_or(subject);
-                return Some((t, Some(subject)));
+            if let Some(found) = colon_before_quote(doc, t, start, sentence_first, s) {
+                return Some(found);
             }
             continue;
         }
@@ -2331,6 +2351,8 @@ fn introduced_by_previous_sentence(doc: &Document, open: usize, s: usize) -> Opt
 }
 
 /// “Q” opening a paragraph after one that ends "Smith said:" or "Smith told reporters:".
+/// (Less than once a document: out of the hot path, natively.)
+#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
 fn introduced_by_previous_line(doc: &Document, open: usize) -> Option<(usize, Option<Source>)> {
     let line_index = doc.tokens[open].line as usize;
     let previous = doc.lines.get(line_index.checked_sub(1)?)?;
