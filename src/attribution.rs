@@ -1829,10 +1829,19 @@ fn dash_credit(doc: &Document, quote: &Quoted) -> Option<(usize, Option<Source>)
     let line = &doc.lines[doc.tokens[quote.open].line as usize];
     let opens_line =
         quote.open == line.tokens.start || (quote.open == line.tokens.start + 1 && is_bullet(doc, line.tokens.start));
-    let mut dash = quote.close + 1;
-    if !opens_line || dash >= line.tokens.end {
+    if !opens_line || quote.close + 1 >= line.tokens.end {
         return None;
     }
+    credit_after_quote(doc, quote, line)
+}
+
+/// [`dash_credit`] for a quotation that opens its line, `line`, and ends before its end.
+/// (Less than once a document: the quotation loop's other searches come first, and for a
+/// quotation that opens its line `cue_before` has asked the line before. Out of the hot path,
+/// natively.)
+#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+fn credit_after_quote(doc: &Document, quote: &Quoted, line: &crate::segment::Line) -> Option<(usize, Option<Source>)> {
+    let mut dash = quote.close + 1;
     // (A comma or stop may sit outside the closing mark: “…”. — Cole)
     if matches!(punct_of(doc.text, &doc.tokens[dash]), Some(',' | '.')) {
         dash += 1;
