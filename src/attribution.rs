@@ -1840,6 +1840,7 @@ fn dash_credit(doc: &Document, quote: &Quoted) -> Option<(usize, Option<Source>)
 /// quotation that opens its line `cue_before` has asked the line before. Out of the hot path,
 /// natively.)
 #[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+#[cfg_attr(target_arch = "wasm32", inline(always))]
 fn credit_after_quote(doc: &Document, quote: &Quoted, line: &crate::segment::Line) -> Option<(usize, Option<Source>)> {
     let mut dash = quote.close + 1;
     // (A comma or stop may sit outside the closing mark: “…”. — Cole)
@@ -2091,6 +2092,7 @@ fn ends_attribution(doc: &Document, cue: usize, sentence_end: usize) -> bool {
 /// "As one aide put it, “…”": the verb of "put it" at `verb` and its subject. (Rare: out of
 /// the hot path, natively.)
 #[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+#[cfg_attr(target_arch = "wasm32", inline(always))]
 fn put_it_cue(doc: &Document, verb: usize, sentence_first: usize) -> (usize, Option<Source>) {
     let source = source_left(doc, verb, sentence_first).or_else(|| generic_left(doc, verb, sentence_first));
     (verb, source)
@@ -2100,6 +2102,7 @@ fn put_it_cue(doc: &Document, verb: usize, sentence_first: usize) -> (usize, Opt
 /// `sentence_first`, searched from `start`): the cue and speaker it gives, if any. (Less than once a document: out of the hot
 /// path, natively.)
 #[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+#[cfg_attr(target_arch = "wasm32", inline(always))]
 fn colon_before_quote(
     doc: &Document,
     t: usize,
@@ -5643,6 +5646,7 @@ fn mixed_before(doc: &Document, first: usize, close: usize) -> bool {
 /// [`reported_from_verb`], `None` where the statement follows the verb. (Rare: out of the hot
 /// path, natively.)
 #[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+#[cfg_attr(target_arch = "wasm32", inline(always))]
 fn statement_before_quote(
     doc: &Document,
     cue: usize,
@@ -5678,6 +5682,7 @@ fn statement_before_quote(
 /// Who asked the question after the cue: the one named after "by", else the source left of
 /// the cue, else a participle's subject. (Rare: out of the hot path, natively.)
 #[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+#[cfg_attr(target_arch = "wasm32", inline(always))]
 fn asker_of_question(doc: &Document, cue: usize, first: usize, s: usize, asker: Option<Source>) -> Option<Source> {
     asker.or_else(|| source_left(doc, cue, first)).or_else(|| {
         bytes_of(doc, cue)
@@ -5690,6 +5695,7 @@ fn asker_of_question(doc: &Document, cue: usize, first: usize, s: usize, asker: 
 /// "what he calls corruption": the free relative from `what` on. (Rare: out of the hot path,
 /// natively.)
 #[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+#[cfg_attr(target_arch = "wasm32", inline(always))]
 fn free_relative_statement(
     doc: &Document,
     cue: usize,
@@ -5705,6 +5711,7 @@ fn free_relative_statement(
 /// "moves that he said improved the economy": the relative clause's verb phrase from `verb`.
 /// (Rare: out of the hot path, natively.)
 #[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+#[cfg_attr(target_arch = "wasm32", inline(always))]
 fn relative_clause_statement(
     doc: &Document,
     cue: usize,
@@ -5724,6 +5731,7 @@ fn relative_clause_statement(
 /// "55 percent said so": the one-word answer at `answer` is the statement. (Rare: out of the
 /// hot path, natively.)
 #[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+#[cfg_attr(target_arch = "wasm32", inline(always))]
 fn answer_statement(
     doc: &Document,
     cue: usize,
@@ -5742,6 +5750,7 @@ fn answer_statement(
 /// answer of [`reported_from_verb`], `None` where the statement may follow the cue. (Less than
 /// once a document: out of the hot path, natively.)
 #[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+#[cfg_attr(target_arch = "wasm32", inline(always))]
 fn statement_before_comma(
     doc: &Document,
     cue: usize,
@@ -5779,6 +5788,7 @@ fn statement_before_comma(
 /// attribution, set off by the commas at `comma` and `after`. (Less than once a document: out
 /// of the hot path, natively.)
 #[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+#[cfg_attr(target_arch = "wasm32", inline(always))]
 fn parenthetical_statement(
     doc: &Document,
     cue: usize,
@@ -5804,6 +5814,7 @@ fn parenthetical_statement(
 /// An adverb of degree before a word that shows no statement: "said almost nothing", "said
 /// very little". (Asked about once a document: out of the hot path, natively.)
 #[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+#[cfg_attr(target_arch = "wasm32", inline(always))]
 fn is_degree_word(doc: &Document, c: usize) -> bool {
     word_in(doc, c, &const { keys(["almost", "very", "next", "little"]) })
 }
