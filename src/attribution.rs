@@ -1091,6 +1091,13 @@ fn with_partitive(doc: &Document, source: Source, s: usize) -> Source {
     if start < 3 || !eq_ignore_case(&doc.text.as_bytes()[start - 3..start], b"of ") {
         return source;
     }
+    partitive_source(doc, source, s)
+}
+
+/// [`with_partitive`] for a source after "of ". (Rare: out of the hot path, natively.)
+#[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
+#[cfg_attr(target_arch = "wasm32", inline(always))]
+fn partitive_source(doc: &Document, source: Source, s: usize) -> Source {
     // (Within sentence `s`.)
     let floor = doc.sentences.get(s).map_or(0, |x| x.tokens.start);
     partitive_start(doc, first_token_of(doc, &source).saturating_sub(1), floor).map_or(source, |q| Source {
