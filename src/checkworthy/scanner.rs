@@ -73,26 +73,6 @@ impl Seen {
         }
     }
 
-    /// All but the n-gram hash in one word, for the memo's far entries.
-    #[cfg(not(target_arch = "wasm32"))]
-    #[inline(always)]
-    fn pack(&self) -> u64 {
-        self.cats as u64 | (self.weight as u16 as u64) << 32 | (self.shape as u64) << 48 | (self.spelling as u64) << 56
-    }
-
-    /// The entry of n-gram hash `ngram` and the rest packed in `rest` ([`Seen::pack`]).
-    #[cfg(not(target_arch = "wasm32"))]
-    #[inline(always)]
-    fn unpack(ngram: u64, rest: u64) -> Seen {
-        Seen {
-            ngram,
-            cats: rest as u32,
-            weight: (rest >> 32) as u16 as i16,
-            shape: (rest >> 48) as u8,
-            spelling: (rest >> 56) as u8,
-        }
-    }
-
     /// The [`Word`] the detectors of [`Profile::observe_fully`] read: all but the weight and
     /// affixes, which they do not.
     #[inline(always)]
@@ -267,7 +247,7 @@ fn find(model: &Model, memo: &mut Memo, text: &str, t: &segment::Token) -> Seen 
             return seen;
         }
     }
-    miss(model, memo, text, t, key[0], key[1], kept)
+    describe(model, memo, text, t)
 }
 
 /// The memo's key of a word token `t` of `bytes`: the token's bytes as the segmenter cut them,
@@ -301,23 +281,6 @@ fn head8(bytes: &[u8], at: usize) -> u64 {
         Some(&b) => u64::from_le_bytes(b),
         None => swar::load8(bytes, at),
     }
-}
-
-/// [`find`] of a word not in its entry (with bytes `key0`, `key1`, if `kept`): from its far
-/// entry ([`Memo::find_far`]), or described. Out of the scanner's loop, whose registers it
-/// would take, and apart from [`describe`], whose frame it would need. (In the browser build,
-/// which has no far entries, only the call of `describe`: inlined.)
-#[cfg_attr(not(target_arch = "wasm32"), inline(never))]
-#[cfg_attr(target_arch = "wasm32", inline(always))]
-fn miss(model: &Model, memo: &mut Memo, text: &str, t: &segment::Token, key0: u64, key1: u64, kept: bool) -> Seen {
-    let key = [key0, key1];
-    if kept {
-        if let Some(seen) = memo.find_far(key) {
-            memo.insert_near(key, seen);
-            return seen;
-        }
-    }
-    describe(model, memo, text, t)
 }
 
 /// A word [`find`] did not find: described by the generic path, and kept if short (its key
@@ -367,19 +330,7 @@ const MEMO_BITS: u32 = 13;
 /// the predictor missed, and a hit on it rewrote the line (the swap).
 pub struct Memo {
     entries: Box<[Entry; 1 << MEMO_BITS]>,
-    /// Natively, behind the entries, [`FAR_BITS`]' worth more (see [`Memo::find_far`]), each
-    /// an entry's key and its [`Seen`] packed in two words ([`Seen::pack`]): so the table is
-    /// of plain integers, which the allocator gives zeroed, in pages touched only when used.
-    #[cfg(not(target_arch = "wasm32"))]
-    far: Box<[[u64; 4]; 1 << FAR_BITS]>,
 }
-
-/// log2 of the number of the memo's far entries, natively: 131,072 (4 MB, of which a
-/// document touches only what its new words need).
-#[cfg(not(target_arch = "wasm32"))]
-const FAR_BITS: u32 = 17;
-#[cfg(not(target_arch = "wasm32"))]
-const _: () = assert!(FAR_BITS >= MEMO_BITS);
 
 /// One word of the memo in 32 bytes, aligned so that no entry straddles two cache lines (the
 /// allocator aligns a block this large to 16 bytes only). The price: the allocator no longer
@@ -404,11 +355,6 @@ impl Memo {
             entries: entries
                 .try_into()
                 .unwrap_or_else(|_| unreachable!("the length is the array's")),
-            #[cfg(not(target_arch = "wasm32"))]
-            far: vec![[0; 4]; 1 << FAR_BITS]
-                .into_boxed_slice()
-                .try_into()
-                .unwrap_or_else(|_| unreachable!("the length is the array's")),
         }
     }
 
@@ -419,8 +365,7 @@ impl Memo {
         Memo::new()
     }
 
-    /// The bits of `key` that place it: the top `MEMO_BITS` the entry, the top `FAR_BITS` the
-    /// far entry. The key's two halves are added, not mixed apart first (they were, by a
+    /// The bits of `key` that place it: the top `MEMO_BITS` the entry. The key's two halves are added, not mixed apart first (they were, by a
     /// rotation and an `xor`: two instructions more a token): the multiply spreads the sum, and
     /// words whose halves sum alike only share an entry (the key is compared whole).
     #[inline(always)]
@@ -443,40 +388,10 @@ impl Memo {
         None
     }
 
-    /// Natively, the word with bytes `key` from its far entry, for a word not in its entry.
-    /// PolNeAR train has ~50,000 distinct words, half of them seen once, for 16,384 entries:
-    /// most misses are words pushed out by others. A far entry (one of the eight whose index
-    /// begins with the entry's) finds most of them again, at the cost of a look-up (a new
-    /// word is described, ~250 instructions). Read only on a miss, so that the entries the
-    /// loop reads on most tokens stay 512 KB; -8.1M instructions on the bench's corpus (2 MB
-    /// of far entries: -4.9M).
-    #[inline(always)]
-    fn find_far(&self, key: [u64; 2]) -> Option<Seen> {
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            let [a, b, ngram, rest] = self.far[(Memo::mixed(key) >> (64 - FAR_BITS)) as usize];
-            if [a, b] == key {
-                return Some(Seen::unpack(ngram, rest));
-            }
-        }
-        let _ = key;
-        None
-    }
-
     /// Keeps `seen`, with bytes `key`, in place of the word that had its entry.
     #[inline(always)]
-    fn insert_near(&mut self, key: [u64; 2], seen: Seen) {
-        self.entries[Memo::index(key)] = Entry { key, seen };
-    }
-
-    /// Keeps `seen`, with bytes `key`, in its entry and natively its far entry.
-    #[inline(always)]
     fn insert(&mut self, key: [u64; 2], seen: Seen) {
-        self.insert_near(key, seen);
-        #[cfg(not(target_arch = "wasm32"))]
-        {
-            self.far[(Memo::mixed(key) >> (64 - FAR_BITS)) as usize] = [key[0], key[1], seen.ngram, seen.pack()];
-        }
+        self.entries[Memo::index(key)] = Entry { key, seen };
     }
 }
 
@@ -642,7 +557,7 @@ mod tests {
     }
 
     /// More distinct words than the memo has entries, scanned twice: the second time most
-    /// are found in their far entries (natively) or described again, and score the same.
+    /// have been pushed out of their entries and are described again, and score the same.
     #[test]
     fn words_pushed_out_score_as_the_generic_path() {
         let words: Vec<String> = (0..3 * (1 << super::MEMO_BITS))
