@@ -365,18 +365,14 @@ impl Memo {
         Memo::new()
     }
 
-    /// The bits of `key` that place it: the top `MEMO_BITS` the entry. The key's two halves are added, not mixed apart first (they were, by a
-    /// rotation and an `xor`: two instructions more a token): the multiply spreads the sum, and
-    /// words whose halves sum alike only share an entry (the key is compared whole).
-    #[inline(always)]
-    fn mixed(key: [u64; 2]) -> u64 {
-        key[0].wrapping_add(key[1]).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-    }
-
-    /// The one entry the word with bytes `key` may sit in.
+    /// The one entry the word with bytes `key` may sit in. The key's two halves are added, not
+    /// mixed apart first (they were, by a rotation and an `xor`: two instructions more a
+    /// token): the multiply spreads the sum, and words whose halves sum alike only share an
+    /// entry (the key is compared whole).
     #[inline(always)]
     fn index(key: [u64; 2]) -> usize {
-        (Memo::mixed(key) >> (64 - MEMO_BITS)) as usize
+        let mixed = key[0].wrapping_add(key[1]).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (mixed >> (64 - MEMO_BITS)) as usize
     }
 
     #[inline(always)]
