@@ -6037,19 +6037,7 @@ fn reported_from_verb(
         // adverbial's ("told The Post and Courier newspaper of Charleston on Saturday that"),
         // not a clause's ("told reporters he hoped that"), nor another verb's joined by "and"
         // ("tell stories and share ideas in a manner that").
-        let that = that_within_words(doc, c, end, 8).or_else(|| {
-            let that = (c + 8..end.min(c + 14)).find(|&i| is_that(doc, i))?;
-            (c + 1..that)
-                .all(|i| {
-                    let token = &doc.tokens[i];
-                    let joins_verb = word_in(doc, i, &const { keys(["and", "or"]) }) && !doc.tokens[i + 1].cap;
-                    token.kind == TokenKind::Word
-                        && !token.info.has(PRONOUN)
-                        && token.info.cue().is_none()
-                        && !joins_verb
-                })
-                .then_some(that)
-        });
+        let that = that_within_words(doc, c, end, 8).or_else(|| that_past_long_phrase(doc, c, end));
         c = match that {
             Some(that) => that,
             // Without "that", only after someone told: "assured of winning" tells nobody.
@@ -6097,6 +6085,8 @@ fn reported_from_verb(
             c = after;
         } else if let Some(that) = that_after_long_adverbial(doc, c, end) {
             c = that;
+        } else if let Some(that) = long_adverbial_that(doc, c, end) {
+            c = that;
         }
     }
     // "pointed out that …": the particle before "that" is no part of the statement.
@@ -6130,7 +6120,12 @@ fn reported_from_verb(
     let told_to = class == CueClass::Tell && listener_end == Some(c);
     if (info.has(INFINITIVE) || told_to) && c < end && is_to(doc, c) {
         let (source, _) = source_before_verb(doc, cue, first, s)?;
-        let content = Span::new(doc.tokens[c].span.start, statement_end(doc, c, class, sentence));
+        // ("Smith, who has vowed to repeal the law, arrived …": as a clause, below.)
+        let relative = set_off_relative(doc, &source);
+        let content = Span::new(
+            doc.tokens[c].span.start,
+            clause_end(doc, first, cue, c, class, sentence, relative),
+        );
         return (content.end > content.start).then_some((Some(source), content));
     }
     let explicit_that = doc.tokens.get(c).is_some_and(|_| c < end && is_that(doc, c));
@@ -6182,10 +6177,7 @@ fn reported_from_verb(
     }
     // ("ISIS, which claimed responsibility for the attacks, is …": a relative clause set off
     // by a comma ends at the next one.)
-    let bytes = doc.text.as_bytes();
-    let relative = source.span.start >= 2
-        && bytes[source.span.start - 2] == b','
-        && matches!(source.span.of(doc.text), "who" | "which");
+    let relative = set_off_relative(doc, &source);
     let content = Span::new(
         doc.tokens[c].span.start,
         clause_end(doc, first, cue, c, class, sentence, relative),
@@ -6261,6 +6253,36 @@ fn that_within_words(doc: &Document, c: usize, end: usize, words: usize) -> Opti
     None
 }
 
+/// A "that" eight to thirteen words after token `c`, past words that can all be a listener's
+/// or an adverbial's: "told The Post and Courier newspaper of Charleston on Saturday that",
+/// "said in an interview with The Associated Press last week that". Not past a clause's
+/// words ("told reporters he hoped that"), nor another verb's joined by "and" ("tell stories
+/// and share ideas in a manner that"). (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn that_past_long_phrase(doc: &Document, c: usize, end: usize) -> Option<usize> {
+    let that = (c + 8..end.min(c + 14)).find(|&i| is_that(doc, i))?;
+    (c + 1..that)
+        .all(|i| {
+            let token = &doc.tokens[i];
+            let joins_verb = word_in(doc, i, &const { keys(["and", "or"]) }) && !doc.tokens[i + 1].cap;
+            token.kind == TokenKind::Word && !token.info.has(PRONOUN) && token.info.cue().is_none() && !joins_verb
+        })
+        .then_some(that)
+}
+
+/// "said in an interview with The Associated Press last week that …", "noted in a guest
+/// column in Saturday's New York Times that …": after an adverbial that opens with a
+/// preposition of occasion, a "that" too far for [`that_within_words`], which opens a clause
+/// (not the relative "that" of "… the plan that was passed").
+fn long_adverbial_that(doc: &Document, c: usize, end: usize) -> Option<usize> {
+    const OCCASION: KeySet<6> = keys(["in", "on", "at", "during", "after", "before"]);
+    if !word_in(doc, c, &OCCASION) {
+        return None;
+    }
+    that_past_long_phrase(doc, c, end).filter(|&that| !auxiliary_at(doc, that + 1, end))
+}
+
 /// "said Thursday during a taping of a town hall in Buffalo, New York, that …", "said on
 /// CNN, where he is a paid contributor, that …": past an adverbial too long for a plain
 /// search, a "that" after a comma, with no other verb's cue before it. (Rare: out of line.)
@@ -6324,8 +6346,9 @@ fn clause_end(
         return stop;
     }
     // (A relative clause's comma only where the main clause's verb follows it, an auxiliary,
-    // a cue or a past tense: "ISIS, which claimed …, is", "Broaddrick, who said …, recounted";
-    // not "who suggested that Mr. Jäger, under fire, would …".)
+    // a cue or a past tense, regular or not: "ISIS, which claimed …, is", "Broaddrick, who
+    // said …, recounted", "Smith, who has argued that …, met voters"; not "who suggested that
+    // Mr. Jäger, under fire, would …".)
     let closes = |comma: usize| {
         subordinate
             || doc.tokens.get(comma + 1).is_some_and(|next| {
@@ -6333,7 +6356,8 @@ fn clause_end(
                     && !next.cap
                     && (auxiliary_at(doc, comma + 1, sentence.tokens.end)
                         || next.info.is_cue()
-                        || (next.kind == TokenKind::Word && bytes_of(doc, comma + 1).ends_with(b"ed")))
+                        || (next.kind == TokenKind::Word && bytes_of(doc, comma + 1).ends_with(b"ed"))
+                        || is_irregular_past(next))
             })
     };
     // (A comma inside a closing mark closes the clause too, "has the “best experience,” Trump
@@ -6353,6 +6377,20 @@ fn clause_end(
         })
         .filter(|&comma| closes(comma))
         .map_or(stop, |comma| stop.min(doc.tokens[comma - 1].span.end))
+}
+
+/// Is `source` the "who" or "which" of a relative clause set off by a comma ("Smith, who
+/// said …")? Its statement then ends at the comma that closes the clause ([`clause_end`]).
+fn set_off_relative(doc: &Document, source: &Source) -> bool {
+    source.span.start >= 2
+        && doc.text.as_bytes()[source.span.start - 2] == b','
+        && matches!(source.span.of(doc.text), "who" | "which")
+}
+
+/// Is `token` an irregular past tense ("met", "took", "won"): the check-worthiness lexicon's
+/// list, which holds them for its past-tense cue (regular ones end in "-ed").
+fn is_irregular_past(token: &crate::segment::Token) -> bool {
+    crate::lexicon::table().claim_sets()[usize::from(token.info.claims())] & crate::checkworthy::lexicon::cat::PAST != 0
 }
 
 /// Words that open a subordinate clause before the main one ([`clause_end`]). Not "as": "As
