@@ -6121,10 +6121,9 @@ fn reported_from_verb(
     if (info.has(INFINITIVE) || told_to) && c < end && is_to(doc, c) {
         let (source, _) = source_before_verb(doc, cue, first, s)?;
         // ("Smith, who has vowed to repeal the law, arrived …": as a clause, below.)
-        let relative = set_off_relative(doc, &source);
         let content = Span::new(
             doc.tokens[c].span.start,
-            clause_end(doc, first, cue, c, class, sentence, relative),
+            intention_end(doc, first, cue, c, class, sentence, &source),
         );
         return (content.end > content.start).then_some((Some(source), content));
     }
@@ -6391,6 +6390,22 @@ fn set_off_relative(doc: &Document, source: &Source) -> bool {
 /// list, which holds them for its past-tense cue (regular ones end in "-ed").
 fn is_irregular_past(token: &crate::segment::Token) -> bool {
     crate::lexicon::table().claim_sets()[usize::from(token.info.claims())] & crate::checkworthy::lexicon::cat::PAST != 0
+}
+
+/// Where an intention's infinitive from token `c` ends: as a clause's statement
+/// ([`clause_end`]), in a relative clause set off by commas if `source` opens one ("Smith, who
+/// has vowed to repeal it, arrived …"). (Out of line: the infinitive path is the rarer.)
+#[inline(never)]
+fn intention_end(
+    doc: &Document,
+    first: usize,
+    cue: usize,
+    c: usize,
+    class: CueClass,
+    sentence: &crate::segment::Sentence,
+    source: &Source,
+) -> usize {
+    clause_end(doc, first, cue, c, class, sentence, set_off_relative(doc, source))
 }
 
 /// Words that open a subordinate clause before the main one ([`clause_end`]). Not "as": "As
