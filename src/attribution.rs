@@ -5995,9 +5995,24 @@ fn reported_from_verb(
         // the statement.)
         // (Nor before an infinitive: "…, but Sanders has vowed to stay" reports that.)
         let infinitive = doc.tokens[cue].info.has(INFINITIVE) && cue + 1 < end && is_to(doc, cue + 1);
+        // (Nor is "add" with an object after its subject, which reports nothing: "…, the
+        // operator added a second boat", as after the verb below; not "…, added the engineer",
+        // "…, she added a day later".)
+        let adds_object = || {
+            doc.text.as_bytes()[doc.tokens[cue].span.start] | 0x20 == b'a'
+                && key_at(doc, cue, 3) == key("add")
+                && doc.tokens[cue - 1].kind == TokenKind::Word
+                && doc.tokens.get(cue + 1).is_some_and(|next| {
+                    cue + 1 < end
+                        && (next.kind == TokenKind::Number || next.info.has(DETERMINER) || next.info.has(QUANTIFIER))
+                })
+                && !(cue + 1..end)
+                    .any(|i| doc.tokens[i].info.has(TIME) || word_in(doc, i, &const { keys(["later", "ago"]) }))
+        };
         class != CueClass::Quote
             && !bytes_of(doc, cue).ends_with(b"ing")
             && !infinitive
+            && !adds_object()
             && (few_words() || adverbials_only(doc, tail, end))
             // (A "that" past the comma after a described speaker is the description's or the
             // next attribution's: "…, said Jane Doe, adding that …".)
@@ -6214,9 +6229,16 @@ fn nominal_statement(
         let before = &doc.tokens[p];
         if before.possessive != 0 && before.kind == TokenKind::Word {
             let span = Span::new(before.span.start, before.span.end - usize::from(before.possessive));
+            // (Not a sentence's first word that starts no name: "Despite Trump's claim …".)
             let start = (first..p)
                 .rev()
-                .take_while(|&i| doc.tokens[i].cap && doc.tokens[i].kind == TokenKind::Word)
+                .take_while(|&i| {
+                    let token = &doc.tokens[i];
+                    token.cap
+                        && token.kind == TokenKind::Word
+                        && !token.info.has(FUNCTION)
+                        && !token.info.has(NOT_CLAUSE_START)
+                })
                 .last();
             let span = Span::new(start.map_or(span.start, |i| doc.tokens[i].span.start), span.end);
             let kind = if before.cap {
@@ -6339,8 +6361,8 @@ fn clause_end(
     relative: bool,
 ) -> usize {
     let stop = statement_end(doc, c, class, sentence);
-    let subordinate = || word_in(doc, first, &OPENING_SUBORDINATORS) && !(first..cue).any(|t| is_punct(doc, t, b','));
-    let subordinate = !relative && subordinate();
+    // (Whatever the clause: "After Trump's assertion that …, officials …".)
+    let subordinate = word_in(doc, first, &OPENING_SUBORDINATORS) && !(first..cue).any(|t| is_punct(doc, t, b','));
     if !relative && !subordinate {
         return stop;
     }
@@ -6410,9 +6432,9 @@ fn intention_end(
 
 /// Words that open a subordinate clause before the main one ([`clause_end`]). Not "as": "As
 /// Smith said, the plan …" reports the main clause.
-const OPENING_SUBORDINATORS: KeySet<13> = keys([
+const OPENING_SUBORDINATORS: KeySet<15> = keys([
     "while", "although", "though", "whereas", "because", "since", "if", "unless", "once", "when", "after", "before",
-    "until",
+    "until", "despite", "amid",
 ]);
 
 /// "described the talks as productive": "describe" in any form, then "as" within the next
