@@ -1906,6 +1906,8 @@ fn cue_after(doc: &Document, close: usize, s: usize) -> Option<(usize, Option<So
     while t < end && matches!(punct_of(doc.text, &doc.tokens[t]), Some(',' | '—' | '–')) {
         t += 1;
     }
+    // Where a relative clause that describes the speaker ends (see below).
+    let mut past_relative = t;
     for cue in t..end {
         let token = &doc.tokens[cue];
         if token.mark == Mark::Open || matches!(punct_of(doc.text, token), Some('.' | ';' | '!' | '?')) {
@@ -1925,6 +1927,15 @@ fn cue_after(doc: &Document, close: usize, s: usize) -> Option<(usize, Option<So
         let Some(class) = cue_class(doc, cue, false) else {
             continue;
         };
+        // ("“…,” one resident, who asked not to be named, told …": the verbs of a relative
+        // clause set off by commas describe the speaker; the attribution's verb follows it.)
+        if cue < past_relative {
+            continue;
+        }
+        if let Some(close) = relative_clause_before(doc, t, cue, end) {
+            past_relative = close;
+            continue;
+        }
         if matches!(class, CueClass::Think | CueClass::Belief) && cue == t {
             continue;
         }
@@ -1963,6 +1974,21 @@ fn cue_after(doc: &Document, close: usize, s: usize) -> Option<(usize, Option<So
         }
     }
     None
+}
+
+/// Is the cue at `cue` in a relative clause set off by commas ("…, who asked not to be named,
+/// …") that opens after token `from`? Then where it ends: its closing comma. (Asked only of
+/// cues: out of line.)
+#[inline(never)]
+fn relative_clause_before(doc: &Document, from: usize, cue: usize, end: usize) -> Option<usize> {
+    let opener = (from + 1..cue).rev().take(6).find(|&i| {
+        is_punct(doc, i - 1, b',') && word_in(doc, i, &const { keys(["who", "which"]) }) && !doc.tokens[i].cap
+    })?;
+    // (No comma between the opener and the cue: the clause is still open there.)
+    if (opener..cue).any(|i| is_punct(doc, i, b',')) {
+        return None;
+    }
+    (cue + 1..end).find(|&i| is_punct(doc, i, b','))
 }
 
 /// “…,” he surmised / “…,” Oliver barked: after a quotation that hands over with a comma, a
@@ -5880,6 +5906,17 @@ fn reported_from_verb(
     // ("described the spillway as sound" keeps to the path of "as", below.)
     let object = (doc.tokens[cue].info.has(OBJECT) && !described_as(doc, cue, end))
         || (class == CueClass::Quote && particle && is_one_of(next_word, &const { keys(["for", "on"]) }));
+    // ("A resident who asked not to be named said …": a passive's object is no cue.)
+    if object
+        && class == CueClass::Quote
+        && doc
+            .tokens
+            .get(cue + 1)
+            .is_some_and(|t| cue + 1 < end && t.info.is_cue())
+        && is_passive(doc, cue)
+    {
+        return None;
+    }
     if class == CueClass::Quote
         && !object
         && !(cue + 1..end).any(|t| doc.tokens[t].mark == Mark::Open)
@@ -6037,7 +6074,10 @@ fn reported_from_verb(
     }
     // A parenthetical attribution: "These rules, the lawyers said, apply to everyone." The
     // statement is the whole sentence around it.
-    let parenthetical = comma_before.is_some_and(|c| c > first + 1) && comma_after && !hands_on;
+    // (Not a verb that reports only what is quoted: "One resident, who asked not to be named,
+    // said …".)
+    let parenthetical =
+        comma_before.is_some_and(|c| c > first + 1) && comma_after && !hands_on && class != CueClass::Quote;
     if parenthetical {
         return parenthetical_statement(doc, cue, sentence, comma_before?, after);
     }
