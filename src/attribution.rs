@@ -6700,7 +6700,8 @@ const ANSWERS: KeySet<4> = keys(["yes", "no", "so", "no."]);
 /// after a cue ("said this on Tuesday", "said about the plan")? "this" or "this" and a noun
 /// before a verb ("said this was …", "say this plan will …"), and so "no" ("said no one
 /// was …"); "about" and a number ("said
-/// about 40 percent of voters were …", "about half … backed"), a verb soon after. (Rare: out
+/// about 40 percent of voters were …", "about half … backed", "at least 12 people were"), a
+/// verb soon after. (Rare: out
 /// of line.)
 #[cold]
 #[inline(never)]
@@ -6730,12 +6731,14 @@ fn opens_subject_anyway(doc: &Document, c: usize, end: usize) -> bool {
     let comparison = word_in(doc, c, &const { keys(["more", "less", "fewer"]) })
         && c + 1 < end
         && is_word(doc, c + 1, None, b"than");
-    if comparison || is_word(doc, c, None, b"about") {
-        let count = c + 1 + usize::from(comparison);
-        let counted = doc
-            .tokens
-            .get(count)
-            .is_some_and(|t| count < end && (t.kind == TokenKind::Number || is_word(doc, count, None, b"half")));
+    // (And "said at least 12 people were killed".)
+    let bound = is_word(doc, c, None, b"at") && c + 1 < end && word_in(doc, c + 1, &const { keys(["least", "most"]) });
+    if comparison || bound || is_word(doc, c, None, b"about") {
+        let count = c + 1 + usize::from(comparison || bound);
+        let counted = doc.tokens.get(count).is_some_and(|t| {
+            count < end
+                && (t.kind == TokenKind::Number || is_word(doc, count, None, b"half") || word_in(doc, count, &NUMBERS))
+        });
         // (Here a past tense shows the verb too: "about half of them backed him".)
         let past = |t: usize| t < end && plain_word(t) && bytes_of(doc, t).ends_with(b"ed");
         // (After "more than" and a count, any plain word after the counted noun: "said more
