@@ -361,6 +361,11 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             // A dateline ("WASHINGTON (AP) — …") is no part of the statement: left out of its
             // span and its score.
             let first = crate::attribution::past_dateline(doc, sentence, sentence.tokens.end);
+            // (A dateline alone on its line, "WASHINGTON (Reuters) -", is no statement: past it,
+            // the next sentence's first token would open a span that ends before it starts.)
+            if first >= sentence.tokens.end {
+                continue;
+            }
             let span = Span::new(doc.tokens[first].span.start, span.end);
             // Most sentences below the threshold are told by their logit, with no logistic.
             let (logit, signals) = checkworthy::logit_tokens(doc.text, &doc.tokens[first..sentence.tokens.end]);
@@ -912,6 +917,27 @@ mod tests {
         }
         assert!(is_hypothetical(&Document::new("if\u{a0}he"), 4));
         assert!(is_hypothetical(&Document::new("Unless\u{0b}she"), 7));
+    }
+
+    /// A dateline alone on its line is no claim, even with every candidate emitted (found by
+    /// the fuzzer: it gave a claim whose span ended before it started).
+    #[test]
+    fn a_dateline_alone_on_its_line_is_no_claim() {
+        let text = "Officials Say Plan Works\n\nBy Jane Roe\n\nWASHINGTON (Reuters) - \nMinisters met on Monday.";
+        let options = crate::Options {
+            min_claim_score: Some(0.0),
+            ..crate::Options::default()
+        };
+        let claims = crate::annotate(text, &options).claims;
+        assert!(claims.iter().all(|c| c.span.start <= c.span.end), "{claims:?}");
+        assert!(
+            !claims.iter().any(|c| c.span.of(text).starts_with("WASHINGTON")),
+            "{claims:?}"
+        );
+        assert!(
+            claims.iter().any(|c| c.span.of(text) == "Ministers met on Monday."),
+            "{claims:?}"
+        );
     }
 
     #[test]
