@@ -6699,9 +6699,8 @@ const ANSWERS: KeySet<4> = keys(["yes", "no", "so", "no."]);
 /// Does a subject open at `c`, a word of the list of those that mostly show no statement
 /// after a cue ("said this on Tuesday", "said about the plan")? "this" or "this" and a noun
 /// before a verb ("said this was …", "say this plan will …"), and so "no" ("said no one
-/// was …"); "about" and a number ("said
-/// about 40 percent of voters were …", "about half … backed", "at least 12 people were"), a
-/// verb soon after. (Rare: out
+/// was …"); "about", "more than" or "at least" and a number ("said about 40 percent of voters
+/// were …", "about half … backed", "at least 12 people were"), a verb soon after. (Rare: out
 /// of line.)
 #[cold]
 #[inline(never)]
