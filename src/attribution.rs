@@ -6036,8 +6036,7 @@ fn reported_from_verb(
         // operator added a second boat", as after the verb below; not "…, added the engineer",
         // "…, she added a day later".)
         let adds_object = || {
-            doc.text.as_bytes()[doc.tokens[cue].span.start] | 0x20 == b'a'
-                && key_at(doc, cue, 3) == key("add")
+            is_add(doc, cue)
                 && doc.tokens[cue - 1].kind == TokenKind::Word
                 && doc.tokens.get(cue + 1).is_some_and(|next| {
                     cue + 1 < end
@@ -6199,8 +6198,7 @@ fn reported_from_verb(
     // an object on PolNeAR train), so without "that" its words must show one: a pronoun
     // subject, or an auxiliary or "be" soon after ("added the vote would be close").
     if !explicit_that
-        && doc.text.as_bytes()[doc.tokens[cue].span.start] | 0x20 == b'a'
-        && key_at(doc, cue, 3) == key("add")
+        && is_add(doc, cue)
         && !doc.tokens[c].info.has(PRONOUN)
         && !contracted_subject(doc, c)
         && !(c + 1..end.min(c + 6)).any(|i| auxiliary_at(doc, i, end) && !doc.tokens[i].cap)
@@ -6438,6 +6436,12 @@ fn clause_end(
         })
         .filter(|&comma| closes(comma))
         .map_or(stop, |comma| stop.min(doc.tokens[comma - 1].span.end))
+}
+
+/// Is the cue at `cue` a form of "add" (its first letter asked before its key is made)?
+#[inline(always)]
+fn is_add(doc: &Document, cue: usize) -> bool {
+    doc.text.as_bytes()[doc.tokens[cue].span.start] | 0x20 == b'a' && key_at(doc, cue, 3) == key("add")
 }
 
 /// Is `source` the "who" or "which" of a relative clause set off by a comma ("Smith, who
