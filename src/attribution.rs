@@ -5167,8 +5167,9 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
         // such a clause more often than it holds one (132 to 76).
         let turn =
             semicolon || (comma && t + 1 < end && (bytes_of(doc, t + 1) == b"but" || relative_which(doc, t + 1, end)));
-        // A comma or a joining word.
-        let joiner = !semicolon;
+        // A comma or a joining word; not the "and" of "both … and" a few words after "both",
+        // which joins two parts of one phrase ("said both he and Rubio promised …").
+        let joiner = !semicolon && (comma || !correlative_and(doc, from, t));
         // The next attribution may bring its own subject: ", and he said …", "but Smith argued",
         // "while 22 percent said …", "and one in five say …", "and more than 4 in 10 said",
         // "and many voters said"; or share this one's: "and calls her …", ", calling them …".
@@ -5222,6 +5223,17 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
         return doc.tokens[end - 1].span.end;
     }
     content_end(doc, sentence)
+}
+
+/// Is the joiner at token `t` the "and" of "both … and", "both" among the four words before
+/// it (from `from` on, with no comma between)? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn correlative_and(doc: &Document, from: usize, t: usize) -> bool {
+    (t.saturating_sub(4).max(from)..t)
+        .rev()
+        .take_while(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .any(|i| is_word(doc, i, None, b"both"))
 }
 
 /// After the break at token `t`: a name set off by an apposition and then a verb of speech
