@@ -5846,7 +5846,11 @@ fn parenthetical_statement(
     after: usize,
 ) -> Option<(Option<Source>, Span)> {
     let end = sentence.tokens.end;
-    let source = source_left(doc, cue, comma + 1).or_else(|| generic_left(doc, cue, comma + 1))?;
+    // ("…, a spokeswoman, Anna White, said on Saturday, and …": the comma before the cue
+    // closes the source's apposition; the phrase before it opens the source.)
+    let source = source_left(doc, cue, comma + 1)
+        .or_else(|| generic_left(doc, cue, comma + 1))
+        .or_else(|| apposed_source_before(doc, sentence.tokens.start, comma).map(|(source, _)| source))?;
     // (Unless a coordinator after it opens a clause of its own: "…, records show, and
     // experts say it is worth less" ends at the attribution, and the rest is the experts'.)
     let coordinated = after + 1 < end
