@@ -4084,6 +4084,11 @@ fn reported_speech(
         // After a relative clause's statement inside another's content (at the first token),
         // where to go on (the second).
         let mut resume = (0, 0);
+        // After a statement of a relative clause set off by commas ("Hale, who has denied the
+        // charges, said …"): where that statement's search began, and the token after it (the
+        // clause's closing comma, `usize::MAX` where there is none), for the main verb right
+        // after it, whose subject is before the clause.
+        let mut after_relative = (0, usize::MAX);
         // A colon opens a statement only in the headline or in a sentence that starts its
         // line (the test below; the sentence it is given never starts before `whole`).
         let colons = headline
@@ -4130,6 +4135,15 @@ fn reported_speech(
                 sentence.tokens.start = start;
                 sentence.span.start = doc.tokens[sentence.tokens.start].span.start;
             }
+            // (The main verb after a relative clause set off by commas: its subject is searched
+            // for from before the clause, its statement kept only after it.)
+            let relative =
+                (t > after_relative.1 && main_verb_after_relative(doc, after_relative.1, t)).then_some(after_relative);
+            after_relative.1 = usize::MAX;
+            if let Some((start, _)) = relative {
+                sentence.tokens.start = start.min(sentence.tokens.start);
+                sentence.span.start = doc.tokens[sentence.tokens.start].span.start;
+            }
             let found = if is_according(doc, t) {
                 according_to(doc, t, &sentence).map(|(src, content)| (Some(src), content))
             } else if punct_of(doc.text, &doc.tokens[t]) == Some(':')
@@ -4151,7 +4165,10 @@ fn reported_speech(
             } else {
                 None
             };
-            let found = found.filter(|(_, content)| content.start < content.end);
+            let found = found.filter(|(_, content)| {
+                content.start < content.end
+                    && relative.is_none_or(|(_, comma)| content.start >= doc.tokens[comma].span.end)
+            });
             if let Some((source, content)) = found {
                 let source = unless_passive(doc, t, source, || token_from(doc, content.end, &whole.tokens));
                 // Quotations are in text order: only those starting before the content ends
@@ -4231,6 +4248,9 @@ fn reported_speech(
                         cue,
                     });
                     floor = floor.max(after_content).max(t + 2);
+                    if source.is_some_and(|x| x.span.len() == 3 && is_word(doc, x.head, word_bytes().who, b"who")) {
+                        after_relative = (sentence.tokens.start, after_content);
+                    }
                     // One statement per cue; skip past the content when it follows the cue
                     // or runs on past it ("X, records show, does Y, Mr. Trump has cited …":
                     // a cue inside a statement is no statement of its own).
@@ -4252,6 +4272,13 @@ fn reported_speech(
         s += 1;
     }
     out
+}
+
+/// Is the cue at `t` the main verb right after a relative clause whose statement ended
+/// before `comma`: "Hale, who has denied the charges, said …" (the comma, then the verb or
+/// an adverb of it)?
+fn main_verb_after_relative(doc: &Document, comma: usize, t: usize) -> bool {
+    is_punct(doc, comma, b',') && t > comma && (comma + 1..t).all(|i| doc.tokens[i].info.has(CUE_MODIFIER))
 }
 
 /// "Holloway conceded the race, her campaign said.": is the cue at `t` a sentence's closing
@@ -5167,9 +5194,8 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
         // such a clause more often than it holds one (132 to 76).
         let turn =
             semicolon || (comma && t + 1 < end && (bytes_of(doc, t + 1) == b"but" || relative_which(doc, t + 1, end)));
-        // A comma or a joining word; not the "and" of "both … and" a few words after "both",
-        // which joins two parts of one phrase ("said both he and Rubio promised …").
-        let joiner = !semicolon && (comma || !correlative_and(doc, from, t));
+        // A comma or a joining word.
+        let joiner = !semicolon;
         // The next attribution may bring its own subject: ", and he said …", "but Smith argued",
         // "while 22 percent said …", "and one in five say …", "and more than 4 in 10 said",
         // "and many voters said"; or share this one's: "and calls her …", ", calling them …".
@@ -5211,7 +5237,13 @@ fn statement_end(doc: &Document, from: usize, class: CueClass, sentence: &crate:
         // (A name opens the apposition's attribution, right after the break or after "and":
         // most breaks have none.)
         let name_near = || doc.tokens[window.clone()].iter().take(2).any(|n| n.name_like);
-        if turn || (joiner && ((verb_near() && next_is_cue()) || (name_near() && apposed_name_then_cue(doc, t, end)))) {
+        // (Not the "and" of "both … and" a few words after "both", which joins two parts of
+        // one phrase: "said both he and Rubio promised …".)
+        if turn
+            || (joiner
+                && ((verb_near() && next_is_cue()) || (name_near() && apposed_name_then_cue(doc, t, end)))
+                && (comma || !correlative_and(doc, from, t)))
+        {
             let mut last = t;
             while last > from + 1 && matches!(punct_of(doc.text, &doc.tokens[last - 1]), Some(',' | ';')) {
                 last -= 1;
