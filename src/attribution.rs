@@ -6429,7 +6429,19 @@ fn object_of_relative(doc: &Document, cue: usize, first: usize, end: usize) -> b
     }
     let bare = cue + 1 >= end || matches!(text[doc.tokens[cue + 1].span.start], b',' | b'.' | b')');
     // ("which he denies", "which the mayor denies": not "which, he said, …".)
-    bare && (is_which(doc, cue - 2) || (is_which(doc, cue - 3) && doc.tokens[cue - 2].kind == TokenKind::Word))
+    let which = is_which(doc, cue - 2) || (is_which(doc, cue - 3) && doc.tokens[cue - 2].kind == TokenKind::Word);
+    // (Or an adverbial after the verb, up to the comma: "which Hale proposed in May, …".)
+    which && (bare || adverbial_to_comma(doc, cue + 1, end))
+}
+
+/// Is there, from token `from`, a short adverbial (a time, or a preposition and at most three
+/// words) and then a comma: "in May,", "last year,"?
+fn adverbial_to_comma(doc: &Document, from: usize, end: usize) -> bool {
+    let opens = doc.tokens[from].info.has(TIME) || word_in(doc, from, &PREPOSITIONS);
+    opens
+        && (from + 1..end.min(from + 5))
+            .find(|&t| doc.tokens[t].kind != TokenKind::Word && doc.tokens[t].kind != TokenKind::Number)
+            .is_some_and(|t| is_punct(doc, t, b','))
 }
 
 /// Where the statement that starts at token `c` after `cue` ends: at [`statement_end`], or
