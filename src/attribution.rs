@@ -1532,7 +1532,14 @@ fn unless_passive(doc: &Document, cue: usize, source: Option<Source>, after: imp
     if !is_passive(doc, cue) {
         return source;
     }
-    passive_agent(doc, cue + 1).or_else(|| passive_agent(doc, after()))
+    // (Past the marks that close a quoted object: "was called “a liar” by the senator".)
+    passive_agent(doc, cue + 1).or_else(|| {
+        let mut at = after();
+        while doc.tokens.get(at).is_some_and(|x| x.mark == Mark::Close) {
+            at += 1;
+        }
+        passive_agent(doc, at)
+    })
 }
 
 /// The agent of a passive cue, named after "by" at token `t`: "was described as “reckless”
