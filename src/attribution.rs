@@ -2545,6 +2545,11 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     let mut head = t - 1;
     // "Sen. Ann Ruiz (D-N.M.) said": step over a bracketed party and state.
     head = before_brackets(doc, head, floor)?;
+    // "Ortiz — who has denied the charges — said": step over a relative clause set off by
+    // dashes.
+    if is_dash(doc, head) {
+        head = dashed_relative_before(doc, head, floor)? - 1;
+    }
     // "Smith, the party's chairman, said" / "Smith, who leads it, said": step over the aside.
     let aside = punct_of(doc.text, &doc.tokens[head]) == Some(',');
     // (Before a participle, what the commas set off may be the sentence's main clause, with
@@ -2593,7 +2598,9 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     if head > floor && may_be_relative(doc, head) && (is_who_stem(doc, head) || is_which(doc, head)) {
         let who = doc.tokens[head].span;
         let mut antecedent = head - 1;
-        if punct_of(doc.text, &doc.tokens[antecedent]) == Some(',') && antecedent > floor {
+        // (Set off by a comma or a dash: "Keane, who", "Keane — who".)
+        if (punct_of(doc.text, &doc.tokens[antecedent]) == Some(',') || is_dash(doc, antecedent)) && antecedent > floor
+        {
             antecedent -= 1;
         }
         // (A capitalised "Who" names no one: see `relative_who`.)
@@ -2758,6 +2765,17 @@ fn name_before_aside(doc: &Document, head: usize, floor: usize) -> Option<Source
         head,
         MentionKind::Name,
     ))
+}
+
+/// The dash that opens a relative clause on "who" ending at the dash `close` ("— who has
+/// denied the charges —"), with no other punctuation between. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn dashed_relative_before(doc: &Document, close: usize, floor: usize) -> Option<usize> {
+    let open = (close.saturating_sub(ASIDE_WINDOW).max(floor)..close)
+        .rev()
+        .find(|&i| doc.tokens[i].kind == TokenKind::Punct)?;
+    (open > floor && open + 1 < close && is_dash(doc, open) && is_who_stem(doc, open + 1)).then_some(open)
 }
 
 /// The comma that opens an aside ending at the comma `close`, where a participle or "who"
@@ -3101,7 +3119,9 @@ fn relative_who(doc: &Document, who: usize, floor: usize) -> Source {
     let span = doc.tokens[who].span;
     let phrase_before = |t: usize| {
         let mut antecedent = t - 1;
-        if punct_of(doc.text, &doc.tokens[antecedent]) == Some(',') && antecedent > floor {
+        // (Set off by a comma or a dash: "Keane, who", "Keane — who".)
+        if (punct_of(doc.text, &doc.tokens[antecedent]) == Some(',') || is_dash(doc, antecedent)) && antecedent > floor
+        {
             antecedent -= 1;
         }
         phrase_ending_at(doc, antecedent, floor)
@@ -4285,7 +4305,9 @@ fn reported_speech(
 /// before `comma`: "Hale, who has denied the charges, said …" (the comma, then the verb or
 /// an adverb of it)?
 fn main_verb_after_relative(doc: &Document, comma: usize, t: usize) -> bool {
-    is_punct(doc, comma, b',') && t > comma && (comma + 1..t).all(|i| doc.tokens[i].info.has(CUE_MODIFIER))
+    (is_punct(doc, comma, b',') || is_dash(doc, comma))
+        && t > comma
+        && (comma + 1..t).all(|i| doc.tokens[i].info.has(CUE_MODIFIER))
 }
 
 /// "Holloway conceded the race, her campaign said.": is the cue at `t` a sentence's closing
@@ -6497,6 +6519,7 @@ fn clause_end(
             let listed = || t + 1 < end && word_in(doc, t + 1, &const { keys(["and", "or"]) });
             !token.in_quote
                 && (is_punct(doc, t, b',')
+                    || (relative && is_dash(doc, t))
                     || (token.mark == Mark::Close
                         && text.get(token.span.start.wrapping_sub(1)) == Some(&b',')
                         && !listed()))
@@ -6514,9 +6537,30 @@ fn is_add(doc: &Document, cue: usize) -> bool {
 /// Is `source` the "who" or "which" of a relative clause set off by a comma ("Smith, who
 /// said …")? Its statement then ends at the comma that closes the clause ([`clause_end`]).
 fn set_off_relative(doc: &Document, source: &Source) -> bool {
-    source.span.start >= 2
-        && doc.text.as_bytes()[source.span.start - 2] == b','
-        && matches!(source.span.of(doc.text), "who" | "which")
+    // (The byte before the space before it: a comma, or a dash's last, "Ortiz — who has
+    // denied the charges — said …"; a dash's bytes are E2 80 93 or 94.)
+    let before = source
+        .span
+        .start
+        .checked_sub(4)
+        .and_then(|at| doc.text.as_bytes().get(at..source.span.start));
+    let set_off = matches!(
+        before,
+        Some([_, _, b',' | b'-', b' '] | [0xE2, 0x80, 0x93 | 0x94, b' '])
+    );
+    set_off && matches!(source.span.of(doc.text), "who" | "which")
+}
+
+/// Is token `t` a dash that sets off a phrase: an en or em dash, or a hyphen standing alone?
+/// (From its bytes: "–" is E2 80 93, "—" E2 80 94.)
+#[inline]
+fn is_dash(doc: &Document, t: usize) -> bool {
+    let token = &doc.tokens[t];
+    token.kind == TokenKind::Punct
+        && matches!(
+            doc.text.as_bytes().get(token.span.start..token.span.end),
+            Some(b"-" | [0xE2, 0x80, 0x93 | 0x94])
+        )
 }
 
 /// Is `token` an irregular past tense ("met", "took", "won"): the check-worthiness lexicon's
