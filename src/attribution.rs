@@ -2137,6 +2137,16 @@ fn ends_attribution(doc: &Document, cue: usize, sentence_end: usize) -> bool {
 /// the hot path, natively.)
 #[cfg_attr(not(target_arch = "wasm32"), cold, inline(never))]
 #[cfg_attr(target_arch = "wasm32", inline(always))]
+/// The "put" of "put it" right before the punctuation at `t`, or before up to two lowercase
+/// words between ("put it bluntly", "put it this way"), from `start` on.
+fn put_it_before(doc: &Document, start: usize, t: usize) -> Option<usize> {
+    (t.saturating_sub(4).max(start)..t - 1).rev().find(|&put| {
+        is_put_it(doc, put)
+            && (put + 2..t)
+                .all(|w| doc.tokens[w].kind == TokenKind::Word && !doc.tokens[w].cap && !doc.tokens[w].in_quote)
+    })
+}
+
 fn put_it_cue(doc: &Document, verb: usize, sentence_first: usize) -> (usize, Option<Source>) {
     let source = source_left(doc, verb, sentence_first).or_else(|| generic_left(doc, verb, sentence_first));
     (verb, source)
@@ -2193,13 +2203,12 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
         if token.mark == Mark::Close {
             break;
         }
-        // "As one aide put it, “…”" (or "put it: “…”"): the verb of "put it" is the cue.
-        if t + 1 == open
-            && t >= start + 2
-            && (is_punct(doc, t, b',') || is_punct(doc, t, b':'))
-            && is_put_it(doc, t - 2)
-        {
-            return Some(put_it_cue(doc, t - 2, sentence_first));
+        // "As one aide put it, “…”" (or "put it: “…”", "put it bluntly: “…”", "put it this
+        // way: “…”"): the verb of "put it" is the cue.
+        if t + 1 == open && t >= start + 2 && (is_punct(doc, t, b',') || is_punct(doc, t, b':')) {
+            if let Some(put) = put_it_before(doc, start, t) {
+                return Some(put_it_cue(doc, put, sentence_first));
+            }
         }
         if punct_of(doc.text, token) == Some(':') && t + 1 == open {
             if let Some(found) = colon_before_quote(doc, t, start, sentence_first, s) {
