@@ -3661,6 +3661,12 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
         {
             break;
         }
+        // (In a headline, where the cue is capitalised too, a capitalised verb after the
+        // phrase makes the words after the cue a clause, no speaker: "…, Says Board Ignored Warnings", "…, Says Port Will Reopen"; not
+        // "Says Retired General", whose participle opens the phrase.)
+        if next.cap && doc.tokens[cue].cap && end + 1 < line_end && title_case_verb(doc, end + 1) {
+            return None;
+        }
         // ("says Smith today" ends at the name; "says Kremlin envoy", "said RNC spokesman Sean
         // Spicer" go on to the description the name opening the phrase modifies.)
         let modified = next.info.is_desc() && (doc.tokens[first].cap || (end == first + 1 && doc.tokens[end].cap));
@@ -3722,6 +3728,17 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
         return None;
     }
     Some(Source::new(Span::new(token.span.start, head_token.span.end), end, kind))
+}
+
+/// Is token `t`, capitalised as a headline writes every word, a verb: an auxiliary ("Will",
+/// "Is", "Has") or a past tense in -ed after a word that is no adverb in -ly ("Board Ignored",
+/// not "Newly Elected")? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn title_case_verb(doc: &Document, t: usize) -> bool {
+    let word = bytes_of(doc, t);
+    let past = word.len() > 4 && word.ends_with(b"ed") && !bytes_of(doc, t - 1).ends_with(b"ly");
+    past || word_in(doc, t, &AUXILIARIES) || word_in(doc, t, &BE)
 }
 
 /// Is token `t` a word that names a part: a quantifier ("some", "most") or a count ("one",
@@ -6300,6 +6317,11 @@ fn reported_from_verb(
     } else {
         cue
     };
+    // ("Ferry Line Suspended, Says Port Will Reopen": a headline's capitalised cue after a
+    // comma, whose subject the headline leaves out, has none to its left.)
+    if doc.tokens[cue].cap && cue > first && is_punct(doc, cue - 1, b',') {
+        return None;
+    }
     let (source, generic) = source_before_verb(doc, verb, first, s)?;
     // A phrase found only by its place before the verb needs the verb to have a statement
     // that shows itself: a subject, or "that" and a subject ("the four states that cast
