@@ -625,6 +625,8 @@ fn few_words_outside(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) 
     let mut count = 0;
     let mut after_attribution = false;
     let mut previous_end = usize::MAX;
+    // (Whether the attribution of a whole-sentence quotation has been passed.)
+    let mut attributed = false;
     for (i, t) in tokens.iter().enumerate() {
         if t.kind == TokenKind::Punct {
             if after_attribution && text[t.span.start] == b',' && tokens.get(i + 1).is_some_and(describes) {
@@ -638,10 +640,16 @@ fn few_words_outside(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) 
         if (word == b"of" || word == b"from") && parts.iter().any(|q| q.whole && q.speaker.end == previous_end) {
             break;
         }
+        // ("…,” Solberg told reporters outside the port offices / said in a statement on
+        // Tuesday: where and how the words were said, after the attribution.)
+        if attributed && ATTRIBUTION_SETTINGS.contains(&word) {
+            break;
+        }
         previous_end = t.span.end;
         after_attribution = parts
             .iter()
             .any(|q| q.whole && (q.speaker.contains(t.span) || q.cue.contains(t.span)));
+        attributed |= after_attribution;
         if !after_attribution && !parts.iter().any(|q| q.span.contains(t.span)) {
             count += 1;
             if count > 3 {
@@ -651,6 +659,10 @@ fn few_words_outside(doc: &Document, sentence: &Sentence, parts: &[QuotedPart]) 
     }
     true
 }
+
+/// Prepositions that open the setting of an attribution after it: where, when and how the
+/// words were said ("told reporters outside the port offices", "said in a statement").
+const ATTRIBUTION_SETTINGS: [&[u8]; 8] = [b"in", b"at", b"on", b"outside", b"during", b"inside", b"near", b"via"];
 
 /// The working vectors of `assemble` and its roster, kept for the next document on the
 /// thread: eight allocations and frees a document otherwise (and one more to shrink the
