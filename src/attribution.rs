@@ -1913,6 +1913,12 @@ fn cue_after(doc: &Document, close: usize, s: usize) -> Option<(usize, Option<So
     while t < end && matches!(punct_of(doc.text, &doc.tokens[t]), Some(',' | '—' | '–')) {
         t += 1;
     }
+    // ("called the bill “a giveaway,” while his colleague … praised it": a clause of its own
+    // after the quotation, with its own subject, whose verb with a source before it is not
+    // the quotation's; an inverted attribution after the clause still is, "“…,” since …,
+    // said Lee Epstein", and so is one after a phrase with no subject, "“…” before discussing
+    // specifics, he said".)
+    let joined = t < end && word_in(doc, t, &CLAUSE_OPENERS_AFTER_QUOTE) && starts_with_subject(doc, t + 1, end);
     // Where a relative clause that describes the speaker ends (see below).
     let mut past_relative = t;
     for cue in t..end {
@@ -1952,6 +1958,9 @@ fn cue_after(doc: &Document, close: usize, s: usize) -> Option<(usize, Option<So
             .or_else(|| generic_left(doc, cue, t).filter(|g| g.span.start == doc.tokens[t].span.start));
         // (Right of a verb that takes an object, past words of the reporter's own, is that
         // object: "the phrase “Islamic terrorism” often, and criticized Obama".)
+        if joined && left.is_some() {
+            continue;
+        }
         let inverts = class != CueClass::Tell && (cue == t || !token.info.has(OBJECT));
         let right = || inverts.then(|| source_right(doc, cue)).flatten();
         let source = left.or_else(right);
@@ -5615,6 +5624,10 @@ fn leads_in(doc: &Document, first: usize, t: usize) -> bool {
 }
 
 /// Words that open a clause or phrase that cannot stand alone, or join one.
+/// Words that open a clause of its own after a quotation: its verb is no attribution of it.
+const CLAUSE_OPENERS_AFTER_QUOTE: KeySet<11> = keys([
+    "while", "whereas", "but", "although", "though", "because", "when", "after", "before", "since", "until",
+]);
 const SUBORDINATORS: KeySet<16> = keys([
     "while", "because", "if", "when", "although", "though", "since", "and", "but", "that", "so", "unless", "after",
     "before", "about", "until",
