@@ -7417,6 +7417,11 @@ fn hearsay_clause(doc: &Document, cue: usize, sentence: &crate::segment::Sentenc
     if token.in_quote || cue + 1 >= sentence.tokens.end || (cue > 0 && is_punct(doc, cue - 1, b',')) {
         return None;
     }
+    // ("Hale reportedly told aides the talks had stalled": before a verb of speech the hearsay
+    // is of that attribution, which the verb itself reports, with its subject.)
+    if matches!(doc.tokens[cue + 1].info.cue(), Some(CueClass::Speech | CueClass::Tell)) && !doc.tokens[cue + 1].cap {
+        return None;
+    }
     Some(clause_around(doc, cue, cue + 1, sentence))
 }
 
