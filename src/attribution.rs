@@ -2458,15 +2458,18 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         let Some(adjective) = object.and_then(|o| postmodifier_of(doc, o, floor)) else {
             return subject_before_relative(doc, cue, floor).map(|(subject, _)| subject);
         };
+        let pronoun_end = doc.tokens[cue - 1].span.end;
         return source_left_of(doc, adjective, floor)
             .or_else(|| generic_left(doc, adjective, floor))
+            .map(|modified| with_postmodifier(modified, pronoun_end))
             .or_else(|| subject_before_relative(doc, cue, floor).map(|(subject, _)| subject));
     };
     // "a source close to the senator said": the speaker is the phrase the adjective follows.
     // (Both tests read the word before the phrase, found once for them.)
     let mut before = word_before_phrase(doc, &source, floor);
     if let Some(adjective) = before.and_then(|p| postmodifier_after(doc, p, floor)) {
-        source = source_left_of(doc, adjective, floor).or_else(|| generic_left(doc, adjective, floor))?;
+        let modified = source_left_of(doc, adjective, floor).or_else(|| generic_left(doc, adjective, floor))?;
+        source = with_postmodifier(modified, source.span.end);
         before = word_before_phrase(doc, &source, floor);
     }
     // "polling in Florida shows", "my editor at the time at Politico argued": a phrase under a
@@ -2918,9 +2921,10 @@ fn generic_or_known_left(doc: &Document, cue: usize, floor: usize) -> Option<(So
             .map(|known| (known, true))
             .or_else(|| generic_left(doc, at, floor).map(|generic| (generic, false)))
     };
-    // "people familiar with the talks say": not "the talks" but the phrase before the adjective.
+    // "people familiar with the talks say": not "the talks" but the phrase before the adjective,
+    // which names the speaker with it ("people familiar with the talks").
     if let Some(adjective) = postmodifier_before(doc, &source, floor) {
-        return before(adjective);
+        return before(adjective).map(|(modified, known)| (with_postmodifier(modified, source.span.end), known));
     }
     // "GOP leaders on the ground told": the phrase before the preposition.
     if let Some(modified) = modifying_preposition(doc, &source, cue, floor).and_then(before) {
@@ -2944,6 +2948,14 @@ fn subject_before_adverbial(doc: &Document, source: &Source, floor: usize) -> Op
         .filter(|s| matches!(s.kind, MentionKind::Name | MentionKind::Pronoun) && s.head + 1 == prep)?;
     let first = first_token_of(doc, &subject);
     (first == floor || (first > floor && is_punct(doc, first - 1, b','))).then_some(subject)
+}
+
+/// A source `modified` by a phrase after it that describes it ("people familiar with the
+/// talks", "a source close to him"), named with that phrase, which ends at byte `end`.
+fn with_postmodifier(mut modified: Source, end: usize) -> Source {
+    modified.span.end = end;
+    modified.named.end = end;
+    modified
 }
 
 /// The plain phrase of [`generic_left`], as it ends left of the cue.
