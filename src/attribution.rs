@@ -6892,7 +6892,7 @@ fn opens_subject_anyway(doc: &Document, c: usize, end: usize) -> bool {
     // "said no decision had been made", "say no one was hurt" (not "said no to the plan",
     // nor after a comma: "after it was announced, no one had come").
     if is_word(doc, c, None, b"no") {
-        let noun = plain_word(c + 1) || is_word(doc, c + 1, None, b"one");
+        let noun = plain_word(c + 1) || (c + 1 < end && is_word(doc, c + 1, None, b"one"));
         let after_word = c > 0 && doc.tokens[c - 1].kind == TokenKind::Word;
         let noun = noun && after_word;
         return noun && (verb(c + 2) || (plain_word(c + 2) && verb(c + 3)));
@@ -6926,7 +6926,7 @@ fn opens_subject_anyway(doc: &Document, c: usize, end: usize) -> bool {
     }
     // "said much of his discussion was about Israel", "said little of it had changed": a
     // quantity of something, and a verb within a few words.
-    if word_in(doc, c, &const { keys(["much", "little", "most"]) }) && is_word(doc, c + 1, None, b"of") {
+    if word_in(doc, c, &const { keys(["much", "little", "most"]) }) && c + 1 < end && is_word(doc, c + 1, None, b"of") {
         return (c + 2..end.min(c + 9)).any(verb);
     }
     false
@@ -7607,6 +7607,26 @@ mod tests {
             kinds("A senior official said that the judge was joking."),
             [("A senior official".to_string(), crate::EntityKind::Person)]
         );
+    }
+
+    /// A text that ends on a word that may open a statement's subject ("no", "much"), right
+    /// after a cue, is annotated: the word after it was read without a bounds check (a fuzz
+    /// find; the minimal input is in fuzz/corpus/annotate/regress-said-no-at-the-end).
+    #[test]
+    fn a_text_ending_right_after_said_no_or_much_is_annotated() {
+        for text in [
+            "Smith Jone? Bros sa,,  says had no",
+            "The mayor says had much",
+            "He said no",
+            "She says most",
+        ] {
+            let out = crate::annotate(text, &crate::Options::default());
+            assert!(
+                out.claims.iter().all(|c| c.span.end <= text.len()),
+                "{text}: {:?}",
+                out.claims
+            );
+        }
     }
 
     /// A token's key matches a list word's key exactly when the words are equal ignoring ASCII
