@@ -7082,7 +7082,8 @@ fn adverbials_only(doc: &Document, tail: usize, end: usize) -> bool {
             let token = &doc.tokens[i];
             // (A programme's title in quotation marks is one of its words, the stop before
             // its closing mark too: "said Sunday on CBS’s “Face the Nation.”")
-            let titled = token.mark != Mark::None || doc.tokens[i + 1].mark == Mark::Close;
+            // (At the text's end, with no stop, there is no token after the last.)
+            let titled = token.mark != Mark::None || doc.tokens.get(i + 1).is_some_and(|n| n.mark == Mark::Close);
             (token.kind == TokenKind::Word && !token.info.is_cue() && !token.info.has(PRONOUN)) || titled
         })
         && after_adverbial(doc, tail, end).is_none()
