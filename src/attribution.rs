@@ -3683,8 +3683,9 @@ fn source_right(doc: &Document, cue: usize) -> Option<Source> {
             break;
         }
         // (In a headline, where the cue is capitalised too, a capitalised verb after the
-        // phrase makes the words after the cue a clause, no speaker: "…, Says Board Ignored Warnings", "…, Says Port Will Reopen"; not
-        // "Says Retired General", whose participle opens the phrase.)
+        // phrase makes the words after the cue a clause, no speaker: "…, Says Board Ignored
+        // Warnings", "…, Says Port Will Reopen"; not "Says Retired General", whose participle
+        // opens the phrase.)
         if next.cap && doc.tokens[cue].cap && end + 1 < line_end && title_case_verb(doc, end + 1) {
             return None;
         }
