@@ -6534,7 +6534,7 @@ fn adverbial_to_comma(doc: &Document, from: usize, end: usize) -> bool {
 /// earlier where the cue is in a subordinate clause that opens the sentence, or the rest of it
 /// after another statement, at `first` ("While Ramos said that journalists …, he appears …",
 /// "…, while other voters said they …, who …"), or in a relative clause set off by a comma
-/// (`relative`): at the comma that closes that clause.
+/// or a dash (`relative`): at the comma or dash that closes that clause.
 fn clause_end(
     doc: &Document,
     first: usize,
@@ -6591,8 +6591,9 @@ fn is_add(doc: &Document, cue: usize) -> bool {
     doc.text.as_bytes()[doc.tokens[cue].span.start] | 0x20 == b'a' && key_at(doc, cue, 3) == key("add")
 }
 
-/// Is `source` the "who" or "which" of a relative clause set off by a comma ("Smith, who
-/// said …")? Its statement then ends at the comma that closes the clause ([`clause_end`]).
+/// Is `source` the "who" or "which" of a relative clause set off by a comma or a dash ("Smith,
+/// who said …", "Smith — who said …")? Its statement then ends at the comma or dash that
+/// closes the clause ([`clause_end`]).
 fn set_off_relative(doc: &Document, source: &Source) -> bool {
     // (The byte before the space before it: a comma, or a dash's last, "Ortiz — who has
     // denied the charges — said …"; a dash's bytes are E2 80 93 or 94.)
