@@ -1892,7 +1892,7 @@ fn credit_after_quote(doc: &Document, quote: &Quoted, line: &crate::segment::Lin
         }
         return Some((dash, Some(source)));
     }
-    if !matches!(punct_of(doc.text, &doc.tokens[dash]), Some('-' | '–' | '—')) {
+    if !is_dash(doc, dash) {
         return None;
     }
     let source = source_right(doc, dash)?;
@@ -3990,7 +3990,7 @@ fn past_agency_dateline(doc: &Document, first: usize, cue: usize) -> Option<usiz
         && place
             .iter()
             .all(|x| x.cap || (x.kind == TokenKind::Punct && matches!(doc.text.as_bytes()[x.span.start], b',' | b'.')));
-    let dash = |i: usize| i < cue && matches!(punct_of(doc.text, &doc.tokens[i]), Some('-' | '—' | '–'));
+    let dash = |i: usize| i < cue && is_dash(doc, i);
     (placelike && open + 3 < cue && is_punct(doc, open + 2, b')') && dash(open + 3)).then_some(open + 4)
 }
 
@@ -4037,8 +4037,7 @@ pub(crate) fn past_dateline(doc: &Document, sentence: &crate::segment::Sentence,
 #[cold]
 #[inline(never)]
 fn clock_time_end(doc: &Document, first: usize, cue: usize) -> Option<usize> {
-    let dash = (first + 1..cue.min(first + 6))
-        .find(|&i| matches!(punct_of(doc.text, &doc.tokens[i]), Some('-' | '—' | '–')))?;
+    let dash = (first + 1..cue.min(first + 6)).find(|&i| is_dash(doc, i))?;
     let time = Span::new(doc.tokens[first].span.start, doc.tokens[dash].span.start).of(doc.text);
     // (The hour and minutes, then "a.m.", "p.m." or a zone in capitals: no word of a sentence.)
     let words = doc.tokens[first..dash].iter().filter(|x| x.kind == TokenKind::Word);
@@ -4053,8 +4052,7 @@ fn dateline_end(doc: &Document, first: usize, cue: usize) -> Option<usize> {
     if let Some(after) = past_agency_dateline(doc, first, cue) {
         return Some(after);
     }
-    let dash = (first + 1..cue.min(first + 12))
-        .find(|&i| matches!(punct_of(doc.text, &doc.tokens[i]), Some('-' | '—' | '–')))?;
+    let dash = (first + 1..cue.min(first + 12)).find(|&i| is_dash(doc, i))?;
     // The place in capitals, then commas, stops, a date's words and numbers, an agency in
     // brackets: nothing in lowercase but a date's abbreviation ("Dec.").
     let dateline = doc.tokens[first..dash].iter().all(|x| match x.kind {
@@ -4081,7 +4079,7 @@ fn is_place(doc: &Document, first: usize, end: usize) -> bool {
 #[cold]
 #[inline(never)]
 fn ends_dateline(doc: &Document, first: usize, end: usize, cue: usize) -> bool {
-    let dash = |i: usize| i < cue && matches!(punct_of(doc.text, &doc.tokens[i]), Some('-' | '—' | '–'));
+    let dash = |i: usize| i < cue && is_dash(doc, i);
     let shouted = bytes_of(doc, first).len() >= 2 && bytes_of(doc, first).iter().all(|b| !b.is_ascii_lowercase());
     // (With an agency in brackets the place may be in Title Case: "New York (AFP) – …".)
     let agency = is_punct(doc, end + 1, b'(') && end + 4 < cue && is_punct(doc, end + 3, b')') && dash(end + 4);
@@ -6609,15 +6607,16 @@ fn set_off_relative(doc: &Document, source: &Source) -> bool {
     set_off && matches!(source.span.of(doc.text), "who" | "which")
 }
 
-/// Is token `t` a dash that sets off a phrase: an en or em dash, or a hyphen standing alone?
-/// (From its bytes: "–" is E2 80 93, "—" E2 80 94.)
+/// Is token `t` a dash that sets off a phrase: an en or em dash, or a hyphen standing alone
+/// (or a run of hyphens, "--")?
+/// (From its first bytes, as [`punct_of`]'s first character: "–" is E2 80 93, "—" E2 80 94.)
 #[inline]
 fn is_dash(doc: &Document, t: usize) -> bool {
     let token = &doc.tokens[t];
     token.kind == TokenKind::Punct
         && matches!(
             doc.text.as_bytes().get(token.span.start..token.span.end),
-            Some(b"-" | [0xE2, 0x80, 0x93 | 0x94])
+            Some([b'-', ..] | [0xE2, 0x80, 0x93 | 0x94, ..])
         )
 }
 
