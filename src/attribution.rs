@@ -392,7 +392,8 @@ fn continue_reported(doc: &Document, quotes: &mut [AttributedQuote], reported: &
 /// lists are in text order.
 /// So is a fragment whose cue is a verb of thinking or feeling inside the statement, whoever
 /// its subject: "Aldous said that residents felt “abandoned”" quotes Aldous, not the residents,
-/// who said nothing.
+/// who said nothing. And so is a fragment whose cue was found past its statement, inside the
+/// next one: "Quinn called the plan “reckless” and said it showed …" is Quinn's calling.
 fn fragments_of_statements(doc: &Document, quotes: &mut [AttributedQuote], reported: &[Reported]) {
     let mut r = 0;
     for q in quotes.iter_mut().filter(|q| q.kind == QuoteKind::Partial) {
@@ -406,17 +407,17 @@ fn fragments_of_statements(doc: &Document, quotes: &mut [AttributedQuote], repor
         let Some(statement) = reported.get(r) else {
             break;
         };
-        if statement.content.contains(fragment)
-            && statement.content.contains(cue)
-            && statement.speaker.is_some_and(|s| {
-                s.entity.is_some()
-                    && (s.entity == speaker.entity
-                        || matches!(
-                            crate::lexicon::lookup_in(doc.text, cue.start..cue.end).cue(),
-                            Some(CueClass::Think | CueClass::Belief)
-                        ))
-            })
-        {
+        let Some(speaker_of_statement) = statement.speaker.filter(|s| s.entity.is_some()) else {
+            continue;
+        };
+        let cue_inside = statement.content.contains(cue)
+            && (speaker_of_statement.entity == speaker.entity
+                || matches!(
+                    crate::lexicon::lookup_in(doc.text, cue.start..cue.end).cue(),
+                    Some(CueClass::Think | CueClass::Belief)
+                ));
+        let cue_in_next = reported.get(r + 1).is_some_and(|next| next.content.contains(cue));
+        if statement.content.contains(fragment) && (cue_inside || cue_in_next) {
             q.cue = Some(statement.cue);
             q.speaker = statement.speaker;
         }
