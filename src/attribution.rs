@@ -4257,7 +4257,19 @@ fn reported_speech(
                     let asker = source.is_some_and(|x| x.span.start > doc.tokens[t].span.end)
                         && key_at(doc, t, 3) == key("ask");
                     let last = if asker { None } else { *last_speaker };
-                    let speaker = source.map(|source| speaker_of(doc, mentions, source, s, last));
+                    // (What a pronoun or a person's description goes on to say names someone
+                    // else: "He said Rubio had lost" is not Rubio's. Not so what comes before
+                    // it: "Butz read widely, he said" is Butz's.)
+                    let said = match source.map(|x| x.kind) {
+                        Some(MentionKind::Pronoun | MentionKind::Description(DescKind::Person))
+                            if source.is_some_and(|x| x.span.end <= content.start) =>
+                        {
+                            content
+                        }
+                        _ => Span::new(0, 0),
+                    };
+                    let speaker = source
+                        .map(|source| mentions.speaking(said, |mentions| speaker_of(doc, mentions, source, s, last)));
                     // (The headline's speaker is no one the story's first "he" or "the
                     // official" continues from: the headline is read before the story.)
                     if let Some(e) = speaker.and_then(|sp| sp.entity).filter(|_| !headline && !asker) {

@@ -93,6 +93,9 @@ pub struct Mentions<'t> {
     pub headline: Option<usize>,
     /// Who an interview's "A:" stands for, once asked (`attribution::interviewee`).
     pub interviewee: Option<Option<usize>>,
+    /// While a pronoun speaker is resolved, what it said ([`Mentions::speaking`]): no one
+    /// named there is the pronoun ("He said Trump would lose" is not Trump's).
+    said: Span,
 }
 
 /// "No entity" in [`NameEntry`]'s fields.
@@ -462,6 +465,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
         by_description,
         headline,
         interviewee: None,
+        said: Span::new(0, 0),
     };
     // Reused for every name not written as it is joined.
     let mut scratch = String::new();
@@ -1939,6 +1943,28 @@ impl<'t> Mentions<'t> {
         false
     }
 
+    /// Runs `f` (a speaker's resolution) with `said`, the statement it made, known to
+    /// [`Mentions::salient`]: someone named in it is no pronoun's antecedent.
+    pub fn speaking<R>(&mut self, said: Span, f: impl FnOnce(&mut Self) -> R) -> R {
+        self.said = said;
+        let r = f(self);
+        self.said = Span::new(0, 0);
+        r
+    }
+
+    /// Whether entity `e` is named in the statement being made ([`Mentions::speaking`]).
+    fn named_in_said(&self, e: usize) -> bool {
+        let said = self.said;
+        if said.start == said.end {
+            return false;
+        }
+        let first = self.names.partition_point(|n| n.span.start < said.start);
+        self.names[first..]
+            .iter()
+            .take_while(|n| n.span.start < said.end)
+            .any(|n| n.entity == e)
+    }
+
     /// The most salient entity before token `t` that `fits`: the previous speaker when it
     /// fits and is recent, else the first fitting name in this sentence (before `t`), then in
     /// each earlier sentence (a bounded window), captions and credits passed over.
@@ -1951,6 +1977,7 @@ impl<'t> Mentions<'t> {
         last_speaker: Option<usize>,
     ) -> Option<usize> {
         const WINDOW: usize = 6;
+        let fits = &|e: usize| fits(e) && !self.named_in_said(e);
         let end = self.names.partition_point(|n| n.tokens.start < t);
         let mut i = end;
         let mut current_sentence = s;
