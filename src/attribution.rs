@@ -160,9 +160,29 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
             cue_after(doc, quote.close, close_sentence)
                 .map(|found| participle_after(doc, quote, found, close_sentence))
                 .or_else(|| any_verb_after(doc, quote, close_sentence))
-                .or_else(|| cue_before(doc, quote.open, sentence))
+                .or_else(|| cue_before(doc, quote.open, sentence, false))
                 .or_else(|| dash_credit(doc, quote))
         };
+        // "Nurses Warn of ‘Crisis’", "Trump Calls Cruz ‘Liar’": a headline's fragment after its
+        // capitalised cue (kept below only for a fragment: a longer quotation there is the
+        // content of the headline's statement, which keeps the cue).
+        // (Its speaker a name or a description, no relative "Who", and no run of capitalised
+        // words that holds a cue: "Clinton Says Russians Hacked DNC, Calls …".)
+        let headline_cue = (found.is_none() && !title && is_headline(doc, quote.open, mentions))
+            .then(|| cue_before(doc, quote.open, sentence, true))
+            .flatten()
+            .filter(|(_, source)| {
+                source.is_some_and(|src| {
+                    let first = token_from(doc, src.span.start, &(0..doc.tokens.len()));
+                    src.kind != MentionKind::Pronoun
+                        && !eq_ignore_case(src.span.of(doc.text), "who")
+                        && doc.tokens[first..]
+                            .iter()
+                            .take_while(|t| t.span.end <= src.span.end)
+                            .all(|t| t.info.cue().is_none())
+                })
+            });
+        let found = found.or(headline_cue);
         // “A,” she said, “B.” — the second piece joins the first.
         if let (Some((cue_t, _)), Some(next)) = (found, quotes.get(i + 1)) {
             if cue_t > quote.close && cue_t < next.open && joins(doc, quote, next, cue_t) {
@@ -184,6 +204,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
                 && found.is_some_and(|(cue_t, source)| cue_t > quote.close && source.is_some());
             quote_kind(doc, quote, close, &parts, answered)
         };
+        let found = found.filter(|_| headline_cue.is_none() || kind == QuoteKind::Partial);
         let (speaker, cue, confidence) = match found {
             Some((cue_t, source)) => {
                 let source = unless_passive(doc, cue_t, source, || close + 1);
@@ -2193,8 +2214,9 @@ fn colon_before_quote(
 }
 
 /// Smith said: “…” / Smith said, “…” / Smith: “…” / what he called a “…”: a cue before the open,
-/// which is in sentence `s`.
-fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<Source>)> {
+/// which is in sentence `s`. In the `headline`, the cue may be capitalised ("Nurses Warn of
+/// ‘Crisis’").
+fn cue_before(doc: &Document, open: usize, s: usize, headline: bool) -> Option<(usize, Option<Source>)> {
     let line = &doc.lines[doc.tokens[open].line as usize];
     // (Or after a list's bullet: "Key lines from her speech:" over "• “…”" lines.)
     if open == line.tokens.start || (open == line.tokens.start + 1 && is_bullet(doc, line.tokens.start)) {
@@ -2247,7 +2269,7 @@ fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<So
             }
             continue;
         }
-        let Some(class) = cue_class(doc, t, false) else {
+        let Some(class) = cue_class(doc, t, headline) else {
             continue;
         };
         // "appeared on “Meet the Press”": an inference verb introduces no quotation.
