@@ -1365,6 +1365,16 @@ fn description_entity(doc: &Document, mentions: &mut Mentions, source: Source) -
     if eq_ignore_case(wording, "who") {
         return None;
     }
+    // "the envoy" after "a senior envoy involved in the negotiations": the same one, named
+    // by its head noun alone.
+    let bare_definite = source.head > 0
+        && is_word(doc, source.head - 1, None, b"the")
+        && source.named == Span::new(doc.tokens[source.head - 1].span.start, doc.tokens[source.head].span.end);
+    if bare_definite {
+        if let Some(e) = mentions.described_with_head(doc.word(source.head), kind) {
+            return Some(e);
+        }
+    }
     Some(mentions.described(wording, kind))
 }
 
@@ -4265,7 +4275,14 @@ fn reported_speech(
                 content.start < content.end
                     && relative.is_none_or(|(_, comma)| content.start >= doc.tokens[comma].span.end)
             });
-            if std::env::var_os("QLDEBUG").is_some() { eprintln!("DBG t={} {:?} found={:?}", t, doc.word(t), found.map(|(s,c)| (s.map(|s| s.span), c))); }
+            if std::env::var_os("QLDEBUG").is_some() {
+                eprintln!(
+                    "DBG t={} {:?} found={:?}",
+                    t,
+                    doc.word(t),
+                    found.map(|(s, c)| (s.map(|s| s.span), c))
+                );
+            }
             if let Some((source, content)) = found {
                 let source = unless_passive(doc, t, source, || token_from(doc, content.end, &whole.tokens));
                 // Quotations are in text order: only those starting before the content ends

@@ -1634,6 +1634,23 @@ impl<'t> Mentions<'t> {
         e
     }
 
+    /// The latest entity made from a description ([`Mentions::described`]) of `kind` whose
+    /// wording holds `head` as a word ("a senior envoy involved in the talks" for "envoy").
+    pub fn described_with_head(&self, head: &str, kind: EntityKind) -> Option<usize> {
+        self.by_description
+            .values()
+            .copied()
+            .filter(|&e| {
+                let entity = &self.entities[e];
+                entity.kind == kind
+                    && entity
+                        .name
+                        .split(|c: char| !c.is_alphanumeric() && c != '-')
+                        .any(|word| eq_ignore_case(word, head))
+            })
+            .max()
+    }
+
     /// The entity a name the finder did not keep stands for ("Priya" opening a sentence, when
     /// it is never capitalised anywhere else): the one written so, else the latest whose name
     /// ends with it, else the one whose name starts with it.
