@@ -479,9 +479,16 @@ fn headline_speaker(doc: &Document, mentions: &Mentions, sp: Speaker, main_speak
             })
             .max_by_key(|&e| (mentions.entities[e].speaks, std::cmp::Reverse(e)))
     };
+    // "…, Says Envoy" over "a senior envoy involved in the talks said": the story's unnamed
+    // one of that word.
+    let unnamed = || {
+        let e = mentions.described_with_head(&head, EntityKind::Person)?;
+        (Some(e) != sp.entity && mentions.entities[e].speaks > 0).then_some(e)
+    };
     by_role
         .or_else(|| by_surname(doc, mentions, sp))
         .or_else(organisation)
+        .or_else(|| described().then(unnamed).flatten())
         .or_else(|| main_speaker.filter(|_| described()))
 }
 
