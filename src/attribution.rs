@@ -4275,14 +4275,6 @@ fn reported_speech(
                 content.start < content.end
                     && relative.is_none_or(|(_, comma)| content.start >= doc.tokens[comma].span.end)
             });
-            if std::env::var_os("QLDEBUG").is_some() {
-                eprintln!(
-                    "DBG t={} {:?} found={:?}",
-                    t,
-                    doc.word(t),
-                    found.map(|(s, c)| (s.map(|s| s.span), c))
-                );
-            }
             if let Some((source, content)) = found {
                 let source = unless_passive(doc, t, source, || token_from(doc, content.end, &whole.tokens));
                 // Quotations are in text order: only those starting before the content ends
