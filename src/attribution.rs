@@ -173,13 +173,9 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
             .flatten()
             .filter(|(_, source)| {
                 source.is_some_and(|src| {
-                    let first = token_from(doc, src.span.start, &(0..doc.tokens.len()));
-                    src.kind != MentionKind::Pronoun
-                        && !eq_ignore_case(src.span.of(doc.text), "who")
-                        && doc.tokens[first..]
-                            .iter()
-                            .take_while(|t| t.span.end <= src.span.end)
-                            .all(|t| t.info.cue().is_none())
+                    let first = first_token_of(doc, &src);
+                    !is_word(doc, first, word_bytes().who, b"who")
+                        && (first..=src.head).all(|t| doc.tokens[t].info.cue().is_none())
                 })
             });
         let found = found.or(headline_cue);

@@ -1634,21 +1634,13 @@ impl<'t> Mentions<'t> {
         e
     }
 
-    /// The latest entity made from a description ([`Mentions::described`]) of `kind` whose
-    /// wording holds `head` as a word ("a senior envoy involved in the talks" for "envoy").
+    /// The latest entity of `kind` whose name holds the lowercase noun `head` as a word, as
+    /// descriptions do ("a senior envoy involved in the talks" for "envoy"; not a name in
+    /// capitals, "Democratic Congressional Campaign Committee" for "campaign").
     pub fn described_with_head(&self, head: &str, kind: EntityKind) -> Option<usize> {
-        self.by_description
-            .values()
-            .copied()
-            .filter(|&e| {
-                let entity = &self.entities[e];
-                entity.kind == kind
-                    && entity
-                        .name
-                        .split(|c: char| !c.is_alphanumeric() && c != '-')
-                        .any(|word| eq_ignore_case(word, head))
-            })
-            .max()
+        self.entities
+            .iter()
+            .rposition(|e| e.kind == kind && e.name.split([' ', '\u{a0}']).any(|word| word == head))
     }
 
     /// The entity a name the finder did not keep stands for ("Priya" opening a sentence, when
