@@ -160,7 +160,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
             cue_after(doc, quote.close, close_sentence)
                 .map(|found| participle_after(doc, quote, found, close_sentence))
                 .or_else(|| any_verb_after(doc, quote, close_sentence))
-                .or_else(|| cue_before(doc, quote.open, sentence, false))
+                .or_else(|| cue_before(doc, quote.open, sentence))
                 .or_else(|| dash_credit(doc, quote))
         };
         // "Nurses Warn of ‘Crisis’", "Trump Calls Cruz ‘Liar’": a headline's fragment after its
@@ -169,15 +169,8 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         // (Its speaker a name or a description, no relative "Who", and no run of capitalised
         // words that holds a cue: "Clinton Says Russians Hacked DNC, Calls …".)
         let headline_cue = (found.is_none() && !title && is_headline(doc, quote.open, mentions))
-            .then(|| cue_before(doc, quote.open, sentence, true))
-            .flatten()
-            .filter(|(_, source)| {
-                source.is_some_and(|src| {
-                    let first = first_token_of(doc, &src);
-                    !is_word(doc, first, word_bytes().who, b"who")
-                        && (first..=src.head).all(|t| doc.tokens[t].info.cue().is_none())
-                })
-            });
+            .then(|| headline_cue_before(doc, quote.open, sentence))
+            .flatten();
         let found = found.or(headline_cue);
         // “A,” she said, “B.” — the second piece joins the first.
         if let (Some((cue_t, _)), Some(next)) = (found, quotes.get(i + 1)) {
@@ -2219,10 +2212,28 @@ fn colon_before_quote(
     Some((t, Some(subject)))
 }
 
+/// "Nurses Warn of ‘Crisis’", "Trump Calls Cruz ‘Liar’": in the headline, a quotation up to
+/// four words after a capitalised cue, which [`cue_before`] does not take for one, is quoted
+/// by the cue's subject: a name or a description, not a relative "Who" nor a run of
+/// capitalised words that holds a cue ("Clinton Says Russians Hacked DNC, Calls …"). (Rare:
+/// out of line.)
+#[cold]
+#[inline(never)]
+fn headline_cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<Source>)> {
+    let first = doc.sentences.get(s)?.tokens.start;
+    let cue = (first.max(open.saturating_sub(5))..open)
+        .rev()
+        .find(|&t| cue_class(doc, t, true).is_some())?;
+    let source = source_left(doc, cue, first)?;
+    let source_first = first_token_of(doc, &source);
+    let plain = !is_word(doc, source_first, word_bytes().who, b"who")
+        && (source_first..=source.head).all(|t| doc.tokens[t].info.cue().is_none());
+    plain.then_some((cue, Some(source)))
+}
+
 /// Smith said: “…” / Smith said, “…” / Smith: “…” / what he called a “…”: a cue before the open,
-/// which is in sentence `s`. In the `headline`, the cue may be capitalised ("Nurses Warn of
-/// ‘Crisis’").
-fn cue_before(doc: &Document, open: usize, s: usize, headline: bool) -> Option<(usize, Option<Source>)> {
+/// which is in sentence `s`.
+fn cue_before(doc: &Document, open: usize, s: usize) -> Option<(usize, Option<Source>)> {
     let line = &doc.lines[doc.tokens[open].line as usize];
     // (Or after a list's bullet: "Key lines from her speech:" over "• “…”" lines.)
     if open == line.tokens.start || (open == line.tokens.start + 1 && is_bullet(doc, line.tokens.start)) {
@@ -2275,7 +2286,7 @@ fn cue_before(doc: &Document, open: usize, s: usize, headline: bool) -> Option<(
             }
             continue;
         }
-        let Some(class) = cue_class(doc, t, headline) else {
+        let Some(class) = cue_class(doc, t, false) else {
             continue;
         };
         // "appeared on “Meet the Press”": an inference verb introduces no quotation.
