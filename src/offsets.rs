@@ -65,7 +65,7 @@ impl<'t> Utf16Offsets<'t> {
             // continuation bytes only.
             let four_byte = block.iter().fold(0, |any, &x| any | u8::from(x >= 0xf0));
             if four_byte | table.pending() == 0 {
-                table.add(b, |i| steps(load8(block, i * 8), 0));
+                table.add(b, std::array::from_fn(|i| steps(load8(block, i * 8), 0)));
                 continue;
             }
             table.add_leads(b, &std::array::from_fn(|i| load8(block, i * 8)));
@@ -139,10 +139,12 @@ impl Table {
     }
 
     /// Adds block `b`, not all ASCII, as the steps of its words (and the entries of the ASCII
-    /// blocks before it, unless no block before had another character either).
+    /// blocks before it, unless no block before had another character either). (The steps as
+    /// an array, not a function of the word: one copy of this in the browser build, not one
+    /// per caller.)
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn add(&mut self, b: usize, steps: impl Fn(usize) -> u64) {
+    fn add(&mut self, b: usize, steps: [u64; WORDS]) {
         if self.blocks.is_empty() {
             self.blocks = Vec::with_capacity(self.len / BLOCK + 1);
         }
@@ -150,7 +152,7 @@ impl Table {
         // (How much the lag grew before each word, added to its first byte.)
         let mut grown = 0;
         let steps = std::array::from_fn(|i| {
-            let sums = steps(i).wrapping_add(grown).wrapping_mul(ONES);
+            let sums = steps[i].wrapping_add(grown).wrapping_mul(ONES);
             grown = (sums >> 56) - 1;
             sums
         });
@@ -172,7 +174,7 @@ impl Table {
             self.leads = leads >> 32;
             s
         });
-        self.add(b, |i| steps[i]);
+        self.add(b, steps);
         // A character that ends the block moves the lag down at the next word's first byte,
         // as if before it: an ASCII block after it needs no entries of its own. (One that
         // does not end it leaves continuation bytes in the next block, which is not ASCII.)
