@@ -5,8 +5,7 @@
 
 use crate::case::eq_ignore_case;
 use crate::swar::{self, lower8, HIGH};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::sync::OnceLock;
 
 /// What a reporting verb allows after it (see `data/lexicons/cue-verbs.txt`).
@@ -223,9 +222,6 @@ impl Hasher for FxHasher {
         self.0
     }
 }
-
-/// A map with the fast hasher, for the short keys of the core's own tables.
-pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The merged lexicons: a table keyed by the lowercase word packed into two little-endian
 /// `u64`s ([`Key`]), hashed without collisions ("hash and displace"): a word's hash picks a

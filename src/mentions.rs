@@ -10,8 +10,8 @@
 use crate::case::{eq_ignore_case, is_ascii};
 use crate::checkworthy::lexicon::cat::CALENDAR;
 use crate::lexicon::{
-    is_business_word, is_name_modifier, not_a_person, DescKind, FxHasher, FxMap, Gender, NotAPerson, WordInfo,
-    DETERMINER, FUNCTION, GIVEN_NAME, LABEL, ORG_WORD, PLURAL, PRONOUN, QUANTIFIER, TIME, TITLE,
+    is_business_word, is_name_modifier, not_a_person, DescKind, FxHasher, Gender, NotAPerson, WordInfo, DETERMINER,
+    FUNCTION, GIVEN_NAME, LABEL, ORG_WORD, PLURAL, PRONOUN, QUANTIFIER, TIME, TITLE,
 };
 use crate::segment::{reuse, Document, Token, TokenKind};
 use crate::swar;
@@ -20,9 +20,60 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::hash::{BuildHasher, BuildHasherDefault};
 
-/// The table of descriptions ([`FxMap`]'s fast hash; names have a table of their own,
-/// [`NameTable`]). It is never iterated, so the hash decides nothing but speed.
-type NameMap<K, V> = FxMap<K, V>;
+/// The descriptions' entities by the hash of their lowercase wording ([`Mentions::described`];
+/// names have a table of their own, [`NameTable`]): open addressing with linear probing, at
+/// most half full. (It was a `HashMap`, the browser build's only one: its code was ~2 KB of
+/// the wasm.)
+#[derive(Default)]
+struct DescriptionTable {
+    /// (hash, entity + 1), zero for a free slot (so that clearing is a `memset`); a power of
+    /// two long.
+    slots: Vec<(u64, u32)>,
+    len: usize,
+}
+
+impl DescriptionTable {
+    /// Empties the table, keeping its slots for the next text.
+    fn clear(&mut self) {
+        if self.len > 0 {
+            self.slots.fill((0, 0));
+            self.len = 0;
+        }
+    }
+
+    /// The slot where `hash` is, or the free slot where it would go. (The table is never full.)
+    fn slot(&self, hash: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = (hash ^ hash >> 32) as usize & mask;
+        while self.slots[i].1 != 0 && self.slots[i].0 != hash {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    fn get(&self, hash: u64) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let (_, e) = self.slots[self.slot(hash)];
+        (e as usize).checked_sub(1)
+    }
+
+    /// Adds `hash` (not in the table) for entity `e`.
+    fn insert(&mut self, hash: u64, e: usize) {
+        if 2 * (self.len + 1) > self.slots.len() {
+            let size = (2 * self.slots.len()).max(16);
+            let old = std::mem::replace(&mut self.slots, vec![(0, 0); size]);
+            for (h, e) in old.into_iter().filter(|&(_, e)| e != 0) {
+                let i = self.slot(h);
+                self.slots[i] = (h, e);
+            }
+        }
+        let i = self.slot(hash);
+        self.slots[i] = (hash, e as u32 + 1);
+        self.len += 1;
+    }
+}
 
 /// A capitalised name in the text.
 #[derive(Clone, Debug)]
@@ -88,7 +139,7 @@ pub struct Mentions<'t> {
     /// Entities made from descriptions, by a hash of their lowercase wording (a wording
     /// whose hash is taken, by another, takes the next number): the entity's name is the
     /// wording, so no lowercase copy of it is kept (see [`Mentions::described`]).
-    by_description: NameMap<u64, usize>,
+    by_description: DescriptionTable,
     /// The line index of the headline, when the document starts with one.
     pub headline: Option<usize>,
     /// Who an interview's "A:" stands for, once asked (`attribution::interviewee`).
@@ -317,7 +368,7 @@ struct Spare {
     roles: Vec<Role<'static>>,
     table: NameTable,
     entity_words: Vec<usize>,
-    by_description: NameMap<u64, usize>,
+    by_description: DescriptionTable,
 }
 
 thread_local! {
@@ -1614,7 +1665,7 @@ impl<'t> Mentions<'t> {
             }
         };
         let mut key = BuildHasherDefault::<FxHasher>::default().hash_one(lower);
-        while let Some(&e) = self.by_description.get(&key) {
+        while let Some(e) = self.by_description.get(key) {
             if same(&self.entities[e].name) {
                 return e;
             }
@@ -2245,6 +2296,26 @@ mod tests {
         for (i, a) in all.iter().enumerate() {
             assert!(all[i + 1..].iter().all(|b| b != a), "{all:?}");
         }
+    }
+
+    /// The descriptions' table grows past its first slots and still finds every wording, each
+    /// its own entity, and none once cleared for the next text.
+    #[test]
+    fn described_finds_each_of_many_wordings() {
+        let doc = Document::new("Nothing here.");
+        let mut mentions = super::find(&doc);
+        let person = crate::EntityKind::Person;
+        let wordings: Vec<String> = (0..1000).map(|i| format!("official number {i}")).collect();
+        let entities: Vec<usize> = wordings.iter().map(|w| mentions.described(w, person)).collect();
+        for (w, &e) in wordings.iter().zip(&entities) {
+            assert_eq!(mentions.described(&w.to_uppercase(), person), e, "{w}");
+        }
+        let mut distinct = entities.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len(), wordings.len());
+        mentions.by_description.clear();
+        assert!(mentions.described(&wordings[0], person) > entities[entities.len() - 1]);
     }
 
     /// Each role word is kept once per entity however often the title comes back: a chain
