@@ -268,6 +268,7 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
     fragments_of_statements(doc, &mut out, &reported);
     poll_statements(doc, mentions, &mut reported);
     statements_around_fragments(doc, &out, &mut reported);
+    descriptions_described_before(doc, mentions, &mut out);
     if crate::segment::worth_keeping(&used_cues)
         && crate::segment::worth_keeping(&quoted.ranges)
         && crate::segment::worth_keeping(&reach)
@@ -353,6 +354,46 @@ fn statements_around_fragments(doc: &Document, quotes: &[AttributedQuote], repor
         });
     }
     reported.extend(found);
+}
+
+/// "“…,” the envoy told reporters" after "…, a senior envoy involved in the talks said.": the
+/// quotations are attributed before the statements, so a bare "the envoy" found no one and
+/// became an entity of its own. It is the one a statement described with that noun (an
+/// entity made after it, so by the statements).
+fn descriptions_described_before(doc: &Document, mentions: &mut Mentions, quotes: &mut [AttributedQuote]) {
+    for q in quotes.iter_mut() {
+        let Some(Speaker {
+            mention,
+            entity: Some(own),
+        }) = q.speaker
+        else {
+            continue;
+        };
+        let wording = mention.of(doc.text);
+        let bare = wording.strip_prefix("the ").or_else(|| wording.strip_prefix("The "));
+        let Some(head) = bare.filter(|_| eq_ignore_case(&*mentions.entities[own].name, wording)) else {
+            continue;
+        };
+        let Some(e) = mentions
+            .described_with_head(head, crate::EntityKind::Person)
+            .filter(|&e| e > own)
+        else {
+            continue;
+        };
+        q.speaker = Some(Speaker {
+            mention,
+            entity: Some(e),
+        });
+        // (And the roster lists the mention with the entity it now stands for.)
+        if let Some(spoken) = mentions
+            .spoken
+            .iter_mut()
+            .rev()
+            .find(|&&mut (x, m)| x == own && m == mention)
+        {
+            spoken.0 = e;
+        }
+    }
 }
 
 /// "Kerry said that 100,000 would be accepted. “That adds up to 185,000.”": a quotation with
