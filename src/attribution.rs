@@ -374,10 +374,7 @@ fn descriptions_described_before(doc: &Document, mentions: &mut Mentions, quotes
         let Some(head) = bare.filter(|_| eq_ignore_case(&*mentions.entities[own].name, wording)) else {
             continue;
         };
-        let Some(e) = mentions
-            .described_with_head(head, crate::EntityKind::Person)
-            .filter(|&e| e > own)
-        else {
+        let Some(e) = mentions.described_with_head(head, crate::EntityKind::Person, own + 1) else {
             continue;
         };
         q.speaker = Some(Speaker {
@@ -1401,7 +1398,7 @@ fn description_entity(doc: &Document, mentions: &mut Mentions, source: Source) -
         && is_word(doc, source.head - 1, None, b"the")
         && source.named == Span::new(doc.tokens[source.head - 1].span.start, doc.tokens[source.head].span.end);
     if bare_definite {
-        if let Some(e) = mentions.described_with_head(doc.word(source.head), kind) {
+        if let Some(e) = mentions.described_with_head(doc.word(source.head), kind, 0) {
             return Some(e);
         }
     }

@@ -482,7 +482,7 @@ fn headline_speaker(doc: &Document, mentions: &Mentions, sp: Speaker, main_speak
     // "…, Says Envoy" over "a senior envoy involved in the talks said": the story's unnamed
     // one of that word.
     let unnamed = || {
-        let e = mentions.described_with_head(&head, EntityKind::Person)?;
+        let e = mentions.described_with_head(&head, EntityKind::Person, 0)?;
         (Some(e) != sp.entity && mentions.entities[e].speaks > 0).then_some(e)
     };
     by_role

@@ -1685,13 +1685,16 @@ impl<'t> Mentions<'t> {
         e
     }
 
-    /// The latest entity of `kind` whose name holds the lowercase noun `head` as a word, as
-    /// descriptions do ("a senior envoy involved in the talks" for "envoy"; not a name in
-    /// capitals, "Democratic Congressional Campaign Committee" for "campaign").
-    pub fn described_with_head(&self, head: &str, kind: EntityKind) -> Option<usize> {
-        self.entities
+    /// The latest entity of `kind`, from entity `after` on, whose name holds the lowercase noun
+    /// `head` as a word, as descriptions do ("a senior envoy involved in the talks" for
+    /// "envoy"; not a name in capitals, "Democratic Congressional Campaign Committee" for
+    /// "campaign").
+    pub fn described_with_head(&self, head: &str, kind: EntityKind, after: usize) -> Option<usize> {
+        let later = self.entities.get(after..)?;
+        let i = later
             .iter()
-            .rposition(|e| e.kind == kind && e.name.split([' ', '\u{a0}']).any(|word| word == head))
+            .rposition(|e| e.kind == kind && e.name.split([' ', '\u{a0}']).any(|word| word == head))?;
+        Some(after + i)
     }
 
     /// The entity a name the finder did not keep stands for ("Priya" opening a sentence, when
