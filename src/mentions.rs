@@ -1685,11 +1685,13 @@ impl<'t> Mentions<'t> {
         e
     }
 
-    /// The latest entity of `kind`, from entity `after` on, whose name holds the lowercase noun
-    /// `head` as a word, as descriptions do ("a senior envoy involved in the talks" for
-    /// "envoy"; not a name in capitals, "Democratic Congressional Campaign Committee" for
-    /// "campaign").
+    /// The latest entity of `kind`, from entity `after` on and among the last 64 made, whose
+    /// name holds the lowercase noun `head` as a word, as descriptions do ("a senior envoy
+    /// involved in the talks" for "envoy"; not a name in capitals, "Democratic Congressional
+    /// Campaign Committee" for "campaign"). (A bounded look back: a long text has thousands of
+    /// entities, and a scan of them all per description made a 1 MB document 3% slower.)
     pub fn described_with_head(&self, head: &str, kind: EntityKind, after: usize) -> Option<usize> {
+        let after = after.max(self.entities.len().saturating_sub(64));
         let later = self.entities.get(after..)?;
         let i = later
             .iter()
