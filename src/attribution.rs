@@ -381,13 +381,10 @@ fn descriptions_described_before(doc: &Document, mentions: &mut Mentions, quotes
             mention,
             entity: Some(e),
         });
-        // (And the roster lists the mention with the entity it now stands for.)
-        if let Some(spoken) = mentions
-            .spoken
-            .iter_mut()
-            .rev()
-            .find(|&&mut (x, m)| x == own && m == mention)
-        {
+        // (And the roster lists the mention with the entity it now stands for. Looked for among
+        // the latest only, so that a long text's many do not make this quadratic.)
+        let mut latest = mentions.spoken.iter_mut().rev().take(256);
+        if let Some(spoken) = latest.find(|&&mut (x, m)| x == own && m == mention) {
             spoken.0 = e;
         }
     }
