@@ -166,8 +166,6 @@ pub fn attribute(doc: &Document, quotes: &[Quoted], mentions: &mut Mentions) -> 
         // "Nurses Warn of ‘Crisis’", "Trump Calls Cruz ‘Liar’": a headline's fragment after its
         // capitalised cue (kept below only for a fragment: a longer quotation there is the
         // content of the headline's statement, which keeps the cue).
-        // (Its speaker a name or a description, no relative "Who", and no run of capitalised
-        // words that holds a cue: "Clinton Says Russians Hacked DNC, Calls …".)
         let headline_cue = (found.is_none() && !title && is_headline(doc, quote.open, mentions))
             .then(|| headline_cue_before(doc, quote.open, sentence))
             .flatten();

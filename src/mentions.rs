@@ -22,7 +22,7 @@ use std::hash::{BuildHasher, BuildHasherDefault};
 
 /// The descriptions' entities by the hash of their lowercase wording ([`Mentions::described`];
 /// names have a table of their own, [`NameTable`]): open addressing with linear probing, at
-/// most half full. (It was a `HashMap`, the browser build's only one: its code was ~2 KB of
+/// most half full. (It was a `HashMap`, the browser build's only one: its code was ~1.5 KB of
 /// the wasm.)
 #[derive(Default)]
 struct DescriptionTable {
