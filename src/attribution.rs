@@ -4064,7 +4064,7 @@ fn past_agency_dateline(doc: &Document, first: usize, cue: usize) -> Option<usiz
             .iter()
             .all(|x| x.cap || (x.kind == TokenKind::Punct && matches!(doc.text.as_bytes()[x.span.start], b',' | b'.')));
     let dash = |i: usize| i < cue && is_dash(doc, i);
-    (placelike && open + 3 < cue && is_punct(doc, open + 2, b')') && dash(open + 3)).then_some(open + 4)
+    (placelike && open + 3 < cue && is_punct(doc, open + 2, b')') && dash(open + 3)).then(|| past_dash(doc, open + 3))
 }
 
 /// Where a statement that opens `sentence` and ends before `cue` starts: the byte after the
@@ -4089,7 +4089,13 @@ pub(crate) fn past_dateline(doc: &Document, sentence: &crate::segment::Sentence,
         let word = bytes_of(doc, t);
         word.len() >= 2 && word.iter().all(|b| !b.is_ascii_lowercase())
     };
-    if doc.lines[sentence.line].tokens.start != first {
+    let line_start = doc.lines[sentence.line].tokens.start;
+    if line_start != first {
+        // (A state's abbreviation ends a sentence the tokenizer cannot tell from one: "SAN
+        // JOSE, Calif. (AP) — …" leaves the agency and its dash to open the next.)
+        if is_punct(doc, first, b'(') {
+            return past_split_dateline(doc, line_start, first, cue);
+        }
         return first;
     }
     // (A live blog's entry opens with its time: "9:42 p.m. — Holloway has conceded …".)
@@ -4104,6 +4110,34 @@ pub(crate) fn past_dateline(doc: &Document, sentence: &crate::segment::Sentence,
     dateline_end(doc, first, cue).unwrap_or(first)
 }
 
+/// Is `sentence` the place of a dateline whose agency a state's abbreviation split off into
+/// the next sentence ("FRESNO, Calif." before "(AP) — …")? No statement, then.
+pub(crate) fn is_split_dateline_place(doc: &Document, sentence: &crate::segment::Sentence) -> bool {
+    let (first, next) = (sentence.tokens.start, sentence.tokens.end);
+    next < doc.tokens.len() && is_punct(doc, next, b'(') && split_dateline_place(doc, sentence.line, first, next)
+}
+
+/// For [`is_split_dateline_place`], once the next sentence opens with a bracket. (Rare: out
+/// of line.)
+#[cold]
+#[inline(never)]
+fn split_dateline_place(doc: &Document, line: usize, first: usize, next: usize) -> bool {
+    doc.lines[line].tokens.start == first && past_split_dateline(doc, first, next, doc.tokens.len()) > next
+}
+
+/// For [`past_dateline`]: where the sentence `first` that opens with a dateline's "(AP) —"
+/// starts its own words, when the words before it on its line, from `line_start`, are the
+/// dateline's place. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn past_split_dateline(doc: &Document, line_start: usize, first: usize, cue: usize) -> usize {
+    // (The agency's bracket found from the line's start must be the sentence's own.)
+    match past_agency_dateline(doc, line_start, cue) {
+        Some(after) if after > first => after,
+        _ => first,
+    }
+}
+
 /// For [`past_dateline`]: the token after the dash of a clock time that opens a line ("9:42
 /// p.m. —", "10:05 ET –"): a number with a colon, at most two words after it, then the dash.
 /// (Rare: out of line.)
@@ -4115,7 +4149,7 @@ fn clock_time_end(doc: &Document, first: usize, cue: usize) -> Option<usize> {
     // (The hour and minutes, then "a.m.", "p.m." or a zone in capitals: no word of a sentence.)
     let words = doc.tokens[first..dash].iter().filter(|x| x.kind == TokenKind::Word);
     let clock = time.contains(':') && words.clone().count() <= 2;
-    (clock && words.clone().all(|x| x.span.len() <= 4) && dash + 1 < cue).then_some(dash + 1)
+    (clock && words.clone().all(|x| x.span.len() <= 4) && dash + 1 < cue).then(|| past_dash(doc, dash))
 }
 
 /// For [`past_dateline`]: the token after a dateline's dash. (Rare: out of line.)
@@ -4133,7 +4167,15 @@ fn dateline_end(doc: &Document, first: usize, cue: usize) -> Option<usize> {
         TokenKind::Number => true,
         TokenKind::Punct => matches!(doc.text.as_bytes()[x.span.start], b',' | b'.' | b'(' | b')'),
     });
-    (dateline && dash + 1 < cue).then_some(dash + 1)
+    (dateline && dash + 1 < cue).then(|| past_dash(doc, dash))
+}
+
+/// The token after the dash `dash`, or after the second hyphen of a typed dash ("--").
+fn past_dash(doc: &Document, dash: usize) -> usize {
+    let doubled = doc.tokens.get(dash + 1).is_some_and(|next| {
+        next.span.start == doc.tokens[dash].span.end && doc.text.as_bytes()[next.span.start] == b'-'
+    });
+    dash + 1 + usize::from(doubled)
 }
 
 /// Do the words `first..=end` name a place ([`crate::lexicon::not_a_person`])? (Rare: out of

@@ -363,7 +363,7 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
             let first = crate::attribution::past_dateline(doc, sentence, sentence.tokens.end);
             // (A dateline alone on its line, "WASHINGTON (Reuters) -", is no statement: past it,
             // the next sentence's first token would open a span that ends before it starts.)
-            if first >= sentence.tokens.end {
+            if first >= sentence.tokens.end || crate::attribution::is_split_dateline_place(doc, sentence) {
                 continue;
             }
             let span = Span::new(doc.tokens[first].span.start, span.end);
