@@ -2633,6 +2633,12 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     if t > floor + 1 && bytes_of(doc, t - 1).ends_with(b"ly") && is_manner_adverb(doc, t - 1) {
         t -= 1;
     }
+    // "The head of the trust on Tuesday said", "… yesterday said": past a time, to a role's
+    // phrase (any other phrase there is as often an object as the subject: "voters going to
+    // the polls on Super Tuesday said").
+    if t > floor + 1 && doc.tokens[t - 1].info.has(TIME) {
+        t = before_time(doc, t - 1, floor);
+    }
     if t == floor {
         return None;
     }
@@ -2733,7 +2739,7 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
 
 /// Does the phrase ending at `head` follow a role and "of", "at" or "for", a few words back:
 /// "the chairman of the Federal Reserve", "the head of the agency", "a lawyer for the
-/// family"? (Asked before an aside only: rare, out of line.)
+/// family", "the chairman of the Joint Chiefs of Staff"? (Asked before an aside only: rare, out of line.)
 #[cold]
 #[inline(never)]
 fn role_of_phrase(doc: &Document, head: usize, floor: usize) -> bool {
@@ -2744,12 +2750,40 @@ fn role_of_phrase(doc: &Document, head: usize, floor: usize) -> bool {
         if token.kind != TokenKind::Word || token.in_quote {
             return false;
         }
+        // (Past an "of" within a name: "the chairman of the Joint Chiefs of Staff".)
         if matches!(doc.word(j), "of" | "at" | "for") {
             let role = &doc.tokens[j - 1];
-            return role.kind == TokenKind::Word && !role.cap && (role.info.is_desc() || role.info.has(TITLE));
+            if role.kind == TokenKind::Word && !role.cap && (role.info.is_desc() || role.info.has(TITLE)) {
+                return true;
+            }
         }
     }
     false
+}
+
+/// For [`source_left_of`]: where the phrase before the time at `time` ends ("Tuesday", "on
+/// Tuesday", "last week", "this morning"), where that phrase completes a role ("the head of
+/// the trust"); else `time + 1`, as where `time` is a surname ("Theresa May said"). (Rare:
+/// out of line.)
+#[cold]
+#[inline(never)]
+fn before_time(doc: &Document, time: usize, floor: usize) -> usize {
+    if surname_not_time(doc, time, floor) {
+        return time + 1;
+    }
+    let opener = const { keys(["on", "last", "this", "early", "late"]) };
+    let start = if time > floor + 1 && word_in(doc, time - 1, &opener) {
+        time - 1
+    } else {
+        time
+    };
+    let role_before =
+        start > floor + 1 && doc.tokens[start - 1].kind == TokenKind::Word && role_of_phrase(doc, start - 1, floor);
+    if role_before {
+        start
+    } else {
+        time + 1
+    }
 }
 
 /// The token before a bracket that closes at `head` ("Sen. Ann Ruiz (D-N.M.)"), or `head`
@@ -3460,6 +3494,36 @@ fn role_completed_by(doc: &Document, start: usize, head: usize, floor: usize) ->
     ))
 }
 
+/// For a subject, `role` and the phrase after its "of" that opens at `complement`, before
+/// `cue`: "the head of the hospital trust", where the phrase's words are nouns, names and
+/// determiners (not "the trust that runs …", "of the trust on Tuesday", "of the trust
+/// strongly …"); else `role`
+/// alone. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn role_with_complement(doc: &Document, role: Source, complement: usize, cue: usize, floor: usize) -> Source {
+    let noun_like = |x: &Token| {
+        x.kind == TokenKind::Word
+            && !x.in_quote
+            && !x.info.is_cue()
+            && (x.info.has(DETERMINER)
+                || x.cap
+                || !(x.info.has(FUNCTION)
+                    || x.info.has(CUE_MODIFIER)
+                    || x.info.has(TIME)
+                    || x.span.of(doc.text).ends_with("ly")))
+    };
+    let words = doc.tokens[complement..cue.min(complement + 6)]
+        .iter()
+        .take_while(|x| noun_like(x))
+        .count();
+    let whole = (words > 0)
+        .then(|| phrase_ending_at(doc, complement + words - 1, floor))
+        .flatten()
+        .filter(|whole| whole.span.start == role.span.start);
+    whole.unwrap_or(role)
+}
+
 /// "the secretary of state said": the title that the word at `head`, after "of", completes;
 /// not "her tenure as secretary of state", a preposition's object. (Rare: out of line.)
 #[cold]
@@ -3587,6 +3651,11 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
             }
             start -= 2;
         }
+        if start >= floor + 2 && matches!(doc.word(start - 1), "of" | "the") {
+            if let Some(role) = role_of_name(doc, start, head, floor) {
+                return Some(role);
+            }
+        }
         // "Union leader Ana Ruiz said" opening a sentence: the capital before a title is the
         // title's, though no name finder calls a sentence's first word a name.
         if start > floor && doc.tokens[start].info.has(TITLE) && opens_sentence_before_title(doc, start - 1) {
@@ -3622,6 +3691,10 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
         if prev.kind != TokenKind::Word || prev.in_quote || prev.info.is_cue() {
             break;
         }
+        // ("Packer, who is chairman of the PAC said": a form of "be" is no modifier.)
+        if prev.info.has(CUE_MODIFIER) && word_in(doc, start - 1, &BE) {
+            break;
+        }
         start -= 1;
         if prev.info.has(DETERMINER) {
             break;
@@ -3646,6 +3719,24 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
         head,
         MentionKind::Description(desc),
     ))
+}
+
+/// "The governor of Texas said", "critics of Obama say", "the director of the Food Bank
+/// said": the role or group of the name at `start..=head` speaks, not the name. Not a title's,
+/// capitalised where no sentence starts ("Speaker of the House Rep. Paul Ryan"), nor a
+/// preposition's object ("in a meeting with the editorial board of the Washington Post Trump
+/// said"). (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn role_of_name(doc: &Document, start: usize, head: usize, floor: usize) -> Option<Source> {
+    let the = usize::from(doc.word(start - 1) == "the");
+    let of = (start - 1 - the).max(floor);
+    if of <= floor || doc.word(of) != "of" || (doc.tokens[of - 1].cap && of - 1 != floor) {
+        return None;
+    }
+    let role = role_completed_by(doc, of + 1, head, floor)?;
+    let before = first_token_of(doc, &role).checked_sub(1).filter(|&b| b >= floor);
+    before.is_none_or(|b| !word_in(doc, b, &PREPOSITIONS)).then_some(role)
 }
 
 /// Is token `t` a capitalised word that opens its sentence, no function word or cue, before a
@@ -4031,7 +4122,13 @@ fn subject_past(
                 };
                 continue;
             }
-            let phrase = phrase_ending_at(doc, end, sentence.tokens.start);
+            let mut phrase = phrase_ending_at(doc, end, sentence.tokens.start);
+            // "The head of the trust defended …, saying": a role with what it is the role of.
+            if let Some(role) = phrase.filter(|p| matches!(p.kind, MentionKind::Description(_))) {
+                if end + 2 < cue && doc.word(end + 1) == "of" {
+                    phrase = Some(role_with_complement(doc, role, end + 2, cue, sentence.tokens.start));
+                }
+            }
             // "In a statement released Thursday, Rep. Jeffries …": a time that is no speaker
             // ends an adverbial, and the subject is still ahead.
             if phrase.is_none() && doc.tokens[end].info.has(TIME) {
