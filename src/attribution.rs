@@ -2762,7 +2762,7 @@ fn role_of_phrase(doc: &Document, head: usize, floor: usize) -> bool {
 }
 
 /// For [`source_left_of`]: where the phrase before the time at `time` ends ("Tuesday", "on
-/// Tuesday", "last week", "this morning"), where that phrase completes a role ("the head of
+/// Tuesday", "last week"), where that phrase completes a role ("the head of
 /// the trust"); else `time + 1`, as where `time` is a surname ("Theresa May said"). (Rare:
 /// out of line.)
 #[cold]
@@ -2771,8 +2771,7 @@ fn before_time(doc: &Document, time: usize, floor: usize) -> usize {
     if surname_not_time(doc, time, floor) {
         return time + 1;
     }
-    let opener = const { keys(["on", "last", "this", "early", "late"]) };
-    let start = if time > floor + 1 && word_in(doc, time - 1, &opener) {
+    let start = if time > floor + 1 && (doc.is(time - 1, "on") || doc.is(time - 1, "last")) {
         time - 1
     } else {
         time
@@ -2973,7 +2972,7 @@ fn institution_start(doc: &Document, j: usize, floor: usize) -> usize {
     while ends_institution
         && start > floor + 1
         && j - start <= 5
-        && (doc.tokens[start - 1].cap || (doc.word(start - 1) == "of" && doc.tokens[start - 2].cap))
+        && (doc.tokens[start - 1].cap || (doc.is(start - 1, "of") && doc.tokens[start - 2].cap))
     {
         start -= 1;
     }
@@ -3479,7 +3478,7 @@ fn plain_phrase_ending_at(doc: &Document, head: usize, floor: usize, participle:
 /// is the secretary, not the state).
 #[inline(never)]
 fn role_completed_by(doc: &Document, start: usize, head: usize, floor: usize) -> Option<Source> {
-    if start < floor + 2 || doc.word(start - 1) != "of" {
+    if start < floor + 2 || !doc.is(start - 1, "of") {
         return None;
     }
     let role = &doc.tokens[start - 2].info;
@@ -3495,33 +3494,23 @@ fn role_completed_by(doc: &Document, start: usize, head: usize, floor: usize) ->
 }
 
 /// For a subject, `role` and the phrase after its "of" that opens at `complement`, before
-/// `cue`: "the head of the hospital trust", where the phrase's words are nouns, names and
-/// determiners (not "the trust that runs …", "of the trust on Tuesday", "of the trust
-/// strongly …"); else `role`
-/// alone. (Rare: out of line.)
+/// `cue`: "the head of the hospital trust", the longest phrase within five words that runs on
+/// from the role (not "the trust that runs the hospital", nor "the trust on Tuesday");
+/// else `role` alone. (Rare: out of line.)
 #[cold]
 #[inline(never)]
 fn role_with_complement(doc: &Document, role: Source, complement: usize, cue: usize, floor: usize) -> Source {
-    let noun_like = |x: &Token| {
-        x.kind == TokenKind::Word
-            && !x.in_quote
-            && !x.info.is_cue()
-            && (x.info.has(DETERMINER)
-                || x.cap
-                || !(x.info.has(FUNCTION)
-                    || x.info.has(CUE_MODIFIER)
-                    || x.info.has(TIME)
-                    || x.span.of(doc.text).ends_with("ly")))
+    // (A phrase ends on no function word or possessive, and before no name's next word: not
+    // "the attorney general of the", "of China's", "of presumptive nominee Hillary".)
+    let may_end = |end: usize| {
+        let (last, next) = (&doc.tokens[end], &doc.tokens[end + 1]);
+        !last.info.has(FUNCTION) && last.possessive == 0 && !(next.cap && next.kind == TokenKind::Word)
     };
-    let words = doc.tokens[complement..cue.min(complement + 6)]
-        .iter()
-        .take_while(|x| noun_like(x))
-        .count();
-    let whole = (words > 0)
-        .then(|| phrase_ending_at(doc, complement + words - 1, floor))
-        .flatten()
-        .filter(|whole| whole.span.start == role.span.start);
-    whole.unwrap_or(role)
+    (complement..cue.min(complement + 6))
+        .rev()
+        .filter(|&end| may_end(end))
+        .find_map(|end| phrase_ending_at(doc, end, floor).filter(|whole| whole.span.start == role.span.start))
+        .unwrap_or(role)
 }
 
 /// "the secretary of state said": the title that the word at `head`, after "of", completes;
@@ -3627,7 +3616,7 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
             // "Secretary of State John Kerry", "Sen. Ted Cruz of Texas": a name or title goes
             // on before "of" (not "most of Senate Republicans"), a firm's before an ampersand
             // ("Marks & Spencer", "AT&T").
-            let of = start >= floor + 2 && (doc.word(start - 1) == "of" || doc.is_ampersand(start - 1)) && {
+            let of = start >= floor + 2 && (doc.is(start - 1, "of") || doc.is_ampersand(start - 1)) && {
                 let before = &doc.tokens[start - 2];
                 before.cap && name_word(start - 2)
             };
@@ -3638,8 +3627,8 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
                 if start >= floor + 3
                     && doc.tokens[start - 1].info.has(DETERMINER)
                     && employer
-                    && doc.word(start - 1) == "the"
-                    && doc.word(start - 2) == "of"
+                    && doc.is(start - 1, "the")
+                    && doc.is(start - 2, "of")
                     && doc.tokens[start - 3].name_like
                     && !doc.tokens[start - 3].info.has(TITLE)
                 {
@@ -3729,9 +3718,9 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
 #[cold]
 #[inline(never)]
 fn role_of_name(doc: &Document, start: usize, head: usize, floor: usize) -> Option<Source> {
-    let the = usize::from(doc.word(start - 1) == "the");
+    let the = usize::from(doc.is(start - 1, "the"));
     let of = (start - 1 - the).max(floor);
-    if of <= floor || doc.word(of) != "of" || (doc.tokens[of - 1].cap && of - 1 != floor) {
+    if of <= floor || !doc.is(of, "of") || (doc.tokens[of - 1].cap && of - 1 != floor) {
         return None;
     }
     let role = role_completed_by(doc, of + 1, head, floor)?;
@@ -4125,7 +4114,7 @@ fn subject_past(
             let mut phrase = phrase_ending_at(doc, end, sentence.tokens.start);
             // "The head of the trust defended …, saying": a role with what it is the role of.
             if let Some(role) = phrase.filter(|p| matches!(p.kind, MentionKind::Description(_))) {
-                if end + 2 < cue && doc.word(end + 1) == "of" {
+                if end + 2 < cue && doc.is(end + 1, "of") {
                     phrase = Some(role_with_complement(doc, role, end + 2, cue, sentence.tokens.start));
                 }
             }
@@ -4269,10 +4258,8 @@ fn dateline_end(doc: &Document, first: usize, cue: usize) -> Option<usize> {
 
 /// The token after the dash `dash`, or after the second hyphen of a typed dash ("--").
 fn past_dash(doc: &Document, dash: usize) -> usize {
-    let doubled = doc.tokens.get(dash + 1).is_some_and(|next| {
-        next.span.start == doc.tokens[dash].span.end && doc.text.as_bytes()[next.span.start] == b'-'
-    });
-    dash + 1 + usize::from(doubled)
+    // (A hyphen right after the dash is the next token.)
+    dash + 1 + usize::from(doc.text.as_bytes().get(doc.tokens[dash].span.end) == Some(&b'-'))
 }
 
 /// Do the words `first..=end` name a place ([`crate::lexicon::not_a_person`])? (Rare: out of

@@ -898,7 +898,7 @@ fn add_name<'t, const SHAPED: bool>(
     } = shape;
     let date = facts.date;
     // "The Secretary of State said": a title and its complement, and no one's name.
-    if SHAPED && doc.tokens[name_tokens.start].span.len() == 2 && doc.word(name_tokens.start) == "of" {
+    if SHAPED && doc.tokens[name_tokens.start].span.len() == 2 && doc.is(name_tokens.start, "of") {
         return;
     }
     // "the New York Democrat", "the Texas Republican": capitalised words after a determiner
@@ -1192,7 +1192,7 @@ fn shape_run(
     let hint = |t: usize| (t > name.start && doc.tokens[t].info.has(GIVEN_NAME)) || !doc.tokens[t].cap;
     // (A title's complement may be an organisation's, before a name: "Director of Government
     // Affairs Phil Smith", not "CEO of Washington Restaurant Association".)
-    let named = || doc.word(name.start) == "of" && !doc.tokens[name.end - 1].info.has(ORG_WORD);
+    let named = || doc.is(name.start, "of") && !doc.tokens[name.end - 1].info.has(ORG_WORD);
     if name.len() >= 3 && (!org_word || named()) && (name.start..name.end).any(hint) {
         let titled = after_title > 0 || preceded_by_role(doc, run.start).is_some();
         name = name_proper(doc, name, titled);
@@ -1218,14 +1218,14 @@ fn shape_run(
 fn title_of_before(doc: &Document, start: usize) -> Option<usize> {
     // (Told first by the lengths of "the" and "of", and the title's flags: most runs have none.)
     let mut of = start.checked_sub(1)?;
-    if doc.tokens[of].span.len() == 3 && doc.word(of) == "the" {
+    if doc.tokens[of].span.len() == 3 && doc.is(of, "the") {
         of = of.checked_sub(1)?;
     }
     let title = &doc.tokens[of.checked_sub(1)?];
     (title.cap
         && title.info.has(TITLE)
         && doc.tokens[of].span.len() == 2
-        && doc.word(of) == "of"
+        && doc.is(of, "of")
         && title.line == doc.tokens[start].line)
         .then_some(of - 1)
 }
@@ -1264,7 +1264,7 @@ fn titles_before_surname(doc: &Document, start: usize, after_title: usize) -> us
 #[inline(never)]
 fn name_proper(doc: &Document, tokens: std::ops::Range<usize>, titled: bool) -> std::ops::Range<usize> {
     let given = |t: usize| doc.tokens[t].info.has(GIVEN_NAME);
-    let of = |t: usize| doc.tokens[t].span.len() == 2 && doc.word(t) == "of";
+    let of = |t: usize| doc.tokens[t].span.len() == 2 && doc.is(t, "of");
     let (mut start, mut end) = (tokens.start, tokens.end);
     let first_given = (start..end).find(|&t| given(t));
     if of(start) {

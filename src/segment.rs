@@ -324,6 +324,13 @@ impl<'t> Document<'t> {
         self.tokens[token].span.of(self.text)
     }
 
+    /// Is token `token` exactly `word`? (Out of line in the browser build: a call is smaller
+    /// than the slice and compare at each of the rules' tests.)
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    pub fn is(&self, token: usize, word: &str) -> bool {
+        self.word(token) == word
+    }
+
     /// Splits every line into sentences. Call once, after quotation marks are known
     /// ([`crate::quotes::find`]).
     #[inline(never)] // a stage of its own in profiles (see examples/stages.rs)
