@@ -2563,8 +2563,11 @@ fn source_left(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         if hops == 2 || participle {
             return None;
         }
-        // (A name, or an institution's capitalised description: "the Defense Department".)
-        let named = source.kind == MentionKind::Name || doc.tokens[source.head].cap;
+        // (A name, an institution's capitalised description, "the Defense Department", or an
+        // organisation's description: "a spokesman for the ministry".)
+        let named = source.kind == MentionKind::Name
+            || doc.tokens[source.head].cap
+            || source.kind == MentionKind::Description(DescKind::Organisation);
         employer = (hops == 0 && named && word_in(doc, prep, &EMPLOYER_PREPOSITIONS)).then_some(source.span.end);
         source = source_left_of(doc, prep, floor).or_else(|| generic_left(doc, prep, floor))?;
         before = word_before_phrase(doc, &source, floor);
