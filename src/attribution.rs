@@ -5723,7 +5723,36 @@ fn content_end(doc: &Document, sentence: &crate::segment::Sentence) -> usize {
 fn according_source(doc: &Document, t: usize, end: usize) -> Option<Source> {
     source_right(doc, t + 1)
         .map(|source| with_trailing_nouns(doc, source, end))
+        .map(
+            |source| match source.head + 1 < end && is_postmodifier(doc, source.head + 1) {
+                true => with_postmodifier_phrase(doc, source, end),
+                false => source,
+            },
+        )
         .or_else(|| any_phrase_after(doc, t + 1, end))
+}
+
+/// After "according to", `source` with what describes it after its head: "two people familiar
+/// with the matter", "a person close to the talks", up to a comma, a relative clause or the
+/// sentence's end, six words at most, none a cue or a form of "be". (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn with_postmodifier_phrase(doc: &Document, source: Source, end: usize) -> Source {
+    let from = source.head + 1;
+    // (Up to a relative clause's word: "officials briefed on the talks who asked …".)
+    let words = (from..end.min(from + 7))
+        .take_while(|&i| {
+            let x = &doc.tokens[i];
+            x.kind == TokenKind::Word && !x.info.is_cue() && !x.in_quote && !is_who_stem(doc, i) && !is_that(doc, i)
+        })
+        .count();
+    let last = from + words - 1;
+    let tied = (3..=6).contains(&words) && word_in(doc, from + 1, &POSTMODIFIER_PREPOSITIONS);
+    if tied && !(from..=last).any(|i| word_in(doc, i, &BE)) && source.named == source.span {
+        with_postmodifier(source, doc.tokens[last].span.end)
+    } else {
+        source
+    }
 }
 
 /// Is token `t` the verb of "put it" ("as he put it", "as one aide puts it")?
@@ -5795,6 +5824,12 @@ fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -
         .take_while(|&i| punct_of(doc.text, &doc.tokens[i]) != Some(')'))
         .find(|&i| punct_of(doc.text, &doc.tokens[i]) == Some('('))
         .map_or(sentence_first, |open| open + 1);
+    // (Nor is a dateline part of it: "SEATTLE (Reuters) - …, according to X.")
+    let sentence_first = if sentence_first == sentence.tokens.start {
+        past_dateline(doc, sentence, t)
+    } else {
+        sentence_first
+    };
     // (Set off by commas: "Clinton leads by 271 delegates according to a count by the AP, but
     // …" has its statement before the attribution.)
     let set_off = t > sentence_first && matches!(punct_of(doc.text, &doc.tokens[t - 1]), Some(',' | ':' | '—' | '–'));
