@@ -3681,6 +3681,10 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
     while start > floor && head - start < 6 {
         let prev = &doc.tokens[start - 1];
         if prev.kind != TokenKind::Word || prev.in_quote || prev.info.is_cue() {
+            // (A plural's possessive with its determiner: "the pilots' union".)
+            if prev.kind == TokenKind::Punct {
+                start = plural_possessive_start(doc, start - 1, floor).unwrap_or(start);
+            }
             break;
         }
         // ("Packer, who is chairman of the PAC said": a form of "be" is no modifier.)
@@ -3729,6 +3733,26 @@ fn role_of_name(doc: &Document, start: usize, head: usize, floor: usize) -> Opti
     let role = role_completed_by(doc, of + 1, head, floor)?;
     let before = first_token_of(doc, &role).checked_sub(1).filter(|&b| b >= floor);
     before.is_none_or(|b| !word_in(doc, b, &PREPOSITIONS)).then_some(role)
+}
+
+/// Where the plural's possessive that ends with the apostrophe at `mark` starts, with its
+/// determiner: "the pilots' union", "teachers’ unions". An apostrophe right after a word in
+/// "s" and before a space, which no quotation closes there. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn plural_possessive_start(doc: &Document, mark: usize, floor: usize) -> Option<usize> {
+    let apostrophe =
+        matches!(punct_of(doc.text, &doc.tokens[mark]), Some('\'' | '’')) && doc.tokens[mark].mark == Mark::None;
+    let plural = mark.checked_sub(1).filter(|&w| w >= floor && apostrophe)?;
+    let word = &doc.tokens[plural];
+    if word.kind != TokenKind::Word
+        || word.span.end != doc.tokens[mark].span.start
+        || !bytes_of(doc, plural).ends_with(b"s")
+    {
+        return None;
+    }
+    let determined = plural > floor && doc.tokens[plural - 1].info.has(DETERMINER);
+    Some(plural - usize::from(determined))
 }
 
 /// Is token `t` a capitalised word that opens its sentence, no function word or cue, before a
