@@ -4601,7 +4601,10 @@ fn main_verb_after_relative(doc: &Document, comma: usize, t: usize) -> bool {
 #[cold]
 #[inline(never)]
 fn closing_attribution(doc: &Document, floor: usize, t: usize, sentence: &std::ops::Range<usize>) -> bool {
-    let end = sentence.end;
+    // (Or a clause about how the source spoke goes on after it: "…, the people said, speaking
+    // on condition of anonymity …".)
+    let speaking = t + 2 < sentence.end && is_punct(doc, t + 1, b',') && is_word(doc, t + 2, None, b"speaking");
+    let end = if speaking { t + 1 } else { sentence.end };
     // (The comma before the cue first: where the last statement ended may be past the text's
     // last token, "“““Yes,” he said:".)
     t > floor + 1
@@ -6375,10 +6378,11 @@ fn reported_from_verb(
             || (word_in(doc, after, &PREPOSITIONS)
                 && !is_word(doc, after, None, b"of")
                 && (!particle || doc.tokens.get(after + 1).is_some_and(|t| t.info.has(TIME)))));
+    // (Or "speaking", as in "…, the people said, speaking on condition of anonymity".)
     let participle_at = |t: usize| {
-        doc.tokens
-            .get(t)
-            .is_some_and(|x| t < end && x.info.is_cue() && x.span.of(doc.text).ends_with("ing"))
+        doc.tokens.get(t).is_some_and(|x| {
+            t < end && (x.info.is_cue() && x.span.of(doc.text).ends_with("ing") || is_word(doc, t, None, b"speaking"))
+        })
     };
     // ("said on its website, as …": after "said", "on" is no particle but a place.)
     let said_on = || particle && is_word(doc, cue, None, b"said") && is_word(doc, after, None, b"on");

@@ -324,6 +324,9 @@ pub fn assemble(doc: &Document, mut found: Found, mut mentions: Mentions, option
         }
         // Stable, as the sort of all claims was: equal spans keep their order.
         crate::sort::sort_by_span(&mut reported_claims, &mut scratch.sort_keys, |c| c.span);
+        if reported_claims.windows(2).any(|w| w[0].span == w[1].span) {
+            drop_unattributed_twins(&mut reported_claims);
+        }
         // The speakers are listed and renumbered now, while the claims with a speaker are
         // these alone: not tested again among the factual ones, interleaved with them.
         scratch.roster(&mut mentions, &mut quotes, &mut reported_claims, &mut entities);
@@ -874,6 +877,23 @@ fn mark(sp: Option<Speaker>, mentions: &Mentions, place: &mut Vec<u32>, speaking
         speaking[*count] = e;
         *count += new as usize;
         place[e] = group + new as u32 * *count as u32;
+    }
+}
+
+/// A statement found twice, by a verb of inference that names nobody and by its attribution
+/// ("The carrier is expected to announce the cuts, the people said"), is the attributed one:
+/// of two sorted claims with one span, the one without a speaker goes. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn drop_unattributed_twins(claims: &mut Vec<Claim>) {
+    let mut i = 0;
+    while i + 1 < claims.len() {
+        let (a, b) = (&claims[i], &claims[i + 1]);
+        if a.span == b.span && a.speaker.is_none() != b.speaker.is_none() {
+            claims.remove(if a.speaker.is_none() { i } else { i + 1 });
+        } else {
+            i += 1;
+        }
     }
 }
 
