@@ -320,6 +320,9 @@ impl<'t> Document<'t> {
         doc
     }
 
+    /// The text of token `token`. (Out of line in the browser build: inlined at each of its
+    /// ~30 uses, the token's bounds check and its span's look-up came to 0.9 KB of wasm.)
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn word(&self, token: usize) -> &'t str {
         self.tokens[token].span.of(self.text)
     }
