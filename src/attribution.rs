@@ -1402,8 +1402,10 @@ fn description_entity(doc: &Document, mentions: &mut Mentions, source: Source) -
 
 /// The cue class of token `t` where it is used as a reporting verb. The lexicon's answer
 /// first, inline: most words are no cue (and the capitalised ones would otherwise each search
-/// for their sentence).
-#[inline]
+/// for their sentence). (Out of line in the browser build: inlined at each of its nine uses,
+/// the lexicon's test and the calls after it came to 1 KB of wasm.)
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 fn cue_class(doc: &Document, t: usize, headline: bool) -> Option<CueClass> {
     let class = doc.tokens[t]
         .info
