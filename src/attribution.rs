@@ -3749,7 +3749,7 @@ fn plural_possessive_start(doc: &Document, mark: usize, floor: usize) -> Option<
     let word = &doc.tokens[plural];
     if word.kind != TokenKind::Word
         || word.span.end != doc.tokens[mark].span.start
-        || !bytes_of(doc, plural).ends_with(b"s")
+        || !word_ends_with(doc, plural, b"s")
     {
         return None;
     }
