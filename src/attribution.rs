@@ -2744,7 +2744,8 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
 
 /// Does the phrase ending at `head` follow a role and "of", "at" or "for", a few words back:
 /// "the chairman of the Federal Reserve", "the head of the agency", "a lawyer for the
-/// family", "the chairman of the Joint Chiefs of Staff"? (Asked before an aside only: rare, out of line.)
+/// family", "the chairman of the Joint Chiefs of Staff"? (Asked before an aside or a time
+/// only: rare, out of line.)
 #[cold]
 #[inline(never)]
 fn role_of_phrase(doc: &Document, head: usize, floor: usize) -> bool {
@@ -2767,9 +2768,8 @@ fn role_of_phrase(doc: &Document, head: usize, floor: usize) -> bool {
 }
 
 /// For [`source_left_of`]: where the phrase before the time at `time` ends ("Tuesday", "on
-/// Tuesday", "last week"), where that phrase completes a role ("the head of
-/// the trust"); else `time + 1`, as where `time` is a surname ("Theresa May said"). (Rare:
-/// out of line.)
+/// Tuesday", "last week"), where that phrase completes a role ("the head of the trust"); else
+/// `time + 1`, as where `time` is a surname ("Theresa May said"). (Rare: out of line.)
 #[cold]
 #[inline(never)]
 fn before_time(doc: &Document, time: usize, floor: usize) -> usize {
@@ -3499,7 +3499,7 @@ fn role_completed_by(doc: &Document, start: usize, head: usize, floor: usize) ->
 }
 
 /// For a subject, `role` and the phrase after its "of" that opens at `complement`, before
-/// `cue`: "the head of the hospital trust", the longest phrase within five words that runs on
+/// `cue`: "the head of the hospital trust", the longest phrase within six words that runs on
 /// from the role (not "the trust that runs the hospital", nor "the trust on Tuesday");
 /// else `role` alone. (Rare: out of line.)
 #[cold]
@@ -5758,12 +5758,13 @@ fn content_end(doc: &Document, sentence: &crate::segment::Sentence) -> usize {
 fn according_source(doc: &Document, t: usize, end: usize) -> Option<Source> {
     source_right(doc, t + 1)
         .map(|source| with_trailing_nouns(doc, source, end))
-        .map(
-            |source| match source.head + 1 < end && is_postmodifier(doc, source.head + 1) {
-                true => with_postmodifier_phrase(doc, source, end),
-                false => source,
-            },
-        )
+        .map(|source| {
+            if source.head + 1 < end && is_postmodifier(doc, source.head + 1) {
+                with_postmodifier_phrase(doc, source, end)
+            } else {
+                source
+            }
+        })
         .or_else(|| any_phrase_after(doc, t + 1, end))
 }
 
@@ -6389,7 +6390,7 @@ fn reported_from_verb(
     // (Or "speaking", as in "…, the people said, speaking on condition of anonymity".)
     let participle_at = |t: usize| {
         doc.tokens.get(t).is_some_and(|x| {
-            t < end && (x.info.is_cue() && x.span.of(doc.text).ends_with("ing") || is_word(doc, t, None, b"speaking"))
+            t < end && (x.info.is_cue() && word_ends_with(doc, t, b"ing") || is_word(doc, t, None, b"speaking"))
         })
     };
     // ("said on its website, as …": after "said", "on" is no particle but a place.)
