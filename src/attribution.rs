@@ -4208,7 +4208,7 @@ pub(crate) fn past_dateline(doc: &Document, sentence: &crate::segment::Sentence,
     if line_start != first {
         // (A state's abbreviation ends a sentence the tokenizer cannot tell from one: "SAN
         // JOSE, Calif. (AP) — …" leaves the agency and its dash to open the next.)
-        if is_punct(doc, first, b'(') {
+        if is_punct(doc, first, b'(') || is_dash(doc, first) {
             return past_split_dateline(doc, line_start, first, cue);
         }
         return first;
@@ -4229,7 +4229,9 @@ pub(crate) fn past_dateline(doc: &Document, sentence: &crate::segment::Sentence,
 /// the next sentence ("FRESNO, Calif." before "(AP) — …")? No statement, then.
 pub(crate) fn is_split_dateline_place(doc: &Document, sentence: &crate::segment::Sentence) -> bool {
     let (first, next) = (sentence.tokens.start, sentence.tokens.end);
-    next < doc.tokens.len() && is_punct(doc, next, b'(') && split_dateline_place(doc, sentence.line, first, next)
+    next < doc.tokens.len()
+        && (is_punct(doc, next, b'(') || is_dash(doc, next))
+        && split_dateline_place(doc, sentence.line, first, next)
 }
 
 /// For [`is_split_dateline_place`], once the next sentence opens with a bracket. (Rare: out
@@ -4241,11 +4243,26 @@ fn split_dateline_place(doc: &Document, line: usize, first: usize, next: usize) 
 }
 
 /// For [`past_dateline`]: where the sentence `first` that opens with a dateline's "(AP) —"
-/// starts its own words, when the words before it on its line, from `line_start`, are the
-/// dateline's place. (Rare: out of line.)
+/// (or its bare dash, "HARTFORD, Conn. — …") starts its own words, when the words before it
+/// on its line, from `line_start`, are the dateline's place. (Rare: out of line.)
 #[cold]
 #[inline(never)]
 fn past_split_dateline(doc: &Document, line_start: usize, first: usize, cue: usize) -> usize {
+    if is_dash(doc, first) {
+        // (Without an agency the place must be in capitals, as a dateline's is.)
+        let shouted =
+            bytes_of(doc, line_start).len() >= 2 && bytes_of(doc, line_start).iter().all(|b| !b.is_ascii_lowercase());
+        let place = &doc.tokens[line_start..first];
+        let placelike = place.len() <= 8
+            && place.iter().all(|x| {
+                x.cap || (x.kind == TokenKind::Punct && matches!(doc.text.as_bytes()[x.span.start], b',' | b'.'))
+            });
+        return if shouted && placelike && first + 1 < cue {
+            past_dash(doc, first)
+        } else {
+            first
+        };
+    }
     // (The agency's bracket found from the line's start must be the sentence's own.)
     match past_agency_dateline(doc, line_start, cue) {
         Some(after) if after > first => after,
