@@ -1144,8 +1144,20 @@ fn with_partitive(doc: &Document, source: Source, s: usize) -> Source {
 fn partitive_source(doc: &Document, source: Source, s: usize) -> Source {
     // (Within sentence `s`.)
     let floor = doc.sentences.get(s).map_or(0, |x| x.tokens.start);
-    partitive_start(doc, first_token_of(doc, &source).saturating_sub(1), floor).map_or(source, |q| Source {
-        span: Span::new(doc.tokens[q].span.start, source.span.end),
+    share_of(doc, source, floor)
+}
+
+/// The share ([`partitive_start`]) of the group `source` names, or the role that share
+/// completes ("the family of one of the victims"); `source` itself where no share counts it
+/// out. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn share_of(doc: &Document, source: Source, floor: usize) -> Source {
+    let Some(share) = partitive_start(doc, first_token_of(doc, &source).saturating_sub(1), floor) else {
+        return source;
+    };
+    role_completed_by(doc, share, source.head, floor).unwrap_or(Source {
+        span: Span::new(doc.tokens[share].span.start, source.span.end),
         ..source
     })
 }
@@ -3514,7 +3526,23 @@ fn role_with_complement(doc: &Document, role: Source, complement: usize, cue: us
     (complement..cue.min(complement + 6))
         .rev()
         .filter(|&end| may_end(end))
-        .find_map(|end| phrase_ending_at(doc, end, floor).filter(|whole| whole.span.start == role.span.start))
+        .find_map(|end| {
+            // ("The family of one of the victims": the share's role.)
+            // (A plain noun, "Supporters of abortion rights", only right before a verb of
+            // speech or an aside: a word further from it is as often a verb of the clause, as
+            // is one before a participle. An aside that opens with a name is the role's
+            // holder, who speaks: "The minister of the economy, Mr. Guajardo, argues".)
+            let plain = || {
+                let aside = is_punct(doc, end + 1, b',') && doc.tokens.get(end + 2).is_some_and(|x| !x.cap);
+                let before_verb = (end + 1 == cue || aside) && !doc.tokens[end].info.has(CUE_MODIFIER);
+                (before_verb && !word_ends_with(doc, cue, b"ing"))
+                    .then(|| plain_phrase_ending_at(doc, end, floor, false))
+            };
+            let phrase = phrase_ending_at(doc, end, floor)
+                .or_else(|| plain().flatten())
+                .map(|phrase| share_of(doc, phrase, floor));
+            phrase.filter(|whole| whole.span.start == role.span.start)
+        })
         .unwrap_or(role)
 }
 
