@@ -857,6 +857,7 @@ fn speaker_of(
             (source.kind == MentionKind::Pronoun).then(|| {
                 described_antecedent(doc, mentions, source, s)
                     .or_else(|| definite_antecedent(doc, mentions, source, s, last_speaker))
+                    .or_else(|| group_antecedent(doc, mentions, source, s))
             })?
         })
         .or_else(|| {
@@ -1071,6 +1072,43 @@ fn definite_antecedent(
     (entity.kind == crate::EntityKind::Person
         && (entity.gender == crate::lexicon::Gender::Unknown || entity.gender == gender))
         .then_some(e)
+}
+
+/// "The researchers, led by Dr. Solberg of the University of Bergen, followed 48,000 nurses.
+/// They found …": a "they" after a sentence whose subject is a group's description, opening
+/// it with "the", stands for that group, as a reader takes it; not for a body named inside
+/// that sentence, nor for the last group quoted. (For a pronoun's `source`; rare: out of
+/// line.)
+#[cold]
+#[inline(never)]
+fn group_antecedent(doc: &Document, mentions: &mut Mentions, source: Source, s: usize) -> Option<usize> {
+    if !is_word(doc, source.head, None, b"they") {
+        return None;
+    }
+    let before = doc.sentences[s.checked_sub(1)?].tokens.clone();
+    let the = before.start;
+    if the >= before.end || !is_word(doc, the, None, b"the") {
+        return None;
+    }
+    // The group's noun within three words, after plain modifiers ("The two Chinese
+    // researchers"), ending the subject: a comma or a verb after it, not "of" or a possessive.
+    let head = (the + 1..before.end.min(the + 4)).find(|&t| {
+        let x = &doc.tokens[t];
+        x.kind == TokenKind::Word && !x.cap && !x.in_quote && x.info.desc() == Some(DescKind::Group)
+    })?;
+    let modifiers_plain = doc.tokens[the + 1..head]
+        .iter()
+        .all(|x| x.kind == TokenKind::Word && !x.info.is_cue() && !x.info.has(FUNCTION));
+    let ends_subject = doc.tokens[head].possessive == 0 && head + 1 < before.end && !doc.is(head + 1, "of");
+    if !(modifiers_plain && ends_subject) {
+        return None;
+    }
+    let phrase = Span::new(doc.tokens[the].span.start, doc.tokens[head].span.end);
+    description_entity(
+        doc,
+        mentions,
+        Source::new(phrase, head, MentionKind::Description(DescKind::Group)),
+    )
 }
 
 /// "A spokesperson for the transit authority said … . “…,” the spokesperson said": a definite
