@@ -1398,10 +1398,14 @@ fn government_if_place(speaker: &mut crate::mentions::EntityDraft) {
 /// The person a description is in apposition with: "the F.B.I. director, James B. Comey,
 /// said" is Comey, whoever spoke last. The name right after the description, between
 /// commas (its run may hold a title: "One supporter, Representative Lee Zeldin, said").
-fn apposed_name(doc: &Document, mentions: &Mentions, source: Source) -> Option<usize> {
-    if source.kind != MentionKind::Description(DescKind::Person) {
-        return None;
-    }
+/// So too a body's: "Its main supplier, Holbeck Steel, said" (whatever the name finder took
+/// the name for: a firm's name is often two capitalised words, as a person's is).
+fn apposed_name(doc: &Document, mentions: &mut Mentions, source: Source) -> Option<usize> {
+    let organisation = match source.kind {
+        MentionKind::Description(DescKind::Person) => false,
+        MentionKind::Description(DescKind::Organisation) => true,
+        _ => return None,
+    };
     let comma = |t: usize| doc.tokens.get(t).is_some_and(|t| t.punct(doc.text) == Some(','));
     let mut after = source.head + 1;
     if doc.tokens.get(after)?.span.start < source.span.end {
@@ -1415,8 +1419,21 @@ fn apposed_name(doc: &Document, mentions: &Mentions, source: Source) -> Option<u
         return None;
     }
     let name = mentions.name_at(after + 1)?;
-    let person = mentions.entities[name.entity].kind == crate::EntityKind::Person;
-    (name.tokens.start == after + 1 && comma(name.tokens.end) && person).then_some(name.entity)
+    let (entity, first) = (name.entity, name.tokens.start);
+    let person = mentions.entities[entity].kind == crate::EntityKind::Person;
+    if name.tokens.start != after + 1 || !comma(name.tokens.end) || !(person || organisation) {
+        return None;
+    }
+    // (A business's description tells what the name is: "Holbeck Steel" is no one's name.
+    // Not any body's: "One of the authors of the report, Ari Fleischer," is someone's.)
+    let business = crate::lexicon::is_business_word(&doc.word(source.head).to_ascii_lowercase());
+    let given = doc.tokens[first].info.has(crate::lexicon::GIVEN_NAME);
+    let named = &mut mentions.entities[entity];
+    if business && !given && named.kind == crate::EntityKind::Person && named.gender == crate::lexicon::Gender::Unknown
+    {
+        named.kind = crate::EntityKind::Organisation;
+    }
+    Some(entity)
 }
 
 /// An unresolved description still names a speaker the reader can follow ("Democrats",
@@ -6701,6 +6718,10 @@ fn reported_from_verb(
     {
         return None;
     }
+    // "Velora Motors recalled 40,000 cars": a recall of a count is of products, no memory.
+    if !explicit_that && c < end && doc.tokens[c].kind == TokenKind::Number && is_recall(doc, cue) {
+        return None;
+    }
     if c >= end {
         return None;
     }
@@ -6956,6 +6977,13 @@ fn clause_end(
 #[inline(always)]
 fn is_add(doc: &Document, cue: usize) -> bool {
     doc.text.as_bytes()[doc.tokens[cue].span.start] | 0x20 == b'a' && key_at(doc, cue, 3) == key("add")
+}
+
+/// Is the cue at `cue` a form of "recall"? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn is_recall(doc: &Document, cue: usize) -> bool {
+    key_at(doc, cue, 6) == key("recall")
 }
 
 /// Is `source` the "who" or "which" of a relative clause set off by a comma or a dash ("Smith,
