@@ -1418,10 +1418,27 @@ fn apposed_name(doc: &Document, mentions: &mut Mentions, source: Source) -> Opti
     if !comma(after) {
         return None;
     }
-    let name = mentions.name_at(after + 1)?;
+    // ("The mayor's spokesman, the veteran aide Tom Ruiz, said": past what the aside says the
+    // name is, in words of no name.)
+    let mut first = after + 1;
+    if doc.tokens.get(first).is_some_and(|_| is_word(doc, first, None, b"the")) {
+        let plain = |t: usize| {
+            doc.tokens
+                .get(t)
+                .is_some_and(|x| x.kind == TokenKind::Word && !x.cap && !x.info.is_cue())
+        };
+        let mut t = first + 1;
+        while t < first + 5 && plain(t) {
+            t += 1;
+        }
+        if t > first + 1 && mentions.name_at(t).is_some() {
+            first = t;
+        }
+    }
+    let name = mentions.name_at(first)?;
     let (entity, first) = (name.entity, name.tokens.start);
     let person = mentions.entities[entity].kind == crate::EntityKind::Person;
-    if name.tokens.start != after + 1 || !comma(name.tokens.end) || !(person || organisation) {
+    if name.tokens.start != first || !comma(name.tokens.end) || !(person || organisation) {
         return None;
     }
     // (A business's description tells what the name is: "Holbeck Steel" is no one's name.
@@ -2891,8 +2908,18 @@ fn name_in_aside(doc: &Document, floor: usize, words: std::ops::Range<usize>) ->
     {
         return None;
     }
+    // ("…, the Swedish pension fund Alecta, said": a name after what the aside says it is.)
+    let described = |first: usize| {
+        is_word(doc, words.start, None, b"the")
+            && doc.tokens[words.start + 1..first]
+                .iter()
+                .all(|x| x.kind == TokenKind::Word && !x.info.is_cue())
+    };
     phrase_ending_at(doc, words.end - 1, words.start)
-        .filter(|name| name.kind == MentionKind::Name && first_token_of(doc, name) == words.start)
+        .filter(|name| {
+            let first = first_token_of(doc, name);
+            name.kind == MentionKind::Name && (first == words.start || described(first))
+        })
         // "Its largest shareholder, the Norwegian state, said": a plain phrase with "the" is
         // what the aside names (not its capitalised word alone, which the subject search took).
         .or_else(|| {
