@@ -3765,6 +3765,18 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
         if start > floor && doc.tokens[start].info.has(TITLE) && opens_sentence_before_title(doc, start - 1) {
             start -= 1;
         }
+        // "press secretary Alan Pierce", "White House press secretary Josh Earnest": a
+        // lowercase title's modifier, and the name words before it, are the title's.
+        if start > floor
+            && doc.tokens[start].info.has(TITLE)
+            && !doc.tokens[start].cap
+            && modifies_title(doc, start - 1)
+        {
+            start -= 1;
+            while start > floor && name_word(start - 1) {
+                start -= 1;
+            }
+        }
         // "The" at the start of a sentence is not part of a name (but "AT" of "AT&T" is).
         if start < head && doc.tokens[start].info.has(FUNCTION) && !doc.is_ampersand(start + 1) {
             start += 1;
@@ -3865,6 +3877,28 @@ fn plural_possessive_start(doc: &Document, mark: usize, floor: usize) -> Option<
     }
     let determined = plural > floor && doc.tokens[plural - 1].info.has(DETERMINER);
     Some(plural - usize::from(determined))
+}
+
+/// Is token `t` a lowercase noun before a lowercase title, that the title's phrase holds
+/// ("press" of "press secretary", "foreign" of "foreign minister")? No function word, verb of
+/// speech, time, past form or participle ("thanked", "backing" stand before an object).
+/// (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn modifies_title(doc: &Document, t: usize) -> bool {
+    let token = &doc.tokens[t];
+    token.kind == TokenKind::Word
+        && !token.cap
+        && !token.in_quote
+        && token.possessive == 0
+        && !token.info.has(FUNCTION)
+        && !token.info.has(DETERMINER)
+        && !token.info.has(PRONOUN)
+        && !token.info.has(TIME)
+        && !token.info.is_cue()
+        && !word_ends_with(doc, t, b"ed")
+        && !word_ends_with(doc, t, b"ing")
+        && !word_ends_with(doc, t, b"ly")
 }
 
 /// Is token `t` a capitalised word that opens its sentence, no function word or cue, before a
