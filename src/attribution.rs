@@ -551,21 +551,23 @@ fn joins(doc: &Document, first: &Quoted, second: &Quoted, cue: usize) -> bool {
     }
     let same_paragraph = doc.lines[doc.tokens[first.close].line as usize].paragraph
         == doc.lines[doc.tokens[second.open].line as usize].paragraph;
+    // (The first part's own last mark, inside a quotation it ends with: “She said, ‘Go,’” …)
+    let last_words = first.parts[first.parts.len() - 1]
+        .of(doc.text)
+        .trim_end_matches(['\'', '’', '"', '”']);
     match punct_of(doc.text, &doc.tokens[second.open - 1]) {
         Some(',' | ':' | ';' | '—' | '–') => {
             // A long attribution (a speaker's title and post) only after a first part that ends
             // on a comma: “A,” said Jo Hart, director of …, “b.” And not before a second part
             // with a cue of its own: “A,” she said, but …, “B,” said Kunin.
-            (between <= CUE_WINDOW || first.parts[first.parts.len() - 1].of(doc.text).ends_with(','))
+            (between <= CUE_WINDOW || last_words.ends_with(','))
                 && doc.sentence_of(first.close) == doc.sentence_of(second.open)
                 && cue_after(doc, second.close, doc.sentence_of(second.close)).is_none()
         }
         Some('.') => {
             same_paragraph
                 && cue_after(doc, second.close, doc.sentence_of(second.close)).is_none()
-                && first.parts[first.parts.len() - 1]
-                    .of(doc.text)
-                    .ends_with([',', '!', '?'])
+                && last_words.ends_with([',', '!', '?'])
         }
         _ => false,
     }
