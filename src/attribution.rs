@@ -6195,7 +6195,9 @@ fn looks_like_clause(doc: &Document, c: usize, end: usize) -> bool {
     let Some(token) = doc.tokens.get(c).filter(|_| c < end) else {
         return false;
     };
-    if token.info.has(NOT_CLAUSE_START) || token.kind == TokenKind::Punct && token.mark != Mark::Open {
+    if token.info.has(NOT_CLAUSE_START)
+        || token.kind == TokenKind::Punct && token.mark != Mark::Open && !sum_subject(doc, c, end)
+    {
         return false;
     }
     // "what the president has said and …": a coordinator joins another verb, not a statement.
@@ -7788,6 +7790,7 @@ fn starts_with_subject(doc: &Document, c: usize, end: usize) -> bool {
     doc.tokens.get(c).filter(|_| c < end).is_some_and(|t| {
         !t.in_quote
             && (t.kind == TokenKind::Number
+                || (t.kind == TokenKind::Punct && sum_subject(doc, c, end))
                 || (t.kind == TokenKind::Word
                     && (t.info.has(PRONOUN)
                         || t.info.has(DETERMINER)
@@ -7796,6 +7799,21 @@ fn starts_with_subject(doc: &Document, c: usize, end: usize) -> bool {
                         // (Not a capitalised word, as "Trump's" is, but for "I'm".)
                         || ((!t.cap || doc.text.as_bytes()[t.span.start] == b'I') && contracted_subject(doc, c)))))
     })
+}
+
+/// Does a clause open at token `t` (before `end`) with a sum for its subject: a currency's
+/// sign right before a number, and an auxiliary or a form of "be" soon after ("£2.4 billion
+/// had been committed")? Not a sum that is a verb's object ("reported $2.17 billion in
+/// revenue"). (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn sum_subject(doc: &Document, t: usize, end: usize) -> bool {
+    let sum = matches!(punct_of(doc.text, &doc.tokens[t]), Some('$' | '£' | '€' | '¥'))
+        && doc
+            .tokens
+            .get(t + 1)
+            .is_some_and(|n| n.kind == TokenKind::Number && n.span.start == doc.tokens[t].span.end);
+    sum && (t + 2..end.min(t + 7)).any(|i| auxiliary_at(doc, i, end))
 }
 
 /// Does a clause open at `c` with a bare noun phrase for its subject, shown by a form of
