@@ -1808,11 +1808,17 @@ impl<'t> Mentions<'t> {
                     }
                     // (A message that names its author, found or not, is not the last
                     // person's: "A statement from the ministry said".)
+                    // (Nor is a document a body or a side speaks through: "the lawsuit", "the
+                    // editorial", "the ad" are not the last person quoted.)
                     DescKind::Message => match self.author_after(doc, t, s, last_speaker) {
                         Some(author) => author,
-                        None => self
-                            .issuer(doc, t, s)
-                            .or_else(|| self.salient(doc, t, s, &person, last_speaker)),
+                        None => self.issuer(doc, t, s).or_else(|| {
+                            if matches!(&*head, "lawsuit" | "editorial" | "ad") {
+                                self.owner_within(doc, t, s, last_speaker)
+                            } else {
+                                self.salient(doc, t, s, &person, last_speaker)
+                            }
+                        }),
                     },
                     DescKind::Organisation if definite() => {
                         // "the ministry": a body of that word; "the company", "the firm": also
@@ -1922,6 +1928,54 @@ impl<'t> Mentions<'t> {
                 _ => None,
             });
         Some(described.and_then(|(i, kind)| self.resolve(doc, i, s, MentionKind::Description(kind), last_speaker)))
+    }
+
+    /// "her new Iowa ad", "A memorable Hillary Clinton ad": the person or body the words
+    /// before the head `t` name as a document's owner, a possessive pronoun's antecedent or a
+    /// name that is no place's, back to the determiner. (Rare: out of line.)
+    #[cold]
+    #[inline(never)]
+    fn owner_within(&self, doc: &Document, t: usize, s: usize, last_speaker: Option<usize>) -> Option<usize> {
+        let first = doc.sentences[s].tokens.start;
+        let mut i = t;
+        while i > first && t - i < 5 {
+            i -= 1;
+            let token = &doc.tokens[i];
+            if token.kind != TokenKind::Word || token.in_quote {
+                return None;
+            }
+            if token.info.has(DETERMINER) {
+                // ("her new ad": the person "her" stands for, as "she" would.)
+                let gender = match doc.word(i).to_ascii_lowercase().as_str() {
+                    "his" => Gender::Male,
+                    "her" => Gender::Female,
+                    _ => return None,
+                };
+                let fits = |e: usize| {
+                    let e = &self.entities[e];
+                    e.kind == EntityKind::Person
+                        && (e.gender == Gender::Unknown || e.gender == gender)
+                        && may_be_someone(e)
+                };
+                return self.salient(doc, i, s, &fits, last_speaker);
+            }
+            // (A name the finder left as a modifier, "Clinton" of "One Clinton ad", by the
+            // entity the story's names give the word to.)
+            let named = match self.name_at(i) {
+                Some(name) => Some(name.entity),
+                None if token.cap
+                    && token.possessive == 0
+                    && not_a_person(doc.word(i).as_bytes()) != Some(NotAPerson::Place) =>
+                {
+                    self.entity_named(doc.text, doc.word(i))
+                }
+                None => None,
+            };
+            if let Some(e) = named.filter(|&e| self.entities[e].not_a_person() != Some(NotAPerson::Place)) {
+                return Some(e);
+            }
+        }
+        None
     }
 
     /// "The union said in a statement … . The statement said": a message spoken of again is
