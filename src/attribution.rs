@@ -2134,6 +2134,16 @@ fn cue_after(doc: &Document, close: usize, s: usize) -> Option<(usize, Option<So
     None
 }
 
+/// Does the sentence from `first` open with the cue's subject and an aside that ends at the
+/// comma before it ("Marta Kowalczyk, an economist at Baltic Capital, warned …")? The words
+/// before that comma are then no statement that the words after the cue attribute. (Rare:
+/// out of line.)
+#[cold]
+#[inline(never)]
+fn subject_set_off(doc: &Document, cue: usize, first: usize) -> bool {
+    source_left_of(doc, cue, first).is_some_and(|source| first_token_of(doc, &source) == first)
+}
+
 /// Is the cue at `cue` in a relative clause set off by commas ("…, who asked not to be named,
 /// …") that opens after token `from`? Then where it ends: its closing comma. (Asked only of
 /// cues: out of line.)
@@ -3722,6 +3732,9 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
     }
     if token.cap && !(is_desc && doc.tokens[head].info.has(TITLE) && head == floor) {
         let mut start = head;
+        // (Where the phrase ends: past its head where a person's name heads it, "Ruth Adler of
+        // Keystone Bank", below.)
+        let mut end = token.span.end;
         let name_word = |t: usize| {
             let token = &doc.tokens[t];
             (token.name_like || token.info.has(TITLE)) && token.kind == TokenKind::Word && !token.in_quote
@@ -3750,10 +3763,15 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
                     && !doc.tokens[start - 3].info.has(TITLE)
                 {
                     (head, token) = (start - 3, &doc.tokens[start - 3]);
-                    start = head;
+                    (start, end) = (head, token.span.end);
                     continue;
                 }
                 break;
+            }
+            // "Ruth Adler of Keystone Bank", "Sen. Ted Cruz of Texas": a person's full name
+            // before "of" heads the phrase (the name finder names the person on their own).
+            if doc.is(start - 1, "of") && surname_before_of(doc, start - 2, floor) {
+                (head, token) = (start - 2, &doc.tokens[start - 2]);
             }
             start -= 2;
         }
@@ -3793,11 +3811,7 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
             Some(desc) if !is_proper_name(doc, start, head) => MentionKind::Description(desc),
             _ => MentionKind::Name,
         };
-        return Some(Source::new(
-            Span::new(doc.tokens[start].span.start, token.span.end),
-            head,
-            kind,
-        ));
+        return Some(Source::new(Span::new(doc.tokens[start].span.start, end), head, kind));
     }
     let Some(desc) = token.info.desc() else {
         return title_completed_by(doc, head, floor);
@@ -3841,6 +3855,19 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
         head,
         MentionKind::Description(desc),
     ))
+}
+
+/// Is token `t`, before "of", the surname of a person's full name: no given name, title or
+/// organisation's word itself, after a given name within two words (not before `floor`)?
+/// (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn surname_before_of(doc: &Document, t: usize, floor: usize) -> bool {
+    let surname = &doc.tokens[t];
+    !surname.info.has(crate::lexicon::GIVEN_NAME)
+        && !surname.info.has(TITLE)
+        && !surname.info.has(ORG_WORD)
+        && (t.saturating_sub(2).max(floor)..t).any(|i| doc.tokens[i].info.has(crate::lexicon::GIVEN_NAME))
 }
 
 /// "The governor of Texas said", "critics of Obama say", "the director of the Food Bank
@@ -5043,8 +5070,9 @@ fn colon_statement(
 ) -> Option<(Option<Source>, Span)> {
     let content_start = doc.tokens[t + 1].span.start;
     if let Some(src) = source_left(doc, t, sentence.tokens.start) {
-        // "Iowa: Tim Albrecht, Brad Anderson, …": a roster under its heading says nothing.
-        if is_name_list(doc, t + 1, sentence.tokens.end) {
+        // "Iowa: Tim Albrecht, Brad Anderson, …": a roster under its heading says nothing;
+        // nor does "Q&A: …", a label (whose letters, one by one, are an interview's).
+        if is_name_list(doc, t + 1, sentence.tokens.end) || src.span.of(doc.text).eq_ignore_ascii_case("q&a") {
             return None;
         }
         return Some((Some(src), Span::new(content_start, content_end(doc, sentence))));
@@ -6646,7 +6674,11 @@ fn reported_from_verb(
     };
     if let Some(comma) = comma_before.filter(|&c| c > first + 2 && tail_is_short() && !clause_after()) {
         if let Some(found) = statement_before_comma(doc, cue, class, sentence, comma, before) {
-            return found;
+            // (Not where the words before the comma are the subject and its aside: "Marta
+            // Kowalczyk, an economist, warned the board"; the statement is after the cue.)
+            if found.is_none() || !subject_set_off(doc, cue, first) {
+                return found;
+            }
         }
     }
     // A parenthetical attribution: "These rules, the lawyers said, apply to everyone." The

@@ -575,7 +575,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             if gap == 0 {
                 facts.add(doc, end - start, end);
                 end += 1;
-            } else if is_connector(doc, end)
+            } else if (is_connector(doc, end) && !employer_after_person(doc, start, end))
                 || (facts.org_word && joins_institution(doc, start, end))
                 || (!facts.org_word && doc.word(end) == "and" && and_in_institution(doc, start, end))
             {
@@ -761,6 +761,31 @@ fn is_connector_word(word: &str) -> bool {
         word,
         "of" | "de" | "van" | "von" | "der" | "bin" | "al" | "la" | "le" | "del" | "da" | "di" | "du"
     )
+}
+
+/// Is the "of" at `t` the start of an employer after a person's full name, the run from
+/// `start` ("Ruth Adler of Keystone Bank"): a given name, then a surname just before it, and
+/// no place after it? The person is named on their own (not "Ruth Adler of Keystone Bank",
+/// an organisation for its last word). (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn employer_after_person(doc: &Document, start: usize, t: usize) -> bool {
+    let surname = &doc.tokens[t - 1];
+    // (A place after "of" stays with the name, as a senator's state does: "Elizabeth Warren
+    // of Massachusetts" is hers, not a body "they" could stand for.)
+    let place = |words: usize| {
+        let last = (t + words).min(doc.tokens.len() - 1);
+        let name = Span::new(doc.tokens[t + 1].span.start, doc.tokens[last].span.end).of(doc.text);
+        not_a_person(name.as_bytes()) == Some(NotAPerson::Place)
+    };
+    doc.word(t) == "of"
+        && t - start >= 2
+        && (start..t - 1).any(|i| doc.tokens[i].info.has(GIVEN_NAME))
+        && !surname.info.has(GIVEN_NAME)
+        && !surname.info.has(TITLE)
+        && !surname.info.has(ORG_WORD)
+        && !place(1)
+        && !place(2)
 }
 
 /// Does the lowercase word at `t` join an institution's name, after a word that makes it one
