@@ -1445,7 +1445,7 @@ fn apposed_name(doc: &Document, mentions: &mut Mentions, source: Source) -> Opti
     }
     // (A business's description tells what the name is: "Holbeck Steel" is no one's name.
     // Not any body's: "One of the authors of the report, Ari Fleischer," is someone's.)
-    let business = crate::lexicon::is_business_word(&doc.word(source.head).to_ascii_lowercase());
+    let business = crate::lexicon::is_business_word(&crate::case::lowercase(doc.word(source.head)));
     let given = doc.tokens[first].info.has(crate::lexicon::GIVEN_NAME);
     let named = &mut mentions.entities[entity];
     if business && !given && named.kind == crate::EntityKind::Person && named.gender == crate::lexicon::Gender::Unknown
@@ -4346,13 +4346,17 @@ fn subject_past(
 #[inline(never)]
 fn past_agency_dateline(doc: &Document, first: usize, cue: usize) -> Option<usize> {
     let open = (first..cue.min(first + 8)).find(|&i| is_punct(doc, i, b'('))?;
-    let place = &doc.tokens[first..open];
-    let placelike = !place.is_empty()
-        && place
-            .iter()
-            .all(|x| x.cap || (x.kind == TokenKind::Punct && matches!(doc.text.as_bytes()[x.span.start], b',' | b'.')));
+    let placelike = open > first && is_place_words(doc, first..open);
     let dash = |i: usize| i < cue && is_dash(doc, i);
     (placelike && open + 3 < cue && is_punct(doc, open + 2, b')') && dash(open + 3)).then(|| past_dash(doc, open + 3))
+}
+
+/// Are the tokens `place` a dateline's place: capitalised words, commas and stops ("SAN JOSE,
+/// Calif.")?
+fn is_place_words(doc: &Document, place: std::ops::Range<usize>) -> bool {
+    doc.tokens[place]
+        .iter()
+        .all(|x| x.cap || (x.kind == TokenKind::Punct && matches!(doc.text.as_bytes()[x.span.start], b',' | b'.')))
 }
 
 /// Where a statement that opens `sentence` and ends before `cue` starts: the byte after the
@@ -4425,11 +4429,7 @@ fn past_split_dateline(doc: &Document, line_start: usize, first: usize, cue: usi
         // (Without an agency the place must be in capitals, as a dateline's is.)
         let shouted =
             bytes_of(doc, line_start).len() >= 2 && bytes_of(doc, line_start).iter().all(|b| !b.is_ascii_lowercase());
-        let place = &doc.tokens[line_start..first];
-        let placelike = place.len() <= 8
-            && place.iter().all(|x| {
-                x.cap || (x.kind == TokenKind::Punct && matches!(doc.text.as_bytes()[x.span.start], b',' | b'.'))
-            });
+        let placelike = first - line_start <= 8 && is_place_words(doc, line_start..first);
         return if shouted && placelike && first + 1 < cue {
             past_dash(doc, first)
         } else {

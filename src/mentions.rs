@@ -1971,10 +1971,12 @@ impl<'t> Mentions<'t> {
             }
             if token.info.has(DETERMINER) {
                 // ("her new ad": the person "her" stands for, as "she" would.)
-                let gender = match doc.word(i).to_ascii_lowercase().as_str() {
-                    "his" => Gender::Male,
-                    "her" => Gender::Female,
-                    _ => return None,
+                let gender = if eq_ignore_case(doc.word(i), "his") {
+                    Gender::Male
+                } else if eq_ignore_case(doc.word(i), "her") {
+                    Gender::Female
+                } else {
+                    return None;
                 };
                 let fits = |e: usize| {
                     let e = &self.entities[e];
