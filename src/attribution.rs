@@ -2864,7 +2864,8 @@ fn role_of_phrase(doc: &Document, head: usize, floor: usize) -> bool {
 }
 
 /// For [`source_left_of`]: where the phrase before the time at `time` ends ("Tuesday", "on
-/// Tuesday", "last week"), where that phrase completes a role ("the head of the trust"); else
+/// Tuesday", "last week"), where that phrase completes a role ("the head of the trust") or
+/// an aside's comma ends it; else
 /// `time + 1`, as where `time` is a surname ("Theresa May said"). (Rare: out of line.)
 #[cold]
 #[inline(never)]
@@ -2879,7 +2880,9 @@ fn before_time(doc: &Document, time: usize, floor: usize) -> usize {
     };
     let role_before =
         start > floor + 1 && doc.tokens[start - 1].kind == TokenKind::Word && role_of_phrase(doc, start - 1, floor);
-    if role_before {
+    // ("The chief executive, Paolo Ricci, on Wednesday defended": an aside ends before it.)
+    let aside_before = start > floor + 2 && is_punct(doc, start - 1, b',');
+    if role_before || aside_before {
         start
     } else {
         time + 1
