@@ -1440,7 +1440,15 @@ fn apposed_name(doc: &Document, mentions: &mut Mentions, source: Source) -> Opti
     let name = mentions.name_at(first)?;
     let (entity, first) = (name.entity, name.tokens.start);
     let person = mentions.entities[entity].kind == crate::EntityKind::Person;
-    if name.tokens.start != first || !comma(name.tokens.end) || !(person || organisation) {
+    // (Or ends the sentence: "…, according to the town clerk, Ruth Ellery.")
+    let closes = |t: usize| {
+        doc.tokens.get(t).is_some_and(|x| x.punct(doc.text) == Some('.'))
+            && doc
+                .tokens
+                .get(t + 1)
+                .is_none_or(|x| x.line != doc.tokens[t].line || x.span.start > doc.tokens[t].span.end)
+    };
+    if name.tokens.start != first || !(comma(name.tokens.end) || closes(name.tokens.end)) || !(person || organisation) {
         return None;
     }
     // (A business's description tells what the name is: "Holbeck Steel" is no one's name.
@@ -2919,7 +2927,8 @@ fn bracket_opening(doc: &Document, head: usize, floor: usize) -> Option<usize> {
 fn name_in_aside(doc: &Document, floor: usize, words: std::ops::Range<usize>) -> Option<Source> {
     if words.is_empty()
         || ((floor..words.start - 1).any(|t| is_punct(doc, t, b','))
-            && !possessed_role_before(doc, words.start - 1, floor))
+            && !possessed_role_before(doc, words.start - 1, floor)
+            && !after_opening_phrase(doc, floor, words.start - 1))
     {
         return None;
     }
@@ -2942,6 +2951,24 @@ fn name_in_aside(doc: &Document, floor: usize, words: std::ops::Range<usize>) ->
                 .then(|| plain_phrase_ending_at(doc, words.end - 1, words.start, false))?
                 .filter(|phrase| first_token_of(doc, phrase) == words.start)
         })
+}
+
+/// Is the one comma before the comma at `comma`, from `floor`, the end of a phrase that opens
+/// the sentence, of place or time ("In a letter last month, the chief executive, Gordon Fisk,
+/// wrote")? The aside after the subject is then still the sentence's first. (Rare: out of
+/// line.)
+#[cold]
+#[inline(never)]
+fn after_opening_phrase(doc: &Document, floor: usize, comma: usize) -> bool {
+    let mut commas = (floor..comma).filter(|&t| is_punct(doc, t, b','));
+    let (Some(first), None) = (commas.next(), commas.next()) else {
+        return false;
+    };
+    let opener = word_in(doc, floor, &PREPOSITIONS)
+        || word_in(doc, floor, &OPENING_SUBORDINATORS)
+        || doc.tokens[floor].info.has(TIME)
+        || is_word(doc, floor, None, b"last");
+    opener && first - floor <= 8
 }
 
 /// Whether a clause opens with a possessed noun before the comma at `comma`: "…, and its
@@ -6038,6 +6065,7 @@ fn according_to(doc: &Document, t: usize, sentence: &crate::segment::Sentence) -
             next.info.has(TITLE)
                 || apposition_end(doc, comma, end).is_some()
                 || next.info.has(DETERMINER) && !leads_in(doc, sentence_first, t)
+                || name_to_end(doc, comma + 1, end)
         };
         // ("G4S receives, according to one report, $234 million …": a sum goes on too.)
         let sum = matches!(punct_of(doc.text, next), Some('$' | '£' | '€'));
@@ -6179,6 +6207,23 @@ fn apposition_end(doc: &Document, comma: usize, end: usize) -> Option<usize> {
     let first = comma + 1;
     let second = (first..end.min(first + 12)).find(|&i| punct_of(doc.text, &doc.tokens[i]) == Some(','))?;
     apposes(doc, first..second).then_some(second)
+}
+
+/// Do the tokens from `first` to `end` name someone and end the sentence: capitalised words,
+/// then at most its final stop ("…, according to the town clerk, Ruth Ellery.")? (Rare: out
+/// of line.)
+#[cold]
+#[inline(never)]
+fn name_to_end(doc: &Document, first: usize, end: usize) -> bool {
+    let last = if end > first && punct_of(doc.text, &doc.tokens[end - 1]) == Some('.') {
+        end - 1
+    } else {
+        end
+    };
+    (2..=4).contains(&(last - first))
+        && doc.tokens[first..last]
+            .iter()
+            .all(|t| t.kind == TokenKind::Word && t.cap && t.name_like && !t.in_quote)
 }
 
 /// Are the words `words` an apposition that describes a person (see [`apposition_end`])?
