@@ -689,7 +689,14 @@ impl<'t> Document<'t> {
         // (After "told", its listener first: "… ?” Trump told Britain’s ITV television station
         // in an interview." A pronoun there opens a statement instead: "told CNN he …".)
         let told = self.tokens[cue].info.cue() == Some(crate::lexicon::CueClass::Tell);
-        let reach = if told { 10 } else { 5 };
+        // (So after "asked", whose listener is as often named: "… ?” Ruiz asked a crowd in
+        // Fresno.")
+        let asked = self
+            .text
+            .as_bytes()
+            .get(self.tokens[cue].span.start..self.tokens[cue].span.start + 3)
+            == Some(b"ask");
+        let reach = if told || asked { 10 } else { 5 };
         let stop = (cue + 1..line_end.min(cue + reach))
             .find(|&t| matches!(self.tokens[t].punct(self.text), Some('.' | ',' | ';')));
         let listener_only = |stop: usize| {
