@@ -3776,17 +3776,20 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
             // "Secretary of State John Kerry", "Sen. Ted Cruz of Texas": a name or title goes
             // on before "of" (not "most of Senate Republicans"), a firm's before an ampersand
             // ("Marks & Spencer", "AT&T").
+            // (So does an institution's before "for" or "on": "Department for Transport",
+            // "Council on Foreign Relations".)
             let of = start >= floor + 2 && (doc.is(start - 1, "of") || doc.is_ampersand(start - 1)) && {
                 let before = &doc.tokens[start - 2];
                 before.cap && name_word(start - 2)
-            };
+            } || start >= floor + 2 && institution_before(doc, start - 1);
             if !of {
                 // "Jo Hart of the University of Sydney said": the person, not her employer
                 // (an organisation's word first or last; not "Speaker of the House …").
-                let employer = doc.tokens[start].info.has(ORG_WORD) || token.info.has(ORG_WORD);
+                // (Or within: "the James Martin Center for Nonproliferation Studies".)
+                let employer = || (start..=head).any(|i| doc.tokens[i].info.has(ORG_WORD));
                 if start >= floor + 3
                     && doc.tokens[start - 1].info.has(DETERMINER)
-                    && employer
+                    && employer()
                     && doc.is(start - 1, "the")
                     && doc.is(start - 2, "of")
                     && doc.tokens[start - 3].name_like
@@ -3885,6 +3888,15 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
         head,
         MentionKind::Description(desc),
     ))
+}
+
+/// Is token `t` the "for" or "on" of an institution's name, after its capitalised word
+/// ("Department for Transport", "Council on Foreign Relations")? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn institution_before(doc: &Document, t: usize) -> bool {
+    let before = &doc.tokens[t - 1];
+    (doc.is(t, "for") || doc.is(t, "on")) && before.cap && before.info.has(ORG_WORD) && !before.in_quote
 }
 
 /// Is token `t`, before "of", the surname of a person's full name: no given name, title or

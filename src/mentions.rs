@@ -585,6 +585,9 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             } else if doc.is_ampersand(end) {
                 join_ampersand(doc, &mut facts, start, end);
                 end += 2;
+            } else if facts.org_word && comma_in_institution(doc, start, end) {
+                join_listed(doc, &mut facts, start, end);
+                end += 2;
             } else {
                 break possessive;
             }
@@ -807,6 +810,38 @@ fn joins_institution(doc: &Document, start: usize, t: usize) -> bool {
         "and" => !joined("and") && (start + 1..t).any(|i| is_connector(doc, i) || matches!(doc.word(i), "for" | "on")),
         _ => false,
     }
+}
+
+/// Joins the comma at `t` and the word after it to the run from `start`
+/// ([`comma_in_institution`]): written as it is joined when the comma touches the word before
+/// it and one space follows.
+#[cold]
+#[inline(never)]
+fn join_listed(doc: &Document, facts: &mut RunFacts, start: usize, t: usize) {
+    let odd_gap = facts.odd_gap;
+    facts.add(doc, t - start, t);
+    facts.add(doc, t + 1 - start, t + 1);
+    let (before, comma, after) = (&doc.tokens[t - 1], &doc.tokens[t], &doc.tokens[t + 1]);
+    if comma.span.start == before.span.end && after.span.start == comma.span.end + 1 {
+        facts.odd_gap = odd_gap;
+    }
+}
+
+/// Does the comma at `t` list the remits of one institution's name, after its "for" (in the
+/// run from `start`), up to an "and" that ends the list: "Department for Environment, Food and
+/// Rural Affairs", "Department for Digital, Culture, Media and Sport"? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn comma_in_institution(doc: &Document, start: usize, t: usize) -> bool {
+    let capital = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|x| x.cap && x.kind == crate::segment::TokenKind::Word)
+    };
+    doc.tokens[t].punct(doc.text) == Some(',')
+        && (start + 1..t).any(|i| doc.word(i) == "for")
+        && capital(t + 1)
+        && (t + 2..doc.tokens.len().min(t + 6)).any(|i| doc.word(i) == "and" && capital(i + 1))
 }
 
 /// Does the "and" at `t` join two halves of one institution's name, the word that makes it
