@@ -781,7 +781,7 @@ fn employer_after_person(doc: &Document, start: usize, t: usize) -> bool {
         let name = Span::new(doc.tokens[t + 1].span.start, doc.tokens[last].span.end).of(doc.text);
         not_a_person(name.as_bytes()) == Some(NotAPerson::Place)
     };
-    doc.word(t) == "of"
+    doc.is(t, "of")
         && t - start >= 2
         && (start..t - 1).any(|i| doc.tokens[i].info.has(GIVEN_NAME))
         && !surname.info.has(GIVEN_NAME)
@@ -839,9 +839,9 @@ fn comma_in_institution(doc: &Document, start: usize, t: usize) -> bool {
             .is_some_and(|x| x.cap && x.kind == crate::segment::TokenKind::Word)
     };
     doc.tokens[t].punct(doc.text) == Some(',')
-        && (start + 1..t).any(|i| doc.word(i) == "for")
+        && (start + 1..t).any(|i| doc.is(i, "for"))
         && capital(t + 1)
-        && (t + 2..doc.tokens.len().min(t + 6)).any(|i| doc.word(i) == "and" && capital(i + 1))
+        && (t + 2..doc.tokens.len().min(t + 6)).any(|i| doc.is(i, "and") && capital(i + 1))
 }
 
 /// Does the "and" at `t` join two halves of one institution's name, the word that makes it
