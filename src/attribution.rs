@@ -859,7 +859,12 @@ fn speaker_of(
             (source.kind == MentionKind::Pronoun).then(|| {
                 described_antecedent(doc, mentions, source, s)
                     .or_else(|| definite_antecedent(doc, mentions, source, s, last_speaker))
-                    .or_else(|| group_antecedent(doc, mentions, source, s))
+                    .or_else(|| {
+                        // (Its length asked first, inline: most pronouns are no "they".)
+                        (doc.tokens[source.head].span.len() == 4)
+                            .then(|| group_antecedent(doc, mentions, source, s))
+                            .flatten()
+                    })
             })?
         })
         .or_else(|| {
@@ -1453,10 +1458,14 @@ fn apposed_name(doc: &Document, mentions: &mut Mentions, source: Source) -> Opti
     }
     // (A business's description tells what the name is: "Holbeck Steel" is no one's name.
     // Not any body's: "One of the authors of the report, Ari Fleischer," is someone's.)
-    let business = crate::lexicon::is_business_word(&crate::case::lowercase(doc.word(source.head)));
+    let business = || crate::lexicon::is_business_word(&crate::case::lowercase(doc.word(source.head)));
     let given = doc.tokens[first].info.has(crate::lexicon::GIVEN_NAME);
     let named = &mut mentions.entities[entity];
-    if business && !given && named.kind == crate::EntityKind::Person && named.gender == crate::lexicon::Gender::Unknown
+    if organisation
+        && !given
+        && named.kind == crate::EntityKind::Person
+        && named.gender == crate::lexicon::Gender::Unknown
+        && business()
     {
         named.kind = crate::EntityKind::Organisation;
     }
@@ -3781,7 +3790,9 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
             let of = start >= floor + 2 && (doc.is(start - 1, "of") || doc.is_ampersand(start - 1)) && {
                 let before = &doc.tokens[start - 2];
                 before.cap && name_word(start - 2)
-            } || start >= floor + 2 && institution_before(doc, start - 1);
+            } || start >= floor + 2
+                && doc.tokens[start - 2].info.has(ORG_WORD)
+                && institution_before(doc, start - 1);
             if !of {
                 // "Jo Hart of the University of Sydney said": the person, not her employer
                 // (an organisation's word first or last; not "Speaker of the House …").
