@@ -4412,6 +4412,12 @@ fn is_place_words(doc: &Document, place: std::ops::Range<usize>) -> bool {
         .all(|x| x.cap || (x.kind == TokenKind::Punct && matches!(doc.text.as_bytes()[x.span.start], b',' | b'.')))
 }
 
+/// Is token `t` a word of two letters or more in capitals ("WASHINGTON", "AP")?
+fn is_shouted(doc: &Document, t: usize) -> bool {
+    let word = bytes_of(doc, t);
+    word.len() >= 2 && word.iter().all(|b| !b.is_ascii_lowercase())
+}
+
 /// Where a statement that opens `sentence` and ends before `cue` starts: the byte after the
 /// dateline that opens its line, if any ([`past_dateline`]). (Out of line, and asked only once
 /// such a statement is found: at the top of its caller, for every cue, it cost 0.4% of all
@@ -4430,10 +4436,7 @@ pub(crate) fn past_dateline(doc: &Document, sentence: &crate::segment::Sentence,
     let first = sentence.tokens.start;
     // (Most sentences open with a word in lowercase or Title Case: one test of the first
     // word's second byte passes them by.)
-    let shouted = |t: usize| {
-        let word = bytes_of(doc, t);
-        word.len() >= 2 && word.iter().all(|b| !b.is_ascii_lowercase())
-    };
+    let shouted = |t: usize| is_shouted(doc, t);
     let line_start = doc.lines[sentence.line].tokens.start;
     if line_start != first {
         // (A state's abbreviation ends a sentence the tokenizer cannot tell from one: "SAN
@@ -4478,19 +4481,16 @@ fn split_dateline_place(doc: &Document, line: usize, first: usize, next: usize) 
 #[cold]
 #[inline(never)]
 fn past_split_dateline(doc: &Document, line_start: usize, first: usize, cue: usize) -> usize {
-    if is_dash(doc, first) {
-        // (Without an agency the place must be in capitals, as a dateline's is.)
-        let shouted =
-            bytes_of(doc, line_start).len() >= 2 && bytes_of(doc, line_start).iter().all(|b| !b.is_ascii_lowercase());
-        let placelike = first - line_start <= 8 && is_place_words(doc, line_start..first);
-        return if shouted && placelike && first + 1 < cue {
-            past_dash(doc, first)
-        } else {
-            first
-        };
-    }
-    // (The agency's bracket found from the line's start must be the sentence's own.)
-    match past_agency_dateline(doc, line_start, cue) {
+    // (The agency's bracket or dash found from the line's start must be the sentence's own;
+    // without an agency, the place must be in capitals, as a dateline's is.)
+    let after = if is_dash(doc, first) {
+        is_shouted(doc, line_start)
+            .then(|| dateline_end(doc, line_start, cue))
+            .flatten()
+    } else {
+        past_agency_dateline(doc, line_start, cue)
+    };
+    match after {
         Some(after) if after > first => after,
         _ => first,
     }
