@@ -718,8 +718,16 @@ struct Scratch {
 }
 
 thread_local! {
-    static SCRATCH: Cell<Option<Scratch>> = const { Cell::new(None) };
+    static SCRATCH: Cell<Option<Kept>> = const { Cell::new(None) };
 }
+
+/// How [`SCRATCH`] holds the vectors: natively in place; boxed in the browser build, where
+/// taking them out and putting them back moved the thirteen vectors' 39 words one by one each
+/// way (344 B of wasm more than a pointer's move, for one move a document).
+#[cfg(not(target_arch = "wasm32"))]
+type Kept = Scratch;
+#[cfg(target_arch = "wasm32")]
+type Kept = Box<Scratch>;
 
 impl Scratch {
     /// Whether its vectors are small enough to keep (a huge text's are not).
