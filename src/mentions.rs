@@ -173,8 +173,10 @@ struct NameTable {
     shift: u32,
     entries: Vec<NameEntry>,
     /// The keys not written in the text as they are joined ("Biden’s aide Smith" has none, but
-    /// "Vladimir\nPutin" is keyed "Vladimir Putin"), one after another.
-    joined: String,
+    /// "Vladimir\nPutin" is keyed "Vladimir Putin"), one after another. (Bytes, not a
+    /// `String`: the keys are `str`s' bytes already, and a `String` took a UTF-8 check of each,
+    /// with [`all_capitals`]' the browser build's only use of `str::from_utf8`, 695 B of wasm.)
+    joined: Vec<u8>,
 }
 
 #[derive(Clone, Copy)]
@@ -213,7 +215,7 @@ impl NameTable {
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn key<'a>(&'a self, text: &'a str, entry: &NameEntry) -> &'a [u8] {
         let from = if entry.in_joined {
-            self.joined.as_bytes()
+            &self.joined[..]
         } else {
             text.as_bytes()
         };
@@ -248,7 +250,7 @@ impl NameTable {
         let (start, in_joined) = match at {
             Some(at) => (at, false),
             None => {
-                self.joined.push_str(std::str::from_utf8(key).unwrap_or_default());
+                self.joined.extend_from_slice(key);
                 (self.joined.len() - key.len(), true)
             }
         };
@@ -1378,11 +1380,38 @@ fn all_capitals(word: &[u8]) -> bool {
     for (i, &b) in word.iter().enumerate() {
         if !b.is_ascii() {
             // (All before `i` is ASCII: a character starts there.)
-            return std::str::from_utf8(&word[i..]).is_ok_and(|w| w.chars().all(|c| c.is_uppercase() || c == '.'));
+            return chars_all_capitals(word.get(i..).unwrap_or_default());
         }
         if !(b.is_ascii_uppercase() || b == b'.') {
             return false;
         }
+    }
+    true
+}
+
+/// Whether every character of `word`, a `str`'s bytes from a character's start, is uppercase
+/// or a full stop, as [`all_capitals`] asks past its ASCII bytes. Decoded by hand: the bytes
+/// are valid UTF-8 already, and `str::from_utf8`'s check of them was 695 B of the browser
+/// build (its only use there).
+fn chars_all_capitals(word: &[u8]) -> bool {
+    let mut rest = word;
+    while let Some(&lead) = rest.first() {
+        // The character's length, from its lead byte, and the lead's bits of its code point.
+        let len = match lead {
+            0..0x80 => 1,
+            0x80..0xe0 => 2,
+            0xe0..0xf0 => 3,
+            _ => 4,
+        };
+        let Some((bytes, tail)) = rest.split_at_checked(len) else {
+            return false;
+        };
+        let lead_bits = u32::from(lead) & (0xff >> (len + usize::from(len > 1)));
+        let code = bytes[1..].iter().fold(lead_bits, |c, &b| c << 6 | u32::from(b & 0x3f));
+        if !char::from_u32(code).is_some_and(|c| c.is_uppercase() || c == '.') {
+            return false;
+        }
+        rest = tail;
     }
     true
 }

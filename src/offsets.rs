@@ -58,13 +58,12 @@ impl<'t> Utf16Offsets<'t> {
         let last = whole.len();
         for (b, block) in whole.enumerate() {
             let block: &[u8; BLOCK] = block.try_into().unwrap_or(&[0; BLOCK]);
-            if block.iter().fold(0, |any, &x| any | x) < 0x80 {
+            if is_ascii(block) {
                 continue;
             }
             // Most such blocks hold no four-byte lead (nor follow one): the lag grows at the
             // continuation bytes only.
-            let four_byte = block.iter().fold(0, |any, &x| any | u8::from(x >= 0xf0));
-            if four_byte | table.pending() == 0 {
+            if four_byte(block) | table.pending() == 0 {
                 table.add(b, std::array::from_fn(|i| steps(load8(block, i * 8), 0)));
                 continue;
             }
@@ -78,7 +77,7 @@ impl<'t> Utf16Offsets<'t> {
         let mut blocks = table.blocks;
         if !blocks.is_empty() {
             // Every word has an entry, and a text that fills its last word one for its end.
-            blocks.resize(bytes.len() / BLOCK + 1, ascii);
+            resize(&mut blocks, bytes.len() / BLOCK + 1, ascii);
         }
         Utf16Offsets { text, blocks }
     }
@@ -97,6 +96,52 @@ impl<'t> Utf16Offsets<'t> {
             None => byte,
         }
     }
+}
+
+/// `blocks.resize(len, ascii)`: out of line in the browser build, where the fill, unrolled
+/// at both uses, came to ~3 KB of wasm (277 B here); natively inlined.
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn resize(blocks: &mut Vec<Block>, len: usize, ascii: Block) {
+    blocks.resize(len, ascii);
+}
+
+/// Whether `block` is all ASCII: its bytes ORed as bytes, which the compiler does sixteen at a
+/// time natively.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn is_ascii(block: &[u8; BLOCK]) -> bool {
+    block.iter().fold(0, |any, &x| any | x) < 0x80
+}
+
+/// 1 if `block` holds a four-byte character's lead (0xf0 or above), else 0.
+#[cfg(not(target_arch = "wasm32"))]
+#[inline(always)]
+fn four_byte(block: &[u8; BLOCK]) -> u8 {
+    block.iter().fold(0, |any, &x| any | u8::from(x >= 0xf0))
+}
+
+/// [`is_ascii`] in the browser build: its eight-byte words ORed, as the wasm target has no
+/// vector compares (the bytes one by one were 64 loads and ORs, ~1 KB with [`four_byte`]'s).
+#[cfg(target_arch = "wasm32")]
+#[inline(always)]
+fn is_ascii(block: &[u8; BLOCK]) -> bool {
+    words(block).fold(0, |any, w| any | w) & HIGH == 0
+}
+
+/// [`four_byte`] in the browser build: a word's bytes of 0xf0 or above are those whose top
+/// four bits are set, each tested at its high bit.
+#[cfg(target_arch = "wasm32")]
+#[inline(always)]
+fn four_byte(block: &[u8; BLOCK]) -> u8 {
+    u8::from(words(block).fold(0, |any, w| any | w & w << 1 & w << 2 & w << 3) & HIGH != 0)
+}
+
+/// The eight-byte words of `block`.
+#[cfg(target_arch = "wasm32")]
+#[inline(always)]
+fn words(block: &[u8; BLOCK]) -> impl Iterator<Item = u64> + '_ {
+    (0..WORDS).map(|i| load8(block, i * 8))
 }
 
 /// How the lag moves at each byte of word `w`, whose first bytes follow a four-byte character
@@ -148,7 +193,8 @@ impl Table {
         if self.blocks.is_empty() {
             self.blocks = Vec::with_capacity(self.len / BLOCK + 1);
         }
-        self.blocks.resize(b, self.ascii());
+        let ascii = self.ascii();
+        resize(&mut self.blocks, b, ascii);
         // (How much the lag grew before each word, added to its first byte.)
         let mut grown = 0;
         let steps = std::array::from_fn(|i| {
