@@ -588,7 +588,7 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
                 join_ampersand(doc, &mut facts, start, end);
                 end += 2;
             } else if facts.org_word && comma_in_institution(doc, start, end) {
-                join_listed(doc, &mut facts, start, end);
+                join_separator(doc, &mut facts, start, end, 1);
                 end += 2;
             } else {
                 break possessive;
@@ -701,14 +701,24 @@ fn weekday_possessive(doc: &Document, token: &Token, possessive: usize, claim_se
 #[cold]
 #[inline(never)]
 fn join_ampersand(doc: &Document, facts: &mut RunFacts, start: usize, t: usize) {
+    join_separator(doc, facts, start, t, 0);
+    facts.org_word = true;
+}
+
+/// The separator at `t` (an ampersand, a comma of a list) and the word after it join the run
+/// from `start`: written as it is joined where the separator touches the word before it and
+/// `gap_after` bytes part it from the word after ("AT&T": none; "Environment, Food": one), as
+/// well as where spaces surround it. (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn join_separator(doc: &Document, facts: &mut RunFacts, start: usize, t: usize, gap_after: usize) {
     let odd_gap = facts.odd_gap;
     facts.add(doc, t - start, t);
     facts.add(doc, t + 1 - start, t + 1);
-    let (before, amp, after) = (&doc.tokens[t - 1], &doc.tokens[t], &doc.tokens[t + 1]);
-    if amp.span.start == before.span.end && after.span.start == amp.span.end {
+    let (before, separator, after) = (&doc.tokens[t - 1], &doc.tokens[t], &doc.tokens[t + 1]);
+    if separator.span.start == before.span.end && after.span.start == separator.span.end + gap_after {
         facts.odd_gap = odd_gap;
     }
-    facts.org_word = true;
 }
 
 /// Is `word` a verb no noun is spelt as, so that a capitalised word in "'s" before it is a
@@ -811,21 +821,6 @@ fn joins_institution(doc: &Document, start: usize, t: usize) -> bool {
         // (Once: "… of Obstetricians and Gynecologists and Easter Seals" are two.)
         "and" => !joined("and") && (start + 1..t).any(|i| is_connector(doc, i) || matches!(doc.word(i), "for" | "on")),
         _ => false,
-    }
-}
-
-/// Joins the comma at `t` and the word after it to the run from `start`
-/// ([`comma_in_institution`]): written as it is joined when the comma touches the word before
-/// it and one space follows.
-#[cold]
-#[inline(never)]
-fn join_listed(doc: &Document, facts: &mut RunFacts, start: usize, t: usize) {
-    let odd_gap = facts.odd_gap;
-    facts.add(doc, t - start, t);
-    facts.add(doc, t + 1 - start, t + 1);
-    let (before, comma, after) = (&doc.tokens[t - 1], &doc.tokens[t], &doc.tokens[t + 1]);
-    if comma.span.start == before.span.end && after.span.start == comma.span.end + 1 {
-        facts.odd_gap = odd_gap;
     }
 }
 
