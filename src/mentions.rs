@@ -1838,9 +1838,7 @@ impl<'t> Mentions<'t> {
                     } else if it {
                         e.kind == EntityKind::Organisation
                     } else {
-                        e.kind == EntityKind::Person
-                            && (e.gender == Gender::Unknown || e.gender == gender)
-                            && may_be_someone(e)
+                        may_be_person_of(e, gender)
                     }
                 };
                 self.salient(doc, t, s, &fits, last_speaker)
@@ -2037,12 +2035,7 @@ impl<'t> Mentions<'t> {
                 } else {
                     return None;
                 };
-                let fits = |e: usize| {
-                    let e = &self.entities[e];
-                    e.kind == EntityKind::Person
-                        && (e.gender == Gender::Unknown || e.gender == gender)
-                        && may_be_someone(e)
-                };
+                let fits = |e: usize| may_be_person_of(&self.entities[e], gender);
                 return self.salient(doc, i, s, &fits, last_speaker);
             }
             // (A name the finder left as a modifier, "Clinton" of "One Clinton ad", by the
@@ -2335,6 +2328,13 @@ fn is_possessed(doc: &Document, head: usize) -> bool {
 /// mention passes, not of every name (a look-up for each new name cost 1% of all).
 fn may_be_someone(e: &EntityDraft) -> bool {
     e.gender != Gender::Unknown || e.not_a_person().is_none()
+}
+
+/// Whether `e` may be the person a pronoun of `gender` stands for ("she", "her new ad"): a
+/// person not known to be of the other gender, and someone ([`may_be_someone`]).
+#[inline]
+fn may_be_person_of(e: &EntityDraft, gender: Gender) -> bool {
+    e.kind == EntityKind::Person && (e.gender == Gender::Unknown || e.gender == gender) && may_be_someone(e)
 }
 
 impl EntityDraft<'_> {
