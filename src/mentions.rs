@@ -1101,12 +1101,21 @@ fn add_name<'t, const SHAPED: bool>(
             e
         }
         None => {
+            // "a meeting in Las Cruces": a name first seen right after "in" or "near", with no
+            // title or given name, is a place the lexicons do not list, not someone "she"
+            // stands for.
+            let place = kind == EntityKind::Person
+                && !titled
+                && !first.info.has(GIVEN_NAME)
+                && possessive == 0
+                && run.start > 0
+                && (doc.is(run.start - 1, "in") || doc.is(run.start - 1, "near"));
             mentions.entities.push(EntityDraft {
                 name: key(),
                 kind,
                 gender,
                 sure_gender: sure(),
-                not_a_person: Cell::new(None),
+                not_a_person: Cell::new(place.then_some(Some(NotAPerson::Place))),
                 speaks: 0,
                 last_role: None,
             });
