@@ -4325,9 +4325,7 @@ fn subject_past(
         };
         let after_preposition = t > sentence.tokens.start
             && ((doc.tokens[t - 1].info.has(NOT_CLAUSE_START) && !adverb())
-                || (t - 1 > sentence.tokens.start
-                    && doc.tokens[t - 1].info.has(DETERMINER)
-                    && word_in(doc, t - 2, &PREPOSITIONS)));
+                || object_of_preposition(doc, t, sentence.tokens.start));
         // "It is worth noting …", "It was then that they started saying …": a placeholder
         // "it" before a form of "be" (not "it is saying") speaks for nobody.
         let placeholder = || eq_ignore_case(bytes_of(doc, t), b"it") && t + 2 < cue && word_in(doc, t + 1, &BE);
@@ -4390,6 +4388,23 @@ fn subject_past(
         t += 1;
     }
     None
+}
+
+/// Is the word at `t` the head of a preposition's object, after its determiner and perhaps
+/// one plain word that modifies it ("in the crowd", "At a school board meeting": not "a
+/// school board", a speaker, but part of the meeting's place)? (Not two: "of the debate led
+/// Republicans to say" has a verb between.)
+fn object_of_preposition(doc: &Document, t: usize, first: usize) -> bool {
+    let mut k = t - 1;
+    if k > first
+        && doc.tokens[k].kind == TokenKind::Word
+        && !doc.tokens[k].cap
+        && !doc.tokens[k].info.has(DETERMINER | FUNCTION)
+        && !doc.tokens[k].info.is_cue()
+    {
+        k -= 1;
+    }
+    k > first && doc.tokens[k].info.has(DETERMINER) && word_in(doc, k - 1, &PREPOSITIONS)
 }
 
 /// Where the sentence after a dateline with its agency starts: the sentence opening at
