@@ -1850,6 +1850,11 @@ impl<'t> Mentions<'t> {
                         may_be_person_of(e, gender)
                     }
                 };
+                if plural {
+                    if let Some(speaker) = self.speaker_just_before(doc, t, s, last_speaker).filter(|&e| fits(e)) {
+                        return Some(speaker);
+                    }
+                }
                 self.salient(doc, t, s, &fits, last_speaker)
             }
             MentionKind::Description(desc) => {
@@ -2247,6 +2252,17 @@ impl<'t> Mentions<'t> {
 }
 
 impl Mentions<'_> {
+    /// The last speaker, where the latest speaker credited was it, in the words of sentence `s`
+    /// or the one before, before token `t`: "…, said the people, who asked not to be named. The
+    /// talks could still collapse, they cautioned." A speaker described, not named, is in no
+    /// name [`Mentions::salient`] walks back over, and "they" went to a company named before.
+    fn speaker_just_before(&self, doc: &Document, t: usize, s: usize, last_speaker: Option<usize>) -> Option<usize> {
+        let speaker = last_speaker?;
+        let &(e, mention) = self.spoken.last()?;
+        let from = doc.sentences.get(s.saturating_sub(1))?.span.start;
+        (e == speaker && from <= mention.start && mention.end <= doc.tokens[t].span.start).then_some(speaker)
+    }
+
     /// Where sentence `s`'s fronted clause ends, at its comma ("Asked about Mensah, Henderson
     /// smiled", "After meeting Obama, Clinton said"): a name right after it is the sentence's
     /// subject. `None` for a sentence that opens with a name or with no such clause.
