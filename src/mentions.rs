@@ -1919,7 +1919,10 @@ impl<'t> Mentions<'t> {
                     DescKind::Organisation if definite() => {
                         // "the ministry": a body of that word; "the company", "the firm": also
                         // one whose name ends as a business's does ("Nexora Semiconductor").
+                        // "the agency": also a government body named as one ("the Food and
+                        // Drug Administration", "the Centers for Disease Control").
                         let business = is_business_word(&head);
+                        let agency = &*head == "agency";
                         self.salient(
                             doc,
                             t,
@@ -1928,7 +1931,8 @@ impl<'t> Mentions<'t> {
                                 let e = &self.entities[e];
                                 e.kind == EntityKind::Organisation
                                     && (contains_lowercase(&e.name, &head)
-                                        || business && is_business_word(crate::last_word(&e.name)))
+                                        || business && is_business_word(crate::last_word(&e.name))
+                                        || agency && AGENCY_WORDS.iter().any(|w| contains_lowercase(&e.name, w)))
                             },
                             None,
                         )
@@ -2280,6 +2284,10 @@ impl Mentions<'_> {
         (first + 1..tokens.end.min(first + 24)).find(|&i| doc.tokens[i].punct(doc.text) == Some(','))
     }
 }
+
+/// Words that name a government body an agency ("the agency" after "the Food and Drug
+/// Administration"), besides "agency" itself.
+const AGENCY_WORDS: [&str; 6] = ["administration", "bureau", "centers", "commission", "service", "authority"];
 
 /// Words that open a fronted clause or phrase before a sentence's subject.
 const OPENERS: [&str; 12] = [
