@@ -2158,7 +2158,9 @@ fn cue_after(doc: &Document, close: usize, s: usize) -> Option<(usize, Option<So
 #[cold]
 #[inline(never)]
 fn subject_set_off(doc: &Document, cue: usize, first: usize) -> bool {
-    source_left_of(doc, cue, first).is_some_and(|source| first_token_of(doc, &source) == first)
+    // (Past a title the source leaves out: "Mr. Reddick, who lives in Ohio, denied …".)
+    source_left_of(doc, cue, first)
+        .is_some_and(|source| (first..first_token_of(doc, &source)).all(|t| doc.tokens[t].info.has(TITLE)))
 }
 
 /// Is the cue at `cue` in a relative clause set off by commas ("…, who asked not to be named,
@@ -4312,6 +4314,13 @@ fn subject_past(
     if t == sentence.tokens.start && doc.lines[sentence.line].tokens.start == t {
         t = past_agency_dateline(doc, t, cue).unwrap_or(t);
     }
+    // "Berg praised the plan, adding …": a name seen first here, where a sentence's first
+    // capital is no sign of one, is the subject of the participle's clause.
+    if t == sentence.tokens.start && word_ends_with(doc, cue, b"ing") {
+        if let Some(source) = unknown_name_before_verb(doc, t, cue) {
+            return Some(source);
+        }
+    }
     while let Some(i) = doc.tokens.get(t..cue).and_then(|rest| rest.iter().position(may_head)) {
         t += i;
         // "in the Holocaust, who would say …": the object of a preposition is no subject,
@@ -4405,6 +4414,27 @@ fn object_of_preposition(doc: &Document, t: usize, first: usize) -> bool {
         k -= 1;
     }
     k > first && doc.tokens[k].info.has(DETERMINER) && word_in(doc, k - 1, &PREPOSITIONS)
+}
+
+/// The source at `first`, a sentence's first word, a capitalised word not known as a name
+/// (nor a function word) right before a cue of its own in the past or present tense (before
+/// the participle at `cue`): the cue's own subject, as [`source_left_of`] finds it. (Not a
+/// bare form: "Talk show host Glenn Beck".)
+fn unknown_name_before_verb(doc: &Document, first: usize, cue: usize) -> Option<Source> {
+    let word = &doc.tokens[first];
+    let verb = first + 1;
+    let tensed = || word_ends_with(doc, verb, b"s") || word_ends_with(doc, verb, b"d") || doc.is(verb, "wrote");
+    (verb < cue
+        && word.kind == TokenKind::Word
+        && word.cap
+        && !word.name_like
+        && !word.in_quote
+        && !word.info.has(FUNCTION | DETERMINER | PRONOUN)
+        && doc.tokens[verb].info.is_cue()
+        && !doc.tokens[verb].in_quote
+        && tensed())
+        .then(|| source_left_of(doc, verb, first))
+        .flatten()
 }
 
 /// Where the sentence after a dateline with its agency starts: the sentence opening at
@@ -6762,7 +6792,9 @@ fn reported_from_verb(
         if let Some(found) = statement_before_comma(doc, cue, class, sentence, comma, before) {
             // (Not where the words before the comma are the subject and its aside: "Marta
             // Kowalczyk, an economist, warned the board"; the statement is after the cue.)
-            if found.is_none() || !subject_set_off(doc, cue, first) {
+            // (Nor where nothing was found before the comma: "Lena Berg, 54, denied
+            // wrongdoing" reads as "Lena Berg denied wrongdoing".)
+            if !subject_set_off(doc, cue, first) {
                 return found;
             }
         }
@@ -6793,6 +6825,11 @@ fn reported_from_verb(
             // Without "that", only after someone told: "assured of winning" tells nobody.
             None => listener_end?,
         };
+        // ("urged a strong stand, saying that …": what follows is the participle's.)
+        let after_comma = c + usize::from(c < end && is_punct(doc, c, b','));
+        if after_comma < end && doc.tokens[after_comma].info.is_cue() && word_ends_with(doc, after_comma, b"ing") {
+            return None;
+        }
     }
     c = past_cue_modifiers(doc, c, end);
     // "reported that night the …": "that" before a time is its determiner, and the two an
@@ -7010,6 +7047,11 @@ fn that_within_words(doc: &Document, c: usize, end: usize, words: usize) -> Opti
     while t < end && left > 0 {
         if is_that(doc, t) {
             return Some(t);
+        }
+        // ("urged caution, warning that …": a "that" past a participle of speech after a
+        // comma is the participle's.)
+        if t > c && is_punct(doc, t - 1, b',') && doc.tokens[t].info.is_cue() && word_ends_with(doc, t, b"ing") {
+            return None;
         }
         left -= (doc.tokens[t].mark == Mark::None) as usize;
         t += 1;
