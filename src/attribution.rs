@@ -1648,8 +1648,11 @@ fn past_cue_modifiers(doc: &Document, mut c: usize, end: usize) -> usize {
 /// ([`passive_agent`]). ("The government is worried that …", "she was adamant that …" are a
 /// state of the subject's mind, not a passive.)
 fn is_passive(doc: &Document, t: usize) -> bool {
-    // (Past an adverb between them: "have barely been mentioned", "were mistakenly charged".)
-    let adverb = t > 1 && doc.tokens[t - 1].kind == TokenKind::Word && word_ends_with(doc, t - 1, b"ly");
+    // (Past an adverb between them: "have barely been mentioned", "were mistakenly charged",
+    // "was not accused".)
+    let adverb = t > 1
+        && doc.tokens[t - 1].kind == TokenKind::Word
+        && (word_ends_with(doc, t - 1, b"ly") || word_in(doc, t - 1, &const { keys(["not", "never"]) }));
     let be = t - usize::from(adverb);
     // (The forms of "be" open with b, i, a or w and have at most five letters: most words
     // before a cue are turned away by those, before their key is made.)
@@ -2169,7 +2172,7 @@ fn subject_set_off(doc: &Document, cue: usize, first: usize) -> bool {
 #[inline(never)]
 fn relative_clause_before(doc: &Document, from: usize, cue: usize, end: usize) -> Option<usize> {
     let opener = (from + 1..cue).rev().take(6).find(|&i| {
-        is_punct(doc, i - 1, b',') && word_in(doc, i, &const { keys(["who", "which"]) }) && !doc.tokens[i].cap
+        is_punct(doc, i - 1, b',') && word_in(doc, i, &WHO_WHICH) && !doc.tokens[i].cap
     })?;
     // (No comma between the opener and the cue: the clause is still open there.)
     if (opener..cue).any(|i| is_punct(doc, i, b',')) {
@@ -6803,10 +6806,18 @@ fn reported_from_verb(
     // statement is the whole sentence around it.
     // (Not a verb that reports only what is quoted: "One resident, who asked not to be named,
     // said …".)
-    let parenthetical =
-        comma_before.is_some_and(|c| c > first + 1) && comma_after && !hands_on && class != CueClass::Quote;
+    // (Nor a relative clause's verb: "Mr. Reddick, who has been charged, denied …".)
+    let parenthetical = comma_before.is_some_and(|c| c > first + 1 && !word_in(doc, c + 1, &WHO_WHICH))
+        && comma_after
+        && !hands_on
+        && class != CueClass::Quote;
     if parenthetical {
         return parenthetical_statement(doc, cue, sentence, comma_before?, after);
+    }
+    // ("Mr. Reddick, who was not accused, said …": a passive followed by a comma, past no
+    // parenthetical, reports nothing; what follows the comma is the main clause.)
+    if cue + 1 < end && is_punct(doc, cue + 1, b',') && is_passive(doc, cue) {
+        return None;
     }
     // Content after the cue. Where it starts, and every test that needs no source, come
     // first: the source is the dearer half (up to three searches to the left of the cue), and
@@ -8135,6 +8146,10 @@ fn is_postmodifier(doc: &Document, t: usize) -> bool {
     }
     is_one_of(key, &POSTMODIFIERS)
 }
+/// The relative pronouns that open a clause set off by commas: "…, who asked not to be
+/// named, …", "…, which first reported the story, …".
+const WHO_WHICH: KeySet<2> = keys(["who", "which"]);
+
 /// The prepositions that tie an inverted speaker to what it speaks for: "a spokesman for",
 /// "a professor at", "an analyst with", "a member of", "an adviser to".
 const SOURCE_PREPOSITIONS: KeySet<7> = keys(["for", "of", "at", "with", "from", "in", "to"]);
