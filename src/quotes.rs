@@ -425,6 +425,8 @@ fn closes(open: char, close: char) -> bool {
             | ('“', '“')
             | ('„', '“')
             | ('„', '”')
+            // (A keyboard's straight mark closing a German opening one: „…".)
+            | ('„', '"')
             | ('”', '”')
             | ('‘', '’')
             | ('‚', '‘')
@@ -515,6 +517,7 @@ mod tests {
             ("He said 'we win' twice", "we win"),
             ("Er sagte „wir siegen“ heute", "wir siegen"),
             ("Er sagte „wir siegen” heute", "wir siegen"),
+            ("Er sagte „wir siegen\" heute", "wir siegen"),
             ("Il a dit « nous gagnons » hier", "nous gagnons"),
             ("Il a dit ‹ nous › hier", "nous"),
             ("Han sa »vi vinner« i går", "vi vinner"),
