@@ -595,6 +595,10 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             }
             k += 1;
         };
+        // "SAN FRANCISCO —", "NEW YORK, N.Y. —": a dateline's place, no one "it" stands for.
+        if all_capitals(doc.word(start).as_bytes()) && in_dateline(doc, start, end) {
+            continue;
+        }
         // (Three steps without a branch, then a loop for the rare name further on: a name is
         // most often in the sentence of the name before or one of the next two, and a loop's
         // exit here was missed name after name.)
@@ -1358,6 +1362,26 @@ fn name_proper(doc: &Document, tokens: std::ops::Range<usize>, titled: bool) -> 
 /// "J.", "E.": an initial, which opens a name ("J. Gerald Hebert").
 fn is_initial(word: &str) -> bool {
     word.len() == 2 && word.ends_with('.')
+}
+
+/// Is the run of tokens `start..end`, whose first word is in capitals, a dateline's place: the
+/// first words of its line, all in capitals (with more such words after it: "SAN" of "SAN
+/// FRANCISCO", whose second word is too long for an acronym), then a dash or a comma? (Asked
+/// only of names in capitals.)
+#[cold]
+#[inline(never)]
+fn in_dateline(doc: &Document, start: usize, end: usize) -> bool {
+    let line = &doc.lines[doc.tokens[start].line as usize];
+    if line.tokens.start != start {
+        return false;
+    }
+    let mut t = end;
+    while t < line.tokens.end && doc.tokens[t].kind == TokenKind::Word && all_capitals(doc.word(t).as_bytes()) {
+        t += 1;
+    }
+    (start..end).all(|i| all_capitals(doc.word(i).as_bytes()))
+        && t < line.tokens.end
+        && matches!(doc.word(t), "," | "—" | "–" | "-")
 }
 
 /// Is a name (its first word `first_word`) an organisation's: a word like "Ministry" in its
