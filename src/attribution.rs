@@ -6693,9 +6693,13 @@ fn reported_from_verb(
     // (Or past a short adverbial: "…, Hollande said Tuesday in Paris, noting …".)
     // (Not "called for a vote, declaring …" nor "accused of spying, but …", where the
     // preposition opens the object.)
+    // ("…, the office said last week, …": a time word after "last", "this" or "next".)
     let adverbial = !comma_after
         && after < end
         && (doc.tokens[after].info.has(TIME)
+            || (after + 1 < end
+                && doc.tokens[after + 1].info.has(TIME)
+                && word_in(doc, after, &const { keys(["last", "this", "next"]) }))
             || (word_in(doc, after, &PREPOSITIONS)
                 && !is_word(doc, after, None, b"of")
                 && (!particle || doc.tokens.get(after + 1).is_some_and(|t| t.info.has(TIME)))));
@@ -8175,8 +8179,28 @@ const BE: KeySet<7> = keys(["is", "are", "was", "were", "be", "been", "being"]);
 /// said, as rivals cut prices", "…, officials said, amid protests". (Not "while" nor "but":
 /// "…, Bob said, while others “didn't want to help”" goes on with Bob's statement.)
 fn reporter_goes_on(doc: &Document, at: usize, end: usize) -> bool {
-    at + 2 < end && word_in(doc, at, &REPORTER_CLAUSE_OPENERS)
+    at + 2 < end && (word_in(doc, at, &REPORTER_CLAUSE_OPENERS) || appositive_to_end(doc, at, end))
 }
+
+/// Is what runs from `at` to the sentence's `end` a noun phrase in apposition to the clause
+/// before it, with no verb: "…, the statistics office said last week, the lowest reading in
+/// three years." (A determiner opens it; no verb of speech, form of "be", auxiliary or word
+/// in "-ed" follows, which would make it a clause: "…, officials said, the plan would …".)
+/// (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn appositive_to_end(doc: &Document, at: usize, end: usize) -> bool {
+    word_in(doc, at, &const { keys(["the", "a", "an"]) })
+        && (at + 1..end).all(|i| {
+            let token = &doc.tokens[i];
+            token.kind != TokenKind::Word
+                || !(token.info.is_cue()
+                    || word_in(doc, i, &BE)
+                    || word_in(doc, i, &AUXILIARIES)
+                    || word_ends_with(doc, i, b"ed"))
+        })
+}
+
 const REPORTER_CLAUSE_OPENERS: KeySet<3> = keys(["as", "amid", "even"]);
 const CLAUSE_OPENERS: KeySet<12> = keys([
     "and", "but", "while", "because", "although", "though", "if", "as", "that", "since", "whether", "when",
