@@ -1107,13 +1107,13 @@ fn add_name<'t, const SHAPED: bool>(
         None => {
             // "a meeting in Las Cruces": a name first seen right after "in" or "near", with no
             // title or given name, is a place the lexicons do not list, not someone "she"
-            // stands for.
+            // stands for; nor is one after "a" ("build a Great Wall").
             let place = kind == EntityKind::Person
                 && !titled
                 && !first.info.has(GIVEN_NAME)
                 && possessive == 0
                 && run.start > 0
-                && (doc.is(run.start - 1, "in") || doc.is(run.start - 1, "near"));
+                && ["in", "near", "a", "an"].iter().any(|w| doc.is(run.start - 1, w));
             mentions.entities.push(EntityDraft {
                 name: key(),
                 kind,
