@@ -3884,10 +3884,19 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
         if prev.info.has(DETERMINER) {
             break;
         }
-        // (A possessive with its determiner: "the mayor's spokeswoman".)
+        // (A possessive with its determiner: "the mayor's spokeswoman", and with up to two
+        // words that modify it: "the prime minister's spokesman".)
         if prev.possessive != 0 {
-            if start > floor && doc.tokens[start - 1].info.has(DETERMINER) && !doc.tokens[start - 1].in_quote {
-                start -= 1;
+            let mut k = start;
+            // (Not before a name's possessive: "the ones Trump's campaign hopes to …".)
+            while k > floor && start - k < 2 && !prev.cap && modifies_title(doc, k - 1) {
+                k -= 1;
+            }
+            if k < start && !(k > floor && doc.tokens[k - 1].info.has(DETERMINER)) {
+                k = start;
+            }
+            if k > floor && doc.tokens[k - 1].info.has(DETERMINER) && !doc.tokens[k - 1].in_quote {
+                start = k - 1;
             }
             break;
         }
