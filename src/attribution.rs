@@ -4884,6 +4884,23 @@ fn reported_speech(
     out
 }
 
+/// Is everything from `first` to the comma at `comma` a phrase that opens the sentence, a
+/// preposition and its object with no verb or comma ("In a filing, the company said revenue
+/// fell"), no statement that the words after it attribute? (Rare: out of line.)
+#[cold]
+#[inline(never)]
+fn opening_phrase(doc: &Document, first: usize, comma: usize) -> bool {
+    comma - first <= 6
+        && word_in(doc, first, &PREPOSITIONS)
+        && (first + 1..comma).all(|i| {
+            let token = &doc.tokens[i];
+            token.kind == TokenKind::Word
+                && !token.info.is_cue()
+                && !word_in(doc, i, &BE)
+                && !word_in(doc, i, &AUXILIARIES)
+        })
+}
+
 /// Is the cue at `t` the main verb right after a relative clause whose statement ended
 /// before `comma`: "Hale, who has denied the charges, said …" (the comma, then the verb or
 /// an adverb of it)?
@@ -6804,7 +6821,9 @@ fn reported_from_verb(
             && cue + 2 < end
             && (doc.tokens[cue + 1].info.has(PRONOUN) || contracted_subject(doc, cue + 1))
     };
-    if let Some(comma) = comma_before.filter(|&c| c > first + 2 && tail_is_short() && !clause_after()) {
+    if let Some(comma) =
+        comma_before.filter(|&c| c > first + 2 && tail_is_short() && !clause_after() && !opening_phrase(doc, first, c))
+    {
         if let Some(found) = statement_before_comma(doc, cue, class, sentence, comma, before) {
             // (Not where the words before the comma are the subject and its aside: "Marta
             // Kowalczyk, an economist, warned the board"; the statement is after the cue.)
