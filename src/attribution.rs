@@ -4858,7 +4858,17 @@ fn reported_speech(
                         cue,
                     });
                     floor = floor.max(after_content).max(t + 2);
-                    if source.is_some_and(|x| x.span.len() == 3 && is_word(doc, x.head, word_bytes().who, b"who")) {
+                    // (So too after an aside that asks with no asker: "Smith, asked about the
+                    // plan, said no".)
+                    let asked_aside = || {
+                        source.is_none()
+                            && t > sentence.tokens.start
+                            && is_punct(doc, t - 1, b',')
+                            && key_at(doc, t, 3) == key("ask")
+                    };
+                    if source.is_some_and(|x| x.span.len() == 3 && is_word(doc, x.head, word_bytes().who, b"who"))
+                        || asked_aside()
+                    {
                         after_relative = (sentence.tokens.start, after_content);
                     }
                     // One statement per cue; skip past the content when it follows the cue
