@@ -2766,6 +2766,11 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
         return None;
     }
     let mut head = t - 1;
+    // "…, a report released Monday found": a finding's source, before its participle (past
+    // its time, above), is "a report", as "the report" later in the story is.
+    if head > floor && is_participle_modifier(doc, head) && is_evidence(doc, head - 1) {
+        return phrase_ending_at(doc, head - 1, floor);
+    }
     // "Sen. Ann Ruiz (D-N.M.) said": step over a bracketed party and state.
     head = before_brackets(doc, head, floor)?;
     // "Ortiz — who has denied the charges — said": step over a relative clause set off by
@@ -2904,7 +2909,9 @@ fn before_time(doc: &Document, time: usize, floor: usize) -> usize {
         start > floor + 1 && doc.tokens[start - 1].kind == TokenKind::Word && role_of_phrase(doc, start - 1, floor);
     // ("The chief executive, Paolo Ricci, on Wednesday defended": an aside ends before it.)
     let aside_before = start > floor + 2 && is_punct(doc, start - 1, b',');
-    if role_before || aside_before {
+    // ("a report released Monday found": a finding's source and its participle.)
+    let released = || start > floor + 2 && is_participle_modifier(doc, start - 1) && is_evidence(doc, start - 2);
+    if role_before || aside_before || released() {
         start
     } else {
         time + 1
