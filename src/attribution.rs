@@ -2171,9 +2171,10 @@ fn subject_set_off(doc: &Document, cue: usize, first: usize) -> bool {
 /// cues: out of line.)
 #[inline(never)]
 fn relative_clause_before(doc: &Document, from: usize, cue: usize, end: usize) -> Option<usize> {
-    let opener = (from + 1..cue).rev().take(6).find(|&i| {
-        is_punct(doc, i - 1, b',') && word_in(doc, i, &WHO_WHICH) && !doc.tokens[i].cap
-    })?;
+    let opener = (from + 1..cue)
+        .rev()
+        .take(6)
+        .find(|&i| is_punct(doc, i - 1, b',') && word_in(doc, i, &WHO_WHICH) && !doc.tokens[i].cap)?;
     // (No comma between the opener and the cue: the clause is still open there.)
     if (opener..cue).any(|i| is_punct(doc, i, b',')) {
         return None;
@@ -4452,8 +4453,8 @@ fn unknown_name_before_verb(doc: &Document, first: usize, cue: usize) -> Option<
         && doc.tokens[verb].info.is_cue()
         && !doc.tokens[verb].in_quote
         && tensed())
-        .then(|| source_left_of(doc, verb, first))
-        .flatten()
+    .then(|| source_left_of(doc, verb, first))
+    .flatten()
 }
 
 /// Where the sentence after a dateline with its agency starts: the sentence opening at

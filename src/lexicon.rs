@@ -1026,7 +1026,10 @@ mod tests {
     #[test]
     fn the_table_stays_at_most_eleven_sixteenths_full() {
         let words = table().slots.iter().filter(|slot| slot.key[0] != 0).count();
-        assert!(words > 1000 && words * 16 <= SLOTS * 11, "{words} words in {SLOTS} slots");
+        assert!(
+            words > 1000 && words * 16 <= SLOTS * 11,
+            "{words} words in {SLOTS} slots"
+        );
     }
 
     /// The tokenizer keeps an abbreviation's full stop on the token ("Sen.") but looks the word

@@ -2311,7 +2311,14 @@ impl Mentions<'_> {
 
 /// Words that name a government body an agency ("the agency" after "the Food and Drug
 /// Administration"), besides "agency" itself.
-const AGENCY_WORDS: [&str; 6] = ["administration", "bureau", "centers", "commission", "service", "authority"];
+const AGENCY_WORDS: [&str; 6] = [
+    "administration",
+    "bureau",
+    "centers",
+    "commission",
+    "service",
+    "authority",
+];
 
 /// Words that open a fronted clause or phrase before a sentence's subject.
 const OPENERS: [&str; 12] = [
