@@ -1607,6 +1607,14 @@ fn evidence_postmodified(doc: &Document, last: usize) -> bool {
     false
 }
 
+/// Whether the word at `t` ends as [`is_participle_modifier`]'s words do, in "d" or "n": one
+/// byte's test before the key is made, for the many words a source's search asks about.
+#[inline]
+fn may_be_participle(doc: &Document, t: usize) -> bool {
+    let token = &doc.tokens[t];
+    token.kind == TokenKind::Word && matches!(doc.text.as_bytes()[token.span.end - 1], b'd' | b'n')
+}
+
 /// "conducted", "released", "taken", "published": a participle that modifies a finding's
 /// source ("a poll released Wednesday").
 fn is_participle_modifier(doc: &Document, t: usize) -> bool {
@@ -2769,7 +2777,7 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     let mut head = t - 1;
     // "…, a report released Monday found": a finding's source, before its participle (past
     // its time, above), is "a report", as "the report" later in the story is.
-    if head > floor && is_participle_modifier(doc, head) && is_evidence(doc, head - 1) {
+    if head > floor && may_be_participle(doc, head) && is_participle_modifier(doc, head) && is_evidence(doc, head - 1) {
         return phrase_ending_at(doc, head - 1, floor);
     }
     // "Sen. Ann Ruiz (D-N.M.) said": step over a bracketed party and state.
@@ -2911,7 +2919,12 @@ fn before_time(doc: &Document, time: usize, floor: usize) -> usize {
     // ("The chief executive, Paolo Ricci, on Wednesday defended": an aside ends before it.)
     let aside_before = start > floor + 2 && is_punct(doc, start - 1, b',');
     // ("a report released Monday found": a finding's source and its participle.)
-    let released = || start > floor + 2 && is_participle_modifier(doc, start - 1) && is_evidence(doc, start - 2);
+    let released = || {
+        start > floor + 2
+            && may_be_participle(doc, start - 1)
+            && is_participle_modifier(doc, start - 1)
+            && is_evidence(doc, start - 2)
+    };
     if role_before || aside_before || released() {
         start
     } else {
@@ -7111,7 +7124,7 @@ fn that_within_words(doc: &Document, c: usize, end: usize, words: usize) -> Opti
         }
         // ("urged caution, warning that …": a "that" past a participle of speech after a
         // comma is the participle's.)
-        if t > c && is_punct(doc, t - 1, b',') && doc.tokens[t].info.is_cue() && word_ends_with(doc, t, b"ing") {
+        if doc.tokens[t].info.is_cue() && t > c && is_punct(doc, t - 1, b',') && word_ends_with(doc, t, b"ing") {
             return None;
         }
         left -= (doc.tokens[t].mark == Mark::None) as usize;

@@ -596,7 +596,14 @@ pub fn find<'t>(doc: &Document<'t>) -> Mentions<'t> {
             k += 1;
         };
         // "SAN FRANCISCO —", "NEW YORK, N.Y. —": a dateline's place, no one "it" stands for.
-        if all_capitals(doc.word(start).as_bytes()) && in_dateline(doc, start, end) {
+        // (Whether the name's second letter is a capital and the name opens its line first:
+        // a load and a compare each, where the capitals' test decodes.)
+        let shouted = doc
+            .text
+            .as_bytes()
+            .get(first.span.start + 1)
+            .is_some_and(u8::is_ascii_uppercase);
+        if shouted && doc.lines[first.line as usize].tokens.start == start && in_dateline(doc, start, end) {
             continue;
         }
         // (Three steps without a branch, then a loop for the rare name further on: a name is
@@ -1364,17 +1371,13 @@ fn is_initial(word: &str) -> bool {
     word.len() == 2 && word.ends_with('.')
 }
 
-/// Is the run of tokens `start..end`, whose first word is in capitals, a dateline's place: the
-/// first words of its line, all in capitals (with more such words after it: "SAN" of "SAN
-/// FRANCISCO", whose second word is too long for an acronym), then a dash or a comma? (Asked
-/// only of names in capitals.)
+/// Is the run of tokens `start..end`, the first words of its line, a dateline's place: all in
+/// capitals (with more such words after it: "SAN" of "SAN FRANCISCO", whose second word is
+/// too long for an acronym), then a dash or a comma? (Asked only of names that open a line.)
 #[cold]
 #[inline(never)]
 fn in_dateline(doc: &Document, start: usize, end: usize) -> bool {
     let line = &doc.lines[doc.tokens[start].line as usize];
-    if line.tokens.start != start {
-        return false;
-    }
     let mut t = end;
     while t < line.tokens.end && doc.tokens[t].kind == TokenKind::Word && all_capitals(doc.word(t).as_bytes()) {
         t += 1;
