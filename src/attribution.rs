@@ -1607,17 +1607,14 @@ fn evidence_postmodified(doc: &Document, last: usize) -> bool {
     false
 }
 
-/// Whether the word at `t` ends as [`is_participle_modifier`]'s words do, in "d" or "n": one
-/// byte's test before the key is made, for the many words a source's search asks about.
-#[inline]
-fn may_be_participle(doc: &Document, t: usize) -> bool {
-    let token = &doc.tokens[t];
-    token.kind == TokenKind::Word && matches!(doc.text.as_bytes()[token.span.end - 1], b'd' | b'n')
-}
-
 /// "conducted", "released", "taken", "published": a participle that modifies a finding's
-/// source ("a poll released Wednesday").
+/// source ("a poll released Wednesday"). (Its last letter, "d" or "n", first: one byte's test
+/// before the key is made, for the many words a source's search asks about.)
 fn is_participle_modifier(doc: &Document, t: usize) -> bool {
+    let token = &doc.tokens[t];
+    if token.kind != TokenKind::Word || !matches!(doc.text.as_bytes()[token.span.end - 1], b'd' | b'n') {
+        return false;
+    }
     let key = key_of(doc, t);
     is_one_of(key, &const { keys(["released", "taken", "carried"]) })
         || (key == LONG
@@ -2777,7 +2774,7 @@ fn source_left_of(doc: &Document, cue: usize, floor: usize) -> Option<Source> {
     let mut head = t - 1;
     // "…, a report released Monday found": a finding's source, before its participle (past
     // its time, above), is "a report", as "the report" later in the story is.
-    if head > floor && may_be_participle(doc, head) && is_participle_modifier(doc, head) && is_evidence(doc, head - 1) {
+    if head > floor && is_participle_modifier(doc, head) && is_evidence(doc, head - 1) {
         return phrase_ending_at(doc, head - 1, floor);
     }
     // "Sen. Ann Ruiz (D-N.M.) said": step over a bracketed party and state.
@@ -2919,12 +2916,7 @@ fn before_time(doc: &Document, time: usize, floor: usize) -> usize {
     // ("The chief executive, Paolo Ricci, on Wednesday defended": an aside ends before it.)
     let aside_before = start > floor + 2 && is_punct(doc, start - 1, b',');
     // ("a report released Monday found": a finding's source and its participle.)
-    let released = || {
-        start > floor + 2
-            && may_be_participle(doc, start - 1)
-            && is_participle_modifier(doc, start - 1)
-            && is_evidence(doc, start - 2)
-    };
+    let released = || start > floor + 2 && is_participle_modifier(doc, start - 1) && is_evidence(doc, start - 2);
     if role_before || aside_before || released() {
         start
     } else {
@@ -3908,16 +3900,17 @@ fn phrase_ending_at(doc: &Document, mut head: usize, floor: usize) -> Option<Sou
         // (A possessive with its determiner: "the mayor's spokeswoman", and with up to two
         // words that modify it: "the prime minister's spokesman".)
         if prev.possessive != 0 {
+            let determiner =
+                |i: usize| i > floor && doc.tokens[i - 1].info.has(DETERMINER) && !doc.tokens[i - 1].in_quote;
             let mut k = start;
             // (Not before a name's possessive: "the ones Trump's campaign hopes to …".)
             while k > floor && start - k < 2 && !prev.cap && modifies_title(doc, k - 1) {
                 k -= 1;
             }
-            if k < start && !(k > floor && doc.tokens[k - 1].info.has(DETERMINER)) {
-                k = start;
-            }
-            if k > floor && doc.tokens[k - 1].info.has(DETERMINER) && !doc.tokens[k - 1].in_quote {
+            if determiner(k) {
                 start = k - 1;
+            } else if determiner(start) {
+                start -= 1;
             }
             break;
         }
@@ -6761,11 +6754,7 @@ fn reported_from_verb(
                 && !is_word(doc, after, None, b"of")
                 && (!particle || doc.tokens.get(after + 1).is_some_and(|t| t.info.has(TIME)))));
     // (Or "speaking", as in "…, the people said, speaking on condition of anonymity".)
-    let participle_at = |t: usize| {
-        doc.tokens.get(t).is_some_and(|x| {
-            t < end && (x.info.is_cue() && word_ends_with(doc, t, b"ing") || is_word(doc, t, None, b"speaking"))
-        })
-    };
+    let participle_at = |t: usize| t < end && (is_speech_participle(doc, t) || is_word(doc, t, None, b"speaking"));
     // ("said on its website, as …": after "said", "on" is no particle but a place.)
     let said_on = || particle && is_word(doc, cue, None, b"said") && is_word(doc, after, None, b"on");
     let after = match (after + 1..end.min(after + 7)).find(|&t| doc.tokens[t].kind != TokenKind::Word) {
@@ -6901,7 +6890,7 @@ fn reported_from_verb(
         };
         // ("urged a strong stand, saying that …": what follows is the participle's.)
         let after_comma = c + usize::from(c < end && is_punct(doc, c, b','));
-        if after_comma < end && doc.tokens[after_comma].info.is_cue() && word_ends_with(doc, after_comma, b"ing") {
+        if after_comma < end && is_speech_participle(doc, after_comma) {
             return None;
         }
     }
@@ -7124,7 +7113,7 @@ fn that_within_words(doc: &Document, c: usize, end: usize, words: usize) -> Opti
         }
         // ("urged caution, warning that …": a "that" past a participle of speech after a
         // comma is the participle's.)
-        if doc.tokens[t].info.is_cue() && t > c && is_punct(doc, t - 1, b',') && word_ends_with(doc, t, b"ing") {
+        if is_speech_participle(doc, t) && t > c && is_punct(doc, t - 1, b',') {
             return None;
         }
         left -= (doc.tokens[t].mark == Mark::None) as usize;
@@ -8209,6 +8198,12 @@ fn is_postmodifier(doc: &Document, t: usize) -> bool {
     }
     is_one_of(key, &POSTMODIFIERS)
 }
+/// Is the word at `t` a participle of speech ("saying", "warning", "adding")? (The cue first:
+/// most words are none, and their ending is not asked.)
+fn is_speech_participle(doc: &Document, t: usize) -> bool {
+    doc.tokens[t].info.is_cue() && word_ends_with(doc, t, b"ing")
+}
+
 /// The relative pronouns that open a clause set off by commas: "…, who asked not to be
 /// named, …", "…, which first reported the story, …".
 const WHO_WHICH: KeySet<2> = keys(["who", "which"]);
