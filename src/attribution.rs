@@ -4918,10 +4918,7 @@ fn opening_phrase(doc: &Document, first: usize, comma: usize) -> bool {
         && word_in(doc, first, &PREPOSITIONS)
         && (first + 1..comma).all(|i| {
             let token = &doc.tokens[i];
-            token.kind == TokenKind::Word
-                && !token.info.is_cue()
-                && !word_in(doc, i, &BE)
-                && !word_in(doc, i, &AUXILIARIES)
+            token.kind == TokenKind::Word && !token.info.is_cue() && !auxiliary_at(doc, i, comma)
         })
 }
 
@@ -8248,10 +8245,7 @@ fn appositive_to_end(doc: &Document, at: usize, end: usize) -> bool {
         && (at + 1..end).all(|i| {
             let token = &doc.tokens[i];
             token.kind != TokenKind::Word
-                || !(token.info.is_cue()
-                    || word_in(doc, i, &BE)
-                    || word_in(doc, i, &AUXILIARIES)
-                    || word_ends_with(doc, i, b"ed"))
+                || !(token.info.is_cue() || auxiliary_at(doc, i, end) || word_ends_with(doc, i, b"ed"))
         })
 }
 
